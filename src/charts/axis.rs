@@ -1,0 +1,92 @@
+//! Pieces every renderer shares: the legend row, the unit caption and tick formatting.
+
+use super::spec::Series;
+use super::style::ChartStyle;
+use super::ChartError;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// CSS pixel sizes.
+pub const LABEL_PX: f64 = 12.0;
+pub const TICK_PX: f64 = 11.0;
+
+/// Draws the unit caption and the legend (wrapping onto more rows when narrow) along the
+/// top of `area`, and returns the height they took in device pixels.
+pub fn draw_header<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    caption: &str,
+    series: &[Series],
+    style: &ChartStyle,
+) -> Result<i32, ChartError> {
+    let (width, _) = area.dim_in_pixel();
+    let width = width as i32;
+    let row_h = style.px(18.0);
+    let gap = style.px(12.0);
+    let swatch = style.px(10.0);
+    let font = style.text(LABEL_PX);
+    let mut x = style.px(4.0);
+    let mut y = style.px(4.0);
+    if !caption.is_empty() {
+        area.draw_text(caption, &style.muted_text(LABEL_PX), (x, y))?;
+        let (w, _) = area.estimate_text_size(caption, &font)?;
+        x += w as i32 + gap * 2;
+    }
+    for s in series {
+        let (w, _) = area.estimate_text_size(&s.label, &font)?;
+        let item = swatch + style.px(4.0) + w as i32;
+        if x + item > width && x > style.px(4.0) {
+            x = style.px(4.0);
+            y += row_h;
+        }
+        let top = y + style.px(2.0);
+        area.draw(&Rectangle::new(
+            [(x, top), (x + swatch, top + swatch)],
+            style.series(s.color).filled(),
+        ))?;
+        area.draw_text(&s.label, &font, (x + swatch + style.px(4.0), y))?;
+        x += item + gap;
+    }
+    Ok(y + row_h + style.px(4.0))
+}
+
+/// Draws `lines` centred on `x` starting at `top`, one under the other.
+pub fn draw_centered_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    (x, top): (i32, i32),
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let font = style.text(TICK_PX).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, line) in text.split('\n').enumerate() {
+        area.draw_text(line, &font, (x, top + i as i32 * style.px(TICK_PX + 3.0)))?;
+    }
+    Ok(())
+}
+
+/// A rounded-up axis end: 1, 2, 2.5 or 5 times a power of ten at or above `v`.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|c| *c >= v * 1.0001)
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// Tick text: whole numbers from 10 up, one decimal from 1, up to three significant
+/// decimals below 1 (log axes reach 0.001), no trailing zeros.
+pub fn tick(v: f64) -> String {
+    let a = v.abs();
+    let text = if a >= 10.0 || (v - v.round()).abs() < 1e-9 {
+        format!("{:.0}", v)
+    } else if a >= 1.0 {
+        format!("{:.1}", v)
+    } else {
+        format!("{:.*}", (-a.log10().floor()) as usize + 2, v)
+    };
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+}

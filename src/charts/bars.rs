@@ -1,0 +1,115 @@
+//! Grouped vertical bars: one group per category, one bar per fact. A range is drawn as a
+//! solid bar to its low end and a pale extension to its high end; public records are hollow;
+//! claims graded D are pale with a "!" above.
+
+use super::axis::{draw_centered_lines, draw_header, nice_ceiling, tick, TICK_PX};
+use super::hit::{HitBox, HitMap};
+use super::spec::{BarChart, BarKind};
+use super::style::ChartStyle;
+use super::ChartError;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Share of a group's width that its bars fill.
+const GROUP_FILL: f64 = 0.8;
+
+/// Draws `chart` on `area` and returns where each bar landed.
+pub fn draw_bar_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    style: &ChartStyle,
+) -> Result<HitMap, ChartError> {
+    area.fill(&style.background())?;
+    let header = draw_header(area, &chart.y_caption, &chart.series, style)?;
+    let (_, plot) = area.split_vertically(header);
+
+    let (lo, hi) = value_span(chart);
+    let label_rows = chart.groups.iter().map(|g| g.label.split('\n').count()).max().unwrap_or(1);
+    let groups = chart.groups.len().max(1) as f64;
+    let mut cc = ChartBuilder::on(&plot)
+        .margin_right(style.px(8.0))
+        .margin_top(style.px(6.0))
+        .x_label_area_size(style.px(8.0 + label_rows as f64 * (TICK_PX + 3.0)))
+        .y_label_area_size(style.px(40.0))
+        .build_cartesian_2d(0f64..groups, lo..hi)?;
+    cc.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| tick(*v))
+        .y_label_style(style.muted_text(TICK_PX))
+        .axis_style(style.stroke(style.muted(), 1.0))
+        .bold_line_style(style.grid())
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+
+    let mut hits = HitMap::default();
+    let every = chart.label_every.max(1);
+    for (gi, group) in chart.groups.iter().enumerate() {
+        let g = gi as f64;
+        if gi % every == 0 {
+            let (cx, bottom) = cc.backend_coord(&(g + 0.5, lo));
+            draw_centered_lines(area, &group.label, (cx, bottom + style.px(4.0)), style)?;
+        }
+        let width = GROUP_FILL / group.bars.len().max(1) as f64;
+        for (bi, bar) in group.bars.iter().enumerate() {
+            let x0 = g + (1.0 - GROUP_FILL) / 2.0 + bi as f64 * width;
+            let x1 = x0 + width * 0.92;
+            let color = style.series(chart.series.get(bar.series).map_or(bar.series, |s| s.color));
+            let solid = match bar.kind {
+                BarKind::Seed => color.filled(),
+                BarKind::Reference => style.stroke(color, 1.5),
+                BarKind::Flagged => color.mix(0.35).filled(),
+            };
+            let base = 0f64.clamp(lo, hi);
+            cc.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, bar.value)], solid)))?;
+            if bar.kind == BarKind::Reference {
+                cc.draw_series(std::iter::once(Rectangle::new(
+                    [(x0, base), (x1, bar.value)],
+                    color.mix(0.15).filled(),
+                )))?;
+            }
+            let top_value = match bar.high {
+                Some(high) if high > bar.value => {
+                    cc.draw_series(std::iter::once(Rectangle::new(
+                        [(x0, bar.value), (x1, high)],
+                        color.mix(0.3).filled(),
+                    )))?;
+                    high
+                }
+                _ => bar.value,
+            };
+            let (left, top) = cc.backend_coord(&(x0, top_value.max(base)));
+            let (right, bottom) = cc.backend_coord(&(x1, top_value.min(base)));
+            if bar.kind == BarKind::Flagged {
+                let warn = style.colored_text(TICK_PX, style.series(1)).pos(Pos::new(HPos::Center, VPos::Bottom));
+                area.draw_text("!", &warn, ((left + right) / 2, top - style.px(2.0)))?;
+            }
+            hits.boxes.push(HitBox {
+                left,
+                top,
+                right,
+                bottom,
+                mark: bar.mark.clone(),
+                value: bar.value,
+                x: g,
+                series: bar.series,
+            });
+        }
+    }
+    Ok(hits)
+}
+
+/// The y range: from zero (or the lowest negative value) to a rounded-up maximum.
+fn value_span(chart: &BarChart) -> (f64, f64) {
+    let values = chart
+        .groups
+        .iter()
+        .flat_map(|g| g.bars.iter())
+        .flat_map(|b| std::iter::once(b.value).chain(b.high))
+        .filter(|v| v.is_finite());
+    let (min, max) = values.fold((0f64, 0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let lo = if min < 0.0 { -nice_ceiling(-min) } else { 0.0 };
+    (lo, nice_ceiling(max.max(lo.abs() * 0.1)))
+}

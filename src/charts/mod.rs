@@ -1,0 +1,53 @@
+//! Charts, drawn with plotters and generic over its `DrawingBackend`: the browser hands in
+//! a canvas backend, native tests an SVG string. Builders turn the dataset or a model run
+//! into a plain [`Chart`] spec; renderers draw a spec and return a [`HitMap`] so the page
+//! can map a pointer back to the fact or year under it. Words on the charts come from the
+//! page's language file through [`View`]; nothing here knows the browser.
+
+mod axis;
+mod bars;
+mod dataset_chart;
+mod error;
+mod hit;
+mod lines;
+mod model_charts;
+mod spec;
+mod style;
+mod tornado;
+mod view;
+
+pub use bars::draw_bar_chart;
+pub use dataset_chart::{dataset_chart, period_label};
+pub use error::ChartError;
+pub use hit::{HitBox, HitMap};
+pub use lines::draw_line_chart;
+pub use model_charts::{position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart};
+pub use spec::{Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado};
+pub use style::ChartStyle;
+pub use tornado::draw_tornado;
+pub use view::{View, ViewError};
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+
+/// Any chart the explainer draws.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Chart {
+    Bars(BarChart),
+    Lines(LineChart),
+    Tornado(Tornado),
+}
+
+impl Chart {
+    /// Draws the chart on `area` (filling it) and returns its hover map.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &ChartStyle) -> Result<HitMap, ChartError> {
+        let hits = match self {
+            Chart::Bars(c) => draw_bar_chart(area, c, style)?,
+            Chart::Lines(c) => draw_line_chart(area, c, style)?,
+            Chart::Tornado(c) => draw_tornado(area, c, style)?,
+        };
+        area.present()?;
+        Ok(hits)
+    }
+}

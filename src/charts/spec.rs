@@ -1,0 +1,99 @@
+//! What a chart shows, independent of how it is drawn: plain data the chart builders fill
+//! from the dataset or the model, and the renderers draw.
+
+use serde::Serialize;
+
+/// One legend entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub label: String,
+    /// Index into the palette.
+    pub color: usize,
+}
+
+/// How a bar is marked beyond its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BarKind {
+    /// A figure from one of the source articles.
+    Seed,
+    /// A public record (not from the articles): drawn hollow.
+    Reference,
+    /// A claim graded D (likely wrong): drawn pale with a warning mark.
+    Flagged,
+}
+
+/// One bar: a fact's value, with the upper end of a range when the source gives one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub series: usize,
+    pub value: f64,
+    pub high: Option<f64>,
+    pub kind: BarKind,
+    /// What a hover on this bar reports (a fact id for dataset charts).
+    pub mark: String,
+}
+
+/// A category on the x axis and its bars, left to right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarGroup {
+    pub label: String,
+    pub bars: Vec<Bar>,
+}
+
+/// Grouped vertical bars.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarChart {
+    /// Unit caption above the y axis, e.g. "US$ bn".
+    pub y_caption: String,
+    pub series: Vec<Series>,
+    pub groups: Vec<BarGroup>,
+    /// Draw the group label under every n-th group only (histograms); 1 = all.
+    pub label_every: usize,
+}
+
+/// One line of a line chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub series: usize,
+    pub points: Vec<(f64, f64)>,
+    pub mark_prefix: String,
+}
+
+/// A labelled vertical rule (the AGI year, the year a bubble bursts).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rule {
+    pub x: f64,
+    pub label: String,
+    pub color: usize,
+}
+
+/// Lines over years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineChart {
+    pub y_caption: String,
+    pub series: Vec<Series>,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+    /// Points hold log10 of the value; ticks and hover values show the value itself.
+    pub y_log10: bool,
+}
+
+/// One input's swing in a tornado chart: the outcome with the input nudged down and up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swing {
+    pub label: String,
+    pub low: f64,
+    pub high: f64,
+    pub mark: String,
+}
+
+/// Horizontal bars around a base outcome, largest swing on top.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tornado {
+    pub x_caption: String,
+    pub base: f64,
+    /// Legend: [nudged down, nudged up].
+    pub series: Vec<Series>,
+    pub swings: Vec<Swing>,
+}

@@ -1,0 +1,85 @@
+//! How the reader is looking at the charts: language, currency, pixel ratio, colour scheme
+//! and the chart words of the page's language file.
+
+use super::style::ChartStyle;
+use crate::data::{Currency, Lang};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The view as the page sends it (JSON).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawView {
+    lang: String,
+    currency: String,
+    #[serde(default = "one")]
+    dpr: f64,
+    #[serde(default)]
+    dark: bool,
+    #[serde(default)]
+    text: HashMap<String, String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Why a view was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewError(pub String);
+
+impl fmt::Display for ViewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "view options: {}", self.0)
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+/// Validated view options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub lang: Lang,
+    pub currency: Currency,
+    pub style: ChartStyle,
+    text: HashMap<String, String>,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { lang: Lang::ZhHans, currency: Currency::Usd, style: ChartStyle::default(), text: HashMap::new() }
+    }
+}
+
+impl View {
+    /// Reads the page's JSON: `{lang, currency: "USD"|"CNY", dpr?, dark?, text?}`.
+    pub fn from_json(json: &str) -> Result<View, ViewError> {
+        let raw: RawView = serde_json::from_str(json).map_err(|e| ViewError(e.to_string()))?;
+        let lang = Lang::parse(&raw.lang).ok_or_else(|| ViewError(format!("lang = {:?} is not en, zh-Hans or zh-Hant", raw.lang)))?;
+        let currency = match raw.currency.to_ascii_uppercase().as_str() {
+            "USD" => Currency::Usd,
+            "CNY" => Currency::Cny,
+            other => return Err(ViewError(format!("currency = {other:?} is not USD or CNY"))),
+        };
+        Ok(View { lang, currency, style: ChartStyle::new(raw.dpr, raw.dark), text: raw.text })
+    }
+
+    /// The page's word for `key`, else the key itself (visible, never blank).
+    pub fn word<'a>(&'a self, key: &'a str) -> &'a str {
+        self.text.get(key).map_or(key, String::as_str)
+    }
+
+    /// `key`'s template with each `{name}` replaced.
+    pub fn fill(&self, key: &str, vars: &[(&str, &str)]) -> String {
+        vars.iter().fold(self.word(key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+    }
+
+    /// Money on chart axes: billions in English, 亿 (0.1 billion) in Chinese.
+    pub fn money_factor(&self) -> f64 {
+        match self.lang {
+            Lang::En => 1.0,
+            Lang::ZhHans | Lang::ZhHant => 10.0,
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! The one error type of the data layer: where the problem is and what is wrong, in words an
+//! editor can act on.
+
+use std::fmt;
+
+use super::types::{PeriodKind, Qualifier, SourceKind, Unit};
+
+/// The schema version this code reads.
+pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
+/// Earliest year a period may name.
+pub const MIN_YEAR: i32 = 1990;
+/// Latest year a period may name.
+pub const MAX_YEAR: i32 = 2100;
+
+/// One problem in a dataset file.
+///
+/// `location` says where, in the file's own terms: `"file"` for syntax errors,
+/// `"facts[12] (id s004-meta-capex-2025-plan).value_high"` for a field of a record (the index
+/// counts from 0 within its list). `Display` prints `location: what is wrong`, naming the value
+/// found and what is allowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    /// Where the problem is.
+    pub location: String,
+    /// What is wrong.
+    pub kind: DataErrorKind,
+}
+
+impl DataError {
+    /// Builds an error at `location`.
+    pub fn new(location: impl Into<String>, kind: DataErrorKind) -> DataError {
+        DataError {
+            location: location.into(),
+            kind,
+        }
+    }
+}
+
+/// What is wrong. New kinds may be added; match with a wildcard arm.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum DataErrorKind {
+    /// The text is not valid JSON (or a number is too large to store).
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the JSON reader expected.
+        message: String,
+    },
+    /// A record has a value of the wrong type or an unknown choice (e.g. unit `"usd_bnn"`).
+    WrongShape {
+        /// The reader's description, naming the value and the allowed choices.
+        message: String,
+    },
+    /// A field name the format does not have (often a typo).
+    UnknownField {
+        /// The unexpected name.
+        field: String,
+    },
+    /// A required field is absent or empty.
+    MissingField {
+        /// The field's name.
+        field: String,
+    },
+    /// A list that must have entries is empty.
+    EmptyList {
+        /// The list's name.
+        field: String,
+    },
+    /// `schema_version` is not one this code reads.
+    UnsupportedSchemaVersion {
+        /// The version in the file.
+        found: u32,
+        /// The version this code reads.
+        supported: u32,
+    },
+    /// A `source` id that no entry in `sources` has.
+    UnknownSource {
+        /// The id.
+        id: String,
+    },
+    /// An `entity` id that no entry in `entities` has.
+    UnknownEntity {
+        /// The id.
+        id: String,
+    },
+    /// A `metric` id that no entry in `metrics` has.
+    UnknownMetric {
+        /// The id.
+        id: String,
+    },
+    /// A fact id (in `conflicts` or `default_cny_per_usd`) that no fact or reference has.
+    UnknownFact {
+        /// The id.
+        id: String,
+    },
+    /// An id used twice (facts and reference share one id space).
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A number that is infinite or not a number.
+    NotFinite {
+        /// The value found.
+        value: f64,
+    },
+    /// An exchange rate that is not a finite number above 0.
+    InvalidRate {
+        /// The value found.
+        value: f64,
+    },
+    /// A negative count, multiple or power figure.
+    Negative {
+        /// The value found.
+        value: f64,
+        /// Its unit.
+        unit: Unit,
+    },
+    /// A percentage outside what its metric allows.
+    PercentOutOfRange {
+        /// The value found.
+        value: f64,
+        /// The metric id.
+        metric: String,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value (`None`: no upper limit).
+        max: Option<f64>,
+    },
+    /// A period that cannot exist.
+    ImpossiblePeriod {
+        /// What is wrong with it.
+        problem: PeriodProblem,
+    },
+    /// `qualifier` is `range` but `value_high` is missing.
+    RangeWithoutHigh,
+    /// `value_high` is given but `qualifier` is not `range`.
+    HighWithoutRange {
+        /// The qualifier found.
+        qualifier: Qualifier,
+        /// The `value_high` found.
+        high: f64,
+    },
+    /// `value_high` is below `value`.
+    HighBelowLow {
+        /// `value`.
+        low: f64,
+        /// `value_high`.
+        high: f64,
+    },
+    /// A seed fact without a (non-empty) quote.
+    MissingQuote,
+    /// A reference fact without a definition.
+    MissingDefinition,
+    /// A public-record source without a url.
+    MissingUrl,
+    /// A url that does not start with `https://`.
+    BadUrl {
+        /// The url found.
+        url: String,
+    },
+    /// A date not written as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    BadDate {
+        /// The text found.
+        value: String,
+    },
+    /// A chart whose figures cannot share one axis: money mixed with another unit, or two
+    /// different non-money units.
+    MixedChartUnits {
+        /// The fact that does not fit.
+        fact: String,
+        /// Its unit.
+        unit: Unit,
+        /// The unit of the chart's first figure.
+        expected: Unit,
+    },
+    /// A fact in `facts` citing a public record, or one in `reference` citing a seed.
+    WrongSourceKind {
+        /// The source id.
+        source: String,
+        /// The kind this list requires.
+        expected: SourceKind,
+    },
+}
+
+/// Why a period is impossible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PeriodProblem {
+    /// `start` is after `end`.
+    StartAfterEnd {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+    /// A year outside [`MIN_YEAR`]..=[`MAX_YEAR`].
+    YearOutOfRange {
+        /// The year found.
+        year: i32,
+    },
+    /// A single-year kind spanning several years.
+    SpanNotAllowed {
+        /// The kind.
+        kind: PeriodKind,
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+    /// A quarter or half without `part`.
+    PartRequired {
+        /// The kind.
+        kind: PeriodKind,
+    },
+    /// A `part` that does not fit the kind (`Q5`, `H3`, `H1` on a quarter…).
+    BadPart {
+        /// The kind.
+        kind: PeriodKind,
+        /// The part found.
+        part: String,
+    },
+    /// A `part` on a kind that has none.
+    PartNotAllowed {
+        /// The kind.
+        kind: PeriodKind,
+        /// The part found.
+        part: String,
+    },
+    /// `fiscal_year_end` is not a month `"01"`–`"12"`.
+    BadFiscalYearEnd {
+        /// The text found.
+        value: String,
+    },
+    /// `fiscal_year_end` on a `calendar_year` period.
+    FiscalYearEndOnCalendarYear,
+}
+
+fn allowed_parts(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Quarter => "\"Q1\", \"Q2\", \"Q3\" or \"Q4\"",
+        PeriodKind::Half => "\"H1\" or \"H2\"",
+        _ => "null",
+    }
+}
+
+fn source_kind_code(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Seed => "seed",
+        SourceKind::PublicRecord => "public_record",
+    }
+}
+
+fn qualifier_code(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::Over => "over",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::UpTo => "up_to",
+        Qualifier::Range => "range",
+    }
+}
+
+impl fmt::Display for PeriodProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PeriodProblem::StartAfterEnd { start, end } => write!(
+                f,
+                "start {start} is after end {end}; start must be the same year as end or earlier"
+            ),
+            PeriodProblem::YearOutOfRange { year } => write!(
+                f,
+                "year {year} is outside the allowed years {MIN_YEAR} to {MAX_YEAR}"
+            ),
+            PeriodProblem::SpanNotAllowed { kind, start, end } => write!(
+                f,
+                "a \"{}\" period covers one year, but start is {start} and end is {end}; \
+                 use the same year for both, or kind \"multi_year\"",
+                kind.code()
+            ),
+            PeriodProblem::PartRequired { kind } => write!(
+                f,
+                "part is missing; a \"{}\" period needs part {}",
+                kind.code(),
+                allowed_parts(*kind)
+            ),
+            PeriodProblem::BadPart { kind, part } => write!(
+                f,
+                "part \"{part}\" does not fit a \"{}\" period; allowed: {}",
+                kind.code(),
+                allowed_parts(*kind)
+            ),
+            PeriodProblem::PartNotAllowed { kind, part } => write!(
+                f,
+                "part \"{part}\" is not allowed on a \"{}\" period; use null",
+                kind.code()
+            ),
+            PeriodProblem::BadFiscalYearEnd { value } => write!(
+                f,
+                "fiscal_year_end \"{value}\" is not a month; use two digits from \"01\" to \"12\" \
+                 (Microsoft \"06\", Alibaba \"03\")"
+            ),
+            PeriodProblem::FiscalYearEndOnCalendarYear => write!(
+                f,
+                "fiscal_year_end is set on a \"calendar_year\" period; use kind \"fiscal_year\" \
+                 or remove fiscal_year_end"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for DataErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataErrorKind::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "JSON syntax error at line {line}, column {column}: {message}"
+            ),
+            DataErrorKind::WrongShape { message } => write!(f, "wrong value: {message}"),
+            DataErrorKind::UnknownField { field } => write!(
+                f,
+                "unknown field \"{field}\"; check the spelling against www/data/README.md"
+            ),
+            DataErrorKind::MissingField { field } => {
+                write!(f, "required field \"{field}\" is missing or empty")
+            }
+            DataErrorKind::EmptyList { field } => {
+                write!(
+                    f,
+                    "\"{field}\" is an empty list; it needs at least one entry"
+                )
+            }
+            DataErrorKind::UnsupportedSchemaVersion { found, supported } => write!(
+                f,
+                "schema_version is {found}; this version of the explainer reads \
+                 schema_version {supported} only"
+            ),
+            DataErrorKind::UnknownSource { id } => write!(
+                f,
+                "source \"{id}\" is not the id of any entry in \"sources\""
+            ),
+            DataErrorKind::UnknownEntity { id } => write!(
+                f,
+                "entity \"{id}\" is not the id of any entry in \"entities\""
+            ),
+            DataErrorKind::UnknownMetric { id } => write!(
+                f,
+                "metric \"{id}\" is not the id of any entry in \"metrics\""
+            ),
+            DataErrorKind::UnknownFact { id } => write!(
+                f,
+                "fact \"{id}\" is not the id of any entry in \"facts\" or \"reference\""
+            ),
+            DataErrorKind::DuplicateId { id, first } => write!(
+                f,
+                "id \"{id}\" is already used by {first}; ids must be unique"
+            ),
+            DataErrorKind::NotFinite { value } => {
+                write!(f, "value {value} is not a finite number")
+            }
+            DataErrorKind::InvalidRate { value } => write!(
+                f,
+                "exchange rate {value} is not allowed; it must be a finite number of yuan per \
+                 US dollar above 0 (e.g. 7.17)"
+            ),
+            DataErrorKind::Negative { value, unit } => write!(
+                f,
+                "value {value} is negative; a figure in \"{}\" must be 0 or more",
+                unit.code()
+            ),
+            DataErrorKind::PercentOutOfRange {
+                value,
+                metric,
+                min,
+                max,
+            } => match max {
+                Some(max) => write!(
+                    f,
+                    "value {value} % is outside {min} to {max} %, the range allowed for the \
+                     share \"{metric}\""
+                ),
+                None => write!(
+                    f,
+                    "value {value} % is below {min} %, the lowest allowed for \"{metric}\" \
+                     (nothing falls by more than 100 %)"
+                ),
+            },
+            DataErrorKind::ImpossiblePeriod { problem } => {
+                write!(f, "impossible period: {problem}")
+            }
+            DataErrorKind::RangeWithoutHigh => write!(
+                f,
+                "qualifier is \"range\" but value_high is missing; add value_high (the top of \
+                 the range) or change the qualifier"
+            ),
+            DataErrorKind::HighWithoutRange { qualifier, high } => write!(
+                f,
+                "value_high is {high} but qualifier is \"{}\"; value_high is only allowed with \
+                 qualifier \"range\"",
+                qualifier_code(*qualifier)
+            ),
+            DataErrorKind::HighBelowLow { low, high } => write!(
+                f,
+                "value_high {high} is below value {low}; the top of a range must be at least \
+                 its bottom"
+            ),
+            DataErrorKind::MissingQuote => write!(
+                f,
+                "quote is missing or empty; a seed fact must quote the article word for word"
+            ),
+            DataErrorKind::MissingDefinition => write!(
+                f,
+                "definition is missing or empty; a public-record figure must say what it \
+                 measures (e.g. \"Purchases of property & equipment, gross\")"
+            ),
+            DataErrorKind::MissingUrl => write!(
+                f,
+                "url is missing; a public record needs an address starting with https://"
+            ),
+            DataErrorKind::BadUrl { url } => {
+                write!(
+                    f,
+                    "url \"{url}\" is not allowed; it must start with https://"
+                )
+            }
+            DataErrorKind::BadDate { value } => write!(
+                f,
+                "date \"{value}\" is not valid; write YYYY-MM-DD, YYYY-MM or YYYY \
+                 (e.g. 2025-11-11)"
+            ),
+            DataErrorKind::MixedChartUnits {
+                fact,
+                unit,
+                expected,
+            } => write!(
+                f,
+                "fact \"{fact}\" is in \"{}\" but the chart's first figure is in \"{}\"; a \
+                 chart shows only money (any currency) or only one other unit",
+                unit.code(),
+                expected.code()
+            ),
+            DataErrorKind::WrongSourceKind { source, expected } => write!(
+                f,
+                "source \"{source}\" is not a {} source; this list only takes figures from \
+                 {} sources",
+                source_kind_code(*expected),
+                source_kind_code(*expected)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.kind)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Every problem found in a dataset file, in file order. Never empty when returned as an
+/// error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataErrors(pub Vec<DataError>);
+
+impl DataErrors {
+    /// How many problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, DataError> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for DataErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataErrors {}
+
+impl<'a> IntoIterator for &'a DataErrors {
+    type Item = &'a DataError;
+    type IntoIter = std::slice::Iter<'a, DataError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

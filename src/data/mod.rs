@@ -1,0 +1,109 @@
+//! The dataset: every figure the explainer shows, with the words and the source it came from.
+//!
+//! # One file, two readers
+//!
+//! The figures live in one versioned JSON file, `www/data/capex-dataset.json`. The Rust core
+//! compiles those exact bytes in ([`DEFAULT_DATASET_JSON`], read by [`Dataset::embedded`]);
+//! the page can offer the same file for download, and an editor can hand the explainer a
+//! replacement at run time, which goes through [`Dataset::from_json`] and the same checks.
+//! `www/data/README.md` explains the format to editors.
+//!
+//! # What is in it
+//!
+//! * **sources** — the five seed articles (graded A–D with the fact-check's reasons) and the
+//!   public records used for comparison, each with an https address.
+//! * **entities** and **metrics** — who a figure is about and what it measures, named in
+//!   English, Simplified and Traditional Chinese.
+//! * **facts** — every number in the seed articles, with the verbatim quote, the qualifier the
+//!   wording implies (约 → about, 超过 → over, "600亿至650亿" → a range), the period and whether
+//!   it is a plan, a result, an estimate or a bare claim. A fact's own `grade` overrides its
+//!   source's when the fact-check judged that claim differently.
+//! * **reference** — figures from public records (filings, reputable press), with what they
+//!   measure (`definition`), kept apart from the seeds.
+//! * **conflicts** — figures that disagree (C1–C16) and why.
+//! * **charts** — which figures each chart of the article shows and how it groups them.
+//!
+//! Money stays in the currency and scale the source used (`usd_bn`, `cny_bn`, …; 亿 = 0.1
+//! billion). When a seed states both currencies, the rate it implies is kept on the fact
+//! (`cny_per_usd`) instead of re-converting everything with one rate; [`convert_money`] does
+//! explicit conversions.
+//!
+//! # Errors, never panics
+//!
+//! Reading never panics. [`Dataset::from_json`] returns either a dataset that passed every
+//! rule or [`DataErrors`] listing every problem found, each with its location
+//! (`facts[12] (id s004-meta-capex-2025-plan).value_high`) and a sentence naming the value and
+//! what is allowed. A JSON syntax error stops reading at once (one error, with line and
+//! column); otherwise each record is read on its own, so one bad entry does not hide the
+//! problems of the others.
+//!
+//! ```
+//! use ai_capex_explainer::data::Dataset;
+//!
+//! let dataset = Dataset::embedded().expect("the shipped dataset is valid");
+//! let meta = dataset.fact("s004-meta-capex-2025-plan").expect("known id");
+//! assert_eq!((meta.value, meta.value_high), (60.0, Some(65.0)));
+//!
+//! let errors = Dataset::from_json(r#"{"schema_version": 2}"#).unwrap_err();
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "schema_version: schema_version is 2; this version of the explainer reads schema_version 1 only"
+//! );
+//! ```
+
+mod chart_def;
+mod error;
+mod lang;
+mod money;
+mod parse;
+mod query;
+mod types;
+mod validate;
+
+pub use chart_def::{ChartAxis, ChartDef};
+pub use error::{
+    DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR,
+    SUPPORTED_SCHEMA_VERSION,
+};
+pub use lang::{Lang, LocalizedText};
+pub use money::{checked_convert_money, convert_money};
+pub use types::{
+    Basis, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Metric, Period, PeriodKind,
+    Qualifier, RateRef, Source, SourceKind, Unit,
+};
+
+/// The dataset file shipped with the explainer, compiled in byte for byte.
+pub const DEFAULT_DATASET_JSON: &str = include_str!("../../www/data/capex-dataset.json");
+
+impl Dataset {
+    /// Reads and checks a dataset file.
+    ///
+    /// Returns every problem found (see the module docs), never panics, whatever the input.
+    /// A leading byte-order mark (which some Windows editors add) is ignored.
+    pub fn from_json(json: &str) -> Result<Dataset, DataErrors> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let (dataset, broken, mut errors) = parse::read(json)?;
+        errors.extend(validate::check(&dataset, &broken));
+        if errors.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+
+    /// The dataset compiled into the explainer ([`DEFAULT_DATASET_JSON`]).
+    pub fn embedded() -> Result<Dataset, DataErrors> {
+        Dataset::from_json(DEFAULT_DATASET_JSON)
+    }
+
+    /// Checks the rules on a dataset built or changed in code (a file read by
+    /// [`Dataset::from_json`] has already passed them).
+    pub fn validate(&self) -> Result<(), DataErrors> {
+        let errors = validate::check(self, &parse::Broken::default());
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(DataErrors(errors))
+        }
+    }
+}

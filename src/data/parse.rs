@@ -1,0 +1,274 @@
+//! Reading the JSON text into typed records, one record at a time, so that one bad record
+//! does not hide the problems of the others.
+//!
+//! Step 1 reads the text as generic JSON (a syntax error stops here: one error with line and
+//! column). Step 2 turns each entry of each list into its record type separately; an entry
+//! that does not fit (wrong type, unknown unit, misspelt field) becomes an error located by
+//! list, index and id, and is left out. The ids of entries left out are remembered so that
+//! the semantic checks do not report every later reference to them as unknown.
+
+use std::collections::HashSet;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::error::{DataError, DataErrorKind, DataErrors, SUPPORTED_SCHEMA_VERSION};
+use super::types::{Dataset, RateRef};
+
+/// Ids of list entries that could not be read, per list.
+#[derive(Debug, Default)]
+pub(crate) struct Broken {
+    pub sources: HashSet<String>,
+    pub entities: HashSet<String>,
+    pub metrics: HashSet<String>,
+    /// Facts and reference share one id space.
+    pub facts: HashSet<String>,
+    /// `default_cny_per_usd` could not be read.
+    pub default_rate: bool,
+    /// `dataset_version` could not be read.
+    pub dataset_version: bool,
+}
+
+const TOP_LEVEL_FIELDS: [&str; 10] = [
+    "schema_version",
+    "dataset_version",
+    "default_cny_per_usd",
+    "sources",
+    "entities",
+    "metrics",
+    "facts",
+    "reference",
+    "conflicts",
+    "charts",
+];
+
+/// Strips serde_json's " at line N column M" suffix; the position is reported separately.
+fn bare_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) if error.line() > 0 => text[..cut].to_string(),
+        _ => text,
+    }
+}
+
+/// Text between the first pair of backticks, if any.
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+/// Classifies a serde error about one record.
+fn shape_error(error: &serde_json::Error) -> DataErrorKind {
+    let message = bare_message(error);
+    if message.starts_with("missing field") {
+        if let Some(field) = backticked(&message) {
+            return DataErrorKind::MissingField { field };
+        }
+    }
+    if message.starts_with("unknown field") {
+        if let Some(field) = backticked(&message) {
+            return DataErrorKind::UnknownField { field };
+        }
+    }
+    DataErrorKind::WrongShape { message }
+}
+
+/// Describes a JSON value's type in words, for "expected a list, found …" messages.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `facts[3] (id x)` or `facts[3]` when the entry has no readable id.
+pub(crate) fn entry_location(list: &str, index: usize, id: Option<&str>) -> String {
+    match id {
+        Some(id) if !id.is_empty() => format!("{list}[{index}] (id {id})"),
+        _ => format!("{list}[{index}]"),
+    }
+}
+
+fn read_list<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    list: &str,
+    errors: &mut Vec<DataError>,
+    broken: &mut HashSet<String>,
+) -> Vec<T> {
+    let Some(value) = map.get(list) else {
+        errors.push(DataError::new(
+            "file",
+            DataErrorKind::MissingField {
+                field: list.to_string(),
+            },
+        ));
+        return Vec::new();
+    };
+    let Value::Array(entries) = value else {
+        errors.push(DataError::new(
+            list,
+            DataErrorKind::WrongShape {
+                message: format!("expected a list [ … ], found {}", type_name(value)),
+            },
+        ));
+        return Vec::new();
+    };
+    let mut records = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
+        match T::deserialize(entry) {
+            Ok(record) => records.push(record),
+            Err(error) => {
+                let id = entry.get("id").and_then(Value::as_str);
+                if let Some(id) = id {
+                    broken.insert(id.to_string());
+                }
+                errors.push(DataError::new(
+                    entry_location(list, index, id),
+                    shape_error(&error),
+                ));
+            }
+        }
+    }
+    records
+}
+
+fn read_field<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    field: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<T> {
+    let Some(value) = map.get(field) else {
+        errors.push(DataError::new(
+            "file",
+            DataErrorKind::MissingField {
+                field: field.to_string(),
+            },
+        ));
+        return None;
+    };
+    match T::deserialize(value) {
+        Ok(parsed) => Some(parsed),
+        Err(error) => {
+            errors.push(DataError::new(field, shape_error(&error)));
+            None
+        }
+    }
+}
+
+/// Reads `json` into a dataset, returning the records that could be read, the ids of those
+/// that could not, and one error per problem found so far. Returns `Err` only when nothing
+/// further can be checked (syntax error, not an object, unsupported schema version).
+pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), DataErrors> {
+    let value: Value = serde_json::from_str(json).map_err(|error| {
+        DataErrors(vec![DataError::new(
+            "file",
+            DataErrorKind::Syntax {
+                line: error.line(),
+                column: error.column(),
+                message: bare_message(&error),
+            },
+        )])
+    })?;
+    let Value::Object(map) = value else {
+        return Err(DataErrors(vec![DataError::new(
+            "file",
+            DataErrorKind::WrongShape {
+                message: format!(
+                    "the file must be one JSON object {{ … }}, found {}",
+                    type_name(&value)
+                ),
+            },
+        )]));
+    };
+
+    let mut errors = Vec::new();
+
+    // The version decides how to read everything else: check it first and stop if unknown.
+    let schema_version = match map.get("schema_version") {
+        None => {
+            errors.push(DataError::new(
+                "file",
+                DataErrorKind::MissingField {
+                    field: "schema_version".to_string(),
+                },
+            ));
+            SUPPORTED_SCHEMA_VERSION
+        }
+        Some(found) => match found.as_u64() {
+            Some(version) if version == u64::from(SUPPORTED_SCHEMA_VERSION) => {
+                SUPPORTED_SCHEMA_VERSION
+            }
+            Some(version) => {
+                return Err(DataErrors(vec![DataError::new(
+                    "schema_version",
+                    DataErrorKind::UnsupportedSchemaVersion {
+                        found: u32::try_from(version).unwrap_or(u32::MAX),
+                        supported: SUPPORTED_SCHEMA_VERSION,
+                    },
+                )]));
+            }
+            None => {
+                return Err(DataErrors(vec![DataError::new(
+                    "schema_version",
+                    DataErrorKind::WrongShape {
+                        message: format!(
+                            "expected the whole number {SUPPORTED_SCHEMA_VERSION}, found {}",
+                            type_name(found)
+                        ),
+                    },
+                )]));
+            }
+        },
+    };
+
+    for key in map.keys() {
+        if !TOP_LEVEL_FIELDS.contains(&key.as_str()) {
+            errors.push(DataError::new(
+                "file",
+                DataErrorKind::UnknownField { field: key.clone() },
+            ));
+        }
+    }
+
+    let mut broken = Broken::default();
+    let dataset_version: Option<String> = read_field(&map, "dataset_version", &mut errors);
+    broken.dataset_version = dataset_version.is_none();
+    let default_rate: Option<RateRef> = read_field(&map, "default_cny_per_usd", &mut errors);
+    broken.default_rate = default_rate.is_none();
+
+    let sources = read_list(&map, "sources", &mut errors, &mut broken.sources);
+    let entities = read_list(&map, "entities", &mut errors, &mut broken.entities);
+    let metrics = read_list(&map, "metrics", &mut errors, &mut broken.metrics);
+    let facts = read_list(&map, "facts", &mut errors, &mut broken.facts);
+    let reference = read_list(&map, "reference", &mut errors, &mut broken.facts);
+    let mut unused = HashSet::new();
+    let conflicts = read_list(&map, "conflicts", &mut errors, &mut unused);
+    // `charts` is optional: a file without it simply has no dataset charts.
+    let charts = if map.contains_key("charts") {
+        read_list(&map, "charts", &mut errors, &mut unused)
+    } else {
+        Vec::new()
+    };
+
+    let dataset = Dataset {
+        schema_version,
+        dataset_version: dataset_version.unwrap_or_default(),
+        default_cny_per_usd: default_rate.unwrap_or(RateRef {
+            value: 1.0,
+            fact: String::new(),
+        }),
+        sources,
+        entities,
+        metrics,
+        facts,
+        reference,
+        conflicts,
+        charts,
+    };
+    Ok((dataset, broken, errors))
+}

@@ -1,0 +1,382 @@
+//! The records of the dataset file, as serde types.
+//!
+//! Field names and spellings follow `www/data/capex-dataset.json` exactly; the JSON names are
+//! given in each doc comment where they differ from the Rust names.
+
+use serde::{Deserialize, Serialize};
+
+use super::chart_def::ChartDef;
+use super::lang::LocalizedText;
+
+/// The unit a fact's `value` is expressed in.
+///
+/// Money is stored in the currency the source used, in billions (`usd_bn`, `cny_bn`) or
+/// millions (`usd_m`, `cny_m`): 3640亿美元 is `364` `usd_bn` (亿 = 0.1 billion), 3800亿元 is
+/// `380` `cny_bn`. Percentages are numbers on a 0–100 scale (`27` means 27 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Billions of US dollars.
+    UsdBn,
+    /// Billions of Chinese yuan (renminbi).
+    CnyBn,
+    /// Millions of US dollars.
+    UsdM,
+    /// Millions of Chinese yuan.
+    CnyM,
+    /// Percent, 0–100 scale (growth rates may exceed 100).
+    Percent,
+    /// A plain multiple or ratio (17 for "17 times").
+    Multiple,
+    /// Millions of things (users, downloads, GPUs).
+    CountM,
+    /// A plain count.
+    Count,
+    /// Gigawatts of electric power.
+    Gw,
+}
+
+/// A currency used by money facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Currency {
+    /// US dollar.
+    Usd,
+    /// Chinese yuan (renminbi).
+    Cny,
+}
+
+impl Unit {
+    /// The currency of a money unit, `None` for everything else.
+    pub fn currency(&self) -> Option<Currency> {
+        match self {
+            Unit::UsdBn | Unit::UsdM => Some(Currency::Usd),
+            Unit::CnyBn | Unit::CnyM => Some(Currency::Cny),
+            _ => None,
+        }
+    }
+
+    /// The factor that turns a value in this unit into billions of its currency:
+    /// `1.0` for `usd_bn`/`cny_bn`, `0.001` for `usd_m`/`cny_m`, `None` for non-money units.
+    pub fn to_billions_factor(&self) -> Option<f64> {
+        match self {
+            Unit::UsdBn | Unit::CnyBn => Some(1.0),
+            Unit::UsdM | Unit::CnyM => Some(0.001),
+            _ => None,
+        }
+    }
+
+    /// The JSON spelling, e.g. `"usd_bn"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Unit::UsdBn => "usd_bn",
+            Unit::CnyBn => "cny_bn",
+            Unit::UsdM => "usd_m",
+            Unit::CnyM => "cny_m",
+            Unit::Percent => "percent",
+            Unit::Multiple => "multiple",
+            Unit::CountM => "count_m",
+            Unit::Count => "count",
+            Unit::Gw => "gw",
+        }
+    }
+}
+
+/// How exact the source's number is. Kept from the wording: 约 = `about`, 超过 = `over`,
+/// 至少/…级 = `at_least`, 近/接近 = `about`, 最高 = `up_to`, "600亿至650亿" = `range`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// The number as stated.
+    Exact,
+    /// Approximately (约, 近, 左右, 大约).
+    About,
+    /// More than (超过, 以上, 上…).
+    Over,
+    /// At least (至少, …级 as an order of magnitude).
+    AtLeast,
+    /// At most (最高, 不超过).
+    UpTo,
+    /// A range from `value` to `value_high`.
+    Range,
+}
+
+/// What span of time a fact covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// A calendar year (`start == end`).
+    CalendarYear,
+    /// A company's fiscal year, named by the calendar year in which it ends (`start == end`).
+    FiscalYear,
+    /// A quarter (`part` is `Q1`–`Q4`); a fiscal quarter when `fiscal_year_end` is set.
+    Quarter,
+    /// A half year (`part` is `H1`/`H2`).
+    Half,
+    /// From the start of the year to a date within it.
+    YearToDate,
+    /// Several years, `start..=end` (a multi-year plan).
+    MultiYear,
+    /// A running total up to `end`; `start == end` when the source gives no starting year.
+    Cumulative,
+    /// A run rate (monthly or quarterly figure scaled to a year).
+    Annualized,
+    /// A snapshot at a point in time within year `start`, or an undated claim dated to the
+    /// year of its article.
+    Point,
+}
+
+impl PeriodKind {
+    /// The JSON spelling, e.g. `"calendar_year"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PeriodKind::CalendarYear => "calendar_year",
+            PeriodKind::FiscalYear => "fiscal_year",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Half => "half",
+            PeriodKind::YearToDate => "year_to_date",
+            PeriodKind::MultiYear => "multi_year",
+            PeriodKind::Cumulative => "cumulative",
+            PeriodKind::Annualized => "annualized",
+            PeriodKind::Point => "point",
+        }
+    }
+}
+
+/// Whether a number is a plan, a reported result, an estimate or a bare claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Guidance or an announced plan.
+    Plan,
+    /// A reported result.
+    Actual,
+    /// An estimate or inference by the source or by analysts.
+    Estimate,
+    /// Asserted with no date or definition.
+    Claim,
+}
+
+/// The time span of a fact.
+///
+/// Years lie in 1990..=2100 and `start <= end`; `start == end` except for `multi_year` and
+/// `cumulative`. `part` is `"Q1"`–`"Q4"` for quarters, `"H1"`/`"H2"` for halves, else `None`.
+/// `fiscal_year_end` is the two-digit month (`"01"`–`"12"`) in which the company's fiscal
+/// year ends (Microsoft `"06"`, Alibaba `"03"`, Nvidia `"01"`), when the period is fiscal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The kind of span.
+    pub kind: PeriodKind,
+    /// First year covered.
+    pub start: i32,
+    /// Last year covered.
+    pub end: i32,
+    /// `Q1`–`Q4`, `H1`/`H2`, or `None`.
+    #[serde(default)]
+    pub part: Option<String>,
+    /// Plan, actual, estimate or claim.
+    pub basis: Basis,
+    /// Month (`"01"`–`"12"`) in which the fiscal year ends, for fiscal periods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiscal_year_end: Option<String>,
+}
+
+/// Reliability grade (FACTCHECK scale): A = company filing or earnings call; B = reputable
+/// press; C = unsourced, aggregator-only or partly right; D = likely wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Grade {
+    /// Company filing or earnings call.
+    A,
+    /// Reputable press.
+    B,
+    /// Unsourced, aggregator-only or partly right.
+    C,
+    /// Likely wrong.
+    D,
+}
+
+impl Grade {
+    /// `"A"` … `"D"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+        }
+    }
+}
+
+/// Whether a source is one of the five seed articles or a public record used for comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// One of the articles in `shared/seeds/`; its facts carry verbatim quotes.
+    Seed,
+    /// A public record (filing, press report) named in the fact-check; needs an https url.
+    PublicRecord,
+}
+
+/// Where figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id, e.g. `"s004"` or `"pr-meta-q4-2024-release"`.
+    pub id: String,
+    /// Seed article or public record.
+    pub kind: SourceKind,
+    /// File name under `shared/seeds/` for seeds; `None` for public records.
+    #[serde(default)]
+    pub seed_file: Option<String>,
+    /// Outlet and author as credited.
+    pub outlet: LocalizedText,
+    /// Headline or document title.
+    pub title: LocalizedText,
+    /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// Whether the date is stated or inferred, and from what.
+    #[serde(default)]
+    pub date_note: Option<LocalizedText>,
+    /// Address of the stored copy; required (https) for public records.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Reliability of the source as a whole.
+    pub grade: Grade,
+    /// One line on why it has that grade.
+    pub grade_reason: LocalizedText,
+}
+
+/// Whose number it is: a company, a group of companies, a government, a market.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Country {
+    /// United States.
+    #[serde(rename = "US")]
+    Us,
+    /// China.
+    #[serde(rename = "CN")]
+    Cn,
+    /// Neither or both.
+    #[serde(rename = "global")]
+    Global,
+}
+
+/// A company, group or other actor that facts are about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Id used by facts, e.g. `"amazon"`, `"big4"`.
+    pub id: String,
+    /// Display name.
+    pub name: LocalizedText,
+    /// Which side of the race it is on.
+    pub country: Country,
+}
+
+/// What a fact measures, e.g. `"capex"` or `"cloud_revenue_growth"`.
+///
+/// A `percent` fact whose metric id contains `share`, `margin` or `reduction` is a share and
+/// must lie in 0–100.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// Id used by facts.
+    pub id: String,
+    /// Display name.
+    pub name: LocalizedText,
+}
+
+/// One number from one source.
+///
+/// Seed facts (`Dataset::facts`) quote the seed verbatim; reference facts
+/// (`Dataset::reference`) cite a public record and say what the number measures in
+/// `definition`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// Unique across facts and reference: `s00N-entity-metric-period` or `ref-…`.
+    pub id: String,
+    /// Entity id.
+    pub entity: String,
+    /// Metric id.
+    pub metric: String,
+    /// The number (the low end for ranges), in `unit`.
+    pub value: f64,
+    /// The high end; present exactly when `qualifier` is `range`, and `>= value`.
+    #[serde(default)]
+    pub value_high: Option<f64>,
+    /// How exact the number is.
+    pub qualifier: Qualifier,
+    /// Unit of `value` and `value_high`.
+    pub unit: Unit,
+    /// Time span covered.
+    pub period: Period,
+    /// Source id.
+    pub source: String,
+    /// Verbatim words of the seed (required for seed facts).
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// CNY per USD implied by the source when it states both currencies; else `None`.
+    #[serde(default)]
+    pub cny_per_usd: Option<f64>,
+    /// Grade of this claim when it differs from its source's grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+    /// Caveat, or what public records say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalizedText>,
+    /// What the number measures (required for reference facts).
+    #[serde(default)]
+    pub definition: Option<LocalizedText>,
+}
+
+/// Two or more figures that disagree, and why (FACTCHECK §2, C1–C16).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// `"C1"` … `"C16"`.
+    pub id: String,
+    /// Short title.
+    pub title: LocalizedText,
+    /// Ids of the facts (seed or reference) involved.
+    pub facts: Vec<String>,
+    /// The likely reason for the disagreement.
+    pub explanation: LocalizedText,
+}
+
+/// The default exchange rate, with the fact it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateRef {
+    /// Yuan per US dollar; finite and positive.
+    pub value: f64,
+    /// Id of the fact whose seed implies this rate.
+    pub fact: String,
+}
+
+/// The whole dataset file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Format version; this code reads version 1 only.
+    pub schema_version: u32,
+    /// Date of the last content update, `YYYY-MM-DD`.
+    pub dataset_version: String,
+    /// Rate used when converting currencies for display.
+    pub default_cny_per_usd: RateRef,
+    /// Seed articles and public records.
+    pub sources: Vec<Source>,
+    /// Companies and groups.
+    pub entities: Vec<Entity>,
+    /// What facts measure.
+    pub metrics: Vec<Metric>,
+    /// Figures from the seed articles.
+    pub facts: Vec<Fact>,
+    /// Figures from public records, for comparison.
+    pub reference: Vec<Fact>,
+    /// Disagreements between figures.
+    pub conflicts: Vec<Conflict>,
+    /// The article's dataset charts, in article order (optional in the file; empty if absent).
+    #[serde(default)]
+    pub charts: Vec<ChartDef>,
+}

@@ -1,0 +1,536 @@
+//! The rules a dataset must follow beyond its JSON shape, checked all at once.
+//!
+//! Every rule adds errors to one list instead of stopping, so an editor sees every problem in
+//! one pass. The rules:
+//!
+//! * ids are non-empty and unique within sources, entities, metrics, conflicts, and across
+//!   facts + reference together;
+//! * every `source`, `entity`, `metric` and conflict fact id names an existing record, and so
+//!   does `default_cny_per_usd.fact`;
+//! * `facts` cite `seed` sources and carry a non-empty verbatim `quote`; `reference` cites
+//!   `public_record` sources and carries a `definition`; public records have an `https://` url
+//!   and seeds a `seed_file`;
+//! * numbers are finite; exchange rates are finite and above 0; counts, multiples and
+//!   gigawatts are not negative; a percentage whose metric is a share (metric id containing
+//!   `share`, `margin` or `reduction`) lies in 0–100, any other percentage is at least −100;
+//! * `value_high` is present exactly when `qualifier` is `range`, and is at least `value`;
+//! * periods are possible: years in 1990–2100, `start <= end`, one year except for
+//!   `multi_year`/`cumulative`, `part` fits the kind, `fiscal_year_end` is a month;
+//! * dates read `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; localized texts have `en` and `zh-Hans`;
+//! * charts have unique ids and name known facts, all money or all one other unit.
+
+use std::collections::HashMap;
+
+use super::error::{
+    DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, SUPPORTED_SCHEMA_VERSION,
+};
+use super::lang::LocalizedText;
+use super::parse::{entry_location, Broken};
+use super::types::{Dataset, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit};
+
+/// Whether a percent metric is a share of a whole (0–100) rather than a change.
+pub(crate) fn metric_is_share(metric: &str) -> bool {
+    metric.contains("share") || metric.contains("margin") || metric.contains("reduction")
+}
+
+fn is_digits(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+pub(crate) fn is_valid_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let in_range = |part: &str, low: u32, high: u32| {
+        part.parse::<u32>()
+            .map(|n| (low..=high).contains(&n))
+            .unwrap_or(false)
+    };
+    match parts.as_slice() {
+        [year] => is_digits(year, 4),
+        [year, month] => is_digits(year, 4) && is_digits(month, 2) && in_range(month, 1, 12),
+        [year, month, day] => {
+            is_digits(year, 4)
+                && is_digits(month, 2)
+                && in_range(month, 1, 12)
+                && is_digits(day, 2)
+                && in_range(day, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+struct Checker<'a> {
+    errors: Vec<DataError>,
+    broken: &'a Broken,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, location: String, kind: DataErrorKind) {
+        self.errors.push(DataError::new(location, kind));
+    }
+
+    fn text(&mut self, at: &str, field: &str, text: &LocalizedText) {
+        if text.en.trim().is_empty() {
+            self.push(
+                format!("{at}.{field}"),
+                DataErrorKind::MissingField {
+                    field: format!("{field}.en"),
+                },
+            );
+        }
+        if text.zh_hans.trim().is_empty() {
+            self.push(
+                format!("{at}.{field}"),
+                DataErrorKind::MissingField {
+                    field: format!("{field}.zh-Hans"),
+                },
+            );
+        }
+    }
+
+    /// Records `id` as seen at `at`; reports empty and duplicate ids.
+    fn id(&mut self, seen: &mut HashMap<String, String>, at: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.push(
+                format!("{at}.id"),
+                DataErrorKind::MissingField {
+                    field: "id".to_string(),
+                },
+            );
+            return;
+        }
+        match seen.get(id) {
+            Some(first) => {
+                let first = first.clone();
+                self.push(
+                    format!("{at}.id"),
+                    DataErrorKind::DuplicateId {
+                        id: id.to_string(),
+                        first,
+                    },
+                );
+            }
+            None => {
+                seen.insert(id.to_string(), at.to_string());
+            }
+        }
+    }
+
+    fn period(&mut self, at: &str, period: &Period) {
+        let at = format!("{at}.period");
+        let mut problems = Vec::new();
+        for year in [period.start, period.end] {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+                problems.push(PeriodProblem::YearOutOfRange { year });
+            }
+        }
+        if period.start == period.end && problems.len() == 2 {
+            problems.pop();
+        }
+        let multi = matches!(period.kind, PeriodKind::MultiYear | PeriodKind::Cumulative);
+        if period.start > period.end {
+            problems.push(PeriodProblem::StartAfterEnd {
+                start: period.start,
+                end: period.end,
+            });
+        } else if !multi && period.start != period.end {
+            problems.push(PeriodProblem::SpanNotAllowed {
+                kind: period.kind,
+                start: period.start,
+                end: period.end,
+            });
+        }
+        let allowed: &[&str] = match period.kind {
+            PeriodKind::Quarter => &["Q1", "Q2", "Q3", "Q4"],
+            PeriodKind::Half => &["H1", "H2"],
+            _ => &[],
+        };
+        match (&period.part, allowed.is_empty()) {
+            (None, false) => problems.push(PeriodProblem::PartRequired { kind: period.kind }),
+            (Some(part), false) if !allowed.contains(&part.as_str()) => {
+                problems.push(PeriodProblem::BadPart {
+                    kind: period.kind,
+                    part: part.clone(),
+                })
+            }
+            (Some(part), true) => problems.push(PeriodProblem::PartNotAllowed {
+                kind: period.kind,
+                part: part.clone(),
+            }),
+            _ => {}
+        }
+        if let Some(month) = &period.fiscal_year_end {
+            let valid = is_digits(month, 2)
+                && month
+                    .parse::<u32>()
+                    .map(|m| (1..=12).contains(&m))
+                    .unwrap_or(false);
+            if !valid {
+                problems.push(PeriodProblem::BadFiscalYearEnd {
+                    value: month.clone(),
+                });
+            } else if period.kind == PeriodKind::CalendarYear {
+                problems.push(PeriodProblem::FiscalYearEndOnCalendarYear);
+            }
+        }
+        for problem in problems {
+            self.push(at.clone(), DataErrorKind::ImpossiblePeriod { problem });
+        }
+    }
+
+    fn value(&mut self, at: &str, fact: &Fact) {
+        for (field, number) in [("value", Some(fact.value)), ("value_high", fact.value_high)] {
+            let Some(number) = number else { continue };
+            let here = format!("{at}.{field}");
+            if !number.is_finite() {
+                self.push(here, DataErrorKind::NotFinite { value: number });
+                continue;
+            }
+            match fact.unit {
+                Unit::Count | Unit::CountM | Unit::Multiple | Unit::Gw if number < 0.0 => {
+                    self.push(
+                        here,
+                        DataErrorKind::Negative {
+                            value: number,
+                            unit: fact.unit,
+                        },
+                    );
+                }
+                Unit::Percent => {
+                    let share = metric_is_share(&fact.metric);
+                    let out = if share {
+                        !(0.0..=100.0).contains(&number)
+                    } else {
+                        number < -100.0
+                    };
+                    if out {
+                        self.push(
+                            here,
+                            DataErrorKind::PercentOutOfRange {
+                                value: number,
+                                metric: fact.metric.clone(),
+                                min: if share { 0.0 } else { -100.0 },
+                                max: if share { Some(100.0) } else { None },
+                            },
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        match (fact.qualifier, fact.value_high) {
+            (Qualifier::Range, None) => {
+                self.push(format!("{at}.value_high"), DataErrorKind::RangeWithoutHigh)
+            }
+            (Qualifier::Range, Some(high)) => {
+                if high.is_finite() && fact.value.is_finite() && high < fact.value {
+                    self.push(
+                        format!("{at}.value_high"),
+                        DataErrorKind::HighBelowLow {
+                            low: fact.value,
+                            high,
+                        },
+                    );
+                }
+            }
+            (qualifier, Some(high)) => self.push(
+                format!("{at}.value_high"),
+                DataErrorKind::HighWithoutRange { qualifier, high },
+            ),
+            (_, None) => {}
+        }
+        if let Some(rate) = fact.cny_per_usd {
+            if !(rate.is_finite() && rate > 0.0) {
+                self.push(
+                    format!("{at}.cny_per_usd"),
+                    DataErrorKind::InvalidRate { value: rate },
+                );
+            }
+        }
+    }
+}
+
+/// Which list a fact sits in; decides the source kind and the required fields.
+#[derive(Clone, Copy)]
+enum FactList {
+    Seed,
+    Reference,
+}
+
+/// Checks every rule on `dataset`. `broken` names records that could not be read, so that
+/// references to them are not reported a second time.
+pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
+    let mut c = Checker {
+        errors: Vec::new(),
+        broken,
+    };
+
+    if dataset.schema_version != SUPPORTED_SCHEMA_VERSION {
+        c.push(
+            "schema_version".to_string(),
+            DataErrorKind::UnsupportedSchemaVersion {
+                found: dataset.schema_version,
+                supported: SUPPORTED_SCHEMA_VERSION,
+            },
+        );
+    }
+    if !c.broken.dataset_version {
+        let version = &dataset.dataset_version;
+        if !(version.len() == 10 && is_valid_date(version)) {
+            c.push(
+                "dataset_version".to_string(),
+                DataErrorKind::BadDate {
+                    value: version.clone(),
+                },
+            );
+        }
+    }
+
+    // Sources.
+    let mut source_ids = HashMap::new();
+    for (i, source) in dataset.sources.iter().enumerate() {
+        let at = entry_location("sources", i, Some(&source.id));
+        c.id(&mut source_ids, &at, &source.id);
+        c.text(&at, "outlet", &source.outlet);
+        c.text(&at, "title", &source.title);
+        c.text(&at, "grade_reason", &source.grade_reason);
+        if let Some(note) = &source.date_note {
+            c.text(&at, "date_note", note);
+        }
+        if !is_valid_date(&source.date) {
+            c.push(
+                format!("{at}.date"),
+                DataErrorKind::BadDate {
+                    value: source.date.clone(),
+                },
+            );
+        }
+        match source.kind {
+            SourceKind::Seed => {
+                if source
+                    .seed_file
+                    .as_deref()
+                    .is_none_or(|f| f.trim().is_empty())
+                {
+                    c.push(
+                        format!("{at}.seed_file"),
+                        DataErrorKind::MissingField {
+                            field: "seed_file".to_string(),
+                        },
+                    );
+                }
+            }
+            SourceKind::PublicRecord => match source.url.as_deref() {
+                None | Some("") => c.push(format!("{at}.url"), DataErrorKind::MissingUrl),
+                Some(_) => {}
+            },
+        }
+        if let Some(url) = source.url.as_deref() {
+            let https = url.starts_with("https://") && url.len() > "https://".len();
+            if !url.is_empty() && !https {
+                c.push(
+                    format!("{at}.url"),
+                    DataErrorKind::BadUrl {
+                        url: url.to_string(),
+                    },
+                );
+            }
+        }
+    }
+    let source_kind: HashMap<&str, SourceKind> = dataset
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.kind))
+        .collect();
+
+    // Entities and metrics.
+    let mut entity_ids = HashMap::new();
+    for (i, entity) in dataset.entities.iter().enumerate() {
+        let at = entry_location("entities", i, Some(&entity.id));
+        c.id(&mut entity_ids, &at, &entity.id);
+        c.text(&at, "name", &entity.name);
+    }
+    let mut metric_ids = HashMap::new();
+    for (i, metric) in dataset.metrics.iter().enumerate() {
+        let at = entry_location("metrics", i, Some(&metric.id));
+        c.id(&mut metric_ids, &at, &metric.id);
+        c.text(&at, "name", &metric.name);
+    }
+
+    // Facts and reference share one id space.
+    let mut fact_ids = HashMap::new();
+    let lists = [
+        ("facts", FactList::Seed, &dataset.facts),
+        ("reference", FactList::Reference, &dataset.reference),
+    ];
+    for (list, which, facts) in lists {
+        for (i, fact) in facts.iter().enumerate() {
+            let at = entry_location(list, i, Some(&fact.id));
+            c.id(&mut fact_ids, &at, &fact.id);
+            if !entity_ids.contains_key(&fact.entity) && !c.broken.entities.contains(&fact.entity) {
+                c.push(
+                    format!("{at}.entity"),
+                    DataErrorKind::UnknownEntity {
+                        id: fact.entity.clone(),
+                    },
+                );
+            }
+            if !metric_ids.contains_key(&fact.metric) && !c.broken.metrics.contains(&fact.metric) {
+                c.push(
+                    format!("{at}.metric"),
+                    DataErrorKind::UnknownMetric {
+                        id: fact.metric.clone(),
+                    },
+                );
+            }
+            let expected = match which {
+                FactList::Seed => SourceKind::Seed,
+                FactList::Reference => SourceKind::PublicRecord,
+            };
+            match source_kind.get(fact.source.as_str()) {
+                Some(kind) if *kind != expected => c.push(
+                    format!("{at}.source"),
+                    DataErrorKind::WrongSourceKind {
+                        source: fact.source.clone(),
+                        expected,
+                    },
+                ),
+                Some(_) => {}
+                None if c.broken.sources.contains(&fact.source) => {}
+                None => c.push(
+                    format!("{at}.source"),
+                    DataErrorKind::UnknownSource {
+                        id: fact.source.clone(),
+                    },
+                ),
+            }
+            match which {
+                FactList::Seed => {
+                    if fact.quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
+                        c.push(format!("{at}.quote"), DataErrorKind::MissingQuote);
+                    }
+                }
+                FactList::Reference => {
+                    let empty = fact
+                        .definition
+                        .as_ref()
+                        .is_none_or(|d| d.en.trim().is_empty() || d.zh_hans.trim().is_empty());
+                    if empty {
+                        c.push(format!("{at}.definition"), DataErrorKind::MissingDefinition);
+                    }
+                }
+            }
+            if let (FactList::Seed, Some(definition)) = (which, &fact.definition) {
+                c.text(&at, "definition", definition);
+            }
+            if let Some(note) = &fact.note {
+                c.text(&at, "note", note);
+            }
+            c.value(&at, fact);
+            c.period(&at, &fact.period);
+        }
+    }
+    let fact_known =
+        |id: &str, c: &Checker<'_>| fact_ids.contains_key(id) || c.broken.facts.contains(id);
+
+    // The default rate.
+    if !c.broken.default_rate {
+        let rate = &dataset.default_cny_per_usd;
+        if !(rate.value.is_finite() && rate.value > 0.0) {
+            c.push(
+                "default_cny_per_usd.value".to_string(),
+                DataErrorKind::InvalidRate { value: rate.value },
+            );
+        }
+        if rate.fact.trim().is_empty() {
+            c.push(
+                "default_cny_per_usd.fact".to_string(),
+                DataErrorKind::MissingField {
+                    field: "fact".to_string(),
+                },
+            );
+        } else if !fact_known(&rate.fact, &c) {
+            c.push(
+                "default_cny_per_usd.fact".to_string(),
+                DataErrorKind::UnknownFact {
+                    id: rate.fact.clone(),
+                },
+            );
+        }
+    }
+
+    // Conflicts.
+    let mut conflict_ids = HashMap::new();
+    for (i, conflict) in dataset.conflicts.iter().enumerate() {
+        let at = entry_location("conflicts", i, Some(&conflict.id));
+        c.id(&mut conflict_ids, &at, &conflict.id);
+        c.text(&at, "title", &conflict.title);
+        c.text(&at, "explanation", &conflict.explanation);
+        if conflict.facts.is_empty() {
+            c.push(
+                format!("{at}.facts"),
+                DataErrorKind::EmptyList {
+                    field: "facts".to_string(),
+                },
+            );
+        }
+        for (j, id) in conflict.facts.iter().enumerate() {
+            if !fact_known(id, &c) {
+                c.push(
+                    format!("{at}.facts[{j}]"),
+                    DataErrorKind::UnknownFact { id: id.clone() },
+                );
+            }
+        }
+    }
+
+    // Charts.
+    let mut chart_ids = HashMap::new();
+    for (i, chart) in dataset.charts.iter().enumerate() {
+        let at = entry_location("charts", i, Some(&chart.id));
+        c.id(&mut chart_ids, &at, &chart.id);
+        if chart.facts.is_empty() {
+            c.push(
+                format!("{at}.facts"),
+                DataErrorKind::EmptyList {
+                    field: "facts".to_string(),
+                },
+            );
+        }
+        let mut first_unit: Option<Unit> = None;
+        for (j, id) in chart.facts.iter().enumerate() {
+            if !fact_known(id, &c) {
+                c.push(
+                    format!("{at}.facts[{j}]"),
+                    DataErrorKind::UnknownFact { id: id.clone() },
+                );
+                continue;
+            }
+            let Some(fact) = dataset.fact(id) else {
+                continue;
+            };
+            match first_unit {
+                None => first_unit = Some(fact.unit),
+                Some(expected) => {
+                    let fits = match (expected.currency(), fact.unit.currency()) {
+                        (Some(_), Some(_)) => true,
+                        (None, None) => expected == fact.unit,
+                        _ => false,
+                    };
+                    if !fits {
+                        c.push(
+                            format!("{at}.facts[{j}]"),
+                            DataErrorKind::MixedChartUnits {
+                                fact: id.clone(),
+                                unit: fact.unit,
+                                expected,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    c.errors
+}

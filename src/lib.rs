@@ -1,0 +1,13 @@
+//! AI Capex Explainer: the dataset, the what-if calculator and the charts of an interactive
+//! explainer about the AI spending race between the US and Chinese tech giants.
+//!
+//! Data flows one way: [`data`] (the sourced dataset) → [`model`] (the pure what-if
+//! calculator) → [`charts`] (plotters drawing, generic over the backend) → `web` (the only
+//! module that touches wasm-bindgen / web-sys, compiled for wasm32 only).
+
+pub mod charts;
+pub mod data;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,123 @@
+//! The calculator half of the boundary: the reader's scenario lives here; the page sets
+//! inputs as text (slider or URL) and reads back the projection, Monte Carlo and tornado.
+
+use super::{to_json, Explainer};
+use crate::charts::{position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart, Chart};
+use crate::model::{input_specs, monte_carlo, project, sensitivity, AgiDistribution, InputError, InputErrorKind, Preset, Scenario};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// `{ok: true}` or `{ok: false, error}` / `{ok: false, errors}` for the page to word.
+#[derive(Serialize)]
+struct Outcome<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a InputError>,
+    #[serde(skip_serializing_if = "<[InputError]>::is_empty")]
+    errors: &'a [InputError],
+}
+
+fn ok() -> String {
+    to_json(&Outcome { ok: true, error: None, errors: &[] })
+}
+
+fn refused(error: &InputError) -> String {
+    to_json(&Outcome { ok: false, error: Some(error), errors: &[] })
+}
+
+fn refused_all(errors: &[InputError]) -> String {
+    to_json(&Outcome { ok: false, error: errors.first(), errors })
+}
+
+/// Either the value as JSON or the refusal.
+fn result_json<T: Serialize>(result: Result<T, Vec<InputError>>) -> String {
+    match result {
+        Ok(value) => to_json(&value),
+        Err(errors) => refused_all(&errors),
+    }
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// The input table the page builds its controls from.
+    pub fn input_specs(&self) -> String {
+        to_json(input_specs())
+    }
+
+    /// Preset ids, in button order.
+    pub fn presets(&self) -> String {
+        to_json(&Preset::ALL.iter().map(|p| p.id()).collect::<Vec<_>>())
+    }
+
+    /// The current scenario, `{field: value}`.
+    pub fn scenario(&self) -> String {
+        to_json(&self.scenario)
+    }
+
+    /// Sets one input from text; on error the scenario is unchanged.
+    pub fn set_input(&mut self, field: &str, raw: &str) -> String {
+        match self.scenario.set(field, raw) {
+            Ok(()) => ok(),
+            Err(e) => refused(&e),
+        }
+    }
+
+    /// Replaces the scenario with a preset (the defaults plus the preset's changes).
+    pub fn apply_preset(&mut self, id: &str) -> String {
+        match Preset::parse(id) {
+            Some(preset) => {
+                self.scenario = Scenario::preset(preset);
+                ok()
+            }
+            None => refused(&InputError::new("preset", id, InputErrorKind::UnknownOption { options: &Preset::IDS })),
+        }
+    }
+
+    /// Back to the shipped defaults.
+    pub fn reset(&mut self) {
+        self.scenario = Scenario::default();
+    }
+
+    /// The yearly projection of the current scenario, with its summary and price path.
+    pub fn projection(&self) -> String {
+        result_json(project(&self.scenario))
+    }
+
+    /// Runs the Monte Carlo with the AGI year drawn around `median_year` with `spread_years`
+    /// (`runs` 1–1,000,000); keeps the result for the uncertainty chart.
+    pub fn monte_carlo(&mut self, median_year: f64, spread_years: f64, runs: u32, seed: u32) -> String {
+        let dist = AgiDistribution { median_year, spread_years };
+        match monte_carlo(&self.scenario, &dist, runs, u64::from(seed)) {
+            Ok(mc) => {
+                let json = to_json(&mc);
+                self.monte_carlo = Some(mc);
+                json
+            }
+            Err(errors) => refused_all(&errors),
+        }
+    }
+
+    /// The tornado: each input nudged both ways, largest effect first.
+    pub fn sensitivity(&self) -> String {
+        result_json(sensitivity(&self.scenario))
+    }
+}
+
+impl Explainer {
+    /// The calculator chart `chart_id` for the current scenario, `None` for other ids.
+    pub(super) fn model_chart(&self, chart_id: &str) -> Result<Option<Chart>, JsError> {
+        let refused = |errors: Vec<InputError>| JsError::new(&errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "));
+        let chart = match chart_id {
+            "model-position" => Chart::Lines(position_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
+            "model-roi" => Chart::Lines(roi_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
+            "model-prices" => Chart::Lines(prices_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
+            "model-sensitivity" => Chart::Tornado(sensitivity_chart(&sensitivity(&self.scenario).map_err(refused)?, &self.view)),
+            "model-uncertainty" => match &self.monte_carlo {
+                Some(mc) => Chart::Bars(uncertainty_chart(mc, &self.view)),
+                None => return Err(JsError::new("run monte_carlo before drawing model-uncertainty")),
+            },
+            _ => return Ok(None),
+        };
+        Ok(Some(chart))
+    }
+}

@@ -1,0 +1,146 @@
+//! The boundary to JavaScript: the only module that touches wasm-bindgen and web-sys.
+//!
+//! A few coarse calls — decode the page's input, validate it, call the layers, hand back a
+//! small plain result (JSON text). Big, long-lived state (the dataset, the scenario, the last
+//! hover maps) stays here in Rust. Nothing here panics on input: bad input comes back as a
+//! `JsError` with a message, or as `{ok: false, error}` JSON the page words in its language.
+
+mod calculator;
+mod canvas;
+
+use crate::charts::{dataset_chart, Chart, HitMap, View};
+use crate::data::{Dataset, DEFAULT_DATASET_JSON};
+use crate::model::{MonteCarlo, Scenario};
+use canvas::MeasuringCanvas;
+use plotters::prelude::IntoDrawingArea;
+use serde::Serialize;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Hover slack around marks, in CSS pixels (a fingertip is wider than a thin bar).
+const HIT_SLACK_CSS_PX: f64 = 6.0;
+
+/// One explainer on one page: the dataset in use, the reader's view and scenario.
+#[wasm_bindgen]
+pub struct Explainer {
+    dataset: Dataset,
+    /// The supplied dataset text when it was valid; `None` means the built-in file is in use.
+    supplied: Option<String>,
+    dataset_errors: Vec<ErrorEntry>,
+    view: View,
+    scenario: Scenario,
+    monte_carlo: Option<MonteCarlo>,
+    hits: HashMap<String, HitMap>,
+}
+
+#[derive(Serialize)]
+struct ErrorEntry {
+    location: String,
+    message: String,
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"ok\":false,\"error\":{{\"kind\":\"internal\",\"message\":{:?}}}}}", e.to_string()))
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// Loads `dataset_json` (an editor's replacement file) or, when absent or invalid, the
+    /// built-in dataset; the problems of an invalid file are kept for `dataset_errors`.
+    /// Fails only if the built-in dataset itself is invalid, which the test suite rules out.
+    pub fn load(dataset_json: Option<String>) -> Result<Explainer, JsError> {
+        let (supplied, dataset_errors) = match dataset_json.map(|text| (Dataset::from_json(&text), text)) {
+            Some((Ok(dataset), text)) => (Some((dataset, text)), Vec::new()),
+            Some((Err(errors), _)) => (
+                None,
+                errors.iter().map(|e| ErrorEntry { location: e.location.clone(), message: e.to_string() }).collect(),
+            ),
+            None => (None, Vec::new()),
+        };
+        let (dataset, supplied) = match supplied {
+            Some((dataset, text)) => (dataset, Some(text)),
+            None => (Dataset::embedded().map_err(|e| JsError::new(&format!("built-in dataset is invalid: {e}")))?, None),
+        };
+        Ok(Explainer {
+            dataset,
+            supplied,
+            dataset_errors,
+            view: View::default(),
+            scenario: Scenario::default(),
+            monte_carlo: None,
+            hits: HashMap::new(),
+        })
+    }
+
+    /// `[{location, message}]`: why the supplied dataset was refused (empty when it was not).
+    pub fn dataset_errors(&self) -> String {
+        to_json(&self.dataset_errors)
+    }
+
+    /// The text of the dataset in use, for the page's tables.
+    pub fn dataset_json(&self) -> String {
+        self.supplied.clone().unwrap_or_else(|| DEFAULT_DATASET_JSON.to_string())
+    }
+
+    /// Sets language, currency, pixel ratio, colour scheme and chart words:
+    /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
+    pub fn set_view(&mut self, json: &str) -> Result<(), JsError> {
+        self.view = View::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(())
+    }
+
+    /// Draws chart `chart_id` on `canvas` at its backing-store size (the page sizes it to
+    /// CSS size × devicePixelRatio) and remembers where the marks landed.
+    pub fn draw(&mut self, chart_id: &str, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        if canvas.width() == 0 || canvas.height() == 0 {
+            return Err(JsError::new("the canvas has no size yet"));
+        }
+        let chart = self.chart(chart_id)?;
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let backend = MeasuringCanvas::new(canvas, context).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let hits = chart.draw(&backend.into_drawing_area(), &self.view.style).map_err(|e| JsError::new(&e.to_string()))?;
+        self.hits.insert(chart_id.to_string(), hits);
+        Ok(())
+    }
+
+    /// The mark at device pixel (x, y) of the last drawing of `chart_id`:
+    /// `null` or `{mark, value, x, series, left, top, right, bottom}`.
+    pub fn hit(&self, chart_id: &str, x: f64, y: f64) -> String {
+        let slack = (HIT_SLACK_CSS_PX * self.view.style.scale).round() as i32;
+        let found = self.hits.get(chart_id).and_then(|h| h.hit(x.round() as i32, y.round() as i32, slack));
+        to_json(&found)
+    }
+
+    /// Every mark of the last drawing of `chart_id`, in drawing order (for keyboard stepping).
+    pub fn marks(&self, chart_id: &str) -> String {
+        to_json(self.hits.get(chart_id).map_or(&[][..], |h| &h.boxes[..]))
+    }
+
+    /// The ids of the dataset's charts, in article order.
+    pub fn chart_ids(&self) -> String {
+        to_json(&self.dataset.charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+    }
+}
+
+impl Explainer {
+    /// The chart spec for `chart_id`: a dataset chart, or a calculator chart (`model-…`).
+    fn chart(&self, chart_id: &str) -> Result<Chart, JsError> {
+        if let Some(chart) = self.model_chart(chart_id)? {
+            return Ok(chart);
+        }
+        let def = self
+            .dataset
+            .charts
+            .iter()
+            .find(|c| c.id == chart_id)
+            .ok_or_else(|| JsError::new(&format!("unknown chart id {chart_id:?}")))?;
+        Ok(Chart::Bars(dataset_chart(&self.dataset, def, &self.view)))
+    }
+}

@@ -1,0 +1,495 @@
+//! Every semantic rule, each broken by a small synthetic fixture; the message must name the
+//! location and the value, and say what is allowed.
+
+mod data_fixture;
+
+use ai_capex_explainer::data::{DataErrorKind, Dataset, PeriodProblem};
+use data_fixture::{fact0, kinds, messages, valid, with};
+use serde_json::{json, Value};
+
+const FACT: &str = "facts[0] (id s000-acme-capex-2025)";
+
+fn one(value: &Value) -> String {
+    let all = messages(value);
+    assert_eq!(all.len(), 1, "expected exactly one error, got {all:#?}");
+    all[0].clone()
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    assert_eq!(messages(&valid()), Vec::<String>::new());
+}
+
+#[test]
+fn an_unknown_source_id_names_the_fact_and_the_id() {
+    let v = with(|v| fact0(v)["source"] = json!("s009"));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.source: source \"s009\" is not the id of any entry in \"sources\"")
+    );
+    assert!(matches!(&kinds(&v)[0], DataErrorKind::UnknownSource { id } if id == "s009"));
+}
+
+#[test]
+fn an_unknown_entity_id_names_the_fact_and_the_id() {
+    let v = with(|v| fact0(v)["entity"] = json!("acne"));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.entity: entity \"acne\" is not the id of any entry in \"entities\"")
+    );
+}
+
+#[test]
+fn an_unknown_metric_id_names_the_fact_and_the_id() {
+    let v = with(|v| fact0(v)["metric"] = json!("capx"));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.metric: metric \"capx\" is not the id of any entry in \"metrics\"")
+    );
+}
+
+#[test]
+fn a_conflict_naming_an_unknown_fact_is_reported_with_its_position() {
+    let v = with(|v| v["conflicts"][0]["facts"][1] = json!("ref-nope"));
+    assert_eq!(
+        one(&v),
+        "conflicts[0] (id C1).facts[1]: fact \"ref-nope\" is not the id of any entry in \"facts\" or \"reference\""
+    );
+}
+
+#[test]
+fn a_default_rate_naming_an_unknown_fact_is_reported() {
+    let v = with(|v| v["default_cny_per_usd"]["fact"] = json!("s000-gone"));
+    assert_eq!(
+        one(&v),
+        "default_cny_per_usd.fact: fact \"s000-gone\" is not the id of any entry in \"facts\" or \"reference\""
+    );
+}
+
+#[test]
+fn a_duplicate_fact_id_across_facts_and_reference_points_at_the_first_use() {
+    let v = with(|v| v["reference"][0]["id"] = json!("s000-acme-capex-2025"));
+    let all = messages(&v);
+    assert!(
+        all.contains(&format!(
+            "reference[0] (id s000-acme-capex-2025).id: id \"s000-acme-capex-2025\" is already used by {FACT}; ids must be unique"
+        )),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn duplicate_source_entity_and_metric_ids_are_each_reported() {
+    let v = with(|v| {
+        v["sources"][1]["id"] = json!("s000");
+        let entity = v["entities"][0].clone();
+        v["entities"].as_array_mut().map(|list| list.push(entity));
+        v["metrics"][1]["id"] = json!("capex");
+    });
+    let found: Vec<_> = kinds(&v)
+        .into_iter()
+        .filter_map(|k| match k {
+            DataErrorKind::DuplicateId { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(found, ["s000", "acme", "capex"]);
+}
+
+#[test]
+fn an_empty_id_is_a_missing_field() {
+    let v = with(|v| v["entities"][0]["id"] = json!(""));
+    let all = messages(&v);
+    assert!(
+        all.contains(&"entities[0].id: required field \"id\" is missing or empty".to_string()),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_seed_fact_without_a_quote_is_reported() {
+    for quote in [json!(null), json!(""), json!("   ")] {
+        let v = with(|v| fact0(v)["quote"] = quote.clone());
+        assert_eq!(
+            one(&v),
+            format!("{FACT}.quote: quote is missing or empty; a seed fact must quote the article word for word")
+        );
+    }
+}
+
+#[test]
+fn a_reference_fact_without_a_definition_is_reported() {
+    let v = with(|v| v["reference"][0]["definition"] = json!(null));
+    assert_eq!(
+        one(&v),
+        "reference[0] (id ref-acme-capex-2025).definition: definition is missing or empty; a public-record figure must say what it measures (e.g. \"Purchases of property & equipment, gross\")"
+    );
+}
+
+#[test]
+fn a_public_record_without_a_url_is_reported() {
+    let v = with(|v| v["sources"][1]["url"] = json!(null));
+    assert_eq!(
+        one(&v),
+        "sources[1] (id pr-acme).url: url is missing; a public record needs an address starting with https://"
+    );
+}
+
+#[test]
+fn a_plain_http_url_is_refused_and_quoted() {
+    let v = with(|v| v["sources"][1]["url"] = json!("http://example.org/10-k"));
+    assert_eq!(
+        one(&v),
+        "sources[1] (id pr-acme).url: url \"http://example.org/10-k\" is not allowed; it must start with https://"
+    );
+}
+
+#[test]
+fn a_seed_without_its_file_name_is_reported() {
+    let v = with(|v| v["sources"][0]["seed_file"] = json!(null));
+    assert_eq!(
+        one(&v),
+        "sources[0] (id s000).seed_file: required field \"seed_file\" is missing or empty"
+    );
+}
+
+#[test]
+fn a_seed_fact_citing_a_public_record_is_in_the_wrong_list() {
+    let v = with(|v| fact0(v)["source"] = json!("pr-acme"));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.source: source \"pr-acme\" is not a seed source; this list only takes figures from seed sources")
+    );
+}
+
+#[test]
+fn a_reference_figure_citing_a_seed_is_in_the_wrong_list() {
+    let v = with(|v| v["reference"][0]["source"] = json!("s000"));
+    assert_eq!(
+        one(&v),
+        "reference[0] (id ref-acme-capex-2025).source: source \"s000\" is not a public_record source; this list only takes figures from public_record sources"
+    );
+}
+
+#[test]
+fn a_range_without_its_top_is_reported() {
+    let v = with(|v| fact0(v)["qualifier"] = json!("range"));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.value_high: qualifier is \"range\" but value_high is missing; add value_high (the top of the range) or change the qualifier")
+    );
+}
+
+#[test]
+fn a_top_without_a_range_is_reported_with_both_values() {
+    let v = with(|v| {
+        fact0(v)["qualifier"] = json!("about");
+        fact0(v)["value_high"] = json!(65);
+    });
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.value_high: value_high is 65 but qualifier is \"about\"; value_high is only allowed with qualifier \"range\"")
+    );
+}
+
+#[test]
+fn a_range_upside_down_is_reported_with_both_values() {
+    let v = with(|v| {
+        fact0(v)["value"] = json!(65);
+        fact0(v)["qualifier"] = json!("range");
+        fact0(v)["value_high"] = json!(60);
+    });
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.value_high: value_high 60 is below value 65; the top of a range must be at least its bottom")
+    );
+}
+
+#[test]
+fn a_share_above_100_percent_is_reported_with_the_allowed_range() {
+    let v = with(|v| {
+        fact0(v)["metric"] = json!("capex_share_chips");
+        fact0(v)["unit"] = json!("percent");
+        fact0(v)["value"] = json!(120);
+        fact0(v)["cny_per_usd"] = json!(null);
+    });
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.value: value 120 % is outside 0 to 100 %, the range allowed for the share \"capex_share_chips\"")
+    );
+}
+
+#[test]
+fn a_growth_rate_may_exceed_100_percent_but_not_fall_below_minus_100() {
+    let grow = |x: f64| {
+        with(|v| {
+            fact0(v)["metric"] = json!("capex_growth");
+            fact0(v)["unit"] = json!("percent");
+            fact0(v)["value"] = json!(x);
+        })
+    };
+    assert!(messages(&grow(221.0)).is_empty());
+    assert!(messages(&grow(-100.0)).is_empty());
+    assert_eq!(
+        one(&grow(-150.0)),
+        format!("{FACT}.value: value -150 % is below -100 %, the lowest allowed for \"capex_growth\" (nothing falls by more than 100 %)")
+    );
+}
+
+#[test]
+fn a_negative_count_is_reported_with_its_unit() {
+    let v = with(|v| {
+        fact0(v)["unit"] = json!("count_m");
+        fact0(v)["value"] = json!(-3);
+    });
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.value: value -3 is negative; a figure in \"count_m\" must be 0 or more")
+    );
+}
+
+#[test]
+fn a_zero_or_negative_exchange_rate_is_reported() {
+    for rate in [0.0, -7.1] {
+        let v = with(|v| fact0(v)["cny_per_usd"] = json!(rate));
+        assert_eq!(
+            one(&v),
+            format!("{FACT}.cny_per_usd: exchange rate {rate} is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)")
+        );
+    }
+    let v = with(|v| v["default_cny_per_usd"]["value"] = json!(0));
+    assert_eq!(
+        one(&v),
+        "default_cny_per_usd.value: exchange rate 0 is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)"
+    );
+}
+
+#[test]
+fn non_finite_numbers_built_in_code_are_reported() {
+    let Ok(mut dataset) = Dataset::from_json(&valid().to_string()) else {
+        panic!("fixture is valid")
+    };
+    dataset.facts[0].value = f64::INFINITY;
+    dataset.reference[0].value = f64::NAN;
+    dataset.default_cny_per_usd.value = f64::NEG_INFINITY;
+    dataset.facts[0].cny_per_usd = Some(f64::NAN);
+    let errors = match dataset.validate() {
+        Ok(()) => panic!("must fail"),
+        Err(errors) => errors,
+    };
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        text,
+        [
+            format!("{FACT}.value: value inf is not a finite number"),
+            format!("{FACT}.cny_per_usd: exchange rate NaN is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)"),
+            "reference[0] (id ref-acme-capex-2025).value: value NaN is not a finite number".to_string(),
+            "default_cny_per_usd.value: exchange rate -inf is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)".to_string(),
+        ]
+    );
+    assert!(matches!(errors.0[0].kind, DataErrorKind::NotFinite { .. }));
+}
+
+fn period(p: Value) -> Value {
+    with(|v| fact0(v)["period"] = p)
+}
+
+#[test]
+fn a_period_starting_after_it_ends_is_impossible() {
+    let v = period(
+        json!({"kind": "multi_year", "start": 2027, "end": 2025, "part": null, "basis": "plan"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: start 2027 is after end 2025; start must be the same year as end or earlier")
+    );
+    assert!(matches!(
+        &kinds(&v)[0],
+        DataErrorKind::ImpossiblePeriod {
+            problem: PeriodProblem::StartAfterEnd {
+                start: 2027,
+                end: 2025
+            }
+        }
+    ));
+}
+
+#[test]
+fn a_year_outside_1990_to_2100_is_impossible() {
+    let v = period(
+        json!({"kind": "calendar_year", "start": 20250, "end": 20250, "part": null, "basis": "plan"}),
+    );
+    assert_eq!(one(&v), format!("{FACT}.period: impossible period: year 20250 is outside the allowed years 1990 to 2100"));
+}
+
+#[test]
+fn a_single_year_kind_spanning_years_is_impossible() {
+    let v = period(
+        json!({"kind": "calendar_year", "start": 2024, "end": 2025, "part": null, "basis": "plan"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: a \"calendar_year\" period covers one year, but start is 2024 and end is 2025; use the same year for both, or kind \"multi_year\"")
+    );
+}
+
+#[test]
+fn a_fifth_quarter_and_a_third_half_are_impossible() {
+    let v = period(
+        json!({"kind": "quarter", "start": 2025, "end": 2025, "part": "Q5", "basis": "actual"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: part \"Q5\" does not fit a \"quarter\" period; allowed: \"Q1\", \"Q2\", \"Q3\" or \"Q4\"")
+    );
+    let v = period(
+        json!({"kind": "half", "start": 2025, "end": 2025, "part": "H3", "basis": "actual"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: part \"H3\" does not fit a \"half\" period; allowed: \"H1\" or \"H2\"")
+    );
+}
+
+#[test]
+fn a_quarter_without_a_part_is_impossible() {
+    let v = period(
+        json!({"kind": "quarter", "start": 2025, "end": 2025, "part": null, "basis": "actual"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: part is missing; a \"quarter\" period needs part \"Q1\", \"Q2\", \"Q3\" or \"Q4\"")
+    );
+}
+
+#[test]
+fn a_part_on_a_whole_year_is_impossible() {
+    let v = period(
+        json!({"kind": "calendar_year", "start": 2025, "end": 2025, "part": "Q1", "basis": "actual"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: part \"Q1\" is not allowed on a \"calendar_year\" period; use null")
+    );
+}
+
+#[test]
+fn a_fiscal_year_end_that_is_not_a_month_is_impossible() {
+    for month in ["13", "6", "00", "June"] {
+        let v = period(
+            json!({"kind": "fiscal_year", "start": 2025, "end": 2025, "part": null, "basis": "plan", "fiscal_year_end": month}),
+        );
+        assert_eq!(
+            one(&v),
+            format!("{FACT}.period: impossible period: fiscal_year_end \"{month}\" is not a month; use two digits from \"01\" to \"12\" (Microsoft \"06\", Alibaba \"03\")")
+        );
+    }
+    let v = period(
+        json!({"kind": "fiscal_year", "start": 2025, "end": 2025, "part": null, "basis": "plan", "fiscal_year_end": "06"}),
+    );
+    assert!(messages(&v).is_empty());
+}
+
+#[test]
+fn a_fiscal_year_end_on_a_calendar_year_is_contradictory() {
+    let v = period(
+        json!({"kind": "calendar_year", "start": 2025, "end": 2025, "part": null, "basis": "plan", "fiscal_year_end": "06"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: fiscal_year_end is set on a \"calendar_year\" period; use kind \"fiscal_year\" or remove fiscal_year_end")
+    );
+}
+
+#[test]
+fn a_badly_written_date_is_reported_with_the_formats_allowed() {
+    let v = with(|v| v["sources"][0]["date"] = json!("2025/11/11"));
+    assert_eq!(
+        one(&v),
+        "sources[0] (id s000).date: date \"2025/11/11\" is not valid; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-11-11)"
+    );
+    for good in ["2025", "2025-06", "2025-02-08"] {
+        assert!(
+            messages(&with(|v| v["sources"][0]["date"] = json!(good))).is_empty(),
+            "{good}"
+        );
+    }
+    let v = with(|v| v["dataset_version"] = json!("2026-13-01"));
+    assert_eq!(
+        one(&v),
+        "dataset_version: date \"2026-13-01\" is not valid; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-11-11)"
+    );
+}
+
+#[test]
+fn a_text_missing_its_chinese_is_a_missing_field() {
+    let v = with(|v| v["metrics"][0]["name"]["zh-Hans"] = json!(" "));
+    assert_eq!(
+        one(&v),
+        "metrics[0] (id capex).name: required field \"name.zh-Hans\" is missing or empty"
+    );
+}
+
+#[test]
+fn a_conflict_without_facts_is_an_empty_list() {
+    let v = with(|v| v["conflicts"][0]["facts"] = json!([]));
+    assert_eq!(
+        one(&v),
+        "conflicts[0] (id C1).facts: \"facts\" is an empty list; it needs at least one entry"
+    );
+}
+
+#[test]
+fn a_chart_mixing_money_and_percent_is_reported() {
+    let v = with(|v| {
+        v["facts"].as_array_mut().map(|list| {
+            list.push(json!({
+                "id": "s000-acme-capex-growth-2025", "entity": "acme", "metric": "capex_growth",
+                "value": 30, "qualifier": "exact", "unit": "percent",
+                "period": {"kind": "calendar_year", "start": 2025, "end": 2025, "part": null, "basis": "plan"},
+                "source": "s000", "quote": "增长30%", "cny_per_usd": null, "definition": null
+            }))
+        });
+        v["charts"] = json!([
+            {"id": "acme", "group_by": "entity", "series_by": "period",
+             "facts": ["s000-acme-capex-2025", "ref-acme-capex-2025", "s000-acme-capex-growth-2025", "s000-nope"]}
+        ]);
+    });
+    assert_eq!(
+        messages(&v),
+        [
+            "charts[0] (id acme).facts[2]: fact \"s000-acme-capex-growth-2025\" is in \"percent\" but the chart's first figure is in \"usd_bn\"; a chart shows only money (any currency) or only one other unit",
+            "charts[0] (id acme).facts[3]: fact \"s000-nope\" is not the id of any entry in \"facts\" or \"reference\"",
+        ]
+    );
+}
+
+#[test]
+fn a_file_without_charts_is_still_valid() {
+    let v = with(|v| {
+        v.as_object_mut().map(|o| o.remove("charts"));
+    });
+    let Ok(dataset) = Dataset::from_json(&v.to_string()) else {
+        panic!("valid")
+    };
+    assert!(dataset.charts.is_empty());
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let v = with(|v| {
+        fact0(v)["entity"] = json!("acne");
+        fact0(v)["quote"] = json!("");
+        v["reference"][0]["definition"] = json!(null);
+        v["sources"][1]["url"] = json!("ftp://x");
+    });
+    assert_eq!(
+        messages(&v),
+        [
+            "sources[1] (id pr-acme).url: url \"ftp://x\" is not allowed; it must start with https://",
+            "facts[0] (id s000-acme-capex-2025).entity: entity \"acne\" is not the id of any entry in \"entities\"",
+            "facts[0] (id s000-acme-capex-2025).quote: quote is missing or empty; a seed fact must quote the article word for word",
+            "reference[0] (id ref-acme-capex-2025).definition: definition is missing or empty; a public-record figure must say what it measures (e.g. \"Purchases of property & equipment, gross\")",
+        ]
+    );
+}

@@ -1,0 +1,256 @@
+// Shared helpers for the page tests (tests/e2e/*.test.mjs) and the bench (tests/e2e/bench.mjs).
+//
+// Drives Debian's Chromium (/usr/bin/chromium, override with CHROMIUM_PATH) through
+// playwright-core; never downloads a browser. Serves www/ in-process with tools/serve.mjs,
+// which sends the strict Content-Security-Policy, so every page test runs under it.
+
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer as startStaticServer, SUBPATH, CSP } from '../../tools/serve.mjs';
+
+export { SUBPATH, CSP };
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// E2E_ROOT serves another tree instead of www/ (e.g. a packaged copy, or a scratch page).
+export const WWW_ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'www');
+export const OUTPUT_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'output');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const READY_TIMEOUT_MS = 20_000;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Phone and desktop viewports used across tests. */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 };
+
+/**
+ * Serve www/ (or `root`) in-process on a free port.
+ * Resolves to { url, subpathUrl, origin, port, close() }.
+ */
+export async function startServer({ root = WWW_ROOT, port = 0 } = {}) {
+  const s = await startStaticServer({ root, port });
+  return { ...s, origin: new URL(s.url).origin };
+}
+
+/**
+ * Launch headless Chromium with a fresh profile.
+ *
+ * Playwright refuses `--user-data-dir` in `args` for `launch()`; it always creates a fresh
+ * profile directory itself under os.tmpdir() (playwright_chromiumdev_profile-*) and removes it
+ * on close, which is exactly the isolation we want. Each `openPage` also gets a new context
+ * (own cache, storage and cookies).
+ */
+export async function launchBrowser({ args = [] } = {}) {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (install it with ./dev test, or set CHROMIUM_PATH)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+    env: { ...process.env, TMPDIR: os.tmpdir() },
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Open `url` in a new browser context and page.
+ *
+ * options: viewport, deviceScaleFactor, locale, colorScheme, reducedMotion, javaScriptEnabled,
+ * waitUntil (default 'load'), initScript (function or string run before any page script),
+ * goto (default true; false = create the page but do not navigate).
+ *
+ * Returns { context, page, consoleErrors, pageErrors, requests, failedRequests, badResponses,
+ * consoleMessages, foreignRequests(origin?), problems(), close() }. Every request URL made by
+ * any page or worker of the context is recorded in `requests`.
+ */
+export async function openPage(browser, url, options = {}) {
+  const {
+    viewport = PHONE.viewport,
+    deviceScaleFactor = PHONE.deviceScaleFactor,
+    locale = 'en-US',
+    colorScheme = 'light',
+    reducedMotion,
+    javaScriptEnabled = true,
+    waitUntil = 'load',
+    initScript,
+    goto = true,
+  } = options;
+
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor,
+    locale,
+    colorScheme,
+    reducedMotion,
+    javaScriptEnabled,
+    serviceWorkers: 'block',
+  });
+  const consoleErrors = [];
+  const consoleMessages = [];
+  const pageErrors = [];
+  const requests = [];
+  const failedRequests = [];
+  const badResponses = [];
+
+  context.on('request', (req) => requests.push(req.url()));
+  context.on('requestfailed', (req) => failedRequests.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`));
+  context.on('response', (res) => {
+    if (res.status() >= 400) badResponses.push(`${res.status()} ${res.url()}`);
+  });
+  context.on('weberror', (e) => pageErrors.push(String(e.error()?.stack || e.error())));
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    const loc = msg.location();
+    const where = loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+    const text = `${msg.type()}: ${msg.text()}${where}`;
+    consoleMessages.push(text);
+    if (msg.type() === 'error') consoleErrors.push(text);
+  });
+  page.on('websocket', (ws) => requests.push(ws.url()));
+  if (initScript) await page.addInitScript(initScript);
+
+  const handle = {
+    context,
+    page,
+    url,
+    consoleErrors,
+    consoleMessages,
+    pageErrors,
+    requests,
+    failedRequests,
+    badResponses,
+    /** Request URLs that left `origin` (defaults to the origin of `url`). data:/blob: of the same origin are fine. */
+    foreignRequests(origin = new URL(url).origin) {
+      return requests.filter((u) => !isSameOrigin(u, origin));
+    },
+    /** Everything that went wrong, as readable lines (empty array = clean). */
+    problems(origin) {
+      return [
+        ...consoleErrors.map((e) => `console ${e}`),
+        ...pageErrors.map((e) => `pageerror: ${e}`),
+        ...failedRequests.map((e) => `request failed: ${e}`),
+        ...badResponses.map((e) => `bad response: ${e}`),
+        ...handle.foreignRequests(origin).map((u) => `request to another origin: ${u}`),
+      ];
+    },
+    close: () => context.close(),
+  };
+
+  if (goto) {
+    const response = await page.goto(url, { waitUntil, timeout: 30_000 });
+    handle.response = response;
+  }
+  return handle;
+}
+
+export function isSameOrigin(u, origin) {
+  if (u.startsWith('data:') || u === 'about:blank' || u.startsWith('about:srcdoc')) return true;
+  if (u.startsWith('blob:')) return isSameOrigin(u.slice(5), origin);
+  try {
+    return new URL(u).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wait until <html data-state> is "ready" or "error" (default 20 s) and return it.
+ * On timeout, throws with the state seen last.
+ */
+export async function waitForReady(page, { timeout = READY_TIMEOUT_MS } = {}) {
+  try {
+    const handle = await page.waitForFunction(
+      () => {
+        const s = document.documentElement.dataset.state;
+        return s === 'ready' || s === 'error' ? s : false;
+      },
+      null,
+      { timeout, polling: 50 },
+    );
+    return await handle.jsonValue();
+  } catch (err) {
+    let state = '(unreadable)';
+    try {
+      state = await page.evaluate(() => document.documentElement.dataset.state ?? '(unset)');
+    } catch {
+      /* page gone */
+    }
+    const e = new Error(`page did not reach data-state="ready"|"error" within ${timeout} ms (data-state=${state}): ${err.message.split('\n')[0]}`);
+    e.state = state;
+    throw e;
+  }
+}
+
+/**
+ * Inspect every canvas inside `section[data-chart]`: returns an array of
+ * { chart, index, drawn, width, height, colours, error } where `colours` is the number of
+ * distinct RGBA values over the whole canvas (counting stops at `maxColours`).
+ */
+export async function inspectCharts(page, { maxColours = 64 } = {}) {
+  return page.evaluate((maxColours) => {
+    const out = [];
+    document.querySelectorAll('section[data-chart] canvas').forEach((canvas, index) => {
+      const section = canvas.closest('section[data-chart]');
+      const info = {
+        chart: section.dataset.chart || section.id || `#${index}`,
+        index,
+        drawn: canvas.dataset.drawn ?? null,
+        width: canvas.width,
+        height: canvas.height,
+        colours: 0,
+        error: null,
+      };
+      try {
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        if (canvas.width === 0 || canvas.height === 0) throw new Error('zero-size canvas');
+        const data = new Uint32Array(ctx.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+        const seen = new Set();
+        for (let i = 0; i < data.length && seen.size < maxColours; i++) seen.add(data[i]);
+        info.colours = seen.size;
+      } catch (e) {
+        info.error = String(e && e.message ? e.message : e);
+      }
+      out.push(info);
+    });
+    return out;
+  }, maxColours);
+}
+
+/** Full-page screenshot into tests/e2e/output/<name>.png; returns the path. */
+export async function screenshot(page, name) {
+  await fsp.mkdir(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, `${name.replace(/[^\w.@-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30_000 });
+  return file;
+}
+
+/** Nearest-rank percentile of an array of numbers (p in 0..100). */
+export function percentile(values, p) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * v.length));
+  return v[Math.min(rank, v.length) - 1];
+}
+
+export function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}

@@ -1,0 +1,80 @@
+// Smoke test: the page loads and draws its charts, at the root and on a subpath, on a phone,
+// under the strict CSP, without console errors and without any request to another origin.
+//
+// Run: node --test tests/e2e/   (after ./dev build), or as part of ./dev test.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  openPage,
+  waitForReady,
+  inspectCharts,
+  screenshot,
+  SUBPATH,
+  PHONE,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [name, pathname] of [
+  ['root', '/'],
+  ['subpath', SUBPATH],
+]) {
+  test(`page loads and draws every chart at ${pathname} (390x844 @2x)`, { timeout: 90_000 }, async () => {
+    const url = new URL(pathname, server.url).href;
+    const p = await openPage(browser, url, { ...PHONE, locale: 'en-US' });
+    try {
+      let state;
+      let readyError;
+      try {
+        state = await waitForReady(p.page);
+      } catch (e) {
+        readyError = e;
+      }
+      // Screenshot first, so there is something to look at when an assertion fails.
+      const shot = await screenshot(p.page, `smoke-${name}-390x844@2x`).catch((e) => `(screenshot failed: ${e.message})`);
+      const pageText =
+        state === 'ready'
+          ? ''
+          : await p.page
+              .evaluate(() => (document.body ? document.body.innerText : '').replace(/\s+/g, ' ').trim().slice(0, 400))
+              .catch(() => '(unreadable)');
+      const context = () =>
+        `\nurl: ${url}\nscreenshot: ${shot}` +
+        (pageText ? `\npage text: ${pageText}` : '') +
+        `\nproblems:\n  ${p.problems(server.origin).join('\n  ') || '(none)'}`;
+
+      assert.ok(!readyError, `${readyError?.message}${context()}`);
+      assert.equal(state, 'ready', `data-state is "${state}", expected "ready"${context()}`);
+      assert.deepEqual(p.consoleErrors, [], `console errors${context()}`);
+      assert.deepEqual(p.pageErrors, [], `uncaught page errors${context()}`);
+      assert.deepEqual(p.foreignRequests(server.origin), [], `requests left the server's origin${context()}`);
+      assert.deepEqual(p.failedRequests, [], `failed requests${context()}`);
+      assert.deepEqual(p.badResponses, [], `HTTP error responses${context()}`);
+
+      const charts = await inspectCharts(p.page);
+      assert.ok(charts.length > 0, `no <canvas> inside any section[data-chart]${context()}`);
+      for (const c of charts) {
+        const label = `chart "${c.chart}" canvas #${c.index} (${c.width}x${c.height})`;
+        assert.equal(c.error, null, `${label}: cannot read pixels: ${c.error}${context()}`);
+        assert.equal(c.drawn, '1', `${label}: data-drawn is ${JSON.stringify(c.drawn)}, expected "1"${context()}`);
+        assert.ok(c.colours > 1, `${label}: blank (${c.colours} distinct colour)${context()}`);
+      }
+    } finally {
+      await p.close();
+    }
+  });
+}

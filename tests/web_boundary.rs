@@ -1,0 +1,90 @@
+//! The JavaScript boundary, exercised in headless Chromium by wasm-bindgen-test: loading
+//! (and refusing) datasets, drawing every chart on a real canvas, hover, and the calculator.
+#![cfg(target_arch = "wasm32")]
+
+use ai_capex_explainer::web::Explainer;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlCanvasElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("the boundary returns JSON")
+}
+
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let canvas: HtmlCanvasElement = document.create_element("canvas").expect("canvas").dyn_into().expect("a canvas element");
+    canvas.set_width(width);
+    canvas.set_height(height);
+    canvas
+}
+
+fn view(lang: &str, currency: &str) -> String {
+    format!(r#"{{"lang":"{lang}","currency":"{currency}","dpr":2,"dark":false,"text":{{"unit.usd_bn":"US$ bn"}}}}"#)
+}
+
+#[wasm_bindgen_test]
+fn the_built_in_dataset_loads_without_errors_and_lists_its_charts() {
+    let ex = Explainer::load(None).expect("built-in dataset");
+    assert_eq!(json(&ex.dataset_errors()), json("[]"));
+    let ids = json(&ex.chart_ids());
+    assert!(ids.as_array().is_some_and(|a| a.len() >= 6), "{ids}");
+}
+
+#[wasm_bindgen_test]
+fn a_broken_dataset_falls_back_to_the_built_in_one_and_reports_why() {
+    let ex = Explainer::load(Some(r#"{"schema_version": 1, "facts": ["#.into())).expect("falls back");
+    let errors = json(&ex.dataset_errors());
+    assert!(errors[0]["location"].is_string() && errors[0]["message"].as_str().is_some_and(|m| m.contains("line")), "{errors}");
+    assert!(ex.dataset_json().contains("s004-meta-capex-2025-plan"), "tables get the built-in data");
+}
+
+#[wasm_bindgen_test]
+fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
+    let mut ex = Explainer::load(None).expect("built-in dataset");
+    ex.set_view(&view("zh-Hans", "CNY")).expect("valid view");
+    ex.monte_carlo(2032.0, 5.0, 10_000, 7);
+    let ids: Vec<String> = serde_json::from_value(json(&ex.chart_ids())).expect("ids");
+    let model = ["model-position", "model-roi", "model-prices", "model-uncertainty", "model-sensitivity"];
+    for id in ids.iter().map(String::as_str).chain(model) {
+        let c = canvas(780, 480);
+        ex.draw(id, c.clone()).unwrap_or_else(|_| panic!("{id} draws"));
+        let marks = json(&ex.marks(id));
+        let first = &marks.as_array().expect("marks")[0];
+        let (x, y) = (first["left"].as_f64().expect("left"), first["top"].as_f64().expect("top"));
+        let hit = json(&ex.hit(id, x + 1.0, y + 1.0));
+        assert_eq!(hit["mark"], first["mark"], "{id}: hover on the first mark finds it");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_bad_view_or_unsized_canvas_is_refused_not_panicked() {
+    let mut ex = Explainer::load(None).expect("built-in dataset");
+    assert!(ex.set_view(&view("fr", "USD")).is_err());
+    assert!(ex.set_view("{not json").is_err());
+    assert!(ex.draw("us-capex", canvas(0, 0)).is_err());
+    assert!(ex.draw("no-such-chart", canvas(100, 100)).is_err());
+    assert_eq!(json(&ex.hit("us-capex", 5.0, 5.0)), Value::Null, "nothing drawn, nothing hit");
+}
+
+#[wasm_bindgen_test]
+fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
+    let mut ex = Explainer::load(None).expect("built-in dataset");
+    let before = ex.scenario();
+    let refused = json(&ex.set_input("agi_year", "2100"));
+    assert_eq!(refused["ok"], false);
+    assert_eq!(refused["error"]["field"], "agi_year");
+    assert_eq!(ex.scenario(), before);
+    assert_eq!(json(&ex.set_input("agi_year", "2030"))["ok"], true);
+    assert_eq!(json(&ex.scenario())["agi_year"], 2030.0);
+    assert_eq!(json(&ex.apply_preset("nonsense"))["ok"], false);
+    assert_eq!(json(&ex.apply_preset("agi_3y"))["ok"], true);
+    let projection = json(&ex.projection());
+    assert!(projection["summary"]["kind"].is_string(), "{projection}");
+    let mc = json(&ex.monte_carlo(2032.0, 5.0, 10_000, 1));
+    assert_eq!(mc["runs"], 10_000);
+    assert_eq!(json(&ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);
+}

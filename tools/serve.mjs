@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// Dependency-free static server for www/ (used by `./dev serve`, the page tests and the bench).
+//
+// * serves the same tree at `/` and under SUBPATH (proves the page works on a subpath),
+// * sends a strict Content-Security-Policy on every response (proves the page works under it),
+// * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache`,
+// * rejects `..` and other traversal tricks, 404 for missing files, GET/HEAD only.
+//
+// CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H]     (env PORT, HOST, VERBOSE=1)
+// API:  const { url, subpathUrl, port, close } = await startServer({ port: 0, root: 'www' });
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const SUBPATH = '/news/graphics/ai-capex/';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+// Already-compressed formats are sent as they are.
+const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.woff2', '.woff', '.ico']);
+
+const DEFAULT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
+
+export function mimeType(file) {
+  return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+function acceptsGzip(header) {
+  if (!header) return false;
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name.trim().toLowerCase() !== 'gzip' && name.trim() !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+function baseHeaders(extra = {}) {
+  return {
+    'Content-Security-Policy': CSP,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  };
+}
+
+/**
+ * Map a request pathname to a path relative to the root, or a redirect / error.
+ * Returns { rel } | { redirect } | { status }.
+ */
+export function resolveRequestPath(rawPathname) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(rawPathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (pathname.includes('\0') || pathname.includes('\\') || !pathname.startsWith('/')) {
+    return { status: 400 };
+  }
+  const segments = pathname.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return { status: 400 };
+
+  if (pathname === SUBPATH.slice(0, -1)) return { redirect: SUBPATH };
+  if (pathname.startsWith(SUBPATH)) pathname = '/' + pathname.slice(SUBPATH.length);
+  return { rel: pathname.slice(1) };
+}
+
+/**
+ * Start the server. Resolves to { url, subpathUrl, port, server, close() }.
+ * port 0 picks a free port; host defaults to 127.0.0.1.
+ */
+export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1', verbose } = {}) {
+  const rootDir = path.resolve(root);
+  const log = verbose ?? process.env.VERBOSE === '1';
+  const gzipCache = new Map(); // abs path -> { key, body }
+
+  async function handle(req, res) {
+    const started = process.hrtime.bigint();
+    let status = 500;
+    const send = (code, headers, body) => {
+      status = code;
+      res.writeHead(code, baseHeaders(headers));
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const sendText = (code, text, extra = {}) =>
+      send(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...extra }, text);
+
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendText(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+      }
+      let url;
+      try {
+        url = new URL(req.url, 'http://localhost');
+      } catch {
+        return sendText(400, 'Bad Request\n');
+      }
+      // Reject traversal in the raw request line too (URL() would normalise it away).
+      const rawPath = String(req.url).split(/[?#]/)[0];
+      if (/(^|\/|%2f|\\|%5c)(\.|%2e){2}(\/|%2f|\\|%5c|$)/i.test(rawPath)) {
+        return sendText(400, 'Bad Request\n');
+      }
+      const r = resolveRequestPath(url.pathname);
+      if (r.status) return sendText(r.status, r.status === 400 ? 'Bad Request\n' : 'Error\n');
+      if (r.redirect) return sendText(301, 'Moved\n', { Location: r.redirect + url.search });
+
+      let abs = path.resolve(rootDir, r.rel);
+      if (abs !== rootDir && !abs.startsWith(rootDir + path.sep)) return sendText(400, 'Bad Request\n');
+
+      let st;
+      try {
+        st = await fsp.stat(abs);
+      } catch {
+        return sendText(404, 'Not Found\n');
+      }
+      if (st.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          return sendText(301, 'Moved\n', { Location: url.pathname + '/' + url.search });
+        }
+        abs = path.join(abs, 'index.html');
+        try {
+          st = await fsp.stat(abs);
+        } catch {
+          return sendText(404, 'Not Found\n');
+        }
+      }
+      if (!st.isFile()) return sendText(404, 'Not Found\n');
+      // Do not follow symlinks out of the root.
+      const real = await fsp.realpath(abs);
+      const realRoot = await fsp.realpath(rootDir);
+      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return sendText(404, 'Not Found\n');
+
+      const ext = path.extname(abs).toLowerCase();
+      const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+      const headers = { 'Content-Type': mimeType(abs), ETag: etag, Vary: 'Accept-Encoding' };
+      if (req.headers['if-none-match'] === etag) return send(304, { ETag: etag, Vary: 'Accept-Encoding' });
+
+      const raw = await fsp.readFile(abs);
+      if (!NO_GZIP.has(ext) && acceptsGzip(req.headers['accept-encoding'])) {
+        const key = etag;
+        let cached = gzipCache.get(abs);
+        if (!cached || cached.key !== key) {
+          cached = { key, body: zlib.gzipSync(raw, { level: 6 }) };
+          gzipCache.set(abs, cached);
+        }
+        return send(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': cached.body.length }, cached.body);
+      }
+      return send(200, { ...headers, 'Content-Length': raw.length }, raw);
+    } catch (err) {
+      if (!res.headersSent) sendText(500, 'Internal Server Error\n');
+      else res.destroy();
+      if (log) console.error(err);
+    } finally {
+      if (log) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        console.log(`${status} ${req.method} ${req.url} ${ms.toFixed(1)}ms`);
+      }
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res);
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const actual = server.address().port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      const url = `http://${shownHost}:${actual}/`;
+      resolve({
+        url,
+        subpathUrl: url + SUBPATH.slice(1),
+        port: actual,
+        server,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            for (const s of sockets) s.destroy();
+          }),
+      });
+    });
+  });
+}
+
+function parseArgs(argv) {
+  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, root: DEFAULT_ROOT, host: process.env.HOST || '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      if (i + 1 >= argv.length) throw new Error(`missing value for ${a}`);
+      return argv[++i];
+    };
+    if (a === '--port' || a === '-p') out.port = Number(val());
+    else if (a.startsWith('--port=')) out.port = Number(a.slice(7));
+    else if (a === '--root') out.root = path.resolve(val());
+    else if (a.startsWith('--root=')) out.root = path.resolve(a.slice(7));
+    else if (a === '--host') out.host = val();
+    else if (a.startsWith('--host=')) out.host = a.slice(7);
+    else if (/^\d+$/.test(a)) out.port = Number(a);
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node tools/serve.mjs [--port N | N] [--root DIR] [--host H]   (env: PORT, HOST, VERBOSE=1)');
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${a}`);
+  }
+  if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error(`bad port: ${out.port}`);
+  return out;
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`serve: ${e.message}`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(opts.root)) {
+    console.error(`serve: root directory not found: ${opts.root}`);
+    process.exit(2);
+  }
+  startServer(opts).then(
+    (s) => {
+      console.log(`Serving ${path.relative(process.cwd(), opts.root) || '.'} at ${s.url}`);
+      console.log(`  also at ${s.subpathUrl}   (subpath hosting check)`);
+      console.log('  strict CSP on every response; Ctrl-C to stop.');
+      const stop = () => s.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e) => {
+      if (e.code === 'EADDRINUSE') console.error(`serve: port ${opts.port} is already in use; try PORT=8081 ./dev serve`);
+      else console.error(`serve: ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

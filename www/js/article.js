@@ -1,0 +1,210 @@
+// The article around the charts: kicker, headline, dek, the language and currency switches,
+// one section per dataset chart (question, one-line takeaway, canvas, table, conflicts),
+// the sources and the footer. Everything here works without the wasm core: the tables and
+// takeaways come straight from the dataset JSON.
+
+import { h, replaceChildren, byId } from './dom.js';
+import { LANGS } from './i18n.js';
+import { hrefWith, onUrlChange, CURRENCIES } from './url-state.js';
+import { renderFactTable, renderConflicts, renderSources } from './tables.js';
+
+/** Screens at least this wide open each "Table and sources" block by default. */
+const WIDE_QUERY = '(min-width: 48rem)';
+
+/**
+ * Fill the page header: title, meta description, kicker, headline, dek, language links and
+ * the currency switch. `onCurrency(cur)` is called when the reader picks a currency.
+ */
+export function renderHeader(ctx, { onCurrency }) {
+  const { t, lang, currency } = ctx;
+  document.title = t('meta.title');
+  const meta = document.querySelector('meta[name="description"]');
+  if (meta) meta.content = t('meta.description');
+  byId('kicker').textContent = t('page.kicker');
+  byId('headline').textContent = t('page.headline');
+  byId('dek').textContent = t('page.dek');
+  const skip = byId('skip-link');
+  if (skip) skip.textContent = t('page.skip_to_calculator');
+
+  const langNav = byId('lang-switch');
+  langNav.setAttribute('aria-label', t('page.language'));
+  replaceChildren(
+    langNav,
+    h(
+      'ul',
+      {},
+      LANGS.map((code) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            {
+              href: hrefWith({ lang: code }),
+              attrs: { lang: code, hreflang: code, 'aria-current': code === lang ? 'true' : null },
+            },
+            t(`page.lang_names.${code}`),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  // The language links carry the whole state (scenario, currency): refresh them whenever
+  // the address changes.
+  if (!renderHeader.watching) {
+    renderHeader.watching = true;
+    onUrlChange(refreshLangLinks);
+  }
+
+  const curBox = byId('currency-switch');
+  const labelId = 'currency-label';
+  replaceChildren(
+    curBox,
+    h('span', { id: labelId, class: 'switch-label' }, t('page.currency')),
+    h(
+      'span',
+      { class: 'segmented', attrs: { role: 'group', 'aria-labelledby': labelId } },
+      CURRENCIES.map((code) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            dataset: { currency: code },
+            attrs: { 'aria-pressed': String(code === currency) },
+            on: { click: () => onCurrency(code) },
+          },
+          t(`page.currency_names.${code}`),
+        ),
+      ),
+    ),
+  );
+}
+
+function refreshLangLinks() {
+  for (const a of document.querySelectorAll('#lang-switch a[hreflang]')) a.href = hrefWith({ lang: a.getAttribute('hreflang') });
+}
+
+/** Reflect the chosen currency on the switch buttons. */
+export function updateCurrencySwitch(currency) {
+  for (const button of document.querySelectorAll('#currency-switch button[data-currency]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.currency === currency));
+  }
+}
+
+/**
+ * Resolve `{fact:ID}` (the value as the source worded it) and `{fact_cur:ID}` (the value in
+ * the reader's currency, converted at the stated rate when needed) in a takeaway template.
+ * Returns null when a referenced fact is missing from the dataset in use.
+ */
+export function resolveFactPlaceholders(template, ctx) {
+  const { data, fmt, currency } = ctx;
+  let missing = false;
+  const text = template.replace(/\{(fact|fact_cur):([\w.-]+)\}/g, (whole, kind, id) => {
+    const fact = data.fact(id);
+    if (!fact) {
+      missing = true;
+      return whole;
+    }
+    if (kind === 'fact_cur') {
+      const converted = fmt.factConverted(fact, currency, data.defaultRate);
+      if (converted) return converted.text;
+    }
+    return fmt.factValue(fact);
+  });
+  return missing ? null : text;
+}
+
+/** The one-line takeaway of chart `id`, with figures from the dataset. */
+export function takeawayText(ctx, id) {
+  const { t } = ctx;
+  const key = `charts.${id}.takeaway`;
+  if (!t.has(key)) return '';
+  const resolved = resolveFactPlaceholders(t.raw(key), ctx);
+  if (resolved !== null) return resolved;
+  return t.has(`charts.${id}.takeaway_plain`) ? t(`charts.${id}.takeaway_plain`) : '';
+}
+
+/**
+ * Build one <section data-chart> per chart into `container`. Returns a Map
+ * id → { section, canvas, frame, errorEl, takeawayEl, tableSlot, factIds }.
+ */
+export function renderChartSections(container, ctx, charts) {
+  const { t } = ctx;
+  const entries = new Map();
+  const open = typeof matchMedia === 'function' ? matchMedia(WIDE_QUERY).matches : true;
+  const sections = charts.map((chart) => {
+    const headingId = `${chart.id}-heading`;
+    const descriptionKey = `charts.${chart.id}.description`;
+    const canvas = h('canvas', {
+      class: 'chart-canvas',
+      tabIndex: 0,
+      attrs: {
+        role: 'img',
+        'aria-label': t.has(descriptionKey) ? t(descriptionKey) : t(`charts.${chart.id}.question`),
+        'aria-describedby': 'chart-key-hint',
+      },
+    });
+    const frame = h('div', { class: 'chart-frame' }, canvas);
+    const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
+    const takeawayEl = h('p', { class: 'takeaway' }, takeawayText(ctx, chart.id));
+    const tableSlot = h('div', { class: 'table-slot' });
+    const conflictsSlot = h('div', { class: 'conflicts-slot' });
+    const section = h(
+      'section',
+      { id: chart.id, class: 'chart-section', dataset: { chart: chart.id }, attrs: { 'aria-labelledby': headingId } },
+      h('h2', { id: headingId }, t(`charts.${chart.id}.question`)),
+      takeawayEl,
+      h('figure', { class: 'chart-figure' }, frame, errorEl),
+      tableSlot,
+      conflictsSlot,
+    );
+    const entry = { id: chart.id, section, canvas, frame, errorEl, takeawayEl, tableSlot, conflictsSlot, factIds: chart.facts };
+    fillTables(entry, ctx, open);
+    entries.set(chart.id, entry);
+    return section;
+  });
+  replaceChildren(container, sections);
+  return entries;
+}
+
+function fillTables(entry, ctx, open, conflictsOpen = open) {
+  replaceChildren(entry.tableSlot, renderFactTable(ctx, entry.id, entry.factIds, { open }));
+  replaceChildren(entry.conflictsSlot, renderConflicts(ctx, entry.factIds, { open: conflictsOpen }));
+}
+
+/**
+ * Re-render takeaways, tables and conflicts (after a currency change, or after the core fell
+ * back to its built-in dataset). Keeps each <details>' open state and the canvases.
+ */
+export function refreshChartText(entries, ctx, charts) {
+  for (const chart of charts) {
+    const entry = entries.get(chart.id);
+    if (!entry) continue;
+    entry.factIds = chart.facts;
+    const details = entry.tableSlot.querySelector('details');
+    const conflicts = entry.conflictsSlot.querySelector('details');
+    const open = details ? details.open : true;
+    entry.takeawayEl.textContent = takeawayText(ctx, chart.id);
+    fillTables(entry, ctx, open, conflicts ? conflicts.open : open);
+  }
+}
+
+/** The sources section at the end of the article. */
+export function renderSourcesSection(ctx) {
+  const { t } = ctx;
+  const el = byId('sources');
+  replaceChildren(el, h('h2', { id: 'sources-heading' }, t('sources.heading')), renderSources(ctx));
+  el.setAttribute('aria-labelledby', 'sources-heading');
+  el.hidden = false;
+}
+
+/** The footer: method note and dataset version. */
+export function renderFooter(ctx) {
+  const { t, data } = ctx;
+  replaceChildren(
+    byId('footer'),
+    h('p', {}, t('footer.method')),
+    h('p', { class: 'muted' }, t('footer.dataset_version', { version: data.version || '–', facts: data.facts.size, sources: data.sources.size })),
+  );
+}

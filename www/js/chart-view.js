@@ -1,0 +1,279 @@
+// One chart on the page: sizes its <canvas> to CSS size × devicePixelRatio, asks the wasm
+// core to draw it, and turns pointer, tap and arrow keys into a tooltip about the mark
+// under them (ex.hit / ex.marks map device pixels back to the fact or model year).
+//
+// Redraws are batched: scheduleDraw() marks a view dirty and one requestAnimationFrame
+// draws every dirty view. A ResizeObserver on each canvas schedules a redraw when its CSS
+// size changes (the CSS decides the size; see css/chart.css).
+
+import { createTooltip } from './tooltip.js';
+
+/** The device pixel ratio the charts are drawn at (1–4, as the Rust style clamps it). */
+export function currentDpr() {
+  const dpr = Number(globalThis.devicePixelRatio) || 1;
+  return Math.min(4, Math.max(1, dpr));
+}
+
+const dirty = new Set();
+let frameRequested = false;
+
+function flush() {
+  frameRequested = false;
+  const views = [...dirty];
+  dirty.clear();
+  for (const view of views) view.draw();
+}
+
+/** Draw `view` on the next animation frame (once, however often this is called). */
+export function scheduleDraw(view) {
+  dirty.add(view);
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(flush);
+  }
+}
+
+const resizeObserver =
+  typeof ResizeObserver === 'function'
+    ? new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          const view = entry.target.__chartView;
+          if (view && view.sizeChanged()) scheduleDraw(view);
+        }
+      })
+    : null;
+
+const parseJson = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * options:
+ *   id         chart id passed to ex.draw / ex.hit / ex.marks
+ *   canvas     the <canvas>
+ *   frame      positioned wrapper (holds canvas and tooltip)
+ *   errorEl    element for a short "could not draw" message
+ *   explainer  () => the Explainer or null
+ *   describe   (hit) => array of tooltip lines, or null
+ *   onDrawn    (view, ok, ms) => void, after every draw attempt
+ *   t          translator (for the draw-failure message)
+ */
+export function createChartView({ id, canvas, frame, errorEl, explainer, describe, onDrawn, t }) {
+  const tooltip = createTooltip(frame, { id: `tooltip-${id}` });
+  let marks = null; // cached ex.marks() of the last draw
+  let focusIndex = -1;
+  let lastCss = { w: 0, h: 0, dpr: 0 };
+  let drawnOnce = false;
+  let tapped = null;
+
+  const view = {
+    id,
+    canvas,
+    get drawn() {
+      return drawnOnce;
+    },
+    /** Whether the canvas is laid out (visible) at all. */
+    isVisible() {
+      return canvas.isConnected && canvas.getClientRects().length > 0 && canvas.clientWidth > 0;
+    },
+    sizeChanged() {
+      return canvas.clientWidth !== lastCss.w || canvas.clientHeight !== lastCss.h || currentDpr() !== lastCss.dpr;
+    },
+    /** Draw now. Returns true on success, false when hidden, unavailable or failed. */
+    draw() {
+      const ex = explainer();
+      if (!ex || !view.isVisible()) return false;
+      const started = performance.now();
+      const dpr = currentDpr();
+      const cssW = canvas.clientWidth;
+      const cssH = canvas.clientHeight;
+      const w = Math.max(1, Math.round(cssW * dpr));
+      const hgt = Math.max(1, Math.round(cssH * dpr));
+      let snapshot = null;
+      if (canvas.width !== w || canvas.height !== hgt) {
+        snapshot = drawnOnce ? copyOf(canvas) : null;
+        canvas.width = w;
+        canvas.height = hgt;
+      }
+      lastCss = { w: cssW, h: cssH, dpr };
+      let ok = true;
+      try {
+        ex.draw(id, canvas);
+        marks = null;
+        drawnOnce = true;
+        canvas.dataset.drawn = '1';
+        delete canvas.dataset.error;
+        if (errorEl) errorEl.hidden = true;
+      } catch (e) {
+        ok = false;
+        if (snapshot) restore(canvas, snapshot);
+        canvas.dataset.error = '1';
+        if (errorEl) {
+          errorEl.textContent = t('status.chart_failed', { message: messageOf(e) });
+          errorEl.hidden = false;
+        }
+      }
+      if (tooltipShown()) refreshFocus();
+      if (onDrawn) onDrawn(view, ok, performance.now() - started);
+      return ok;
+    },
+    hideTooltip() {
+      tooltip.hide();
+      tapped = null;
+    },
+    /** Re-describe the mark that has keyboard focus (after a language/currency change). */
+    refresh() {
+      if (tooltipShown()) refreshFocus();
+    },
+  };
+  canvas.__chartView = view;
+  if (resizeObserver) resizeObserver.observe(canvas);
+
+  const tooltipShown = () => !tooltip.element.hidden;
+
+  function getMarks() {
+    if (marks) return marks;
+    const ex = explainer();
+    if (!ex || !drawnOnce) return [];
+    try {
+      const list = parseJson(ex.marks(id));
+      marks = Array.isArray(list) ? list : [];
+    } catch {
+      marks = [];
+    }
+    return marks;
+  }
+
+  /** Device px → CSS px relative to the frame. */
+  function toFrame(box) {
+    const sx = canvas.clientWidth / (canvas.width || 1);
+    const sy = canvas.clientHeight / (canvas.height || 1);
+    return {
+      x: canvas.offsetLeft + box.left * sx,
+      y: canvas.offsetTop + box.top * sy,
+      width: (box.right - box.left) * sx,
+      height: (box.bottom - box.top) * sy,
+    };
+  }
+
+  function showFor(hit, anchor, ringBox) {
+    let lines = null;
+    try {
+      lines = describe(hit);
+    } catch {
+      lines = null;
+    }
+    if (!lines || !lines.length) {
+      tooltip.hide();
+      return;
+    }
+    tooltip.show(lines, anchor);
+    tooltip.highlight(ringBox || null);
+  }
+
+  function hitAt(event) {
+    const ex = explainer();
+    if (!ex || !drawnOnce) return null;
+    const rect = canvas.getBoundingClientRect();
+    const cx = event.clientX - rect.left;
+    const cy = event.clientY - rect.top;
+    const x = Math.round((cx * canvas.width) / (rect.width || 1));
+    const y = Math.round((cy * canvas.height) / (rect.height || 1));
+    try {
+      const hit = parseJson(ex.hit(id, x, y));
+      return hit ? { hit, anchor: { x: canvas.offsetLeft + cx, y: canvas.offsetTop + cy, width: 0, height: 0 } } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // Mouse and pen: follow the pointer. Touch: a tap shows the mark, a second tap on it or a
+  // tap on empty space hides it.
+  canvas.addEventListener('pointermove', (event) => {
+    if (event.pointerType === 'touch') return;
+    const found = hitAt(event);
+    if (found) showFor(found.hit, found.anchor);
+    else tooltip.hide();
+  });
+  canvas.addEventListener('pointerleave', (event) => {
+    if (event.pointerType !== 'touch' && document.activeElement !== canvas) tooltip.hide();
+  });
+  canvas.addEventListener('pointerdown', (event) => {
+    if (event.pointerType !== 'touch') return;
+    const found = hitAt(event);
+    if (!found || (tapped === found.hit.mark && tooltipShown())) {
+      tooltip.hide();
+      tapped = null;
+      return;
+    }
+    tapped = found.hit.mark;
+    showFor(found.hit, found.anchor);
+  });
+
+  // Keyboard: the canvas is focusable; arrow keys step through the marks in order.
+  function focusMark(index) {
+    const list = getMarks();
+    if (!list.length) return;
+    focusIndex = ((index % list.length) + list.length) % list.length;
+    const m = list[focusIndex];
+    const box = toFrame(m);
+    showFor(m, box, box);
+  }
+  function refreshFocus() {
+    if (focusIndex >= 0 && document.activeElement === canvas) focusMark(focusIndex);
+    else tooltip.hide();
+  }
+  canvas.addEventListener('keydown', (event) => {
+    const keys = {
+      ArrowRight: 1,
+      ArrowDown: 1,
+      ArrowLeft: -1,
+      ArrowUp: -1,
+    };
+    if (event.key in keys) {
+      event.preventDefault();
+      focusMark(focusIndex < 0 ? (keys[event.key] > 0 ? 0 : -1) : focusIndex + keys[event.key]);
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      focusMark(0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      focusMark(-1);
+    } else if (event.key === 'Escape') {
+      tooltip.hide();
+    }
+  });
+  canvas.addEventListener('blur', () => {
+    tooltip.hide();
+  });
+
+  return view;
+}
+
+function messageOf(e) {
+  return e && e.message ? e.message : String(e);
+}
+
+function copyOf(canvas) {
+  try {
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d').drawImage(canvas, 0, 0);
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
+function restore(canvas, snapshot) {
+  try {
+    canvas.getContext('2d').drawImage(snapshot, 0, 0, canvas.width, canvas.height);
+  } catch {
+    /* nothing to keep */
+  }
+}

@@ -1,0 +1,283 @@
+// Numbers, money, qualifiers and periods in the reader's language.
+//
+// Pure functions of (lang, t): no DOM, so they run in Node too. Every word comes from the
+// i18n file (keys under "format"); this file only holds the rules.
+//
+// Money in the dataset is in billions (usd_bn, cny_bn) or millions (usd_m, cny_m) of the
+// source's currency. English writes "US$364 bn"; Chinese counts in 万 / 亿 / 万亿, so the
+// same figure is "3640亿美元" (1 billion = 10 亿).
+
+const MONEY_UNITS = {
+  usd_bn: { currency: 'USD', factor: 1e9 },
+  cny_bn: { currency: 'CNY', factor: 1e9 },
+  usd_m: { currency: 'USD', factor: 1e6 },
+  cny_m: { currency: 'CNY', factor: 1e6 },
+};
+
+/** Scale ladders: English thousands-based, Chinese ten-thousands-based. */
+const LADDERS = {
+  // No "tn": English charts label their axes in billions, so tables do too.
+  en: [
+    { at: 1e9, key: 'bn' },
+    { at: 1e6, key: 'm' },
+  ],
+  zh: [
+    { at: 1e12, key: 'wanyi' },
+    { at: 1e8, key: 'yi' },
+    { at: 1e4, key: 'wan' },
+  ],
+};
+
+export const isMoneyUnit = (unit) => Object.prototype.hasOwnProperty.call(MONEY_UNITS, unit);
+export const currencyOfUnit = (unit) => (MONEY_UNITS[unit] ? MONEY_UNITS[unit].currency : null);
+
+/** Value in a money unit → billions of its currency (null for non-money units). */
+export function toBillions(value, unit) {
+  const m = MONEY_UNITS[unit];
+  return m ? (value * m.factor) / 1e9 : null;
+}
+
+/** Convert billions between currencies at `cnyPerUsd` yuan per dollar. */
+export function convertBillions(valueBn, from, to, cnyPerUsd) {
+  if (from === to) return valueBn;
+  if (!(cnyPerUsd > 0) || !Number.isFinite(cnyPerUsd)) return null;
+  return from === 'USD' ? valueBn * cnyPerUsd : valueBn / cnyPerUsd;
+}
+
+/**
+ * A formatter for one language. `t` is the translator (i18n.js), `lang` en | zh-Hans | zh-Hant.
+ */
+export function createFormat(lang, t) {
+  const zh = lang !== 'en';
+  const locale = lang === 'en' ? 'en-US' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN';
+  const ladder = zh ? LADDERS.zh : LADDERS.en;
+  const numberFormats = new Map();
+
+  /** A plain number with at most `digits` decimals (trailing zeros dropped). */
+  function number(x, digits = 2) {
+    if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
+    let nf = numberFormats.get(digits);
+    if (!nf) {
+      nf = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: !zh });
+      numberFormats.set(digits, nf);
+    }
+    const s = nf.format(x);
+    return s === '-0' ? '0' : s;
+  }
+
+  /** Pick the scale step for an absolute amount (in units of 1). */
+  function scaleFor(absolute) {
+    const a = Math.abs(absolute);
+    for (const step of ladder) if (a >= step.at) return step;
+    return { at: 1, key: null };
+  }
+
+  /**
+   * Decimals for a scaled number. Source figures keep up to three decimals (as precise as
+   * the source gave them); derived figures (conversions) keep three significant digits.
+   */
+  function digitsFor(scaled, significant) {
+    if (!significant) return 3;
+    const a = Math.abs(scaled);
+    const intDigits = a >= 1 ? Math.floor(Math.log10(a)) + 1 : 0;
+    return Math.max(0, Math.min(3, significant - intDigits));
+  }
+
+  /**
+   * Money parts for an amount in whole currency units: {prefix, number, word, suffix}.
+   * `step` forces a scale (used so both ends of a range share one).
+   */
+  function moneyParts(absolute, currency, step = scaleFor(absolute), significant = 0) {
+    const scaled = absolute / step.at;
+    return {
+      prefix: currency ? t(`format.currency.${currency}.prefix`) : '',
+      suffix: currency ? t(`format.currency.${currency}.suffix`) : '',
+      number: number(scaled, digitsFor(scaled, significant)),
+      word: step.key ? t(`format.scale.${step.key}`) : '',
+    };
+  }
+
+  /**
+   * "US$364 bn" / "3640亿美元" from billions of `currency`. `significant` > 0 rounds to that
+   * many significant digits (for derived figures such as conversions).
+   */
+  function moneyBn(valueBn, currency, significant = 0) {
+    if (typeof valueBn !== 'number' || !Number.isFinite(valueBn)) return '–';
+    return t('format.money', moneyParts(valueBn * 1e9, currency, undefined, significant));
+  }
+
+  /** A money range "US$60–65 bn" / "600亿至650亿美元" (both ends in billions). */
+  function moneyRangeBn(lowBn, highBn, currency, significant = 0) {
+    const step = scaleFor(Math.max(Math.abs(lowBn), Math.abs(highBn)) * 1e9);
+    const low = moneyParts(lowBn * 1e9, currency, step, significant);
+    const high = moneyParts(highBn * 1e9, currency, step, significant);
+    return t('format.money_range', { ...high, low: low.number, high: high.number });
+  }
+
+  /** A count in millions or units: "650 m" / "6.5亿". */
+  function count(absolute) {
+    const p = moneyParts(absolute, null);
+    return `${p.number}${p.word}`;
+  }
+
+  /** The bare value text for `value` in `unit` (no qualifier). */
+  function valueText(value, unit) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
+    if (isMoneyUnit(unit)) return moneyBn(toBillions(value, unit), currencyOfUnit(unit));
+    switch (unit) {
+      case 'percent':
+        return t('format.unit.percent', { x: number(value, 2) });
+      case 'multiple':
+        return t('format.unit.multiple', { x: number(value, 2) });
+      case 'gw':
+        return t('format.unit.gw', { x: number(value, 2) });
+      case 'count_m':
+        return count(value * 1e6);
+      case 'count':
+        return count(value);
+      default:
+        return number(value, 2);
+    }
+  }
+
+  /** A range of `unit` values. */
+  function rangeText(low, high, unit) {
+    if (isMoneyUnit(unit)) {
+      return moneyRangeBn(toBillions(low, unit), toBillions(high, unit), currencyOfUnit(unit));
+    }
+    const highText = valueText(high, unit);
+    return t('format.range', { low: number(low, 2), high: highText, lowFull: valueText(low, unit) });
+  }
+
+  /**
+   * A value with its qualifier, as the source worded it: "over US$320 bn", "约860亿元",
+   * "US$60–65 bn". `q` is exact | about | over | at_least | up_to | range.
+   */
+  function qualified(value, valueHigh, qualifier, unit) {
+    if (qualifier === 'range' && typeof valueHigh === 'number') return rangeText(value, valueHigh, unit);
+    const x = valueText(value, unit);
+    if (!qualifier || qualifier === 'exact' || qualifier === 'range') return x;
+    return t(`format.qualifier.${qualifier}`, { x });
+  }
+
+  /** The value of a dataset fact, qualifier included. */
+  function factValue(fact) {
+    return qualified(fact.value, fact.value_high, fact.qualifier, fact.unit);
+  }
+
+  /**
+   * A money fact converted to `currency`, or null when it is not money or already in it.
+   * Returns { text, rate } — text like "≈ CN¥86 bn", rate the yuan per dollar used.
+   */
+  function factConverted(fact, currency, fallbackRate) {
+    const from = currencyOfUnit(fact.unit);
+    if (!from || from === currency) return null;
+    const rate = typeof fact.cny_per_usd === 'number' ? fact.cny_per_usd : fallbackRate;
+    const low = convertBillions(toBillions(fact.value, fact.unit), from, currency, rate);
+    if (low === null) return null;
+    let x;
+    if (fact.qualifier === 'range' && typeof fact.value_high === 'number') {
+      const high = convertBillions(toBillions(fact.value_high, fact.unit), from, currency, rate);
+      x = moneyRangeBn(low, high, currency, 3);
+    } else {
+      x = moneyBn(low, currency, 3);
+    }
+    return { text: t('format.converted', { x }), rate, rateText: rateText(rate), ownRate: typeof fact.cny_per_usd === 'number' };
+  }
+
+  /** "CN¥7.17 per US$" / "1美元兑7.17元". */
+  function rateText(rate) {
+    return t('format.rate', { rate: number(rate, 3) });
+  }
+
+  /** A period label without the basis: "2025", "FY2025 (year to June)", "H1 2025"… */
+  function period(p) {
+    if (!p || typeof p !== 'object') return '';
+    const year = p.end;
+    const fiscal = Boolean(p.fiscal_year_end);
+    const vars = { year, start: p.start, end: p.end };
+    if (p.part) vars.part = t(`format.part.${p.part}`);
+    if (fiscal) vars.month = t(`format.month.${String(Number(p.fiscal_year_end))}`);
+    switch (p.kind) {
+      case 'calendar_year':
+        return t('format.period.calendar_year', vars);
+      case 'fiscal_year':
+        return t(fiscal ? 'format.period.fiscal_year_end' : 'format.period.fiscal_year', vars);
+      case 'quarter':
+      case 'half':
+        return t(fiscal ? 'format.period.fiscal_part' : 'format.period.part', vars);
+      case 'year_to_date':
+        return t('format.period.year_to_date', vars);
+      case 'multi_year':
+        return t('format.period.multi_year', vars);
+      case 'cumulative':
+        return t(p.start === p.end ? 'format.period.cumulative_to' : 'format.period.cumulative', vars);
+      case 'annualized':
+        return t('format.period.annualized', vars);
+      case 'point':
+        return t('format.period.point', vars);
+      default:
+        return String(year ?? '');
+    }
+  }
+
+  /** "plan" / "计划" … for p.basis. */
+  function basis(p) {
+    return p && p.basis ? t(`format.basis.${p.basis}`) : '';
+  }
+
+  /** Period and basis together: "2025 · plan". */
+  function periodWithBasis(p) {
+    const b = basis(p);
+    const label = period(p);
+    return b ? t('format.period_basis', { period: label, basis: b }) : label;
+  }
+
+  /** A date string YYYY, YYYY-MM or YYYY-MM-DD in the reader's style. */
+  function date(s) {
+    if (typeof s !== 'string') return '';
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s.trim());
+    if (!m) return s;
+    const [, y, mo, d] = m;
+    if (!mo) return t('format.date.year', { y });
+    const month = t(`format.month.${Number(mo)}`);
+    if (!d) return t('format.date.month', { y, m: Number(mo), month });
+    return t('format.date.day', { y, m: Number(mo), d: Number(d), month });
+  }
+
+  /** A value in a calculator unit (from ex.input_specs()). */
+  function inputValue(value, unit) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+    if (isMoneyUnit(unit)) return valueText(value, unit);
+    if (unit === 'year') return String(Math.round(value));
+    const one = `format.input_unit.${unit}_one`;
+    if (value === 1 && t.has && t.has(one)) return t(one, { x: number(value, 3) });
+    const key = `format.input_unit.${unit}`;
+    if (t.has && t.has(key)) return t(key, { x: number(value, 3) });
+    return number(value, 3);
+  }
+
+  /** A calendar year, never with a thousands separator. */
+  function year(y) {
+    return typeof y === 'number' && Number.isFinite(y) ? String(Math.round(y)) : String(y ?? '');
+  }
+
+  return {
+    lang,
+    locale,
+    number,
+    year,
+    moneyBn,
+    moneyRangeBn,
+    valueText,
+    qualified,
+    factValue,
+    factConverted,
+    rateText,
+    period,
+    basis,
+    periodWithBasis,
+    date,
+    inputValue,
+  };
+}

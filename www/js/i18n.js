@@ -1,0 +1,89 @@
+// Reader-facing text: one JSON file per language in ../i18n/, looked up with t(key, vars).
+//
+// Languages: en, zh-Hans (Simplified), zh-Hant (Traditional). The choice comes from the
+// `lang` URL parameter (see url-state.js), else the browser's languages, else zh-Hans.
+
+export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
+export const DEFAULT_LANG = 'zh-Hans';
+
+/**
+ * Read a BCP 47-ish tag: `en`, `en-GB` → en; `zh`, `zh-Hans`, `zh-CN`, `zh-SG` → zh-Hans;
+ * `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` → zh-Hant. Anything else → null.
+ * (Same rules as the Rust core's `Lang::parse`.)
+ */
+export function normalizeLang(tag) {
+  if (typeof tag !== 'string') return null;
+  const parts = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
+  if (parts[0] === 'en') return 'en';
+  if (parts[0] !== 'zh') return null;
+  for (const sub of parts.slice(1)) {
+    if (['hant', 'tw', 'hk', 'mo'].includes(sub)) return 'zh-Hant';
+    if (['hans', 'cn', 'sg'].includes(sub)) return 'zh-Hans';
+  }
+  return 'zh-Hans';
+}
+
+/** The first of the browser's languages that the page speaks, or null. */
+export function langFromNavigator(languages) {
+  for (const tag of languages || []) {
+    const lang = normalizeLang(tag);
+    if (lang) return lang;
+  }
+  return null;
+}
+
+/** Look up a dotted key in a nested message object; flat keys containing dots win. */
+export function lookup(messages, key) {
+  if (!messages) return undefined;
+  if (Object.prototype.hasOwnProperty.call(messages, key)) return messages[key];
+  let node = messages;
+  const parts = key.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    if (node === null || typeof node !== 'object') return undefined;
+    // A flat key with dots under this node (e.g. chart: {"unit.usd_bn": …}).
+    const rest = parts.slice(i).join('.');
+    if (Object.prototype.hasOwnProperty.call(node, rest)) return node[rest];
+    node = node[parts[i]];
+  }
+  return node;
+}
+
+/** Replace `{name}` with vars.name; unknown names are left as they are. */
+export function interpolate(template, vars) {
+  if (!vars) return template;
+  return template.replace(/\{([\w.:-]+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(vars, name) && vars[name] !== undefined && vars[name] !== null
+      ? String(vars[name])
+      : whole,
+  );
+}
+
+/**
+ * A translator over `messages`: t(key, vars) → string. A missing key returns the key itself
+ * (visible, so a gap is noticed, but never a crash) and is remembered in t.missing.
+ */
+export function createTranslator(messages, lang) {
+  const missing = new Set();
+  const t = (key, vars) => {
+    const value = lookup(messages, key);
+    if (typeof value !== 'string') {
+      missing.add(key);
+      return key;
+    }
+    return interpolate(value, vars);
+  };
+  t.has = (key) => typeof lookup(messages, key) === 'string';
+  t.raw = (key) => lookup(messages, key);
+  t.lang = lang;
+  t.missing = missing;
+  return t;
+}
+
+/** Fetch ./i18n/<lang>.json (relative to the page). Rejects with an Error on failure. */
+export async function loadMessages(lang) {
+  if (!LANGS.includes(lang)) throw new Error(`unknown language ${lang}`);
+  const url = new URL(`../i18n/${lang}.json`, import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
+}

@@ -1,0 +1,399 @@
+// Boot: read the URL, load the words, the dataset and the wasm core in parallel, render the
+// article from the dataset JSON at once (so the reader never sees a blank page), then draw
+// the charts when the core is ready and start the calculator.
+//
+// <html data-state>: "loading" → "ready" (every visible chart drawn once) or "error" (the
+// core could not load: a message in words, the tables stay).
+
+import { byId } from './dom.js';
+import { loadMessages, createTranslator } from './i18n.js';
+import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
+import { createFormat } from './format.js';
+import { fetchDatasetText, parseJson, indexDataset } from './data.js';
+import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
+import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
+import { describeFact } from './tables.js';
+import { loadWasm, createExplainer } from './wasm.js';
+import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
+import { startHostSync } from './host.js';
+import { createCalculator } from './calculator.js';
+
+const root = document.documentElement;
+/** Milliseconds since navigation start at each step (performance.now()). */
+const timings = { firstChartMs: null, readyMs: null, wasmMs: null, textMs: null, articleMs: null, coreMs: null };
+
+/** The benchmark hooks (tests/e2e/bench.mjs); filled in once the calculator exists. */
+const api = {
+  timings,
+  benchRedraw() {
+    throw new Error('the calculator is not available');
+  },
+  benchMonteCarlo() {
+    throw new Error('the calculator is not available');
+  },
+  /** Text keys looked up but missing from the language file (for tests; [] when complete). */
+  missingText: () => (app.t ? [...app.t.missing] : []),
+};
+window.__explainer = api;
+
+const app = {
+  t: null,
+  fmt: null,
+  data: null,
+  ex: null,
+  status: null,
+  lang: null,
+  currency: null,
+  theme: null,
+  sections: null, // Set of visible section ids, or null for all
+  entries: new Map(), // chart id → DOM entry (article.js)
+  views: new Map(), // chart id → chart view (chart-view.js)
+  calculator: null,
+  writeUrl: createUrlWriter(300),
+};
+
+/** The context the renderers take. */
+const ctx = () => ({ t: app.t, fmt: app.fmt, data: app.data, lang: app.lang, currency: app.currency });
+
+function setState(state) {
+  root.dataset.state = state;
+  if (state === 'ready' && timings.readyMs === null) timings.readyMs = performance.now();
+}
+
+// ---- colour scheme ------------------------------------------------------------------------
+
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+
+function isDark() {
+  if (app.theme) return app.theme === 'dark';
+  return Boolean(darkQuery && darkQuery.matches);
+}
+
+function applyTheme(theme) {
+  app.theme = theme;
+  if (theme) root.dataset.theme = theme;
+  else delete root.dataset.theme;
+}
+
+// ---- the wasm view and drawing ------------------------------------------------------------
+
+let lastDpr = currentDpr();
+
+/** Tell the core the language, currency, pixel ratio, scheme and chart words. */
+function pushView() {
+  if (!app.ex) return true;
+  lastDpr = currentDpr();
+  try {
+    app.ex.set_view(
+      JSON.stringify({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} }),
+    );
+    return true;
+  } catch (e) {
+    app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
+    return false;
+  }
+}
+
+function redrawAll() {
+  for (const view of app.views.values()) scheduleDraw(view);
+  if (app.calculator) app.calculator.redraw();
+}
+
+/** Called after every draw attempt of any chart. */
+function onDrawn(view, ok) {
+  if (ok && timings.firstChartMs === null) timings.firstChartMs = performance.now();
+  checkReady();
+}
+
+/** "ready" once every visible chart (article and calculator) has been drawn at least once. */
+function checkReady() {
+  if (root.dataset.state !== 'loading' || !app.ex) return;
+  const views = [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
+  const pending = views.filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
+  if (pending.length === 0) setState('ready');
+}
+
+/** Tooltip lines for a mark of a dataset chart (mark = fact id). */
+function describeDatasetHit(hit) {
+  const { t } = app;
+  const d = describeFact(ctx(), hit.mark);
+  if (!d) return null;
+  return [
+    { text: `${d.entity} · ${d.metric}`, class: 'tooltip-title' },
+    { text: d.period, class: 'tooltip-period' },
+    { text: d.value, class: 'tooltip-value' },
+    d.converted ? { text: `${d.converted.text} (${d.converted.rateText})`, class: 'tooltip-converted' } : null,
+    d.disputed ? { text: `${t('table.disputed')}${d.note ? ` — ${d.note}` : ''}`, class: 'tooltip-flag' } : null,
+    d.reference ? { text: t('table.public_record'), class: 'tooltip-reference' } : null,
+    {
+      text: t('tooltip.source', {
+        outlet: d.source ? sourceName(d.source) : d.fact.source,
+        date: d.source ? app.fmt.date(d.source.date) : '',
+        grade: d.grade,
+      }),
+      class: 'tooltip-source',
+    },
+  ];
+}
+
+function sourceName(source) {
+  const o = source.outlet;
+  if (!o || typeof o !== 'object') return String(o ?? '');
+  return (app.lang === 'en' ? o.en : o[app.lang] || o['zh-Hans']) || o.en || '';
+}
+
+function createViews() {
+  for (const view of app.views.values()) view.hideTooltip();
+  app.views.clear();
+  for (const [id, entry] of app.entries) {
+    app.views.set(
+      id,
+      createChartView({
+        id,
+        canvas: entry.canvas,
+        frame: entry.frame,
+        errorEl: entry.errorEl,
+        explainer: () => app.ex,
+        describe: describeDatasetHit,
+        onDrawn,
+        t: app.t,
+      }),
+    );
+  }
+}
+
+// ---- article ------------------------------------------------------------------------------
+
+function visibleCharts() {
+  return app.data.charts.filter((c) => !app.sections || app.sections.has(c.id));
+}
+
+function renderArticle() {
+  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts());
+  renderSourcesSection(ctx());
+  renderFooter(ctx());
+}
+
+function setCurrency(currency) {
+  if (currency === app.currency) return;
+  app.currency = currency;
+  updateCurrencySwitch(currency);
+  app.writeUrl({ cur: currency });
+  if (app.data) refreshChartText(app.entries, ctx(), visibleCharts());
+  if (app.calculator) app.calculator.setContext(ctx());
+  for (const view of app.views.values()) view.refresh();
+  if (pushView()) redrawAll();
+}
+
+function showProblems(problems) {
+  problems.forEach((p, i) => app.status.show(`param-${p.param}-${i}`, 'warning', paramProblemMessage(app.t, p)));
+}
+
+// ---- boot ---------------------------------------------------------------------------------
+
+async function boot() {
+  setState('loading');
+  const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
+  applyTheme(page.theme);
+  app.lang = page.lang;
+  app.currency = page.currency;
+  root.lang = page.lang;
+
+  // Start the slow things at once.
+  const wasmPromise = loadWasm();
+  const datasetPromise = fetchDatasetText();
+
+  let messages;
+  try {
+    messages = await loadMessages(page.lang);
+  } catch {
+    messages = await loadMessages('en').catch(() => null);
+    if (messages) {
+      app.lang = 'en';
+      root.lang = 'en';
+    }
+  }
+  if (!messages) {
+    // Without any words there is nothing to say in the reader's language: the bilingual
+    // line in index.html says it.
+    byId('boot-error').hidden = false;
+    setState('error');
+    return;
+  }
+  timings.textMs = performance.now();
+  app.t = createTranslator(messages, app.lang);
+  app.fmt = createFormat(app.lang, app.t);
+  app.status = createStatus(byId('status'));
+  app.status.show('loading', 'info', app.t('status.loading'));
+  if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
+  byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
+  renderHeader(ctx(), { onCurrency: setCurrency });
+  startHostSync();
+
+  // Dataset → article, before the core is ready.
+  const file = await datasetPromise;
+  const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
+  if (parsed.value !== undefined) {
+    app.data = indexDataset(parsed.value);
+    const known = [...app.data.charts.map((c) => c.id), 'calculator'];
+    const { sections, problem } = validateSections(page.sections, known);
+    app.sections = sections;
+    if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
+    renderArticle();
+    timings.articleMs = performance.now();
+  }
+  showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
+
+  const wasm = await wasmPromise;
+  if (!wasm.ok) {
+    failCore(wasm.reason === 'unsupported' ? 'status.wasm_unsupported' : 'status.wasm_failed', wasm.detail, file, parsed);
+    return;
+  }
+  timings.wasmMs = performance.now();
+  const created = createExplainer(wasm.Explainer, file.text);
+  if (!created.ok) {
+    failCore('status.wasm_failed', created.detail, file, parsed);
+    return;
+  }
+  app.ex = created.ex;
+
+  if (created.errors.length || parsed.value === undefined) {
+    if (created.errors.length) app.status.show('dataset', 'warning', datasetErrorsMessage(app.t, created.errors));
+    else app.status.show('dataset', 'warning', app.t('status.dataset_unreadable'), detailBlock(app.t, file.error || parsed.error));
+    const builtIn = created.datasetText ? parseJson(created.datasetText) : { error: 'no dataset' };
+    if (builtIn.value !== undefined) {
+      app.data = indexDataset(builtIn.value);
+      const known = [...app.data.charts.map((c) => c.id), 'calculator'];
+      app.sections = validateSections(page.sections, known).sections;
+      renderArticle();
+    }
+  }
+  if (!app.data) {
+    failCore('status.wasm_failed', 'no dataset', file, parsed);
+    return;
+  }
+
+  timings.coreMs = performance.now();
+  if (!pushView()) {
+    setState('error');
+    return;
+  }
+  createViews();
+
+  // The calculator (issue 3) lives in its own section.
+  const calcVisible = !app.sections || app.sections.has('calculator');
+  if (calcVisible) {
+    try {
+      app.calculator = createCalculator(byId('calculator'), {
+        ex: app.ex,
+        ctx: ctx(),
+        params: currentParams(),
+        writeUrl: app.writeUrl,
+        onDrawn,
+        showProblem: (p) => app.status.show(`param-${p.param}`, 'warning', paramProblemMessage(app.t, p)),
+      });
+      api.benchRedraw = (n) => app.calculator.benchRedraw(n);
+      api.benchMonteCarlo = (n) => app.calculator.benchMonteCarlo(n);
+    } catch (e) {
+      app.calculator = null;
+      app.status.show('calculator', 'error', app.t('status.calculator_failed'), detailBlock(app.t, e && e.message ? e.message : e));
+    }
+  }
+
+  app.status.clear('loading');
+  // First drawing: synchronously, so "ready" means every visible chart is on screen.
+  for (const view of app.views.values()) view.draw();
+  if (app.calculator) app.calculator.drawNow();
+  checkReady();
+  if (root.dataset.state === 'loading') {
+    // Something visible could not be laid out yet (e.g. fonts or a late layout): retry
+    // on the next frames, then give up waiting and call it ready.
+    let tries = 0;
+    const retry = () => {
+      for (const view of app.views.values()) if (!view.drawn) view.draw();
+      checkReady();
+      if (root.dataset.state === 'loading' && ++tries < 30) requestAnimationFrame(retry);
+      else if (root.dataset.state === 'loading') setState('ready');
+    };
+    requestAnimationFrame(retry);
+  }
+
+  watchEnvironment();
+}
+
+/** Redraw when the colour scheme or the pixel ratio changes. */
+function watchEnvironment() {
+  if (darkQuery && typeof darkQuery.addEventListener === 'function') {
+    darkQuery.addEventListener('change', () => {
+      if (!app.theme && pushView()) redrawAll();
+    });
+  }
+  window.addEventListener('resize', () => {
+    if (currentDpr() !== lastDpr && pushView()) redrawAll();
+  });
+}
+
+/** The core is unavailable: say so in words, keep the tables, hide what needs the core. */
+function failCore(key, detail, file, parsed) {
+  const { t } = app;
+  app.status.clear('loading');
+  app.status.show('core', 'error', t(key), detailBlock(t, detail));
+  if (!app.data) {
+    app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, file.error || parsed.error || ''));
+  }
+  for (const entry of app.entries.values()) {
+    entry.errorEl.textContent = t('status.chart_unavailable');
+    entry.errorEl.hidden = false;
+    entry.frame.classList.add('is-unavailable');
+  }
+  const calc = byId('calculator');
+  if (calc && (!app.sections || app.sections.has('calculator'))) {
+    calc.hidden = false;
+    calc.classList.add('is-unavailable');
+    calc.replaceChildren();
+    const h2 = document.createElement('h2');
+    h2.textContent = t('calculator.title');
+    const p = document.createElement('p');
+    p.className = 'chart-error';
+    p.textContent = t('status.calculator_unavailable');
+    calc.append(h2, p);
+  }
+  setState('error');
+}
+
+function fallbackFor(param) {
+  const { t } = app;
+  switch (param) {
+    case 'lang':
+      return t(`page.lang_names.${app.lang}`);
+    case 'cur':
+      return t(`page.currency_names.${app.currency}`);
+    case 'theme':
+      return t('status.theme_system');
+    default:
+      return undefined;
+  }
+}
+
+// A last safety net: an unexpected exception becomes a message instead of a blank or a
+// console error. (The code above is written not to throw; this only catches the unforeseen.)
+function reportUnexpected(error) {
+  try {
+    if (app.status && app.t) {
+      app.status.show('unexpected', 'error', app.t('status.unexpected'), detailBlock(app.t, error && error.stack ? error.stack : error));
+    }
+  } catch {
+    /* nothing more to do */
+  }
+  if (root.dataset.state === 'loading') setState(app.ex ? 'ready' : 'error');
+}
+window.addEventListener('error', (event) => {
+  event.preventDefault();
+  reportUnexpected(event.error || event.message);
+});
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  reportUnexpected(event.reason);
+});
+
+boot().catch(reportUnexpected);

@@ -1,0 +1,241 @@
+// The accessible equivalent of every chart: a table of the facts it shows, each row with
+// its period, value (as the source worded it, plus a conversion when the reader chose the
+// other currency), its source, grade and original quote; then the "why the figures differ"
+// note and, at the end of the page, the list of sources.
+
+import { h } from './dom.js';
+import { localized } from './data.js';
+
+/** The `lang` attribute for a quote from the (Chinese) seed articles. */
+const QUOTE_LANG = 'zh-Hans';
+
+/** A grade with its reason, readable by hover (title), tap and keyboard (details). */
+export function gradeBadge(ctx, grade, reason) {
+  const { t } = ctx;
+  return h(
+    'details',
+    { class: ['grade', `grade-${grade}`] },
+    h('summary', { attrs: { title: reason || null } }, t('table.grade', { grade })),
+    h('span', { class: 'grade-reason' }, reason || t(`sources.grade_legend.${grade}`)),
+  );
+}
+
+/** "outlet, date" for a source. */
+function sourceLine(ctx, source) {
+  const { lang, fmt } = ctx;
+  return [
+    h('span', { class: 'outlet' }, localized(source.outlet, lang)),
+    source.date ? [', ', h('time', { attrs: { datetime: source.date } }, fmt.date(source.date))] : null,
+  ];
+}
+
+/** The cells' content for one fact; shared by the table and the tooltip. */
+export function describeFact(ctx, id) {
+  const { t, fmt, data, lang, currency } = ctx;
+  const fact = data.fact(id);
+  if (!fact) return null;
+  const entity = data.entity(fact);
+  const metric = data.metric(fact);
+  const source = data.source(fact);
+  const grade = data.grade(fact);
+  const reference = data.isReference(id);
+  const converted = fmt.factConverted(fact, currency, data.defaultRate);
+  return {
+    fact,
+    id,
+    entity: entity ? localized(entity.name, lang) : fact.entity,
+    metric: metric ? localized(metric.name, lang) : fact.metric,
+    period: fmt.periodWithBasis(fact.period),
+    value: fmt.factValue(fact),
+    converted,
+    source,
+    grade,
+    gradeReason: source ? localized(source.grade_reason, lang) : '',
+    disputed: grade === 'D',
+    reference,
+    note: fact.note ? localized(fact.note, lang) : '',
+    definition: fact.definition ? localized(fact.definition, lang) : '',
+    quote: typeof fact.quote === 'string' ? fact.quote : '',
+    t,
+  };
+}
+
+function convertedNote(ctx, d) {
+  if (!d.converted) return null;
+  const { t } = ctx;
+  const how = d.converted.ownRate ? t('table.rate_own', { rate: d.converted.rateText }) : t('table.rate_default', { rate: d.converted.rateText });
+  return h('span', { class: 'converted' }, `${d.converted.text} `, h('span', { class: 'rate' }, how));
+}
+
+function factRow(ctx, d) {
+  const { t } = ctx;
+  const cols = {
+    entity: t('table.col.entity'),
+    period: t('table.col.period'),
+    value: t('table.col.value'),
+    source: t('table.col.source'),
+  };
+  const sourceCell = [];
+  if (d.source) {
+    sourceCell.push(h('span', { class: 'source-line' }, sourceLine(ctx, d.source)), ' ', gradeBadge(ctx, d.grade, d.gradeReason));
+  } else {
+    sourceCell.push(h('span', { class: 'source-line' }, t('table.unknown_source', { id: d.fact.source })));
+  }
+  if (d.quote) {
+    sourceCell.push(
+      h(
+        'blockquote',
+        { class: 'quote', attrs: { lang: QUOTE_LANG } },
+        h('span', { class: 'visually-hidden', attrs: { lang: ctx.lang } }, t('table.quote_label')),
+        `“${d.quote}”`,
+      ),
+    );
+  }
+  if (d.reference) {
+    if (d.definition) sourceCell.push(h('p', { class: 'definition' }, t('table.definition', { text: d.definition })));
+    if (d.source && typeof d.source.url === 'string' && /^https:\/\//.test(d.source.url)) {
+      sourceCell.push(
+        h('a', { class: 'source-link', href: d.source.url, rel: 'noopener noreferrer', target: '_blank' }, t('sources.open_link')),
+      );
+    }
+  }
+
+  return h(
+    'tr',
+    { class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference'], dataset: { fact: d.id }, attrs: { role: 'row' } },
+    h(
+      'th',
+      { attrs: { scope: 'row', role: 'rowheader', 'data-label': cols.entity } },
+      h('span', { class: 'entity' }, d.entity),
+      h('span', { class: 'metric' }, d.metric),
+      d.reference ? h('span', { class: 'badge badge-reference' }, t('table.public_record')) : null,
+    ),
+    h('td', { attrs: { role: 'cell', 'data-label': cols.period } }, d.period),
+    h(
+      'td',
+      { attrs: { role: 'cell', 'data-label': cols.value } },
+      h('span', { class: 'value' }, d.value),
+      convertedNote(ctx, d),
+      d.disputed ? h('strong', { class: 'flag flag-disputed' }, t('table.disputed')) : null,
+      d.note ? h('span', { class: 'note' }, d.note) : null,
+    ),
+    h('td', { attrs: { role: 'cell', 'data-label': cols.source } }, sourceCell),
+  );
+}
+
+/**
+ * The "Table and sources" block for a chart: a <details> (open on wide screens) holding the
+ * table of `factIds` in order. Ids missing from the dataset are skipped.
+ */
+export function renderFactTable(ctx, chartId, factIds, { open = true } = {}) {
+  const { t } = ctx;
+  const rows = factIds.map((id) => describeFact(ctx, id)).filter(Boolean);
+  const head = h(
+    'thead',
+    { attrs: { role: 'rowgroup' } },
+    h(
+      'tr',
+      { attrs: { role: 'row' } },
+      ['entity', 'period', 'value', 'source'].map((c) => h('th', { attrs: { scope: 'col', role: 'columnheader' } }, t(`table.col.${c}`))),
+    ),
+  );
+  const table = h(
+    'table',
+    { class: 'facts', attrs: { role: 'table' } },
+    h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
+    head,
+    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, d))),
+  );
+  const details = h(
+    'details',
+    { class: 'table-details', open },
+    h('summary', {}, t('table.summary', { count: rows.length })),
+    rows.length ? table : h('p', { class: 'empty' }, t('table.empty')),
+  );
+  return details;
+}
+
+/** "Why the figures differ": the conflicts that involve any of `factIds`, or null. */
+export function renderConflicts(ctx, factIds, { open = true } = {}) {
+  const { t, data, lang } = ctx;
+  const conflicts = data.conflictsFor(factIds);
+  if (!conflicts.length) return null;
+  return h(
+    'details',
+    { class: 'conflicts', open },
+    h('summary', {}, t('conflicts.summary', { count: conflicts.length })),
+    h(
+      'ul',
+      {},
+      conflicts.map((c) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, localized(c.title, lang)),
+          ' ',
+          localized(c.explanation, lang),
+          conflictFigures(ctx, c),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The figures a conflict is about, as a compact list: "US$320 bn (智东西, 2025-02)". */
+function conflictFigures(ctx, conflict) {
+  const { t, lang } = ctx;
+  const items = conflict.facts
+    .map((id) => describeFact(ctx, id))
+    .filter(Boolean)
+    .map((d) =>
+      h(
+        'li',
+        { class: d.disputed ? 'is-disputed' : null },
+        `${d.entity} · ${d.period}: `,
+        h('span', { class: 'value' }, d.value),
+        ` — ${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
+        d.reference ? ` (${t('table.public_record')})` : null,
+        d.disputed ? [' ', h('strong', { class: 'flag flag-disputed' }, t('table.disputed'))] : null,
+      ),
+    );
+  return items.length ? h('ul', { class: 'conflict-figures' }, items) : null;
+}
+
+/** The sources section body: every source with its kind, date, grade and reason. */
+export function renderSources(ctx) {
+  const { t, data, lang, fmt } = ctx;
+  const all = [...data.sources.values()];
+  const seeds = all.filter((s) => s.kind !== 'public_record');
+  const records = all.filter((s) => s.kind === 'public_record');
+  const item = (s) =>
+    h(
+      'li',
+      { class: ['source', `grade-${s.grade}`], id: `source-${s.id}` },
+      h('span', { class: 'outlet' }, localized(s.outlet, lang)),
+      s.title ? [' — ', h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
+      s.date ? [', ', h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
+      s.date_note ? h('span', { class: 'date-note' }, ` (${localized(s.date_note, lang)})`) : null,
+      h(
+        'p',
+        { class: 'grade-line' },
+        h('strong', { class: ['grade-chip', `grade-${s.grade}`] }, t('table.grade', { grade: s.grade })),
+        ' ',
+        localized(s.grade_reason, lang),
+      ),
+      s.kind === 'public_record' && typeof s.url === 'string' && /^https:\/\//.test(s.url)
+        ? h('a', { class: 'source-link', href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('sources.open_link'))
+        : null,
+      s.seed_file ? h('span', { class: 'seed-file' }, t('sources.seed_file', { file: s.seed_file })) : null,
+    );
+  return [
+    h('p', {}, t('sources.intro')),
+    h(
+      'dl',
+      { class: 'grade-legend' },
+      ['A', 'B', 'C', 'D'].map((g) => [h('dt', { class: ['grade-chip', `grade-${g}`] }, t('table.grade', { grade: g })), h('dd', {}, t(`sources.grade_legend.${g}`))]),
+    ),
+    h('h3', {}, t('sources.seeds_heading')),
+    h('ol', { class: 'source-list' }, seeds.map(item)),
+    records.length ? [h('h3', {}, t('sources.records_heading')), h('p', { class: 'muted' }, t('sources.records_intro')), h('ul', { class: 'source-list' }, records.map(item))] : null,
+  ];
+}
