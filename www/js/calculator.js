@@ -457,13 +457,20 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const bar = sensitivity() && sensitivity().bars.find((b) => b.field === mark);
       if (!spec || !bar) return null;
       return [
-        { text: t(`calculator.inputs.${mark}.label`), class: 'tooltip-title' },
+        { text: inputShortLabel(mark), class: 'tooltip-title' },
         { text: `${t('calculator.sensitivity.low')}: ${valueText(spec, bar.low_input)} → ${ratioText(bar.outcome_low)}`, class: null },
         { text: `${t('calculator.sensitivity.high')}: ${valueText(spec, bar.high_input)} → ${ratioText(bar.outcome_high)}`, class: null },
         { text: t('calculator.sensitivity.base', { base: ratioText(sensitivity().base_outcome) }), class: 'tooltip-period' },
       ];
     }
     return null;
+  }
+
+  /** The input's label as the tornado chart shows it (with its side where that matters). */
+  function inputShortLabel(field) {
+    const chart = ctx.t.raw('chart');
+    const short = chart && chart[`input.${field}`];
+    return typeof short === 'string' ? short : t(`calculator.inputs.${field}.label`);
   }
 
   function sensitivity() {
@@ -512,7 +519,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       rows = sensitivity().bars.map((b) => {
         const spec = specByField.get(b.field);
         const v = (x) => (spec ? valueText(spec, x) : String(x));
-        return [t(`calculator.inputs.${b.field}.label`), `${v(b.low_input)} → ${ratioText(b.outcome_low)}`, `${v(b.high_input)} → ${ratioText(b.outcome_high)}`];
+        return [inputShortLabel(b.field), `${v(b.low_input)} → ${ratioText(b.outcome_low)}`, `${v(b.high_input)} → ${ratioText(b.outcome_high)}`];
       });
     }
     replaceChildren(

@@ -64,7 +64,7 @@ function convertedNote(ctx, d) {
   if (!d.converted) return null;
   const { t } = ctx;
   const how = d.converted.ownRate ? t('table.rate_own', { rate: d.converted.rateText }) : t('table.rate_default', { rate: d.converted.rateText });
-  return h('span', { class: 'converted' }, `${d.converted.text} `, h('span', { class: 'rate' }, how));
+  return h('span', { class: 'converted' }, t('table.converted_line', { converted: d.converted.text, rate: how }));
 }
 
 function factRow(ctx, d) {
