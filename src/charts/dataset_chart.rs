@@ -78,8 +78,12 @@ fn axis_key(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
 
 fn axis_label(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
     match axis {
-        ChartAxis::Entity => ds.entity(&fact.entity).map_or_else(|| fact.entity.clone(), |e| e.name.get(view.lang).to_string()),
-        ChartAxis::Metric => ds.metric(&fact.metric).map_or_else(|| fact.metric.clone(), |m| m.name.get(view.lang).to_string()),
+        ChartAxis::Entity => ds
+            .entity(&fact.entity)
+            .map_or_else(|| fact.entity.clone(), |e| e.short.as_ref().unwrap_or(&e.name).get(view.lang).to_string()),
+        ChartAxis::Metric => ds
+            .metric(&fact.metric)
+            .map_or_else(|| fact.metric.clone(), |m| m.short.as_ref().unwrap_or(&m.name).get(view.lang).to_string()),
         ChartAxis::Period => period_label(&fact.period, view),
     }
 }

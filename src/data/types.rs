@@ -269,6 +269,9 @@ pub struct Entity {
     pub id: String,
     /// Display name.
     pub name: LocalizedText,
+    /// A short label for chart axes and legends, where the full name is long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<LocalizedText>,
     /// Which side of the race it is on.
     pub country: Country,
 }
@@ -284,6 +287,9 @@ pub struct Metric {
     pub id: String,
     /// Display name.
     pub name: LocalizedText,
+    /// A short label for chart axes and legends, where the full name is long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<LocalizedText>,
 }
 
 /// One number from one source.

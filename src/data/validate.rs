@@ -349,12 +349,18 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
         let at = entry_location("entities", i, Some(&entity.id));
         c.id(&mut entity_ids, &at, &entity.id);
         c.text(&at, "name", &entity.name);
+        if let Some(short) = &entity.short {
+            c.text(&at, "short", short);
+        }
     }
     let mut metric_ids = HashMap::new();
     for (i, metric) in dataset.metrics.iter().enumerate() {
         let at = entry_location("metrics", i, Some(&metric.id));
         c.id(&mut metric_ids, &at, &metric.id);
         c.text(&at, "name", &metric.name);
+        if let Some(short) = &metric.short {
+            c.text(&at, "short", short);
+        }
     }
 
     // Facts and reference share one id space.

@@ -342,14 +342,21 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   // ---- state → DOM -------------------------------------------------------------------------
+  /** Write text only when it changed (no needless style and layout work). */
+  function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+
   function syncControls() {
     for (const [field, c] of controls) {
       const value = scenario[field];
       if (value === undefined) continue;
       if (c.input.value !== String(value)) c.input.value = String(value);
       const text = valueText(c.spec, value);
-      c.output.textContent = text;
-      if (c.spec.range) c.input.setAttribute('aria-valuetext', text);
+      if (c.output.textContent !== text) {
+        c.output.textContent = text;
+        if (c.spec.range) c.input.setAttribute('aria-valuetext', text);
+      }
     }
     for (const button of presetBar.querySelectorAll('button[data-preset]')) {
       const base = presetScenarios.get(button.dataset.preset);
@@ -544,14 +551,16 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     sensitivityCache = null;
     const p = parse(ex.projection());
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
-    const s = sentence(projection && projection.summary);
-    sentenceEl.textContent = s.main;
-    notesEl.textContent = s.notes;
     const mc = parse(ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED));
     if (mc && mc.ok !== false) monteCarlo = mc;
-    mcSentenceEl.textContent = mcSentence(monteCarlo);
-    syncControls();
+    // Draw first, then write text into the page: drawing after DOM writes would make the
+    // browser lay the page out in the middle of the frame.
     for (const view of views.values()) view.draw();
+    const s = sentence(projection && projection.summary);
+    setText(sentenceEl, s.main);
+    setText(notesEl, s.notes);
+    setText(mcSentenceEl, mcSentence(monteCarlo));
+    syncControls();
     for (const id of chartEntries.keys()) fillModelTable(id);
   }
 

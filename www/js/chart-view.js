@@ -38,7 +38,9 @@ const resizeObserver =
     ? new ResizeObserver((entries) => {
         for (const entry of entries) {
           const view = entry.target.__chartView;
-          if (view && view.sizeChanged()) scheduleDraw(view);
+          if (!view) continue;
+          view.observedSize(entry.contentRect.width, entry.contentRect.height);
+          if (view.sizeChanged()) scheduleDraw(view);
         }
       })
     : null;
@@ -67,6 +69,10 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
   let marks = null; // cached ex.marks() of the last draw
   let focusIndex = -1;
   let lastCss = { w: 0, h: 0, dpr: 0 };
+  // The CSS size as the ResizeObserver last reported it. Reading clientWidth instead would
+  // force a synchronous layout whenever the page changed since the last frame (a slider's
+  // value text, say), which costs more than drawing the chart.
+  let observed = null;
   let drawnOnce = false;
   let tapped = null;
 
@@ -78,10 +84,16 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
     },
     /** Whether the canvas is laid out (visible) at all. */
     isVisible() {
-      return canvas.isConnected && canvas.getClientRects().length > 0 && canvas.clientWidth > 0;
+      if (!canvas.isConnected) return false;
+      if (observed) return observed.w > 0 && observed.h > 0;
+      return canvas.getClientRects().length > 0 && canvas.clientWidth > 0;
+    },
+    observedSize(w, h) {
+      observed = { w, h };
     },
     sizeChanged() {
-      return canvas.clientWidth !== lastCss.w || canvas.clientHeight !== lastCss.h || currentDpr() !== lastCss.dpr;
+      const { w, h } = cssSize();
+      return w !== lastCss.w || h !== lastCss.h || currentDpr() !== lastCss.dpr;
     },
     /** Draw now. Returns true on success, false when hidden, unavailable or failed. */
     draw() {
@@ -89,8 +101,7 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
       if (!ex || !view.isVisible()) return false;
       const started = performance.now();
       const dpr = currentDpr();
-      const cssW = canvas.clientWidth;
-      const cssH = canvas.clientHeight;
+      const { w: cssW, h: cssH } = cssSize();
       const w = Math.max(1, Math.round(cssW * dpr));
       const hgt = Math.max(1, Math.round(cssH * dpr));
       let snapshot = null;
@@ -130,6 +141,10 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
       if (tooltipShown()) refreshFocus();
     },
   };
+  function cssSize() {
+    return observed || { w: canvas.clientWidth, h: canvas.clientHeight };
+  }
+
   canvas.__chartView = view;
   if (resizeObserver) resizeObserver.observe(canvas);
 

@@ -65,6 +65,8 @@ export function interpolate(template, vars) {
 export function createTranslator(messages, lang) {
   const missing = new Set();
   const t = (key, vars) => {
+    // Singular: "<key>_one" when vars.count is 1 and the language has such a form.
+    if (vars && Number(vars.count) === 1 && typeof lookup(messages, `${key}_one`) === 'string') key = `${key}_one`;
     const value = lookup(messages, key);
     if (typeof value !== 'string') {
       missing.add(key);

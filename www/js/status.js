@@ -59,7 +59,12 @@ export function datasetErrorsMessage(t, errors) {
       h(
         'ul',
         { attrs: { lang: 'en' } },
-        shown.map((e) => h('li', {}, h('code', {}, String(e && e.location ? e.location : '?')), ' ', String(e && e.message ? e.message : e))),
+        shown.map((e) => {
+          const location = String(e && e.location ? e.location : '');
+          const message = String(e && e.message ? e.message : e);
+          // The core's message usually starts with the location already.
+          return h('li', {}, message.startsWith(location) ? message : [h('code', {}, location), ' ', message]);
+        }),
         errors.length > shown.length ? h('li', {}, `… ${errors.length - shown.length} more`) : null,
       ),
     ),
