@@ -108,11 +108,23 @@ export function resolveFactPlaceholders(template, ctx) {
     }
     if (kind === 'fact_cur') {
       const converted = fmt.factConverted(fact, currency, data.defaultRate);
-      if (converted) return converted.text;
+      if (converted) return ctx.t('format.converted_prose', { x: converted.amount });
     }
     return fmt.factValue(fact);
   });
   return missing ? null : text;
+}
+
+/**
+ * The conversion note under a chart whose money figures are not all in the reader's
+ * currency ("converted at the rate each article implies, else at …"), or ''.
+ */
+export function rateNote(ctx, factIds) {
+  const { t, fmt, data, currency } = ctx;
+  const money = { usd_bn: 'USD', usd_m: 'USD', cny_bn: 'CNY', cny_m: 'CNY' };
+  const converted = factIds.map((id) => data.fact(id)).filter((f) => f && money[f.unit] && money[f.unit] !== currency);
+  if (!converted.length || !data.defaultRate) return '';
+  return t('charts.rate_note', { currency: t(`page.currency_names.${currency}`), rate: fmt.rateText(data.defaultRate) });
 }
 
 /** The one-line takeaway of chart `id`, with figures from the dataset. */
@@ -148,6 +160,7 @@ export function renderChartSections(container, ctx, charts) {
     const frame = h('div', { class: 'chart-frame' }, canvas);
     const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
     const takeawayEl = h('p', { class: 'takeaway' }, takeawayText(ctx, chart.id));
+    const noteEl = h('figcaption', { class: 'chart-note' }, rateNote(ctx, chart.facts));
     const tableSlot = h('div', { class: 'table-slot' });
     const conflictsSlot = h('div', { class: 'conflicts-slot' });
     const section = h(
@@ -155,11 +168,11 @@ export function renderChartSections(container, ctx, charts) {
       { id: chart.id, class: 'chart-section', dataset: { chart: chart.id }, attrs: { 'aria-labelledby': headingId } },
       h('h2', { id: headingId }, t(`charts.${chart.id}.question`)),
       takeawayEl,
-      h('figure', { class: 'chart-figure' }, frame, errorEl),
+      h('figure', { class: 'chart-figure' }, frame, noteEl, errorEl),
       tableSlot,
       conflictsSlot,
     );
-    const entry = { id: chart.id, section, canvas, frame, errorEl, takeawayEl, tableSlot, conflictsSlot, factIds: chart.facts };
+    const entry = { id: chart.id, section, canvas, frame, errorEl, takeawayEl, noteEl, tableSlot, conflictsSlot, factIds: chart.facts };
     fillTables(entry, ctx, open);
     entries.set(chart.id, entry);
     return section;
@@ -186,6 +199,7 @@ export function refreshChartText(entries, ctx, charts) {
     const conflicts = entry.conflictsSlot.querySelector('details');
     const open = details ? details.open : true;
     entry.takeawayEl.textContent = takeawayText(ctx, chart.id);
+    entry.noteEl.textContent = rateNote(ctx, chart.facts);
     fillTables(entry, ctx, open, conflicts ? conflicts.open : open);
   }
 }

@@ -12,8 +12,6 @@ import { createChartView } from './chart-view.js';
 import { describeFact } from './tables.js';
 import { localized } from './data.js';
 
-/** Model charts in page order. */
-export const MODEL_CHARTS = ['model-position', 'model-roi', 'model-prices', 'model-uncertainty', 'model-sensitivity'];
 const GROUP_ORDER = ['shared', 'sprint', 'marathon', 'prices', 'uncertainty'];
 const MC_RUNS = 10000;
 const MC_SEED = 20250101;
@@ -223,7 +221,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
 
-    for (const view of views.values()) view.hideTooltip();
+    for (const view of views.values()) view.destroy();
     views.clear();
     for (const [id, entry] of chartEntries) {
       views.set(
@@ -365,7 +363,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     }
   }
 
-  const ratioText = (x) => ctx.fmt.number(x, x >= 10 ? 0 : 1);
+  const ratioText = (x) => (x >= 10 ? ctx.fmt.number(x, 0) : ctx.fmt.fixed(x, 1));
   const roiText = (x) => ctx.fmt.number(x, 2);
 
   /** The live sentence and its notes, from projection.summary. */

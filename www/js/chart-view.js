@@ -136,6 +136,12 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
       tooltip.hide();
       tapped = null;
     },
+    /** Stop watching the canvas (its section is being rebuilt). */
+    destroy() {
+      tooltip.hide();
+      if (resizeObserver) resizeObserver.unobserve(canvas);
+      delete canvas.__chartView;
+    },
     /** Re-describe the mark that has keyboard focus (after a language/currency change). */
     refresh() {
       if (tooltipShown()) refreshFocus();

@@ -182,7 +182,7 @@ export function createFormat(lang, t) {
     } else {
       x = moneyBn(low, currency, 3);
     }
-    return { text: t('format.converted', { x }), rate, rateText: rateText(rate), ownRate: typeof fact.cny_per_usd === 'number' };
+    return { text: t('format.converted', { x }), amount: x, rate, rateText: rateText(rate), ownRate: typeof fact.cny_per_usd === 'number' };
   }
 
   /** "CN¥7.17 per US$" / "1美元兑7.17元". */
@@ -257,6 +257,12 @@ export function createFormat(lang, t) {
     return number(value, 3);
   }
 
+  /** A number with exactly `digits` decimals ("1.0", "2.4"). */
+  function fixed(x, digits = 1) {
+    if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: !zh }).format(x);
+  }
+
   /** A calendar year, never with a thousands separator. */
   function year(y) {
     return typeof y === 'number' && Number.isFinite(y) ? String(Math.round(y)) : String(y ?? '');
@@ -266,6 +272,7 @@ export function createFormat(lang, t) {
     lang,
     locale,
     number,
+    fixed,
     year,
     moneyBn,
     moneyRangeBn,

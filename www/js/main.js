@@ -9,7 +9,7 @@ import { byId } from './dom.js';
 import { loadMessages, createTranslator } from './i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from './format.js';
-import { fetchDatasetText, parseJson, indexDataset } from './data.js';
+import { fetchDatasetText, parseJson, indexDataset, localized } from './data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
 import { describeFact } from './tables.js';
@@ -127,7 +127,7 @@ function describeDatasetHit(hit) {
     d.reference ? { text: t('table.public_record'), class: 'tooltip-reference' } : null,
     {
       text: t('tooltip.source', {
-        outlet: d.source ? sourceName(d.source) : d.fact.source,
+        outlet: d.source ? localized(d.source.outlet, app.lang) : d.fact.source,
         date: d.source ? app.fmt.date(d.source.date) : '',
         grade: d.grade,
       }),
@@ -136,14 +136,9 @@ function describeDatasetHit(hit) {
   ];
 }
 
-function sourceName(source) {
-  const o = source.outlet;
-  if (!o || typeof o !== 'object') return String(o ?? '');
-  return (app.lang === 'en' ? o.en : o[app.lang] || o['zh-Hans']) || o.en || '';
-}
 
 function createViews() {
-  for (const view of app.views.values()) view.hideTooltip();
+  for (const view of app.views.values()) view.destroy();
   app.views.clear();
   for (const [id, entry] of app.entries) {
     app.views.set(
@@ -279,9 +274,12 @@ async function boot() {
     return;
   }
   createViews();
+  // The article's charts first, so the reader sees them before the calculator is built.
+  for (const view of app.views.values()) view.draw();
 
   // The calculator (issue 3) lives in its own section.
   const calcVisible = !app.sections || app.sections.has('calculator');
+  if (!calcVisible) byId('skip-link').hidden = true;
   if (calcVisible) {
     try {
       app.calculator = createCalculator(byId('calculator'), {
@@ -301,8 +299,8 @@ async function boot() {
   }
 
   app.status.clear('loading');
-  // First drawing: synchronously, so "ready" means every visible chart is on screen.
-  for (const view of app.views.values()) view.draw();
+  // First drawing of the model charts: synchronously, so "ready" means every visible chart
+  // is on screen.
   if (app.calculator) app.calculator.drawNow();
   checkReady();
   if (root.dataset.state === 'loading') {

@@ -31,7 +31,7 @@ function sourceLine(ctx, source) {
 
 /** The cells' content for one fact; shared by the table and the tooltip. */
 export function describeFact(ctx, id) {
-  const { t, fmt, data, lang, currency } = ctx;
+  const { fmt, data, lang, currency } = ctx;
   const fact = data.fact(id);
   if (!fact) return null;
   const entity = data.entity(fact);
@@ -56,7 +56,6 @@ export function describeFact(ctx, id) {
     note: fact.note ? localized(fact.note, lang) : '',
     definition: fact.definition ? localized(fact.definition, lang) : '',
     quote: typeof fact.quote === 'string' ? fact.quote : '',
-    t,
   };
 }
 
