@@ -97,20 +97,22 @@ fn basis_key(basis: Basis) -> &'static str {
     }
 }
 
-/// "2025 plan", "FY2025", "2025 Q1", "2025–2027", in the page's words.
+/// "2025 plan", "FY2025 plan", "Q1 2025", "2025–2027", in the page's words. Fiscal years
+/// have their own templates ("{year}财年计划"), so no language has to glue "FY" onto a
+/// template that already says "year".
 pub fn period_label(p: &Period, view: &View) -> String {
-    let end = p.end.to_string();
-    let year = if p.fiscal_year_end.is_some() { view.fill("period.fy", &[("year", &end)]) } else { end.clone() };
-    let part = p.part.as_deref().unwrap_or("");
+    let year = p.end.to_string();
     let start = p.start.to_string();
+    let part = p.part.as_deref().unwrap_or("");
     match p.kind {
         PeriodKind::CalendarYear | PeriodKind::FiscalYear | PeriodKind::Point => {
-            view.fill(&format!("series.{}", basis_key(p.basis)), &[("year", &year)])
+            let fiscal = if p.fiscal_year_end.is_some() { "fiscal_" } else { "" };
+            view.fill(&format!("series.{fiscal}{}", basis_key(p.basis)), &[("year", &year)])
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
         PeriodKind::Half => view.fill("series.half", &[("year", &year), ("part", part)]),
         PeriodKind::YearToDate => view.fill("series.ytd", &[("year", &year)]),
-        PeriodKind::MultiYear => view.fill("series.multi_year", &[("start", &start), ("end", &end)]),
+        PeriodKind::MultiYear => view.fill("series.multi_year", &[("start", &start), ("end", &year)]),
         PeriodKind::Cumulative => view.fill("series.cumulative", &[("year", &year)]),
         PeriodKind::Annualized => view.fill("series.annualized", &[("year", &year)]),
     }
