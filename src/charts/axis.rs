@@ -64,13 +64,14 @@ pub fn draw_centered_lines<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A rounded-up axis end: 1, 2, 2.5 or 5 times a power of ten at or above `v`.
+/// A rounded-up axis end at or above `v`: a power of ten times 1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
+/// 6 or 8 (fine steps, so the tallest bar fills most of the height).
 pub fn nice_ceiling(v: f64) -> f64 {
     if !v.is_finite() || v <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(v.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|c| *c >= v * 1.0001)
