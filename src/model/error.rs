@@ -71,6 +71,18 @@ impl std::error::Error for InputError {}
 
 /// Formats a number for messages: whole numbers without decimals, others with up to six
 /// significant decimals and no trailing zeros (`2060`, `0.5`, `7.17`).
+/// Checks one number against its range `[min, max]`: `None` when it fits, else the error
+/// (not a number, or out of range) named by `field`.
+pub(crate) fn check_range(field: &str, value: f64, min: f64, max: f64) -> Option<InputError> {
+    if !value.is_finite() {
+        Some(InputError::new(field, value.to_string(), InputErrorKind::NotANumber))
+    } else if value < min || value > max {
+        Some(InputError::new(field, format_number(value), InputErrorKind::OutOfRange { min, max }))
+    } else {
+        None
+    }
+}
+
 pub(crate) fn format_number(x: f64) -> String {
     if !x.is_finite() {
         return x.to_string();

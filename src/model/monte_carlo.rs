@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::error::{format_number, InputError, InputErrorKind};
+use super::error::{check_range, InputError, InputErrorKind};
 use super::inputs::input_spec;
 use super::project::{outcome_with, Params, FIRST_YEAR};
 use super::scenario::Scenario;
@@ -48,19 +48,7 @@ impl AgiDistribution {
             let Some((min, max)) = input_spec(field).and_then(|spec| spec.range()) else {
                 continue;
             };
-            if !value.is_finite() {
-                errors.push(InputError::new(
-                    field,
-                    value.to_string(),
-                    InputErrorKind::NotANumber,
-                ));
-            } else if value < min || value > max {
-                errors.push(InputError::new(
-                    field,
-                    format_number(value),
-                    InputErrorKind::OutOfRange { min, max },
-                ));
-            }
+            errors.extend(check_range(field, value, min, max));
         }
         if errors.is_empty() {
             Ok(())

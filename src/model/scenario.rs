@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{format_number, InputError, InputErrorKind};
+use super::error::{check_range, InputError, InputErrorKind};
 use super::inputs::{input_spec, input_specs, InputKind, InputValue};
 
 /// The sprint's 2025 capex, one of three figures the seeds give for US big tech (they disagree
@@ -238,19 +238,7 @@ impl Scenario {
             else {
                 continue;
             };
-            if !value.is_finite() {
-                errors.push(InputError::new(
-                    spec.field,
-                    value.to_string(),
-                    InputErrorKind::NotANumber,
-                ));
-            } else if value < min || value > max {
-                errors.push(InputError::new(
-                    spec.field,
-                    format_number(value),
-                    InputErrorKind::OutOfRange { min, max },
-                ));
-            }
+            errors.extend(check_range(spec.field, value, min, max));
         }
         if errors.is_empty() {
             Ok(())

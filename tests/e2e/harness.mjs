@@ -70,8 +70,10 @@ export async function launchBrowser({ args = [] } = {}) {
  * Open `url` in a new browser context and page.
  *
  * options: viewport, deviceScaleFactor, locale, colorScheme, reducedMotion, javaScriptEnabled,
- * waitUntil (default 'load'), initScript (function or string run before any page script),
- * goto (default true; false = create the page but do not navigate).
+ * hasTouch, isMobile (phone-like touch context), waitUntil (default 'load'), initScript
+ * (function or string run before any page script), route (async (context) => void, called
+ * before navigation, e.g. to context.route() a file), goto (default true; false = create the
+ * page but do not navigate).
  *
  * Returns { context, page, consoleErrors, pageErrors, requests, failedRequests, badResponses,
  * consoleMessages, foreignRequests(origin?), problems(), close() }. Every request URL made by
@@ -85,8 +87,11 @@ export async function openPage(browser, url, options = {}) {
     colorScheme = 'light',
     reducedMotion,
     javaScriptEnabled = true,
+    hasTouch = false,
+    isMobile = false,
     waitUntil = 'load',
     initScript,
+    route,
     goto = true,
   } = options;
 
@@ -97,8 +102,11 @@ export async function openPage(browser, url, options = {}) {
     colorScheme,
     reducedMotion,
     javaScriptEnabled,
+    hasTouch,
+    isMobile,
     serviceWorkers: 'block',
   });
+  if (route) await route(context);
   const consoleErrors = [];
   const consoleMessages = [];
   const pageErrors = [];
@@ -253,4 +261,71 @@ export function median(values) {
   if (v.length === 0) return NaN;
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+// ---- small helpers shared by the page tests --------------------------------------------------
+
+/** A JSON file of the served tree, e.g. readWwwJson('data/capex-dataset.json'). */
+export function readWwwJson(relPath) {
+  return JSON.parse(fs.readFileSync(path.join(WWW_ROOT, relPath), 'utf8'));
+}
+
+/** Look up a dotted key ("status.param_problem") in a language file's object. */
+export function messageAt(messages, key) {
+  return key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), messages);
+}
+
+/**
+ * A RegExp matching a whole message template ("With AGI in {agi_year}, …"): the literal
+ * parts must appear as they are, each {placeholder} matches any text.
+ */
+export function templatePattern(template) {
+  const parts = String(template).split(/\{[\w.:-]+\}/g);
+  return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?')}$`);
+}
+
+/** The literal (non-placeholder) parts of a message template, without blanks. */
+export function templateLiterals(template) {
+  return String(template)
+    .split(/\{[\w.:-]+\}/g)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A digest of the pixels of the first canvas matching `selector` (FNV-1a over the backing
+ * store), to tell whether two drawings differ. Returns { width, height, digest }.
+ */
+export async function canvasDigest(page, selector) {
+  return page.locator(selector).first().evaluate((canvas) => {
+    const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < data.length; i++) {
+      h ^= data[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return { width: canvas.width, height: canvas.height, digest: h.toString(16) };
+  });
+}
+
+/**
+ * Wait until the page's address has every parameter of `expected` ({name: value}, or null
+ * for "absent"); returns the address as a URL. The page writes its state with a debounced
+ * history.replaceState, so this waits for a DOM-visible condition, not a fixed time.
+ */
+export async function waitForParams(page, expected, { timeout = 5_000 } = {}) {
+  try {
+    await page.waitForFunction(
+      (want) => {
+        const q = new URLSearchParams(location.search);
+        return Object.entries(want).every(([k, v]) => q.get(k) === v);
+      },
+      expected,
+      { timeout, polling: 50 },
+    );
+  } catch (err) {
+    const href = await page.evaluate(() => location.href).catch(() => '(unreadable)');
+    throw new Error(`the address never had ${JSON.stringify(expected)} within ${timeout} ms (it is ${href}): ${err.message.split('\n')[0]}`);
+  }
+  return new URL(await page.evaluate(() => location.href));
 }
