@@ -1,11 +1,11 @@
-//! The input table and the calculator's reader-facing text (www/i18n/calculator.*.json):
+//! The input table and the calculator's reader-facing text (`calculator` in www/i18n/*.json):
 //! every input, option, preset, sentence and formula is worded in every language, and every
 //! default names a dataset fact or carries a reason.
 
 use ai_capex_explainer::model::{input_specs, InputKind, Origin, Preset, SummaryKind};
 use serde_json::Value;
 
-const LANGUAGES: [&str; 2] = ["en", "zh-Hans"];
+const LANGUAGES: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
 
 /// The dataset fact ids the model may cite (they exist in www/data/capex-dataset.json).
 const KNOWN_FACTS: [&str; 19] = [
@@ -31,8 +31,9 @@ const KNOWN_FACTS: [&str; 19] = [
 ];
 
 /// Placeholders the page fills in; a template may use only these.
-const PLACEHOLDERS: [&str; 22] = [
+const PLACEHOLDERS: [&str; 23] = [
     "agi_year",
+    "horizon",
     "horizon_end",
     "crossover_year",
     "ratio",
@@ -58,7 +59,7 @@ const PLACEHOLDERS: [&str; 22] = [
 
 fn calculator(language: &str) -> Value {
     let path = format!(
-        "{}/www/i18n/calculator.{language}.json",
+        "{}/www/i18n/{language}.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -233,18 +234,22 @@ fn both_languages_have_the_same_keys() {
             _ => out.push(prefix),
         }
     }
-    let (mut en, mut zh) = (Vec::new(), Vec::new());
+    let mut en = Vec::new();
     keys(&calculator("en"), String::new(), &mut en);
-    keys(&calculator("zh-Hans"), String::new(), &mut zh);
     en.sort();
-    zh.sort();
-    assert_eq!(en, zh);
+    for language in &LANGUAGES[1..] {
+        let mut other = Vec::new();
+        keys(&calculator(language), String::new(), &mut other);
+        other.sort();
+        assert_eq!(en, other, "{language} has other keys than en");
+    }
 }
 
 #[test]
 fn the_chinese_text_uses_chinese_punctuation() {
     let mut strings = Vec::new();
     all_strings(&calculator("zh-Hans"), &mut strings);
+    all_strings(&calculator("zh-Hant"), &mut strings);
     let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     for s in &strings {
         let chars: Vec<char> = s.chars().collect();

@@ -1,0 +1,138 @@
+// Currency: the reader picks US$ or CN¥ with the switch or `?cur=`; the tables then give every
+// money figure also in that currency (at the stated rate), the charts are redrawn, and the
+// choice is written into the address.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP } from './harness.mjs';
+
+const dataset = readWwwJson('data/capex-dataset.json');
+const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
+const usCapexIds = dataset.charts.find((c) => c.id === 'us-capex').facts;
+const zh = readWwwJson('i18n/zh-Hans.json');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Per fact row of chart `id`: { fact, value, converted } as the reader sees them. */
+async function tableValues(page, id) {
+  return page.locator(`#${id} tr.fact-row`).evaluateAll((rows) =>
+    rows.map((row) => ({
+      fact: row.dataset.fact,
+      value: (row.querySelector('.value') || { textContent: '' }).textContent.trim(),
+      converted: row.querySelector('.converted') ? row.querySelector('.converted').textContent.trim() : null,
+    })),
+  );
+}
+
+const pressed = (page, cur) => page.locator(`#currency-switch button[data-currency="${cur}"]`).getAttribute('aria-pressed');
+
+test('switching to CNY with the currency control shows yuan in the tables, redraws and updates the URL', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=zh-Hans&cur=USD`, { ...DESKTOP, locale: 'zh-CN' });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.equal(await pressed(p.page, 'USD'), 'true');
+    const before = await tableValues(p.page, 'us-capex');
+    assert.equal(before.length, usCapexIds.length, 'us-capex table rows');
+    assert.deepEqual(before.filter((r) => r.converted), [], 'in US$, the dollar figures of us-capex should not carry a conversion');
+    for (const r of before) assert.match(r.value, /美元/, `${r.fact}: a US dollar figure should read 美元: ${r.value}`);
+    const canvasBefore = await canvasDigest(p.page, '#us-capex canvas');
+
+    const cny = p.page.locator('#currency-switch button[data-currency="CNY"]');
+    assert.equal((await cny.textContent()).trim(), zh.page.currency_names.CNY);
+    await cny.click();
+    await p.page.waitForFunction(() => document.querySelectorAll('#us-capex tr.fact-row .converted').length > 0, null, { timeout: 5_000 });
+    assert.equal(await pressed(p.page, 'CNY'), 'true', 'CNY button pressed');
+    assert.equal(await pressed(p.page, 'USD'), 'false', 'USD button released');
+
+    const after = await tableValues(p.page, 'us-capex');
+    for (const r of after) {
+      assert.ok(r.converted, `${r.fact}: no yuan figure after switching to CNY (${r.value})`);
+      assert.match(r.converted, /元/, `${r.fact}: the converted figure is not in 元: ${r.converted}`);
+      assert.doesNotMatch(r.converted.split(/[（(]/)[0], /美元/, `${r.fact}: the converted figure is still in 美元: ${r.converted}`);
+    }
+    // China's figures are in yuan already: no conversion any more.
+    const china = await tableValues(p.page, 'china-capex');
+    assert.ok(china.length > 0);
+    for (const r of china) {
+      const f = facts.get(r.fact);
+      if (f.unit.startsWith('cny')) assert.equal(r.converted, null, `${r.fact}: a yuan figure converted to yuan: ${r.converted}`);
+    }
+
+    const url = await waitForParams(p.page, { cur: 'CNY', lang: 'zh-Hans' });
+    assert.equal(url.searchParams.getAll('cur').length, 1, `cur appears twice in ${url}`);
+    await p.page.waitForFunction((d) => {
+      const c = document.querySelector('#us-capex canvas');
+      return c.dataset.drawn === '1' && d; // the redraw happens on the next frame
+    }, true);
+    const canvasAfter = await p.page.waitForFunction(
+      (before) => {
+        const canvas = document.querySelector('#us-capex canvas');
+        const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+        let h = 0x811c9dc5;
+        for (let i = 0; i < data.length; i++) {
+          h ^= data[i];
+          h = Math.imul(h, 0x01000193) >>> 0;
+        }
+        return h.toString(16) !== before ? h.toString(16) : false;
+      },
+      canvasBefore.digest,
+      { timeout: 5_000, polling: 100 },
+    ).catch(() => null);
+    assert.ok(canvasAfter, 'the us-capex chart was not redrawn after switching to CNY');
+
+    // The same link, opened fresh, shows exactly the same table.
+    const q = await openPage(browser, url.href, { ...DESKTOP, locale: 'zh-CN' });
+    try {
+      assert.equal(await waitForReady(q.page), 'ready');
+      assert.equal(await pressed(q.page, 'CNY'), 'true');
+      assert.deepEqual(await tableValues(q.page, 'us-capex'), after, 'the link with cur=CNY shows different figures from the switch');
+    } finally {
+      await q.close();
+    }
+
+    // And back to dollars.
+    await p.page.locator('#currency-switch button[data-currency="USD"]').click();
+    await waitForParams(p.page, { cur: 'USD' });
+    assert.deepEqual(await tableValues(p.page, 'us-capex'), before, 'switching back to USD does not restore the dollar table');
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+    assert.deepEqual(p.pageErrors, [], 'page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('?cur=CNY (English) converts every US dollar figure at the stated rate', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=en&cur=CNY`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.equal(await pressed(p.page, 'CNY'), 'true');
+    const rows = await tableValues(p.page, 'us-capex');
+    assert.equal(rows.length, usCapexIds.length);
+    for (const r of rows) {
+      const f = facts.get(r.fact);
+      assert.ok(r.converted, `${r.fact}: no CN¥ figure with cur=CNY`);
+      const m = /≈\s*(?:about |over |at least |up to )?CN¥([\d,.]+)(?:[–-]([\d,.]+))?\s*bn.*?CN¥([\d.]+) per US\$/.exec(r.converted);
+      assert.ok(m, `${r.fact}: cannot read the conversion "${r.converted}"`);
+      const rate = Number(m[3]);
+      const expectedRate = typeof f.cny_per_usd === 'number' ? f.cny_per_usd : dataset.default_cny_per_usd.value;
+      assert.ok(Math.abs(rate - expectedRate) < 0.0051, `${r.fact}: converted at ${rate}, the dataset says ${expectedRate}`);
+      const shown = Number(m[1].replace(/,/g, ''));
+      const want = f.value * expectedRate;
+      assert.ok(Math.abs(shown - want) <= want * 0.006, `${r.fact}: ${f.value} bn US$ × ${expectedRate} = ${want.toFixed(1)} bn CN¥, the table says ${shown}`);
+    }
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+  } finally {
+    await p.close();
+  }
+});
