@@ -30,38 +30,8 @@ const KNOWN_FACTS: [&str; 19] = [
     "s004-azure-growth-2024q4",
 ];
 
-/// Placeholders the page fills in; a template may use only these.
-const PLACEHOLDERS: [&str; 23] = [
-    "agi_year",
-    "horizon",
-    "horizon_end",
-    "crossover_year",
-    "ratio",
-    "sprint_roi",
-    "marathon_roi",
-    "bubble_year",
-    "leader_since",
-    "payoff_needed",
-    "year",
-    "runs",
-    "p_sprint",
-    "p_marathon",
-    "p_bubble",
-    "median_year",
-    "spread_years",
-    "base",
-    "field",
-    "value",
-    "min",
-    "max",
-    "options",
-];
-
 fn calculator(language: &str) -> Value {
-    let path = format!(
-        "{}/www/i18n/{language}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/www/i18n/{language}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     json["calculator"].clone()
@@ -201,28 +171,44 @@ fn every_summary_kind_has_a_sentence_in_every_language_with_the_same_placeholder
 }
 
 #[test]
-fn every_template_uses_only_placeholders_the_page_knows() {
-    for language in LANGUAGES {
-        let mut strings = Vec::new();
-        all_strings(&calculator(language), &mut strings);
-        for s in &strings {
-            for name in placeholders(s) {
-                assert!(
-                    PLACEHOLDERS.contains(&name),
-                    "{language}: unknown {{{name}}} in {s:?}"
-                );
-            }
+fn every_translation_uses_the_same_placeholders_as_english() {
+    fn strings(v: &Value, key: String, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::String(s) => out.push((key, s.clone())),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| strings(x, format!("{key}[{i}]"), out)),
+            Value::Object(map) => map
+                .iter()
+                .for_each(|(k, x)| strings(x, format!("{key}.{k}"), out)),
+            _ => {}
+        }
+    }
+    let mut english = Vec::new();
+    strings(&calculator("en"), String::new(), &mut english);
+    for language in &LANGUAGES[1..] {
+        let mut other = Vec::new();
+        strings(&calculator(language), String::new(), &mut other);
+        for ((key, en), (_, translated)) in english.iter().zip(&other) {
+            let (mut a, mut b) = (placeholders(en), placeholders(translated));
+            a.sort();
+            b.sort();
             assert_eq!(
-                s.matches('{').count(),
-                s.matches('}').count(),
-                "{language}: {s:?}"
+                a, b,
+                "{language}: calculator{key} has other placeholders than English"
+            );
+            assert_eq!(
+                translated.matches('{').count(),
+                translated.matches('}').count(),
+                "{language}: {translated:?}"
             );
         }
     }
 }
 
 #[test]
-fn both_languages_have_the_same_keys() {
+fn every_language_has_the_same_keys() {
     fn keys(v: &Value, prefix: String, out: &mut Vec<String>) {
         match v {
             Value::Object(map) => {
@@ -269,7 +255,9 @@ fn dataset_fact(id: &str) -> Value {
     let path = format!("{}/www/data/capex-dataset.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let facts = json["facts"].as_array().unwrap_or_else(|| panic!("{path}: no facts"));
+    let facts = json["facts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{path}: no facts"));
     match facts.iter().find(|f| f["id"] == id) {
         Some(fact) => fact.clone(),
         None => panic!("{path}: no fact {id}"),
@@ -285,13 +273,28 @@ fn every_sourced_default_equals_its_fact_in_the_dataset() {
         };
         let fact = dataset_fact(id);
         // The exchange rate is the rate implied by the fact's own US$/¥ pair.
-        let key = if spec.unit == InputUnit::CnyPerUsd { "cny_per_usd" } else { "value" };
-        let value = fact[key].as_f64().unwrap_or_else(|| panic!("{id}: no {key}"));
-        assert_eq!(value, default, "{}: default {default} but {id} says {value}", spec.field);
+        let key = if spec.unit == InputUnit::CnyPerUsd {
+            "cny_per_usd"
+        } else {
+            "value"
+        };
+        let value = fact[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{id}: no {key}"));
+        assert_eq!(
+            value, default,
+            "{}: default {default} but {id} says {value}",
+            spec.field
+        );
     }
     for base in SprintBase::ALL {
         let fact = dataset_fact(base.id());
-        assert_eq!(fact["value"].as_f64(), Some(base.capex_usd_bn()), "{}", base.id());
+        assert_eq!(
+            fact["value"].as_f64(),
+            Some(base.capex_usd_bn()),
+            "{}",
+            base.id()
+        );
         assert_eq!(fact["unit"], "usd_bn", "{}", base.id());
     }
 }

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
@@ -71,24 +71,7 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
 
     const url = await waitForParams(p.page, { cur: 'CNY', lang: 'zh-Hans' });
     assert.equal(url.searchParams.getAll('cur').length, 1, `cur appears twice in ${url}`);
-    await p.page.waitForFunction((d) => {
-      const c = document.querySelector('#us-capex canvas');
-      return c.dataset.drawn === '1' && d; // the redraw happens on the next frame
-    }, true);
-    const canvasAfter = await p.page.waitForFunction(
-      (before) => {
-        const canvas = document.querySelector('#us-capex canvas');
-        const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
-        let h = 0x811c9dc5;
-        for (let i = 0; i < data.length; i++) {
-          h ^= data[i];
-          h = Math.imul(h, 0x01000193) >>> 0;
-        }
-        return h.toString(16) !== before ? h.toString(16) : false;
-      },
-      canvasBefore.digest,
-      { timeout: 5_000, polling: 100 },
-    ).catch(() => null);
+    const canvasAfter = await waitForCanvasChange(p.page, '#us-capex canvas', canvasBefore.digest).catch(() => null);
     assert.ok(canvasAfter, 'the us-capex chart was not redrawn after switching to CNY');
 
     // The same link, opened fresh, shows exactly the same table.

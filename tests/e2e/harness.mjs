@@ -297,15 +297,35 @@ export function templateLiterals(template) {
  * store), to tell whether two drawings differ. Returns { width, height, digest }.
  */
 export async function canvasDigest(page, selector) {
-  return page.locator(selector).first().evaluate((canvas) => {
-    const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < data.length; i++) {
-      h ^= data[i];
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return { width: canvas.width, height: canvas.height, digest: h.toString(16) };
-  });
+  return page.evaluate(digestInPage, { selector, previous: null });
+}
+
+/**
+ * Wait until the first canvas matching `selector` shows pixels whose digest differs from
+ * `previous` (a canvasDigest().digest); returns the new { width, height, digest }.
+ */
+export async function waitForCanvasChange(page, selector, previous, { timeout = 5_000 } = {}) {
+  try {
+    const handle = await page.waitForFunction(digestInPage, { selector, previous }, { timeout, polling: 50 });
+    return await handle.jsonValue();
+  } catch (err) {
+    throw new Error(`the pixels of ${selector} did not change within ${timeout} ms: ${err.message.split('\n')[0]}`);
+  }
+}
+
+// Runs in the page: the digest of a canvas, or false while it equals `previous`.
+function digestInPage({ selector, previous }) {
+  const canvas = document.querySelector(selector);
+  if (!canvas || !canvas.width || !canvas.height) return previous === null ? { width: 0, height: 0, digest: '' } : false;
+  const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i++) {
+    h ^= data[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const digest = h.toString(16);
+  if (previous !== null && digest === previous) return false;
+  return { width: canvas.width, height: canvas.height, digest };
 }
 
 /**
