@@ -8,19 +8,45 @@ fn svg(chart: &Chart, style: ChartStyle, size: (u32, u32)) -> (String, HitMap) {
     let mut out = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        chart.draw(&area, &style).expect("drawing to a string cannot fail")
+        chart
+            .draw(&area, &style)
+            .expect("drawing to a string cannot fail")
     };
     (out, hits)
 }
 
 fn bars() -> Chart {
-    let bar = |series, value, high, kind, mark: &str| Bar { series, value, high, kind, mark: mark.into() };
+    let bar = |series, value, high, kind, mark: &str| Bar {
+        series,
+        value,
+        high,
+        kind,
+        mark: mark.into(),
+    };
     Chart::Bars(BarChart {
         y_caption: "US$ bn".into(),
-        series: vec![Series { label: "2024".into(), color: 0 }, Series { label: "2025 计划".into(), color: 1 }],
+        series: vec![
+            Series {
+                label: "2024".into(),
+                color: 0,
+            },
+            Series {
+                label: "2025 计划".into(),
+                color: 1,
+            },
+        ],
         groups: vec![
-            BarGroup { label: "Meta".into(), bars: vec![bar(0, 39.2, None, BarKind::Reference, "ref"), bar(1, 60.0, Some(65.0), BarKind::Seed, "range")] },
-            BarGroup { label: "美国\n四巨头".into(), bars: vec![bar(1, 155.0, None, BarKind::Flagged, "flagged")] },
+            BarGroup {
+                label: "Meta".into(),
+                bars: vec![
+                    bar(0, 39.2, None, BarKind::Reference, "ref"),
+                    bar(1, 60.0, Some(65.0), BarKind::Seed, "range"),
+                ],
+            },
+            BarGroup {
+                label: "美国\n四巨头".into(),
+                bars: vec![bar(1, 155.0, None, BarKind::Flagged, "flagged")],
+            },
         ],
         label_every: 1,
     })
@@ -33,17 +59,37 @@ fn a_bar_chart_draws_every_bar_label_and_legend_without_nan() {
     for text in ["US$ bn", "2024", "2025 计划", "Meta", "美国", "四巨头", "!"] {
         assert!(out.contains(text), "missing text {text:?}");
     }
-    assert_eq!(hits.boxes.iter().map(|b| b.mark.as_str()).collect::<Vec<_>>(), ["ref", "range", "flagged"]);
+    assert_eq!(
+        hits.boxes
+            .iter()
+            .map(|b| b.mark.as_str())
+            .collect::<Vec<_>>(),
+        ["ref", "range", "flagged"]
+    );
 }
 
 #[test]
 fn a_range_bar_reaches_its_high_end_and_is_hit_there() {
     let (_, hits) = svg(&bars(), ChartStyle::default(), (640, 360));
-    let range = hits.boxes.iter().find(|b| b.mark == "range").expect("range bar recorded");
-    let reference = hits.boxes.iter().find(|b| b.mark == "ref").expect("reference bar recorded");
+    let range = hits
+        .boxes
+        .iter()
+        .find(|b| b.mark == "range")
+        .expect("range bar recorded");
+    let reference = hits
+        .boxes
+        .iter()
+        .find(|b| b.mark == "ref")
+        .expect("reference bar recorded");
     assert!(range.top < reference.top, "65 must reach higher than 39.2");
-    let centre = ((range.left + range.right) / 2, (range.top + range.bottom) / 2);
-    assert_eq!(hits.hit(centre.0, centre.1, 0).map(|b| b.mark.as_str()), Some("range"));
+    let centre = (
+        (range.left + range.right) / 2,
+        (range.top + range.bottom) / 2,
+    );
+    assert_eq!(
+        hits.hit(centre.0, centre.1, 0).map(|b| b.mark.as_str()),
+        Some("range")
+    );
     assert_eq!(hits.hit(-100, -100, 8), None, "far away hits nothing");
 }
 
@@ -59,18 +105,43 @@ fn doubling_the_scale_doubles_the_geometry() {
 fn a_line_chart_marks_rules_and_every_point() {
     let chart = Chart::Lines(LineChart {
         y_caption: "×".into(),
-        series: vec![Series { label: "Sprint".into(), color: 0 }, Series { label: "Marathon".into(), color: 1 }],
-        lines: vec![
-            Line { series: 0, points: vec![(2025.0, -1.0), (2026.0, -2.5), (2027.0, 3.0)], mark_prefix: "sprint:".into() },
-            Line { series: 1, points: vec![(2025.0, 0.1), (2026.0, f64::NAN), (2027.0, 0.4)], mark_prefix: "marathon:".into() },
+        series: vec![
+            Series {
+                label: "Sprint".into(),
+                color: 0,
+            },
+            Series {
+                label: "Marathon".into(),
+                color: 1,
+            },
         ],
-        rules: vec![Rule { x: 2026.0, label: "AGI 2026".into(), color: 2 }],
+        lines: vec![
+            Line {
+                series: 0,
+                points: vec![(2025.0, -1.0), (2026.0, -2.5), (2027.0, 3.0)],
+                mark_prefix: "sprint:".into(),
+            },
+            Line {
+                series: 1,
+                points: vec![(2025.0, 0.1), (2026.0, f64::NAN), (2027.0, 0.4)],
+                mark_prefix: "marathon:".into(),
+            },
+        ],
+        rules: vec![Rule {
+            x: 2026.0,
+            label: "AGI 2026".into(),
+            color: 2,
+        }],
         y_log10: false,
     });
     let (out, hits) = svg(&chart, ChartStyle::new(2.0, true), (800, 400));
     assert!(!out.contains("NaN"));
     assert!(out.contains("AGI 2026") && out.contains("Sprint") && out.contains("Marathon"));
-    assert_eq!(hits.boxes.len(), 5, "the NaN point is skipped, the other five are targets");
+    assert_eq!(
+        hits.boxes.len(),
+        5,
+        "the NaN point is skipped, the other five are targets"
+    );
     assert!(hits.boxes.iter().any(|b| b.mark == "sprint:2027"));
 }
 
@@ -79,21 +150,48 @@ fn a_tornado_keeps_row_order_and_centres_on_the_base() {
     let chart = Chart::Tornado(Tornado {
         x_caption: "ROI".into(),
         base: 1.0,
-        series: vec![Series { label: "−".into(), color: 0 }, Series { label: "+".into(), color: 1 }],
+        series: vec![
+            Series {
+                label: "−".into(),
+                color: 0,
+            },
+            Series {
+                label: "+".into(),
+                color: 1,
+            },
+        ],
         swings: vec![
-            Swing { label: "AGI year".into(), low: 0.2, high: 1.9, mark: "agi_year".into() },
-            Swing { label: "Margin".into(), low: 0.9, high: 1.1, mark: "margin".into() },
+            Swing {
+                label: "AGI year".into(),
+                low: 0.2,
+                high: 1.9,
+                mark: "agi_year".into(),
+            },
+            Swing {
+                label: "Margin".into(),
+                low: 0.9,
+                high: 1.1,
+                mark: "margin".into(),
+            },
         ],
     });
     let (out, hits) = svg(&chart, ChartStyle::default(), (600, 300));
     assert!(!out.contains("NaN") && out.contains("AGI year") && out.contains("Margin"));
     assert_eq!(hits.boxes.len(), 4);
-    assert!(hits.boxes[0].top < hits.boxes[2].top, "largest swing is drawn on top");
+    assert!(
+        hits.boxes[0].top < hits.boxes[2].top,
+        "largest swing is drawn on top"
+    );
 }
 
 #[test]
 fn an_empty_chart_still_draws() {
-    let chart = Chart::Bars(BarChart { y_caption: String::new(), series: vec![], groups: vec![], label_every: 1 });
+    let chart = Chart::Bars(BarChart {
+        y_caption: String::new(),
+        series: vec![],
+        groups: vec![],
+        label_every: 1,
+    });
     let (out, hits) = svg(&chart, ChartStyle::default(), (320, 200));
     assert!(out.starts_with("<svg") && hits.boxes.is_empty());
 }

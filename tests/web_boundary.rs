@@ -15,15 +15,23 @@ fn json(text: &str) -> Value {
 }
 
 fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let canvas: HtmlCanvasElement = document.create_element("canvas").expect("canvas").dyn_into().expect("a canvas element");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("a canvas element");
     canvas.set_width(width);
     canvas.set_height(height);
     canvas
 }
 
 fn view(lang: &str, currency: &str) -> String {
-    format!(r#"{{"lang":"{lang}","currency":"{currency}","dpr":2,"dark":false,"text":{{"unit.usd_bn":"US$ bn"}}}}"#)
+    format!(
+        r#"{{"lang":"{lang}","currency":"{currency}","dpr":2,"dark":false,"text":{{"unit.usd_bn":"US$ bn"}}}}"#
+    )
 }
 
 #[wasm_bindgen_test]
@@ -36,10 +44,20 @@ fn the_built_in_dataset_loads_without_errors_and_lists_its_charts() {
 
 #[wasm_bindgen_test]
 fn a_broken_dataset_falls_back_to_the_built_in_one_and_reports_why() {
-    let ex = Explainer::load(Some(r#"{"schema_version": 1, "facts": ["#.into())).expect("falls back");
+    let ex =
+        Explainer::load(Some(r#"{"schema_version": 1, "facts": ["#.into())).expect("falls back");
     let errors = json(&ex.dataset_errors());
-    assert!(errors[0]["location"].is_string() && errors[0]["message"].as_str().is_some_and(|m| m.contains("line")), "{errors}");
-    assert!(ex.dataset_json().contains("s004-meta-capex-2025-plan"), "tables get the built-in data");
+    assert!(
+        errors[0]["location"].is_string()
+            && errors[0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("line")),
+        "{errors}"
+    );
+    assert!(
+        ex.dataset_json().contains("s004-meta-capex-2025-plan"),
+        "tables get the built-in data"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -48,16 +66,32 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
     ex.set_view(&view("zh-Hans", "CNY")).expect("valid view");
     ex.monte_carlo(2032.0, 5.0, 10_000, 7);
     let ids: Vec<String> = serde_json::from_value(json(&ex.chart_ids())).expect("ids");
-    let model = ["model-position", "model-roi", "model-prices", "model-uncertainty", "model-sensitivity"];
+    let model = [
+        "model-position",
+        "model-roi",
+        "model-prices",
+        "model-uncertainty",
+        "model-sensitivity",
+    ];
     for id in ids.iter().map(String::as_str).chain(model) {
         let c = canvas(780, 480);
-        ex.draw(id, c.clone()).unwrap_or_else(|_| panic!("{id} draws"));
+        ex.draw(id, c.clone())
+            .unwrap_or_else(|_| panic!("{id} draws"));
         let marks = json(&ex.marks(id));
         // The last mark is drawn on top, so a hover on it finds it even where marks overlap.
-        let last = marks.as_array().and_then(|m| m.last()).unwrap_or_else(|| panic!("{id} has marks"));
-        let (x, y) = (last["left"].as_f64().expect("left"), last["top"].as_f64().expect("top"));
+        let last = marks
+            .as_array()
+            .and_then(|m| m.last())
+            .unwrap_or_else(|| panic!("{id} has marks"));
+        let (x, y) = (
+            last["left"].as_f64().expect("left"),
+            last["top"].as_f64().expect("top"),
+        );
         let hit = json(&ex.hit(id, x + 1.0, y + 1.0));
-        assert_eq!(hit["mark"], last["mark"], "{id}: hover on the top mark finds it");
+        assert_eq!(
+            hit["mark"], last["mark"],
+            "{id}: hover on the top mark finds it"
+        );
     }
 }
 
@@ -68,7 +102,11 @@ fn a_bad_view_or_unsized_canvas_is_refused_not_panicked() {
     assert!(ex.set_view("{not json").is_err());
     assert!(ex.draw("us-capex", canvas(0, 0)).is_err());
     assert!(ex.draw("no-such-chart", canvas(100, 100)).is_err());
-    assert_eq!(json(&ex.hit("us-capex", 5.0, 5.0)), Value::Null, "nothing drawn, nothing hit");
+    assert_eq!(
+        json(&ex.hit("us-capex", 5.0, 5.0)),
+        Value::Null,
+        "nothing drawn, nothing hit"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -89,5 +89,9 @@ pub fn tick(v: f64) -> String {
     } else {
         format!("{:.*}", (-a.log10().floor()) as usize + 2, v)
     };
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }

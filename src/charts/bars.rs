@@ -25,7 +25,12 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let (_, plot) = area.split_vertically(header);
 
     let (lo, hi) = value_span(chart);
-    let label_rows = chart.groups.iter().map(|g| g.label.split('\n').count()).max().unwrap_or(1);
+    let label_rows = chart
+        .groups
+        .iter()
+        .map(|g| g.label.split('\n').count())
+        .max()
+        .unwrap_or(1);
     let groups = chart.groups.len().max(1) as f64;
     let mut cc = ChartBuilder::on(&plot)
         .margin_right(style.px(8.0))
@@ -63,7 +68,10 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
                 BarKind::Flagged => color.mix(0.35).filled(),
             };
             let base = 0f64.clamp(lo, hi);
-            cc.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, bar.value)], solid)))?;
+            cc.draw_series(std::iter::once(Rectangle::new(
+                [(x0, base), (x1, bar.value)],
+                solid,
+            )))?;
             if bar.kind == BarKind::Reference {
                 cc.draw_series(std::iter::once(Rectangle::new(
                     [(x0, base), (x1, bar.value)],
@@ -83,7 +91,9 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             let (left, top) = cc.backend_coord(&(x0, top_value.max(base)));
             let (right, bottom) = cc.backend_coord(&(x1, top_value.min(base)));
             if bar.kind == BarKind::Flagged {
-                let warn = style.colored_text(TICK_PX, style.series(1)).pos(Pos::new(HPos::Center, VPos::Bottom));
+                let warn = style
+                    .colored_text(TICK_PX, style.series(1))
+                    .pos(Pos::new(HPos::Center, VPos::Bottom));
                 area.draw_text("!", &warn, ((left + right) / 2, top - style.px(2.0)))?;
             }
             hits.boxes.push(HitBox {

@@ -4,7 +4,10 @@
 
 use super::spec::{Bar, BarChart, BarGroup, BarKind, Series};
 use super::view::View;
-use crate::data::{checked_convert_money, Basis, ChartAxis, ChartDef, Currency, Dataset, Fact, Grade, Lang, Period, PeriodKind, SourceKind, Unit};
+use crate::data::{
+    checked_convert_money, Basis, ChartAxis, ChartDef, Currency, Dataset, Fact, Grade, Lang,
+    Period, PeriodKind, SourceKind, Unit,
+};
 
 /// The bar chart for `def`. Facts missing from the dataset are skipped (validation reports
 /// them); an empty definition gives an empty chart.
@@ -14,20 +17,38 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View) -> BarChart {
     let mut groups: Vec<(String, BarGroup)> = Vec::new();
     let mut series: Vec<(String, Series)> = Vec::new();
     for fact in facts {
-        let Some((value, high)) = plotted(ds, fact, money, view) else { continue };
-        let series_index = index_of(&mut series, axis_key(ds, fact, def.series_by, view), || Series {
-            label: axis_label(ds, fact, def.series_by, view),
-            color: 0,
+        let Some((value, high)) = plotted(ds, fact, money, view) else {
+            continue;
+        };
+        let series_index = index_of(&mut series, axis_key(ds, fact, def.series_by, view), || {
+            Series {
+                label: axis_label(ds, fact, def.series_by, view),
+                color: 0,
+            }
         });
-        let group_index = index_of(&mut groups, axis_key(ds, fact, def.group_by, view), || BarGroup {
-            label: wrap(&axis_label(ds, fact, def.group_by, view), view.lang),
-            bars: Vec::new(),
+        let group_index = index_of(&mut groups, axis_key(ds, fact, def.group_by, view), || {
+            BarGroup {
+                label: wrap(&axis_label(ds, fact, def.group_by, view), view.lang),
+                bars: Vec::new(),
+            }
         });
-        groups[group_index].1.bars.push(Bar { series: series_index, value, high, kind: bar_kind(ds, fact), mark: fact.id.clone() });
+        groups[group_index].1.bars.push(Bar {
+            series: series_index,
+            value,
+            high,
+            kind: bar_kind(ds, fact),
+            mark: fact.id.clone(),
+        });
     }
-    let series = series.into_iter().enumerate().map(|(i, (_, s))| Series { color: i, ..s }).collect();
+    let series = series
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, s))| Series { color: i, ..s })
+        .collect();
     BarChart {
-        y_caption: view.word(caption_key(money, view.currency, ds, def)).to_string(),
+        y_caption: view
+            .word(caption_key(money, view.currency, ds, def))
+            .to_string(),
         series,
         groups: groups.into_iter().map(|(_, g)| g).collect(),
         label_every: 1,
@@ -54,7 +75,10 @@ fn plotted(ds: &Dataset, fact: &Fact, money: bool, view: &View) -> Option<(f64, 
     let from = fact.unit.currency()?;
     let factor = fact.unit.to_billions_factor()?;
     let rate = fact.cny_per_usd.unwrap_or(ds.default_cny_per_usd.value);
-    let convert = |v: f64| checked_convert_money(v * factor, from, view.currency, rate).map(|x| x * view.money_factor());
+    let convert = |v: f64| {
+        checked_convert_money(v * factor, from, view.currency, rate)
+            .map(|x| x * view.money_factor())
+    };
     Some((convert(fact.value)?, fact.value_high.and_then(convert)))
 }
 
@@ -78,12 +102,26 @@ fn axis_key(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
 
 fn axis_label(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
     match axis {
-        ChartAxis::Entity => ds
-            .entity(&fact.entity)
-            .map_or_else(|| fact.entity.clone(), |e| e.short.as_ref().unwrap_or(&e.name).get(view.lang).to_string()),
-        ChartAxis::Metric => ds
-            .metric(&fact.metric)
-            .map_or_else(|| fact.metric.clone(), |m| m.short.as_ref().unwrap_or(&m.name).get(view.lang).to_string()),
+        ChartAxis::Entity => ds.entity(&fact.entity).map_or_else(
+            || fact.entity.clone(),
+            |e| {
+                e.short
+                    .as_ref()
+                    .unwrap_or(&e.name)
+                    .get(view.lang)
+                    .to_string()
+            },
+        ),
+        ChartAxis::Metric => ds.metric(&fact.metric).map_or_else(
+            || fact.metric.clone(),
+            |m| {
+                m.short
+                    .as_ref()
+                    .unwrap_or(&m.name)
+                    .get(view.lang)
+                    .to_string()
+            },
+        ),
         ChartAxis::Period => period_label(&fact.period, view),
     }
 }
@@ -106,13 +144,22 @@ pub fn period_label(p: &Period, view: &View) -> String {
     let part = p.part.as_deref().unwrap_or("");
     match p.kind {
         PeriodKind::CalendarYear | PeriodKind::FiscalYear | PeriodKind::Point => {
-            let fiscal = if p.fiscal_year_end.is_some() { "fiscal_" } else { "" };
-            view.fill(&format!("series.{fiscal}{}", basis_key(p.basis)), &[("year", &year)])
+            let fiscal = if p.fiscal_year_end.is_some() {
+                "fiscal_"
+            } else {
+                ""
+            };
+            view.fill(
+                &format!("series.{fiscal}{}", basis_key(p.basis)),
+                &[("year", &year)],
+            )
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
         PeriodKind::Half => view.fill("series.half", &[("year", &year), ("part", part)]),
         PeriodKind::YearToDate => view.fill("series.ytd", &[("year", &year)]),
-        PeriodKind::MultiYear => view.fill("series.multi_year", &[("start", &start), ("end", &year)]),
+        PeriodKind::MultiYear => {
+            view.fill("series.multi_year", &[("start", &start), ("end", &year)])
+        }
         PeriodKind::Cumulative => view.fill("series.cumulative", &[("year", &year)]),
         PeriodKind::Annualized => view.fill("series.annualized", &[("year", &year)]),
     }
@@ -145,9 +192,22 @@ fn wrap(label: &str, lang: Lang) -> String {
             .enumerate()
             .filter(|(_, c)| **c == ' ')
             .min_by_key(|(i, _)| i.abs_diff(middle))
-            .map_or_else(|| label.to_string(), |(i, _)| format!("{}\n{}", chars[..i].iter().collect::<String>(), chars[i + 1..].iter().collect::<String>())),
+            .map_or_else(
+                || label.to_string(),
+                |(i, _)| {
+                    format!(
+                        "{}\n{}",
+                        chars[..i].iter().collect::<String>(),
+                        chars[i + 1..].iter().collect::<String>()
+                    )
+                },
+            ),
         Lang::ZhHans | Lang::ZhHant if chars.len() > 6 && !label.contains(' ') => {
-            format!("{}\n{}", chars[..middle].iter().collect::<String>(), chars[middle..].iter().collect::<String>())
+            format!(
+                "{}\n{}",
+                chars[..middle].iter().collect::<String>(),
+                chars[middle..].iter().collect::<String>()
+            )
         }
         _ => label.to_string(),
     }

@@ -20,16 +20,39 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     let header = draw_header(area, &chart.y_caption, &chart.series, style)?;
     let (_, plot) = area.split_vertically(header);
 
-    let points = || chart.lines.iter().flat_map(|l| l.points.iter()).filter(|(x, y)| x.is_finite() && y.is_finite());
-    let (x_lo, x_hi) = points().fold((f64::MAX, f64::MIN), |(lo, hi), (x, _)| (lo.min(*x), hi.max(*x)));
-    let (x_lo, x_hi) = if x_lo < x_hi { (x_lo, x_hi) } else { (0.0, 1.0) };
+    let points = || {
+        chart
+            .lines
+            .iter()
+            .flat_map(|l| l.points.iter())
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+    };
+    let (x_lo, x_hi) = points().fold((f64::MAX, f64::MIN), |(lo, hi), (x, _)| {
+        (lo.min(*x), hi.max(*x))
+    });
+    let (x_lo, x_hi) = if x_lo < x_hi {
+        (x_lo, x_hi)
+    } else {
+        (0.0, 1.0)
+    };
     let (y_min, y_max) = points().fold((0f64, 0f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
     let (y_lo, y_hi) = if chart.y_log10 {
         // Whole decades around the data.
         (y_min.floor().min(-1.0), y_max.ceil().max(1.0))
     } else {
-        let lo = if y_min < 0.0 { -nice_ceiling(-y_min) } else { 0.0 };
-        (lo, if y_max > 0.0 { nice_ceiling(y_max) } else { nice_ceiling(-lo) * 0.1 })
+        let lo = if y_min < 0.0 {
+            -nice_ceiling(-y_min)
+        } else {
+            0.0
+        };
+        (
+            lo,
+            if y_max > 0.0 {
+                nice_ceiling(y_max)
+            } else {
+                nice_ceiling(-lo) * 0.1
+            },
+        )
     };
     let shown = |v: f64| if chart.y_log10 { 10f64.powf(v) } else { v };
 
@@ -44,7 +67,11 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .x_labels(((x_hi - x_lo) as usize / 5 + 2).min(8))
         .x_label_formatter(&|x| format!("{:.0}", x))
         // On a log axis one tick per decade.
-        .y_labels(if chart.y_log10 { (y_hi - y_lo) as usize + 1 } else { 6 })
+        .y_labels(if chart.y_log10 {
+            (y_hi - y_lo) as usize + 1
+        } else {
+            6
+        })
         .y_label_formatter(&|v| tick(shown(*v)))
         .label_style(style.muted_text(TICK_PX))
         .axis_style(style.stroke(style.muted(), 1.0))
@@ -53,25 +80,58 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .draw()?;
 
     if y_lo < 0.0 && !chart.y_log10 {
-        cc.draw_series(LineSeries::new([(x_lo, 0.0), (x_hi, 0.0)], style.stroke(style.muted(), 1.0)))?;
+        cc.draw_series(LineSeries::new(
+            [(x_lo, 0.0), (x_hi, 0.0)],
+            style.stroke(style.muted(), 1.0),
+        ))?;
     }
     for rule in chart.rules.iter().filter(|r| r.x >= x_lo && r.x <= x_hi) {
         let color = style.series(rule.color);
-        cc.draw_series(LineSeries::new([(rule.x, y_lo), (rule.x, y_hi)], style.stroke(color, 1.0)))?;
+        cc.draw_series(LineSeries::new(
+            [(rule.x, y_lo), (rule.x, y_hi)],
+            style.stroke(color, 1.0),
+        ))?;
         let (x, top) = cc.backend_coord(&(rule.x, y_hi));
-        let anchor = if rule.x > (x_lo + x_hi) / 2.0 { HPos::Right } else { HPos::Left };
-        let text = style.colored_text(TICK_PX, color).pos(Pos::new(anchor, VPos::Top));
-        let nudge = if matches!(anchor, HPos::Left) { style.px(3.0) } else { -style.px(3.0) };
+        let anchor = if rule.x > (x_lo + x_hi) / 2.0 {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
+        let text = style
+            .colored_text(TICK_PX, color)
+            .pos(Pos::new(anchor, VPos::Top));
+        let nudge = if matches!(anchor, HPos::Left) {
+            style.px(3.0)
+        } else {
+            -style.px(3.0)
+        };
         area.draw_text(&rule.label, &text, (x + nudge, top))?;
     }
 
     let mut hits = HitMap::default();
     let radius = style.px(2.5);
     for line in &chart.lines {
-        let color = style.series(chart.series.get(line.series).map_or(line.series, |s| s.color));
-        let finite: Vec<(f64, f64)> = line.points.iter().copied().filter(|(x, y)| x.is_finite() && y.is_finite()).collect();
-        cc.draw_series(LineSeries::new(finite.iter().copied(), style.stroke(color, 2.0)))?;
-        cc.draw_series(finite.iter().map(|p| Circle::new(*p, radius, color.filled())))?;
+        let color = style.series(
+            chart
+                .series
+                .get(line.series)
+                .map_or(line.series, |s| s.color),
+        );
+        let finite: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .collect();
+        cc.draw_series(LineSeries::new(
+            finite.iter().copied(),
+            style.stroke(color, 2.0),
+        ))?;
+        cc.draw_series(
+            finite
+                .iter()
+                .map(|p| Circle::new(*p, radius, color.filled())),
+        )?;
         for &(x, y) in &finite {
             let (px, py) = cc.backend_coord(&(x, y));
             hits.boxes.push(HitBox {

@@ -21,7 +21,9 @@ pub use dataset_chart::{dataset_chart, period_label};
 pub use error::ChartError;
 pub use hit::{HitBox, HitMap};
 pub use lines::draw_line_chart;
-pub use model_charts::{position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart};
+pub use model_charts::{
+    position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart,
+};
 pub use spec::{Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado};
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;
@@ -41,7 +43,11 @@ pub enum Chart {
 
 impl Chart {
     /// Draws the chart on `area` (filling it) and returns its hover map.
-    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, style: &ChartStyle) -> Result<HitMap, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &ChartStyle,
+    ) -> Result<HitMap, ChartError> {
         let hits = match self {
             Chart::Bars(c) => draw_bar_chart(area, c, style)?,
             Chart::Lines(c) => draw_line_chart(area, c, style)?,

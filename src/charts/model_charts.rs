@@ -2,7 +2,9 @@
 //! return per unit of capex over the years (AGI and bubble years marked), the API price path,
 //! the Monte Carlo AGI-year distribution and the sensitivity tornado.
 
-use super::spec::{Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado};
+use super::spec::{
+    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado,
+};
 use super::view::View;
 use crate::data::Currency;
 use crate::model::{Leader, MonteCarlo, Projection, Sensitivity, StrategyYear};
@@ -15,8 +17,14 @@ const BUBBLE_COLOR: usize = 1;
 
 fn strategies(view: &View) -> Vec<Series> {
     vec![
-        Series { label: view.word("model.sprint").to_string(), color: SPRINT_COLOR },
-        Series { label: view.word("model.marathon").to_string(), color: MARATHON_COLOR },
+        Series {
+            label: view.word("model.sprint").to_string(),
+            color: SPRINT_COLOR,
+        },
+        Series {
+            label: view.word("model.marathon").to_string(),
+            color: MARATHON_COLOR,
+        },
     ]
 }
 
@@ -26,11 +34,19 @@ fn milestones(p: &Projection, view: &View) -> Vec<Rule> {
     let mut rules = Vec::new();
     if s.agi_in_horizon {
         let year = s.agi_year.to_string();
-        rules.push(Rule { x: s.agi_year as f64, label: view.fill("model.agi", &[("year", &year)]), color: AGI_COLOR });
+        rules.push(Rule {
+            x: s.agi_year as f64,
+            label: view.fill("model.agi", &[("year", &year)]),
+            color: AGI_COLOR,
+        });
     }
     if let Some(bubble) = s.bubble_year {
         let year = bubble.to_string();
-        rules.push(Rule { x: bubble as f64, label: view.fill("model.bubble", &[("year", &year)]), color: BUBBLE_COLOR });
+        rules.push(Rule {
+            x: bubble as f64,
+            label: view.fill("model.bubble", &[("year", &year)]),
+            color: BUBBLE_COLOR,
+        });
     }
     rules
 }
@@ -44,7 +60,11 @@ fn strategy_lines(p: &Projection, value: impl Fn(&StrategyYear, bool) -> f64) ->
             .years
             .iter()
             .map(|row| {
-                let side = if is_marathon { &row.marathon } else { &row.sprint };
+                let side = if is_marathon {
+                    &row.marathon
+                } else {
+                    &row.sprint
+                };
                 (row.year as f64, value(side, is_marathon))
             })
             .collect(),
@@ -64,7 +84,9 @@ pub fn position_chart(p: &Projection, view: &View) -> LineChart {
     LineChart {
         y_caption: view.word(caption).to_string(),
         series: strategies(view),
-        lines: strategy_lines(p, |y, marathon| y.cumulative * scale * if marathon { to_usd.1 } else { to_usd.0 }),
+        lines: strategy_lines(p, |y, marathon| {
+            y.cumulative * scale * if marathon { to_usd.1 } else { to_usd.0 }
+        }),
         rules: milestones(p, view),
         y_log10: false,
     }
@@ -87,14 +109,27 @@ pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
     let line = |series: usize, prefix: &str, pick: fn(&crate::model::PricePoint) -> f64| Line {
         series,
         mark_prefix: prefix.to_string(),
-        points: p.prices.iter().map(|pt| (pt.year as f64, pick(pt).max(f64::MIN_POSITIVE).log10())).collect(),
+        points: p
+            .prices
+            .iter()
+            .map(|pt| (pt.year as f64, pick(pt).max(f64::MIN_POSITIVE).log10()))
+            .collect(),
     };
     LineChart {
         y_caption: view.word("model.index_caption").to_string(),
         series: vec![
-            Series { label: view.word("model.price").to_string(), color: 3 },
-            Series { label: view.word("model.volume").to_string(), color: 5 },
-            Series { label: view.word("model.revenue").to_string(), color: 2 },
+            Series {
+                label: view.word("model.price").to_string(),
+                color: 3,
+            },
+            Series {
+                label: view.word("model.volume").to_string(),
+                color: 5,
+            },
+            Series {
+                label: view.word("model.revenue").to_string(),
+                color: 2,
+            },
         ],
         lines: vec![
             line(0, "price:", |pt| pt.price_index),
@@ -118,14 +153,22 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
                 Leader::Sprint => 0,
                 Leader::Marathon | Leader::Tie => 1,
             };
-            let label = if bar.within_horizon { bar.year.to_string() } else { view.word("model.after_horizon").to_string() };
+            let label = if bar.within_horizon {
+                bar.year.to_string()
+            } else {
+                view.word("model.after_horizon").to_string()
+            };
             BarGroup {
                 label,
                 bars: vec![Bar {
                     series,
                     value: 100.0 * f64::from(bar.count) / runs,
                     high: None,
-                    kind: if bar.bubble { BarKind::Flagged } else { BarKind::Seed },
+                    kind: if bar.bubble {
+                        BarKind::Flagged
+                    } else {
+                        BarKind::Seed
+                    },
                     mark: format!("agi:{}", bar.year),
                 }],
             }
@@ -134,8 +177,14 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     BarChart {
         y_caption: view.word("model.share_caption").to_string(),
         series: vec![
-            Series { label: view.word("model.sprint_ahead").to_string(), color: SPRINT_COLOR },
-            Series { label: view.word("model.marathon_ahead").to_string(), color: MARATHON_COLOR },
+            Series {
+                label: view.word("model.sprint_ahead").to_string(),
+                color: SPRINT_COLOR,
+            },
+            Series {
+                label: view.word("model.marathon_ahead").to_string(),
+                color: MARATHON_COLOR,
+            },
         ],
         groups,
         label_every: 5,
@@ -148,8 +197,14 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
         base: t.base_outcome,
         series: vec![
-            Series { label: view.word("model.nudge_down").to_string(), color: 5 },
-            Series { label: view.word("model.nudge_up").to_string(), color: 3 },
+            Series {
+                label: view.word("model.nudge_down").to_string(),
+                color: 5,
+            },
+            Series {
+                label: view.word("model.nudge_up").to_string(),
+                color: 3,
+            },
         ],
         swings: t
             .bars

@@ -4,8 +4,10 @@
 //! CSS size × devicePixelRatio and every length here is multiplied by the same `scale`.
 
 use plotters::style::text_anchor::Pos;
+use plotters::style::{
+    Color, FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, ShapeStyle, TextStyle,
+};
 use plotters_backend::BackendColor;
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 /// Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 const PALETTE: [RGBColor; 8] = [
@@ -30,14 +32,21 @@ pub struct ChartStyle {
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle { scale: 1.0, dark: false }
+        ChartStyle {
+            scale: 1.0,
+            dark: false,
+        }
     }
 }
 
 impl ChartStyle {
     /// A style with `scale` clamped to 1–4 (a non-finite scale falls back to 1).
     pub fn new(scale: f64, dark: bool) -> Self {
-        let scale = if scale.is_finite() { scale.clamp(1.0, 4.0) } else { 1.0 };
+        let scale = if scale.is_finite() {
+            scale.clamp(1.0, 4.0)
+        } else {
+            1.0
+        };
         ChartStyle { scale, dark }
     }
 
@@ -49,7 +58,11 @@ impl ChartStyle {
     /// The page font at `css_size` CSS pixels. The family is generic so the browser picks
     /// a CJK face (Noto Sans CJK on Linux, PingFang on iOS) for Chinese labels.
     pub fn font(&self, css_size: f64) -> FontDesc<'static> {
-        FontDesc::new(FontFamily::SansSerif, css_size * self.scale, FontStyle::Normal)
+        FontDesc::new(
+            FontFamily::SansSerif,
+            css_size * self.scale,
+            FontStyle::Normal,
+        )
     }
 
     /// Label text style.
@@ -66,23 +79,43 @@ impl ChartStyle {
     /// style's lifetime.)
     pub fn colored_text(&self, css_size: f64, color: RGBColor) -> TextStyle<'static> {
         let color: BackendColor = color.to_backend_color();
-        TextStyle { font: self.font(css_size), color, pos: Pos::default() }
+        TextStyle {
+            font: self.font(css_size),
+            color,
+            pos: Pos::default(),
+        }
     }
 
     pub fn background(&self) -> RGBColor {
-        if self.dark { RGBColor(24, 26, 30) } else { RGBColor(255, 255, 255) }
+        if self.dark {
+            RGBColor(24, 26, 30)
+        } else {
+            RGBColor(255, 255, 255)
+        }
     }
 
     pub fn ink(&self) -> RGBColor {
-        if self.dark { RGBColor(232, 232, 232) } else { RGBColor(28, 28, 28) }
+        if self.dark {
+            RGBColor(232, 232, 232)
+        } else {
+            RGBColor(28, 28, 28)
+        }
     }
 
     pub fn muted(&self) -> RGBColor {
-        if self.dark { RGBColor(170, 170, 170) } else { RGBColor(96, 96, 96) }
+        if self.dark {
+            RGBColor(170, 170, 170)
+        } else {
+            RGBColor(96, 96, 96)
+        }
     }
 
     pub fn grid(&self) -> RGBAColor {
-        let c = if self.dark { RGBColor(255, 255, 255) } else { RGBColor(0, 0, 0) };
+        let c = if self.dark {
+            RGBColor(255, 255, 255)
+        } else {
+            RGBColor(0, 0, 0)
+        };
         RGBAColor(c.0, c.1, c.2, 0.12)
     }
 

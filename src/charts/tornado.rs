@@ -64,12 +64,27 @@ pub fn draw_tornado<DB: DrawingBackend>(
                 continue;
             }
             let color = style.series(chart.series.get(series).map_or(series, |s| s.color));
-            cc.draw_series(std::iter::once(Rectangle::new([(chart.base, bottom), (value, top)], color.filled())))?;
+            cc.draw_series(std::iter::once(Rectangle::new(
+                [(chart.base, bottom), (value, top)],
+                color.filled(),
+            )))?;
             let (a, t) = cc.backend_coord(&(chart.base.min(value), top));
             let (b, btm) = cc.backend_coord(&(chart.base.max(value), bottom));
-            hits.boxes.push(HitBox { left: a, top: t, right: b, bottom: btm, mark: swing.mark.clone(), value, x: i as f64, series });
+            hits.boxes.push(HitBox {
+                left: a,
+                top: t,
+                right: b,
+                bottom: btm,
+                mark: swing.mark.clone(),
+                value,
+                x: i as f64,
+                series,
+            });
         }
     }
-    cc.draw_series(LineSeries::new([(chart.base, 0.0), (chart.base, rows)], style.stroke(style.ink(), 1.0)))?;
+    cc.draw_series(LineSeries::new(
+        [(chart.base, 0.0), (chart.base, rows)],
+        style.stroke(style.ink(), 1.0),
+    ))?;
     Ok(hits)
 }

@@ -48,7 +48,12 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { lang: Lang::ZhHans, currency: Currency::Usd, style: ChartStyle::default(), text: HashMap::new() }
+        View {
+            lang: Lang::ZhHans,
+            currency: Currency::Usd,
+            style: ChartStyle::default(),
+            text: HashMap::new(),
+        }
     }
 }
 
@@ -56,13 +61,23 @@ impl View {
     /// Reads the page's JSON: `{lang, currency: "USD"|"CNY", dpr?, dark?, text?}`.
     pub fn from_json(json: &str) -> Result<View, ViewError> {
         let raw: RawView = serde_json::from_str(json).map_err(|e| ViewError(e.to_string()))?;
-        let lang = Lang::parse(&raw.lang).ok_or_else(|| ViewError(format!("lang = {:?} is not en, zh-Hans or zh-Hant", raw.lang)))?;
+        let lang = Lang::parse(&raw.lang).ok_or_else(|| {
+            ViewError(format!(
+                "lang = {:?} is not en, zh-Hans or zh-Hant",
+                raw.lang
+            ))
+        })?;
         let currency = match raw.currency.to_ascii_uppercase().as_str() {
             "USD" => Currency::Usd,
             "CNY" => Currency::Cny,
             other => return Err(ViewError(format!("currency = {other:?} is not USD or CNY"))),
         };
-        Ok(View { lang, currency, style: ChartStyle::new(raw.dpr, raw.dark), text: raw.text })
+        Ok(View {
+            lang,
+            currency,
+            style: ChartStyle::new(raw.dpr, raw.dark),
+            text: raw.text,
+        })
     }
 
     /// The page's word for `key`, else the key itself (visible, never blank).
@@ -72,7 +87,10 @@ impl View {
 
     /// `key`'s template with each `{name}` replaced.
     pub fn fill(&self, key: &str, vars: &[(&str, &str)]) -> String {
-        vars.iter().fold(self.word(key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+        vars.iter()
+            .fold(self.word(key).to_string(), |s, (name, value)| {
+                s.replace(&format!("{{{name}}}"), value)
+            })
     }
 
     /// Money on chart axes: billions in English, 亿 (0.1 billion) in Chinese.

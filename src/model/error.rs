@@ -75,9 +75,17 @@ impl std::error::Error for InputError {}
 /// (not a number, or out of range) named by `field`.
 pub(crate) fn check_range(field: &str, value: f64, min: f64, max: f64) -> Option<InputError> {
     if !value.is_finite() {
-        Some(InputError::new(field, value.to_string(), InputErrorKind::NotANumber))
+        Some(InputError::new(
+            field,
+            value.to_string(),
+            InputErrorKind::NotANumber,
+        ))
     } else if value < min || value > max {
-        Some(InputError::new(field, format_number(value), InputErrorKind::OutOfRange { min, max }))
+        Some(InputError::new(
+            field,
+            format_number(value),
+            InputErrorKind::OutOfRange { min, max },
+        ))
     } else {
         None
     }

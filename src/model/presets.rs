@@ -30,8 +30,12 @@ impl Preset {
     ];
 
     /// Every preset's id, in button order (listed when an unknown id is refused).
-    pub const IDS: [&'static str; 4] =
-        [Preset::Agi3y.id(), Preset::Agi10y.id(), Preset::NoAgi.id(), Preset::PriceWar.id()];
+    pub const IDS: [&'static str; 4] = [
+        Preset::Agi3y.id(),
+        Preset::Agi10y.id(),
+        Preset::NoAgi.id(),
+        Preset::PriceWar.id(),
+    ];
 
     /// The id used in URLs, embed options and i18n keys (`calculator.presets.<id>`).
     pub const fn id(self) -> &'static str {

@@ -2,8 +2,13 @@
 //! inputs as text (slider or URL) and reads back the projection, Monte Carlo and tornado.
 
 use super::{to_json, Explainer};
-use crate::charts::{position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart, Chart};
-use crate::model::{input_specs, monte_carlo, project, sensitivity, AgiDistribution, InputError, InputErrorKind, Preset, Scenario};
+use crate::charts::{
+    position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart, Chart,
+};
+use crate::model::{
+    input_specs, monte_carlo, project, sensitivity, AgiDistribution, InputError, InputErrorKind,
+    Preset, Scenario,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -18,15 +23,27 @@ struct Outcome<'a> {
 }
 
 fn ok() -> String {
-    to_json(&Outcome { ok: true, error: None, errors: &[] })
+    to_json(&Outcome {
+        ok: true,
+        error: None,
+        errors: &[],
+    })
 }
 
 fn refused(error: &InputError) -> String {
-    to_json(&Outcome { ok: false, error: Some(error), errors: &[] })
+    to_json(&Outcome {
+        ok: false,
+        error: Some(error),
+        errors: &[],
+    })
 }
 
 fn refused_all(errors: &[InputError]) -> String {
-    to_json(&Outcome { ok: false, error: errors.first(), errors })
+    to_json(&Outcome {
+        ok: false,
+        error: errors.first(),
+        errors,
+    })
 }
 
 /// Either the value as JSON or the refusal.
@@ -69,7 +86,13 @@ impl Explainer {
                 self.scenario = Scenario::preset(preset);
                 ok()
             }
-            None => refused(&InputError::new("preset", id, InputErrorKind::UnknownOption { options: &Preset::IDS })),
+            None => refused(&InputError::new(
+                "preset",
+                id,
+                InputErrorKind::UnknownOption {
+                    options: &Preset::IDS,
+                },
+            )),
         }
     }
 
@@ -85,8 +108,17 @@ impl Explainer {
 
     /// Runs the Monte Carlo with the AGI year drawn around `median_year` with `spread_years`
     /// (`runs` 1–1,000,000); keeps the result for the uncertainty chart.
-    pub fn monte_carlo(&mut self, median_year: f64, spread_years: f64, runs: u32, seed: u32) -> String {
-        let dist = AgiDistribution { median_year, spread_years };
+    pub fn monte_carlo(
+        &mut self,
+        median_year: f64,
+        spread_years: f64,
+        runs: u32,
+        seed: u32,
+    ) -> String {
+        let dist = AgiDistribution {
+            median_year,
+            spread_years,
+        };
         match monte_carlo(&self.scenario, &dist, runs, u64::from(seed)) {
             Ok(mc) => {
                 let json = to_json(&mc);
@@ -106,15 +138,39 @@ impl Explainer {
 impl Explainer {
     /// The calculator chart `chart_id` for the current scenario, `None` for other ids.
     pub(super) fn model_chart(&self, chart_id: &str) -> Result<Option<Chart>, JsError> {
-        let refused = |errors: Vec<InputError>| JsError::new(&errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "));
+        let refused = |errors: Vec<InputError>| {
+            JsError::new(
+                &errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        };
         let chart = match chart_id {
-            "model-position" => Chart::Lines(position_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
-            "model-roi" => Chart::Lines(roi_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
-            "model-prices" => Chart::Lines(prices_chart(&project(&self.scenario).map_err(refused)?, &self.view)),
-            "model-sensitivity" => Chart::Tornado(sensitivity_chart(&sensitivity(&self.scenario).map_err(refused)?, &self.view)),
+            "model-position" => Chart::Lines(position_chart(
+                &project(&self.scenario).map_err(refused)?,
+                &self.view,
+            )),
+            "model-roi" => Chart::Lines(roi_chart(
+                &project(&self.scenario).map_err(refused)?,
+                &self.view,
+            )),
+            "model-prices" => Chart::Lines(prices_chart(
+                &project(&self.scenario).map_err(refused)?,
+                &self.view,
+            )),
+            "model-sensitivity" => Chart::Tornado(sensitivity_chart(
+                &sensitivity(&self.scenario).map_err(refused)?,
+                &self.view,
+            )),
             "model-uncertainty" => match &self.monte_carlo {
                 Some(mc) => Chart::Bars(uncertainty_chart(mc, &self.view)),
-                None => return Err(JsError::new("run monte_carlo before drawing model-uncertainty")),
+                None => {
+                    return Err(JsError::new(
+                        "run monte_carlo before drawing model-uncertainty",
+                    ))
+                }
             },
             _ => return Ok(None),
         };

@@ -42,7 +42,12 @@ struct ErrorEntry {
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"ok\":false,\"error\":{{\"kind\":\"internal\",\"message\":{:?}}}}}", e.to_string()))
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        format!(
+            "{{\"ok\":false,\"error\":{{\"kind\":\"internal\",\"message\":{:?}}}}}",
+            e.to_string()
+        )
+    })
 }
 
 #[wasm_bindgen]
@@ -51,17 +56,28 @@ impl Explainer {
     /// built-in dataset; the problems of an invalid file are kept for `dataset_errors`.
     /// Fails only if the built-in dataset itself is invalid, which the test suite rules out.
     pub fn load(dataset_json: Option<String>) -> Result<Explainer, JsError> {
-        let (supplied, dataset_errors) = match dataset_json.map(|text| (Dataset::from_json(&text), text)) {
-            Some((Ok(dataset), text)) => (Some((dataset, text)), Vec::new()),
-            Some((Err(errors), _)) => (
-                None,
-                errors.iter().map(|e| ErrorEntry { location: e.location.clone(), message: e.to_string() }).collect(),
-            ),
-            None => (None, Vec::new()),
-        };
+        let (supplied, dataset_errors) =
+            match dataset_json.map(|text| (Dataset::from_json(&text), text)) {
+                Some((Ok(dataset), text)) => (Some((dataset, text)), Vec::new()),
+                Some((Err(errors), _)) => (
+                    None,
+                    errors
+                        .iter()
+                        .map(|e| ErrorEntry {
+                            location: e.location.clone(),
+                            message: e.to_string(),
+                        })
+                        .collect(),
+                ),
+                None => (None, Vec::new()),
+            };
         let (dataset, supplied) = match supplied {
             Some((dataset, text)) => (dataset, Some(text)),
-            None => (Dataset::embedded().map_err(|e| JsError::new(&format!("built-in dataset is invalid: {e}")))?, None),
+            None => (
+                Dataset::embedded()
+                    .map_err(|e| JsError::new(&format!("built-in dataset is invalid: {e}")))?,
+                None,
+            ),
         };
         Ok(Explainer {
             dataset,
@@ -81,7 +97,9 @@ impl Explainer {
 
     /// The text of the dataset in use, for the page's tables.
     pub fn dataset_json(&self) -> String {
-        self.supplied.clone().unwrap_or_else(|| DEFAULT_DATASET_JSON.to_string())
+        self.supplied
+            .clone()
+            .unwrap_or_else(|| DEFAULT_DATASET_JSON.to_string())
     }
 
     /// Sets language, currency, pixel ratio, colour scheme and chart words:
@@ -104,8 +122,11 @@ impl Explainer {
             .flatten()
             .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let backend = MeasuringCanvas::new(canvas, context).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let hits = chart.draw(&backend.into_drawing_area(), &self.view.style).map_err(|e| JsError::new(&e.to_string()))?;
+        let backend = MeasuringCanvas::new(canvas, context)
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let hits = chart
+            .draw(&backend.into_drawing_area(), &self.view.style)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         self.hits.insert(chart_id.to_string(), hits);
         Ok(())
     }
@@ -114,7 +135,10 @@ impl Explainer {
     /// `null` or `{mark, value, x, series, left, top, right, bottom}`.
     pub fn hit(&self, chart_id: &str, x: f64, y: f64) -> String {
         let slack = (HIT_SLACK_CSS_PX * self.view.style.scale).round() as i32;
-        let found = self.hits.get(chart_id).and_then(|h| h.hit(x.round() as i32, y.round() as i32, slack));
+        let found = self
+            .hits
+            .get(chart_id)
+            .and_then(|h| h.hit(x.round() as i32, y.round() as i32, slack));
         to_json(&found)
     }
 
@@ -125,7 +149,14 @@ impl Explainer {
 
     /// The ids of the dataset's charts, in article order.
     pub fn chart_ids(&self) -> String {
-        to_json(&self.dataset.charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+        to_json(
+            &self
+                .dataset
+                .charts
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+        )
     }
 }
 
