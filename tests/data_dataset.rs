@@ -381,22 +381,31 @@ fn seed_grades_follow_the_fact_check() {
 }
 
 #[test]
-fn every_entity_and_metric_is_named_in_three_scripts() {
-    let d = shipped();
-    for entity in &d.entities {
-        assert!(
-            entity.name.zh_hant.is_some(),
-            "entity {} lacks zh-Hant",
-            entity.id
-        );
+fn every_reader_facing_text_is_written_in_three_scripts() {
+    // Walk the file itself: any object with "en" and "zh-Hans" is a localized text.
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("en")
+                    && map.contains_key("zh-Hans")
+                    && !map.contains_key("zh-Hant")
+                {
+                    missing.push(path.to_string());
+                }
+                map.iter()
+                    .for_each(|(k, x)| walk(x, &format!("{path}.{k}"), missing));
+            }
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(x, &format!("{path}[{i}]"), missing)),
+            _ => {}
+        }
     }
-    for metric in &d.metrics {
-        assert!(
-            metric.name.zh_hant.is_some(),
-            "metric {} lacks zh-Hant",
-            metric.id
-        );
-    }
+    let json: serde_json::Value = serde_json::from_str(DEFAULT_DATASET_JSON).expect("valid JSON");
+    let mut missing = Vec::new();
+    walk(&json, "", &mut missing);
+    assert!(missing.is_empty(), "no zh-Hant at: {missing:?}");
 }
 
 #[test]
