@@ -6,7 +6,7 @@ use ai_capex_explainer::model::{
     input_spec, input_specs, InputErrorKind, InputKind, InputValue, Scenario, SprintBase,
     SPRINT_BASE_OPTIONS,
 };
-use model_support::{any_scenario, range_of};
+use model_support::{any_scenario, range_of, step_of};
 use proptest::prelude::*;
 
 #[test]
@@ -266,16 +266,25 @@ proptest! {
     }
 
     #[test]
-    fn any_value_inside_the_range_is_accepted(
+    fn any_step_inside_the_range_is_accepted_and_values_between_steps_are_refused(
         s in any_scenario(),
         field in prop::sample::select(numeric_fields()),
         t in 0.0f64..=1.0,
     ) {
         let (min, max) = range_of(field);
-        let value = (min + t * (max - min)).clamp(min, max);
+        let step = step_of(field);
+        let on_step = (min + ((t * (max - min)) / step).round() * step).clamp(min, max);
         let mut changed = s.clone();
-        changed.set(field, &value.to_string()).unwrap();
-        prop_assert_eq!(changed.get(field), Some(InputValue::Number(value)));
+        changed.set(field, &on_step.to_string()).unwrap();
+        prop_assert_eq!(changed.get(field), Some(InputValue::Number(on_step)));
         prop_assert!(changed.validate().is_ok());
+
+        let between = on_step + step / 2.0;
+        if between < max {
+            let before = changed.clone();
+            let err = changed.set(field, &between.to_string()).unwrap_err();
+            prop_assert_eq!(err.kind, InputErrorKind::OffStep { min, max, step });
+            prop_assert_eq!(changed, before, "a refused value changes nothing");
+        }
     }
 }

@@ -55,7 +55,8 @@ proptest! {
                 prop_assert!(p.years.iter().all(|r| r.sprint.roi > r.marathon.roi));
             }
             SummaryKind::MarathonAheadDespiteAgi => prop_assert!(m.leader_at_end == Leader::Marathon && m.agi_in_horizon && m.bubble_year.is_none()),
-            SummaryKind::BubbleBurst => prop_assert!(m.leader_at_end == Leader::Marathon && m.bubble_year.is_some()),
+            SummaryKind::BubbleBurst => prop_assert!(m.leader_at_end == Leader::Marathon && m.bubble_year.is_some() && m.agi_in_horizon),
+            SummaryKind::BubbleBurstNoAgi => prop_assert!(m.leader_at_end == Leader::Marathon && m.bubble_year.is_some() && !m.agi_in_horizon),
             SummaryKind::BubbleBurstSprintAhead => prop_assert!(m.leader_at_end == Leader::Sprint && m.bubble_year.is_some()),
             SummaryKind::NoAgiMarathonAhead => prop_assert!(m.leader_at_end == Leader::Marathon && !m.agi_in_horizon),
             SummaryKind::NoAgiSprintAhead => prop_assert!(m.leader_at_end == Leader::Sprint && !m.agi_in_horizon),

@@ -10,6 +10,8 @@ use std::fmt;
 pub enum InputErrorKind {
     /// A number outside the input's range (both ends allowed).
     OutOfRange { min: f64, max: f64 },
+    /// A number inside the range but between the slider's steps (a year of 2027.5).
+    OffStep { min: f64, max: f64, step: f64 },
     /// Text that is not a finite number (also NaN and infinity).
     NotANumber,
     /// A field name that is not in [`crate::model::input_specs`].
@@ -49,6 +51,15 @@ impl fmt::Display for InputError {
                 "{} = {} is out of range {}–{}",
                 self.field,
                 self.value,
+                format_number(*min),
+                format_number(*max)
+            ),
+            InputErrorKind::OffStep { min, max, step } => write!(
+                f,
+                "{} = {} is not a step of {} from {} to {}",
+                self.field,
+                self.value,
+                format_number(*step),
                 format_number(*min),
                 format_number(*max)
             ),

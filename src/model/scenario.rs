@@ -197,7 +197,7 @@ impl Scenario {
                     )),
                 }
             }
-            InputKind::Range { min, max, .. } => {
+            InputKind::Range { min, max, step } => {
                 let value = match text.parse::<f64>() {
                     Ok(v) if v.is_finite() => v,
                     _ => return Err(InputError::new(field, text, InputErrorKind::NotANumber)),
@@ -207,6 +207,16 @@ impl Scenario {
                         field,
                         text,
                         InputErrorKind::OutOfRange { min, max },
+                    ));
+                }
+                // Only values the slider can take: a link that says 2027.5 would otherwise
+                // show 2028 on the slider while the model ran with 2027.5.
+                let steps = (value - min) / step;
+                if (steps - steps.round()).abs() > 1e-6 {
+                    return Err(InputError::new(
+                        field,
+                        text,
+                        InputErrorKind::OffStep { min, max, step },
                     ));
                 }
                 match self.number_mut(field) {

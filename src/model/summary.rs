@@ -38,8 +38,11 @@ pub enum SummaryKind {
     SprintLeadsThroughout,
     /// AGI in the horizon, no bubble, yet the marathon ends ahead.
     MarathonAheadDespiteAgi,
-    /// The bubble burst before AGI; the marathon ends ahead.
+    /// The bubble burst before AGI, which arrives later within the horizon; the marathon ends
+    /// ahead.
     BubbleBurst,
+    /// The bubble burst and AGI does not arrive within the horizon; the marathon ends ahead.
+    BubbleBurstNoAgi,
     /// The bubble burst before AGI, yet the sprint ends ahead.
     BubbleBurstSprintAhead,
     /// No AGI within the horizon and no bubble; the marathon ends ahead.
@@ -52,11 +55,12 @@ pub enum SummaryKind {
 
 impl SummaryKind {
     /// Every kind (each has a sentence template in the i18n files).
-    pub const ALL: [SummaryKind; 8] = [
+    pub const ALL: [SummaryKind; 9] = [
         SummaryKind::SprintOvertakes,
         SummaryKind::SprintLeadsThroughout,
         SummaryKind::MarathonAheadDespiteAgi,
         SummaryKind::BubbleBurst,
+        SummaryKind::BubbleBurstNoAgi,
         SummaryKind::BubbleBurstSprintAhead,
         SummaryKind::NoAgiMarathonAhead,
         SummaryKind::NoAgiSprintAhead,
@@ -70,6 +74,7 @@ impl SummaryKind {
             SummaryKind::SprintLeadsThroughout => "sprint_leads_throughout",
             SummaryKind::MarathonAheadDespiteAgi => "marathon_ahead_despite_agi",
             SummaryKind::BubbleBurst => "bubble_burst",
+            SummaryKind::BubbleBurstNoAgi => "bubble_burst_no_agi",
             SummaryKind::BubbleBurstSprintAhead => "bubble_burst_sprint_ahead",
             SummaryKind::NoAgiMarathonAhead => "no_agi_marathon_ahead",
             SummaryKind::NoAgiSprintAhead => "no_agi_sprint_ahead",
@@ -131,7 +136,8 @@ impl Summary {
         let kind = match (o.leader, o.bubble_year.is_some(), agi_in_horizon) {
             (Leader::Tie, _, _) => SummaryKind::Tie,
             (Leader::Sprint, true, _) => SummaryKind::BubbleBurstSprintAhead,
-            (Leader::Marathon, true, _) => SummaryKind::BubbleBurst,
+            (Leader::Marathon, true, true) => SummaryKind::BubbleBurst,
+            (Leader::Marathon, true, false) => SummaryKind::BubbleBurstNoAgi,
             (Leader::Sprint, false, false) => SummaryKind::NoAgiSprintAhead,
             (Leader::Marathon, false, false) => SummaryKind::NoAgiMarathonAhead,
             (Leader::Marathon, false, true) => SummaryKind::MarathonAheadDespiteAgi,

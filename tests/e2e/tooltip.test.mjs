@@ -107,7 +107,7 @@ async function sweep(page, selector, rows, step, at) {
   return box;
 }
 
-test('hovering the us-capex bars shows tooltips with the source outlet, period and the dataset value', { timeout: 90_000 }, async () => {
+test('hovering the us-capex bars shows tooltips with the source outlet, period and the dataset value', { timeout: 90_000 }, async (t) => {
   const p = await openPage(browser, `${server.url}?lang=en&cur=USD`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
@@ -127,6 +127,8 @@ test('hovering the us-capex bars shows tooltips with the source outlet, period a
       seen.size >= wanted,
       `only ${seen.size} of the chart's ${chartFacts('us-capex').length} figures showed a tooltip while sweeping the bars (expected at least ${wanted}): ${[...seen.values()].join(', ')}`,
     );
+
+    t.diagnostic(`${seen.size} of ${chartFacts('us-capex').length} us-capex figures hovered and checked against the dataset`);
 
     // Moving off the chart hides the tooltip again.
     await p.page.mouse.move(1, 1);

@@ -4,17 +4,20 @@
 use ai_capex_explainer::model::{input_specs, InputKind, Scenario, SprintBase};
 use proptest::prelude::*;
 
-/// One value per input, uniformly in its range with its two ends drawn more often.
+/// One value per input: any step of its slider, with its two ends drawn more often.
 fn field_values() -> Vec<BoxedStrategy<String>> {
     input_specs()
         .iter()
         .map(|spec| match spec.kind {
-            InputKind::Range { min, max, .. } => prop_oneof![
-                6 => (min..=max).prop_map(|v| v.to_string()),
-                1 => Just(min.to_string()),
-                1 => Just(max.to_string()),
-            ]
-            .boxed(),
+            InputKind::Range { min, max, step } => {
+                let steps = ((max - min) / step).round() as u32;
+                prop_oneof![
+                    6 => (0..=steps).prop_map(move |k| (min + f64::from(k) * step).to_string()),
+                    1 => Just(min.to_string()),
+                    1 => Just(max.to_string()),
+                ]
+                .boxed()
+            }
             InputKind::Choice { options } => prop::sample::select(options.to_vec())
                 .prop_map(|s| s.to_string())
                 .boxed(),
@@ -40,6 +43,14 @@ pub fn range_of(field: &str) -> (f64, f64) {
     match ai_capex_explainer::model::input_spec(field).and_then(|s| s.range()) {
         Some(r) => r,
         None => panic!("{field} is not a numeric input"),
+    }
+}
+
+/// The slider step of a numeric field.
+pub fn step_of(field: &str) -> f64 {
+    match ai_capex_explainer::model::input_spec(field).map(|s| s.kind) {
+        Some(InputKind::Range { step, .. }) => step,
+        _ => panic!("{field} is not a numeric input"),
     }
 }
 

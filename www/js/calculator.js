@@ -333,7 +333,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /** A refused URL value as a problem for the status area (names field, value, range). */
   function inputProblem(spec, raw, error) {
-    const allowed = spec.range ? rangeText(spec) : (spec.options || []).join(', ');
+    const offStep = error && error.kind && error.kind.type === 'off_step';
+    const allowed = offStep
+      ? t('status.range_step', { min: ctx.fmt.inputValue(spec.range.min, spec.unit), max: ctx.fmt.inputValue(spec.range.max, spec.unit), step: ctx.fmt.number(spec.range.step) })
+      : spec.range
+        ? rangeText(spec)
+        : (spec.options || []).join(', ');
     const base = activePreset ? presetScenarios.get(activePreset) : defaults;
     const fallback = base && spec.field in base ? valueText(spec, base[spec.field]) : '';
     return { param: spec.field, value: raw, allowed, fallback, kind: error && error.kind ? error.kind.type : null };

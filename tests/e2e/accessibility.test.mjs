@@ -1,0 +1,138 @@
+// Accessibility basics, checked in Chromium's own accessibility tree (what a screen reader
+// gets): every chart is a named image, every slider and switch has a name, the result
+// sentence and the status area are live regions.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForReady, DESKTOP } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Chromium's full accessibility tree as [{ role, name, backendId, ignored }]. */
+async function axNodes(p) {
+  const cdp = await p.context.newCDPSession(p.page);
+  try {
+    await cdp.send('Accessibility.enable');
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    return nodes.map((n) => ({
+      role: n.role?.value ?? '',
+      name: (n.name?.value ?? '').trim(),
+      backendId: n.backendDOMNodeId,
+      ignored: Boolean(n.ignored),
+    }));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+for (const lang of ['en', 'zh-Hans']) {
+  test(`charts, sliders and switches are named for a screen reader (${lang})`, { timeout: 60_000 }, async () => {
+    const p = await openPage(browser, `${server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+
+      // Every chart canvas: role="img", a non-empty aria-label, keyboard-focusable, described by the key hint.
+      const canvases = await p.page.locator('canvas').evaluateAll((cs) =>
+        cs.map((c) => ({
+          chart: (c.closest('section[data-chart]') || {}).dataset?.chart ?? '(outside any chart section)',
+          role: c.getAttribute('role'),
+          label: (c.getAttribute('aria-label') || '').trim(),
+          tabIndex: c.tabIndex,
+          describedBy: (c.getAttribute('aria-describedby') || '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => (document.getElementById(id) || { textContent: '' }).textContent.trim()),
+        })),
+      );
+      assert.ok(canvases.length >= 12, `only ${canvases.length} canvases`);
+      for (const c of canvases) {
+        assert.equal(c.role, 'img', `${c.chart}: canvas role`);
+        assert.ok(c.label.length > 10, `${c.chart}: canvas aria-label is empty or too short (“${c.label}”)`);
+        if (lang !== 'en') assert.match(c.label, /[\u4e00-\u9fff]/, `${c.chart}: the aria-label is not in Chinese: “${c.label}”`);
+        assert.equal(c.tabIndex, 0, `${c.chart}: the canvas cannot be reached with Tab`);
+        assert.ok(c.describedBy.length > 0 && c.describedBy.every(Boolean), `${c.chart}: aria-describedby points at nothing or at empty text`);
+      }
+
+      // What Chromium exposes: named images, sliders, comboboxes and buttons.
+      const ax = (await axNodes(p)).filter((n) => !n.ignored);
+      const images = ax.filter((n) => n.role === 'image' || n.role === 'img');
+      assert.ok(images.length >= canvases.length, `the accessibility tree has ${images.length} images for ${canvases.length} chart canvases`);
+      assert.deepEqual(images.filter((n) => !n.name).map((n) => n.backendId), [], 'images without a name');
+
+      const ranges = await p.page.locator('input[type="range"]').count();
+      const sliders = ax.filter((n) => n.role === 'slider');
+      assert.ok(ranges > 0, 'no range inputs');
+      assert.equal(sliders.length, ranges, `${ranges} range inputs but ${sliders.length} sliders in the accessibility tree`);
+      assert.deepEqual(sliders.filter((n) => !n.name).map((n) => n.backendId), [], 'sliders without an accessible name');
+      // Each slider's name comes from its own visible <label>.
+      const labelled = await p.page.locator('input[type="range"]').evaluateAll((is) =>
+        is.filter((i) => !(i.labels && i.labels.length && i.labels[0].textContent.trim())).map((i) => i.id),
+      );
+      assert.deepEqual(labelled, [], 'range inputs without a <label>');
+      const valueTexts = await p.page.locator('input[type="range"]').evaluateAll((is) => is.filter((i) => !(i.getAttribute('aria-valuetext') || '').trim()).map((i) => i.id));
+      assert.deepEqual(valueTexts, [], 'range inputs without aria-valuetext (the value with its unit)');
+
+      const selects = await p.page.locator('#calculator select').count();
+      const combos = ax.filter((n) => n.role === 'combobox' || n.role === 'ComboBox' || n.role === 'PopUpButton');
+      assert.ok(combos.length >= selects, `${selects} selects but ${combos.length} comboboxes in the accessibility tree`);
+      assert.deepEqual(combos.filter((n) => !n.name).map((n) => n.backendId), [], 'select boxes without an accessible name');
+
+      const buttons = ax.filter((n) => n.role === 'button');
+      assert.ok(buttons.length > 0, 'no buttons');
+      assert.deepEqual(buttons.filter((n) => !n.name).map((n) => n.backendId), [], 'buttons without an accessible name');
+      assert.deepEqual(
+        await p.page.locator('#currency-switch button, button[data-preset]').evaluateAll((bs) => bs.filter((b) => !['true', 'false'].includes(b.getAttribute('aria-pressed'))).map((b) => b.textContent)),
+        [],
+        'toggle buttons without aria-pressed',
+      );
+      assert.deepEqual(p.consoleErrors, [], 'console errors');
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('the result sentence and the status area are live regions', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=en&agi_year=abc`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const live = await p.page.evaluate(() => {
+      const region = (el) => {
+        const r = el && el.closest('[aria-live], [role="status"], [role="alert"], [role="log"]');
+        if (!r) return null;
+        const role = r.getAttribute('role');
+        return { live: r.getAttribute('aria-live') || (role === 'alert' ? 'assertive' : 'polite'), role, hidden: r.hidden };
+      };
+      return {
+        sentence: region(document.querySelector('.calc-sentence')),
+        sentenceText: (document.querySelector('.calc-sentence') || { textContent: '' }).textContent.trim(),
+        status: region(document.querySelector('#status .message')),
+      };
+    });
+    assert.ok(live.sentenceText, 'the result sentence is empty');
+    assert.ok(live.sentence, 'the result sentence is not inside an aria-live region');
+    assert.ok(['polite', 'assertive'].includes(live.sentence.live), `the result sentence's region has aria-live="${live.sentence.live}"`);
+    assert.ok(live.status, 'the bad-parameter message is not inside a live region');
+    assert.ok(['polite', 'assertive'].includes(live.status.live), `the status region has aria-live="${live.status.live}"`);
+    assert.equal(live.status.hidden, false, 'the status region is hidden');
+
+    // A slider change is announced: the live region's text changes.
+    const before = live.sentenceText;
+    await p.page.locator('#in-agi_year').focus();
+    await p.page.keyboard.press('Home');
+    await p.page.waitForFunction((prev) => document.querySelector('.calc-sentence').textContent.trim() !== prev, before, { timeout: 5_000 });
+  } finally {
+    await p.close();
+  }
+});

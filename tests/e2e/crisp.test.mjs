@@ -1,0 +1,87 @@
+// Crisp canvases: every chart's backing store is its CSS size × devicePixelRatio, also after
+// the window is resized.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForReady, DESKTOP, PHONE } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every chart canvas: backing store vs CSS size. */
+const canvasSizes = (page) =>
+  page.locator('section[data-chart] canvas').evaluateAll((cs) =>
+    cs.map((c) => ({
+      chart: c.closest('section[data-chart]').dataset.chart,
+      width: c.width,
+      height: c.height,
+      cssWidth: c.getBoundingClientRect().width,
+      cssHeight: c.getBoundingClientRect().height,
+      drawn: c.dataset.drawn ?? null,
+    })),
+  );
+
+function assertScaled(sizes, dpr, where) {
+  assert.ok(sizes.length > 0, `${where}: no chart canvases`);
+  for (const s of sizes) {
+    const label = `${where}: ${s.chart} (${s.width}×${s.height} for ${s.cssWidth}×${s.cssHeight} CSS px)`;
+    assert.ok(s.cssWidth > 0 && s.cssHeight > 0, `${label}: not laid out`);
+    assert.equal(s.drawn, '1', `${label}: not drawn`);
+    assert.ok(Math.abs(s.width - s.cssWidth * dpr) <= 1, `${label}: width is not ${dpr}× the CSS width`);
+    assert.ok(Math.abs(s.height - s.cssHeight * dpr) <= 1, `${label}: height is not ${dpr}× the CSS height`);
+  }
+}
+
+for (const [name, opts] of [
+  ['desktop 1280×900 @2x', { ...DESKTOP, deviceScaleFactor: 2 }],
+  ['phone 390×844 @2x', { ...PHONE, deviceScaleFactor: 2 }],
+  ['phone 390×844 @3x', { ...PHONE, deviceScaleFactor: 3 }],
+]) {
+  test(`every chart canvas has a backing store of devicePixelRatio × its CSS size (${name})`, { timeout: 60_000 }, async () => {
+    const p = await openPage(browser, `${server.url}?lang=en`, opts);
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      assert.equal(await p.page.evaluate(() => devicePixelRatio), opts.deviceScaleFactor);
+      assertScaled(await canvasSizes(p.page), opts.deviceScaleFactor, name);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('after the window is resized, the charts are redrawn at the new size, still 2×', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=en`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const before = await canvasSizes(p.page);
+    await p.page.setViewportSize({ width: 700, height: 900 });
+    // Wait until every canvas's backing store follows its new CSS size.
+    await p.page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('section[data-chart] canvas')].every((c) => {
+            const r = c.getBoundingClientRect();
+            return Math.abs(c.width - r.width * 2) <= 1 && Math.abs(c.height - r.height * 2) <= 1;
+          }),
+        null,
+        { timeout: 5_000, polling: 50 },
+      )
+      .catch(() => {});
+    const after = await canvasSizes(p.page);
+    assertScaled(after, 2, 'resized to 700 px');
+    assert.ok(after[0].width < before[0].width, `the us-capex canvas did not shrink (${before[0].width} → ${after[0].width})`);
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+  } finally {
+    await p.close();
+  }
+});

@@ -1,0 +1,193 @@
+// Resilience: when the wasm core, the dataset file or the words cannot be used, the reader
+// gets a message in words and as much of the explainer as possible; and no request ever
+// leaves the server's origin.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  openPage,
+  waitForReady,
+  inspectCharts,
+  readWwwJson,
+  templatePattern,
+  SUBPATH,
+  DESKTOP,
+  PHONE,
+} from './harness.mjs';
+
+const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
+const dataset = readWwwJson('data/capex-dataset.json');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const visibleText = (page, selector) =>
+  page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
+
+async function assertChartsDrawn(page, why) {
+  const charts = await inspectCharts(page);
+  assert.ok(charts.length >= dataset.charts.length, `${why}: only ${charts.length} chart canvases`);
+  for (const c of charts) {
+    assert.equal(c.drawn, '1', `${why}: chart ${c.chart} is not drawn`);
+    assert.ok(c.colours > 1, `${why}: chart ${c.chart} is blank`);
+  }
+}
+
+for (const lang of ['en', 'zh-Hans']) {
+  test(`the wasm cannot load (${lang}): state "error", a message in words, headline and tables still there`, { timeout: 60_000 }, async () => {
+    const p = await openPage(browser, `${server.url}?lang=${lang}`, {
+      ...PHONE,
+      locale: lang === 'en' ? 'en-US' : 'zh-CN',
+      route: (context) => context.route('**/pkg/*.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })),
+    });
+    try {
+      assert.equal(await waitForReady(p.page), 'error', 'data-state');
+      const m = messages[lang];
+      const status = await visibleText(p.page, '#status .message-error');
+      assert.ok(
+        status.some((t) => t.startsWith(m.status.wasm_failed)),
+        `no visible message “${m.status.wasm_failed}”; the status area shows ${JSON.stringify(status)}`,
+      );
+      assert.equal((await p.page.locator('#headline').innerText()).trim(), m.page.headline, 'headline');
+      assert.ok(await p.page.locator('#headline').isVisible(), 'the headline is not visible');
+
+      // Every chart's table is still there, with the dataset's rows; each chart says why it is missing.
+      for (const chart of dataset.charts) {
+        const rows = await p.page.locator(`#${chart.id} table.facts tr.fact-row`).count();
+        assert.equal(rows, chart.facts.length, `${chart.id}: ${rows} table rows, the dataset has ${chart.facts.length}`);
+        const note = await visibleText(p.page, `#${chart.id} .chart-error`);
+        assert.deepEqual(note, [m.status.chart_unavailable], `${chart.id}: no visible “chart unavailable” note`);
+      }
+      const calc = await visibleText(p.page, '#calculator .chart-error');
+      assert.deepEqual(calc, [m.status.calculator_unavailable], 'the calculator does not say it is unavailable');
+      assert.equal(await p.page.locator('#boot-error').isVisible(), false, 'the bilingual boot error should stay hidden');
+      assert.deepEqual(p.pageErrors, [], 'uncaught page errors');
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('a dataset file that is not JSON: the page says so and draws its built-in figures', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) =>
+      context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "facts": [' })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready', 'data-state');
+    const text = (await visibleText(p.page, '#status [data-message="dataset"]')).map((t) => t.split('\n')[0].trim());
+    const st = messages.en.status;
+    const ok = text.some((t) => t === st.dataset_unreadable || templatePattern(st.dataset_refused).test(t) || t === st.dataset_refused_one);
+    assert.ok(ok, `no visible message about the unreadable data file; the status area shows ${JSON.stringify(await visibleText(p.page, '#status'))}`);
+    await assertChartsDrawn(p.page, 'broken dataset');
+    const rows = await p.page.locator('#us-capex table.facts tr.fact-row').count();
+    assert.equal(rows, dataset.charts[0].facts.length, 'the us-capex table is not filled from the built-in dataset');
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+    assert.deepEqual(p.pageErrors, [], 'page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a dataset with an unknown source id is refused in words; the built-in figures are shown', { timeout: 60_000 }, async () => {
+  const broken = structuredClone(dataset);
+  const victim = broken.facts.find((f) => f.id === dataset.charts[0].facts[0]) || broken.facts[0];
+  const realSource = dataset.sources.find((s) => s.id === victim.source);
+  victim.source = 'no-such-source';
+  const p = await openPage(browser, `${server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) =>
+      context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready', 'data-state');
+    const st = messages.en.status;
+    const text = (await visibleText(p.page, '#status [data-message="dataset"]')).map((t) => t.split('\n')[0].trim());
+    assert.ok(
+      text.some((t) => templatePattern(st.dataset_refused).test(t) || t === st.dataset_refused_one),
+      `no visible “data file has problems” message; the status area shows ${JSON.stringify(await visibleText(p.page, '#status'))}`,
+    );
+    // The developer detail names the bad id.
+    const detail = await p.page.locator('#status [data-message="dataset"] details').textContent();
+    assert.match(detail, /no-such-source/, `the problem list does not name the unknown source id: ${detail}`);
+
+    await assertChartsDrawn(p.page, 'refused dataset');
+    // The figure with the bad source is shown from the built-in data, with its real source.
+    const row = p.page.locator(`tr.fact-row[data-fact="${victim.id}"]`).first();
+    const source = await row.locator('.source-line').innerText();
+    assert.ok(source.includes(realSource.outlet.en), `${victim.id}: shown with source “${source}”, the built-in data says “${realSource.outlet.en}”`);
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+    assert.deepEqual(p.pageErrors, [], 'page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('the language files cannot load: a bilingual line says so, state "error"', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${server.url}?lang=zh-Hans`, {
+    ...PHONE,
+    route: (context) => context.route('**/i18n/*.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'error', 'data-state');
+    assert.ok(await p.page.locator('#boot-error').isVisible(), 'the boot error line is not visible');
+    assert.match(await p.page.locator('#boot-error').innerText(), /could not load/);
+    assert.deepEqual(p.pageErrors, [], 'page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('no request leaves the server origin while a reader uses the page (subpath, strict CSP)', { timeout: 90_000 }, async () => {
+  const p = await openPage(browser, new URL(`${SUBPATH}?lang=en`, server.url).href, {
+    ...DESKTOP,
+    initScript: () => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
+    // Anything that tries to leave is recorded by the harness and then stopped here.
+    route: (context) =>
+      context.route(
+        (url) => url.origin !== server.origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+        (r) => r.abort('blockedbyclient'),
+      ),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready', 'data-state');
+    // Use it: hover a chart, press a preset, move a slider, switch currency and language.
+    const canvas = p.page.locator('#us-capex canvas');
+    const box = await canvas.boundingBox();
+    for (let x = 10; x < box.width; x += 40) await p.page.mouse.move(box.x + x, box.y + box.height * 0.9);
+    await p.page.locator('button[data-preset="agi_3y"]').click();
+    await p.page.locator('#in-agi_year').focus();
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.locator('#currency-switch button[data-currency="CNY"]').click();
+    await Promise.all([p.page.waitForURL(/lang=zh-Hant/), p.page.locator('#lang-switch a[hreflang="zh-Hant"]').click()]);
+    assert.equal(await waitForReady(p.page), 'ready', 'data-state after switching language');
+
+    assert.ok(p.requests.length > 5, `only ${p.requests.length} requests recorded`);
+    assert.deepEqual(p.foreignRequests(server.origin), [], 'requests to another origin');
+    assert.ok(
+      p.requests.every((u) => !u.startsWith(server.origin) || new URL(u).pathname.startsWith(SUBPATH)),
+      `requests outside the subpath ${SUBPATH}: ${p.requests.filter((u) => !new URL(u).pathname.startsWith(SUBPATH)).join(', ')}`,
+    );
+    assert.deepEqual(await p.page.evaluate(() => window.__cspViolations), [], 'Content-Security-Policy violations');
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+    assert.deepEqual(p.failedRequests, [], 'failed requests');
+  } finally {
+    await p.close();
+  }
+});
