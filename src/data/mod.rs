@@ -40,15 +40,16 @@
 //! ```
 //! use ai_capex_explainer::data::Dataset;
 //!
-//! let dataset = Dataset::embedded().expect("the shipped dataset is valid");
-//! let meta = dataset.fact("s004-meta-capex-2025-plan").expect("known id");
+//! let dataset = Dataset::embedded()?;
+//! let meta = dataset.fact("s004-meta-capex-2025-plan").ok_or("unknown id")?;
 //! assert_eq!((meta.value, meta.value_high), (60.0, Some(65.0)));
 //!
-//! let errors = Dataset::from_json(r#"{"schema_version": 2}"#).unwrap_err();
+//! let errors = Dataset::from_json(r#"{"schema_version": 2}"#).err().map(|e| e.to_string());
 //! assert_eq!(
-//!     errors.to_string(),
-//!     "schema_version: schema_version is 2; this version of the explainer reads schema_version 1 only"
+//!     errors.as_deref(),
+//!     Some("schema_version: schema_version is 2; this version of the explainer reads schema_version 1 only")
 //! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod chart_def;

@@ -52,8 +52,9 @@ pub struct Sensitivity {
 ///
 /// ```
 /// use ai_capex_explainer::model::{sensitivity, Scenario};
-/// let t = sensitivity(&Scenario::default()).unwrap();
+/// let t = sensitivity(&Scenario::default()).map_err(|e| format!("{e:?}"))?;
 /// assert!(t.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
+/// # Ok::<(), String>(())
 /// ```
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
     s.validate()?;
