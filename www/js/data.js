@@ -1,13 +1,21 @@
-// The dataset file: fetch it, parse it, and index it for the tables and tooltips.
+// The dataset file: fetch it (or take it from the page, in the single-file build: inline.js),
+// parse it, and index it for the tables and tooltips.
 //
 // The page renders its tables from the JSON with plain JS before the wasm is ready, so
 // nothing here may throw on a malformed file: missing arrays become empty, records that are
 // not objects are skipped. The wasm core does the real validation (ex.dataset_errors()).
 
+import { inlineText } from './inline.js';
+
 export const DATASET_URL = new URL('../data/capex-dataset.json', import.meta.url);
 
-/** Fetch the dataset file as text. Resolves to { text } or { error }. */
+/**
+ * Fetch the dataset file as text. Resolves to { text } or { error }. A page that carries the
+ * file inline (the single-file build) answers from it without fetching.
+ */
 export async function fetchDatasetText(url = DATASET_URL) {
+  const inlined = url === DATASET_URL ? inlineText('dataset') : null;
+  if (inlined !== null) return { text: inlined };
   try {
     const response = await fetch(url);
     if (!response.ok) return { error: `HTTP ${response.status}` };

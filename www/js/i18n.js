@@ -1,7 +1,10 @@
 // Reader-facing text: one JSON file per language in ../i18n/, looked up with t(key, vars).
+// (The single-file build carries the files inside the page instead: inline.js.)
 //
 // Languages: en, zh-Hans (Simplified), zh-Hant (Traditional). The choice comes from the
 // `lang` URL parameter (see url-state.js), else the browser's languages, else zh-Hans.
+
+import { inlineText } from './inline.js';
 
 export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 export const DEFAULT_LANG = 'zh-Hans';
@@ -81,9 +84,14 @@ export function createTranslator(messages, lang) {
   return t;
 }
 
-/** Fetch ./i18n/<lang>.json (relative to the page). Rejects with an Error on failure. */
+/**
+ * Fetch ./i18n/<lang>.json (relative to the page), or read it from the page when it carries
+ * the file inline (the single-file build). Rejects with an Error on failure.
+ */
 export async function loadMessages(lang) {
   if (!LANGS.includes(lang)) throw new Error(`unknown language ${lang}`);
+  const inlined = inlineText(`i18n-${lang}`);
+  if (inlined !== null) return JSON.parse(inlined);
   const url = new URL(`../i18n/${lang}.json`, import.meta.url);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);

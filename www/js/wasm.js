@@ -1,8 +1,11 @@
 // Loading the Rust core (wasm-bindgen, --target web) from ../pkg/.
 // Failure is a value, never an exception: the page then shows a message in words and keeps
 // the tables it rendered from the dataset JSON.
+//
+// The single-file build (tools/dist.mjs) bundles the glue module into the page and carries
+// the .wasm inline (inline.js); then the bytes come from the page instead of a fetch.
 
-const MODULE_URL = new URL('../pkg/ai_capex_explainer.js', import.meta.url);
+import { inlineBytes } from './inline.js';
 
 /**
  * Import and initialise the module. Resolves to { ok: true, Explainer, ms } or
@@ -14,8 +17,9 @@ export async function loadWasm() {
   const started = performance.now();
   if (typeof WebAssembly !== 'object') return { ok: false, reason: 'unsupported', detail: 'WebAssembly is not available' };
   try {
-    const mod = await import(MODULE_URL.href);
-    await mod.default();
+    // A literal specifier (resolved against this module, as before), so a bundler can follow it.
+    const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
+    await mod.default(bytes ? { module_or_path: bytes } : undefined);
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
     return { ok: true, Explainer: mod.Explainer, ms: performance.now() - started };
   } catch (e) {
