@@ -1,6 +1,9 @@
 // The what-if calculator (issue 3): presets, one control per input of ex.input_specs()
 // grouped into panels, the live sentence, the model charts (each with a table as its
 // accessible equivalent), the Monte Carlo run and "How this is calculated".
+// This module holds the state and wiring; the words are in calculator-text.js, the form in
+// calculator-controls.js, the charts' tooltips and tables in calculator-outputs.js and the
+// method block in calculator-method.js.
 //
 // The scenario lives in the URL: `preset` plus every field that differs from it (or from the
 // defaults), so a link reproduces exactly what the reader saw. Every change goes through
@@ -9,8 +12,10 @@
 
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
-import { describeFact } from './tables.js';
-import { localized } from './data.js';
+import { sentence, mcSentence, valueText, allowedText } from './calculator-text.js';
+import { presetButtons, buildControl } from './calculator-controls.js';
+import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
+import { methodSection } from './calculator-method.js';
 
 const GROUP_ORDER = ['shared', 'sprint', 'marathon', 'prices', 'uncertainty'];
 const MC_RUNS = 10000;
@@ -25,29 +30,18 @@ const parse = (text) => {
 };
 
 /**
- * Normalise one row of ex.input_specs(). Accepts `{type:"range",min,max,step}` and
- * `{range:{min,max,step}}` kinds, `{type:"fact",fact_id}` and `{fact: id}` origins.
+ * One row of ex.input_specs() (src/model/inputs.rs: kind `{type:"range",min,max,step}` or
+ * `{type:"choice",options}`, origin `{type:"fact",fact_id}` or `{type:"assumption"}`) as
+ * the controls use it: `range` or `options`, and `fact` for a fact origin.
  */
-export function normalizeSpec(raw) {
-  if (!raw || typeof raw.field !== 'string') return null;
-  const kind = raw.kind || {};
-  let range = null;
-  let options = null;
-  if (kind.range) range = kind.range;
-  else if (kind.type === 'range') range = kind;
-  if (kind.choice) options = kind.choice.options;
-  else if (kind.type === 'choice') options = kind.options;
-  const origin = raw.origin;
-  let fact = null;
-  if (origin && typeof origin === 'object') fact = origin.fact ?? origin.fact_id ?? null;
+export function normalizeSpec({ field, kind, unit, group, origin }) {
   return {
-    field: raw.field,
-    range: range ? { min: Number(range.min), max: Number(range.max), step: Number(range.step) || 'any' } : null,
-    options: Array.isArray(options) ? options : null,
-    unit: String(raw.unit || 'plain'),
-    group: String(raw.group || 'shared').toLowerCase(),
-    fact,
-    default: raw.default,
+    field,
+    range: kind.type === 'range' ? { min: kind.min, max: kind.max, step: kind.step } : null,
+    options: kind.type === 'choice' ? kind.options : null,
+    unit,
+    group,
+    fact: origin.type === 'fact' ? origin.fact_id : null,
   };
 }
 
@@ -76,8 +70,7 @@ export function diffScenario(scenario, base, fields) {
 export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem }) {
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
-  const has = (key) => ctx.t.has(key);
-  const specs = (parse(ex.input_specs()) || []).map(normalizeSpec).filter(Boolean);
+  const specs = (parse(ex.input_specs()) || []).map(normalizeSpec);
   const specByField = new Map(specs.map((s) => [s.field, s]));
   const fields = specs.map((s) => s.field);
   const presets = (parse(ex.presets()) || []).filter((p) => typeof p === 'string');
@@ -89,7 +82,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const r = parse(ex.apply_preset(id));
     if (r && r.ok) presetScenarios.set(id, parse(ex.scenario()) || {});
   }
-  resetScenario();
+  ex.reset();
 
   let activePreset = null;
   let scenario = defaults;
@@ -127,18 +120,6 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const chartEntries = new Map();
   const views = new Map();
 
-  /** Title and caption of a model chart. */
-  function chartText(id) {
-    switch (id) {
-      case 'model-uncertainty':
-        return { title: t('calculator.monte_carlo.title'), caption: t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(MC_RUNS, 0) }) };
-      case 'model-sensitivity':
-        return { title: t('calculator.sensitivity.title'), caption: t('calculator.sensitivity.explain') };
-      default:
-        return { title: t(`calculator.charts.${id}.title`), caption: t(`calculator.charts.${id}.caption`) };
-    }
-  }
-
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
     const canvas = h('canvas', {
@@ -155,7 +136,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h('summary', {}, t('calculator.tables.summary')),
       tableSlot,
     );
-    const text = chartText(id);
+    const text = chartText(ctx, id, MC_RUNS);
     const el = h(
       'section',
       { class: 'model-chart', id, dataset: { chart: id }, attrs: { 'aria-labelledby': headingId } },
@@ -183,25 +164,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       return h('fieldset', { class: ['calc-group', `calc-group-${group}`] }, h('legend', {}, t(`calculator.groups.${group}`)), list.map(control));
     };
 
-    replaceChildren(
-      presetBar,
-      h('span', { id: 'presets-label', class: 'switch-label' }, t('calculator.presets_label')),
-      presets.map((id) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'preset',
-            title: has(`calculator.presets.${id}.description`) ? t(`calculator.presets.${id}.description`) : null,
-            dataset: { preset: id },
-            attrs: { 'aria-pressed': 'false' },
-            on: { click: () => applyPreset(id) },
-          },
-          t(`calculator.presets.${id}.name`),
-        ),
-      ),
-      h('button', { type: 'button', class: 'preset preset-reset', on: { click: () => applyPreset(null) } }, t('calculator.reset')),
-    );
+    replaceChildren(presetBar, presetButtons(ctx, presets, applyPreset));
 
     replaceChildren(
       section,
@@ -216,7 +179,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
       chartSection('model-sensitivity'),
       [...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
-      method(),
+      methodSection(ctx, specs, defaults, scenario),
     );
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
@@ -232,7 +195,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           frame: entry.frame,
           errorEl: entry.errorEl,
           explainer: () => ex,
-          describe: (hit) => describeModelHit(id, hit),
+          describe: (hit) => describeModelHit(ctx, id, hit, model()),
           onDrawn,
           t: ctx.t,
         }),
@@ -241,94 +204,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   function control(spec) {
-    const id = `in-${spec.field}`;
-    const outputEl = h('output', { id: `out-${spec.field}`, class: 'control-value', attrs: { for: id } });
-    const errorEl = h('p', { class: 'control-error', hidden: true, attrs: { role: 'alert' } });
-    const originEl = h('p', { class: 'control-origin', id: `origin-${spec.field}` }, originText(spec));
-    const help = has(`calculator.inputs.${spec.field}.help`)
-      ? h('p', { class: 'control-help', id: `help-${spec.field}` }, t(`calculator.inputs.${spec.field}.help`))
-      : null;
-    const describedBy = [help && `help-${spec.field}`, `origin-${spec.field}`].filter(Boolean).join(' ');
-    let input;
-    let ends = null;
-    if (spec.range) {
-      input = h('input', {
-        type: 'range',
-        id,
-        min: String(spec.range.min),
-        max: String(spec.range.max),
-        step: String(spec.range.step),
-        attrs: { 'aria-describedby': describedBy },
-      });
-      input.addEventListener('input', () => onInput(spec, input.value));
-      ends = h(
-        'p',
-        { class: 'range-ends', attrs: { 'aria-hidden': 'true' } },
-        h('span', {}, ctx.fmt.inputValue(spec.range.min, spec.unit)),
-        h('span', {}, ctx.fmt.inputValue(spec.range.max, spec.unit)),
-      );
-    } else {
-      input = h(
-        'select',
-        { id, attrs: { 'aria-describedby': describedBy } },
-        (spec.options || []).map((option) => h('option', { value: option }, optionLabel(spec, option))),
-      );
-      input.addEventListener('change', () => onInput(spec, input.value));
-    }
-    controls.set(spec.field, { input, output: outputEl, error: errorEl, spec });
-    return h(
-      'div',
-      { class: ['control', spec.range ? 'control-range' : 'control-choice'], dataset: { field: spec.field } },
-      h('div', { class: 'control-head' }, h('label', { attrs: { for: id } }, t(`calculator.inputs.${spec.field}.label`)), outputEl),
-      input,
-      ends,
-      help,
-      originEl,
-      errorEl,
-    );
-  }
-
-  function optionLabel(spec, factId) {
-    const key = `calculator.options.${spec.field}.${factId}`;
-    if (has(key)) return t(key);
-    const d = describeFact(ctx, factId);
-    if (!d) return factId;
-    const outlet = d.source ? localized(d.source.outlet, ctx.lang) : d.fact.source;
-    return t('calculator.option', { value: d.value, period: d.period, outlet });
-  }
-
-  /** "Source: outlet — “quote”" or "Assumption: reason". */
-  function originText(spec) {
-    if (spec.fact) {
-      const d = describeFact(ctx, spec.fact);
-      if (!d) return t('calculator.origin_line.fact_missing', { label: t('calculator.origin.fact'), id: spec.fact });
-      const outlet = d.source ? localized(d.source.outlet, ctx.lang) : d.fact.source;
-      return t('calculator.origin_line.fact', {
-        label: t('calculator.origin.fact'),
-        outlet,
-        value: d.value,
-        quote: d.quote || d.definition || '',
-        grade: d.grade,
-      });
-    }
-    const reasonKey = `calculator.inputs.${spec.field}.assumption`;
-    return t('calculator.origin_line.assumption', { label: t('calculator.origin.assumption'), reason: has(reasonKey) ? t(reasonKey) : '' });
-  }
-
-  /** A value of `spec`, in words with its unit. */
-  function valueText(spec, value) {
-    if (spec.options) {
-      const d = describeFact(ctx, value);
-      return d ? d.value : String(value);
-    }
-    if (spec.field === 'agi_year' && typeof value === 'number' && typeof scenario.horizon_end === 'number' && value > scenario.horizon_end) {
-      return t('calculator.agi_after_horizon', { year: ctx.fmt.year(value), horizon: ctx.fmt.year(scenario.horizon_end) });
-    }
-    return ctx.fmt.inputValue(Number(value), spec.unit);
-  }
-
-  function rangeText(spec) {
-    return spec.range ? t('status.range', { min: ctx.fmt.inputValue(spec.range.min, spec.unit), max: ctx.fmt.inputValue(spec.range.max, spec.unit) }) : '';
+    const c = buildControl(ctx, spec, onInput);
+    controls.set(spec.field, { input: c.input, output: c.output, error: c.error, spec });
+    return c.el;
   }
 
   /** A refused URL value as a problem for the status area (names field, value, range). */
@@ -336,12 +214,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const offStep = error && error.kind && error.kind.type === 'off_step';
     const allowed = offStep
       ? t('status.range_step', { min: ctx.fmt.inputValue(spec.range.min, spec.unit), max: ctx.fmt.inputValue(spec.range.max, spec.unit), step: ctx.fmt.number(spec.range.step) })
-      : spec.range
-        ? rangeText(spec)
-        : (spec.options || []).join(', ');
+      : allowedText(ctx, spec);
     const base = activePreset ? presetScenarios.get(activePreset) : defaults;
-    const fallback = base && spec.field in base ? valueText(spec, base[spec.field]) : '';
+    const fallback = base && spec.field in base ? valueOf(spec, base[spec.field]) : '';
     return { param: spec.field, value: raw, allowed, fallback, kind: error && error.kind ? error.kind.type : null };
+  }
+
+  /** A value of `spec` in words, against the current scenario's horizon. */
+  function valueOf(spec, value) {
+    return valueText(ctx, spec, value, scenario.horizon_end);
   }
 
   // ---- state → DOM -------------------------------------------------------------------------
@@ -355,7 +236,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const value = scenario[field];
       if (value === undefined) continue;
       if (c.input.value !== String(value)) c.input.value = String(value);
-      const text = valueText(c.spec, value);
+      const text = valueOf(c.spec, value);
       if (c.output.textContent !== text) {
         c.output.textContent = text;
         if (c.spec.range) c.input.setAttribute('aria-valuetext', text);
@@ -368,121 +249,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     }
   }
 
-  const ratioText = (x) => (x >= 10 ? ctx.fmt.number(x, 0) : ctx.fmt.fixed(x, 1));
-  const roiText = (x) => ctx.fmt.number(x, 2);
-
-  /** The live sentence and its notes, from projection.summary. */
-  function sentence(s) {
-    if (!s || !s.kind) return { main: '', notes: '' };
-    const vars = {
-      agi_year: ctx.fmt.year(s.agi_year),
-      crossover_year: s.crossover_year !== null && s.crossover_year !== undefined ? ctx.fmt.year(s.crossover_year) : '',
-      horizon_end: ctx.fmt.year(s.horizon_end),
-      bubble_year: s.bubble_year !== null && s.bubble_year !== undefined ? ctx.fmt.year(s.bubble_year) : '',
-      ratio: ratioText(s.leader_multiple),
-      sprint_roi: roiText(s.sprint_final_roi),
-      marathon_roi: roiText(s.marathon_final_roi),
-      payoff_needed: typeof s.payoff_needed === 'number' ? ctx.fmt.number(s.payoff_needed, 1) : '',
-    };
-    const main = t(`calculator.summary.${s.kind}`, vars);
-    const notes = [];
-    if (typeof s.payoff_needed === 'number') {
-      notes.push(s.leader_at_end === 'sprint' && s.payoff_needed <= 1 ? t('calculator.summary_notes.payoff_not_needed') : t('calculator.summary_notes.payoff_needed', vars));
-    } else if (s.agi_in_horizon && s.bubble_year === null && s.leader_at_end === 'marathon') {
-      notes.push(t('calculator.summary_notes.payoff_beyond_range'));
-    }
-    notes.push(t('calculator.summary_notes.returns', vars));
-    return { main, notes: notes.join(' ') };
-  }
-
-  function mcSentence(mc) {
-    if (!mc || typeof mc.p_sprint_ahead !== 'number') return '';
-    const pct = (x) => ctx.fmt.number(Math.round(x * 100), 0);
-    return t('calculator.monte_carlo.sentence', {
-      runs: ctx.fmt.number(mc.runs, 0),
-      p_sprint: pct(mc.p_sprint_ahead),
-      p_marathon: pct(mc.p_marathon_ahead),
-      p_bubble: pct(mc.p_bubble ?? 0),
-    });
-  }
-
-  // ---- tooltips and tables for the model charts ----------------------------------------------
-  /** Money in the reader's currency from a side's own currency (sprint US$, marathon ¥). */
-  function sideMoney(valueBn, side) {
-    const from = side === 'sprint' ? 'USD' : 'CNY';
-    const rate = projection && projection.cny_per_usd;
-    let v = valueBn;
-    if (from !== ctx.currency && rate > 0) v = from === 'USD' ? valueBn * rate : valueBn / rate;
-    return ctx.fmt.moneyBn(v, ctx.currency, 3);
-  }
-
-  function yearRow(year) {
-    return projection && Array.isArray(projection.years) ? projection.years.find((r) => r.year === year) : null;
-  }
-
-  function sideName(side) {
-    return t(`calculator.sides.${side}`);
-  }
-
-  function describeModelHit(chartId, hit) {
-    const mark = String(hit.mark || '');
-    const [kind, rest] = mark.includes(':') ? mark.split(':') : [mark, ''];
-    const year = Number(rest);
-    if ((chartId === 'model-position' || chartId === 'model-roi') && (kind === 'sprint' || kind === 'marathon')) {
-      const row = yearRow(year);
-      if (!row) return null;
-      const side = row[kind];
-      return [
-        { text: `${sideName(kind)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-        { text: `${t('calculator.outputs.cumulative')}: ${sideMoney(side.cumulative, kind)}`, class: chartId === 'model-position' ? 'tooltip-value' : null },
-        { text: `${t('calculator.outputs.roi')}: ${roiText(side.roi)}`, class: chartId === 'model-roi' ? 'tooltip-value' : null },
-        { text: `${t('calculator.outputs.capex')}: ${sideMoney(side.capex, kind)} · ${t('calculator.outputs.revenue')}: ${sideMoney(side.revenue, kind)}`, class: 'tooltip-period' },
-        kind === 'sprint' && row.sprint_phase ? { text: t(`calculator.phases.${row.sprint_phase}`), class: 'tooltip-period' } : null,
-      ];
-    }
-    if (chartId === 'model-prices') {
-      const pt = projection && (projection.prices || []).find((p) => p.year === year);
-      if (!pt) return null;
-      const key = { price: 'price_index', volume: 'volume_index', revenue: 'revenue_index' }[kind];
-      return [
-        { text: `${t(`calculator.outputs.${key}`)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-        { text: ctx.fmt.number(pt[key], pt[key] < 0.1 ? 3 : 2), class: 'tooltip-value' },
-        { text: `${t('calculator.outputs.price_index')} ${ctx.fmt.number(pt.price_index, 3)} · ${t('calculator.outputs.volume_index')} ${ctx.fmt.number(pt.volume_index, 2)} · ${t('calculator.outputs.revenue_index')} ${ctx.fmt.number(pt.revenue_index, 2)}`, class: 'tooltip-period' },
-      ];
-    }
-    if (chartId === 'model-uncertainty' && kind === 'agi') {
-      const bar = monteCarlo && (monteCarlo.agi_years || []).find((b) => b.year === year);
-      if (!bar) return null;
-      const share = ctx.fmt.number((100 * bar.count) / Math.max(1, monteCarlo.runs), 1);
-      const label = bar.within_horizon ? `${t('calculator.monte_carlo.agi_years_axis')}: ${ctx.fmt.year(bar.year)}` : t('calculator.monte_carlo.after_horizon', { horizon_end: ctx.fmt.year(scenario.horizon_end) });
-      return [
-        { text: label, class: 'tooltip-title' },
-        { text: t('calculator.tables.share_of_runs', { share }), class: 'tooltip-value' },
-        { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${bar.leader}`) }), class: null },
-        bar.bubble ? { text: t('calculator.outputs.bubble_marker'), class: 'tooltip-flag' } : null,
-      ];
-    }
-    if (chartId === 'model-sensitivity') {
-      const spec = specByField.get(mark);
-      const bar = sensitivity() && sensitivity().bars.find((b) => b.field === mark);
-      if (!spec || !bar) return null;
-      return [
-        { text: inputShortLabel(mark), class: 'tooltip-title' },
-        { text: `${t('calculator.sensitivity.low')}: ${valueText(spec, bar.low_input)} → ${ratioText(bar.outcome_low)}`, class: null },
-        { text: `${t('calculator.sensitivity.high')}: ${valueText(spec, bar.high_input)} → ${ratioText(bar.outcome_high)}`, class: null },
-        { text: t('calculator.sensitivity.base', { base: ratioText(sensitivity().base_outcome) }), class: 'tooltip-period' },
-      ];
-    }
-    return null;
-  }
-
-  /** The input's label as the tornado chart shows it (with its side where that matters). */
-  function inputShortLabel(field) {
-    const chart = ctx.t.raw('chart');
-    const short = chart && chart[`input.${field}`];
-    return typeof short === 'string' ? short : t(`calculator.inputs.${field}.label`);
-  }
-
+  /** The tornado, computed on first use after each recompute (only its words need it). */
   function sensitivity() {
     if (!sensitivityCache) {
       const s = parse(ex.sensitivity());
@@ -491,60 +258,17 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     return sensitivityCache;
   }
 
+  /** The current outputs, as calculator-outputs.js reads them. */
+  function model() {
+    return { projection, monteCarlo, scenario, specByField, sensitivity };
+  }
+
   /** The accessible equivalent of a model chart: a table, built only while it is open. */
   function fillModelTable(id) {
     const entry = chartEntries.get(id);
     if (!entry || !entry.details.open) return;
-    let head = [];
-    let rows = [];
-    if ((id === 'model-position' || id === 'model-roi') && projection) {
-      head = [
-        t('calculator.tables.year'),
-        `${sideName('sprint')}: ${t('calculator.outputs.cumulative')}`,
-        `${sideName('marathon')}: ${t('calculator.outputs.cumulative')}`,
-        `${sideName('sprint')}: ${t('calculator.outputs.roi')}`,
-        `${sideName('marathon')}: ${t('calculator.outputs.roi')}`,
-        t('calculator.tables.phase'),
-      ];
-      rows = projection.years.map((r) => [
-        ctx.fmt.year(r.year),
-        sideMoney(r.sprint.cumulative, 'sprint'),
-        sideMoney(r.marathon.cumulative, 'marathon'),
-        roiText(r.sprint.roi),
-        roiText(r.marathon.roi),
-        r.sprint_phase ? t(`calculator.phases.${r.sprint_phase}`) : '',
-      ]);
-    } else if (id === 'model-prices' && projection) {
-      head = [t('calculator.tables.year'), t('calculator.outputs.price_index'), t('calculator.outputs.volume_index'), t('calculator.outputs.revenue_index')];
-      rows = (projection.prices || []).map((p) => [ctx.fmt.year(p.year), ctx.fmt.number(p.price_index, 3), ctx.fmt.number(p.volume_index, 2), ctx.fmt.number(p.revenue_index, 2)]);
-    } else if (id === 'model-uncertainty' && monteCarlo) {
-      head = [t('calculator.monte_carlo.agi_years_axis'), t('calculator.monte_carlo.count_axis'), t('calculator.tables.leader_column')];
-      rows = (monteCarlo.agi_years || []).map((b) => [
-        b.within_horizon ? ctx.fmt.year(b.year) : t('calculator.monte_carlo.after_horizon', { horizon_end: ctx.fmt.year(scenario.horizon_end) }),
-        ctx.fmt.number(b.count, 0),
-        `${t(`calculator.leaders.${b.leader}`)}${b.bubble ? ` (${t('calculator.outputs.bubble_marker')})` : ''}`,
-      ]);
-    } else if (id === 'model-sensitivity' && sensitivity()) {
-      head = [t('calculator.tables.input'), t('calculator.sensitivity.low'), t('calculator.sensitivity.high')];
-      rows = sensitivity().bars.map((b) => {
-        const spec = specByField.get(b.field);
-        const v = (x) => (spec ? valueText(spec, x) : String(x));
-        return [inputShortLabel(b.field), `${v(b.low_input)} → ${ratioText(b.outcome_low)}`, `${v(b.high_input)} → ${ratioText(b.outcome_high)}`];
-      });
-    }
-    replaceChildren(
-      entry.tableSlot,
-      h(
-        'div',
-        { class: 'table-scroll', tabIndex: 0, attrs: { role: 'region', 'aria-label': chartText(id).title } },
-        h(
-          'table',
-          { class: 'model-table' },
-          h('thead', {}, h('tr', {}, head.map((c) => h('th', { attrs: { scope: 'col' } }, c)))),
-          h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, c) : h('td', {}, c)))))),
-        ),
-      ),
-    );
+    const { head, rows } = modelTable(ctx, id, model());
+    replaceChildren(entry.tableSlot, tableRegion(chartText(ctx, id, MC_RUNS).title, 'model-table', head, rows));
   }
 
   // ---- recompute ---------------------------------------------------------------------------
@@ -559,10 +283,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     // Draw first, then write text into the page: drawing after DOM writes would make the
     // browser lay the page out in the middle of the frame.
     for (const view of views.values()) view.draw();
-    const s = sentence(projection && projection.summary);
+    const s = sentence(ctx, projection && projection.summary);
     setText(sentenceEl, s.main);
     setText(notesEl, s.notes);
-    setText(mcSentenceEl, mcSentence(monteCarlo));
+    setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
     syncControls();
     for (const id of chartEntries.keys()) fillModelTable(id);
   }
@@ -590,13 +314,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const c = controls.get(spec.field);
     const r = parse(ex.set_input(spec.field, raw));
     if (!r || !r.ok) {
-      if (c) {
-        c.error.textContent = t('calculator.input_error', { value: raw, allowed: spec.range ? rangeText(spec) : (spec.options || []).join(', ') });
-        c.error.hidden = false;
-      }
+      c.error.textContent = t('calculator.input_error', { value: raw, allowed: allowedText(ctx, spec) });
+      c.error.hidden = false;
       return;
     }
-    if (c) c.error.hidden = true;
+    c.error.hidden = true;
     scenario = parse(ex.scenario()) || scenario;
     syncControls();
     schedule();
@@ -604,7 +326,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function applyPreset(id) {
     if (id === null) {
-      resetScenario();
+      ex.reset();
       activePreset = null;
     } else {
       const r = parse(ex.apply_preset(id));
@@ -617,51 +339,6 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     schedule();
   }
 
-  /** Back to the shipped defaults (ex.reset when the core has it, else field by field). */
-  function resetScenario() {
-    if (typeof ex.reset === 'function') {
-      ex.reset();
-      return;
-    }
-    restoreScenario(defaults);
-  }
-
-  function restoreScenario(target) {
-    for (const [field, value] of Object.entries(target || {})) ex.set_input(field, urlValue(value));
-  }
-
-  // ---- "How this is calculated" --------------------------------------------------------------
-  function method() {
-    const paragraphs = ctx.t.raw('calculator.how.paragraphs');
-    const rows = specs.map((spec) =>
-      h(
-        'tr',
-        {},
-        h('th', { attrs: { scope: 'row' } }, t(`calculator.inputs.${spec.field}.label`)),
-        h('td', {}, spec.field in defaults ? valueText(spec, defaults[spec.field]) : '–'),
-        h('td', {}, spec.range ? rangeText(spec) : t('calculator.method.choice', { count: (spec.options || []).length })),
-        h('td', {}, originText(spec)),
-      ),
-    );
-    return h(
-      'details',
-      { class: 'calc-method', id: 'how-calculated' },
-      h('summary', {}, t('calculator.how.title')),
-      Array.isArray(paragraphs) ? paragraphs.map((p) => h('p', {}, String(p))) : null,
-      h('h3', {}, t('calculator.method.defaults_heading')),
-      h(
-        'div',
-        { class: 'table-scroll', tabIndex: 0, attrs: { role: 'region', 'aria-label': t('calculator.method.defaults_heading') } },
-        h(
-          'table',
-          { class: 'defaults' },
-          h('thead', {}, h('tr', {}, ['input', 'default', 'range', 'origin'].map((c) => h('th', { attrs: { scope: 'col' } }, t(`calculator.method.col.${c}`))))),
-          h('tbody', {}, rows),
-        ),
-      ),
-    );
-  }
-
   // ---- public ------------------------------------------------------------------------------
   build();
   syncControls();
@@ -669,9 +346,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function randomValue(spec) {
     const { min, max, step } = spec.range;
-    const s = typeof step === 'number' && step > 0 ? step : (max - min) / 100;
-    const n = Math.round((Math.random() * (max - min)) / s);
-    return Math.min(max, min + n * s);
+    const n = Math.round((Math.random() * (max - min)) / step);
+    return Math.min(max, min + n * step);
   }
 
   return {
@@ -698,7 +374,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         recomputeAndDraw();
         times.push(performance.now() - started);
       }
-      restoreScenario(saved);
+      for (const [field, value] of Object.entries(saved)) ex.set_input(field, urlValue(value));
       recomputeAndDraw();
       return times;
     },
