@@ -15,16 +15,18 @@ const MARATHON_COLOR: usize = 1;
 const AGI_COLOR: usize = 2;
 const BUBBLE_COLOR: usize = 1;
 
+/// A legend entry named by the page's word for `key`.
+fn legend(view: &View, key: &str, color: usize) -> Series {
+    Series {
+        label: view.word(key).to_string(),
+        color,
+    }
+}
+
 fn strategies(view: &View) -> Vec<Series> {
     vec![
-        Series {
-            label: view.word("model.sprint").to_string(),
-            color: SPRINT_COLOR,
-        },
-        Series {
-            label: view.word("model.marathon").to_string(),
-            color: MARATHON_COLOR,
-        },
+        legend(view, "model.sprint", SPRINT_COLOR),
+        legend(view, "model.marathon", MARATHON_COLOR),
     ]
 }
 
@@ -118,18 +120,9 @@ pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
     LineChart {
         y_caption: view.word("model.index_caption").to_string(),
         series: vec![
-            Series {
-                label: view.word("model.price").to_string(),
-                color: 3,
-            },
-            Series {
-                label: view.word("model.volume").to_string(),
-                color: 5,
-            },
-            Series {
-                label: view.word("model.revenue").to_string(),
-                color: 2,
-            },
+            legend(view, "model.price", 3),
+            legend(view, "model.volume", 5),
+            legend(view, "model.revenue", 2),
         ],
         lines: vec![
             line(0, "price:", |pt| pt.price_index),
@@ -177,14 +170,8 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     BarChart {
         y_caption: view.word("model.share_caption").to_string(),
         series: vec![
-            Series {
-                label: view.word("model.sprint_ahead").to_string(),
-                color: SPRINT_COLOR,
-            },
-            Series {
-                label: view.word("model.marathon_ahead").to_string(),
-                color: MARATHON_COLOR,
-            },
+            legend(view, "model.sprint_ahead", SPRINT_COLOR),
+            legend(view, "model.marathon_ahead", MARATHON_COLOR),
         ],
         groups,
         label_every: 5,
@@ -197,14 +184,8 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
         base: t.base_outcome,
         series: vec![
-            Series {
-                label: view.word("model.nudge_down").to_string(),
-                color: 5,
-            },
-            Series {
-                label: view.word("model.nudge_up").to_string(),
-                color: 3,
-            },
+            legend(view, "model.nudge_down", 5),
+            legend(view, "model.nudge_up", 3),
         ],
         swings: t
             .bars
