@@ -2,22 +2,12 @@
 // gets): every chart is a named image, every slider and switch has a name, the result
 // sentence and the status area are live regions.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, DESKTOP } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** Chromium's full accessibility tree as [{ role, name, backendId, ignored }]. */
 async function axNodes(p) {
@@ -38,7 +28,7 @@ async function axNodes(p) {
 
 for (const lang of ['en', 'zh-Hans']) {
   test(`charts, sliders and switches are named for a screen reader (${lang})`, { timeout: 60_000 }, async () => {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
 
@@ -104,7 +94,7 @@ for (const lang of ['en', 'zh-Hans']) {
 }
 
 test('the result sentence and the status area are live regions', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en&agi_year=abc`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=abc`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const live = await p.page.evaluate(() => {

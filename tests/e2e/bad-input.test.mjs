@@ -2,27 +2,17 @@
 // language that names the parameter, the value given and what is allowed; the default is
 // used; the page still becomes "ready" and nothing reaches the console.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, templatePattern, DESKTOP } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, templatePattern, DESKTOP } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 const LOCALE = { en: 'en-US', 'zh-Hans': 'zh-CN' };
 const DEFAULT_CURRENCY = { en: 'USD', 'zh-Hans': 'CNY' };
 
-let server;
-let browser;
+const env = serverAndBrowser();
 const reference = {}; // lang → what the page shows without parameters
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The reader-visible state that a bad parameter must leave at its default. */
 async function visibleState(page) {
@@ -40,7 +30,7 @@ async function visibleState(page) {
 
 async function referenceFor(lang) {
   if (!reference[lang]) {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       reference[lang] = await visibleState(p.page);
@@ -75,8 +65,8 @@ for (const lang of ['en', 'zh-Hans']) {
   test(`bad lang, cur, theme, preset and out-of-range agi_year (${lang} reader): messages, defaults, still ready`, { timeout: 60_000 }, async () => {
     const ref = await referenceFor(lang);
     // lang=xx: the reader's language then comes from the browser (en-US → en, zh-CN → zh-Hans).
-    const url = `${server.url}?lang=xx&cur=EUR&theme=neon&preset=nope&agi_year=2100`;
-    const p = await openPage(browser, url, { ...DESKTOP, locale: LOCALE[lang] });
+    const url = `${env.server.url}?lang=xx&cur=EUR&theme=neon&preset=nope&agi_year=2100`;
+    const p = await openPage(env.browser, url, { ...DESKTOP, locale: LOCALE[lang] });
     try {
       assert.equal(await waitForReady(p.page), 'ready', 'data-state');
       const state = await visibleState(p.page);
@@ -104,7 +94,7 @@ for (const lang of ['en', 'zh-Hans']) {
 
   test(`agi_year=abc (${lang}): a message names the parameter and its range, the default is used`, { timeout: 60_000 }, async () => {
     const ref = await referenceFor(lang);
-    const p = await openPage(browser, `${server.url}?lang=${lang}&agi_year=abc`, { ...DESKTOP, locale: LOCALE[lang] });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}&agi_year=abc`, { ...DESKTOP, locale: LOCALE[lang] });
     try {
       assert.equal(await waitForReady(p.page), 'ready', 'data-state');
       const state = await visibleState(p.page);
@@ -122,7 +112,7 @@ for (const lang of ['en', 'zh-Hans']) {
 
 test('a year between the slider steps (agi_year=2027.5) is refused with a message, not silently rounded', { timeout: 60_000 }, async () => {
   const ref = await referenceFor('en');
-  const p = await openPage(browser, `${server.url}?lang=en&agi_year=2027.5`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=2027.5`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready', 'data-state');
     const state = await visibleState(p.page);

@@ -3,20 +3,10 @@
 // address reproduces the scenario; the presets change the result, and the articles' claim
 // (AGI in 3 years → the sprint ends ahead; in 10 years → the marathon) reads in the sentence.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  openPage,
-  waitForReady,
-  readWwwJson,
-  templatePattern,
-  canvasDigest,
-  waitForCanvasChange,
-  waitForParams,
-  DESKTOP,
-} from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, templatePattern, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 
@@ -24,18 +14,7 @@ const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n
 const SPRINT_AHEAD = ['sprint_overtakes', 'sprint_leads_throughout', 'bubble_burst_sprint_ahead', 'no_agi_sprint_ahead'];
 const MARATHON_AHEAD = ['marathon_ahead_despite_agi', 'bubble_burst', 'no_agi_marathon_ahead'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 const sentence = (page) => page.locator('.calc-sentence').evaluate((el) => el.textContent.trim());
 const result = (page) =>
@@ -68,7 +47,7 @@ async function controlValues(page) {
 }
 
 test('moving the AGI-year slider with the keyboard updates the sentence, the model-position chart and the URL; the URL restores it', { timeout: 90_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const slider = p.page.locator('#in-agi_year');
@@ -113,7 +92,7 @@ test('moving the AGI-year slider with the keyboard updates the sentence, the mod
     const readOut = await p.page.locator('#out-horizon_end').textContent();
 
     // The written address reproduces exactly what the reader saw.
-    const q = await openPage(browser, url.href, { ...DESKTOP });
+    const q = await openPage(env.browser, url.href, { ...DESKTOP });
     try {
       assert.equal(await waitForReady(q.page), 'ready');
       assert.deepEqual(await controlValues(q.page), controls, 'the link restores different slider values');
@@ -134,7 +113,7 @@ test('moving the AGI-year slider with the keyboard updates the sentence, the mod
 
 for (const lang of ['en', 'zh-Hans']) {
   test(`presets (${lang}): the 3-year preset ends with the sprint ahead, the 10-year preset with the marathon, and a preset link restores it`, { timeout: 90_000 }, async () => {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       const ids = await p.page.locator('button[data-preset]').evaluateAll((bs) => bs.map((b) => b.dataset.preset));
@@ -157,7 +136,7 @@ for (const lang of ['en', 'zh-Hans']) {
       assert.ok(MARATHON_AHEAD.includes(kind10), `AGI in 10 years should end with the marathon ahead; the sentence (${kind10}) says: “${sentences.agi_10y}”`);
 
       // A preset link reproduces the preset.
-      const q = await openPage(browser, `${server.url}?lang=${lang}&preset=agi_3y`, { ...DESKTOP });
+      const q = await openPage(env.browser, `${env.server.url}?lang=${lang}&preset=agi_3y`, { ...DESKTOP });
       try {
         assert.equal(await waitForReady(q.page), 'ready');
         assert.equal(await sentence(q.page), sentences.agi_3y, 'preset=agi_3y in the link gives a different sentence');
@@ -173,7 +152,7 @@ for (const lang of ['en', 'zh-Hans']) {
 }
 
 test('each preset button changes the result sentence (no two presets, nor a preset and the defaults, read the same)', { timeout: 90_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const readings = { defaults: await result(p.page) };

@@ -1,22 +1,12 @@
 // Crisp canvases: every chart's backing store is its CSS size × devicePixelRatio, also after
 // the window is resized.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, DESKTOP, PHONE } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** Every chart canvas: backing store vs CSS size. */
 const canvasSizes = (page) =>
@@ -48,7 +38,7 @@ for (const [name, opts] of [
   ['phone 390×844 @3x', { ...PHONE, deviceScaleFactor: 3 }],
 ]) {
   test(`every chart canvas has a backing store of devicePixelRatio × its CSS size (${name})`, { timeout: 60_000 }, async () => {
-    const p = await openPage(browser, `${server.url}?lang=en`, opts);
+    const p = await openPage(env.browser, `${env.server.url}?lang=en`, opts);
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       assert.equal(await p.page.evaluate(() => devicePixelRatio), opts.deviceScaleFactor);
@@ -60,7 +50,7 @@ for (const [name, opts] of [
 }
 
 test('after the window is resized, the charts are redrawn at the new size, still 2×', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const before = await canvasSizes(p.page);

@@ -2,27 +2,17 @@
 // money figure also in that currency (at the stated rate), the charts are redrawn, and the
 // choice is written into the address.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
 const usCapexIds = dataset.charts.find((c) => c.id === 'us-capex').facts;
 const zh = readWwwJson('i18n/zh-Hans.json');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** Per fact row of chart `id`: { fact, value, converted } as the reader sees them. */
 async function tableValues(page, id) {
@@ -38,7 +28,7 @@ async function tableValues(page, id) {
 const pressed = (page, cur) => page.locator(`#currency-switch button[data-currency="${cur}"]`).getAttribute('aria-pressed');
 
 test('switching to CNY with the currency control shows yuan in the tables, redraws and updates the URL', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=zh-Hans&cur=USD`, { ...DESKTOP, locale: 'zh-CN' });
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans&cur=USD`, { ...DESKTOP, locale: 'zh-CN' });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     assert.equal(await pressed(p.page, 'USD'), 'true');
@@ -75,7 +65,7 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
     assert.ok(canvasAfter, 'the us-capex chart was not redrawn after switching to CNY');
 
     // The same link, opened fresh, shows exactly the same table.
-    const q = await openPage(browser, url.href, { ...DESKTOP, locale: 'zh-CN' });
+    const q = await openPage(env.browser, url.href, { ...DESKTOP, locale: 'zh-CN' });
     try {
       assert.equal(await waitForReady(q.page), 'ready');
       assert.equal(await pressed(q.page, 'CNY'), 'true');
@@ -96,7 +86,7 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
 });
 
 test('?cur=CNY (English) converts every US dollar figure at the stated rate', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en&cur=CNY`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=CNY`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     assert.equal(await pressed(p.page, 'CNY'), 'true');

@@ -1,22 +1,12 @@
 // Dark theme: `?theme=dark` or a dark system colour scheme paints the charts on a dark
 // background matching the page; `?theme=light` wins over a dark system.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, PHONE } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** Relative luminance 0–255 of an [r, g, b] colour (simple Rec. 709 weights). */
 const luma = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -47,7 +37,7 @@ const cases = [
 for (const c of cases) {
   test(`${c.name}: chart backgrounds are ${c.dark ? 'dark' : 'light'}`, { timeout: 60_000 }, async () => {
     const sep = c.query ? '&' : '?';
-    const p = await openPage(browser, `${server.url}${c.query}${sep}lang=en`, { ...PHONE, colorScheme: c.colorScheme });
+    const p = await openPage(env.browser, `${env.server.url}${c.query}${sep}lang=en`, { ...PHONE, colorScheme: c.colorScheme });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       const { pageBg, charts } = await corners(p.page);

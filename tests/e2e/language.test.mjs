@@ -1,9 +1,10 @@
 // Language: the `lang` URL parameter, else the browser's language, picks English, Simplified
 // or Traditional Chinese for the words in the page and on the canvases.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP } from './harness.mjs';
 
 const messages = {
   en: readWwwJson('i18n/en.json'),
@@ -11,18 +12,7 @@ const messages = {
   'zh-Hant': readWwwJson('i18n/zh-Hant.json'),
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** What a reader of `page` sees of its language: html lang, headline, table headers, … */
 async function languageView(page) {
@@ -47,7 +37,7 @@ const cases = [
 
 for (const c of cases) {
   test(c.name, { timeout: 60_000 }, async () => {
-    const p = await openPage(browser, `${server.url}${c.query}`, { ...DESKTOP, locale: c.locale });
+    const p = await openPage(env.browser, `${env.server.url}${c.query}`, { ...DESKTOP, locale: c.locale });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       const m = messages[c.lang];
@@ -71,7 +61,7 @@ test('canvas labels are drawn in the chosen language', { timeout: 90_000 }, asyn
   // Same size, pixel ratio and currency: only the language differs, so the pixels must too.
   const digests = {};
   for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
-    const p = await openPage(browser, `${server.url}?lang=${lang}&cur=USD`, { ...DESKTOP });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}&cur=USD`, { ...DESKTOP });
     try {
       assert.equal(await waitForReady(p.page), 'ready', lang);
       digests[lang] = {
@@ -93,7 +83,7 @@ test('canvas labels are drawn in the chosen language', { timeout: 90_000 }, asyn
 });
 
 test('the language switch opens the page in another language and keeps the state', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=zh-Hans&cur=USD&agi_year=2033`, { ...DESKTOP, locale: 'zh-CN' });
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans&cur=USD&agi_year=2033`, { ...DESKTOP, locale: 'zh-CN' });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const link = p.page.locator('#lang-switch a[hreflang="en"]');

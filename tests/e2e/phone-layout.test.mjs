@@ -1,24 +1,14 @@
 // Phone layout: at 320 px wide nothing makes the page scroll sideways, in English and
 // Chinese, with every "table and sources" block and the method opened.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady } from './harness.mjs';
 
 const NARROW = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /**
  * The page's scroll width, and the visible elements that stick out past the right edge and
@@ -48,7 +38,7 @@ const overflow = (page) =>
 
 for (const lang of ['en', 'zh-Hans']) {
   test(`no horizontal scroll at 320×640 (${lang}), also with every details block open`, { timeout: 60_000 }, async () => {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, { ...NARROW, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...NARROW, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       let o = await overflow(p.page);

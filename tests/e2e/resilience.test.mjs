@@ -2,36 +2,15 @@
 // gets a message in words and as much of the explainer as possible; and no request ever
 // leaves the server's origin.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  openPage,
-  waitForReady,
-  inspectCharts,
-  readWwwJson,
-  templatePattern,
-  SUBPATH,
-  DESKTOP,
-  PHONE,
-} from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, inspectCharts, readWwwJson, templatePattern, SUBPATH, DESKTOP, PHONE } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 const dataset = readWwwJson('data/capex-dataset.json');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 const visibleText = (page, selector) =>
   page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
@@ -47,7 +26,7 @@ async function assertChartsDrawn(page, why) {
 
 for (const lang of ['en', 'zh-Hans']) {
   test(`the wasm cannot load (${lang}): state "error", a message in words, headline and tables still there`, { timeout: 60_000 }, async () => {
-    const p = await openPage(browser, `${server.url}?lang=${lang}`, {
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, {
       ...PHONE,
       locale: lang === 'en' ? 'en-US' : 'zh-CN',
       route: (context) => context.route('**/pkg/*.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })),
@@ -81,7 +60,7 @@ for (const lang of ['en', 'zh-Hans']) {
 }
 
 test('a dataset file that is not JSON: the page says so and draws its built-in figures', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en`, {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
     ...DESKTOP,
     route: (context) =>
       context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "facts": [' })),
@@ -107,7 +86,7 @@ test('a dataset with an unknown source id is refused in words; the built-in figu
   const victim = broken.facts.find((f) => f.id === dataset.charts[0].facts[0]) || broken.facts[0];
   const realSource = dataset.sources.find((s) => s.id === victim.source);
   victim.source = 'no-such-source';
-  const p = await openPage(browser, `${server.url}?lang=en`, {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
     ...DESKTOP,
     route: (context) =>
       context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) })),
@@ -137,7 +116,7 @@ test('a dataset with an unknown source id is refused in words; the built-in figu
 });
 
 test('the language files cannot load: a bilingual line says so, state "error"', { timeout: 60_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=zh-Hans`, {
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans`, {
     ...PHONE,
     route: (context) => context.route('**/i18n/*.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })),
   });
@@ -152,7 +131,7 @@ test('the language files cannot load: a bilingual line says so, state "error"', 
 });
 
 test('no request leaves the server origin while a reader uses the page (subpath, strict CSP)', { timeout: 90_000 }, async () => {
-  const p = await openPage(browser, new URL(`${SUBPATH}?lang=en`, server.url).href, {
+  const p = await openPage(env.browser, new URL(`${SUBPATH}?lang=en`, env.server.url).href, {
     ...DESKTOP,
     initScript: () => {
       window.__cspViolations = [];
@@ -161,7 +140,7 @@ test('no request leaves the server origin while a reader uses the page (subpath,
     // Anything that tries to leave is recorded by the harness and then stopped here.
     route: (context) =>
       context.route(
-        (url) => url.origin !== server.origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+        (url) => url.origin !== env.server.origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
         (r) => r.abort('blockedbyclient'),
       ),
   });
@@ -179,9 +158,9 @@ test('no request leaves the server origin while a reader uses the page (subpath,
     assert.equal(await waitForReady(p.page), 'ready', 'data-state after switching language');
 
     assert.ok(p.requests.length > 5, `only ${p.requests.length} requests recorded`);
-    assert.deepEqual(p.foreignRequests(server.origin), [], 'requests to another origin');
+    assert.deepEqual(p.foreignRequests(env.server.origin), [], 'requests to another origin');
     assert.ok(
-      p.requests.every((u) => !u.startsWith(server.origin) || new URL(u).pathname.startsWith(SUBPATH)),
+      p.requests.every((u) => !u.startsWith(env.server.origin) || new URL(u).pathname.startsWith(SUBPATH)),
       `requests outside the subpath ${SUBPATH}: ${p.requests.filter((u) => !new URL(u).pathname.startsWith(SUBPATH)).join(', ')}`,
     );
     assert.deepEqual(await p.page.evaluate(() => window.__cspViolations), [], 'Content-Security-Policy violations');

@@ -1,23 +1,13 @@
 // Review screenshots (full page) into tests/e2e/output/: a phone in Simplified Chinese and a
 // desktop in English, plus a dark phone; each is checked to be a real, non-empty PNG.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { serverAndBrowser } from './shared.mjs';
 import fs from 'node:fs';
-import { startServer, launchBrowser, openPage, waitForReady, screenshot, inspectCharts, DESKTOP, PHONE } from './harness.mjs';
+import { openPage, waitForReady, screenshot, inspectCharts, DESKTOP, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 const shots = [
   { name: 'review-phone-zh-Hans-390x844@2x', query: '?lang=zh-Hans', opts: { ...PHONE, locale: 'zh-CN' } },
@@ -27,7 +17,7 @@ const shots = [
 
 for (const s of shots) {
   test(`writes the review screenshot ${s.name}.png`, { timeout: 90_000 }, async () => {
-    const p = await openPage(browser, `${server.url}${s.query}`, s.opts);
+    const p = await openPage(env.browser, `${env.server.url}${s.query}`, s.opts);
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       for (const c of await inspectCharts(p.page)) assert.ok(c.drawn === '1' && c.colours > 1, `${c.chart} is not drawn`);

@@ -3,39 +3,20 @@
 //
 // Run: node --test tests/e2e/   (after ./dev build), or as part of ./dev test.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  openPage,
-  waitForReady,
-  inspectCharts,
-  screenshot,
-  SUBPATH,
-  PHONE,
-} from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, inspectCharts, screenshot, SUBPATH, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 for (const [name, pathname] of [
   ['root', '/'],
   ['subpath', SUBPATH],
 ]) {
   test(`page loads and draws every chart at ${pathname} (390x844 @2x)`, { timeout: 90_000 }, async () => {
-    const url = new URL(pathname, server.url).href;
-    const p = await openPage(browser, url, { ...PHONE, locale: 'en-US' });
+    const url = new URL(pathname, env.server.url).href;
+    const p = await openPage(env.browser, url, { ...PHONE, locale: 'en-US' });
     try {
       let state;
       let readyError;
@@ -55,13 +36,13 @@ for (const [name, pathname] of [
       const context = () =>
         `\nurl: ${url}\nscreenshot: ${shot}` +
         (pageText ? `\npage text: ${pageText}` : '') +
-        `\nproblems:\n  ${p.problems(server.origin).join('\n  ') || '(none)'}`;
+        `\nproblems:\n  ${p.problems(env.server.origin).join('\n  ') || '(none)'}`;
 
       assert.ok(!readyError, `${readyError?.message}${context()}`);
       assert.equal(state, 'ready', `data-state is "${state}", expected "ready"${context()}`);
       assert.deepEqual(p.consoleErrors, [], `console errors${context()}`);
       assert.deepEqual(p.pageErrors, [], `uncaught page errors${context()}`);
-      assert.deepEqual(p.foreignRequests(server.origin), [], `requests left the server's origin${context()}`);
+      assert.deepEqual(p.foreignRequests(env.server.origin), [], `requests left the server's origin${context()}`);
       assert.deepEqual(p.failedRequests, [], `failed requests${context()}`);
       assert.deepEqual(p.badResponses, [], `HTTP error responses${context()}`);
 

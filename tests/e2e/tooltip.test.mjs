@@ -3,9 +3,10 @@
 // step through marks with the arrow keys, and tap on a touch phone; what the tooltip says is
 // checked against www/data/capex-dataset.json (value, period, source outlet, grade).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
@@ -17,18 +18,7 @@ const chartFacts = (id) => dataset.charts.find((c) => c.id === id).facts.map((f)
 const UNIT_FACTOR = { usd_bn: 1e9, cny_bn: 1e9, usd_m: 1e6, cny_m: 1e6 };
 const WORD_FACTOR = { bn: 1e9, m: 1e6 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** The tooltip of chart `id` as { className: text } plus `all`, or null while hidden. */
 async function readTooltip(page, id) {
@@ -108,7 +98,7 @@ async function sweep(page, selector, rows, step, at) {
 }
 
 test('hovering the us-capex bars shows tooltips with the source outlet, period and the dataset value', { timeout: 90_000 }, async (t) => {
-  const p = await openPage(browser, `${server.url}?lang=en&cur=USD`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=USD`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const seen = new Map(); // tooltip text → fact id
@@ -141,7 +131,7 @@ test('hovering the us-capex bars shows tooltips with the source outlet, period a
 });
 
 test('keyboard: focusing each chart canvas and pressing ArrowRight shows a tooltip', { timeout: 90_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en&cur=USD`, { ...DESKTOP });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=USD`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const charts = await p.page.locator('section[data-chart]').evaluateAll((els) => els.map((e) => e.dataset.chart));
@@ -185,7 +175,7 @@ test('keyboard: focusing each chart canvas and pressing ArrowRight shows a toolt
 });
 
 test('tapping a bar on a phone-sized touch screen shows its tooltip; a second tap hides it', { timeout: 90_000 }, async () => {
-  const p = await openPage(browser, `${server.url}?lang=en&cur=USD`, { ...PHONE, hasTouch: true, isMobile: true });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=USD`, { ...PHONE, hasTouch: true, isMobile: true });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     let hit = null;

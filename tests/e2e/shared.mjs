@@ -1,0 +1,19 @@
+// One static server and one Chromium for a whole test file (starting them per test would
+// double the suite's time): registers node:test hooks and returns an object whose `server`
+// and `browser` are set once the file's `before` hook has run.
+
+import { before, after } from 'node:test';
+import { startServer, launchBrowser } from './harness.mjs';
+
+export function serverAndBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
