@@ -57,7 +57,8 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     let shown = |v: f64| if chart.y_log10 { 10f64.powf(v) } else { v };
 
     let mut cc = ChartBuilder::on(&plot)
-        .margin_right(style.px(12.0))
+        // Room for half of the last year's label, which is centred on the axis end.
+        .margin_right(style.px(18.0))
         .margin_top(style.px(6.0))
         .x_label_area_size(style.px(22.0))
         .y_label_area_size(style.px(44.0))
@@ -85,7 +86,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             style.stroke(style.muted(), 1.0),
         ))?;
     }
-    for rule in chart.rules.iter().filter(|r| r.x >= x_lo && r.x <= x_hi) {
+    // Labels stack one line apart: an AGI year and a bubble year are often neighbours.
+    for (row, rule) in chart
+        .rules
+        .iter()
+        .filter(|r| r.x >= x_lo && r.x <= x_hi)
+        .enumerate()
+    {
         let color = style.series(rule.color);
         cc.draw_series(LineSeries::new(
             [(rule.x, y_lo), (rule.x, y_hi)],
@@ -105,7 +112,8 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         } else {
             -style.px(3.0)
         };
-        area.draw_text(&rule.label, &text, (x + nudge, top))?;
+        let y = top + row as i32 * style.px(TICK_PX + 4.0);
+        area.draw_text(&rule.label, &text, (x + nudge, y))?;
     }
 
     let mut hits = HitMap::default();
