@@ -27,6 +27,17 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .filter(|d| d.is_finite())
         .fold(0f64, |m, d| m.max(d.abs()));
     let half = nice_ceiling(reach);
+    // The outcome is a ratio: no axis below zero unless a value is.
+    let lowest = chart
+        .swings
+        .iter()
+        .flat_map(|s| [s.low, s.high])
+        .fold(chart.base, f64::min);
+    let x_lo = if lowest >= 0.0 {
+        (chart.base - half).max(0.0)
+    } else {
+        chart.base - half
+    };
     let label_font = style.text(TICK_PX);
     let mut label_w = 0u32;
     for s in &chart.swings {
@@ -40,7 +51,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .margin_top(style.px(4.0))
         .x_label_area_size(style.px(22.0))
         .y_label_area_size(label_area)
-        .build_cartesian_2d((chart.base - half)..(chart.base + half), 0f64..rows)?;
+        .build_cartesian_2d(x_lo..(chart.base + half), 0f64..rows)?;
     cc.configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
@@ -57,7 +68,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     for (i, swing) in chart.swings.iter().enumerate() {
         let top = rows - i as f64 - 0.15;
         let bottom = rows - i as f64 - 0.85;
-        let (x_left, y_mid) = cc.backend_coord(&(chart.base - half, rows - i as f64 - 0.5));
+        let (x_left, y_mid) = cc.backend_coord(&(x_lo, rows - i as f64 - 0.5));
         area.draw_text(&swing.label, &label_style, (x_left - style.px(6.0), y_mid))?;
         for (value, series) in [(swing.low, 0usize), (swing.high, 1usize)] {
             if !value.is_finite() {
