@@ -83,7 +83,9 @@ fn duplicate_source_entity_and_metric_ids_are_each_reported() {
     let v = with(|v| {
         v["sources"][1]["id"] = json!("s000");
         let entity = v["entities"][0].clone();
-        v["entities"].as_array_mut().map(|list| list.push(entity));
+        if let Some(list) = v["entities"].as_array_mut() {
+            list.push(entity);
+        }
         v["metrics"][1]["id"] = json!("capex");
     });
     let found: Vec<_> = kinds(&v)
@@ -442,14 +444,14 @@ fn a_conflict_without_facts_is_an_empty_list() {
 #[test]
 fn a_chart_mixing_money_and_percent_is_reported() {
     let v = with(|v| {
-        v["facts"].as_array_mut().map(|list| {
+        if let Some(list) = v["facts"].as_array_mut() {
             list.push(json!({
                 "id": "s000-acme-capex-growth-2025", "entity": "acme", "metric": "capex_growth",
                 "value": 30, "qualifier": "exact", "unit": "percent",
                 "period": {"kind": "calendar_year", "start": 2025, "end": 2025, "part": null, "basis": "plan"},
                 "source": "s000", "quote": "增长30%", "cny_per_usd": null, "definition": null
             }))
-        });
+        }
         v["charts"] = json!([
             {"id": "acme", "group_by": "entity", "series_by": "period",
              "facts": ["s000-acme-capex-2025", "ref-acme-capex-2025", "s000-acme-capex-growth-2025", "s000-nope"]}

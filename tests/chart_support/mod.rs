@@ -1,5 +1,7 @@
 //! Shared by the chart tests: views with the page's real chart words, SVG drawing, and
 //! reviewed snapshots (set UPDATE_SNAPSHOTS=1 to rewrite them, then review with `git diff`).
+// Each test file uses a different part of this module.
+#![allow(dead_code)]
 
 use ai_capex_explainer::charts::{Chart, ChartStyle, HitMap, View};
 use plotters::prelude::*;
