@@ -6,7 +6,8 @@
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
 import { hrefWith, onUrlChange, CURRENCIES } from './url-state.js';
-import { renderFactTable, renderConflicts, renderSources } from './tables.js';
+import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId } from './tables.js';
+import { localized } from './data.js';
 
 /** Screens at least this wide open each "Table and sources" block by default. */
 const WIDE_QUERY = '(min-width: 48rem)';
@@ -93,26 +94,56 @@ export function updateCurrencySwitch(currency) {
 }
 
 /**
- * Resolve `{fact:ID}` (the value as the source worded it) and `{fact_cur:ID}` (the value in
- * the reader's currency, converted at the stated rate when needed) in a takeaway template.
- * Returns null when a referenced fact is missing from the dataset in use.
+ * Split a takeaway template into text and figures: `{fact:ID}` is the value as the source
+ * worded it, `{fact_cur:ID}` the value in the reader's currency (converted at the stated rate
+ * when needed). Returns [string | {id, text}], or null when a fact is missing from the dataset.
  */
 export function resolveFactPlaceholders(template, ctx) {
   const { data, fmt, currency } = ctx;
-  let missing = false;
-  const text = template.replace(/\{(fact|fact_cur):([\w.-]+)\}/g, (whole, kind, id) => {
+  const parts = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(fact|fact_cur):([\w.-]+)\}/g)) {
+    const [whole, kind, id] = match;
     const fact = data.fact(id);
-    if (!fact) {
-      missing = true;
-      return whole;
-    }
-    if (kind === 'fact_cur') {
-      const converted = fmt.factConverted(fact, currency, data.defaultRate);
-      if (converted) return ctx.t('format.converted_prose', { x: converted.amount });
-    }
-    return fmt.factValue(fact);
-  });
-  return missing ? null : text;
+    if (!fact) return null;
+    const converted = kind === 'fact_cur' ? fmt.factConverted(fact, currency, data.defaultRate) : null;
+    parts.push(template.slice(last, match.index));
+    parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factValue(fact) });
+    last = match.index + whole.length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
+/**
+ * A figure in a takeaway: hover names its source; a tap (or Enter) opens the chart's table
+ * and moves to the figure's row, with the quote and the grade — one step from any number
+ * to where it comes from.
+ */
+function figureLink(ctx, chartId, { id, text }) {
+  const d = describeFact(ctx, id);
+  const source = d && d.source ? `${localized(d.source.outlet, ctx.lang)}${d.source.date ? `, ${ctx.fmt.date(d.source.date)}` : ''} · ${d.grade}` : '';
+  const rowId = factRowId(chartId, id);
+  return h(
+    'a',
+    {
+      class: 'fact-ref',
+      href: `#${rowId}`,
+      title: source,
+      on: {
+        click(event) {
+          const row = document.getElementById(rowId);
+          if (!row) return;
+          event.preventDefault();
+          const details = row.closest('details');
+          if (details) details.open = true;
+          row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          row.focus({ preventScroll: true });
+        },
+      },
+    },
+    text,
+  );
 }
 
 /**
@@ -127,14 +158,14 @@ export function rateNote(ctx, factIds) {
   return t('charts.rate_note', { currency: t(`page.currency_names.${currency}`), rate: fmt.rateText(data.defaultRate) });
 }
 
-/** The one-line takeaway of chart `id`, with figures from the dataset. */
-export function takeawayText(ctx, id) {
+/** The one-line takeaway of chart `id`: text, and its figures as links to their rows. */
+export function takeaway(ctx, id) {
   const { t } = ctx;
   const key = `charts.${id}.takeaway`;
-  if (!t.has(key)) return '';
-  const resolved = resolveFactPlaceholders(t.raw(key), ctx);
-  if (resolved !== null) return resolved;
-  return t.has(`charts.${id}.takeaway_plain`) ? t(`charts.${id}.takeaway_plain`) : '';
+  if (!t.has(key)) return [];
+  const parts = resolveFactPlaceholders(t.raw(key), ctx);
+  if (parts !== null) return parts.map((p) => (typeof p === 'string' ? p : figureLink(ctx, id, p)));
+  return t.has(`charts.${id}.takeaway_plain`) ? [t(`charts.${id}.takeaway_plain`)] : [];
 }
 
 /**
@@ -159,7 +190,7 @@ export function renderChartSections(container, ctx, charts) {
     });
     const frame = h('div', { class: 'chart-frame' }, canvas);
     const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
-    const takeawayEl = h('p', { class: 'takeaway' }, takeawayText(ctx, chart.id));
+    const takeawayEl = h('p', { class: 'takeaway' }, takeaway(ctx, chart.id));
     const noteEl = h('figcaption', { class: 'chart-note' }, rateNote(ctx, chart.facts));
     const tableSlot = h('div', { class: 'table-slot' });
     const conflictsSlot = h('div', { class: 'conflicts-slot' });
@@ -198,7 +229,7 @@ export function refreshChartText(entries, ctx, charts) {
     const details = entry.tableSlot.querySelector('details');
     const conflicts = entry.conflictsSlot.querySelector('details');
     const open = details ? details.open : true;
-    entry.takeawayEl.textContent = takeawayText(ctx, chart.id);
+    replaceChildren(entry.takeawayEl, takeaway(ctx, chart.id));
     entry.noteEl.textContent = rateNote(ctx, chart.facts);
     fillTables(entry, ctx, open, conflicts ? conflicts.open : open);
   }

@@ -66,7 +66,12 @@ function convertedNote(ctx, d) {
   return h('span', { class: 'converted' }, t('table.converted_line', { converted: d.converted.text, rate: how }));
 }
 
-function factRow(ctx, d) {
+/** The id of fact `factId`'s row in chart `chartId`'s table (a fact can sit in two charts). */
+export function factRowId(chartId, factId) {
+  return `${chartId}--${factId}`;
+}
+
+function factRow(ctx, chartId, d) {
   const { t } = ctx;
   const cols = {
     entity: t('table.col.entity'),
@@ -101,7 +106,13 @@ function factRow(ctx, d) {
 
   return h(
     'tr',
-    { class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference'], dataset: { fact: d.id }, attrs: { role: 'row' } },
+    {
+      id: factRowId(chartId, d.id),
+      tabIndex: -1,
+      class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference'],
+      dataset: { fact: d.id },
+      attrs: { role: 'row' },
+    },
     h(
       'th',
       { attrs: { scope: 'row', role: 'rowheader', 'data-label': cols.entity } },
@@ -143,7 +154,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = true } = {}) {
     { class: 'facts', attrs: { role: 'table' } },
     h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
     head,
-    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, d))),
+    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d))),
   );
   const details = h(
     'details',
