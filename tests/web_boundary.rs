@@ -119,9 +119,24 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
     assert_eq!(ex.scenario(), before);
     assert_eq!(json(&ex.set_input("agi_year", "2030"))["ok"], true);
     assert_eq!(json(&ex.scenario())["agi_year"], 2030.0);
+    // Results are cached per scenario: every change must show in the next projection.
+    assert_eq!(json(&ex.projection())["summary"]["agi_year"], 2030);
+    assert_eq!(json(&ex.set_input("agi_year", "2033"))["ok"], true);
+    assert_eq!(json(&ex.projection())["summary"]["agi_year"], 2033);
+    let tornado_before = ex.sensitivity();
+    assert_eq!(json(&ex.set_input("payoff_multiple", "6"))["ok"], true);
+    assert_ne!(
+        ex.sensitivity(),
+        tornado_before,
+        "the tornado follows the scenario"
+    );
     assert_eq!(json(&ex.apply_preset("nonsense"))["ok"], false);
     assert_eq!(json(&ex.apply_preset("agi_3y"))["ok"], true);
     let projection = json(&ex.projection());
+    assert_eq!(
+        projection["summary"]["agi_year"], 2028,
+        "a preset replaces the cached run"
+    );
     assert!(projection["summary"]["kind"].is_string(), "{projection}");
     let mc = json(&ex.monte_carlo(2032.0, 5.0, 10_000, 1));
     assert_eq!(mc["runs"], 10_000);

@@ -9,8 +9,45 @@ use crate::model::{
     input_specs, monte_carlo, project, sensitivity, AgiDistribution, InputError, InputErrorKind,
     Preset, Scenario,
 };
+use crate::model::{Projection, Sensitivity};
 use serde::Serialize;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
+
+/// The reader's scenario and what is computed from it, once per scenario however many charts
+/// and calls read it: a slider move draws three charts from one projection and the page reads
+/// the same projection and tornado again for its sentence, tooltips and tables.
+pub(super) struct Run {
+    scenario: Scenario,
+    projection: OnceCell<Result<Projection, Vec<InputError>>>,
+    sensitivity: OnceCell<Result<Sensitivity, Vec<InputError>>>,
+}
+
+impl Run {
+    pub(super) fn new(scenario: Scenario) -> Run {
+        Run {
+            scenario,
+            projection: OnceCell::new(),
+            sensitivity: OnceCell::new(),
+        }
+    }
+
+    fn projection(&self) -> &Result<Projection, Vec<InputError>> {
+        self.projection.get_or_init(|| project(&self.scenario))
+    }
+
+    fn sensitivity(&self) -> &Result<Sensitivity, Vec<InputError>> {
+        self.sensitivity.get_or_init(|| sensitivity(&self.scenario))
+    }
+
+    /// Sets one input from text; the cached results go only when the scenario changed.
+    fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
+        self.scenario.set(field, raw)?;
+        self.projection = OnceCell::new();
+        self.sensitivity = OnceCell::new();
+        Ok(())
+    }
+}
 
 /// `{ok: true}` or `{ok: false, error}` / `{ok: false, errors}` for the page to word.
 #[derive(Serialize)]
@@ -47,10 +84,10 @@ fn refused_all(errors: &[InputError]) -> String {
 }
 
 /// Either the value as JSON or the refusal.
-fn result_json<T: Serialize>(result: Result<T, Vec<InputError>>) -> String {
+fn result_json<T: Serialize>(result: &Result<T, Vec<InputError>>) -> String {
     match result {
-        Ok(value) => to_json(&value),
-        Err(errors) => refused_all(&errors),
+        Ok(value) => to_json(value),
+        Err(errors) => refused_all(errors),
     }
 }
 
@@ -68,12 +105,12 @@ impl Explainer {
 
     /// The current scenario, `{field: value}`.
     pub fn scenario(&self) -> String {
-        to_json(&self.scenario)
+        to_json(&self.run.scenario)
     }
 
     /// Sets one input from text; on error the scenario is unchanged.
     pub fn set_input(&mut self, field: &str, raw: &str) -> String {
-        match self.scenario.set(field, raw) {
+        match self.run.set(field, raw) {
             Ok(()) => ok(),
             Err(e) => refused(&e),
         }
@@ -83,7 +120,7 @@ impl Explainer {
     pub fn apply_preset(&mut self, id: &str) -> String {
         match Preset::parse(id) {
             Some(preset) => {
-                self.scenario = Scenario::preset(preset);
+                self.run = Run::new(Scenario::preset(preset));
                 ok()
             }
             None => refused(&InputError::new(
@@ -98,12 +135,12 @@ impl Explainer {
 
     /// Back to the shipped defaults.
     pub fn reset(&mut self) {
-        self.scenario = Scenario::default();
+        self.run = Run::new(Scenario::default());
     }
 
     /// The yearly projection of the current scenario, with its summary and price path.
     pub fn projection(&self) -> String {
-        result_json(project(&self.scenario))
+        result_json(self.run.projection())
     }
 
     /// Runs the Monte Carlo with the AGI year drawn around `median_year` with `spread_years`
@@ -119,7 +156,7 @@ impl Explainer {
             median_year,
             spread_years,
         };
-        match monte_carlo(&self.scenario, &dist, runs, u64::from(seed)) {
+        match monte_carlo(&self.run.scenario, &dist, runs, u64::from(seed)) {
             Ok(mc) => {
                 let json = to_json(&mc);
                 self.monte_carlo = Some(mc);
@@ -131,37 +168,24 @@ impl Explainer {
 
     /// The tornado: each input nudged both ways, largest effect first.
     pub fn sensitivity(&self) -> String {
-        result_json(sensitivity(&self.scenario))
+        result_json(self.run.sensitivity())
     }
 }
 
 impl Explainer {
     /// The calculator chart `chart_id` for the current scenario, `None` for other ids.
     pub(super) fn model_chart(&self, chart_id: &str) -> Result<Option<Chart>, JsError> {
-        let refused = |errors: Vec<InputError>| {
-            JsError::new(
-                &errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
+        let refused = |errors: &Vec<InputError>| {
+            let words: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            JsError::new(&words.join("; "))
         };
+        let projection = || self.run.projection().as_ref().map_err(refused);
         let chart = match chart_id {
-            "model-position" => Chart::Lines(position_chart(
-                &project(&self.scenario).map_err(refused)?,
-                &self.view,
-            )),
-            "model-roi" => Chart::Lines(roi_chart(
-                &project(&self.scenario).map_err(refused)?,
-                &self.view,
-            )),
-            "model-prices" => Chart::Lines(prices_chart(
-                &project(&self.scenario).map_err(refused)?,
-                &self.view,
-            )),
+            "model-position" => Chart::Lines(position_chart(projection()?, &self.view)),
+            "model-roi" => Chart::Lines(roi_chart(projection()?, &self.view)),
+            "model-prices" => Chart::Lines(prices_chart(projection()?, &self.view)),
             "model-sensitivity" => Chart::Tornado(sensitivity_chart(
-                &sensitivity(&self.scenario).map_err(refused)?,
+                self.run.sensitivity().as_ref().map_err(refused)?,
                 &self.view,
             )),
             "model-uncertainty" => match &self.monte_carlo {

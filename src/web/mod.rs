@@ -11,6 +11,7 @@ mod canvas;
 use crate::charts::{dataset_chart, Chart, HitMap, View};
 use crate::data::{Dataset, DEFAULT_DATASET_JSON};
 use crate::model::{MonteCarlo, Scenario};
+use calculator::Run;
 use canvas::MeasuringCanvas;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
@@ -30,7 +31,7 @@ pub struct Explainer {
     supplied: Option<String>,
     dataset_errors: Vec<ErrorEntry>,
     view: View,
-    scenario: Scenario,
+    run: Run,
     monte_carlo: Option<MonteCarlo>,
     hits: HashMap<String, HitMap>,
 }
@@ -84,7 +85,7 @@ impl Explainer {
             supplied,
             dataset_errors,
             view: View::default(),
-            scenario: Scenario::default(),
+            run: Run::new(Scenario::default()),
             monte_carlo: None,
             hits: HashMap::new(),
         })
