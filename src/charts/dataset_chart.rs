@@ -6,7 +6,7 @@ use super::spec::{Bar, BarChart, BarGroup, BarKind, Series};
 use super::view::View;
 use crate::data::{
     checked_convert_money, Basis, ChartAxis, ChartDef, Currency, Dataset, Fact, Grade, Lang,
-    Period, PeriodKind, SourceKind, Unit,
+    LocalizedText, Period, PeriodKind, SourceKind, Unit,
 };
 
 /// The bar chart for `def`. Facts missing from the dataset are skipped (validation reports
@@ -100,27 +100,20 @@ fn axis_key(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
     }
 }
 
+/// Axes and legends use the short name where the data gives one.
+fn short_or_full(short: Option<&LocalizedText>, name: &LocalizedText, view: &View) -> String {
+    short.unwrap_or(name).get(view.lang).to_string()
+}
+
 fn axis_label(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
     match axis {
         ChartAxis::Entity => ds.entity(&fact.entity).map_or_else(
             || fact.entity.clone(),
-            |e| {
-                e.short
-                    .as_ref()
-                    .unwrap_or(&e.name)
-                    .get(view.lang)
-                    .to_string()
-            },
+            |e| short_or_full(e.short.as_ref(), &e.name, view),
         ),
         ChartAxis::Metric => ds.metric(&fact.metric).map_or_else(
             || fact.metric.clone(),
-            |m| {
-                m.short
-                    .as_ref()
-                    .unwrap_or(&m.name)
-                    .get(view.lang)
-                    .to_string()
-            },
+            |m| short_or_full(m.short.as_ref(), &m.name, view),
         ),
         ChartAxis::Period => period_label(&fact.period, view),
     }
