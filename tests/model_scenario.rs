@@ -1,290 +1,133 @@
-//! The scenario: defaults, reading and writing fields from text, range checks, JSON.
+//! Reading and writing the scenario: the same checks and messages for a slider, a link and
+//! the command line; earlier parameter names; presets.
 
 mod model_support;
 
 use ai_capex_explainer::model::{
-    input_spec, input_specs, InputErrorKind, InputKind, InputValue, Scenario, SprintBase,
-    SPRINT_BASE_OPTIONS,
+    input_specs, InputErrorKind, Preset, Scenario, ALIASES, NO_AGI_YEAR, RETIRED,
 };
-use model_support::{any_scenario, range_of, step_of};
+use model_support::{any_scenario, run};
 use proptest::prelude::*;
 
 #[test]
-fn the_shipped_defaults_are_valid() {
-    assert_eq!(Scenario::default().validate(), Ok(()));
-}
-
-#[test]
-fn the_table_defaults_equal_the_scenario_defaults() {
+fn the_defaults_are_the_input_tables_defaults_and_valid() {
     let s = Scenario::default();
+    assert!(s.validate().is_ok());
     for spec in input_specs() {
         assert_eq!(s.get(spec.field), Some(spec.default), "{}", spec.field);
     }
 }
 
 #[test]
-fn every_table_default_lies_in_its_range() {
-    for spec in input_specs() {
-        match (spec.kind, spec.default) {
-            (InputKind::Range { min, max, step }, InputValue::Number(v)) => {
-                assert!(v >= min && v <= max, "{}", spec.field);
-                assert!(step > 0.0 && min < max, "{}", spec.field);
-            }
-            (InputKind::Choice { options }, InputValue::Choice(v)) => {
-                assert!(options.contains(&v), "{}", spec.field)
-            }
-            _ => panic!("{}: default does not match its kind", spec.field),
-        }
-    }
-}
-
-#[test]
-fn every_field_is_in_the_table_once_and_every_table_row_is_a_field() {
-    let json = serde_json::to_value(Scenario::default()).unwrap();
-    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), input_specs().len());
-    for spec in input_specs() {
-        assert!(
-            json.get(spec.field).is_some(),
-            "{} is not a Scenario field",
-            spec.field
-        );
-        let count = input_specs()
-            .iter()
-            .filter(|s| s.field == spec.field)
-            .count();
-        assert_eq!(count, 1, "{} appears {count} times", spec.field);
-    }
-}
-
-#[test]
-fn every_field_can_be_read_and_written_back_as_text() {
+fn a_value_out_of_range_is_refused_with_field_value_and_range() {
     let mut s = Scenario::default();
-    for spec in input_specs() {
-        let text = match s.get(spec.field).unwrap() {
-            InputValue::Number(v) => v.to_string(),
-            InputValue::Choice(c) => c.to_string(),
-        };
-        let before = s.clone();
-        s.set(spec.field, &text).unwrap();
-        assert_eq!(s, before, "{}", spec.field);
-    }
-}
-
-#[test]
-fn surrounding_spaces_in_url_text_are_ignored() {
-    let mut s = Scenario::default();
-    s.set("agi_year", " 2028 ").unwrap();
-    assert_eq!(s.agi_year, 2028.0);
-}
-
-#[test]
-fn the_error_message_names_field_value_and_range() {
-    let mut s = Scenario::default();
-    let err = s.set("agi_year", "2100").unwrap_err();
-    assert_eq!(err.to_string(), "agi_year = 2100 is out of range 2026–2060");
-    assert_eq!(err.field, "agi_year");
-    assert_eq!(err.value, "2100");
-    assert_eq!(
-        err.kind,
-        InputErrorKind::OutOfRange {
-            min: 2026.0,
-            max: 2060.0
-        }
-    );
-    let err = s.set("price_elasticity", "3.5").unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "price_elasticity = 3.5 is out of range 0–3"
-    );
-    let err = s.set("cny_per_usd", "4.2").unwrap_err();
-    assert_eq!(err.to_string(), "cny_per_usd = 4.2 is out of range 5–10");
+    let err = s.set("discount_rate", "40").unwrap_err();
+    assert_eq!(err.to_string(), "discount_rate = 40 is out of range 5–15");
+    assert_eq!(s, Scenario::default(), "the scenario is unchanged");
 }
 
 #[test]
 fn text_that_is_not_a_finite_number_is_refused() {
     let mut s = Scenario::default();
-    for raw in ["", "abc", "NaN", "inf", "-inf", "20 30", "63%"] {
-        let err = s.set("cash_margin_pct", raw).unwrap_err();
+    for raw in ["", "abc", "NaN", "inf", "-inf", "1e309", "2028,5"] {
+        let err = s.set("agi_year", raw).unwrap_err();
         assert_eq!(err.kind, InputErrorKind::NotANumber, "{raw:?}");
-        assert_eq!(err.field, "cash_margin_pct");
     }
-    assert_eq!(s, Scenario::default());
-    assert_eq!(
-        s.set("cash_margin_pct", "abc").unwrap_err().to_string(),
-        "cash_margin_pct = abc is not a number"
-    );
 }
 
 #[test]
-fn an_unknown_field_is_refused() {
+fn a_value_between_slider_steps_is_refused_by_set_and_by_validate() {
     let mut s = Scenario::default();
-    let err = s.set("agi", "2028").unwrap_err();
-    assert_eq!(err.kind, InputErrorKind::UnknownField);
-    assert_eq!(err.to_string(), "agi is not a known input");
-    assert_eq!(s.get("agi"), None);
-    assert_eq!(s, Scenario::default());
-}
-
-#[test]
-fn an_unknown_option_is_refused_with_the_list_of_options() {
-    let mut s = Scenario::default();
-    let err = s.set("sprint_base", "s999-made-up").unwrap_err();
-    assert_eq!(
-        err.kind,
-        InputErrorKind::UnknownOption {
-            options: SPRINT_BASE_OPTIONS
-        }
-    );
-    assert_eq!(
-        err.to_string(),
-        "sprint_base = s999-made-up is not one of: s000-big4-capex-2025, \
-         s004-big4-capex-2025-plan, s001-us-ai-capex-2025"
-    );
-    assert_eq!(s, Scenario::default());
-}
-
-#[test]
-fn the_reader_can_switch_between_the_seeds_sprint_base_figures() {
-    let mut s = Scenario::default();
-    let mut seen = Vec::new();
-    for id in SPRINT_BASE_OPTIONS {
-        s.set("sprint_base", id).unwrap();
-        assert_eq!(s.get("sprint_base"), Some(InputValue::Choice(id)));
-        seen.push(s.sprint_base_capex_usd_bn());
-    }
-    assert_eq!(seen, vec![364.0, 320.0, 155.0]);
-    for base in SprintBase::ALL {
-        assert_eq!(SprintBase::parse(base.id()), Some(base));
-    }
-    assert_eq!(SPRINT_BASE_OPTIONS.len(), SprintBase::ALL.len());
-}
-
-#[test]
-fn validate_reports_every_bad_field_in_table_order() {
-    let bad = Scenario {
-        agi_year: 2100.0,
-        cash_margin_pct: f64::NAN,
-        price_elasticity: f64::INFINITY,
-        agi_spread_years: -1.0,
+    let err = s.set("agi_year", "2028.4").unwrap_err();
+    assert!(matches!(err.kind, InputErrorKind::OffStep { .. }), "{err}");
+    let typed = Scenario {
+        agi_year: 2028.4,
         ..Scenario::default()
     };
-    let errors = bad.validate().unwrap_err();
-    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(
-        fields,
-        [
-            "agi_year",
-            "cash_margin_pct",
-            "price_elasticity",
-            "agi_spread_years"
-        ]
-    );
-    assert_eq!(
-        errors[0].to_string(),
-        "agi_year = 2100 is out of range 2026–2060"
-    );
-    assert_eq!(errors[1].kind, InputErrorKind::NotANumber);
+    let errors = typed.validate().unwrap_err();
+    assert_eq!(errors[0].field, "agi_year");
+    assert!(matches!(errors[0].kind, InputErrorKind::OffStep { .. }));
 }
 
 #[test]
-fn a_scenario_survives_a_json_round_trip_and_missing_fields_take_defaults() {
-    let s = Scenario {
-        agi_year: 2031.0,
-        sprint_base: SprintBase::Big4Plan2025,
-        ..Scenario::default()
-    };
-    let text = serde_json::to_string(&s).unwrap();
-    assert!(text.contains("\"sprint_base\":\"s004-big4-capex-2025-plan\""));
-    let back: Scenario = serde_json::from_str(&text).unwrap();
-    assert_eq!(back, s);
-    let partial: Scenario = serde_json::from_str(r#"{"agi_year": 2028}"#).unwrap();
-    assert_eq!(
-        partial,
-        Scenario {
-            agi_year: 2028.0,
-            ..Scenario::default()
+fn an_unknown_parameter_is_refused_by_name() {
+    let mut s = Scenario::default();
+    let err = s.set("agi_yaer", "2028").unwrap_err();
+    assert_eq!(err.to_string(), "agi_yaer is not a known input");
+}
+
+#[test]
+fn earlier_names_of_an_input_still_set_it() {
+    for (old, new) in ALIASES {
+        let spec = input_specs().iter().find(|s| s.field == new).unwrap();
+        let mut s = Scenario::default();
+        let value = spec.low;
+        s.set(old, &value.to_string()).unwrap();
+        assert_eq!(s.get(new), Some(value), "{old} → {new}");
+        assert_eq!(s.get(old), Some(value), "reading by the old name works too");
+    }
+}
+
+#[test]
+fn an_alias_reports_errors_under_the_name_the_reader_wrote() {
+    let mut s = Scenario::default();
+    let err = s.set("price_decline_pct", "90").unwrap_err();
+    assert_eq!(err.field, "price_decline_pct");
+    assert_eq!(err.to_string(), "price_decline_pct = 90 is out of range 0–40");
+}
+
+#[test]
+fn retired_parameters_are_accepted_and_ignored_so_old_links_open() {
+    let mut s = Scenario::default();
+    for name in RETIRED {
+        assert!(s.set(name, "3").is_ok(), "{name}");
+        assert!(s.set(name, "not a number").is_ok(), "{name}");
+    }
+    assert_eq!(s, Scenario::default());
+}
+
+#[test]
+fn no_agi_is_the_value_after_2060() {
+    let mut s = Scenario::default();
+    s.set("agi_year", &NO_AGI_YEAR.to_string()).unwrap();
+    let p = run(&s);
+    assert_eq!(p.agi_year, None);
+    assert!(p.years.iter().all(|y| y.sprint.prize_revenue == 0.0));
+}
+
+#[test]
+fn every_preset_is_valid_and_changes_only_what_its_name_says() {
+    let defaults = Scenario::default();
+    for preset in Preset::ALL {
+        let s = Scenario::preset(preset);
+        assert!(s.validate().is_ok(), "{preset:?}");
+        for spec in input_specs() {
+            let changed = s.get(spec.field) != defaults.get(spec.field);
+            let named = preset.overrides().iter().any(|(f, _)| *f == spec.field);
+            assert_eq!(changed, named, "{preset:?} {}", spec.field);
         }
-    );
+        assert_eq!(Preset::parse(preset.id()), Some(preset));
+    }
+    assert_eq!(Preset::parse("agi_5y"), None);
 }
 
 #[test]
-fn the_input_table_serializes_for_the_page() {
-    let json = serde_json::to_value(input_specs()).unwrap();
-    let first = &json[0];
-    assert_eq!(first["field"], "agi_year");
-    assert_eq!(first["kind"]["type"], "range");
-    assert_eq!(first["kind"]["min"], 2026.0);
-    assert_eq!(first["unit"], "year");
-    assert_eq!(first["origin"]["type"], "assumption");
-    assert_eq!(first["group"], "shared");
-    let base = serde_json::to_value(input_spec("sprint_base").unwrap()).unwrap();
-    assert_eq!(base["kind"]["type"], "choice");
-    assert_eq!(base["origin"]["fact_id"], "s000-big4-capex-2025");
-    assert_eq!(base["default"], "s000-big4-capex-2025");
-}
-
-fn numeric_fields() -> Vec<&'static str> {
-    input_specs()
-        .iter()
-        .filter(|s| s.range().is_some())
-        .map(|s| s.field)
-        .collect()
+fn the_agi_presets_are_the_articles_two_cases_and_none() {
+    assert_eq!(Scenario::preset(Preset::Agi3y).agi_year, 2028.0);
+    assert_eq!(Scenario::preset(Preset::Agi10y).agi_year, 2035.0);
+    assert_eq!(Scenario::preset(Preset::NoAgi).agi_year, NO_AGI_YEAR);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn an_out_of_range_value_is_refused_and_leaves_the_scenario_unchanged(
-        s in any_scenario(),
-        field in prop::sample::select(numeric_fields()),
-        beyond in 1e-6f64..1e6,
-        above in any::<bool>(),
-    ) {
-        let (min, max) = range_of(field);
-        let value = if above { max + beyond } else { min - beyond };
-        let raw = value.to_string();
-        let mut changed = s.clone();
-        let err = changed.set(field, &raw).unwrap_err();
-        prop_assert_eq!(&changed, &s);
-        prop_assert_eq!(err.field.as_str(), field);
-        prop_assert_eq!(err.value.as_str(), raw.as_str());
-        prop_assert_eq!(err.kind.clone(), InputErrorKind::OutOfRange { min, max });
-        let message = err.to_string();
-        prop_assert!(message.starts_with(&format!("{field} = {raw} is out of range ")), "{}", message);
-        // The same value put in directly is caught by validate.
-        let mut direct = s.clone();
-        let json = serde_json::json!({ field: value });
-        let patch: serde_json::Value = serde_json::to_value(&direct).unwrap();
-        let mut merged = patch.as_object().unwrap().clone();
-        merged.extend(json.as_object().unwrap().clone());
-        direct = serde_json::from_value(serde_json::Value::Object(merged)).unwrap();
-        let errors = direct.validate().unwrap_err();
-        prop_assert_eq!(errors.len(), 1);
-        prop_assert_eq!(errors[0].field.as_str(), field);
-    }
-
-    #[test]
-    fn any_step_inside_the_range_is_accepted_and_values_between_steps_are_refused(
-        s in any_scenario(),
-        field in prop::sample::select(numeric_fields()),
-        t in 0.0f64..=1.0,
-    ) {
-        let (min, max) = range_of(field);
-        let step = step_of(field);
-        let on_step = (min + ((t * (max - min)) / step).round() * step).clamp(min, max);
-        let mut changed = s.clone();
-        changed.set(field, &on_step.to_string()).unwrap();
-        prop_assert_eq!(changed.get(field), Some(InputValue::Number(on_step)));
-        prop_assert!(changed.validate().is_ok());
-
-        let between = on_step + step / 2.0;
-        if between < max {
-            let before = changed.clone();
-            let err = changed.set(field, &between.to_string()).unwrap_err();
-            prop_assert_eq!(err.kind, InputErrorKind::OffStep { min, max, step });
-            prop_assert_eq!(changed, before, "a refused value changes nothing");
+    fn a_scenario_written_as_text_and_read_back_is_the_same(s in any_scenario()) {
+        let mut copy = Scenario::default();
+        for spec in input_specs() {
+            let value = s.get(spec.field).unwrap_or(f64::NAN);
+            prop_assert!(copy.set(spec.field, &value.to_string()).is_ok());
         }
+        prop_assert_eq!(copy, s);
     }
 }

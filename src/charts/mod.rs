@@ -22,7 +22,8 @@ pub use error::ChartError;
 pub use hit::{HitBox, HitMap};
 pub use lines::draw_line_chart;
 pub use model_charts::{
-    position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart,
+    break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
+    uncertainty_chart,
 };
 pub use spec::{Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado};
 pub use style::ChartStyle;

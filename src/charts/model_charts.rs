@@ -1,19 +1,24 @@
-//! Builds the calculator's charts from a model run: both strategies' cumulative position and
-//! return per unit of capex over the years (AGI and bubble years marked), the API price path,
-//! the Monte Carlo AGI-year distribution and the sensitivity tornado.
+//! Builds the calculator's charts from a model run: the headline chart (each side's value
+//! per unit invested for every AGI year, crossing at the break-even year), both sides'
+//! cumulative free cash over the years, demand against capacity, the price war, the Monte
+//! Carlo runs by AGI year and the tornado.
 
 use super::spec::{
     Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado,
 };
 use super::view::View;
 use crate::data::Currency;
-use crate::model::{Leader, MonteCarlo, Projection, Sensitivity, StrategyYear};
+use crate::model::{
+    AgiYearPoint, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, NO_AGI_YEAR,
+};
 
-/// Palette slots, so a strategy keeps its colour across charts.
+/// Palette slots, so a side keeps its colour across charts.
 const SPRINT_COLOR: usize = 0;
 const MARATHON_COLOR: usize = 1;
 const AGI_COLOR: usize = 2;
-const BUBBLE_COLOR: usize = 1;
+const BREAK_EVEN_COLOR: usize = 3;
+/// The US paced path: a third colour, so it is not mistaken for either strategy.
+const PACED_COLOR: usize = 5;
 
 /// A legend entry named by the page's word for `key`.
 fn legend(view: &View, key: &str, color: usize) -> Series {
@@ -23,147 +28,161 @@ fn legend(view: &View, key: &str, color: usize) -> Series {
     }
 }
 
-fn strategies(view: &View) -> Vec<Series> {
+fn sides(view: &View) -> Vec<Series> {
     vec![
         legend(view, "model.sprint", SPRINT_COLOR),
         legend(view, "model.marathon", MARATHON_COLOR),
     ]
 }
 
-/// The AGI year (when within the horizon) and the bubble year, as labelled rules.
-fn milestones(p: &Projection, view: &View) -> Vec<Rule> {
-    let s = &p.summary;
-    let mut rules = Vec::new();
-    if s.agi_in_horizon {
-        let year = s.agi_year.to_string();
-        rules.push(Rule {
-            x: s.agi_year as f64,
-            label: view.fill("model.agi", &[("year", &year)]),
-            color: AGI_COLOR,
-        });
-    }
-    if let Some(bubble) = s.bubble_year {
-        let year = bubble.to_string();
-        rules.push(Rule {
-            x: bubble as f64,
-            label: view.fill("model.bubble", &[("year", &year)]),
-            color: BUBBLE_COLOR,
-        });
-    }
-    rules
+/// The reader's AGI year as a labelled rule (none without AGI by 2060).
+fn agi_rule(p: &Projection, view: &View) -> Option<Rule> {
+    p.agi_year.map(|year| Rule {
+        x: f64::from(year),
+        label: view.fill("model.agi", &[("year", &year.to_string())]),
+        color: AGI_COLOR,
+    })
 }
 
-/// Two lines over the years, one value per strategy-year.
-fn strategy_lines(p: &Projection, value: impl Fn(&StrategyYear, bool) -> f64) -> Vec<Line> {
-    let line = |series: usize, prefix: &str, is_marathon: bool| Line {
-        series,
-        mark_prefix: prefix.to_string(),
-        points: p
-            .years
+/// The headline: value per unit invested of each side (present value of operating cash ÷
+/// present value of capex) for every AGI year 2026–2060. Where the sprint's line is above,
+/// it comes out ahead; the break-even year and the reader's AGI year are marked.
+pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
+    let points = |pick: fn(&AgiYearPoint) -> f64| {
+        p.break_even
+            .by_agi_year
             .iter()
-            .map(|row| {
-                let side = if is_marathon {
-                    &row.marathon
-                } else {
-                    &row.sprint
-                };
-                (row.year as f64, value(side, is_marathon))
-            })
-            .collect(),
+            .map(|pt| (f64::from(pt.agi_year), pick(pt)))
+            .collect()
     };
-    vec![line(0, "sprint:", false), line(1, "marathon:", true)]
+    let mut rules: Vec<Rule> = agi_rule(p, view).into_iter().collect();
+    if let Some(year) = p.break_even.against_marathon.year {
+        rules.push(Rule {
+            x: f64::from(year),
+            label: view.fill("model.break_even", &[("year", &year.to_string())]),
+            color: BREAK_EVEN_COLOR,
+        });
+    }
+    LineChart {
+        y_caption: view.word("model.value_caption").to_string(),
+        series: sides(view),
+        lines: vec![
+            Line {
+                series: 0,
+                mark_prefix: "sprint:".to_string(),
+                points: points(|pt| pt.sprint_value_per_capex),
+            },
+            Line {
+                series: 1,
+                mark_prefix: "marathon:".to_string(),
+                points: points(|pt| pt.marathon_value_per_capex),
+            },
+        ],
+        rules,
+        y_log10: false,
+    }
 }
 
-/// Cumulative position of both sides in the reader's currency (billions, or 亿 in Chinese),
-/// converted at the scenario's exchange rate.
+/// One line per side over the calendar years.
+fn yearly_lines(p: &Projection, value: impl Fn(&SideYear, bool) -> f64) -> Vec<Line> {
+    let line = |series: usize, prefix: &str, pick: fn(&YearRow) -> &SideYear| {
+        let is_marathon = series == 1;
+        Line {
+            series,
+            mark_prefix: prefix.to_string(),
+            points: p
+                .years
+                .iter()
+                .map(|row| (f64::from(row.year), value(pick(row), is_marathon)))
+                .collect(),
+        }
+    };
+    vec![
+        line(0, "sprint:", |row| &row.sprint),
+        line(1, "marathon:", |row| &row.marathon),
+        line(2, "paced:", |row| &row.paced),
+    ]
+}
+
+/// Cumulative free cash (operating cash − capex) of the sprint, the marathon and the US on
+/// the paced path, in the reader's currency (billions, or 亿 in Chinese).
 pub fn position_chart(p: &Projection, view: &View) -> LineChart {
     let rate = p.cny_per_usd;
-    let (to_usd, caption) = match view.currency {
-        Currency::Usd => ((1.0, 1.0 / rate), "unit.usd_bn"),
-        Currency::Cny => ((rate, 1.0), "unit.cny_bn"),
+    // (US side factor, Chinese side factor) into the reader's currency.
+    let (us, cn, caption) = match view.currency {
+        Currency::Usd => (1.0, 1.0 / rate, "unit.usd_bn"),
+        Currency::Cny => (rate, 1.0, "unit.cny_bn"),
     };
     let scale = view.money_factor();
+    let mut series = sides(view);
+    series.push(legend(view, "model.paced", PACED_COLOR));
     LineChart {
         y_caption: view.word(caption).to_string(),
-        series: strategies(view),
-        lines: strategy_lines(p, |y, marathon| {
-            y.cumulative * scale * if marathon { to_usd.1 } else { to_usd.0 }
-        }),
-        rules: milestones(p, view),
-        y_log10: false,
-    }
-}
-
-/// Return per unit of capex of both sides (scale-free: the verdict).
-pub fn roi_chart(p: &Projection, view: &View) -> LineChart {
-    LineChart {
-        y_caption: view.word("model.roi_caption").to_string(),
-        series: strategies(view),
-        lines: strategy_lines(p, |y, _| y.roi),
-        rules: milestones(p, view),
-        y_log10: false,
-    }
-}
-
-/// API price, volume and revenue indices (2025 = 1) on a log scale: a 30% yearly cut over 15
-/// years moves them by orders of magnitude.
-pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
-    let line = |series: usize, prefix: &str, pick: fn(&crate::model::PricePoint) -> f64| Line {
         series,
-        mark_prefix: prefix.to_string(),
-        points: p
-            .prices
-            .iter()
-            .map(|pt| (pt.year as f64, pick(pt).max(f64::MIN_POSITIVE).log10()))
-            .collect(),
-    };
+        lines: yearly_lines(p, |y, marathon| {
+            y.cumulative_free_cash * scale * if marathon { cn } else { us }
+        }),
+        rules: agi_rule(p, view).into_iter().collect(),
+        y_log10: false,
+    }
+}
+
+/// Demand as a percentage of capacity for each side: above 100 the side turns demand away
+/// (capacity binds), below 100 part of what it built sits idle.
+pub fn capacity_chart(p: &Projection, view: &View) -> LineChart {
+    let mut lines = yearly_lines(p, |y, _| {
+        100.0 * y.demand / y.capacity.max(f64::MIN_POSITIVE)
+    });
+    lines.truncate(2);
+    LineChart {
+        y_caption: view.word("model.demand_caption").to_string(),
+        series: sides(view),
+        lines,
+        rules: agi_rule(p, view).into_iter().collect(),
+        y_log10: false,
+    }
+}
+
+/// Each side's price index (2025 = 1) on a log scale: China leads the cuts, the US follows
+/// part of the way.
+pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
+    let mut lines = yearly_lines(p, |y, _| y.price_index.max(f64::MIN_POSITIVE).log10());
+    lines.truncate(2);
     LineChart {
         y_caption: view.word("model.index_caption").to_string(),
-        series: vec![
-            legend(view, "model.price", 3),
-            legend(view, "model.volume", 5),
-            legend(view, "model.revenue", 2),
-        ],
-        lines: vec![
-            line(0, "price:", |pt| pt.price_index),
-            line(1, "volume:", |pt| pt.volume_index),
-            line(2, "revenue:", |pt| pt.revenue_index),
-        ],
+        series: sides(view),
+        lines,
         rules: Vec::new(),
         y_log10: true,
     }
 }
 
-/// Share of Monte Carlo runs per AGI year, coloured by who ends ahead with AGI in that year;
-/// the last bar collects every draw after the horizon.
+/// Share of Monte Carlo runs per AGI year, split by who ends ahead in them; the last group
+/// collects every run without AGI by 2060.
 pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     let runs = f64::from(mc.runs.max(1));
     let groups = mc
         .agi_years
         .iter()
         .map(|bar| {
-            let series = match bar.leader {
-                Leader::Sprint => 0,
-                Leader::Marathon | Leader::Tie => 1,
-            };
-            let label = if bar.within_horizon {
+            let label = if f64::from(bar.year) < NO_AGI_YEAR {
                 bar.year.to_string()
             } else {
-                view.word("model.after_horizon").to_string()
+                view.word("model.no_agi").to_string()
+            };
+            let share = |count: u32, series: usize, side: &str| Bar {
+                series,
+                value: 100.0 * f64::from(count) / runs,
+                high: None,
+                kind: BarKind::Seed,
+                mark: format!("{side}:{}", bar.year),
             };
             BarGroup {
                 label,
-                bars: vec![Bar {
-                    series,
-                    value: 100.0 * f64::from(bar.count) / runs,
-                    high: None,
-                    kind: if bar.bubble {
-                        BarKind::Flagged
-                    } else {
-                        BarKind::Seed
-                    },
-                    mark: format!("agi:{}", bar.year),
-                }],
+                bars: vec![
+                    share(bar.sprint_ahead, 0, "sprint"),
+                    share(bar.marathon_ahead, 1, "marathon"),
+                ],
             }
         })
         .collect();
@@ -178,14 +197,14 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     }
 }
 
-/// Each input nudged down and up, largest effect on top.
+/// The verdict margin with each input at its plausible low and high, largest effect on top.
 pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
     Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
         base: t.base_outcome,
         series: vec![
-            legend(view, "model.nudge_down", 5),
-            legend(view, "model.nudge_up", 3),
+            legend(view, "model.input_low", 5),
+            legend(view, "model.input_high", 3),
         ],
         swings: t
             .bars

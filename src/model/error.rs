@@ -3,6 +3,8 @@
 use serde::Serialize;
 use std::fmt;
 
+use super::inputs::InputSpec;
+
 /// What is wrong with one input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -14,9 +16,10 @@ pub enum InputErrorKind {
     OffStep { min: f64, max: f64, step: f64 },
     /// Text that is not a finite number (also NaN and infinity).
     NotANumber,
-    /// A field name that is not in [`crate::model::input_specs`].
+    /// A parameter name that is neither an input of [`crate::model::input_specs`] nor one of
+    /// its earlier names.
     UnknownField,
-    /// A choice input given a value that is not one of its options.
+    /// A value that is not one of a fixed list of options (a preset id).
     UnknownOption { options: &'static [&'static str] },
 }
 
@@ -80,28 +83,38 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Formats a number for messages: whole numbers without decimals, others with up to six
-/// significant decimals and no trailing zeros (`2060`, `0.5`, `7.17`).
-/// Checks one number against its range `[min, max]`: `None` when it fits, else the error
-/// (not a number, or out of range) named by `field`.
-pub(crate) fn check_range(field: &str, value: f64, min: f64, max: f64) -> Option<InputError> {
-    if !value.is_finite() {
-        Some(InputError::new(
-            field,
-            value.to_string(),
-            InputErrorKind::NotANumber,
-        ))
-    } else if value < min || value > max {
-        Some(InputError::new(
-            field,
-            format_number(value),
-            InputErrorKind::OutOfRange { min, max },
-        ))
+/// Checks one value against its row of the input table: `None` when it is finite, in range
+/// and on a step of the slider; else the error, named by the field. Used by every way in
+/// (slider, URL, command line, whole scenarios), so none can let 2028.4 through.
+pub(crate) fn check_value(spec: &InputSpec, value: f64) -> Option<InputError> {
+    let kind = if !value.is_finite() {
+        InputErrorKind::NotANumber
+    } else if value < spec.min || value > spec.max {
+        InputErrorKind::OutOfRange {
+            min: spec.min,
+            max: spec.max,
+        }
+    } else if !on_step(value, spec.min, spec.step) {
+        // A link that says 2027.5 would otherwise show 2028 on the slider while the model
+        // ran with 2027.5.
+        InputErrorKind::OffStep {
+            min: spec.min,
+            max: spec.max,
+            step: spec.step,
+        }
     } else {
-        None
-    }
+        return None;
+    };
+    Some(InputError::new(spec.field, format_number(value), kind))
 }
 
+fn on_step(value: f64, min: f64, step: f64) -> bool {
+    let steps = (value - min) / step;
+    (steps - steps.round()).abs() <= 1e-6
+}
+
+/// Formats a number for messages: whole numbers without decimals, others with up to six
+/// significant decimals and no trailing zeros (`2060`, `0.5`, `7.17`).
 pub(crate) fn format_number(x: f64) -> String {
     if !x.is_finite() {
         return x.to_string();

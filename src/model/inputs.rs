@@ -1,19 +1,10 @@
-//! The input table: one row per field of [`Scenario`](crate::model::Scenario), with its kind
-//! (range or choice), unit, group, default and where the default comes from. The page builds
-//! its sliders and switches from this table; the i18n files hold each field's label, help and
-//! (for assumptions) the one-line reason, under the same field name.
+//! The input table: one row per field of [`Scenario`](crate::model::Scenario) with its range,
+//! step, unit, group, default, plausible low and high, and where the default comes from. The
+//! page builds its sliders from this table, the command line lists it (`whatif --inputs`),
+//! the tornado and the Monte Carlo take their ranges from it. The i18n files hold each
+//! field's label, help and (for assumptions) the one-line reason, under the same field name.
 
 use serde::Serialize;
-
-/// How an input is entered.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum InputKind {
-    /// A number from `min` to `max` (both allowed); `step` is the slider's step.
-    Range { min: f64, max: f64, step: f64 },
-    /// One of a fixed list of options (here: dataset fact ids).
-    Choice { options: &'static [&'static str] },
-}
 
 /// The unit a value is shown in. Percent inputs hold percent numbers (`63` means 63%).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -27,22 +18,19 @@ pub enum InputUnit {
     Percent,
     /// A multiple ("3×").
     Multiple,
-    /// A plain number without unit (the price elasticity).
+    /// A plain number without unit (an elasticity or an exponent).
     Plain,
-    /// Billions of US dollars.
-    UsdBn,
-    /// Billions of yuan.
-    CnyBn,
-    /// Yuan per US dollar.
-    CnyPerUsd,
 }
 
 /// Where a default comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", content = "fact_id", rename_all = "snake_case")]
+#[serde(tag = "type", content = "ref", rename_all = "snake_case")]
 pub enum Origin {
     /// A fact of the dataset, by its id (shown with its source on the page).
     Fact(&'static str),
+    /// A published figure outside the dataset, by the short citation `docs/MODEL.md` lists it
+    /// under (the i18n files say what it measured).
+    Published(&'static str),
     /// A labelled assumption; its one-line reason is in the i18n files under the field name
     /// (`calculator.inputs.<field>.assumption`).
     Assumption,
@@ -52,20 +40,16 @@ pub enum Origin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputGroup {
-    Shared,
-    Sprint,
-    Marathon,
-    Prices,
+    /// AGI and the race for it.
+    Race,
+    /// The US sprint.
+    Us,
+    /// The Chinese marathon.
+    Cn,
+    /// Demand, prices and money: both sides.
+    Market,
     /// Only used by the Monte Carlo run ([`crate::model::monte_carlo`]).
     Uncertainty,
-}
-
-/// The value of one input.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum InputValue {
-    Number(f64),
-    Choice(&'static str),
 }
 
 /// One row of the input table.
@@ -73,257 +57,185 @@ pub enum InputValue {
 pub struct InputSpec {
     /// The field name in [`Scenario`](crate::model::Scenario), the URL and the i18n files.
     pub field: &'static str,
-    pub kind: InputKind,
+    /// Smallest and largest allowed value (both allowed); `step` is the slider's step, and
+    /// only values on a step are accepted.
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
     pub unit: InputUnit,
     pub origin: Origin,
     pub group: InputGroup,
     /// The shipped default (equal to `Scenario::default()`).
-    pub default: InputValue,
+    pub default: f64,
+    /// A plausible low and high (documented in `docs/MODEL.md`): the tornado's two ends and,
+    /// for the inputs the Monte Carlo varies, its sampling range.
+    pub low: f64,
+    pub high: f64,
 }
 
-impl InputSpec {
-    /// `(min, max)` of a range input; `None` for a choice.
-    pub fn range(&self) -> Option<(f64, f64)> {
-        match self.kind {
-            InputKind::Range { min, max, .. } => Some((min, max)),
-            InputKind::Choice { .. } => None,
-        }
-    }
-}
+/// The value of `agi_year` that means "no AGI by 2060".
+pub const NO_AGI_YEAR: f64 = 2061.0;
 
-/// The fact ids a reader can pick as the sprint's 2025 capex (the seeds disagree; see
-/// [`SprintBase`](crate::model::SprintBase)).
-pub const SPRINT_BASE_OPTIONS: &[&str] = &[
-    "s000-big4-capex-2025",
-    "s004-big4-capex-2025-plan",
-    "s001-us-ai-capex-2025",
-];
-
-const fn range(min: f64, max: f64, step: f64) -> InputKind {
-    InputKind::Range { min, max, step }
-}
-
-const fn num(
+#[allow(clippy::too_many_arguments)]
+const fn spec(
     field: &'static str,
-    kind: InputKind,
+    (min, max, step): (f64, f64, f64),
     unit: InputUnit,
     origin: Origin,
     group: InputGroup,
     default: f64,
+    (low, high): (f64, f64),
 ) -> InputSpec {
     InputSpec {
         field,
-        kind,
+        min,
+        max,
+        step,
         unit,
         origin,
         group,
-        default: InputValue::Number(default),
+        default,
+        low,
+        high,
     }
 }
 
 use InputGroup as G;
 use InputUnit as U;
-use Origin::{Assumption, Fact};
+use Origin::{Assumption, Fact, Published};
 
-static INPUT_SPECS: [InputSpec; 24] = [
-    // ---- Shared -------------------------------------------------------------------------
-    num(
+static INPUT_SPECS: [InputSpec; 14] = [
+    // ---- The race -----------------------------------------------------------------------
+    spec(
         "agi_year",
-        range(2026.0, 2060.0, 1.0),
+        (2026.0, NO_AGI_YEAR, 1.0),
         U::Year,
         Assumption,
-        G::Shared,
+        G::Race,
         2030.0,
+        // The articles' two cases: AGI in three years (2028) or ten (2035).
+        (2028.0, 2035.0),
     ),
-    num(
-        "horizon_end",
-        range(2030.0, 2060.0, 1.0),
-        U::Year,
-        Assumption,
-        G::Shared,
-        2040.0,
-    ),
-    num(
-        "cash_margin_pct",
-        range(5.0, 60.0, 1.0),
-        U::Percent,
-        Assumption,
-        G::Shared,
-        30.0,
-    ),
-    num(
-        "growth_half_life_years",
-        range(1.0, 50.0, 1.0),
-        U::Years,
-        Assumption,
-        G::Shared,
-        5.0,
-    ),
-    num(
-        "payoff_multiple",
-        range(1.0, 10.0, 0.1),
+    spec(
+        "agi_prize",
+        (0.0, 5.0, 0.1),
         U::Multiple,
         Assumption,
-        G::Shared,
-        3.0,
+        G::Race,
+        1.0,
+        (0.5, 2.0),
     ),
-    num(
-        "cny_per_usd",
-        range(5.0, 10.0, 0.01),
-        U::CnyPerUsd,
-        Fact("s000-bytedance-ai-capex-2025"),
-        G::Shared,
-        7.17,
-    ),
-    // ---- Sprint (US) --------------------------------------------------------------------
-    InputSpec {
-        field: "sprint_base",
-        kind: InputKind::Choice {
-            options: SPRINT_BASE_OPTIONS,
-        },
-        unit: U::UsdBn,
-        origin: Fact("s000-big4-capex-2025"),
-        group: G::Sprint,
-        default: InputValue::Choice("s000-big4-capex-2025"),
-    },
-    num(
-        "sprint_capex_growth_pct",
-        range(0.0, 100.0, 1.0),
-        U::Percent,
-        Fact("s004-big4-capex-growth-2024"),
-        G::Sprint,
-        63.0,
-    ),
-    num(
-        "sprint_capex_intensity_pct",
-        range(5.0, 60.0, 1.0),
-        U::Percent,
-        Fact("s001-msft-capex-intensity"),
-        G::Sprint,
-        27.0,
-    ),
-    num(
-        "sprint_revenue_growth_pct",
-        range(0.0, 60.0, 1.0),
-        U::Percent,
-        Fact("s004-aws-growth-2024q4"),
-        G::Sprint,
-        19.0,
-    ),
-    num(
-        "power_ceiling_multiple",
-        range(1.0, 10.0, 0.1),
-        U::Multiple,
-        Assumption,
-        G::Sprint,
-        3.0,
-    ),
-    num(
-        "patience_multiple",
-        range(0.0, 10.0, 0.1),
-        U::Multiple,
-        Assumption,
-        G::Sprint,
-        2.0,
-    ),
-    // ---- Marathon (China) ---------------------------------------------------------------
-    num(
-        "marathon_base_capex_cny_bn",
-        range(50.0, 1500.0, 10.0),
-        U::CnyBn,
-        Fact("s001-cn7-ai-capex-2025"),
-        G::Marathon,
-        300.0,
-    ),
-    num(
-        "marathon_capex_intensity_pct",
-        range(2.0, 60.0, 1.0),
-        U::Percent,
-        Fact("s001-cn-cloud-capex-intensity"),
-        G::Marathon,
-        10.0,
-    ),
-    num(
-        "marathon_revenue_growth_pct",
-        range(0.0, 60.0, 1.0),
-        U::Percent,
-        Fact("s002-alibaba-cloud-growth-2025q1"),
-        G::Marathon,
-        18.0,
-    ),
-    num(
-        "open_source_saving_pct",
-        range(0.0, 20.0, 1.0),
-        U::Percent,
-        Assumption,
-        G::Marathon,
-        0.0,
-    ),
-    num(
-        "follower_share_pct",
-        range(0.0, 100.0, 5.0),
-        U::Percent,
-        Assumption,
-        G::Marathon,
-        50.0,
-    ),
-    num(
-        "catch_up_lag_years",
-        range(0.0, 10.0, 1.0),
-        U::Years,
-        Assumption,
-        G::Marathon,
-        2.0,
-    ),
-    // ---- API prices ---------------------------------------------------------------------
-    num(
-        "api_share_pct",
-        range(0.0, 100.0, 5.0),
-        U::Percent,
-        Assumption,
-        G::Prices,
-        25.0,
-    ),
-    num(
-        "price_decline_pct",
-        range(0.0, 90.0, 1.0),
-        U::Percent,
-        Assumption,
-        G::Prices,
-        20.0,
-    ),
-    num(
-        "price_elasticity",
-        range(0.0, 3.0, 0.05),
+    spec(
+        "winner_take_all",
+        (0.0, 8.0, 0.5),
         U::Plain,
         Assumption,
-        G::Prices,
-        1.2,
+        G::Race,
+        2.0,
+        (1.0, 4.0),
     ),
-    num(
-        "price_floor_pct",
-        range(1.0, 100.0, 1.0),
+    spec(
+        "catch_up_lag",
+        (0.0, 10.0, 1.0),
+        U::Years,
+        Assumption,
+        G::Race,
+        2.0,
+        (1.0, 4.0),
+    ),
+    // ---- The US sprint ------------------------------------------------------------------
+    spec(
+        "us_capex_growth",
+        (0.0, 100.0, 1.0),
         U::Percent,
-        Fact("s002-deepseek-api-price-ratio"),
-        G::Prices,
-        1.0,
+        Fact("s004-big4-capex-growth-2024"),
+        G::Us,
+        63.0,
+        (30.0, 90.0),
+    ),
+    spec(
+        "us_power_growth",
+        (0.0, 50.0, 1.0),
+        U::Percent,
+        Published("LBNL 2024"),
+        G::Us,
+        20.0,
+        (13.0, 27.0),
+    ),
+    // ---- The Chinese marathon -----------------------------------------------------------
+    spec(
+        "cn_chip_growth",
+        (0.0, 60.0, 1.0),
+        U::Percent,
+        Assumption,
+        G::Cn,
+        20.0,
+        (10.0, 30.0),
+    ),
+    spec(
+        "cn_efficiency",
+        (0.5, 6.0, 0.1),
+        U::Multiple,
+        Assumption,
+        G::Cn,
+        3.0,
+        (1.5, 5.0),
+    ),
+    // ---- Market and money (both sides) --------------------------------------------------
+    spec(
+        "demand_growth",
+        (0.0, 60.0, 1.0),
+        U::Percent,
+        Assumption,
+        G::Market,
+        25.0,
+        (10.0, 40.0),
+    ),
+    spec(
+        "price_cut",
+        (0.0, 40.0, 1.0),
+        U::Percent,
+        Assumption,
+        G::Market,
+        5.0,
+        (0.0, 15.0),
+    ),
+    spec(
+        "us_price_follow",
+        (0.0, 100.0, 5.0),
+        U::Percent,
+        Assumption,
+        G::Market,
+        50.0,
+        (25.0, 75.0),
+    ),
+    spec(
+        "discount_rate",
+        (5.0, 15.0, 0.5),
+        U::Percent,
+        Published("WACC estimates 2025"),
+        G::Market,
+        9.0,
+        (7.0, 11.0),
     ),
     // ---- Uncertainty (Monte Carlo only) -------------------------------------------------
-    num(
+    spec(
         "agi_median_year",
-        range(2026.0, 2060.0, 1.0),
+        (2026.0, 2060.0, 1.0),
         U::Year,
         Assumption,
         G::Uncertainty,
         2030.0,
+        (2028.0, 2035.0),
     ),
-    num(
+    spec(
         "agi_spread_years",
-        range(0.0, 30.0, 0.5),
+        (0.0, 30.0, 0.5),
         U::Years,
         Assumption,
         G::Uncertainty,
         5.0,
+        (2.0, 10.0),
     ),
 ];
 
@@ -336,4 +248,62 @@ pub fn input_specs() -> &'static [InputSpec] {
 /// The row of one field, if the field exists.
 pub fn input_spec(field: &str) -> Option<&'static InputSpec> {
     INPUT_SPECS.iter().find(|spec| spec.field == field)
+}
+
+/// Earlier parameter names that still work in links and embeds, with the field each now
+/// sets (the meaning and unit are the same).
+pub const ALIASES: [(&str, &str); 3] = [
+    ("sprint_capex_growth_pct", "us_capex_growth"),
+    ("price_decline_pct", "price_cut"),
+    ("catch_up_lag_years", "catch_up_lag"),
+];
+
+/// Earlier parameter names whose input no longer exists (the model that used them was
+/// replaced); links that carry them still open, and the value is ignored.
+pub const RETIRED: [&str; 19] = [
+    "horizon_end",
+    "cash_margin_pct",
+    "growth_half_life_years",
+    "payoff_multiple",
+    "cny_per_usd",
+    "sprint_base",
+    "sprint_capex_intensity_pct",
+    "sprint_revenue_growth_pct",
+    "power_ceiling_multiple",
+    "patience_multiple",
+    "marathon_base_capex_cny_bn",
+    "marathon_capex_intensity_pct",
+    "marathon_revenue_growth_pct",
+    "open_source_saving_pct",
+    "follower_share_pct",
+    "api_share_pct",
+    "price_floor_pct",
+    "price_elasticity",
+    "us_patience",
+];
+
+/// How a parameter name is understood.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldName {
+    /// A current input (an alias resolves to its new name).
+    Input(&'static InputSpec),
+    /// A retired name: accepted and ignored.
+    Retired,
+    /// Not a parameter of the calculator.
+    Unknown,
+}
+
+/// Resolves a parameter name: current names, aliases, retired names.
+pub fn resolve_field(name: &str) -> FieldName {
+    let current = ALIASES
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map_or(name, |(_, new)| new);
+    if let Some(spec) = input_spec(current) {
+        FieldName::Input(spec)
+    } else if RETIRED.contains(&name) {
+        FieldName::Retired
+    } else {
+        FieldName::Unknown
+    }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::inputs::NO_AGI_YEAR;
 use super::scenario::Scenario;
 
 /// A named scenario for the page's preset buttons and the embed's opening scenario.
@@ -13,10 +14,11 @@ pub enum Preset {
     Agi3y,
     /// "AGI in 10 years": AGI in 2035 (seed 001's second case).
     Agi10y,
-    /// "No AGI by the horizon": AGI after the last year shown.
+    /// "No AGI by 2060".
     NoAgi,
-    /// "Price war": API prices fall 55% a year, about −90% within three years
-    /// (0.45³ ≈ 0.09; seed 001 says open models cut costs by more than 90%).
+    /// "Price war": China cuts prices 20% a year beyond the fall in its costs (with costs
+    /// falling 30% a year, 0.7 × 0.8 = −44% a year, about −82% in three years), until they
+    /// reach full cost.
     PriceWar,
 }
 
@@ -58,8 +60,8 @@ impl Preset {
         match self {
             Preset::Agi3y => &[("agi_year", 2028.0), ("agi_median_year", 2028.0)],
             Preset::Agi10y => &[("agi_year", 2035.0), ("agi_median_year", 2035.0)],
-            Preset::NoAgi => &[("agi_year", 2060.0), ("agi_median_year", 2060.0)],
-            Preset::PriceWar => &[("price_decline_pct", 55.0)],
+            Preset::NoAgi => &[("agi_year", NO_AGI_YEAR), ("agi_median_year", 2060.0)],
+            Preset::PriceWar => &[("price_cut", 20.0)],
         }
     }
 }

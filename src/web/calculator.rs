@@ -3,11 +3,12 @@
 
 use super::{to_json, Explainer};
 use crate::charts::{
-    position_chart, prices_chart, roi_chart, sensitivity_chart, uncertainty_chart, Chart,
+    break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
+    uncertainty_chart, Chart,
 };
 use crate::model::{
-    input_specs, monte_carlo, project, sensitivity, AgiDistribution, InputError, InputErrorKind,
-    Preset, Scenario,
+    calibration::CONSTANTS, input_specs, monte_carlo, project, sensitivity, AgiDistribution,
+    InputError, InputErrorKind, Preset, Scenario, ALIASES, PAYBACK_COMPARISONS, RETIRED,
 };
 use crate::model::{Projection, Sensitivity};
 use serde::Serialize;
@@ -15,8 +16,8 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 /// The reader's scenario and what is computed from it, once per scenario however many charts
-/// and calls read it: a slider move draws three charts from one projection and the page reads
-/// the same projection and tornado again for its sentence, tooltips and tables.
+/// and calls read it: a slider move draws the headline chart from one projection and the
+/// page reads the same projection and tornado again for its sentences, tooltips and tables.
 pub(super) struct Run {
     scenario: Scenario,
     projection: OnceCell<Result<Projection, Vec<InputError>>>,
@@ -98,6 +99,22 @@ impl Explainer {
         to_json(input_specs())
     }
 
+    /// The model's sourced constants, for "How this is calculated".
+    pub fn constants(&self) -> String {
+        to_json(&CONSTANTS)
+    }
+
+    /// Earlier parameter names: `{aliases: [[old, new]], retired: [name]}`, so the page reads
+    /// old links and drops the names from the address it writes.
+    pub fn parameter_names(&self) -> String {
+        to_json(&serde_json::json!({ "aliases": ALIASES, "retired": RETIRED }))
+    }
+
+    /// The dataset records the payback panel sets beside its requirement.
+    pub fn payback_comparisons(&self) -> String {
+        to_json(&PAYBACK_COMPARISONS)
+    }
+
     /// Preset ids, in button order.
     pub fn presets(&self) -> String {
         to_json(&Preset::ALL.iter().map(|p| p.id()).collect::<Vec<_>>())
@@ -138,13 +155,15 @@ impl Explainer {
         self.run = Run::new(Scenario::default());
     }
 
-    /// The yearly projection of the current scenario, with its summary and price path.
+    /// The projection of the current scenario: yearly rows, verdict, incremental measure,
+    /// break-even AGI years, claim check and payback panel.
     pub fn projection(&self) -> String {
         result_json(self.run.projection())
     }
 
     /// Runs the Monte Carlo with the AGI year drawn around `median_year` with `spread_years`
-    /// (`runs` 1–1,000,000); keeps the result for the uncertainty chart.
+    /// and the uncertain inputs from their ranges (`runs` 1–1,000,000); keeps the result for
+    /// the uncertainty chart.
     pub fn monte_carlo(
         &mut self,
         median_year: f64,
@@ -166,7 +185,7 @@ impl Explainer {
         }
     }
 
-    /// The tornado: each input nudged both ways, largest effect first.
+    /// The tornado: each input at its plausible low and high, largest effect first.
     pub fn sensitivity(&self) -> String {
         result_json(self.run.sensitivity())
     }
@@ -181,8 +200,9 @@ impl Explainer {
         };
         let projection = || self.run.projection().as_ref().map_err(refused);
         let chart = match chart_id {
+            "model-breakeven" => Chart::Lines(break_even_chart(projection()?, &self.view)),
             "model-position" => Chart::Lines(position_chart(projection()?, &self.view)),
-            "model-roi" => Chart::Lines(roi_chart(projection()?, &self.view)),
+            "model-capacity" => Chart::Lines(capacity_chart(projection()?, &self.view)),
             "model-prices" => Chart::Lines(prices_chart(projection()?, &self.view)),
             "model-sensitivity" => Chart::Tornado(sensitivity_chart(
                 self.run.sensitivity().as_ref().map_err(refused)?,

@@ -1,64 +1,61 @@
-//! Shared helpers for the model tests: a proptest strategy over the whole input space.
+//! Shared helpers for the model tests: proptest strategies over the input space, built from
+//! the input table so a new input is covered without touching the tests.
 #![allow(dead_code)]
 
-use ai_capex_explainer::model::{input_specs, InputKind, Scenario, SprintBase};
+use ai_capex_explainer::model::{input_spec, input_specs, project, Projection, Scenario};
 use proptest::prelude::*;
 
-/// One value per input: any step of its slider, with its two ends drawn more often.
-fn field_values() -> Vec<BoxedStrategy<String>> {
-    input_specs()
-        .iter()
-        .map(|spec| match spec.kind {
-            InputKind::Range { min, max, step } => {
-                let steps = ((max - min) / step).round() as u32;
-                prop_oneof![
-                    6 => (0..=steps).prop_map(move |k| (min + f64::from(k) * step).to_string()),
-                    1 => Just(min.to_string()),
-                    1 => Just(max.to_string()),
-                ]
-                .boxed()
-            }
-            InputKind::Choice { options } => prop::sample::select(options.to_vec())
-                .prop_map(|s| s.to_string())
-                .boxed(),
-        })
-        .collect()
+/// Any step of one input's slider, with its two ends drawn more often.
+pub fn value_of(field: &'static str) -> BoxedStrategy<f64> {
+    let spec = match input_spec(field) {
+        Some(spec) => *spec,
+        None => panic!("{field} is not an input"),
+    };
+    let steps = ((spec.max - spec.min) / spec.step).round() as u32;
+    prop_oneof![
+        6 => (0..=steps).prop_map(move |k| on_step(spec.min, spec.step, k)),
+        1 => Just(spec.min),
+        1 => Just(spec.max),
+    ]
+    .boxed()
 }
 
-/// Any valid scenario: every field anywhere in its range.
+/// `min + k × step`, rounded so that decimal steps land on the value a slider shows.
+pub fn on_step(min: f64, step: f64, k: u32) -> f64 {
+    let x = min + f64::from(k) * step;
+    (x * 1e9).round() / 1e9
+}
+
+/// Any valid scenario: every input anywhere in its range, on its steps.
 pub fn any_scenario() -> impl Strategy<Value = Scenario> {
-    field_values().prop_map(|values| {
+    let values: Vec<BoxedStrategy<f64>> = input_specs().iter().map(|s| value_of(s.field)).collect();
+    values.prop_map(|values| {
         let mut s = Scenario::default();
-        for (spec, raw) in input_specs().iter().zip(values) {
-            if let Err(e) = s.set(spec.field, &raw) {
-                panic!("generated value refused: {e}");
-            }
+        for (spec, value) in input_specs().iter().zip(values) {
+            set(&mut s, spec.field, value);
         }
         s
     })
 }
 
-/// `(min, max)` of a numeric field.
-pub fn range_of(field: &str) -> (f64, f64) {
-    match ai_capex_explainer::model::input_spec(field).and_then(|s| s.range()) {
-        Some(r) => r,
-        None => panic!("{field} is not a numeric input"),
+/// Sets a field through the public parser (the same path as a slider or a link).
+pub fn set(s: &mut Scenario, field: &str, value: f64) {
+    if let Err(e) = s.set(field, &value.to_string()) {
+        panic!("{field} = {value} refused: {e}");
     }
 }
 
-/// The slider step of a numeric field.
-pub fn step_of(field: &str) -> f64 {
-    match ai_capex_explainer::model::input_spec(field).map(|s| s.kind) {
-        Some(InputKind::Range { step, .. }) => step,
-        _ => panic!("{field} is not a numeric input"),
+/// The scenario with one field changed.
+pub fn with(s: &Scenario, field: &str, value: f64) -> Scenario {
+    let mut changed = s.clone();
+    set(&mut changed, field, value);
+    changed
+}
+
+/// The projection of a valid scenario.
+pub fn run(s: &Scenario) -> Projection {
+    match project(s) {
+        Ok(p) => p,
+        Err(errors) => panic!("valid scenario refused: {errors:?}"),
     }
-}
-
-pub fn all_sprint_bases() -> [SprintBase; 3] {
-    SprintBase::ALL
-}
-
-/// Relative closeness for sums of floating-point numbers.
-pub fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
 }

@@ -1,0 +1,235 @@
+//! The model's sourced constants: the 2025 starting point of each side and the facts of the
+//! trade that no reader slider changes. Each constant names its dataset record (checked
+//! against the dataset by `tests/model_calibration.rs`) or is a labelled assumption; the
+//! sources and reasons are in `docs/MODEL.md` §2.
+//!
+//! Scopes match: the US side is the three US clouds (AWS, Microsoft Intelligent Cloud,
+//! Google Cloud) and the share of their parents' capex that serves them; Meta is left out
+//! because it sells no cloud, so none of its capex earns AI or cloud revenue we can see. The
+//! Chinese side is the capex of Alibaba, ByteDance and Tencent with the AI and cloud revenue
+//! it serves, at the capex-to-revenue ratio of the one Chinese cloud that reports both
+//! (Alibaba Cloud).
+
+use serde::Serialize;
+
+/// A constant with its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Constant {
+    /// The name used in `docs/MODEL.md` and the `whatif --inputs` listing.
+    pub name: &'static str,
+    pub value: f64,
+    /// A plausible low and high (documented in `docs/MODEL.md`); the Monte Carlo draws the
+    /// capex ratios from them.
+    pub plausible: (f64, f64),
+    /// The dataset records the value is built from (empty: a labelled assumption).
+    pub fact_ids: &'static [&'static str],
+}
+
+const fn constant(
+    name: &'static str,
+    value: f64,
+    plausible: (f64, f64),
+    fact_ids: &'static [&'static str],
+) -> Constant {
+    Constant {
+        name,
+        value,
+        plausible,
+        fact_ids,
+    }
+}
+
+/// The first projected year: the starting figures are 2025 figures.
+pub const FIRST_YEAR: i32 = 2025;
+/// The last projected year; a terminal value covers the years after it.
+pub const LAST_YEAR: i32 = 2060;
+/// Projected years, 2025–2060.
+pub const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// US cloud revenue 2025, US$ bn: AWS 128.7 + Microsoft Intelligent Cloud (fiscal year to
+/// June 2025) 106.3 + Google Cloud 58.7.
+pub const US_REVENUE_2025: Constant = constant(
+    "us_revenue_2025",
+    128.7 + 106.3 + 58.7,
+    (128.7 + 106.3 + 58.7, 128.7 + 106.3 + 58.7),
+    &[
+        "ref-aws-revenue-2025",
+        "ref-msft-intelligent-cloud-revenue-fy2025",
+        "ref-google-cloud-revenue-2025",
+    ],
+);
+
+/// All 2025 capex of the three parents, US$ bn: Amazon 131.8 (gross) + Microsoft 88.7 (fiscal
+/// year to June 2025, with finance leases) + Alphabet 91.4.
+pub const US_PARENT_CAPEX_2025: Constant = constant(
+    "us_parent_capex_2025",
+    131.8 + 88.7 + 91.4,
+    (131.8 + 88.7 + 91.4, 131.8 + 88.7 + 91.4),
+    &[
+        "ref-amazon-capex-2025",
+        "ref-msft-capex-fy2025-incl-leases",
+        "ref-alphabet-capex-2025",
+    ],
+);
+
+/// Share of the parents' capex that serves cloud and AI (assumption: Amazon's includes
+/// warehouses and logistics; Alphabet's and Microsoft's also serve search, ads and Office).
+pub const US_CLOUD_SHARE_OF_CAPEX: Constant =
+    constant("us_cloud_share_of_capex", 0.75, (0.6, 0.9), &[]);
+
+/// Chinese AI and cloud capex 2025, ¥ bn: Alibaba's AI and cloud capex in the four quarters
+/// to September 2025 (120) + ByteDance 2025 (150, FT) + Tencent 2024 (76.76; its 2025 figure
+/// is not public and was said to be higher, so this is a floor).
+pub const CN_CAPEX_2025: Constant = constant(
+    "cn_capex_2025",
+    120.0 + 150.0 + 76.76,
+    (120.0 + 150.0 + 76.76, 120.0 + 150.0 + 76.76),
+    &[
+        "ref-alibaba-ai-cloud-capex-4q-to-sep2025",
+        "ref-bytedance-capex-2025",
+        "ref-tencent-capex-2024",
+    ],
+);
+
+/// China's capex ÷ AI and cloud revenue: Alibaba's AI and cloud capex in the four quarters to
+/// September 2025 (¥120 bn) ÷ four times Alibaba Cloud's mean quarterly revenue in the three
+/// reported quarters to September 2025 ((30.1 + 33.4 + 39.8) / 3 × 4 = ¥137.7 bn).
+pub const CN_CAPEX_RATIO: Constant = constant(
+    "cn_capex_ratio",
+    120.0 / ((30.1 + 33.4 + 39.8) / 3.0 * 4.0),
+    (0.7, 1.1),
+    &[
+        "ref-alibaba-ai-cloud-capex-4q-to-sep2025",
+        "ref-alibaba-cloud-revenue-2025q1",
+        "ref-alibaba-cloud-revenue-2025q2",
+        "ref-alibaba-cloud-revenue-2025q3",
+    ],
+);
+
+/// US operating margin (after depreciation) of the three clouds: AWS 35.4 %, Microsoft
+/// Intelligent Cloud 42.0 %, Google Cloud 23.7 % (2025), weighted by revenue: 35.5 %. The
+/// engine adds depreciation back to get the cash margin before capex.
+pub const US_OPERATING_MARGIN: Constant = constant(
+    "us_operating_margin",
+    (0.354 * 128.7 + 0.420 * 106.3 + 0.237 * 58.7) / (128.7 + 106.3 + 58.7),
+    (0.25, 0.45),
+    &[
+        "ref-aws-operating-margin-2025",
+        "ref-msft-intelligent-cloud-operating-margin-fy2025",
+        "ref-google-cloud-operating-margin-2025",
+    ],
+);
+
+/// Chinese operating margin: Alibaba Cloud's adjusted EBITA margin, 9 % (quarter to Sep
+/// 2025).
+pub const CN_OPERATING_MARGIN: Constant = constant(
+    "cn_operating_margin",
+    0.09,
+    (0.05, 0.15),
+    &["ref-alibaba-cloud-ebita-margin-2025q3"],
+);
+
+/// Useful life of servers and network gear, years: Amazon 5, Microsoft 6, Alphabet 6, Meta
+/// 5.5 (10-K disclosures; Alibaba and Tencent do not disclose, assumed the same).
+pub const USEFUL_LIFE_YEARS: Constant = constant("useful_life_years", 5.5, (4.0, 6.0), &[]);
+
+/// Yearly fall in the price of a unit of AI compute (Epoch AI: ML hardware price per FLOP/s,
+/// −30 % a year, range −20…−35 %).
+pub const COMPUTE_COST_DECLINE: Constant =
+    constant("compute_cost_decline", 0.30, (0.20, 0.35), &[]);
+
+/// Capex growth before 2025, to build the 2025 installed base from earlier vintages: the big
+/// four's 2024 capex growth, 63 % (seed 004).
+pub const PAST_CAPEX_GROWTH: Constant = constant(
+    "past_capex_growth",
+    0.63,
+    (0.3, 1.0),
+    &["s004-big4-capex-growth-2024"],
+);
+
+/// Share of 2025 running costs that come with capacity whether it is used or not (power
+/// contracts, cooling, space, staff); the rest follows what is served and falls as compute
+/// gets cheaper (assumption).
+pub const FIXED_COST_SHARE: Constant = constant("fixed_cost_share", 0.5, (0.3, 0.7), &[]);
+
+/// Demand growth halves every this many years (assumption: cloud growth rates have roughly
+/// halved every five years over the past decade).
+pub const DEMAND_GROWTH_HALF_LIFE_YEARS: Constant =
+    constant("demand_growth_half_life_years", 5.0, (3.0, 10.0), &[]);
+
+/// How strongly US demand moves to Chinese models when US prices stay higher: demand ×
+/// (US price ÷ Chinese price)^−s (assumption: Chinese open-weight models reach US customers;
+/// most buyers stay with their cloud).
+pub const CROSS_PRICE_ELASTICITY: Constant =
+    constant("cross_price_elasticity", 0.3, (0.1, 0.6), &[]);
+
+/// The three US parents' operating cash flow 2025, US$ bn: Amazon 139.5 + Microsoft (fiscal
+/// year to June 2025) 136.2 + Alphabet 164.7. Investors' patience is measured against it.
+pub const US_PARENT_OCF_2025: Constant = constant(
+    "us_parent_ocf_2025",
+    139.5 + 136.2 + 164.7,
+    (139.5 + 136.2 + 164.7, 139.5 + 136.2 + 164.7),
+    &[
+        "ref-amazon-ocf-2025",
+        "ref-msft-ocf-fy2025",
+        "ref-alphabet-ocf-2025",
+    ],
+);
+
+/// Investors' patience: the funding they provide beyond the parents' own cash, as a multiple
+/// of the parents' 2025 operating cash flow (assumption; `docs/MODEL.md` §2). Not on the page:
+/// within its range it moves no break-even year at the defaults.
+pub const US_PATIENCE: Constant = constant("us_patience", 1.0, (0.5, 2.0), &[]);
+
+/// Demand elasticity ε: volume ∝ (price relative to the cost trend)^−ε (assumption: Volcano
+/// Engine's "price ÷10, volume ×10" for Doubao, 2024–25, is about 1). Not on the page: it
+/// acts only through the price war beyond the cost trend, which is small at the defaults;
+/// the Monte Carlo varies it.
+pub const PRICE_ELASTICITY: Constant = constant("price_elasticity", 1.0, (0.5, 1.5), &[]);
+
+/// Nominal growth after 2060 and of the parents' other cash flow (assumption: at most
+/// nominal GDP growth, about 3.8 %; below every allowed discount rate).
+pub const TERMINAL_GROWTH: Constant = constant("terminal_growth", 0.03, (0.02, 0.04), &[]);
+
+/// Share of the AGI prize competed away once the follower catches up (assumption).
+pub const PRIZE_EROSION: Constant = constant("prize_erosion", 0.5, (0.25, 0.75), &[]);
+
+/// Yuan per US dollar, to compare compute and market size across sides (assumption: the
+/// dataset's default rate, 7.17; the seeds imply 7.10–7.30).
+pub const CNY_PER_USD: Constant = constant("cny_per_usd", 7.17, (7.05, 7.30), &[]);
+
+/// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).
+pub const CONSTANTS: [Constant; 20] = [
+    US_REVENUE_2025,
+    US_PARENT_CAPEX_2025,
+    US_CLOUD_SHARE_OF_CAPEX,
+    CN_CAPEX_2025,
+    CN_CAPEX_RATIO,
+    US_OPERATING_MARGIN,
+    CN_OPERATING_MARGIN,
+    USEFUL_LIFE_YEARS,
+    COMPUTE_COST_DECLINE,
+    FIXED_COST_SHARE,
+    PAST_CAPEX_GROWTH,
+    DEMAND_GROWTH_HALF_LIFE_YEARS,
+    CROSS_PRICE_ELASTICITY,
+    US_PARENT_OCF_2025,
+    US_PATIENCE,
+    PRICE_ELASTICITY,
+    TERMINAL_GROWTH,
+    PRIZE_EROSION,
+    CNY_PER_USD,
+    US_CAPEX_RATIO,
+];
+
+/// The US capex ratio that follows: in-scope capex ÷ cloud revenue,
+/// 311.9 × 0.75 ÷ 293.7 ≈ 0.80 (plausible range from the share's range).
+pub const US_CAPEX_RATIO: Constant = constant(
+    "us_capex_ratio",
+    US_PARENT_CAPEX_2025.value * US_CLOUD_SHARE_OF_CAPEX.value / US_REVENUE_2025.value,
+    (
+        US_PARENT_CAPEX_2025.value * US_CLOUD_SHARE_OF_CAPEX.plausible.0 / US_REVENUE_2025.value,
+        US_PARENT_CAPEX_2025.value * US_CLOUD_SHARE_OF_CAPEX.plausible.1 / US_REVENUE_2025.value,
+    ),
+    &[],
+);
