@@ -15,8 +15,9 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
         monte_carlo(s, &AgiDistribution::from_scenario(s), 2_000, 1).expect("valid distribution");
     let t = sensitivity(s).expect("valid scenario");
     vec![
+        ("model-breakeven", Chart::Lines(break_even_chart(&p, &view))),
         ("model-position", Chart::Lines(position_chart(&p, &view))),
-        ("model-roi", Chart::Lines(roi_chart(&p, &view))),
+        ("model-capacity", Chart::Lines(capacity_chart(&p, &view))),
         ("model-prices", Chart::Lines(prices_chart(&p, &view))),
         (
             "model-uncertainty",
@@ -53,53 +54,69 @@ fn every_model_chart_draws_every_preset_without_nan_in_every_language() {
 }
 
 #[test]
-fn the_position_chart_marks_agi_and_the_bubble_and_follows_the_currency() {
-    let s = Scenario::preset(Preset::Agi10y);
+fn the_headline_chart_plots_every_agi_year_and_marks_the_readers_year_and_the_break_even() {
+    // A scenario whose break-even falls inside the scan, so both rules are drawn.
+    let mut s = Scenario::preset(Preset::Agi10y);
+    s.set("cn_efficiency", "5").expect("valid");
     let p = project(&s).expect("valid scenario");
-    let usd = position_chart(&p, &view("en", "USD"));
-    let rules: Vec<&str> = usd.rules.iter().map(|r| r.label.as_str()).collect();
+    let chart = break_even_chart(&p, &view("en", "USD"));
+    assert_eq!(chart.lines.len(), 2);
+    assert!(
+        chart.lines.iter().all(|l| l.points.len() == 35),
+        "2026–2060"
+    );
+    let rules: Vec<&str> = chart.rules.iter().map(|r| r.label.as_str()).collect();
     assert!(
         rules.iter().any(|r| r.contains("2035")),
-        "AGI year marked: {rules:?}"
+        "AGI year: {rules:?}"
     );
-    if let Some(bubble) = p.summary.bubble_year {
+    if let Some(year) = p.break_even.against_marathon.year {
         assert!(
-            rules.iter().any(|r| r.contains(&bubble.to_string())),
-            "bubble year marked: {rules:?}"
+            rules.iter().any(|r| r.contains(&year.to_string())),
+            "break-even: {rules:?}"
         );
     }
-    // The marathon (¥ bn) is shown in US$ at the scenario's rate; the sprint as is.
+    let sprint_2035 = chart.lines[0]
+        .points
+        .iter()
+        .find(|(x, _)| *x == 2035.0)
+        .expect("2035");
+    assert!((sprint_2035.1 - p.verdict.sprint.value_per_capex).abs() < 1e-12);
+}
+
+#[test]
+fn the_position_chart_follows_the_currency() {
+    let p = project(&Scenario::default()).expect("valid scenario");
+    let usd = position_chart(&p, &view("en", "USD"));
     let last = p.years.last().expect("years");
+    // The marathon (¥ bn) is shown in US$ at the model's rate; the US sides as they are.
     let marathon_usd = usd.lines[1].points.last().expect("points").1;
-    assert!((marathon_usd - last.marathon.cumulative / p.cny_per_usd).abs() < 1e-6);
+    assert!((marathon_usd - last.marathon.cumulative_free_cash / p.cny_per_usd).abs() < 1e-6);
     let cny = position_chart(&p, &view("en", "CNY"));
-    assert!(
-        (cny.lines[0].points.last().expect("points").1 - last.sprint.cumulative * p.cny_per_usd)
-            .abs()
-            < 1e-6
-    );
+    let sprint_cny = cny.lines[0].points.last().expect("points").1;
+    assert!((sprint_cny - last.sprint.cumulative_free_cash * p.cny_per_usd).abs() < 1e-6);
 }
 
 #[test]
 fn the_price_chart_hovers_report_the_index_not_its_logarithm() {
-    let s = Scenario::preset(Preset::PriceWar);
-    let p = project(&s).expect("valid scenario");
+    let p = project(&Scenario::preset(Preset::PriceWar)).expect("valid scenario");
     let (_, hits) = svg(
         &Chart::Lines(prices_chart(&p, &view("en", "USD"))),
         &ChartStyle::default(),
     );
-    let price_2030 = hits
+    let marathon_2030 = hits
         .boxes
         .iter()
-        .find(|b| b.mark == "price:2030")
-        .expect("price point 2030");
+        .find(|b| b.mark == "marathon:2030")
+        .expect("marathon point 2030");
     let expected = p
-        .prices
+        .years
         .iter()
-        .find(|x| x.year == 2030)
+        .find(|y| y.year == 2030)
         .expect("2030")
+        .marathon
         .price_index;
-    assert!((price_2030.value - expected).abs() < 1e-9 * expected.max(1.0));
+    assert!((marathon_2030.value - expected).abs() < 1e-9 * expected.max(1.0));
 }
 
 #[test]

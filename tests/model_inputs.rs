@@ -11,10 +11,18 @@ fn every_input_has_a_sane_range_step_default_and_plausible_ends() {
     for s in input_specs() {
         assert!(s.min < s.max && s.step > 0.0, "{}", s.field);
         assert!((s.min..=s.max).contains(&s.default), "{}", s.field);
-        assert!(s.min <= s.low && s.low < s.high && s.high <= s.max, "{}", s.field);
+        assert!(
+            s.min <= s.low && s.low < s.high && s.high <= s.max,
+            "{}",
+            s.field
+        );
         for x in [s.default, s.low, s.high, s.max] {
             let steps = (x - s.min) / s.step;
-            assert!((steps - steps.round()).abs() < 1e-6, "{} = {x} is on a step", s.field);
+            assert!(
+                (steps - steps.round()).abs() < 1e-6,
+                "{} = {x} is on a step",
+                s.field
+            );
         }
     }
 }
@@ -34,7 +42,10 @@ fn about_twelve_inputs_are_on_the_page_with_one_prefix_scheme() {
         }
     }
     for named in ["agi_year", "price_cut", "discount_rate", "us_capex_growth"] {
-        assert!(page.iter().any(|s| s.field == named), "{named} is on the page");
+        assert!(
+            page.iter().any(|s| s.field == named),
+            "{named} is on the page"
+        );
     }
 }
 
@@ -81,7 +92,11 @@ fn every_input_and_constant_is_labelled_in_three_languages() {
                 "{lang}: {} needs the reason for its default",
                 s.field
             );
-            assert!(i18n["chart"][format!("input.{}", s.field)].is_string(), "{lang}: {} chart label", s.field);
+            assert!(
+                i18n["chart"][format!("input.{}", s.field)].is_string(),
+                "{lang}: {} chart label",
+                s.field
+            );
         }
         for c in CONSTANTS {
             assert!(

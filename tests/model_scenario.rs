@@ -73,7 +73,10 @@ fn an_alias_reports_errors_under_the_name_the_reader_wrote() {
     let mut s = Scenario::default();
     let err = s.set("price_decline_pct", "90").unwrap_err();
     assert_eq!(err.field, "price_decline_pct");
-    assert_eq!(err.to_string(), "price_decline_pct = 90 is out of range 0–40");
+    assert_eq!(
+        err.to_string(),
+        "price_decline_pct = 90 is out of range 0–40"
+    );
 }
 
 #[test]

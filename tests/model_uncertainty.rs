@@ -21,9 +21,19 @@ fn the_same_seed_gives_the_same_run_and_counts_add_up() {
     let a = monte_carlo(&s, &dist(2030.0, 5.0), 2_000, 7).unwrap();
     let b = monte_carlo(&s, &dist(2030.0, 5.0), 2_000, 7).unwrap();
     assert_eq!(a, b);
-    let counted: u32 = a.agi_years.iter().map(|y| y.sprint_ahead + y.marathon_ahead).sum();
-    let ahead = a.share_sprint_ahead + a.share_marathon_ahead;
-    assert!((f64::from(counted) / 2_000.0 - ahead).abs() < 1e-12);
+    let counted: u32 = a
+        .agi_years
+        .iter()
+        .map(|y| y.sprint_ahead + y.marathon_ahead + y.tied)
+        .sum();
+    assert_eq!(counted, 2_000);
+    let ahead: u32 = a
+        .agi_years
+        .iter()
+        .map(|y| y.sprint_ahead + y.marathon_ahead)
+        .sum();
+    let shares = a.share_sprint_ahead + a.share_marathon_ahead;
+    assert!((f64::from(ahead) / 2_000.0 - shares).abs() < 1e-12);
     assert!(a.margin_p10 <= a.margin_median && a.margin_median <= a.margin_p90);
 }
 
@@ -31,11 +41,21 @@ fn the_same_seed_gives_the_same_run_and_counts_add_up() {
 fn it_varies_the_prize_elasticity_capex_ratios_and_discount_rate_not_just_the_agi_year() {
     let mc = monte_carlo(&Scenario::default(), &dist(2030.0, 0.0), 2_000, 1).unwrap();
     let names: Vec<_> = mc.varied.iter().map(|v| v.name).collect();
-    for name in ["agi_prize", "price_elasticity", "discount_rate", "us_capex_ratio", "cn_capex_ratio"] {
+    for name in [
+        "agi_prize",
+        "price_elasticity",
+        "discount_rate",
+        "us_capex_ratio",
+        "cn_capex_ratio",
+    ] {
         assert!(names.contains(&name), "{name}");
     }
     // One AGI year for every run, yet the outcomes spread: the other draws matter.
-    let years_drawn = mc.agi_years.iter().filter(|y| y.sprint_ahead + y.marathon_ahead > 0).count();
+    let years_drawn = mc
+        .agi_years
+        .iter()
+        .filter(|y| y.sprint_ahead + y.marathon_ahead > 0)
+        .count();
     assert_eq!(years_drawn, 1);
     assert!(mc.margin_p90 - mc.margin_p10 > 1e-3, "{mc:?}");
 }
@@ -61,11 +81,24 @@ fn bad_runs_and_distributions_are_refused_with_their_names() {
 fn the_tornado_uses_each_inputs_plausible_ends_and_sorts_by_swing() {
     let t = sensitivity(&Scenario::default()).unwrap();
     assert!(t.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
-    for spec in input_specs().iter().filter(|s| s.group != InputGroup::Uncertainty) {
+    for spec in input_specs()
+        .iter()
+        .filter(|s| s.group != InputGroup::Uncertainty)
+    {
         let bar = t.bars.iter().find(|b| b.field == spec.field).unwrap();
-        assert_eq!((bar.low_input, bar.high_input), (spec.low, spec.high), "{}", spec.field);
+        assert_eq!(
+            (bar.low_input, bar.high_input),
+            (spec.low, spec.high),
+            "{}",
+            spec.field
+        );
     }
-    for constant in ["price_elasticity", "us_patience", "us_capex_ratio", "cn_capex_ratio"] {
+    for constant in [
+        "price_elasticity",
+        "us_patience",
+        "us_capex_ratio",
+        "cn_capex_ratio",
+    ] {
         assert!(t.bars.iter().any(|b| b.field == constant), "{constant}");
     }
 }

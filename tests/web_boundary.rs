@@ -67,8 +67,9 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
     ex.monte_carlo(2032.0, 5.0, 10_000, 7);
     let ids: Vec<String> = serde_json::from_value(json(&ex.chart_ids())).expect("ids");
     let model = [
+        "model-breakeven",
         "model-position",
-        "model-roi",
+        "model-capacity",
         "model-prices",
         "model-uncertainty",
         "model-sensitivity",
@@ -120,24 +121,41 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
     assert_eq!(json(&ex.set_input("agi_year", "2030"))["ok"], true);
     assert_eq!(json(&ex.scenario())["agi_year"], 2030.0);
     // Results are cached per scenario: every change must show in the next projection.
-    assert_eq!(json(&ex.projection())["summary"]["agi_year"], 2030);
+    assert_eq!(json(&ex.projection())["agi_year"], 2030);
     assert_eq!(json(&ex.set_input("agi_year", "2033"))["ok"], true);
-    assert_eq!(json(&ex.projection())["summary"]["agi_year"], 2033);
+    assert_eq!(json(&ex.projection())["agi_year"], 2033);
     let tornado_before = ex.sensitivity();
-    assert_eq!(json(&ex.set_input("payoff_multiple", "6"))["ok"], true);
+    assert_eq!(json(&ex.set_input("agi_prize", "3"))["ok"], true);
     assert_ne!(
         ex.sensitivity(),
         tornado_before,
         "the tornado follows the scenario"
     );
+    // Earlier names: an alias sets its input; a retired name is accepted and ignored.
+    assert_eq!(json(&ex.set_input("price_decline_pct", "12"))["ok"], true);
+    assert_eq!(json(&ex.scenario())["price_cut"], 12.0);
+    let scenario = ex.scenario();
+    assert_eq!(json(&ex.set_input("payoff_multiple", "6"))["ok"], true);
+    assert_eq!(ex.scenario(), scenario);
+    let names = json(&ex.parameter_names());
+    assert!(names["retired"]
+        .as_array()
+        .is_some_and(|r| r.contains(&Value::from("payoff_multiple"))));
     assert_eq!(json(&ex.apply_preset("nonsense"))["ok"], false);
     assert_eq!(json(&ex.apply_preset("agi_3y"))["ok"], true);
     let projection = json(&ex.projection());
     assert_eq!(
-        projection["summary"]["agi_year"], 2028,
+        projection["agi_year"], 2028,
         "a preset replaces the cached run"
     );
-    assert!(projection["summary"]["kind"].is_string(), "{projection}");
+    assert!(
+        projection["break_even"]["against_marathon"]["kind"].is_string(),
+        "{projection}"
+    );
+    assert!(
+        projection["payback"]["required_revenue"].is_number(),
+        "{projection}"
+    );
     let mc = json(&ex.monte_carlo(2032.0, 5.0, 10_000, 1));
     assert_eq!(mc["runs"], 10_000);
     assert_eq!(json(&ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);

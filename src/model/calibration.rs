@@ -176,10 +176,10 @@ pub const US_PARENT_OCF_2025: Constant = constant(
     ],
 );
 
-/// Investors' patience: the funding they provide beyond the parents' own cash, as a multiple
-/// of the parents' 2025 operating cash flow (assumption; `docs/MODEL.md` §2). Not on the page:
-/// within its range it moves no break-even year at the defaults.
-pub const US_PATIENCE: Constant = constant("us_patience", 1.0, (0.5, 2.0), &[]);
+/// How much of China's price cut the US follows, in logarithms (assumption: US providers cut
+/// too, but less than Chinese ones). Not on the page: it matters only once China cuts beyond
+/// costs, which it does not at the defaults.
+pub const US_PRICE_FOLLOW: Constant = constant("us_price_follow", 0.5, (0.25, 0.75), &[]);
 
 /// Demand elasticity ε: volume ∝ (price relative to the cost trend)^−ε (assumption: Volcano
 /// Engine's "price ÷10, volume ×10" for Doubao, 2024–25, is about 1). Not on the page: it
@@ -214,7 +214,7 @@ pub const CONSTANTS: [Constant; 20] = [
     DEMAND_GROWTH_HALF_LIFE_YEARS,
     CROSS_PRICE_ELASTICITY,
     US_PARENT_OCF_2025,
-    US_PATIENCE,
+    US_PRICE_FOLLOW,
     PRICE_ELASTICITY,
     TERMINAL_GROWTH,
     PRIZE_EROSION,

@@ -43,8 +43,9 @@ pub(crate) enum Policy {
 /// discounting (`docs/MODEL.md` §3.1).
 #[derive(Debug, Clone)]
 pub(crate) struct Market {
-    /// Price per unit of compute served, per side, 2025 = 1:
-    /// `P_CN = (1 − c)^k max((1 − x)^k, 1 − m_CN)`, `P_US = (1 − c)^k max((1 − φx)^k, 1 − m_US)`.
+    /// Price per unit of compute served, per side, 2025 = 1: `P = (1 − c)^k P̃` with the
+    /// price relative to the cost trend `P̃_CN = max((1 − x)^k, 1 − m_CN)` and
+    /// `P̃_US = max(P̃_CN^φ, 1 − m_US)`, `m` a side's 2025 cash margin (§3.1).
     pub price_us: Series,
     pub price_cn: Series,
     /// Demand in units of compute (2025 revenue units: what it would earn at 2025 prices).
@@ -76,25 +77,25 @@ impl Market {
             discount: [0.0; YEARS],
             rate: p.discount_rate,
         };
-        // Prices per unit of compute fall with compute costs (competition passes them on);
-        // China cuts a further x a year, the US follows a share φ of that; neither sells
-        // below full cost — running costs plus the capital charge of the capacity at the
-        // discount rate — where a price war ends.
-        let floor_us = start(Side::Us, p).full_cost(p.discount_rate);
-        let floor_cn = start(Side::Cn, p).full_cost(p.discount_rate);
+        // Prices per unit of compute fall with compute costs (competition passes them on).
+        // China cuts a further x a year until its price only covers its running costs (a
+        // cash margin of zero at full use: nobody sells below cash cost for long, §3.1); the
+        // US follows a share φ of China's cut (in logarithms), down to its own running costs.
+        let floor_us = 1.0 - start(Side::Us, p).cash_margin;
+        let floor_cn = 1.0 - start(Side::Cn, p).cash_margin;
         let (mut adoption, mut growth) = (1.0, p.demand_growth);
-        let (mut cost, mut cut_us, mut cut_cn, mut df) = (1.0, 1.0, 1.0, 1.0);
+        let (mut cost, mut cut_cn, mut df) = (1.0, 1.0, 1.0);
         for k in 0..YEARS {
             if k > 0 {
                 adoption *= 1.0 + growth;
                 growth *= fade;
                 cost *= 1.0 - COMPUTE_COST_DECLINE.value;
                 cut_cn *= 1.0 - p.price_cut;
-                cut_us *= 1.0 - p.us_price_follow * p.price_cut;
                 df /= 1.0 + p.discount_rate;
             }
+            let rel_cn = cut_cn.max(floor_cn);
+            let rel_us = rel_cn.powf(p.us_price_follow).max(floor_us);
             // Relative to the cost trend, where demand answers with the elasticity.
-            let (rel_us, rel_cn) = (cut_us.max(floor_us), cut_cn.max(floor_cn));
             m.price_us[k] = cost * rel_us;
             m.price_cn[k] = cost * rel_cn;
             let volume = adoption / cost;
@@ -135,19 +136,6 @@ struct Start {
     /// Cash margin before capex: the reported operating margin (after depreciation) plus
     /// straight-line depreciation, `B₂₀₂₅ / (L R₀)`.
     cash_margin: f64,
-    /// Money that buys the capacity to serve one unit of 2025 revenue a year, at 2025
-    /// compute prices: `1 / κ`.
-    capex_per_capacity: f64,
-}
-
-impl Start {
-    /// The price (relative to the cost trend) that just covers running costs and the
-    /// capital charge of new capacity at rate `r`: `(1 − m) + CRF(r, L) / κ`, with
-    /// `CRF(r, L) = r / (1 − (1 + r)^−L)`.
-    fn full_cost(&self, r: f64) -> f64 {
-        let crf = r / (1.0 - (1.0 + r).powf(-USEFUL_LIFE_YEARS.value));
-        (1.0 - self.cash_margin) + crf * self.capex_per_capacity
-    }
 }
 
 fn start(side: Side, p: &Params) -> Start {
@@ -163,18 +151,15 @@ fn start(side: Side, p: &Params) -> Start {
             CN_OPERATING_MARGIN.value,
         ),
     };
-    // Installed base at cost, B₂₀₂₅, and compute, from the vintages in service, earlier ones
-    // grown at the past rate: I₀ Σ wⱼ (1 + g_past)^−j, with qⱼ = (1 − c)^j.
-    let (base, compute) = (0..VINTAGES).fold((0.0, 0.0), |(base, compute), j| {
-        let bought = vintage_weight(j) * capex * (1.0 + PAST_CAPEX_GROWTH.value).powi(-(j as i32));
-        let q = (1.0 - COMPUTE_COST_DECLINE.value).powi(j as i32);
-        (base + bought, compute + bought * q)
-    });
+    // Installed base at cost, B₂₀₂₅: the vintages in service, earlier ones grown at the past
+    // rate, I₀ Σ wⱼ (1 + g_past)^−j.
+    let base: f64 = (0..VINTAGES)
+        .map(|j| vintage_weight(j) * capex * (1.0 + PAST_CAPEX_GROWTH.value).powi(-(j as i32)))
+        .sum();
     Start {
         revenue,
         capex,
         cash_margin: operating_margin + base / (USEFUL_LIFE_YEARS.value * revenue),
-        capex_per_capacity: compute / revenue,
     }
 }
 
@@ -289,8 +274,8 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
 
     let agi = p.agi_year.map_or(usize::MAX, |a| (a - FIRST_YEAR) as usize);
     // US funding (§3.2): the parents' cash flow outside the AI business, after their other
-    // capex, growing at g; plus last year's AI operating cash; plus up to θ × OCF₂₀₂₅ from
-    // investors.
+    // capex, growing at g; plus last year's market operating cash (the prize is left out: a
+    // path is set before the race is decided); plus up to θ × OCF₂₀₂₅ from investors.
     let mut outside_cash = US_PARENT_OCF_2025.value
         - (st.revenue - running_2025)
         - (US_PARENT_CAPEX_2025.value - st.capex).max(0.0);
@@ -330,10 +315,14 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
             let needed = (demand / kappa - old.energised_compute) / (vintage_weight(0) * q[k]);
             let power_room = (power_cap - old.base) / vintage_weight(0);
             let paced = needed.min(power_room).max(0.0);
+            let paced_held_by_power = needed > power_room.max(0.0);
             let mut capex = match policy {
                 // The sprint's bet: its plan, whatever demand or the grid say.
                 Policy::Sprint if k < agi => st.capex * (1.0 + p.us_capex_growth).powi(k as i32),
-                _ => paced,
+                _ => {
+                    limits.power = paced_held_by_power;
+                    paced
+                }
             };
             match side {
                 Side::Us => {
@@ -360,7 +349,7 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         // Equipment the grid cannot energise waits (the oldest first): it adds no capacity
         // until it can.
         let now = fleet.in_service(k, capex, power_cap);
-        limits.power = now.energised_base < now.base * (1.0 - 1e-12);
+        limits.power |= now.energised_base < now.base * (1.0 - 1e-12);
         let capacity = kappa * now.energised_compute;
         let served = demand.min(capacity);
         let revenue = price[k] * served;
@@ -400,12 +389,19 @@ pub(crate) struct Prize {
     pub pool_usd: Series,
     /// The US share of it.
     pub us_share: Series,
+    /// The prize and US share the terminal value carries on after 2060: the follower has
+    /// caught up by then whatever the AGI year (eroded, split in proportion to compute).
+    pub terminal_pool_usd: f64,
+    pub terminal_us_share: f64,
 }
 
 pub(crate) fn prize(p: &Params, us: &Path, cn: &Path) -> Prize {
+    let last = YEARS - 1;
     let mut out = Prize {
         pool_usd: [0.0; YEARS],
         us_share: [0.0; YEARS],
+        terminal_pool_usd: 0.0,
+        terminal_us_share: compute_share(us.race_compute[last], cn.race_compute[last], 1.0),
     };
     let Some(agi) = p.agi_year else {
         return out;
@@ -434,16 +430,28 @@ pub(crate) fn prize(p: &Params, us: &Path, cn: &Path) -> Prize {
             leader_share
         };
     }
+    let last_market = us.revenue[last] + cn.revenue[last] / fx;
+    out.terminal_pool_usd = p.prize * last_market * (1.0 - PRIZE_EROSION.value);
     out
 }
 
 impl Prize {
     /// A side's prize revenue in year `k`, in its own currency.
     pub(crate) fn revenue(&self, side: Side, k: usize) -> f64 {
-        match side {
-            Side::Us => self.pool_usd[k] * self.us_share[k],
-            Side::Cn => self.pool_usd[k] * (1.0 - self.us_share[k]) * CNY_PER_USD.value,
-        }
+        side_share(side, self.pool_usd[k], self.us_share[k])
+    }
+
+    /// A side's prize revenue in the years after 2060, as the terminal value carries it on.
+    fn terminal_revenue(&self, side: Side) -> f64 {
+        side_share(side, self.terminal_pool_usd, self.terminal_us_share)
+    }
+}
+
+/// A side's part of a US$ pool, in its own currency.
+fn side_share(side: Side, pool_usd: f64, us_share: f64) -> f64 {
+    match side {
+        Side::Us => pool_usd * us_share,
+        Side::Cn => pool_usd * (1.0 - us_share) * CNY_PER_USD.value,
     }
 }
 
@@ -467,18 +475,21 @@ pub(crate) fn operating_cash(path: &Path, prize: &Prize, k: usize) -> f64 {
     path.revenue[k] - path.running_costs[k] + path.cash_margin * prize.revenue(path.side, k)
 }
 
-/// Discounts 2025–2060 and adds a Gordon terminal value, `x₂₀₆₀ (1 + g) / (r − g)`, for the
-/// years after (g < r for every allowed r).
-fn present_value(market: &Market, value: impl Fn(usize) -> f64) -> f64 {
+/// Discounts 2025–2060 and adds a Gordon terminal value for the years after: the flow that
+/// carries on, `x (1 + g) / (r − g)`, discounted from 2060 (g < r for every allowed r).
+fn present_value(market: &Market, value: impl Fn(usize) -> f64, carried_on: f64) -> f64 {
     let g = TERMINAL_GROWTH.value;
     let years: f64 = (0..YEARS).map(|k| market.discount[k] * value(k)).sum();
-    let last = YEARS - 1;
-    years + market.discount[last] * value(last) * (1.0 + g) / (market.rate - g)
+    years + market.discount[YEARS - 1] * carried_on * (1.0 + g) / (market.rate - g)
 }
 
 pub(crate) fn measure(market: &Market, path: &Path, prize: &Prize) -> Measure {
-    let pv_operating_cash = present_value(market, |k| operating_cash(path, prize, k));
-    let pv_capex = present_value(market, |k| path.capex[k]);
+    let last = YEARS - 1;
+    let terminal_cash = path.revenue[last] - path.running_costs[last]
+        + path.cash_margin * prize.terminal_revenue(path.side);
+    let pv_operating_cash =
+        present_value(market, |k| operating_cash(path, prize, k), terminal_cash);
+    let pv_capex = present_value(market, |k| path.capex[k], path.capex[last]);
     Measure {
         pv_operating_cash,
         pv_capex,

@@ -24,7 +24,7 @@ pub enum InputErrorKind {
 }
 
 /// One rejected input. `Display` gives a sentence such as
-/// `agi_year = 2100 is out of range 2026–2060`; the page words the same facts in the reader's
+/// `agi_year = 2100 is out of range 2026–2061`; the page words the same facts in the reader's
 /// language from `field`, `value` and `kind` (templates under `calculator.errors` in the i18n
 /// files).
 #[derive(Debug, Clone, PartialEq, Serialize)]

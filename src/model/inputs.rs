@@ -162,6 +162,15 @@ static INPUT_SPECS: [InputSpec; 14] = [
         20.0,
         (13.0, 27.0),
     ),
+    spec(
+        "us_patience",
+        (0.0, 3.0, 0.1),
+        U::Multiple,
+        Assumption,
+        G::Us,
+        1.0,
+        (0.5, 2.0),
+    ),
     // ---- The Chinese marathon -----------------------------------------------------------
     spec(
         "cn_chip_growth",
@@ -197,17 +206,8 @@ static INPUT_SPECS: [InputSpec; 14] = [
         U::Percent,
         Assumption,
         G::Market,
-        5.0,
+        0.0,
         (0.0, 15.0),
-    ),
-    spec(
-        "us_price_follow",
-        (0.0, 100.0, 5.0),
-        U::Percent,
-        Assumption,
-        G::Market,
-        50.0,
-        (25.0, 75.0),
     ),
     spec(
         "discount_rate",
@@ -279,7 +279,7 @@ pub const RETIRED: [&str; 19] = [
     "api_share_pct",
     "price_floor_pct",
     "price_elasticity",
-    "us_patience",
+    "us_price_follow",
 ];
 
 /// How a parameter name is understood.

@@ -86,6 +86,8 @@ pub struct AgiYearBar {
     pub year: i32,
     pub sprint_ahead: u32,
     pub marathon_ahead: u32,
+    /// Runs with equal value per unit invested (rare).
+    pub tied: u32,
 }
 
 /// The result of [`monte_carlo`].
@@ -182,6 +184,7 @@ pub fn monte_carlo(
             year,
             sprint_ahead: 0,
             marathon_ahead: 0,
+            tied: 0,
         })
         .collect();
     let mut margins = Vec::with_capacity(runs as usize);
@@ -217,7 +220,7 @@ pub fn monte_carlo(
                 marathon_ahead += 1;
                 bar.marathon_ahead += 1;
             }
-            Leader::Tie => {}
+            Leader::Tie => bar.tied += 1,
         }
     }
 
@@ -227,7 +230,9 @@ pub fn monte_carlo(
         margins[index]
     };
     let n = f64::from(runs);
-    let without_agi = bars.last().map_or(0, |b| b.sprint_ahead + b.marathon_ahead);
+    let without_agi = bars
+        .last()
+        .map_or(0, |b| b.sprint_ahead + b.marathon_ahead + b.tied);
     Ok(MonteCarlo {
         runs,
         share_sprint_ahead: f64::from(sprint_ahead) / n,

@@ -1,7 +1,7 @@
 //! The inputs as the formulas use them: fractions instead of percents, whole years, and the
 //! two capex ratios the Monte Carlo varies. Built only from a validated scenario.
 
-use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PATIENCE};
+use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PRICE_FOLLOW};
 use super::inputs::NO_AGI_YEAR;
 use super::scenario::Scenario;
 
@@ -9,7 +9,7 @@ use super::scenario::Scenario;
 pub(crate) struct Params {
     /// `A`, or `None` for "no AGI by 2060".
     pub agi_year: Option<i32>,
-    /// `M`: the yearly prize as a multiple of the AI market in the AGI year.
+    /// `M`: the yearly prize as a multiple of each year's AI market.
     pub prize: f64,
     /// `w`: the winner-takes-all exponent.
     pub winner_take_all: f64,
@@ -56,12 +56,12 @@ impl Params {
             catch_up_lag: whole_year(s.catch_up_lag),
             us_capex_growth: s.us_capex_growth / 100.0,
             us_power_growth: s.us_power_growth / 100.0,
-            us_patience: US_PATIENCE.value,
+            us_patience: s.us_patience,
             cn_chip_growth: s.cn_chip_growth / 100.0,
             cn_efficiency: s.cn_efficiency,
             demand_growth: s.demand_growth / 100.0,
             price_cut: s.price_cut / 100.0,
-            us_price_follow: s.us_price_follow / 100.0,
+            us_price_follow: US_PRICE_FOLLOW.value,
             elasticity: PRICE_ELASTICITY.value,
             discount_rate: s.discount_rate / 100.0,
             us_capex_ratio: US_CAPEX_RATIO.value,

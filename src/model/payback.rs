@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::calibration::{USEFUL_LIFE_YEARS, US_OPERATING_MARGIN};
+use super::calibration::USEFUL_LIFE_YEARS;
 
 /// The big four's 2025 capex as reported, US$ bn: Amazon 131.8 + Microsoft (fiscal year to
 /// June 2025, with finance leases) 88.7 + Alphabet 91.4 + Meta 72.22.
@@ -37,7 +37,8 @@ pub struct Payback {
     pub capex: f64,
     /// `L`, years.
     pub life_years: f64,
-    /// `m`.
+    /// `m`: cash margin before depreciation (the US clouds' operating margin plus
+    /// depreciation, `docs/MODEL.md` §3.2).
     pub cash_margin: f64,
     /// `r`.
     pub cost_of_capital: f64,
@@ -70,12 +71,13 @@ pub fn payback(capex: f64, life_years: f64, cash_margin: f64, cost_of_capital: f
 }
 
 /// The panel at a discount rate (a fraction): the big four's 2025 capex over the servers'
-/// useful life at the US clouds' cash margin.
-pub(crate) fn big4_payback(discount_rate: f64) -> Payback {
+/// useful life at the US clouds' cash margin before depreciation (the capital charge already
+/// recovers the capex, so the margin must not deduct depreciation a second time).
+pub(crate) fn big4_payback(discount_rate: f64, cash_margin: f64) -> Payback {
     payback(
         BIG4_CAPEX_2025_USD_BN,
         USEFUL_LIFE_YEARS.value,
-        US_OPERATING_MARGIN.value,
+        cash_margin,
         discount_rate,
     )
 }

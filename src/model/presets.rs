@@ -16,9 +16,9 @@ pub enum Preset {
     Agi10y,
     /// "No AGI by 2060".
     NoAgi,
-    /// "Price war": China cuts prices 20% a year beyond the fall in its costs (with costs
-    /// falling 30% a year, 0.7 × 0.8 = −44% a year, about −82% in three years), until they
-    /// reach full cost.
+    /// "Price war": China cuts prices 20% a year beyond the fall in its costs until they only
+    /// cover its running costs (with costs falling 30% a year, its price index is about 0.35
+    /// after two years, where the war ends at the defaults).
     PriceWar,
 }
 

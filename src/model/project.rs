@@ -148,7 +148,7 @@ pub(crate) fn project_params(p: &Params) -> Projection {
         incremental,
         break_even,
         claim,
-        payback: big4_payback(p.discount_rate),
+        payback: big4_payback(p.discount_rate, w.sprint.cash_margin),
         cny_per_usd: CNY_PER_USD.value,
     }
 }

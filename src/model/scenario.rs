@@ -15,7 +15,7 @@ pub struct Scenario {
     // The race
     /// The year AGI arrives, 2026–2060; 2061 means "no AGI by 2060".
     pub agi_year: f64,
-    /// The AGI prize each year, as a multiple of the AI market in the AGI year, 0–5.
+    /// The AGI prize each year, as a multiple of that year's AI market, 0–5.
     pub agi_prize: f64,
     /// How strongly the compute leader takes the prize: 0 splits it equally, 1 in proportion
     /// to effective compute, higher values give the leader more, 0–8.
@@ -25,21 +25,23 @@ pub struct Scenario {
     // The US sprint
     /// Yearly growth of US capex until AGI, %, 0–100.
     pub us_capex_growth: f64,
-    /// Yearly growth of the data-centre capacity the US grid can energise, %, 0–50.
+    /// Yearly growth of the data-centre equipment the US grid can power, %, 0–50.
     pub us_power_growth: f64,
+    /// Investors' patience: the funding they provide beyond the parents' own cash, as a
+    /// multiple of the parents' 2025 operating cash flow, 0–3.
+    pub us_patience: f64,
     // The Chinese marathon
     /// Yearly growth of the AI chips China can buy, %, 0–60.
     pub cn_chip_growth: f64,
     /// Effective compute per unit of Chinese compute relative to US compute (open models,
-    /// efficient training and inference), 0.5–4.
+    /// efficient training and inference), 0.5–6.
     pub cn_efficiency: f64,
     // Market and money
     /// Growth of AI and cloud demand at constant prices in 2026, %, 0–60 (then fading).
     pub demand_growth: f64,
-    /// Yearly fall of China's AI prices, %, 0–60 (a rate, not a one-off step).
+    /// China's yearly price cut beyond the fall in compute costs, %, 0–40 (a rate, not a
+    /// one-off step).
     pub price_cut: f64,
-    /// How much of China's yearly price cut the US follows, %, 0–100.
-    pub us_price_follow: f64,
     /// Discount rate (cost of capital), % a year, 5–15.
     pub discount_rate: f64,
     // Uncertainty (Monte Carlo only)
@@ -64,7 +66,7 @@ impl Default for Scenario {
             cn_efficiency: 0.0,
             demand_growth: 0.0,
             price_cut: 0.0,
-            us_price_follow: 0.0,
+            us_patience: 0.0,
             discount_rate: 0.0,
             agi_median_year: 0.0,
             agi_spread_years: 0.0,
@@ -177,7 +179,7 @@ impl Scenario {
             "cn_efficiency" => &mut s.cn_efficiency,
             "demand_growth" => &mut s.demand_growth,
             "price_cut" => &mut s.price_cut,
-            "us_price_follow" => &mut s.us_price_follow,
+            "us_patience" => &mut s.us_patience,
             "discount_rate" => &mut s.discount_rate,
             "agi_median_year" => &mut s.agi_median_year,
             "agi_spread_years" => &mut s.agi_spread_years,

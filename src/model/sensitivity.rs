@@ -1,5 +1,6 @@
-//! Which assumption moves the verdict most (a tornado). Each input on the page, and the two
-//! capex ratios, is set to its documented plausible low and high (the input table's
+//! Which assumption moves the verdict most (a tornado). Each input on the page, and the
+//! uncertain constants (elasticity, how far the US follows the price war, the two capex
+//! ratios), is set to its documented plausible low and high (the input table's
 //! `low`–`high`, the constants' `plausible`), all others as the reader set them; the outcome
 //! is the verdict margin (the sprint's value per unit invested minus the marathon's) at the
 //! reader's AGI year, plus the break-even AGI year at each end. Bars are sorted by swing,
@@ -8,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PATIENCE};
+use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PRICE_FOLLOW};
 use super::engine::{world, Fixed, Limits};
 use super::error::InputError;
 use super::inputs::{input_specs, InputGroup};
@@ -29,6 +30,9 @@ pub enum ZeroReason {
     SprintHeldBack,
     /// A limit (power, funding or chips) that never binds in this scenario.
     LimitSlack,
+    /// Acts through the price war (the elasticity, how far the US follows), and China cuts
+    /// no further than its costs fall.
+    NoPriceWar,
     /// Anything else: the input reaches the verdict only through paths this scenario does
     /// not take.
     Other,
@@ -82,7 +86,7 @@ fn params_with(s: &Scenario, field: &str, x: f64) -> Params {
             "us_capex_ratio" => p.us_capex_ratio = x,
             "cn_capex_ratio" => p.cn_capex_ratio = x,
             "price_elasticity" => p.elasticity = x,
-            "us_patience" => p.us_patience = x,
+            "us_price_follow" => p.us_price_follow = x,
             _ => {}
         }
     }
@@ -116,6 +120,7 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
         "us_power_growth" if !limits.power => ZeroReason::LimitSlack,
         "us_patience" if !limits.funding => ZeroReason::LimitSlack,
         "cn_chip_growth" if !limits.chips => ZeroReason::LimitSlack,
+        "price_elasticity" | "us_price_follow" if p.price_cut == 0.0 => ZeroReason::NoPriceWar,
         _ => ZeroReason::Other,
     }
 }
@@ -140,7 +145,12 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
         .filter(|spec| spec.group != InputGroup::Uncertainty)
         .filter_map(|spec| Some((spec.field, s.number(spec.field)?, spec.low, spec.high)))
         .collect();
-    for c in [PRICE_ELASTICITY, US_PATIENCE, US_CAPEX_RATIO, CN_CAPEX_RATIO] {
+    for c in [
+        PRICE_ELASTICITY,
+        US_PRICE_FOLLOW,
+        US_CAPEX_RATIO,
+        CN_CAPEX_RATIO,
+    ] {
         probes.push((c.name, c.value, c.plausible.0, c.plausible.1));
     }
 

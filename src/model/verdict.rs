@@ -199,7 +199,10 @@ pub(crate) fn break_even(p: &Params, fixed: &Fixed) -> BreakEven {
         .collect();
     let none = race_at(p, fixed, None);
     let scan = |ahead: fn(&AgiYearPoint) -> bool| -> Vec<(i32, bool)> {
-        by_agi_year.iter().map(|pt| (pt.agi_year, ahead(pt))).collect()
+        by_agi_year
+            .iter()
+            .map(|pt| (pt.agi_year, ahead(pt)))
+            .collect()
     };
     BreakEven {
         against_marathon: Threshold::from_scan(&scan(|pt| pt.leader == Leader::Sprint)),

@@ -1,104 +1,90 @@
-// The what-if calculator as a reader uses it: sliders moved with the keyboard or set by
-// input events update the result sentence, the model-position chart and the address; the
-// address reproduces the scenario; the presets change the result, and the articles' claim
-// (AGI in 3 years → the sprint ends ahead; in 10 years → the marathon) reads in the sentence.
+// The what-if calculator as a reader uses it: sliders moved with the keyboard or dragged
+// update the break-even year, the verdict, the headline chart and the address (the other
+// charts follow when the slider is let go); the address reproduces the scenario; old links
+// with earlier parameter names still open; every preset changes the result; the result reads
+// from the language file's templates in all three languages. Nothing here checks who wins.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, readWwwJson, templatePattern, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
 
-const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
-
-/** Summary kinds of the result sentence, by the side that ends ahead. */
-const SPRINT_AHEAD = ['sprint_overtakes', 'sprint_leads_throughout', 'bubble_burst_sprint_ahead', 'no_agi_sprint_ahead'];
-const MARATHON_AHEAD = ['marathon_ahead_despite_agi', 'bubble_burst', 'no_agi_marathon_ahead'];
+const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
+const messages = Object.fromEntries(LANGS.map((lang) => [lang, readWwwJson(`i18n/${lang}.json`)]));
+const LOCALE = { en: 'en-US', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW' };
 
 const env = serverAndBrowser();
 
-const sentence = (page) => page.locator('.calc-sentence').evaluate((el) => el.textContent.trim());
-const result = (page) =>
-  page.locator('.calc-result').evaluate((el) => [...el.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' '));
+const text = (page, selector) => page.locator(selector).evaluate((el) => el.textContent.replace(/\s+/g, ' ').trim());
+const sentence = (page) => text(page, '.calc-sentence');
+const result = (page) => text(page, '.calc-result');
 
-/** Which summary template (calculator.summary.*) of `lang` the sentence is written from. */
-function summaryKind(text, lang) {
-  const kinds = Object.entries(messages[lang].calculator.summary)
-    .filter(([, template]) => templatePattern(template).test(text))
-    .map(([kind]) => kind);
-  assert.equal(kinds.length, 1, `the sentence matches ${kinds.length} summary templates of ${lang} (${kinds.join(', ')}): “${text}”`);
-  return kinds[0];
-}
-
-/** Wait until the sentence differs from `previous`; returns the new one. */
-async function waitForSentenceChange(page, previous, what) {
+/** Wait until the text of `selector` differs from `previous`; returns the new one. */
+async function waitForTextChange(page, selector, previous, what) {
   try {
-    await page.waitForFunction((prev) => document.querySelector('.calc-sentence').textContent.trim() !== prev, previous, { timeout: 5_000, polling: 50 });
+    await page.waitForFunction(
+      ([sel, prev]) => document.querySelector(sel).textContent.replace(/\s+/g, ' ').trim() !== prev,
+      [selector, previous],
+      { timeout: 5_000, polling: 50 },
+    );
   } catch {
-    assert.fail(`${what} did not change the result sentence (still “${previous}”)`);
+    assert.fail(`${what} did not change ${selector} (still “${previous}”)`);
   }
-  return sentence(page);
+  return text(page, selector);
 }
 
-/** Every range input and select of the calculator as { field: value }. */
+/** Every slider of the calculator as { field: value }. */
 async function controlValues(page) {
-  return page.locator('#calculator input[type="range"], #calculator select').evaluateAll((els) =>
-    Object.fromEntries(els.map((el) => [el.id.replace(/^in-/, ''), el.value])),
+  return page.locator('#calculator input[type="range"]').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.id.replace(/^in-/, ''), el.value])));
+}
+
+/** Sets a slider as a drag does: input events while moving, change when let go. */
+async function drag(page, field, value, { release }) {
+  await page.locator(`#in-${field}`).evaluate(
+    (el, [v, up]) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      if (up) el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [String(value), release],
   );
 }
 
-test('moving the AGI-year slider with the keyboard updates the sentence, the model-position chart and the URL; the URL restores it', { timeout: 90_000 }, async () => {
+test('moving the AGI-year slider with the keyboard updates the verdict, the headline chart and the URL; the URL restores it', { timeout: 90_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const slider = p.page.locator('#in-agi_year');
     const start = Number(await slider.inputValue());
-    const min = Number(await slider.getAttribute('min'));
-    assert.ok(start - 1 >= min, `the AGI-year slider starts at its minimum ${min}`);
+    const chart0 = await canvasDigest(p.page, '#model-breakeven canvas');
     const sentence0 = await sentence(p.page);
-    const chart0 = await canvasDigest(p.page, '#model-position canvas');
 
-    // One step left: the slider, its read-out, the chart and the address follow.
+    // One step left: the slider, its read-out, the verdict (it names the year), the headline
+    // chart (its AGI rule moves) and the address follow.
     await slider.focus();
     await p.page.keyboard.press('ArrowLeft');
     assert.equal(await slider.inputValue(), String(start - 1));
     await waitForParams(p.page, { agi_year: String(start - 1) });
-    const chart1 = await waitForCanvasChange(p.page, '#model-position canvas', chart0.digest);
-    assert.match(await p.page.locator('#out-agi_year').textContent(), new RegExp(String(start - 1)), 'the slider read-out shows the new year');
+    await waitForCanvasChange(p.page, '#model-breakeven canvas', chart0.digest);
+    assert.match(await p.page.locator('#out-agi_year').textContent(), new RegExp(String(start - 1)));
+    const sentence1 = await waitForTextChange(p.page, '.calc-sentence', sentence0, 'one step of the AGI year');
+    assert.ok(sentence1.includes(String(start - 1)), `the verdict does not name AGI in ${start - 1}: “${sentence1}”`);
 
-    // Further steps until AGI arrives early enough to change the outcome: every step moves
-    // the chart and the address, and the sentence ends up naming the new year.
-    let year = start - 1;
-    let chart = chart1;
-    let sentence2 = await sentence(p.page);
-    while (sentence2 === sentence0 && year > min) {
-      await p.page.keyboard.press('ArrowLeft');
-      year -= 1;
-      await waitForParams(p.page, { agi_year: String(year) });
-      chart = await waitForCanvasChange(p.page, '#model-position canvas', chart.digest);
-      sentence2 = await sentence(p.page);
-    }
-    assert.notEqual(sentence2, sentence0, `moving AGI from ${start} down to ${year} never changed the result sentence (“${sentence0}”)`);
-    assert.ok(sentence2.includes(String(year)), `the sentence does not name the new AGI year ${year}: “${sentence2}”`);
-
-    // A second slider, set as a reader's drag would (input events): the last year shown,
-    // which every sentence names.
-    const horizon = p.page.locator('#in-horizon_end');
-    await horizon.fill('2045');
-    const url = await waitForParams(p.page, { agi_year: String(year), horizon_end: '2045' });
-    const sentence3 = await waitForSentenceChange(p.page, sentence2, 'setting the last year shown to 2045');
-    assert.ok(sentence3.includes('2045'), `the sentence does not name the new last year: “${sentence3}”`);
+    // A second slider, set as a reader's drag would: the discount rate, which the note names.
+    const notes0 = await text(p.page, '.calc-notes');
+    await drag(p.page, 'discount_rate', '11', { release: true });
+    const url = await waitForParams(p.page, { agi_year: String(start - 1), discount_rate: '11' });
+    const notes1 = await waitForTextChange(p.page, '.calc-notes', notes0, 'a discount rate of 11%');
+    assert.ok(notes1.includes('11%'), `the note does not name the discount rate: “${notes1}”`);
     const controls = await controlValues(p.page);
     const resultText = await result(p.page);
-    const readOut = await p.page.locator('#out-horizon_end').textContent();
 
     // The written address reproduces exactly what the reader saw.
     const q = await openPage(env.browser, url.href, { ...DESKTOP });
     try {
       assert.equal(await waitForReady(q.page), 'ready');
       assert.deepEqual(await controlValues(q.page), controls, 'the link restores different slider values');
-      assert.equal(await sentence(q.page), sentence3, 'the link restores a different sentence');
-      assert.equal(await result(q.page), resultText, 'the link restores different result notes');
-      assert.equal(await q.page.locator('#out-horizon_end').textContent(), readOut, 'the link restores a different read-out');
+      assert.equal(await result(q.page), resultText, 'the link restores a different result');
       assert.deepEqual(q.consoleErrors, [], 'console errors on the restored link');
       assert.equal(await q.page.locator('#status .message-warning').count(), 0, 'the restored link shows a warning');
     } finally {
@@ -111,69 +97,105 @@ test('moving the AGI-year slider with the keyboard updates the sentence, the mod
   }
 });
 
-for (const lang of ['en', 'zh-Hans']) {
-  test(`presets (${lang}): the 3-year preset ends with the sprint ahead, the 10-year preset with the marathon, and a preset link restores it`, { timeout: 90_000 }, async () => {
-    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: lang === 'en' ? 'en-US' : 'zh-CN' });
-    try {
-      assert.equal(await waitForReady(p.page), 'ready');
-      const ids = await p.page.locator('button[data-preset]').evaluateAll((bs) => bs.map((b) => b.dataset.preset));
-      for (const id of ['agi_3y', 'agi_10y', 'no_agi', 'price_war']) assert.ok(ids.includes(id), `no “${id}” preset button (have ${ids})`);
+test('while a slider is dragged the headline chart and the result follow; the other charts follow when it is let go', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const headline0 = await canvasDigest(p.page, '#model-breakeven canvas');
+    const position0 = await canvasDigest(p.page, '#model-position canvas');
+    const result0 = await result(p.page);
+    await drag(p.page, 'us_capex_growth', '20', { release: false });
+    await waitForCanvasChange(p.page, '#model-breakeven canvas', headline0.digest);
+    await waitForTextChange(p.page, '.calc-result', result0, 'dragging US capex growth');
+    assert.equal((await canvasDigest(p.page, '#model-position canvas')).digest, position0.digest, 'the cash chart redrew during the drag');
+    await drag(p.page, 'us_capex_growth', '20', { release: true });
+    await waitForCanvasChange(p.page, '#model-position canvas', position0.digest);
+    await waitForParams(p.page, { us_capex_growth: '20' });
+  } finally {
+    await p.close();
+  }
+});
 
-      const sentences = {};
-      for (const id of ids) {
-        const previousChart = (await canvasDigest(p.page, '#model-position canvas')).digest;
-        await p.page.locator(`button[data-preset="${id}"]`).click();
-        await waitForParams(p.page, { preset: id });
-        assert.equal(await p.page.locator(`button[data-preset="${id}"]`).getAttribute('aria-pressed'), 'true', `${id}: button not pressed`);
-        await waitForCanvasChange(p.page, '#model-position canvas', previousChart).catch((e) => assert.fail(`${id}: ${e.message}`));
-        sentences[id] = await sentence(p.page);
-        assert.ok(sentences[id], `${id}: empty sentence`);
-      }
+test('an old link with earlier parameter names opens: renamed ones set their input, retired ones are dropped quietly', { timeout: 60_000 }, async () => {
+  const old = 'lang=en&sprint_capex_growth_pct=30&price_decline_pct=12&payoff_multiple=5&horizon_end=2045&sprint_base=s001-us-ai-capex-2025';
+  const p = await openPage(env.browser, `${env.server.url}?${old}`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.equal(await p.page.locator('#in-us_capex_growth').inputValue(), '30');
+    assert.equal(await p.page.locator('#in-price_cut').inputValue(), '12');
+    assert.equal(await p.page.locator('#status .message-warning').count(), 0, 'an old link shows a warning');
+    const url = await waitForParams(p.page, { us_capex_growth: '30', price_cut: '12', sprint_capex_growth_pct: null, price_decline_pct: null, payoff_multiple: null, horizon_end: null, sprint_base: null });
+    assert.ok(url.searchParams.get('lang') === 'en');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
 
-      const kind3 = summaryKind(sentences.agi_3y, lang);
-      assert.ok(SPRINT_AHEAD.includes(kind3), `AGI in 3 years should end with the sprint ahead; the sentence (${kind3}) says: “${sentences.agi_3y}”`);
-      const kind10 = summaryKind(sentences.agi_10y, lang);
-      assert.ok(MARATHON_AHEAD.includes(kind10), `AGI in 10 years should end with the marathon ahead; the sentence (${kind10}) says: “${sentences.agi_10y}”`);
-
-      // A preset link reproduces the preset.
-      const q = await openPage(env.browser, `${env.server.url}?lang=${lang}&preset=agi_3y`, { ...DESKTOP });
-      try {
-        assert.equal(await waitForReady(q.page), 'ready');
-        assert.equal(await sentence(q.page), sentences.agi_3y, 'preset=agi_3y in the link gives a different sentence');
-        assert.equal(await q.page.locator('button[data-preset="agi_3y"]').getAttribute('aria-pressed'), 'true');
-      } finally {
-        await q.close();
-      }
-      assert.deepEqual(p.consoleErrors, [], 'console errors');
-    } finally {
-      await p.close();
-    }
-  });
-}
-
-test('each preset button changes the result sentence (no two presets, nor a preset and the defaults, read the same)', { timeout: 90_000 }, async () => {
+test('every preset changes the result and a preset link restores it; reset brings the defaults back', { timeout: 90_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const readings = { defaults: await result(p.page) };
     const ids = await p.page.locator('button[data-preset]').evaluateAll((bs) => bs.map((b) => b.dataset.preset));
+    for (const id of ['agi_3y', 'agi_10y', 'no_agi', 'price_war']) assert.ok(ids.includes(id), `no “${id}” preset button (have ${ids})`);
     for (const id of ids) {
+      const chart = (await canvasDigest(p.page, '#model-breakeven canvas')).digest;
       await p.page.locator(`button[data-preset="${id}"]`).click();
       await waitForParams(p.page, { preset: id });
+      assert.equal(await p.page.locator(`button[data-preset="${id}"]`).getAttribute('aria-pressed'), 'true', `${id}: button not pressed`);
+      if (id !== 'price_war') await waitForCanvasChange(p.page, '#model-breakeven canvas', chart).catch((e) => assert.fail(`${id}: ${e.message}`));
       readings[id] = await result(p.page);
     }
-    // Reset brings the defaults back.
     await p.page.locator('button.preset-reset').click();
     await waitForParams(p.page, { preset: null, agi_year: null });
-    assert.equal(await result(p.page), readings.defaults, 'the reset button does not bring back the default result');
+    assert.equal(await result(p.page), readings.defaults, 'reset does not bring back the default result');
 
-    const same = [];
     const names = Object.keys(readings);
-    for (let i = 0; i < names.length; i++) {
-      for (let j = i + 1; j < names.length; j++) if (readings[names[i]] === readings[names[j]]) same.push(`${names[i]} = ${names[j]}`);
+    const same = [];
+    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) if (readings[names[i]] === readings[names[j]]) same.push(`${names[i]} = ${names[j]}`);
+    assert.deepEqual(same, [], `these scenarios read word for word the same: ${same.join(', ')}`);
+
+    const q = await openPage(env.browser, `${env.server.url}?lang=en&preset=agi_10y`, { ...DESKTOP });
+    try {
+      assert.equal(await waitForReady(q.page), 'ready');
+      assert.equal(await result(q.page), readings.agi_10y, 'preset=agi_10y in the link gives a different result');
+    } finally {
+      await q.close();
     }
-    assert.deepEqual(same, [], `these scenarios give word-for-word the same result, so the preset button does not change the sentence:\n${same.map((s) => `  ${s}: “${readings[s.split(' = ')[0]]}”`).join('\n')}`);
   } finally {
     await p.close();
   }
 });
+
+/** Whether `value` is the sentences of one template from each list, in order. */
+function composedOf(value, lang, ...lists) {
+  const sep = lang === 'en' ? ' ' : '';
+  let combos = [''];
+  for (const list of lists) combos = combos.flatMap((prefix) => list.map((tpl) => (prefix ? prefix + sep : '') + tpl));
+  return combos.some((tpl) => templatePattern(tpl).test(value));
+}
+
+for (const lang of LANGS) {
+  test(`the result, the payback panel and the uncertainty read from the ${lang} templates`, { timeout: 60_000 }, async () => {
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const c = messages[lang].calculator;
+      const be = c.break_even;
+      const headline = await text(p.page, '.calc-breakeven-year');
+      assert.ok(composedOf(headline, lang, [be.headline_year, be.headline_from, be.headline_always, be.headline_never]), `headline “${headline}”`);
+      const verdicts = [c.verdict.sprint, c.verdict.marathon, c.verdict.tie];
+      const s = await sentence(p.page);
+      assert.ok(composedOf(s, lang, Object.values(be.against_marathon), verdicts), `sentence “${s}”`);
+      const notes = await text(p.page, '.calc-notes');
+      assert.ok(composedOf(notes, lang, Object.values(be.against_paced), [be.extra_gain, be.extra_loss], [c.claim.holds, c.claim.fails]), `notes “${notes}”`);
+      assert.ok(templatePattern(c.payback.sentence).test(await text(p.page, '.calc-payback-main')), 'payback sentence');
+      assert.ok(templatePattern(c.payback.compare).test(await text(p.page, '.calc-payback-compare')), 'payback comparison');
+      assert.ok(templatePattern(c.monte_carlo.sentence).test(await text(p.page, '.calc-mc-sentence')), 'uncertainty sentence');
+      assert.deepEqual(p.consoleErrors, []);
+    } finally {
+      await p.close();
+    }
+  });
+}

@@ -2,7 +2,7 @@
 // calculator owns the state and gets every change through the callbacks.
 
 import { h } from './dom.js';
-import { optionLabel, originText } from './calculator-text.js';
+import { inputText, originText } from './calculator-text.js';
 
 /** The preset bar's content: its label, one button per preset, then "reset" (onPreset(null)). */
 export function presetButtons(ctx, presets, onPreset) {
@@ -28,8 +28,9 @@ export function presetButtons(ctx, presets, onPreset) {
 }
 
 /**
- * One input's control: label and live value, a slider with its ends or a select, help,
- * origin and error line. Calls onInput(spec, raw) on every change.
+ * One input's control: label and live value, a slider with its ends, help, origin and error
+ * line. Calls onInput(spec, raw, final) on every move (`final` once the reader lets go: the
+ * slider's change event).
  * Returns { el, input, output, error }; the calculator fills in value and error.
  */
 export function buildControl(ctx, spec, onInput) {
@@ -42,35 +43,25 @@ export function buildControl(ctx, spec, onInput) {
     ? h('p', { class: 'control-help', id: `help-${spec.field}` }, t(`calculator.inputs.${spec.field}.help`))
     : null;
   const describedBy = [help && `help-${spec.field}`, `origin-${spec.field}`].filter(Boolean).join(' ');
-  let input;
-  let ends = null;
-  if (spec.range) {
-    input = h('input', {
-      type: 'range',
-      id,
-      min: String(spec.range.min),
-      max: String(spec.range.max),
-      step: String(spec.range.step),
-      attrs: { 'aria-describedby': describedBy },
-    });
-    input.addEventListener('input', () => onInput(spec, input.value));
-    ends = h(
-      'p',
-      { class: 'range-ends', attrs: { 'aria-hidden': 'true' } },
-      h('span', {}, ctx.fmt.inputValue(spec.range.min, spec.unit)),
-      h('span', {}, ctx.fmt.inputValue(spec.range.max, spec.unit)),
-    );
-  } else {
-    input = h(
-      'select',
-      { id, attrs: { 'aria-describedby': describedBy } },
-      spec.options.map((option) => h('option', { value: option }, optionLabel(ctx, spec, option))),
-    );
-    input.addEventListener('change', () => onInput(spec, input.value));
-  }
+  const input = h('input', {
+    type: 'range',
+    id,
+    min: String(spec.range.min),
+    max: String(spec.range.max),
+    step: String(spec.range.step),
+    attrs: { 'aria-describedby': describedBy },
+  });
+  input.addEventListener('input', () => onInput(spec, input.value, false));
+  input.addEventListener('change', () => onInput(spec, input.value, true));
+  const ends = h(
+    'p',
+    { class: 'range-ends', attrs: { 'aria-hidden': 'true' } },
+    h('span', {}, inputText(ctx, spec, spec.range.min)),
+    h('span', {}, inputText(ctx, spec, spec.range.max)),
+  );
   const el = h(
     'div',
-    { class: ['control', spec.range ? 'control-range' : 'control-choice'], dataset: { field: spec.field } },
+    { class: ['control', 'control-range'], dataset: { field: spec.field } },
     h('div', { class: 'control-head' }, h('label', { attrs: { for: id } }, t(`calculator.inputs.${spec.field}.label`)), output),
     input,
     ends,

@@ -1,21 +1,28 @@
 // "How this is calculated": the method's paragraphs, then every input's default, range and
-// origin in one table.
+// origin in one table, and the model's fixed figures with their sources in another.
 
 import { h } from './dom.js';
-import { valueText, rangeText, originText } from './calculator-text.js';
+import { inputText, rangeText, originText } from './calculator-text.js';
 import { tableRegion } from './calculator-outputs.js';
+import { describeFact } from './tables.js';
 
-/** The block for `specs` with their `defaults`; `scenario` is the current one (horizon). */
-export function methodSection(ctx, specs, defaults, scenario) {
+/** Where a constant comes from: its dataset records, or "assumption". */
+function constantOrigin(ctx, constant) {
+  if (!constant.fact_ids.length) return ctx.t('calculator.method.constant_assumption');
+  const facts = constant.fact_ids.map((id) => {
+    const d = describeFact(ctx, id);
+    return d ? `${d.entity} ${d.metric} ${d.period}: ${d.value}` : id;
+  });
+  return ctx.t('calculator.method.constant_from', { facts: facts.join('; ') });
+}
+
+/** The block for `specs` with their `defaults`, and the model's `constants`. */
+export function methodSection(ctx, specs, defaults, constants) {
   const { t } = ctx;
   const paragraphs = t.raw('calculator.how.paragraphs');
   const heading = t('calculator.method.defaults_heading');
-  const rows = specs.map((spec) => [
-    t(`calculator.inputs.${spec.field}.label`),
-    spec.field in defaults ? valueText(ctx, spec, defaults[spec.field], scenario.horizon_end) : '–',
-    spec.range ? rangeText(ctx, spec) : t('calculator.method.choice', { count: spec.options.length }),
-    originText(ctx, spec),
-  ]);
+  const constantsHeading = t('calculator.method.constants_heading');
+  const number = (x) => ctx.fmt.number(x, 4);
   return h(
     'details',
     { class: 'calc-method', id: 'how-calculated' },
@@ -26,7 +33,24 @@ export function methodSection(ctx, specs, defaults, scenario) {
       heading,
       'defaults',
       ['input', 'default', 'range', 'origin'].map((c) => t(`calculator.method.col.${c}`)),
-      rows,
+      specs.map((spec) => [
+        t(`calculator.inputs.${spec.field}.label`),
+        spec.field in defaults ? inputText(ctx, spec, defaults[spec.field]) : '–',
+        rangeText(ctx, spec),
+        originText(ctx, spec),
+      ]),
+    ),
+    h('h3', {}, constantsHeading),
+    tableRegion(
+      constantsHeading,
+      'defaults',
+      ['constant', 'value', 'plausible', 'origin'].map((c) => t(`calculator.method.col.${c}`)),
+      constants.map((c) => [
+        t(`calculator.constants.${c.name}`),
+        number(c.value),
+        c.plausible[0] === c.plausible[1] ? '–' : `${number(c.plausible[0])} – ${number(c.plausible[1])}`,
+        constantOrigin(ctx, c),
+      ]),
     ),
   );
 }

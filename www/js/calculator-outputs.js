@@ -1,95 +1,113 @@
-// The model charts' words: title and caption, tooltips and the tables that are their
-// accessible equivalent. Functions of the context `ctx` and `model`, the calculator's
+// The model charts' words: title, caption and description, tooltips and the tables that are
+// their accessible equivalent. Functions of the context `ctx` and `model`, the calculator's
 // current outputs: { projection, monteCarlo, scenario, specByField, sensitivity() }
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
 import { h } from './dom.js';
-import { ratioText, roiText, valueText, inputShortLabel } from './calculator-text.js';
+import { valueText, usdMoney, inputText, inputShortLabel } from './calculator-text.js';
 
-/** Title and caption of a model chart; `runs` is the Monte Carlo's number of runs. */
+/** Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs. */
 export function chartText(ctx, id, runs) {
   const { t } = ctx;
   switch (id) {
     case 'model-uncertainty':
-      return { title: t('calculator.monte_carlo.title'), caption: t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(runs, 0) }) };
+      return { title: t('calculator.monte_carlo.title'), caption: t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(runs, 0) }), description: t('calculator.monte_carlo.title') };
     case 'model-sensitivity':
-      return { title: t('calculator.sensitivity.title'), caption: t('calculator.sensitivity.explain') };
+      return { title: t('calculator.sensitivity.title'), caption: t('calculator.sensitivity.explain'), description: t('calculator.sensitivity.title') };
     default:
-      return { title: t(`calculator.charts.${id}.title`), caption: t(`calculator.charts.${id}.caption`) };
+      return { title: t(`calculator.charts.${id}.title`), caption: t(`calculator.charts.${id}.caption`), description: t(`calculator.charts.${id}.description`) };
   }
 }
 
-/** Money in the reader's currency from a side's own currency (sprint US$, marathon ¥). */
+const SIDES = ['sprint', 'marathon', 'paced'];
+
+/** Money of one side in the reader's currency (the US sides are in US$ bn, China in ¥ bn). */
 function sideMoney(ctx, projection, valueBn, side) {
-  const from = side === 'sprint' ? 'USD' : 'CNY';
-  const rate = projection && projection.cny_per_usd;
-  let v = valueBn;
-  if (from !== ctx.currency && rate > 0) v = from === 'USD' ? valueBn * rate : valueBn / rate;
+  const rate = projection.cny_per_usd;
+  if (side !== 'marathon') return usdMoney(ctx, valueBn, rate);
+  const v = ctx.currency === 'USD' ? valueBn / rate : valueBn;
   return ctx.fmt.moneyBn(v, ctx.currency, 3);
 }
 
 const sideName = (ctx, side) => ctx.t(`calculator.sides.${side}`);
+const percentText = (ctx, x) => `${ctx.fmt.number(x, x < 10 ? 2 : 0)}%`;
 
-const afterHorizon = (ctx, scenario) => ctx.t('calculator.monte_carlo.after_horizon', { horizon_end: ctx.fmt.year(scenario.horizon_end) });
+/** A value of an input or constant, in words (constants are plain numbers). */
+function probeValue(ctx, model, field, value) {
+  const spec = model.specByField.get(field);
+  return spec ? inputText(ctx, spec, value) : ctx.fmt.number(value, 3);
+}
 
 /** "low input → outcome" of one tornado bar end. */
-function sensitivityEnd(ctx, model, spec, input, outcome) {
-  const value = spec ? valueText(ctx, spec, input, model.scenario.horizon_end) : String(input);
-  return `${value} → ${ratioText(ctx, outcome)}`;
+function sensitivityEnd(ctx, model, field, input, outcome) {
+  return `${probeValue(ctx, model, field, input)} → ${ctx.fmt.number(outcome, 3)}`;
+}
+
+/** The limits that held a side back in a year, in words ('' for none). */
+function limitsText(ctx, limits) {
+  return Object.entries(limits || {})
+    .filter(([, on]) => on)
+    .map(([name]) => ctx.t(`calculator.outputs.limits.${name}`))
+    .join(', ');
 }
 
 /** The tooltip lines for a hit on a model chart, or null. */
 export function describeModelHit(ctx, chartId, hit, model) {
   const { t } = ctx;
-  const { projection, monteCarlo, scenario } = model;
+  const { projection, monteCarlo } = model;
   const mark = String(hit.mark || '');
   const [kind, rest] = mark.includes(':') ? mark.split(':') : [mark, ''];
   const year = Number(rest);
-  if ((chartId === 'model-position' || chartId === 'model-roi') && (kind === 'sprint' || kind === 'marathon')) {
-    const row = projection && Array.isArray(projection.years) ? projection.years.find((r) => r.year === year) : null;
+  if (!projection) return null;
+  if (chartId === 'model-breakeven' && (kind === 'sprint' || kind === 'marathon')) {
+    const pt = projection.break_even.by_agi_year.find((p) => p.agi_year === year);
+    if (!pt) return null;
+    return [
+      { text: `${t('calculator.tables.agi_year')}: ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
+      { text: `${sideName(ctx, kind)}: ${valueText(ctx, kind === 'sprint' ? pt.sprint_value_per_capex : pt.marathon_value_per_capex)}`, class: 'tooltip-value' },
+      { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${pt.leader}`) }), class: null },
+      { text: `${t('calculator.outputs.extra_npv')}: ${usdMoney(ctx, pt.extra_npv, projection.cny_per_usd)}`, class: 'tooltip-period' },
+    ];
+  }
+  if (['model-position', 'model-capacity', 'model-prices'].includes(chartId) && SIDES.includes(kind)) {
+    const row = projection.years.find((r) => r.year === year);
     if (!row) return null;
     const side = row[kind];
     const money = (v) => sideMoney(ctx, projection, v, kind);
+    const held = limitsText(ctx, side.limits);
     return [
       { text: `${sideName(ctx, kind)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-      { text: `${t('calculator.outputs.cumulative')}: ${money(side.cumulative)}`, class: chartId === 'model-position' ? 'tooltip-value' : null },
-      { text: `${t('calculator.outputs.roi')}: ${roiText(ctx, side.roi)}`, class: chartId === 'model-roi' ? 'tooltip-value' : null },
+      chartId === 'model-position' ? { text: `${t('calculator.outputs.cumulative')}: ${money(side.cumulative_free_cash)}`, class: 'tooltip-value' } : null,
+      chartId === 'model-capacity' ? { text: `${t('calculator.outputs.demand_vs_capacity')}: ${percentText(ctx, (100 * side.demand) / side.capacity)}`, class: 'tooltip-value' } : null,
+      chartId === 'model-prices' ? { text: `${t('calculator.outputs.price_index')}: ${ctx.fmt.number(side.price_index, 3)}`, class: 'tooltip-value' } : null,
       { text: `${t('calculator.outputs.capex')}: ${money(side.capex)} · ${t('calculator.outputs.revenue')}: ${money(side.revenue)}`, class: 'tooltip-period' },
-      kind === 'sprint' && row.sprint_phase ? { text: t(`calculator.phases.${row.sprint_phase}`), class: 'tooltip-period' } : null,
+      side.prize_revenue > 0 ? { text: `${t('calculator.outputs.prize_revenue')}: ${money(side.prize_revenue)}`, class: 'tooltip-period' } : null,
+      held ? { text: held, class: 'tooltip-flag' } : null,
     ];
   }
-  if (chartId === 'model-prices') {
-    const pt = projection && (projection.prices || []).find((p) => p.year === year);
-    if (!pt) return null;
-    const key = { price: 'price_index', volume: 'volume_index', revenue: 'revenue_index' }[kind];
-    return [
-      { text: `${t(`calculator.outputs.${key}`)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-      { text: ctx.fmt.number(pt[key], pt[key] < 0.1 ? 3 : 2), class: 'tooltip-value' },
-      { text: `${t('calculator.outputs.price_index')} ${ctx.fmt.number(pt.price_index, 3)} · ${t('calculator.outputs.volume_index')} ${ctx.fmt.number(pt.volume_index, 2)} · ${t('calculator.outputs.revenue_index')} ${ctx.fmt.number(pt.revenue_index, 2)}`, class: 'tooltip-period' },
-    ];
-  }
-  if (chartId === 'model-uncertainty' && kind === 'agi') {
-    const bar = monteCarlo && (monteCarlo.agi_years || []).find((b) => b.year === year);
+  if (chartId === 'model-uncertainty' && (kind === 'sprint' || kind === 'marathon') && monteCarlo) {
+    const bar = (monteCarlo.agi_years || []).find((b) => b.year === year);
     if (!bar) return null;
-    const share = ctx.fmt.number((100 * bar.count) / Math.max(1, monteCarlo.runs), 1);
-    const label = bar.within_horizon ? `${t('calculator.monte_carlo.agi_years_axis')}: ${ctx.fmt.year(bar.year)}` : afterHorizon(ctx, scenario);
+    const count = kind === 'sprint' ? bar.sprint_ahead : bar.marathon_ahead;
+    const share = ctx.fmt.number((100 * count) / Math.max(1, monteCarlo.runs), 1);
+    const label = year <= 2060 ? `${t('calculator.monte_carlo.agi_years_axis')}: ${ctx.fmt.year(year)}` : t('calculator.monte_carlo.no_agi');
     return [
       { text: label, class: 'tooltip-title' },
       { text: t('calculator.tables.share_of_runs', { share }), class: 'tooltip-value' },
-      { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${bar.leader}`) }), class: null },
-      bar.bubble ? { text: t('calculator.outputs.bubble_marker'), class: 'tooltip-flag' } : null,
+      { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${kind}`) }), class: null },
     ];
   }
   if (chartId === 'model-sensitivity') {
-    const spec = model.specByField.get(mark);
     const sens = model.sensitivity();
     const bar = sens && sens.bars.find((b) => b.field === mark);
-    if (!spec || !bar) return null;
+    if (!bar) return null;
     return [
       { text: inputShortLabel(ctx, mark), class: 'tooltip-title' },
-      { text: `${t('calculator.sensitivity.low')}: ${sensitivityEnd(ctx, model, spec, bar.low_input, bar.outcome_low)}`, class: null },
-      { text: `${t('calculator.sensitivity.high')}: ${sensitivityEnd(ctx, model, spec, bar.high_input, bar.outcome_high)}`, class: null },
-      { text: t('calculator.sensitivity.base', { base: ratioText(ctx, sens.base_outcome) }), class: 'tooltip-period' },
+      { text: `${t('calculator.sensitivity.low')}: ${sensitivityEnd(ctx, model, mark, bar.low_input, bar.outcome_low)}`, class: null },
+      { text: `${t('calculator.sensitivity.high')}: ${sensitivityEnd(ctx, model, mark, bar.high_input, bar.outcome_high)}`, class: null },
+      bar.flips ? { text: t('calculator.sensitivity.flips'), class: 'tooltip-flag' } : null,
+      bar.zero_reason ? { text: t(`calculator.sensitivity.zero.${bar.zero_reason}`), class: 'tooltip-flag' } : null,
+      { text: t('calculator.sensitivity.base', { base: ctx.fmt.number(sens.base_outcome, 3) }), class: 'tooltip-period' },
     ];
   }
   return null;
@@ -98,33 +116,41 @@ export function describeModelHit(ctx, chartId, hit, model) {
 /** The head and rows (first cell a row header) of a model chart's table; empty without data. */
 export function modelTable(ctx, id, model) {
   const { t } = ctx;
-  const { projection, monteCarlo, scenario } = model;
-  if ((id === 'model-position' || id === 'model-roi') && projection) {
-    const col = (side, output) => `${sideName(ctx, side)}: ${t(`calculator.outputs.${output}`)}`;
-    const head = [t('calculator.tables.year'), col('sprint', 'cumulative'), col('marathon', 'cumulative'), col('sprint', 'roi'), col('marathon', 'roi'), t('calculator.tables.phase')];
-    const rows = projection.years.map((r) => [
-      ctx.fmt.year(r.year),
-      sideMoney(ctx, projection, r.sprint.cumulative, 'sprint'),
-      sideMoney(ctx, projection, r.marathon.cumulative, 'marathon'),
-      roiText(ctx, r.sprint.roi),
-      roiText(ctx, r.marathon.roi),
-      r.sprint_phase ? t(`calculator.phases.${r.sprint_phase}`) : '',
-    ]);
-    return { head, rows };
-  }
-  if (id === 'model-prices' && projection) {
+  const { projection, monteCarlo } = model;
+  const col = (side, output) => `${sideName(ctx, side)}: ${t(`calculator.outputs.${output}`)}`;
+  if (id === 'model-breakeven' && projection) {
     return {
-      head: [t('calculator.tables.year'), t('calculator.outputs.price_index'), t('calculator.outputs.volume_index'), t('calculator.outputs.revenue_index')],
-      rows: (projection.prices || []).map((p) => [ctx.fmt.year(p.year), ctx.fmt.number(p.price_index, 3), ctx.fmt.number(p.volume_index, 2), ctx.fmt.number(p.revenue_index, 2)]),
+      head: [t('calculator.tables.agi_year'), col('sprint', 'value_per_capex'), col('marathon', 'value_per_capex'), t('calculator.tables.leader_column'), t('calculator.outputs.extra_npv')],
+      rows: projection.break_even.by_agi_year.map((pt) => [
+        ctx.fmt.year(pt.agi_year),
+        valueText(ctx, pt.sprint_value_per_capex),
+        valueText(ctx, pt.marathon_value_per_capex),
+        t(`calculator.leaders.${pt.leader}`),
+        usdMoney(ctx, pt.extra_npv, projection.cny_per_usd),
+      ]),
+    };
+  }
+  const yearly = { 'model-position': 'cumulative', 'model-capacity': 'demand_vs_capacity', 'model-prices': 'price_index' }[id];
+  if (yearly && projection) {
+    const sides = id === 'model-position' ? SIDES : SIDES.slice(0, 2);
+    const cell = (row, side) => {
+      const s = row[side];
+      if (yearly === 'cumulative') return sideMoney(ctx, projection, s.cumulative_free_cash, side);
+      if (yearly === 'demand_vs_capacity') return percentText(ctx, (100 * s.demand) / s.capacity);
+      return ctx.fmt.number(s.price_index, 3);
+    };
+    return {
+      head: [t('calculator.tables.year'), ...sides.map((side) => col(side, yearly))],
+      rows: projection.years.map((row) => [ctx.fmt.year(row.year), ...sides.map((side) => cell(row, side))]),
     };
   }
   if (id === 'model-uncertainty' && monteCarlo) {
     return {
-      head: [t('calculator.monte_carlo.agi_years_axis'), t('calculator.monte_carlo.count_axis'), t('calculator.tables.leader_column')],
+      head: [t('calculator.monte_carlo.agi_years_axis'), t('calculator.leaders.sprint'), t('calculator.leaders.marathon')],
       rows: (monteCarlo.agi_years || []).map((b) => [
-        b.within_horizon ? ctx.fmt.year(b.year) : afterHorizon(ctx, scenario),
-        ctx.fmt.number(b.count, 0),
-        `${t(`calculator.leaders.${b.leader}`)}${b.bubble ? ` (${t('calculator.outputs.bubble_marker')})` : ''}`,
+        b.year <= 2060 ? ctx.fmt.year(b.year) : t('calculator.monte_carlo.no_agi'),
+        ctx.fmt.number(b.sprint_ahead, 0),
+        ctx.fmt.number(b.marathon_ahead, 0),
       ]),
     };
   }
@@ -132,10 +158,13 @@ export function modelTable(ctx, id, model) {
   if (sens) {
     return {
       head: [t('calculator.tables.input'), t('calculator.sensitivity.low'), t('calculator.sensitivity.high')],
-      rows: sens.bars.map((b) => {
-        const spec = model.specByField.get(b.field);
-        return [inputShortLabel(ctx, b.field), sensitivityEnd(ctx, model, spec, b.low_input, b.outcome_low), sensitivityEnd(ctx, model, spec, b.high_input, b.outcome_high)];
-      }),
+      rows: sens.bars.map((b) => [
+        inputShortLabel(ctx, b.field),
+        sensitivityEnd(ctx, model, b.field, b.low_input, b.outcome_low),
+        sensitivityEnd(ctx, model, b.field, b.high_input, b.outcome_high) +
+          (b.flips ? ` (${t('calculator.sensitivity.flips')})` : '') +
+          (b.zero_reason ? ` (${t(`calculator.sensitivity.zero.${b.zero_reason}`)})` : ''),
+      ]),
     };
   }
   return { head: [], rows: [] };

@@ -5,87 +5,123 @@
 import { describeFact } from './tables.js';
 import { localized } from './data.js';
 
-/** The leader's multiple: whole above 10×, one decimal below. */
-export const ratioText = (ctx, x) => (x >= 10 ? ctx.fmt.number(x, 0) : ctx.fmt.fixed(x, 1));
+/** Value per unit invested: two decimals ("0.96"). */
+export const valueText = (ctx, x) => ctx.fmt.fixed(x, 2);
 
-export const roiText = (ctx, x) => ctx.fmt.number(x, 2);
+/** The AGI year as the sentences name it ("AGI in 2030" / "no AGI by 2060"). */
+function agiWords(ctx, year) {
+  return typeof year === 'number' ? ctx.t('calculator.verdict.agi_in', { year: ctx.fmt.year(year) }) : ctx.t('calculator.verdict.no_agi');
+}
 
-const yearOrEmpty = (ctx, year) => (year !== null && year !== undefined ? ctx.fmt.year(year) : '');
+/** Money in the reader's currency from the US side's US$ bn. */
+export function usdMoney(ctx, usdBn, cnyPerUsd) {
+  const v = ctx.currency === 'CNY' ? usdBn * cnyPerUsd : usdBn;
+  return ctx.fmt.moneyBn(v, ctx.currency, 3);
+}
 
-/** The live sentence and its notes, from projection.summary. */
-export function sentence(ctx, s) {
+/** Sentences in a row: a space between them in English, none in Chinese. */
+export function joinSentences(ctx, sentences) {
+  return sentences.filter(Boolean).join(ctx.lang === 'en' ? ' ' : '');
+}
+
+/** A percent from a fraction ("9%"). */
+const percent = (ctx, fraction) => `${ctx.fmt.number(fraction * 100, 1)}%`;
+
+/**
+ * The result block's sentences from a projection: the headline break-even year, the verdict
+ * at the reader's AGI year, the comparison with the paced path and the claim check.
+ * Returns { headline, breakEven, verdict, paced, claim } ('' each without a projection).
+ */
+export function resultSentences(ctx, p, scenario) {
   const { t } = ctx;
-  if (!s || !s.kind) return { main: '', notes: '' };
+  if (!p || !p.verdict) return { headline: '', breakEven: '', verdict: '', paced: '', claim: '' };
+  const be = p.break_even;
+  const year = (threshold) => (typeof threshold.year === 'number' ? ctx.fmt.year(threshold.year) : '');
+  const headlineKey = { until: 'headline_year', mixed: 'headline_year', from: 'headline_from', always: 'headline_always', never: 'headline_never' }[be.against_marathon.kind];
+  const v = p.verdict;
   const vars = {
-    agi_year: ctx.fmt.year(s.agi_year),
-    crossover_year: yearOrEmpty(ctx, s.crossover_year),
-    horizon_end: ctx.fmt.year(s.horizon_end),
-    bubble_year: yearOrEmpty(ctx, s.bubble_year),
-    ratio: ratioText(ctx, s.leader_multiple),
-    sprint_roi: roiText(ctx, s.sprint_final_roi),
-    marathon_roi: roiText(ctx, s.marathon_final_roi),
-    payoff_needed: typeof s.payoff_needed === 'number' ? ctx.fmt.number(s.payoff_needed, 1) : '',
+    agi: agiWords(ctx, p.agi_year),
+    sprint_value: valueText(ctx, v.sprint.value_per_capex),
+    marathon_value: valueText(ctx, v.marathon.value_per_capex),
   };
-  const main = t(`calculator.summary.${s.kind}`, vars);
-  const notes = [];
-  if (typeof s.payoff_needed === 'number') {
-    notes.push(s.leader_at_end === 'sprint' && s.payoff_needed <= 1 ? t('calculator.summary_notes.payoff_not_needed') : t('calculator.summary_notes.payoff_needed', vars));
-  } else if (s.agi_in_horizon && s.bubble_year === null && s.leader_at_end === 'marathon') {
-    notes.push(t('calculator.summary_notes.payoff_beyond_range'));
-  }
-  notes.push(t('calculator.summary_notes.returns', vars));
-  return { main, notes: notes.join(' ') };
+  const leaderName = (leader) => t(`calculator.leaders.${leader}`);
+  return {
+    headline: t(`calculator.break_even.${headlineKey}`, { year: year(be.against_marathon) }),
+    breakEven: t(`calculator.break_even.against_marathon.${be.against_marathon.kind}`, { year: year(be.against_marathon) }),
+    verdict: t(`calculator.verdict.${v.leader}`, vars),
+    paced: joinSentences(ctx, [
+      t(`calculator.break_even.against_paced.${be.against_paced.kind}`, { year: year(be.against_paced) }),
+      t(`calculator.break_even.${p.incremental.extra_npv >= 0 ? 'extra_gain' : 'extra_loss'}`, {
+        extra_npv: usdMoney(ctx, Math.abs(p.incremental.extra_npv), p.cny_per_usd),
+        discount_rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%`,
+      }),
+    ]),
+    claim: p.claim.holds
+      ? t('calculator.claim.holds', { early: ctx.fmt.year(p.claim.early_agi_year), late: ctx.fmt.year(p.claim.late_agi_year) })
+      : t('calculator.claim.fails', {
+          early: ctx.fmt.year(p.claim.early_agi_year),
+          late: ctx.fmt.year(p.claim.late_agi_year),
+          early_leader: leaderName(p.claim.early_leader),
+          late_leader: leaderName(p.claim.late_leader),
+        }),
+  };
+}
+
+/** The payback panel's sentences, with the reported revenue it compares against. */
+export function paybackSentences(ctx, p, comparisonIds) {
+  if (!p || !p.payback) return { main: '', compare: '' };
+  const { t } = ctx;
+  const pb = p.payback;
+  const money = (usdBn) => usdMoney(ctx, usdBn, p.cny_per_usd);
+  const value = (id) => {
+    const fact = ctx.data.fact(id);
+    return fact && typeof fact.value === 'number' ? fact.value : null;
+  };
+  const [aws, azure, gcp, openai] = comparisonIds.map(value);
+  const cloud = [aws, azure, gcp].every((x) => x !== null) ? aws + azure + gcp : null;
+  return {
+    main: t('calculator.payback.sentence', {
+      capex: money(pb.capex),
+      life: ctx.fmt.number(pb.life_years, 2),
+      rate: percent(ctx, pb.cost_of_capital),
+      margin: percent(ctx, pb.cash_margin),
+      required: money(pb.required_revenue),
+    }),
+    compare:
+      cloud !== null && openai !== null
+        ? t('calculator.payback.compare', { cloud: money(cloud), openai: money(openai) })
+        : '',
+  };
 }
 
 /** The Monte Carlo result in one sentence ('' before the first run). */
 export function mcSentence(ctx, mc) {
-  if (!mc || typeof mc.p_sprint_ahead !== 'number') return '';
+  if (!mc || typeof mc.share_sprint_ahead !== 'number') return '';
   const pct = (x) => ctx.fmt.number(Math.round(x * 100), 0);
   return ctx.t('calculator.monte_carlo.sentence', {
     runs: ctx.fmt.number(mc.runs, 0),
-    p_sprint: pct(mc.p_sprint_ahead),
-    p_marathon: pct(mc.p_marathon_ahead),
-    p_bubble: pct(mc.p_bubble ?? 0),
+    p_sprint: pct(mc.share_sprint_ahead),
+    p_marathon: pct(mc.share_marathon_ahead),
   });
 }
 
-/**
- * A value of `spec`, in words with its unit. An AGI year past `horizonEnd` (the current
- * scenario's) says so, since the model cannot show it.
- */
-export function valueText(ctx, spec, value, horizonEnd) {
-  if (spec.options) {
-    const d = describeFact(ctx, value);
-    return d ? d.value : String(value);
-  }
-  if (spec.field === 'agi_year' && typeof value === 'number' && typeof horizonEnd === 'number' && value > horizonEnd) {
-    return ctx.t('calculator.agi_after_horizon', { year: ctx.fmt.year(value), horizon: ctx.fmt.year(horizonEnd) });
-  }
+/** A value of `spec`, in words with its unit ("None by 2060" for the no-AGI step). */
+export function inputText(ctx, spec, value) {
+  if (spec.field === 'agi_year' && value === spec.range.max) return ctx.t('calculator.agi_none');
   return ctx.fmt.inputValue(Number(value), spec.unit);
 }
 
-/** "from min to max" of a range input ('' for a choice). */
+/** "from min to max" of an input. */
 export function rangeText(ctx, spec) {
-  return spec.range ? ctx.t('status.range', { min: ctx.fmt.inputValue(spec.range.min, spec.unit), max: ctx.fmt.inputValue(spec.range.max, spec.unit) }) : '';
+  return ctx.t('status.range', { min: inputText(ctx, spec, spec.range.min), max: inputText(ctx, spec, spec.range.max) });
 }
 
-/** What an input accepts: its range, or its options. */
-export function allowedText(ctx, spec) {
-  return spec.range ? rangeText(ctx, spec) : spec.options.join(', ');
-}
+/** What an input accepts, for messages. */
+export const allowedText = rangeText;
 
 const outletOf = (ctx, d) => (d.source ? localized(d.source.outlet, ctx.lang) : d.fact.source);
 
-/** The label of one option (a fact id) of a choice input. */
-export function optionLabel(ctx, spec, factId) {
-  const key = `calculator.options.${spec.field}.${factId}`;
-  if (ctx.t.has(key)) return ctx.t(key);
-  const d = describeFact(ctx, factId);
-  if (!d) return factId;
-  return ctx.t('calculator.option', { value: d.value, period: d.period, outlet: outletOf(ctx, d) });
-}
-
-/** "Source: outlet — “quote”" or "Assumption: reason". */
+/** "Source: outlet — “quote”" for a fact default, else "Source/Assumption: reason". */
 export function originText(ctx, spec) {
   const { t } = ctx;
   if (spec.fact) {
@@ -99,13 +135,15 @@ export function originText(ctx, spec) {
       grade: d.grade,
     });
   }
-  const reasonKey = `calculator.inputs.${spec.field}.assumption`;
-  return t('calculator.origin_line.assumption', { label: t('calculator.origin.assumption'), reason: t.has(reasonKey) ? t(reasonKey) : '' });
+  const kind = spec.published ? 'published' : 'assumption';
+  const reasonKey = `calculator.inputs.${spec.field}.reason`;
+  return t(`calculator.origin_line.${kind}`, { label: t(`calculator.origin.${kind}`), reason: t.has(reasonKey) ? t(reasonKey) : '' });
 }
 
-/** The input's label as the tornado chart shows it (with its side where that matters). */
+/** An input's or constant's short label, as the tornado chart shows it. */
 export function inputShortLabel(ctx, field) {
   const chart = ctx.t.raw('chart');
   const short = chart && chart[`input.${field}`];
-  return typeof short === 'string' ? short : ctx.t(`calculator.inputs.${field}.label`);
+  if (typeof short === 'string') return short;
+  return ctx.t.has(`calculator.inputs.${field}.label`) ? ctx.t(`calculator.inputs.${field}.label`) : ctx.t(`calculator.constants.${field}`);
 }
