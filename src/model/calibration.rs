@@ -183,8 +183,8 @@ pub const US_PRICE_FOLLOW: Constant = constant("us_price_follow", 0.5, (0.25, 0.
 
 /// Demand elasticity ε: volume ∝ (price relative to the cost trend)^−ε (assumption: Volcano
 /// Engine's "price ÷10, volume ×10" for Doubao, 2024–25, is about 1). Not on the page: it
-/// acts only through the price war beyond the cost trend, which is small at the defaults;
-/// the Monte Carlo varies it.
+/// acts only through a price war beyond the cost trend, which there is none of at the
+/// defaults; the Monte Carlo varies it.
 pub const PRICE_ELASTICITY: Constant = constant("price_elasticity", 1.0, (0.5, 1.5), &[]);
 
 /// Nominal growth after 2060 and of the parents' other cash flow (assumption: at most

@@ -191,6 +191,10 @@ pub(crate) struct Path {
     /// Chinese compute converted at the exchange rate and multiplied by `e`.
     pub race_compute: Series,
     pub limits: [Limits; YEARS],
+    /// The capex the terminal value carries on after 2060: at least what keeps the 2060 fleet
+    /// in service (its installed base over its useful life), so a fleet over-built before
+    /// 2060 is not counted as free for ever.
+    pub terminal_capex: f64,
     /// Cash margin before capex in 2025, at which the side turns prize revenue into cash.
     pub cash_margin: f64,
 }
@@ -296,6 +300,7 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         running_costs: [0.0; YEARS],
         race_compute: [0.0; YEARS],
         limits: [Limits::default(); YEARS],
+        terminal_capex: 0.0,
         cash_margin: st.cash_margin,
     };
     for k in 0..YEARS {
@@ -367,6 +372,9 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         out.running_costs[k] = running;
         out.race_compute[k] = now.energised_compute * race_scale;
         out.limits[k] = limits;
+        if k == YEARS - 1 {
+            out.terminal_capex = capex.max(now.base / USEFUL_LIFE_YEARS.value);
+        }
     }
     out
 }
@@ -389,8 +397,9 @@ pub(crate) struct Prize {
     pub pool_usd: Series,
     /// The US share of it.
     pub us_share: Series,
-    /// The prize and US share the terminal value carries on after 2060: the follower has
-    /// caught up by then whatever the AGI year (eroded, split in proportion to compute).
+    /// The prize and US share the terminal value carries on after 2060, as caught up
+    /// (eroded, split in proportion to 2060 compute) even when AGI comes so late that the
+    /// follower has not caught up by 2060: the years after are a steady state.
     pub terminal_pool_usd: f64,
     pub terminal_us_share: f64,
 }
@@ -489,7 +498,7 @@ pub(crate) fn measure(market: &Market, path: &Path, prize: &Prize) -> Measure {
         + path.cash_margin * prize.terminal_revenue(path.side);
     let pv_operating_cash =
         present_value(market, |k| operating_cash(path, prize, k), terminal_cash);
-    let pv_capex = present_value(market, |k| path.capex[k], path.capex[last]);
+    let pv_capex = present_value(market, |k| path.capex[k], path.terminal_capex);
     Measure {
         pv_operating_cash,
         pv_capex,

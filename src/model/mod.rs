@@ -33,7 +33,8 @@
 //! range; with early AGI more US capex raises the sprint's result, with no AGI it lowers it;
 //! the price cut moves the marathon's own measure; the discount rate moves the verdict;
 //! capacity binds in some default year; every input on the page can move the break-even year
-//! or flip the leader; a higher power or chip cap never hurts the side that gets it.
+//! or flip the leader (or, for the price war, the verdict); a higher power or chip cap never
+//! lowers the prize share or the revenue of the side that gets it.
 
 pub mod calibration;
 mod engine;

@@ -13,12 +13,11 @@ use serde::Serialize;
 use super::calibration::{
     Constant, CN_CAPEX_RATIO, FIRST_YEAR, LAST_YEAR, PRICE_ELASTICITY, US_CAPEX_RATIO,
 };
-use super::engine::Fixed;
 use super::error::{check_value, InputError, InputErrorKind};
 use super::inputs::{input_spec, NO_AGI_YEAR};
 use super::params::Params;
 use super::scenario::Scenario;
-use super::verdict::{verdict, Leader};
+use super::verdict::{verdict_alone, Leader};
 
 /// The AGI year as a log-normal distribution of the years after 2025:
 /// `X = (median − 2025) × exp(σZ)`, `Z ~ N(0, 1)`, with `σ = ln(1 + spread / (median − 2025))`,
@@ -208,7 +207,7 @@ pub fn monte_carlo(
             cn_capex_ratio: cn_ratio,
             ..base
         };
-        let v = verdict(&p, &Fixed::new(&p));
+        let v = verdict_alone(&p);
         margins.push(v.margin());
         let bar = &mut bars[(year - first_agi) as usize];
         match v.leader {

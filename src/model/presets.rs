@@ -17,8 +17,7 @@ pub enum Preset {
     /// "No AGI by 2060".
     NoAgi,
     /// "Price war": China cuts prices 20% a year beyond the fall in its costs until they only
-    /// cover its running costs (with costs falling 30% a year, its price index is about 0.35
-    /// after two years, where the war ends at the defaults).
+    /// cover its running costs (at the defaults it gets there in 2028).
     PriceWar,
 }
 

@@ -16,7 +16,8 @@ use super::verdict::{break_even, claim_check, BreakEven, ClaimCheck, Incremental
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SideYear {
     pub capex: f64,
-    /// What the installed capacity could earn at 2025 prices.
+    /// What the energised capacity (not equipment waiting for power) could earn at 2025
+    /// prices.
     pub capacity: f64,
     /// What market demand would pay at 2025 prices; above `capacity` the side turns demand
     /// away.

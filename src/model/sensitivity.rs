@@ -125,7 +125,7 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
     }
 }
 
-/// Sets every page input and the two capex ratios to their plausible low and high in turn.
+/// Sets every page input and the uncertain constants to their plausible low and high in turn.
 /// Validates first.
 ///
 /// ```

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::calibration::{FIRST_YEAR, LAST_YEAR};
-use super::engine::{race, Fixed, Measure, Race};
+use super::engine::{measure, path, prize, race, Fixed, Market, Measure, Policy, Race, Side};
 use super::params::Params;
 
 /// Who creates more value per unit invested.
@@ -62,6 +62,19 @@ impl Verdict {
 pub(crate) fn verdict(p: &Params, fixed: &Fixed) -> Verdict {
     let r = race(p, fixed);
     Verdict::new(r.sprint, r.marathon)
+}
+
+/// The verdict alone, from scratch: the market, the marathon and the sprint, without the
+/// paced path (the Monte Carlo's inner loop, a third cheaper than a whole race).
+pub(crate) fn verdict_alone(p: &Params) -> Verdict {
+    let market = Market::new(p);
+    let marathon = path(Side::Cn, Policy::Paced, p, &market);
+    let sprint = path(Side::Us, Policy::Sprint, p, &market);
+    let prize = prize(p, &sprint, &marathon);
+    Verdict::new(
+        measure(&market, &sprint, &prize),
+        measure(&market, &marathon, &prize),
+    )
 }
 
 /// The economist's first question: what does the sprint add over the same US firms on the
@@ -139,20 +152,15 @@ impl Threshold {
     fn from_scan(scan: &[(i32, bool)]) -> Threshold {
         let changes = scan.windows(2).filter(|w| w[0].1 != w[1].1).count();
         let first_ahead = scan.first().is_some_and(|(_, ahead)| *ahead);
-        let year_where = |ahead: bool, last: bool| {
-            let mut years = scan.iter().filter(|(_, a)| *a == ahead).map(|(y, _)| *y);
-            if last {
-                years.last()
-            } else {
-                years.next()
-            }
-        };
+        let mut ahead_years = scan.iter().filter(|(_, ahead)| *ahead).map(|(y, _)| *y);
+        let first_year_ahead = ahead_years.clone().next();
+        let last_year_ahead = ahead_years.next_back();
         let (kind, year) = match (changes, first_ahead) {
             (0, true) => (BreakEvenKind::Always, None),
             (0, false) => (BreakEvenKind::Never, None),
-            (1, true) => (BreakEvenKind::Until, year_where(true, true)),
-            (1, false) => (BreakEvenKind::From, year_where(true, false)),
-            _ => (BreakEvenKind::Mixed, year_where(true, true)),
+            (1, true) => (BreakEvenKind::Until, last_year_ahead),
+            (1, false) => (BreakEvenKind::From, first_year_ahead),
+            _ => (BreakEvenKind::Mixed, last_year_ahead),
         };
         Threshold { kind, year }
     }

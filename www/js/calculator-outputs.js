@@ -11,9 +11,12 @@ export function chartText(ctx, id, runs) {
   const { t } = ctx;
   switch (id) {
     case 'model-uncertainty':
-      return { title: t('calculator.monte_carlo.title'), caption: t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(runs, 0) }), description: t('calculator.monte_carlo.title') };
-    case 'model-sensitivity':
-      return { title: t('calculator.sensitivity.title'), caption: t('calculator.sensitivity.explain'), description: t('calculator.sensitivity.title') };
+    case 'model-sensitivity': {
+      const [title, caption] = id === 'model-uncertainty'
+        ? [t('calculator.monte_carlo.title'), t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(runs, 0) })]
+        : [t('calculator.sensitivity.title'), t('calculator.sensitivity.explain')];
+      return { title, caption, description: caption };
+    }
     default:
       return { title: t(`calculator.charts.${id}.title`), caption: t(`calculator.charts.${id}.caption`), description: t(`calculator.charts.${id}.description`) };
   }

@@ -111,9 +111,10 @@ export function inputText(ctx, spec, value) {
   return ctx.fmt.inputValue(Number(value), spec.unit);
 }
 
-/** "from min to max" of an input. */
+/** "from min to max" of an input, in numbers (a link must be able to write both ends). */
 export function rangeText(ctx, spec) {
-  return ctx.t('status.range', { min: inputText(ctx, spec, spec.range.min), max: inputText(ctx, spec, spec.range.max) });
+  const end = (x) => ctx.fmt.inputValue(x, spec.unit);
+  return ctx.t('status.range', { min: end(spec.range.min), max: end(spec.range.max) });
 }
 
 /** What an input accepts, for messages. */

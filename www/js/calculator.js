@@ -235,7 +235,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function inputProblem(param, spec, raw, error) {
     const offStep = error && error.kind && error.kind.type === 'off_step';
     const allowed = offStep
-      ? t('status.range_step', { min: inputText(ctx, spec, spec.range.min), max: inputText(ctx, spec, spec.range.max), step: ctx.fmt.number(spec.range.step) })
+      ? t('status.range_step', { min: ctx.fmt.inputValue(spec.range.min, spec.unit), max: ctx.fmt.inputValue(spec.range.max, spec.unit), step: ctx.fmt.number(spec.range.step) })
       : allowedText(ctx, spec);
     const base = activePreset ? presetScenarios.get(activePreset) : defaults;
     const fallback = base && spec.field in base ? inputText(ctx, spec, base[spec.field]) : '';
