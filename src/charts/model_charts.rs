@@ -197,7 +197,11 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     }
 }
 
-/// The verdict margin with each input at its plausible low and high, largest effect on top.
+/// Marks a tornado bar whose ends put different sides ahead.
+const FLIPS_MARK: &str = " ⇄";
+
+/// The verdict margin with each input at its plausible low and high, largest effect on top;
+/// a bar that flips the verdict carries a mark after its label.
 pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
     Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
@@ -210,7 +214,11 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
             .bars
             .iter()
             .map(|b| Swing {
-                label: view.word(&format!("input.{}", b.field)).to_string(),
+                label: format!(
+                    "{}{}",
+                    view.word(&format!("input.{}", b.field)),
+                    if b.flips { FLIPS_MARK } else { "" }
+                ),
                 low: b.outcome_low,
                 high: b.outcome_high,
                 mark: b.field.to_string(),
