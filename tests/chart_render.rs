@@ -195,3 +195,59 @@ fn an_empty_chart_still_draws() {
     let (out, hits) = svg(&chart, ChartStyle::default(), (320, 200));
     assert!(out.starts_with("<svg") && hits.boxes.is_empty());
 }
+
+/// Values near f64's limit must not make an axis span infinite: plotters' tick search would
+/// never end (the tab froze for good). The validator refuses them; the chart code must still
+/// draw whatever reaches it.
+#[test]
+fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
+    for extreme in [1.7e308, 1e308, -1e308, f64::MAX, f64::MIN] {
+        let bar = |value| Bar {
+            series: 0,
+            value,
+            high: None,
+            kind: BarKind::Seed,
+            mark: "x".into(),
+        };
+        let chart = Chart::Bars(BarChart {
+            y_caption: "US$ bn".into(),
+            series: vec![Series {
+                label: "A".into(),
+                color: 0,
+            }],
+            groups: vec![BarGroup {
+                label: "2025".into(),
+                bars: vec![bar(extreme), bar(1.0)],
+            }],
+            label_every: 1,
+        });
+        let (out, _) = svg(&chart, ChartStyle::default(), (400, 300));
+        assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
+        let lines = Chart::Lines(LineChart {
+            y_caption: "×".into(),
+            series: vec![],
+            lines: vec![Line {
+                series: 0,
+                points: vec![(2025.0, extreme), (2026.0, 1.0)],
+                mark_prefix: "a:".into(),
+            }],
+            rules: vec![],
+            y_log10: false,
+        });
+        let (out, _) = svg(&lines, ChartStyle::default(), (400, 300));
+        assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
+        let tornado = Chart::Tornado(Tornado {
+            x_caption: "×".into(),
+            base: 0.0,
+            series: vec![],
+            swings: vec![Swing {
+                label: "a".into(),
+                low: -extreme,
+                high: extreme,
+                mark: "a".into(),
+            }],
+        });
+        let (out, _) = svg(&tornado, ChartStyle::default(), (400, 300));
+        assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
+    }
+}

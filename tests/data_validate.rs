@@ -495,3 +495,23 @@ fn every_problem_in_a_file_is_reported_at_once() {
         ]
     );
 }
+
+#[test]
+fn a_value_too_large_for_its_unit_is_refused_before_it_reaches_a_chart() {
+    for value in [1.7e308, 1e308, -1e308, 2e5] {
+        let v = with(|v| fact0(v)["value"] = json!(value));
+        assert!(
+            matches!(kinds(&v)[..], [DataErrorKind::TooLarge { max, .. }] if max == 1e5),
+            "{value}: {:?}",
+            kinds(&v)
+        );
+        assert!(
+            one(&v).contains("too large for a figure in \"usd_bn\""),
+            "{}",
+            one(&v)
+        );
+    }
+    // The largest real figure is far below the bound.
+    let v = with(|v| fact0(v)["value"] = json!(99_999.0));
+    assert_eq!(messages(&v), Vec::<String>::new());
+}

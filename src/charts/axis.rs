@@ -64,12 +64,19 @@ pub fn draw_centered_lines<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A rounded-up axis end at or above `v`: a power of ten times 1, 1.2, 1.5, 2, 2.5, 3, 4, 5,
-/// 6 or 8 (fine steps, so the tallest bar fills most of the height).
+/// The largest axis end drawn: far above any real figure (the validator refuses values beyond
+/// `Unit::max_magnitude`) and far below f64's limit, so an axis span stays finite whatever
+/// reaches the chart code (plotters' tick search never ends on an infinite span).
+pub const AXIS_LIMIT: f64 = 1e15;
+
+/// A rounded-up axis end at or above `v` (at most about [`AXIS_LIMIT`]): a power of ten times
+/// 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 (fine steps, so the tallest bar fills most of the
+/// height).
 pub fn nice_ceiling(v: f64) -> f64 {
     if !v.is_finite() || v <= 0.0 {
         return 1.0;
     }
+    let v = v.min(AXIS_LIMIT);
     let magnitude = 10f64.powf(v.log10().floor());
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .iter()

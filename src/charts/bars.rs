@@ -68,25 +68,28 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
                 BarKind::Flagged => color.mix(0.35).filled(),
             };
             let base = 0f64.clamp(lo, hi);
+            // Drawn within the axis (a value beyond it would overflow the pixel mapping).
+            let value = bar.value.clamp(lo, hi);
             cc.draw_series(std::iter::once(Rectangle::new(
-                [(x0, base), (x1, bar.value)],
+                [(x0, base), (x1, value)],
                 solid,
             )))?;
             if bar.kind == BarKind::Reference {
                 cc.draw_series(std::iter::once(Rectangle::new(
-                    [(x0, base), (x1, bar.value)],
+                    [(x0, base), (x1, value)],
                     color.mix(0.15).filled(),
                 )))?;
             }
             let top_value = match bar.high {
                 Some(high) if high > bar.value => {
+                    let high = high.clamp(lo, hi);
                     cc.draw_series(std::iter::once(Rectangle::new(
-                        [(x0, bar.value), (x1, high)],
+                        [(x0, value), (x1, high)],
                         color.mix(0.3).filled(),
                     )))?;
                     high
                 }
-                _ => bar.value,
+                _ => value,
             };
             let (left, top) = cc.backend_coord(&(x0, top_value.max(base)));
             let (right, bottom) = cc.backend_coord(&(x1, top_value.min(base)));

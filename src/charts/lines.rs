@@ -125,23 +125,26 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 .get(line.series)
                 .map_or(line.series, |s| s.color),
         );
+        // Finite points, drawn within the axis (a value beyond it would overflow the pixel
+        // mapping); hovers still report the value itself.
         let finite: Vec<(f64, f64)> = line
             .points
             .iter()
             .copied()
             .filter(|(x, y)| x.is_finite() && y.is_finite())
             .collect();
+        let on_axis = |&(x, y): &(f64, f64)| (x, y.clamp(y_lo, y_hi));
         cc.draw_series(LineSeries::new(
-            finite.iter().copied(),
+            finite.iter().map(on_axis),
             style.stroke(color, 2.0),
         ))?;
         cc.draw_series(
             finite
                 .iter()
-                .map(|p| Circle::new(*p, radius, color.filled())),
+                .map(|p| Circle::new(on_axis(p), radius, color.filled())),
         )?;
         for &(x, y) in &finite {
-            let (px, py) = cc.backend_coord(&(x, y));
+            let (px, py) = cc.backend_coord(&on_axis(&(x, y)));
             hits.boxes.push(HitBox {
                 left: px - radius,
                 top: py - radius,

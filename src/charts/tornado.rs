@@ -74,13 +74,15 @@ pub fn draw_tornado<DB: DrawingBackend>(
             if !value.is_finite() {
                 continue;
             }
+            // Drawn within the axis (a value beyond it would overflow the pixel mapping).
+            let end = value.clamp(x_lo, chart.base + half);
             let color = style.series(chart.series.get(series).map_or(series, |s| s.color));
             cc.draw_series(std::iter::once(Rectangle::new(
-                [(chart.base, bottom), (value, top)],
+                [(chart.base, bottom), (end, top)],
                 color.filled(),
             )))?;
-            let (a, t) = cc.backend_coord(&(chart.base.min(value), top));
-            let (b, btm) = cc.backend_coord(&(chart.base.max(value), bottom));
+            let (a, t) = cc.backend_coord(&(chart.base.min(end), top));
+            let (b, btm) = cc.backend_coord(&(chart.base.max(end), bottom));
             hits.boxes.push(HitBox {
                 left: a,
                 top: t,

@@ -120,6 +120,16 @@ pub enum DataErrorKind {
         /// Its unit.
         unit: Unit,
     },
+    /// A number too large for its unit to be a real figure ([`Unit::max_magnitude`]): a typo
+    /// such as 1.7e308 that would otherwise reach the charts.
+    TooLarge {
+        /// The value found.
+        value: f64,
+        /// Its unit.
+        unit: Unit,
+        /// The largest magnitude allowed in that unit.
+        max: f64,
+    },
     /// A percentage outside what its metric allows.
     PercentOutOfRange {
         /// The value found.
@@ -375,6 +385,12 @@ impl fmt::Display for DataErrorKind {
             DataErrorKind::Negative { value, unit } => write!(
                 f,
                 "value {value} is negative; a figure in \"{}\" must be 0 or more",
+                unit.code()
+            ),
+            DataErrorKind::TooLarge { value, unit, max } => write!(
+                f,
+                "value {value} is too large for a figure in \"{}\"; the most allowed is {max} \
+                 (either way from 0)",
                 unit.code()
             ),
             DataErrorKind::PercentOutOfRange {

@@ -47,6 +47,25 @@ pub enum Currency {
 }
 
 impl Unit {
+    /// The largest magnitude a real figure in this unit can have, well above any the articles
+    /// or the filings give: money up to about the world's GDP (US$100 trillion, ¥1,000
+    /// trillion), growth up to 10,000 %, up to a million times, a trillion things, 100,000 GW.
+    /// Anything larger is a typo, and a value near f64's limit would make the charts' axes
+    /// overflow.
+    pub fn max_magnitude(&self) -> f64 {
+        match self {
+            Unit::UsdBn => 1e5,
+            Unit::CnyBn => 1e6,
+            Unit::UsdM => 1e8,
+            Unit::CnyM => 1e9,
+            Unit::Percent => 1e4,
+            Unit::Multiple => 1e6,
+            Unit::CountM => 1e6,
+            Unit::Count => 1e12,
+            Unit::Gw => 1e5,
+        }
+    }
+
     /// The currency of a money unit, `None` for everything else.
     pub fn currency(&self) -> Option<Currency> {
         match self {

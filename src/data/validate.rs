@@ -186,6 +186,18 @@ impl Checker<'_> {
                 self.push(here, DataErrorKind::NotFinite { value: number });
                 continue;
             }
+            let max = fact.unit.max_magnitude();
+            if number.abs() > max {
+                self.push(
+                    here,
+                    DataErrorKind::TooLarge {
+                        value: number,
+                        unit: fact.unit,
+                        max,
+                    },
+                );
+                continue;
+            }
             match fact.unit {
                 Unit::Count | Unit::CountM | Unit::Multiple | Unit::Gw if number < 0.0 => {
                     self.push(
