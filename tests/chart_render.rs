@@ -49,6 +49,7 @@ fn bars() -> Chart {
             },
         ],
         label_every: 1,
+        ticks: TickStyle::Plain,
     })
 }
 
@@ -133,6 +134,7 @@ fn a_line_chart_marks_rules_and_every_point() {
             color: 2,
         }],
         y_log10: false,
+        ticks: TickStyle::Plain,
     });
     let (out, hits) = svg(&chart, ChartStyle::new(2.0, true), (800, 400));
     assert!(!out.contains("NaN"));
@@ -174,6 +176,7 @@ fn a_tornado_keeps_row_order_and_centres_on_the_base() {
                 mark: "margin".into(),
             },
         ],
+        ticks: TickStyle::Plain,
     });
     let (out, hits) = svg(&chart, ChartStyle::default(), (600, 300));
     assert!(!out.contains("NaN") && out.contains("AGI year") && out.contains("Margin"));
@@ -191,6 +194,7 @@ fn an_empty_chart_still_draws() {
         series: vec![],
         groups: vec![],
         label_every: 1,
+        ticks: TickStyle::Plain,
     });
     let (out, hits) = svg(&chart, ChartStyle::default(), (320, 200));
     assert!(out.starts_with("<svg") && hits.boxes.is_empty());
@@ -220,6 +224,7 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
                 bars: vec![bar(extreme), bar(1.0)],
             }],
             label_every: 1,
+            ticks: TickStyle::Plain,
         });
         let (out, _) = svg(&chart, ChartStyle::default(), (400, 300));
         assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
@@ -233,6 +238,7 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
             }],
             rules: vec![],
             y_log10: false,
+            ticks: TickStyle::Plain,
         });
         let (out, _) = svg(&lines, ChartStyle::default(), (400, 300));
         assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
@@ -246,8 +252,22 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
                 high: extreme,
                 mark: "a".into(),
             }],
+            ticks: TickStyle::Plain,
         });
         let (out, _) = svg(&tornado, ChartStyle::default(), (400, 300));
         assert!(!out.contains("NaN") && !out.contains("inf"), "{extreme}");
     }
+}
+
+#[test]
+fn ticks_follow_the_readers_conventions() {
+    use ai_capex_explainer::charts::tick;
+    assert_eq!(tick(30_000.0, TickStyle::Grouped), "30,000");
+    assert_eq!(tick(-1_234_567.0, TickStyle::Grouped), "-1,234,567");
+    assert_eq!(tick(2.5, TickStyle::Grouped), "2.5");
+    assert_eq!(tick(30_000.0, TickStyle::ChineseYi), "3万亿");
+    assert_eq!(tick(15_000.0, TickStyle::ChineseYi), "1.5万亿");
+    assert_eq!(tick(5_000.0, TickStyle::ChineseYi), "5000亿");
+    assert_eq!(tick(0.0, TickStyle::ChineseYi), "0");
+    assert_eq!(tick(30_000.0, TickStyle::Plain), "30000");
 }

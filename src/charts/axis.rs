@@ -1,6 +1,6 @@
 //! Pieces every renderer shares: the legend row, the unit caption and tick formatting.
 
-use super::spec::Series;
+use super::spec::{Series, TickStyle};
 use super::style::ChartStyle;
 use super::ChartError;
 use plotters::coord::Shift;
@@ -85,9 +85,56 @@ pub fn nice_ceiling(v: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
+/// Width of a y-axis label area that fits the tick texts of `ends` (the axis ends, whose
+/// ticks are the longest), at least `min_css` CSS pixels.
+pub fn tick_area<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    ends: &[f64],
+    ticks: TickStyle,
+    style: &ChartStyle,
+    min_css: f64,
+) -> Result<i32, ChartError> {
+    let font = style.text(TICK_PX);
+    let mut widest = 0;
+    for &v in ends {
+        widest = widest.max(area.estimate_text_size(&tick(v, ticks), &font)?.0 as i32);
+    }
+    Ok((widest + style.px(10.0)).max(style.px(min_css)))
+}
+
+/// Tick text in the reader's conventions ([`TickStyle`]).
+pub fn tick(v: f64, style: TickStyle) -> String {
+    match style {
+        TickStyle::Plain => plain_tick(v),
+        TickStyle::Grouped => grouped(&plain_tick(v)),
+        TickStyle::ChineseYi if v == 0.0 => "0".to_string(),
+        TickStyle::ChineseYi if v.abs() >= 10_000.0 => format!("{}万亿", plain_tick(v / 10_000.0)),
+        TickStyle::ChineseYi => format!("{}亿", plain_tick(v)),
+    }
+}
+
+/// Thousands separators in the whole part of a number's text (`-30000.5` → `-30,000.5`).
+fn grouped(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (whole, fraction) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
 /// Tick text: whole numbers from 10 up, one decimal from 1, up to three significant
 /// decimals below 1 (log axes reach 0.001), no trailing zeros.
-pub fn tick(v: f64) -> String {
+fn plain_tick(v: f64) -> String {
     let a = v.abs();
     let text = if a >= 10.0 || (v - v.round()).abs() < 1e-9 {
         format!("{:.0}", v)

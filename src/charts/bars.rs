@@ -2,7 +2,7 @@
 //! solid bar to its low end and a pale extension to its high end; public records are hollow;
 //! claims graded D are pale with a "!" above.
 
-use super::axis::{draw_centered_lines, draw_header, nice_ceiling, tick, TICK_PX};
+use super::axis::{draw_centered_lines, draw_header, nice_ceiling, tick, tick_area, TICK_PX};
 use super::hit::{HitBox, HitMap};
 use super::spec::{BarChart, BarKind};
 use super::style::ChartStyle;
@@ -36,13 +36,13 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
         .margin_right(style.px(8.0))
         .margin_top(style.px(6.0))
         .x_label_area_size(style.px(8.0 + label_rows as f64 * (TICK_PX + 3.0)))
-        .y_label_area_size(style.px(40.0))
+        .y_label_area_size(tick_area(&plot, &[lo, hi], chart.ticks, style, 40.0)?)
         .build_cartesian_2d(0f64..groups, lo..hi)?;
     cc.configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v, chart.ticks))
         .y_label_style(style.muted_text(TICK_PX))
         .axis_style(style.stroke(style.muted(), 1.0))
         .bold_line_style(style.grid())

@@ -5,8 +5,8 @@
 use super::spec::{Bar, BarChart, BarGroup, BarKind, Series};
 use super::view::View;
 use crate::data::{
-    checked_convert_money, Basis, ChartAxis, ChartDef, Currency, Dataset, Fact, Grade, Lang,
-    LocalizedText, Period, PeriodKind, SourceKind, Unit,
+    checked_convert_money, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang, LocalizedText,
+    Period, PeriodKind, SourceKind, Unit,
 };
 
 /// The bar chart for `def`. Facts missing from the dataset are skipped (validation reports
@@ -46,12 +46,15 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View) -> BarChart {
         .map(|(i, (_, s))| Series { color: i, ..s })
         .collect();
     BarChart {
-        y_caption: view
-            .word(caption_key(money, view.currency, ds, def))
-            .to_string(),
+        y_caption: view.word(caption_key(money, view, ds, def)).to_string(),
         series,
         groups: groups.into_iter().map(|(_, g)| g).collect(),
         label_every: 1,
+        ticks: if money {
+            view.money_ticks()
+        } else {
+            view.number_ticks()
+        },
     }
 }
 
@@ -159,12 +162,9 @@ pub fn period_label(p: &Period, view: &View) -> String {
 }
 
 /// The unit caption's text key: money in the reader's currency, else the facts' own unit.
-fn caption_key(money: bool, currency: Currency, ds: &Dataset, def: &ChartDef) -> &'static str {
+fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'static str {
     if money {
-        return match currency {
-            Currency::Usd => "unit.usd_bn",
-            Currency::Cny => "unit.cny_bn",
-        };
+        return view.money_caption(view.currency);
     }
     match def.facts.iter().find_map(|id| ds.fact(id)).map(|f| f.unit) {
         Some(Unit::Percent) => "unit.percent",

@@ -1,7 +1,7 @@
 //! Lines over years, with labelled vertical rules (AGI arrives, a bubble bursts) and a
 //! zero line when values change sign. Every point is a hover target.
 
-use super::axis::{draw_header, nice_ceiling, tick, TICK_PX};
+use super::axis::{draw_header, nice_ceiling, tick, tick_area, TICK_PX};
 use super::hit::{HitBox, HitMap};
 use super::spec::LineChart;
 use super::style::ChartStyle;
@@ -61,7 +61,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .margin_right(style.px(18.0))
         .margin_top(style.px(6.0))
         .x_label_area_size(style.px(22.0))
-        .y_label_area_size(style.px(44.0))
+        .y_label_area_size(tick_area(
+            &plot,
+            &[shown(y_lo), shown(y_hi)],
+            chart.ticks,
+            style,
+            44.0,
+        )?)
         .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)?;
     cc.configure_mesh()
         .disable_x_mesh()
@@ -73,7 +79,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         } else {
             6
         })
-        .y_label_formatter(&|v| tick(shown(*v)))
+        .y_label_formatter(&|v| tick(shown(*v), chart.ticks))
         .label_style(style.muted_text(TICK_PX))
         .axis_style(style.stroke(style.muted(), 1.0))
         .bold_line_style(style.grid())

@@ -16,6 +16,7 @@ mod style;
 mod tornado;
 mod view;
 
+pub use axis::tick;
 pub use bars::draw_bar_chart;
 pub use dataset_chart::{dataset_chart, period_label};
 pub use error::ChartError;
@@ -25,7 +26,9 @@ pub use model_charts::{
     break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
     uncertainty_chart,
 };
-pub use spec::{Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado};
+pub use spec::{
+    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, TickStyle, Tornado,
+};
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;
 pub use view::{View, ViewError};

@@ -80,6 +80,7 @@ pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
         ],
         rules,
         y_log10: false,
+        ticks: view.number_ticks(),
     }
 }
 
@@ -109,10 +110,11 @@ fn yearly_lines(p: &Projection, value: impl Fn(&SideYear, bool) -> f64) -> Vec<L
 pub fn position_chart(p: &Projection, view: &View) -> LineChart {
     let rate = p.cny_per_usd;
     // (US side factor, Chinese side factor) into the reader's currency.
-    let (us, cn, caption) = match view.currency {
-        Currency::Usd => (1.0, 1.0 / rate, "unit.usd_bn"),
-        Currency::Cny => (rate, 1.0, "unit.cny_bn"),
+    let (us, cn) = match view.currency {
+        Currency::Usd => (1.0, 1.0 / rate),
+        Currency::Cny => (rate, 1.0),
     };
+    let caption = view.money_caption(view.currency);
     let scale = view.money_factor();
     let mut series = sides(view);
     series.push(legend(view, "model.paced", PACED_COLOR));
@@ -124,6 +126,7 @@ pub fn position_chart(p: &Projection, view: &View) -> LineChart {
         }),
         rules: agi_rule(p, view).into_iter().collect(),
         y_log10: false,
+        ticks: view.money_ticks(),
     }
 }
 
@@ -140,6 +143,7 @@ pub fn capacity_chart(p: &Projection, view: &View) -> LineChart {
         lines,
         rules: agi_rule(p, view).into_iter().collect(),
         y_log10: false,
+        ticks: view.number_ticks(),
     }
 }
 
@@ -154,6 +158,7 @@ pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
         lines,
         rules: Vec::new(),
         y_log10: true,
+        ticks: view.number_ticks(),
     }
 }
 
@@ -194,6 +199,7 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
         ],
         groups,
         label_every: 5,
+        ticks: view.number_ticks(),
     }
 }
 
@@ -224,5 +230,6 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
                 mark: b.field.to_string(),
             })
             .collect(),
+        ticks: view.number_ticks(),
     }
 }

@@ -3,6 +3,19 @@
 
 use serde::Serialize;
 
+/// How axis ticks are written, in the reader's conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TickStyle {
+    /// Plain numbers (`30000`).
+    #[default]
+    Plain,
+    /// English: thousands separators (`30,000`).
+    Grouped,
+    /// Chinese money in 亿: `5000亿`, `3万亿` (the caption names only the currency).
+    ChineseYi,
+}
+
 /// One legend entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
@@ -50,6 +63,7 @@ pub struct BarChart {
     pub groups: Vec<BarGroup>,
     /// Draw the group label under every n-th group only (histograms); 1 = all.
     pub label_every: usize,
+    pub ticks: TickStyle,
 }
 
 /// One line of a line chart.
@@ -77,6 +91,7 @@ pub struct LineChart {
     pub rules: Vec<Rule>,
     /// Points hold log10 of the value; ticks and hover values show the value itself.
     pub y_log10: bool,
+    pub ticks: TickStyle,
 }
 
 /// One input's swing in a tornado chart: the outcome with the input nudged down and up.
@@ -96,4 +111,5 @@ pub struct Tornado {
     /// Legend: [nudged down, nudged up].
     pub series: Vec<Series>,
     pub swings: Vec<Swing>,
+    pub ticks: TickStyle,
 }

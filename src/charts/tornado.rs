@@ -56,7 +56,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(5)
-        .x_label_formatter(&|v| tick(*v))
+        .x_label_formatter(&|v| tick(*v, chart.ticks))
         .label_style(style.muted_text(TICK_PX))
         .axis_style(style.stroke(style.muted(), 1.0))
         .bold_line_style(style.grid())

@@ -1,6 +1,7 @@
 //! How the reader is looking at the charts: language, currency, pixel ratio, colour scheme
 //! and the chart words of the page's language file.
 
+use super::spec::TickStyle;
 use super::style::ChartStyle;
 use crate::data::{Currency, Lang};
 use serde::Deserialize;
@@ -91,6 +92,33 @@ impl View {
             .fold(self.word(key).to_string(), |s, (name, value)| {
                 s.replace(&format!("{{{name}}}"), value)
             })
+    }
+
+    /// Ticks of a money axis: `30,000` (US$ bn) in English, `3万亿` in Chinese.
+    pub fn money_ticks(&self) -> TickStyle {
+        match self.lang {
+            Lang::En => TickStyle::Grouped,
+            Lang::ZhHans | Lang::ZhHant => TickStyle::ChineseYi,
+        }
+    }
+
+    /// Ticks of any other axis: thousands separators in English, plain in Chinese.
+    pub fn number_ticks(&self) -> TickStyle {
+        match self.lang {
+            Lang::En => TickStyle::Grouped,
+            Lang::ZhHans | Lang::ZhHant => TickStyle::Plain,
+        }
+    }
+
+    /// The caption key of a money axis in `currency`: the unit in English (`US$ bn`), only
+    /// the currency in Chinese, whose ticks carry 亿 and 万亿.
+    pub fn money_caption(&self, currency: Currency) -> &'static str {
+        match (self.lang, currency) {
+            (Lang::En, Currency::Usd) => "unit.usd_bn",
+            (Lang::En, Currency::Cny) => "unit.cny_bn",
+            (_, Currency::Usd) => "unit.usd",
+            (_, Currency::Cny) => "unit.cny",
+        }
     }
 
     /// Money on chart axes: billions in English, 亿 (0.1 billion) in Chinese.
