@@ -71,6 +71,16 @@ fn agi_share(p: &Projection) -> f64 {
         .map_or(0.0, |y| y.sprint_prize_share)
 }
 
+/// The scenario with AGI in `agi` (rounded), run with `field` at the lower and the higher of
+/// two values: (less, more).
+fn early_agi_pair(s: &Scenario, agi: f64, field: &str, a: f64, b: f64) -> (Projection, Projection) {
+    let s = with(s, "agi_year", agi.round());
+    (
+        run(&with(&s, field, a.min(b))),
+        run(&with(&s, field, a.max(b))),
+    )
+}
+
 /// What the break-even scan says, to see whether an input changed it.
 fn outcome(b: &BreakEven) -> (String, Vec<(Leader, bool)>) {
     let kinds = format!("{:?} {:?}", b.against_marathon, b.against_paced);
@@ -269,9 +279,7 @@ proptest! {
         low in value_of("us_power_growth"),
         high in value_of("us_power_growth"),
     ) {
-        let (low, high) = (low.min(high), low.max(high));
-        let s = with(&s, "agi_year", agi.round());
-        let (less, more) = (run(&with(&s, "us_power_growth", low)), run(&with(&s, "us_power_growth", high)));
+        let (less, more) = early_agi_pair(&s, agi, "us_power_growth", low, high);
         prop_assert!(agi_share(&more) >= agi_share(&less) - 1e-12);
         for (m, l) in more.years.iter().zip(&less.years).filter(|(y, _)| Some(y.year) < more.agi_year) {
             prop_assert!(m.sprint.revenue >= l.sprint.revenue * (1.0 - 1e-9));
@@ -285,9 +293,7 @@ proptest! {
         low in value_of("cn_chip_growth"),
         high in value_of("cn_chip_growth"),
     ) {
-        let (low, high) = (low.min(high), low.max(high));
-        let s = with(&s, "agi_year", agi.round());
-        let (less, more) = (run(&with(&s, "cn_chip_growth", low)), run(&with(&s, "cn_chip_growth", high)));
+        let (less, more) = early_agi_pair(&s, agi, "cn_chip_growth", low, high);
         prop_assert!(agi_share(&more) <= agi_share(&less) + 1e-12);
         for (m, l) in more.years.iter().zip(&less.years) {
             prop_assert!(m.marathon.revenue >= l.marathon.revenue * (1.0 - 1e-9));

@@ -10,12 +10,12 @@
 use serde::Serialize;
 
 use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PRICE_FOLLOW};
-use super::engine::{world, Fixed, Limits};
+use super::engine::{measure, world, Fixed, Limits, World};
 use super::error::InputError;
 use super::inputs::{input_specs, InputGroup};
 use super::params::Params;
 use super::scenario::Scenario;
-use super::verdict::{break_even, verdict, Leader, Threshold};
+use super::verdict::{break_even, verdict, Leader, Threshold, Verdict};
 
 /// Why a bar has no width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -93,10 +93,8 @@ fn params_with(s: &Scenario, field: &str, x: f64) -> Params {
     p
 }
 
-/// Which limits ever bind on the sprint and the marathon in a scenario.
-fn binding_limits(p: &Params) -> Limits {
-    let fixed = Fixed::new(p);
-    let w = world(p, &fixed);
+/// Which limits ever bind on the sprint and the marathon in a scenario's world.
+fn binding_limits(w: &World, fixed: &Fixed) -> Limits {
     let mut any = Limits::default();
     for l in w.sprint.limits.iter().chain(fixed.marathon.limits.iter()) {
         any.power |= l.power;
@@ -137,8 +135,15 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
     s.validate()?;
     let base = Params::from_scenario(s);
-    let (base_outcome, base_leader, _) = probe(&base);
-    let limits = binding_limits(&base);
+    // The reader's scenario: its verdict and its binding limits from one world (no scan).
+    let fixed = Fixed::new(&base);
+    let w = world(&base, &fixed);
+    let base_verdict = Verdict::new(
+        measure(&fixed.market, &w.sprint, &w.sprint_prize),
+        measure(&fixed.market, &fixed.marathon, &w.sprint_prize),
+    );
+    let (base_outcome, base_leader) = (base_verdict.margin(), base_verdict.leader);
+    let limits = binding_limits(&w, &fixed);
 
     let mut probes: Vec<(&'static str, f64, f64, f64)> = input_specs()
         .iter()

@@ -12,7 +12,7 @@ mod prize;
 pub(crate) use market::Market;
 pub use market::Side;
 pub use measure::Measure;
-pub(crate) use measure::{measure, operating_cash, race, world, Fixed, Race};
+pub(crate) use measure::{measure, operating_cash, race, world, Fixed, Race, World};
 pub use path::Limits;
 pub(crate) use path::{path, Path, Policy};
 pub(crate) use prize::{prize, Prize};
