@@ -1,24 +1,55 @@
-//! Every chart of the article, built from the shipped dataset and drawn to SVG: one bar per
-//! listed fact, every word from the language files, no NaN, and reviewed snapshots.
+//! Every chart of the article, built from the shipped dataset and drawn to SVG: one bar or
+//! marker per listed fact (pledges go to their strip), every word from the language files,
+//! no NaN, the switch between the articles' figures and public records, and reviewed
+//! snapshots.
 
 mod chart_support;
 
-use ai_capex_explainer::charts::{dataset_chart, Chart, ChartStyle};
-use ai_capex_explainer::data::{Currency, Dataset};
+use ai_capex_explainer::charts::{dataset_chart, BarChart, BarKind, Chart, ChartStyle, Figures};
+use ai_capex_explainer::data::{is_pledge, Currency, Dataset, SourceKind};
 use chart_support::*;
 
 fn dataset() -> Dataset {
     Dataset::embedded().expect("the shipped dataset is valid")
 }
 
+const BOTH: [Figures; 2] = [Figures::Reported, Figures::Articles];
+
+fn chart_of(ds: &Dataset, id: &str, lang: &str, figures: Figures) -> BarChart {
+    let def = ds.charts.iter().find(|c| c.id == id).expect("chart");
+    dataset_chart(ds, def, &view(lang, "USD"), figures)
+}
+
+fn bar_marks(chart: &BarChart) -> Vec<&str> {
+    chart
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .map(|b| b.mark.as_str())
+        .collect()
+}
+
+fn marker_marks(chart: &BarChart) -> Vec<&str> {
+    chart
+        .groups
+        .iter()
+        .flat_map(|g| &g.markers)
+        .map(|m| m.mark.as_str())
+        .collect()
+}
+
 #[test]
-fn every_dataset_chart_draws_one_bar_per_fact_in_every_language_and_currency() {
+fn every_dataset_chart_draws_one_mark_per_fact_in_every_language_currency_and_set() {
     let ds = dataset();
-    for lang in LANGUAGES {
-        for currency in ["USD", "CNY"] {
+    for (lang, currency, figures) in LANGUAGES
+        .into_iter()
+        .flat_map(|l| ["USD", "CNY"].map(|c| (l, c)))
+        .flat_map(|(l, c)| BOTH.map(|f| (l, c, f)))
+    {
+        {
             let view = view(lang, currency);
             for def in &ds.charts {
-                let chart = Chart::Bars(dataset_chart(&ds, def, &view));
+                let chart = Chart::Bars(dataset_chart(&ds, def, &view, figures));
                 let (out, hits) = svg(&chart, &ChartStyle::default());
                 assert!(
                     !out.contains("NaN"),
@@ -26,13 +57,18 @@ fn every_dataset_chart_draws_one_bar_per_fact_in_every_language_and_currency() {
                     def.id
                 );
                 let marks: Vec<&str> = hits.boxes.iter().map(|b| b.mark.as_str()).collect();
-                let mut expected: Vec<&str> = def.facts.iter().map(String::as_str).collect();
+                let mut expected: Vec<&str> = def
+                    .facts
+                    .iter()
+                    .filter(|id| ds.fact(id).is_some_and(|f| !is_pledge(f)))
+                    .map(String::as_str)
+                    .collect();
                 let mut drawn = marks.clone();
                 expected.sort_unstable();
                 drawn.sort_unstable();
                 assert_eq!(
                     drawn, expected,
-                    "{} {lang} {currency}: every fact is one bar",
+                    "{} {lang} {currency}: every fact but the pledges is one bar or marker",
                     def.id
                 );
                 for label in labels(&chart) {
@@ -63,7 +99,7 @@ fn money_follows_the_readers_currency_at_the_sources_own_rate() {
         .find(|c| c.id == "china-capex")
         .expect("china-capex chart");
     let bar = |currency| {
-        let chart = dataset_chart(&ds, def, &view("en", currency));
+        let chart = dataset_chart(&ds, def, &view("en", currency), Figures::Articles);
         let bars: Vec<_> = chart.groups.into_iter().flat_map(|g| g.bars).collect();
         bars.into_iter()
             .find(|b| b.mark == "s000-bytedance-ai-capex-2025")
@@ -73,7 +109,7 @@ fn money_follows_the_readers_currency_at_the_sources_own_rate() {
     assert_eq!(bar("USD").value, 12.0);
     assert!((bar("CNY").value - 86.04).abs() < 1e-9);
     // Chinese axes count in 亿 (0.1 bn).
-    let zh = dataset_chart(&ds, def, &view("zh-Hans", "USD"));
+    let zh = dataset_chart(&ds, def, &view("zh-Hans", "USD"), Figures::Articles);
     let bytedance = zh
         .groups
         .iter()
@@ -84,38 +120,156 @@ fn money_follows_the_readers_currency_at_the_sources_own_rate() {
 }
 
 #[test]
-fn disputed_claims_and_public_records_are_marked() {
-    use ai_capex_explainer::charts::BarKind;
+fn disputed_claims_are_flagged_and_plans_are_outlined_with_their_month() {
     let ds = dataset();
-    let def = ds
-        .charts
-        .iter()
-        .find(|c| c.id == "openai-economics")
-        .expect("openai chart");
-    let chart = dataset_chart(&ds, def, &view("en", "USD"));
-    let kind = |id: &str| {
+    let kind = |chart: &BarChart, id: &str| {
         chart
             .groups
             .iter()
             .flat_map(|g| &g.bars)
             .find(|b| b.mark == id)
-            .map(|b| b.kind)
+            .map(|b| (b.kind, b.label.clone()))
     };
+    let openai = chart_of(&ds, "openai-economics", "en", Figures::Articles);
     assert_eq!(
-        kind("s001-openai-burn-2025"),
-        Some(BarKind::Flagged),
-        "graded D"
+        kind(&openai, "s001-openai-burn-2025").map(|k| k.0),
+        Some(BarKind::Flagged)
     );
-    assert_eq!(kind("ref-openai-net-loss-2025h1"), Some(BarKind::Reference));
-    assert_eq!(kind("s000-openai-revenue-2025h1"), Some(BarKind::Seed));
+    assert_eq!(
+        kind(&openai, "s000-openai-revenue-2025h1").map(|k| k.0),
+        Some(BarKind::Solid)
+    );
+    let us = chart_of(&ds, "us-capex", "en", Figures::Reported);
+    assert_eq!(
+        kind(&us, "ref-big4-capex-2025-plan-oct"),
+        Some((BarKind::Plan, Some("Oct '25".to_string())))
+    );
+    assert_eq!(
+        kind(&us, "ref-alphabet-capex-2025").map(|k| k.0),
+        Some(BarKind::Solid)
+    );
+    let zh = chart_of(&ds, "us-capex", "zh-Hans", Figures::Articles);
+    assert_eq!(
+        kind(&zh, "s004-big4-capex-2025-plan"),
+        Some((BarKind::Plan, Some("25年2月".to_string())))
+    );
+    assert!(
+        us.series.iter().any(|s| s.hollow),
+        "plans have an outlined legend swatch"
+    );
+}
+
+#[test]
+fn the_switch_draws_one_set_as_bars_and_the_other_as_markers_in_the_same_places() {
+    let ds = dataset();
+    for def in &ds.charts {
+        let record = |id: &str| {
+            ds.fact(id)
+                .and_then(|f| ds.source(&f.source))
+                .is_some_and(|s| s.kind == SourceKind::PublicRecord)
+        };
+        let reported = chart_of(&ds, &def.id, "en", Figures::Reported);
+        let articles = chart_of(&ds, &def.id, "en", Figures::Articles);
+        let slots = |c: &BarChart| {
+            c.groups
+                .iter()
+                .map(|g| (g.label.clone(), g.slots))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            slots(&reported),
+            slots(&articles),
+            "{}: switching moves no group",
+            def.id
+        );
+        assert_eq!(
+            reported.series, articles.series,
+            "{}: the legend stays",
+            def.id
+        );
+        let both = bar_marks(&reported).iter().any(|m| record(m))
+            && (bar_marks(&reported).iter().chain(&marker_marks(&reported))).any(|m| !record(m));
+        if both {
+            assert!(bar_marks(&reported).iter().all(|m| record(m)), "{}", def.id);
+            assert!(
+                marker_marks(&reported).iter().all(|m| !record(m)),
+                "{}",
+                def.id
+            );
+            assert!(
+                bar_marks(&articles).iter().all(|m| !record(m)),
+                "{}",
+                def.id
+            );
+            assert!(
+                marker_marks(&articles).iter().all(|m| record(m)),
+                "{}",
+                def.id
+            );
+            assert!(reported.marker_label.is_some() && articles.marker_label.is_some());
+        } else {
+            assert!(
+                marker_marks(&reported).is_empty() && reported.marker_label.is_none(),
+                "{}",
+                def.id
+            );
+        }
+    }
+}
+
+#[test]
+fn an_articles_figure_on_another_definition_is_marked_and_each_company_names_its_definition() {
+    let ds = dataset();
+    let cloud = chart_of(&ds, "cloud-growth", "en", Figures::Articles);
+    let intelligent_cloud = cloud
+        .groups
+        .iter()
+        .flat_map(|g| &g.bars)
+        .find(|b| b.mark == "s002-msft-cloud-growth-2025q1")
+        .expect("the article's Intelligent Cloud figure");
+    assert_eq!(intelligent_cloud.label.as_deref(), Some("≠"));
+    let microsoft = cloud
+        .groups
+        .iter()
+        .find(|g| g.label.starts_with("Microsoft"))
+        .expect("group");
+    assert_eq!(microsoft.label, "Microsoft\nAzure");
+    // Reported: Azure's own growth stands where the article's segment figure was.
+    let reported = chart_of(&ds, "cloud-growth", "en", Figures::Reported);
+    assert!(bar_marks(&reported).contains(&"ref-azure-growth-2025q1"));
+    let us = chart_of(&ds, "us-capex", "en", Figures::Reported);
+    let labels: Vec<&str> = us.groups.iter().map(|g| g.label.as_str()).collect();
+    assert!(labels.contains(&"Microsoft\nincl. leases"), "{labels:?}");
+    assert!(labels.contains(&"Amazon\ngross P&E"), "{labels:?}");
+    assert!(us.y_caption.contains("each company"), "{}", us.y_caption);
+}
+
+#[test]
+fn multi_year_pledges_never_stand_among_single_years() {
+    let ds = dataset();
+    let china = chart_of(&ds, "china-capex", "en", Figures::Articles);
+    let drawn: Vec<&str> = bar_marks(&china)
+        .into_iter()
+        .chain(marker_marks(&china))
+        .collect();
+    for pledge in [
+        "s000-alibaba-ai-invest-3y",
+        "s002-alibaba-ai-cloud-invest-3y",
+        "s000-baidu-ai-invest-cumulative",
+    ] {
+        assert!(!drawn.contains(&pledge), "{pledge} is drawn among years");
+    }
 }
 
 #[test]
 fn the_article_charts_match_their_reviewed_snapshots() {
     let ds = dataset();
     for def in &ds.charts {
-        for (lang, currency) in [("en", "USD"), ("zh-Hans", "CNY")] {
-            let chart = Chart::Bars(dataset_chart(&ds, def, &view(lang, currency)));
+        for (lang, currency, figures) in [
+            ("en", "USD", Figures::Reported),
+            ("zh-Hans", "CNY", Figures::Articles),
+        ] {
+            let chart = Chart::Bars(dataset_chart(&ds, def, &view(lang, currency), figures));
             let (out, _) = svg(&chart, &ChartStyle::default());
             assert_snapshot(&format!("{}.{lang}", def.id), &out);
         }

@@ -16,12 +16,14 @@ fn svg(chart: &Chart, style: ChartStyle, size: (u32, u32)) -> (String, HitMap) {
 }
 
 fn bars() -> Chart {
-    let bar = |series, value, high, kind, mark: &str| Bar {
+    let bar = |series, value, high, kind, mark: &str, slot, label: Option<&str>| Bar {
         series,
         value,
         high,
         kind,
         mark: mark.into(),
+        slot,
+        label: label.map(Into::into),
     };
     Chart::Bars(BarChart {
         y_caption: "US$ bn".into(),
@@ -29,25 +31,38 @@ fn bars() -> Chart {
             Series {
                 label: "2024".into(),
                 color: 0,
+                hollow: false,
             },
             Series {
                 label: "2025 计划".into(),
                 color: 1,
+                hollow: true,
             },
         ],
         groups: vec![
             BarGroup {
                 label: "Meta".into(),
+                slots: 2,
                 bars: vec![
-                    bar(0, 39.2, None, BarKind::Reference, "ref"),
-                    bar(1, 60.0, Some(65.0), BarKind::Seed, "range"),
+                    bar(0, 39.2, None, BarKind::Solid, "ref", 0, None),
+                    bar(1, 60.0, Some(65.0), BarKind::Plan, "range", 1, Some("1月")),
                 ],
+                markers: vec![Marker {
+                    series: 0,
+                    value: 37.3,
+                    from: 0,
+                    span: 1,
+                    mark: "marker".into(),
+                }],
             },
             BarGroup {
                 label: "美国\n四巨头".into(),
-                bars: vec![bar(1, 155.0, None, BarKind::Flagged, "flagged")],
+                slots: 1,
+                bars: vec![bar(1, 155.0, None, BarKind::Flagged, "flagged", 0, None)],
+                markers: Vec::new(),
             },
         ],
+        marker_label: Some("文章所说".into()),
         label_every: 1,
         ticks: TickStyle::Plain,
     })
@@ -57,7 +72,17 @@ fn bars() -> Chart {
 fn a_bar_chart_draws_every_bar_label_and_legend_without_nan() {
     let (out, hits) = svg(&bars(), ChartStyle::default(), (640, 360));
     assert!(!out.contains("NaN"), "NaN coordinate in SVG");
-    for text in ["US$ bn", "2024", "2025 计划", "Meta", "美国", "四巨头", "!"] {
+    for text in [
+        "US$ bn",
+        "2024",
+        "2025 计划",
+        "Meta",
+        "美国",
+        "四巨头",
+        "!",
+        "1月",
+        "文章所说",
+    ] {
         assert!(out.contains(text), "missing text {text:?}");
     }
     assert_eq!(
@@ -65,7 +90,7 @@ fn a_bar_chart_draws_every_bar_label_and_legend_without_nan() {
             .iter()
             .map(|b| b.mark.as_str())
             .collect::<Vec<_>>(),
-        ["ref", "range", "flagged"]
+        ["ref", "range", "marker", "flagged"]
     );
 }
 
@@ -110,10 +135,12 @@ fn a_line_chart_marks_rules_and_every_point() {
             Series {
                 label: "Sprint".into(),
                 color: 0,
+                hollow: false,
             },
             Series {
                 label: "Marathon".into(),
                 color: 1,
+                hollow: false,
             },
         ],
         lines: vec![
@@ -156,10 +183,12 @@ fn a_tornado_keeps_row_order_and_centres_on_the_base() {
             Series {
                 label: "−".into(),
                 color: 0,
+                hollow: false,
             },
             Series {
                 label: "+".into(),
                 color: 1,
+                hollow: false,
             },
         ],
         swings: vec![
@@ -193,6 +222,7 @@ fn an_empty_chart_still_draws() {
         y_caption: String::new(),
         series: vec![],
         groups: vec![],
+        marker_label: None,
         label_every: 1,
         ticks: TickStyle::Plain,
     });
@@ -210,19 +240,37 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
             series: 0,
             value,
             high: None,
-            kind: BarKind::Seed,
+            kind: BarKind::Solid,
             mark: "x".into(),
+            slot: 0,
+            label: None,
         };
         let chart = Chart::Bars(BarChart {
             y_caption: "US$ bn".into(),
             series: vec![Series {
                 label: "A".into(),
                 color: 0,
+                hollow: false,
             }],
             groups: vec![BarGroup {
                 label: "2025".into(),
-                bars: vec![bar(extreme), bar(1.0)],
+                slots: 2,
+                bars: vec![
+                    bar(extreme),
+                    Bar {
+                        slot: 1,
+                        ..bar(1.0)
+                    },
+                ],
+                markers: vec![Marker {
+                    series: 0,
+                    value: extreme,
+                    from: 0,
+                    span: 2,
+                    mark: "m".into(),
+                }],
             }],
+            marker_label: None,
             label_every: 1,
             ticks: TickStyle::Plain,
         });

@@ -12,11 +12,13 @@ pub const LABEL_PX: f64 = 12.0;
 pub const TICK_PX: f64 = 11.0;
 
 /// Draws the unit caption and the legend (wrapping onto more rows when narrow) along the
-/// top of `area`, and returns the height they took in device pixels.
+/// top of `area`, and returns the height they took in device pixels. Plans have outlined
+/// swatches; `marker_label` adds a faint line for the other set of figures.
 pub fn draw_header<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     caption: &str,
     series: &[Series],
+    marker_label: Option<&str>,
     style: &ChartStyle,
 ) -> Result<i32, ChartError> {
     let (width, _) = area.dim_in_pixel();
@@ -32,19 +34,36 @@ pub fn draw_header<DB: DrawingBackend>(
         let (w, _) = area.estimate_text_size(caption, &font)?;
         x += w as i32 + gap * 2;
     }
-    for s in series {
-        let (w, _) = area.estimate_text_size(&s.label, &font)?;
+    let entries = series
+        .iter()
+        .map(|s| (s.label.as_str(), Some(s)))
+        .chain(marker_label.map(|label| (label, None)));
+    for (label, s) in entries {
+        let (w, _) = area.estimate_text_size(label, &font)?;
         let item = swatch + style.px(4.0) + w as i32;
         if x + item > width && x > style.px(4.0) {
             x = style.px(4.0);
             y += row_h;
         }
         let top = y + style.px(2.0);
-        area.draw(&Rectangle::new(
-            [(x, top), (x + swatch, top + swatch)],
-            style.series(s.color).filled(),
-        ))?;
-        area.draw_text(&s.label, &font, (x + swatch + style.px(4.0), y))?;
+        match s {
+            Some(s) if s.hollow => area.draw(&Rectangle::new(
+                [(x, top), (x + swatch, top + swatch)],
+                style.stroke(style.series(s.color), 1.5),
+            ))?,
+            Some(s) => area.draw(&Rectangle::new(
+                [(x, top), (x + swatch, top + swatch)],
+                style.series(s.color).filled(),
+            ))?,
+            None => area.draw(&Rectangle::new(
+                [
+                    (x, top + swatch / 2 - style.px(1.0)),
+                    (x + swatch, top + swatch / 2 + style.px(1.0)),
+                ],
+                style.muted().filled(),
+            ))?,
+        }
+        area.draw_text(label, &font, (x + swatch + style.px(4.0), y))?;
         x += item + gap;
     }
     Ok(y + row_h + style.px(4.0))

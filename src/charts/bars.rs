@@ -1,6 +1,7 @@
 //! Grouped vertical bars: one group per category, one bar per fact. A range is drawn as a
-//! solid bar to its low end and a pale extension to its high end; public records are hollow;
-//! claims graded D are pale with a "!" above.
+//! solid bar to its low end and a pale extension to its high end; plans are outlined with
+//! their month above; claims graded D are pale with a "!" above; markers (the other set of
+//! figures) are dashed level lines across their span.
 
 use super::axis::{draw_centered_lines, draw_header, nice_ceiling, tick, tick_area, TICK_PX};
 use super::hit::{HitBox, HitMap};
@@ -21,7 +22,13 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
     area.fill(&style.background())?;
-    let header = draw_header(area, &chart.y_caption, &chart.series, style)?;
+    let header = draw_header(
+        area,
+        &chart.y_caption,
+        &chart.series,
+        chart.marker_label.as_deref(),
+        style,
+    )?;
     let (_, plot) = area.split_vertically(header);
 
     let (lo, hi) = value_span(chart);
@@ -51,35 +58,41 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
 
     let mut hits = HitMap::default();
     let every = chart.label_every.max(1);
+    let base = 0f64.clamp(lo, hi);
     for (gi, group) in chart.groups.iter().enumerate() {
         let g = gi as f64;
         if gi % every == 0 {
             let (cx, bottom) = cc.backend_coord(&(g + 0.5, lo));
             draw_centered_lines(area, &group.label, (cx, bottom + style.px(4.0)), style)?;
         }
-        let width = GROUP_FILL / group.bars.len().max(1) as f64;
-        for (bi, bar) in group.bars.iter().enumerate() {
-            let x0 = g + (1.0 - GROUP_FILL) / 2.0 + bi as f64 * width;
+        let width = GROUP_FILL / group.slots.max(1) as f64;
+        let left_of = |slot: usize| g + (1.0 - GROUP_FILL) / 2.0 + slot as f64 * width;
+        for bar in &group.bars {
+            let x0 = left_of(bar.slot);
             let x1 = x0 + width * 0.92;
             let color = style.series(chart.series.get(bar.series).map_or(bar.series, |s| s.color));
-            let solid = match bar.kind {
-                BarKind::Seed => color.filled(),
-                BarKind::Reference => style.stroke(color, 1.5),
-                BarKind::Flagged => color.mix(0.35).filled(),
-            };
-            let base = 0f64.clamp(lo, hi);
             // Drawn within the axis (a value beyond it would overflow the pixel mapping).
             let value = bar.value.clamp(lo, hi);
-            cc.draw_series(std::iter::once(Rectangle::new(
-                [(x0, base), (x1, value)],
-                solid,
-            )))?;
-            if bar.kind == BarKind::Reference {
-                cc.draw_series(std::iter::once(Rectangle::new(
-                    [(x0, base), (x1, value)],
-                    color.mix(0.15).filled(),
-                )))?;
-            }
+            let body = [(x0, base), (x1, value)];
+            match bar.kind {
+                BarKind::Solid => {
+                    cc.draw_series(std::iter::once(Rectangle::new(body, color.filled())))?
+                }
+                BarKind::Plan => {
+                    cc.draw_series(std::iter::once(Rectangle::new(
+                        body,
+                        color.mix(0.12).filled(),
+                    )))?;
+                    cc.draw_series(std::iter::once(Rectangle::new(
+                        body,
+                        style.stroke(color, 1.5),
+                    )))?
+                }
+                BarKind::Flagged => cc.draw_series(std::iter::once(Rectangle::new(
+                    body,
+                    color.mix(0.35).filled(),
+                )))?,
+            };
             let top_value = match bar.high {
                 Some(high) if high > bar.value => {
                     let high = high.clamp(lo, hi);
@@ -93,11 +106,17 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             };
             let (left, top) = cc.backend_coord(&(x0, top_value.max(base)));
             let (right, bottom) = cc.backend_coord(&(x1, top_value.min(base)));
+            let above = ((left + right) / 2, top - style.px(2.0));
+            let note = style
+                .muted_text(TICK_PX - 1.0)
+                .pos(Pos::new(HPos::Center, VPos::Bottom));
             if bar.kind == BarKind::Flagged {
                 let warn = style
                     .colored_text(TICK_PX, style.series(1))
                     .pos(Pos::new(HPos::Center, VPos::Bottom));
-                area.draw_text("!", &warn, ((left + right) / 2, top - style.px(2.0)))?;
+                area.draw_text("!", &warn, above)?;
+            } else if let Some(label) = &bar.label {
+                area.draw_text(label, &note, above)?;
             }
             hits.boxes.push(HitBox {
                 left,
@@ -110,6 +129,40 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
                 series: bar.series,
             });
         }
+        for marker in &group.markers {
+            let x0 = left_of(marker.from);
+            let x1 = left_of(marker.from + marker.span.max(1)) - width * 0.08;
+            let color = style.series(
+                chart
+                    .series
+                    .get(marker.series)
+                    .map_or(marker.series, |s| s.color),
+            );
+            let value = marker.value.clamp(lo, hi);
+            let (left, y) = cc.backend_coord(&(x0, value));
+            let (right, _) = cc.backend_coord(&(x1, value));
+            // A dashed level line: faint beside the bars, but readable where a bar is absent.
+            let dash = style.px(4.0).max(2);
+            let thick = style.px(1.0).max(1);
+            let mut x = left;
+            while x < right {
+                area.draw(&Rectangle::new(
+                    [(x, y - thick), ((x + dash).min(right), y + thick)],
+                    color.mix(0.75).filled(),
+                ))?;
+                x += dash * 2;
+            }
+            hits.boxes.push(HitBox {
+                left,
+                top: y - thick,
+                right,
+                bottom: y + thick,
+                mark: marker.mark.clone(),
+                value: marker.value,
+                x: g,
+                series: marker.series,
+            });
+        }
     }
     Ok(hits)
 }
@@ -119,8 +172,12 @@ fn value_span(chart: &BarChart) -> (f64, f64) {
     let values = chart
         .groups
         .iter()
-        .flat_map(|g| g.bars.iter())
-        .flat_map(|b| std::iter::once(b.value).chain(b.high))
+        .flat_map(|g| {
+            g.bars
+                .iter()
+                .flat_map(|b| std::iter::once(b.value).chain(b.high))
+                .chain(g.markers.iter().map(|m| m.value))
+        })
         .filter(|v| v.is_finite());
     let (min, max) = values.fold((0f64, 0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let lo = if min < 0.0 { -nice_ceiling(-min) } else { 0.0 };

@@ -1,44 +1,168 @@
 //! Builds a dataset chart (grouped bars) from its definition in the data file: one bar per
 //! fact, grouped and coloured by entity, period or metric, money converted to the reader's
 //! currency at the rate the source implies (else the dataset's default rate).
+//!
+//! A chart that holds both the articles' figures and public records draws one set as bars
+//! and the other as faint markers over the same positions ([`Figures`]); the layout is the
+//! same either way, so switching moves no bar. Plans are outlined and carry their "as of"
+//! month; an article's figure on another definition than the chart's carries "≠". Totals
+//! over several years are left to the chart's pledge strip.
 
-use super::spec::{Bar, BarChart, BarGroup, BarKind, Series};
+use std::collections::HashMap;
+
+use super::spec::{Bar, BarChart, BarGroup, BarKind, Marker, Series};
 use super::view::View;
 use crate::data::{
-    checked_convert_money, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang, LocalizedText,
-    Period, PeriodKind, SourceKind, Unit,
+    checked_convert_money, is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang,
+    LocalizedText, Period, PeriodKey, PeriodKind, SourceKind, Unit,
 };
 
-/// The bar chart for `def`. Facts missing from the dataset are skipped (validation reports
-/// them); an empty definition gives an empty chart.
-pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View) -> BarChart {
-    let facts: Vec<&Fact> = def.facts.iter().filter_map(|id| ds.fact(id)).collect();
+/// Which set of figures a comparison chart draws as bars; the other set shows as markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Figures {
+    /// The companies' reported figures (public records), on the chart's one definition.
+    #[default]
+    Reported,
+    /// What the articles said.
+    Articles,
+}
+
+impl Figures {
+    /// `"reported"` or `"articles"`.
+    pub fn parse(text: &str) -> Option<Figures> {
+        match text {
+            "reported" => Some(Figures::Reported),
+            "articles" => Some(Figures::Articles),
+            _ => None,
+        }
+    }
+}
+
+/// Marks an article's figure on another definition than the chart's.
+const OTHER_DEFINITION: &str = "≠";
+
+/// One drawn fact and where it goes.
+struct Placed<'a> {
+    fact: &'a Fact,
+    group: usize,
+    series: usize,
+    /// Whether it is a public record (else an article's figure).
+    record: bool,
+}
+
+/// The bar chart for `def`, drawing `figures` as bars when the chart holds both sets. Facts
+/// missing from the dataset are skipped (validation reports them); an empty definition gives
+/// an empty chart.
+pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures) -> BarChart {
+    let facts: Vec<&Fact> = def
+        .facts
+        .iter()
+        .filter_map(|id| ds.fact(id))
+        .filter(|f| !is_pledge(f))
+        .collect();
     let money = facts.first().is_some_and(|f| f.unit.currency().is_some());
-    let mut groups: Vec<(String, BarGroup)> = Vec::new();
+    let is_record =
+        |f: &Fact| ds.source(&f.source).map(|s| s.kind) == Some(SourceKind::PublicRecord);
+    let both = facts.iter().any(|f| is_record(f)) && facts.iter().any(|f| !is_record(f));
+    let drawn_as_bar = |record: bool| !both || record == (figures == Figures::Reported);
+
+    let mut groups: Vec<(String, String)> = Vec::new();
     let mut series: Vec<(String, Series)> = Vec::new();
+    let mut placed = Vec::new();
     for fact in facts {
-        let Some((value, high)) = plotted(ds, fact, money, view) else {
+        let series_index = index_of(&mut series, axis_key(fact, def.series_by), || Series {
+            label: axis_label(ds, fact, def.series_by, view),
+            color: 0,
+            hollow: fact.period.basis == Basis::Plan,
+        });
+        let group_index = index_of(&mut groups, axis_key(fact, def.group_by), || {
+            wrap(&axis_label(ds, fact, def.group_by, view), view.lang)
+        });
+        placed.push(Placed {
+            fact,
+            group: group_index,
+            series: series_index,
+            record: is_record(fact),
+        });
+    }
+
+    // Each (group, series) cell is as wide as the larger of its two sets, in either mode.
+    let mut width: HashMap<(usize, usize), usize> = HashMap::new();
+    for set in [true, false] {
+        let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+        for p in placed.iter().filter(|p| p.record == set || !both) {
+            *counts.entry((p.group, p.series)).or_default() += 1;
+        }
+        for (cell, n) in counts {
+            let w = width.entry(cell).or_default();
+            *w = (*w).max(n);
+        }
+    }
+    let chart_measure = chart_measures(&placed, def);
+    let per_group = distinct(chart_measure.values().copied()) > 1;
+    let group_measure = |gi: usize| {
+        placed
+            .iter()
+            .filter(|p| p.group == gi)
+            .find_map(|p| chart_measure.get(&def.comparison_key(p.fact)))
+            .and_then(|id| ds.measures.iter().find(|m| m.id == *id))
+            .map(|m| m.short.get(view.lang).to_string())
+    };
+    let mut bar_groups: Vec<BarGroup> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(gi, (_, label))| BarGroup {
+            label: match group_measure(gi) {
+                Some(short) if per_group => format!("{label}\n{short}"),
+                _ => label,
+            },
+            slots: 0,
+            bars: Vec::new(),
+            markers: Vec::new(),
+        })
+        .collect();
+    let mut cell_start: HashMap<(usize, usize), usize> = HashMap::new();
+    for (gi, group) in bar_groups.iter_mut().enumerate() {
+        for si in 0..series.len() {
+            if let Some(w) = width.get(&(gi, si)) {
+                cell_start.insert((gi, si), group.slots);
+                group.slots += w;
+            }
+        }
+    }
+    let mut used: HashMap<(usize, usize), usize> = HashMap::new();
+    for p in &placed {
+        let Some((value, high)) = plotted(ds, p.fact, money, view) else {
             continue;
         };
-        let series_index = index_of(&mut series, axis_key(ds, fact, def.series_by, view), || {
-            Series {
-                label: axis_label(ds, fact, def.series_by, view),
-                color: 0,
-            }
-        });
-        let group_index = index_of(&mut groups, axis_key(ds, fact, def.group_by, view), || {
-            BarGroup {
-                label: wrap(&axis_label(ds, fact, def.group_by, view), view.lang),
-                bars: Vec::new(),
-            }
-        });
-        groups[group_index].1.bars.push(Bar {
-            series: series_index,
-            value,
-            high,
-            kind: bar_kind(ds, fact),
-            mark: fact.id.clone(),
-        });
+        let cell = (p.group, p.series);
+        let start = cell_start.get(&cell).copied().unwrap_or(0);
+        let group = &mut bar_groups[p.group];
+        if drawn_as_bar(p.record) {
+            let n = used.entry(cell).or_default();
+            let other_definition = !p.record
+                && chart_measure
+                    .get(&def.comparison_key(p.fact))
+                    .is_some_and(|m| p.fact.measure.as_deref() != Some(*m));
+            group.bars.push(Bar {
+                series: p.series,
+                value,
+                high,
+                kind: bar_kind(ds, p.fact),
+                mark: p.fact.id.clone(),
+                slot: start + *n,
+                label: bar_label(p.fact, other_definition, view),
+            });
+            *n += 1;
+        } else {
+            group.markers.push(Marker {
+                series: p.series,
+                value: high.map_or(value, |h| (value + h) / 2.0),
+                from: start,
+                span: width.get(&cell).copied().unwrap_or(1),
+                mark: p.fact.id.clone(),
+            });
+        }
     }
     let series = series
         .into_iter()
@@ -46,9 +170,24 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View) -> BarChart {
         .map(|(i, (_, s))| Series { color: i, ..s })
         .collect();
     BarChart {
-        y_caption: view.word(caption_key(money, view, ds, def)).to_string(),
+        y_caption: caption(
+            ds,
+            def,
+            &placed,
+            money,
+            view,
+            both.then_some(figures),
+            per_group,
+        ),
         series,
-        groups: groups.into_iter().map(|(_, g)| g).collect(),
+        groups: bar_groups,
+        marker_label: both.then(|| {
+            view.word(match figures {
+                Figures::Reported => "figures.marker_articles",
+                Figures::Articles => "figures.marker_reported",
+            })
+            .to_string()
+        }),
         label_every: 1,
         ticks: if money {
             view.money_ticks()
@@ -56,6 +195,93 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View) -> BarChart {
             view.number_ticks()
         },
     }
+}
+
+/// The public records' measure in each comparison (the validator makes it one each).
+fn chart_measures<'a>(placed: &[Placed<'a>], def: &ChartDef) -> HashMap<String, &'a str> {
+    let mut measures = HashMap::new();
+    for p in placed.iter().filter(|p| p.record) {
+        if let Some(m) = p.fact.measure.as_deref() {
+            measures.entry(def.comparison_key(p.fact)).or_insert(m);
+        }
+    }
+    measures
+}
+
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> usize {
+    let mut seen: Vec<&str> = items.collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+/// The unit, and the definition when every bar shares one: "US$ bn · purchases of property
+/// and equipment"; when each company has its own, that it is named under the company;
+/// articles' figures on mixed definitions say so instead.
+fn caption(
+    ds: &Dataset,
+    def: &ChartDef,
+    placed: &[Placed<'_>],
+    money: bool,
+    view: &View,
+    figures: Option<Figures>,
+    per_group: bool,
+) -> String {
+    let unit = view.word(caption_key(money, view, ds, def)).to_string();
+    let shown: Vec<&Placed<'_>> = placed
+        .iter()
+        .filter(|p| match figures {
+            Some(Figures::Reported) => p.record,
+            Some(Figures::Articles) => !p.record,
+            None => true,
+        })
+        .collect();
+    let first = shown.first().and_then(|p| p.fact.measure.as_deref());
+    let one_measure = shown.iter().all(|p| p.fact.measure.as_deref() == first);
+    let definition = match (first, one_measure) {
+        (Some(id), true) => ds
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.get(view.lang).to_string()),
+        _ if per_group && figures != Some(Figures::Articles) => {
+            Some(view.word("figures.per_company").to_string())
+        }
+        _ if def.names_metric() => None,
+        _ => Some(view.word("figures.mixed_definitions").to_string()),
+    };
+    match definition {
+        Some(d) if unit.is_empty() => d,
+        Some(d) => format!("{unit} · {d}"),
+        None => unit,
+    }
+}
+
+/// A plan's "as of" month, or "≠" for an article's figure on another definition.
+fn bar_label(fact: &Fact, other_definition: bool, view: &View) -> Option<String> {
+    let as_of = (fact.period.basis == Basis::Plan)
+        .then(|| fact.as_of.as_deref().map(|m| as_of_label(m, view)))
+        .flatten();
+    match (as_of, other_definition) {
+        (Some(month), true) => Some(format!("{OTHER_DEFINITION} {month}")),
+        (Some(month), false) => Some(month),
+        (None, true) => Some(OTHER_DEFINITION.to_string()),
+        (None, false) => None,
+    }
+}
+
+/// `2025-02` as the page writes a month: "Feb '25", "25年2月".
+fn as_of_label(month: &str, view: &View) -> String {
+    let (year, number) = month.split_once('-').unwrap_or((month, ""));
+    let number = number.trim_start_matches('0');
+    let short_year = year.get(2..).unwrap_or(year);
+    view.fill(
+        "figures.as_of",
+        &[
+            ("month", view.word(&format!("month.{number}"))),
+            ("yy", short_year),
+        ],
+    )
 }
 
 /// Position of `key` in `list`, appending `make()` the first time it is seen.
@@ -86,20 +312,23 @@ fn plotted(ds: &Dataset, fact: &Fact, money: bool, view: &View) -> Option<(f64, 
 }
 
 fn bar_kind(ds: &Dataset, fact: &Fact) -> BarKind {
-    match ds.source(&fact.source).map(|s| s.kind) {
-        Some(SourceKind::PublicRecord) => BarKind::Reference,
-        _ if ds.effective_grade(fact) == Grade::D => BarKind::Flagged,
-        _ => BarKind::Seed,
+    if ds.effective_grade(fact) == Grade::D {
+        BarKind::Flagged
+    } else if fact.period.basis == Basis::Plan {
+        BarKind::Plan
+    } else {
+        BarKind::Solid
     }
 }
 
-/// Facts share a group or colour when they share this key. Periods go by their label, so
+/// Facts share a group or colour when they share this key: periods by their whole key, so
 /// "2025 plan" from two articles is one colour and "FY2025 plan" another.
-fn axis_key(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String {
+fn axis_key(fact: &Fact, axis: ChartAxis) -> String {
     match axis {
         ChartAxis::Entity => fact.entity.clone(),
         ChartAxis::Metric => fact.metric.clone(),
-        ChartAxis::Period => axis_label(ds, fact, axis, view),
+        ChartAxis::EntityMetric => format!("{} {}", fact.entity, fact.metric),
+        ChartAxis::Period => format!("{:?}", PeriodKey::of(&fact.period)),
     }
 }
 
@@ -119,6 +348,11 @@ fn axis_label(ds: &Dataset, fact: &Fact, axis: ChartAxis, view: &View) -> String
             |m| short_or_full(m.short.as_ref(), &m.name, view),
         ),
         ChartAxis::Period => period_label(&fact.period, view),
+        ChartAxis::EntityMetric => format!(
+            "{}\n{}",
+            axis_label(ds, fact, ChartAxis::Entity, view),
+            axis_label(ds, fact, ChartAxis::Metric, view)
+        ),
     }
 }
 
@@ -140,10 +374,11 @@ pub fn period_label(p: &Period, view: &View) -> String {
     let part = p.part.as_deref().unwrap_or("");
     match p.kind {
         PeriodKind::CalendarYear | PeriodKind::FiscalYear | PeriodKind::Point => {
-            let fiscal = if p.fiscal_year_end.is_some() {
-                "fiscal_"
-            } else {
-                ""
+            // A total over several companies' own fiscal years has no one year end.
+            let fiscal = match (p.kind, &p.fiscal_year_end) {
+                (_, Some(_)) => "fiscal_",
+                (PeriodKind::FiscalYear, None) => "fiscal_mixed_",
+                _ => "",
             };
             view.fill(
                 &format!("series.{fiscal}{}", basis_key(p.basis)),
@@ -177,6 +412,9 @@ fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'stat
 /// Breaks a long group label onto two lines so phone-width charts stay legible: at the
 /// space nearest the middle, or (Chinese, no spaces) in the middle of a label over 6 characters.
 fn wrap(label: &str, lang: Lang) -> String {
+    if label.contains('\n') {
+        return label.to_string();
+    }
     let chars: Vec<char> = label.chars().collect();
     let middle = chars.len() / 2;
     match lang {

@@ -17,7 +17,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
     area.fill(&style.background())?;
-    let header = draw_header(area, &chart.y_caption, &chart.series, style)?;
+    let header = draw_header(area, &chart.y_caption, &chart.series, None, style)?;
     let (_, plot) = area.split_vertically(header);
 
     let points = || {

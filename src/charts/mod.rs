@@ -18,7 +18,7 @@ mod view;
 
 pub use axis::tick;
 pub use bars::draw_bar_chart;
-pub use dataset_chart::{dataset_chart, period_label};
+pub use dataset_chart::{dataset_chart, period_label, Figures};
 pub use error::ChartError;
 pub use hit::{HitBox, HitMap};
 pub use lines::draw_line_chart;
@@ -27,7 +27,8 @@ pub use model_charts::{
     uncertainty_chart,
 };
 pub use spec::{
-    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, TickStyle, Tornado,
+    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Marker, Rule, Series, Swing, TickStyle,
+    Tornado,
 };
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;

@@ -25,6 +25,7 @@ fn legend(view: &View, key: &str, color: usize) -> Series {
     Series {
         label: view.word(key).to_string(),
         color,
+        hollow: false,
     }
 }
 
@@ -179,15 +180,19 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
                 series,
                 value: 100.0 * f64::from(count) / runs,
                 high: None,
-                kind: BarKind::Seed,
+                kind: BarKind::Solid,
                 mark: format!("{side}:{}", bar.year),
+                slot: series,
+                label: None,
             };
             BarGroup {
                 label,
+                slots: 2,
                 bars: vec![
                     share(bar.sprint_ahead, 0, "sprint"),
                     share(bar.marathon_ahead, 1, "marathon"),
                 ],
+                markers: Vec::new(),
             }
         })
         .collect();
@@ -198,6 +203,7 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
             legend(view, "model.marathon_ahead", MARATHON_COLOR),
         ],
         groups,
+        marker_label: None,
         label_every: 5,
         ticks: view.number_ticks(),
     }

@@ -22,16 +22,18 @@ pub struct Series {
     pub label: String,
     /// Index into the palette.
     pub color: usize,
+    /// Plans: the swatch (and the bars) are drawn as outlines.
+    pub hollow: bool,
 }
 
-/// How a bar is marked beyond its colour.
+/// How a bar is drawn beyond its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BarKind {
-    /// A figure from one of the source articles.
-    Seed,
-    /// A public record (not from the articles): drawn hollow.
-    Reference,
+    /// A reported or estimated figure: solid.
+    Solid,
+    /// A plan or guidance: an outline, labelled with the month it dates from.
+    Plan,
     /// A claim graded D (likely wrong): drawn pale with a warning mark.
     Flagged,
 }
@@ -45,22 +47,46 @@ pub struct Bar {
     pub kind: BarKind,
     /// What a hover on this bar reports (a fact id for dataset charts).
     pub mark: String,
+    /// Position within its group, from the left (a group has `BarGroup::slots` positions).
+    pub slot: usize,
+    /// A short label above the bar: a plan's "as of" month, "≠" for another definition.
+    pub label: Option<String>,
+}
+
+/// A faint level line across a span of a group's positions: the other set of figures (the
+/// articles' beside public records, or the reverse) for the same company and period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Marker {
+    pub series: usize,
+    pub value: f64,
+    /// First position covered.
+    pub from: usize,
+    /// Positions covered.
+    pub span: usize,
+    /// What a hover on it reports.
+    pub mark: String,
 }
 
 /// A category on the x axis and its bars, left to right.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BarGroup {
     pub label: String,
+    /// Bar positions in the group (bars and markers index into them).
+    pub slots: usize,
     pub bars: Vec<Bar>,
+    pub markers: Vec<Marker>,
 }
 
 /// Grouped vertical bars.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BarChart {
-    /// Unit caption above the y axis, e.g. "US$ bn".
+    /// Unit caption above the y axis, e.g. "US$ bn", with the figures' definition when they
+    /// share one.
     pub y_caption: String,
     pub series: Vec<Series>,
     pub groups: Vec<BarGroup>,
+    /// Legend entry for the markers ("┄ public records"), when there are any.
+    pub marker_label: Option<String>,
     /// Draw the group label under every n-th group only (histograms); 1 = all.
     pub label_every: usize,
     pub ticks: TickStyle,

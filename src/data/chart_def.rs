@@ -1,7 +1,14 @@
 //! Which facts each dataset chart shows, and how it groups them. Kept in the data file so an
 //! editor can add a new figure to a chart (and its table) without a Rust toolchain.
+//!
+//! A chart compares like with like: the articles' figures and the public records' figures
+//! are two sets (told apart by their source's kind) that the reader switches between, one
+//! drawn as bars and the other as faint markers; plans are their own series; totals over
+//! several years (pledges) never stand among single years but go to a strip of their own.
 
 use serde::{Deserialize, Serialize};
+
+use super::types::{Basis, Fact, Period, PeriodKind};
 
 /// What a chart's x-axis groups or its colours distinguish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -13,6 +20,9 @@ pub enum ChartAxis {
     Period,
     /// By what is measured (`Fact::metric`).
     Metric,
+    /// By company and what is measured together ("Baidu · cloud revenue"), for charts of
+    /// different business lines.
+    EntityMetric,
 }
 
 /// One chart of the article.
@@ -25,7 +35,102 @@ pub struct ChartDef {
     pub group_by: ChartAxis,
     /// What the colours (legend) distinguish.
     pub series_by: ChartAxis,
-    /// Fact ids (seed or reference), in table order. All money, or all the same non-money
-    /// unit, so that one axis fits them.
+    /// Fact ids (seed or reference) drawn, in table order. All money, or all the same
+    /// non-money unit, so that one axis fits them.
     pub facts: Vec<String>,
+    /// Fact ids listed in the chart's table only: the same numbers on another definition,
+    /// kept for context but never drawn beside the chart's own definition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+}
+
+impl ChartDef {
+    /// Whether an axis of this chart names the metric, so that figures of different metrics
+    /// are told apart on the chart itself.
+    pub fn names_metric(&self) -> bool {
+        [self.group_by, self.series_by]
+            .iter()
+            .any(|a| matches!(a, ChartAxis::Metric | ChartAxis::EntityMetric))
+    }
+
+    /// The key of the facts whose definitions are compared with each other: per metric when an
+    /// axis names the metric, and per company when companies are the groups (each company's
+    /// figures on its one definition, named under its name).
+    pub fn comparison_key(&self, fact: &Fact) -> String {
+        let metric = if self.names_metric() {
+            fact.metric.as_str()
+        } else {
+            ""
+        };
+        let entity = match self.group_by {
+            ChartAxis::Entity | ChartAxis::EntityMetric => fact.entity.as_str(),
+            _ => "",
+        };
+        format!("{entity}/{metric}")
+    }
+
+    /// Whether an axis of this chart names the period, so that figures of different periods
+    /// are told apart on the chart itself.
+    pub fn names_period(&self) -> bool {
+        self.group_by == ChartAxis::Period || self.series_by == ChartAxis::Period
+    }
+}
+
+/// A total over several years (a multi-year pledge, a running total): shown in the chart's
+/// pledge strip, annualised where the span is known, never as a bar among single years.
+pub fn is_pledge(fact: &Fact) -> bool {
+    matches!(
+        fact.period.kind,
+        PeriodKind::MultiYear | PeriodKind::Cumulative
+    )
+}
+
+/// Everything that makes two periods the same bar position: kind, years, part, fiscal year
+/// end and whether it is a plan, an actual, an estimate or a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PeriodKey {
+    pub kind: PeriodKind,
+    pub start: i32,
+    pub end: i32,
+    pub part: Option<String>,
+    pub fiscal_year_end: Option<String>,
+    pub basis: Basis,
+}
+
+impl PeriodKey {
+    /// The key of `period`.
+    pub fn of(period: &Period) -> PeriodKey {
+        PeriodKey {
+            kind: period.kind,
+            start: period.start,
+            end: period.end,
+            part: period.part.clone(),
+            fiscal_year_end: period.fiscal_year_end.clone(),
+            basis: period.basis,
+        }
+    }
+
+    /// `calendar_year 2025 plan`, `fiscal_year 2025 (ends 06) actual`, for error messages.
+    pub fn describe(&self) -> String {
+        let years = if self.start == self.end {
+            self.end.to_string()
+        } else {
+            format!("{}–{}", self.start, self.end)
+        };
+        let part = self
+            .part
+            .as_deref()
+            .map_or(String::new(), |p| format!(" {p}"));
+        let fiscal = self
+            .fiscal_year_end
+            .as_deref()
+            .map_or(String::new(), |m| format!(" (ends {m})"));
+        let basis = match self.basis {
+            Basis::Plan => "plan",
+            Basis::Actual => "actual",
+            Basis::Estimate => "estimate",
+            Basis::Claim => "claim",
+        };
+        format!("{} {years}{part}{fiscal} {basis}", self.kind.code())
+    }
 }

@@ -195,6 +195,59 @@ pub enum DataErrorKind {
         /// The kind this list requires.
         expected: SourceKind,
     },
+    /// A `measure` id that no entry in `measures` has.
+    UnknownMeasure {
+        /// The id.
+        id: String,
+    },
+    /// A charted fact without a `measure`: the chart could not say what it compares.
+    MeasureRequired {
+        /// The fact id.
+        fact: String,
+    },
+    /// A charted plan without `as_of`: the reader could not tell which plan it is.
+    AsOfRequired {
+        /// The fact id.
+        fact: String,
+    },
+    /// A public record charted on another measure than the chart's other records.
+    MixedDefinitions {
+        /// The fact id.
+        fact: String,
+        /// Its measure.
+        measure: String,
+        /// The measure of the chart's first record.
+        expected: String,
+    },
+    /// An article's figure on another measure than the chart's records, with no `note` to
+    /// say so.
+    CorrectionRequired {
+        /// The fact id.
+        fact: String,
+        /// Its measure.
+        measure: String,
+        /// The chart's measure.
+        expected: String,
+    },
+    /// A figure of another period in a chart whose axes name no period.
+    MixedPeriods {
+        /// The fact id.
+        fact: String,
+        /// Its period.
+        found: String,
+        /// The period of the chart's first figure.
+        expected: String,
+    },
+    /// A group's figure that differs from the sum of its members' figures beside it, with
+    /// no `sum_note` to say why.
+    TotalDisagrees {
+        /// The group's fact id.
+        fact: String,
+        /// The group's figure.
+        total: f64,
+        /// The sum of the members' figures.
+        sum: f64,
+    },
 }
 
 /// Why a period is impossible.
@@ -463,6 +516,55 @@ impl fmt::Display for DataErrorKind {
                  chart shows only money (any currency) or only one other unit",
                 unit.code(),
                 expected.code()
+            ),
+            DataErrorKind::UnknownMeasure { id } => {
+                write!(
+                    f,
+                    "measure \"{id}\" is not the id of any entry in \"measures\""
+                )
+            }
+            DataErrorKind::MeasureRequired { fact } => write!(
+                f,
+                "fact \"{fact}\" has no measure; a charted figure must say exactly what it \
+                 measures (an id from \"measures\")"
+            ),
+            DataErrorKind::AsOfRequired { fact } => write!(
+                f,
+                "fact \"{fact}\" is a plan without as_of; a charted plan needs the month it \
+                 dates from (YYYY-MM)"
+            ),
+            DataErrorKind::MixedDefinitions {
+                fact,
+                measure,
+                expected,
+            } => write!(
+                f,
+                "fact \"{fact}\" measures \"{measure}\" but the chart's records measure \
+                 \"{expected}\"; one chart compares one definition (list it under \
+                 \"context\" to keep it in the table)"
+            ),
+            DataErrorKind::CorrectionRequired {
+                fact,
+                measure,
+                expected,
+            } => write!(
+                f,
+                "fact \"{fact}\" measures \"{measure}\", not the chart's \"{expected}\"; \
+                 give it a note saying so"
+            ),
+            DataErrorKind::MixedPeriods {
+                fact,
+                found,
+                expected,
+            } => write!(
+                f,
+                "fact \"{fact}\" covers {found} but the chart's first figure covers \
+                 {expected}; a chart whose axes name no period shows one period"
+            ),
+            DataErrorKind::TotalDisagrees { fact, total, sum } => write!(
+                f,
+                "fact \"{fact}\" is {total} but its members' figures beside it add up to \
+                 {sum:.1}; add a sum_note saying why"
             ),
             DataErrorKind::WrongSourceKind { source, expected } => write!(
                 f,

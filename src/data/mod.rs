@@ -53,6 +53,7 @@
 //! ```
 
 mod chart_def;
+mod chart_rules;
 mod error;
 mod lang;
 mod money;
@@ -61,7 +62,7 @@ mod query;
 mod types;
 mod validate;
 
-pub use chart_def::{ChartAxis, ChartDef};
+pub use chart_def::{is_pledge, ChartAxis, ChartDef, PeriodKey};
 pub use error::{
     DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR,
     SUPPORTED_SCHEMA_VERSION,
@@ -69,8 +70,8 @@ pub use error::{
 pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use types::{
-    Basis, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Metric, Period, PeriodKind,
-    Qualifier, RateRef, Source, SourceKind, Unit,
+    Basis, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Measure, Metric, Period,
+    PeriodKind, Qualifier, RateRef, Source, SourceKind, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte.

@@ -21,6 +21,7 @@ pub(crate) struct Broken {
     pub sources: HashSet<String>,
     pub entities: HashSet<String>,
     pub metrics: HashSet<String>,
+    pub measures: HashSet<String>,
     /// Facts and reference share one id space.
     pub facts: HashSet<String>,
     /// `default_cny_per_usd` could not be read.
@@ -29,13 +30,14 @@ pub(crate) struct Broken {
     pub dataset_version: bool,
 }
 
-const TOP_LEVEL_FIELDS: [&str; 10] = [
+const TOP_LEVEL_FIELDS: [&str; 11] = [
     "schema_version",
     "dataset_version",
     "default_cny_per_usd",
     "sources",
     "entities",
     "metrics",
+    "measures",
     "facts",
     "reference",
     "conflicts",
@@ -244,6 +246,13 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
     let sources = read_list(&map, "sources", &mut errors, &mut broken.sources);
     let entities = read_list(&map, "entities", &mut errors, &mut broken.entities);
     let metrics = read_list(&map, "metrics", &mut errors, &mut broken.metrics);
+    // `measures` is optional: a file without it charts figures without named definitions
+    // only if it has no charts (the chart rules require a measure for every charted figure).
+    let measures = if map.contains_key("measures") {
+        read_list(&map, "measures", &mut errors, &mut broken.measures)
+    } else {
+        Vec::new()
+    };
     let facts = read_list(&map, "facts", &mut errors, &mut broken.facts);
     let reference = read_list(&map, "reference", &mut errors, &mut broken.facts);
     let mut unused = HashSet::new();
@@ -265,6 +274,7 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
         sources,
         entities,
         metrics,
+        measures,
         facts,
         reference,
         conflicts,

@@ -293,6 +293,25 @@ pub struct Entity {
     pub short: Option<LocalizedText>,
     /// Which side of the race it is on.
     pub country: Country,
+    /// For a group (`big4`): the entity ids whose figures add up to the group's. A chart that
+    /// shows the group and every member in one period checks the sum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// Exactly what a figure measures, where companies or articles define one metric differently:
+/// capex with or without finance leases, gross or net of asset sales; Azure or Microsoft's
+/// broader Intelligent Cloud segment. A chart's reported figures share one measure, and the
+/// chart names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Id used by facts, e.g. `"capex_ppe_gross"`.
+    pub id: String,
+    /// The definition in a few words, as a chart caption names it.
+    pub name: LocalizedText,
+    /// Two or three words, for under a company's name on a chart's axis ("incl. leases").
+    pub short: LocalizedText,
 }
 
 /// What a fact measures, e.g. `"capex"` or `"cloud_revenue_growth"`.
@@ -353,6 +372,17 @@ pub struct Fact {
     /// What the number measures (required for reference facts).
     #[serde(default)]
     pub definition: Option<LocalizedText>,
+    /// The [`Measure`] id: exactly what the number measures (required for charted facts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// For a plan: the month it was stated or last confirmed, `YYYY-MM` (required for charted
+    /// plans, which are labelled with it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// For a group's figure: why it differs from the sum of its members' figures in the same
+    /// period (required when a chart shows both and they differ by more than 2 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_note: Option<LocalizedText>,
 }
 
 /// Two or more figures that disagree, and why (FACTCHECK §2, C1–C16).
@@ -395,6 +425,9 @@ pub struct Dataset {
     pub entities: Vec<Entity>,
     /// What facts measure.
     pub metrics: Vec<Metric>,
+    /// Exact definitions within metrics (optional in the file; empty if absent).
+    #[serde(default)]
+    pub measures: Vec<Measure>,
     /// Figures from the seed articles.
     pub facts: Vec<Fact>,
     /// Figures from public records, for comparison.

@@ -17,10 +17,14 @@
 //! * periods are possible: years in 1990–2100, `start <= end`, one year except for
 //!   `multi_year`/`cumulative`, `part` fits the kind, `fiscal_year_end` is a month;
 //! * dates read `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; localized texts have `en` and `zh-Hans`;
-//! * charts have unique ids and name known facts, all money or all one other unit.
+//! * measures have unique ids; a fact's `measure` names one; `as_of` reads `YYYY-MM`; a
+//!   group's `members` are known entities;
+//! * charts have unique ids and name known facts, all money or all one other unit, and
+//!   follow the comparison rules of [`chart_rules`](super::chart_rules).
 
 use std::collections::HashMap;
 
+use super::chart_rules::check_chart;
 use super::error::{
     DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, SUPPORTED_SCHEMA_VERSION,
 };
@@ -365,6 +369,24 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
             c.text(&at, "short", short);
         }
     }
+    for (i, entity) in dataset.entities.iter().enumerate() {
+        let at = entry_location("entities", i, Some(&entity.id));
+        for (j, member) in entity.members.iter().enumerate() {
+            if !entity_ids.contains_key(member) && !c.broken.entities.contains(member) {
+                c.push(
+                    format!("{at}.members[{j}]"),
+                    DataErrorKind::UnknownEntity { id: member.clone() },
+                );
+            }
+        }
+    }
+    let mut measure_ids = HashMap::new();
+    for (i, measure) in dataset.measures.iter().enumerate() {
+        let at = entry_location("measures", i, Some(&measure.id));
+        c.id(&mut measure_ids, &at, &measure.id);
+        c.text(&at, "name", &measure.name);
+        c.text(&at, "short", &measure.short);
+    }
     let mut metric_ids = HashMap::new();
     for (i, metric) in dataset.metrics.iter().enumerate() {
         let at = entry_location("metrics", i, Some(&metric.id));
@@ -443,6 +465,29 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
             }
             if let Some(note) = &fact.note {
                 c.text(&at, "note", note);
+            }
+            if let Some(note) = &fact.sum_note {
+                c.text(&at, "sum_note", note);
+            }
+            if let Some(measure) = &fact.measure {
+                if !measure_ids.contains_key(measure) && !c.broken.measures.contains(measure) {
+                    c.push(
+                        format!("{at}.measure"),
+                        DataErrorKind::UnknownMeasure {
+                            id: measure.clone(),
+                        },
+                    );
+                }
+            }
+            if let Some(month) = &fact.as_of {
+                if month.len() != "YYYY-MM".len() || !is_valid_date(month) {
+                    c.push(
+                        format!("{at}.as_of"),
+                        DataErrorKind::BadDate {
+                            value: month.clone(),
+                        },
+                    );
+                }
             }
             c.value(&at, fact);
             c.period(&at, &fact.period);
@@ -548,6 +593,15 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                 }
             }
         }
+        for (j, id) in chart.context.iter().enumerate() {
+            if !fact_known(id, &c) {
+                c.push(
+                    format!("{at}.context[{j}]"),
+                    DataErrorKind::UnknownFact { id: id.clone() },
+                );
+            }
+        }
+        c.errors.extend(check_chart(dataset, chart, &at));
     }
 
     c.errors

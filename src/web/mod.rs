@@ -8,7 +8,7 @@
 mod calculator;
 mod canvas;
 
-use crate::charts::{dataset_chart, Chart, HitMap, View};
+use crate::charts::{dataset_chart, Chart, Figures, HitMap, View};
 use crate::data::{Dataset, DEFAULT_DATASET_JSON};
 use crate::model::{MonteCarlo, Scenario};
 use calculator::Run;
@@ -34,6 +34,8 @@ pub struct Explainer {
     run: Run,
     monte_carlo: Option<MonteCarlo>,
     hits: HashMap<String, HitMap>,
+    /// Which set of figures each comparison chart draws as bars (public records by default).
+    figures: HashMap<String, Figures>,
 }
 
 #[derive(Serialize)]
@@ -88,6 +90,7 @@ impl Explainer {
             run: Run::new(Scenario::default()),
             monte_carlo: None,
             hits: HashMap::new(),
+            figures: HashMap::new(),
         })
     }
 
@@ -148,6 +151,16 @@ impl Explainer {
         to_json(self.hits.get(chart_id).map_or(&[][..], |h| &h.boxes[..]))
     }
 
+    /// Makes chart `chart_id` draw `which` as bars: `"reported"` (public records) or
+    /// `"articles"`; the other set shows as markers. Takes effect at the next `draw`.
+    pub fn set_figures(&mut self, chart_id: &str, which: &str) -> Result<(), JsError> {
+        let figures = Figures::parse(which).ok_or_else(|| {
+            JsError::new(&format!("figures = {which:?} is not reported or articles"))
+        })?;
+        self.figures.insert(chart_id.to_string(), figures);
+        Ok(())
+    }
+
     /// The ids of the dataset's charts, in article order.
     pub fn chart_ids(&self) -> String {
         to_json(
@@ -173,6 +186,12 @@ impl Explainer {
             .iter()
             .find(|c| c.id == chart_id)
             .ok_or_else(|| JsError::new(&format!("unknown chart id {chart_id:?}")))?;
-        Ok(Chart::Bars(dataset_chart(&self.dataset, def, &self.view)))
+        let figures = self.figures.get(chart_id).copied().unwrap_or_default();
+        Ok(Chart::Bars(dataset_chart(
+            &self.dataset,
+            def,
+            &self.view,
+            figures,
+        )))
     }
 }

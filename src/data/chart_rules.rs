@@ -1,0 +1,163 @@
+//! The rules that keep a chart honest, beyond its figures being valid one by one: one
+//! definition per comparison, one period per bar position, plans dated, totals that add up.
+//!
+//! * every drawn figure names its [`Measure`](super::types::Measure), and every drawn plan
+//!   the month it dates from (`as_of`);
+//! * the public records a chart draws share one measure per comparison (per metric when the
+//!   chart names the metric on an axis, per company when companies are its groups), so the
+//!   chart can name it;
+//! * an article's figure on another measure carries a `note` (the correction the reader sees);
+//! * a chart that names no period on an axis draws figures of one period only;
+//! * a group's figure (`big4`) agrees within 2 % with the sum of its members' figures for the
+//!   same period in the same chart, or says why not in `sum_note`.
+
+use std::collections::HashMap;
+
+use super::chart_def::{is_pledge, ChartDef, PeriodKey};
+use super::error::{DataError, DataErrorKind};
+use super::types::{Basis, Dataset, Fact, SourceKind};
+
+/// How far a group's figure may stray from the sum of its members' before it needs a note.
+const SUM_TOLERANCE: f64 = 0.02;
+
+/// The problems of chart `chart`, located under `at` (`charts[0] (id us-capex)`).
+pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let drawn: Vec<(usize, &Fact)> = chart
+        .facts
+        .iter()
+        .enumerate()
+        .filter_map(|(j, id)| dataset.fact(id).map(|f| (j, f)))
+        .collect();
+    let located = |j: usize| format!("{at}.facts[{j}]");
+
+    for &(j, fact) in &drawn {
+        if fact.measure.is_none() {
+            errors.push(DataError::new(
+                located(j),
+                DataErrorKind::MeasureRequired {
+                    fact: fact.id.clone(),
+                },
+            ));
+        }
+        if fact.period.basis == Basis::Plan && fact.as_of.is_none() {
+            errors.push(DataError::new(
+                located(j),
+                DataErrorKind::AsOfRequired {
+                    fact: fact.id.clone(),
+                },
+            ));
+        }
+    }
+
+    let bars: Vec<(usize, &Fact)> = drawn
+        .iter()
+        .copied()
+        .filter(|(_, f)| !is_pledge(f))
+        .collect();
+    let reported =
+        |f: &Fact| dataset.source(&f.source).map(|s| s.kind) == Some(SourceKind::PublicRecord);
+
+    // One measure per comparison: the records' measure for each metric the chart tells apart.
+    let mut expected: HashMap<String, &str> = HashMap::new();
+    for &(j, fact) in bars.iter().filter(|(_, f)| reported(f)) {
+        let Some(measure) = fact.measure.as_deref() else {
+            continue;
+        };
+        match expected.get(&chart.comparison_key(fact)) {
+            None => {
+                expected.insert(chart.comparison_key(fact), measure);
+            }
+            Some(first) if *first != measure => errors.push(DataError::new(
+                located(j),
+                DataErrorKind::MixedDefinitions {
+                    fact: fact.id.clone(),
+                    measure: measure.to_string(),
+                    expected: first.to_string(),
+                },
+            )),
+            Some(_) => {}
+        }
+    }
+    for &(j, fact) in bars.iter().filter(|(_, f)| !reported(f)) {
+        let (Some(measure), Some(first)) = (
+            fact.measure.as_deref(),
+            expected.get(&chart.comparison_key(fact)),
+        ) else {
+            continue;
+        };
+        if measure != *first && fact.note.is_none() {
+            errors.push(DataError::new(
+                located(j),
+                DataErrorKind::CorrectionRequired {
+                    fact: fact.id.clone(),
+                    measure: measure.to_string(),
+                    expected: first.to_string(),
+                },
+            ));
+        }
+    }
+
+    // One period per chart when no axis says which period a bar is.
+    if !chart.names_period() {
+        if let Some((_, first)) = bars.first() {
+            let first_key = PeriodKey::of(&first.period);
+            for &(j, fact) in &bars[1..] {
+                let key = PeriodKey::of(&fact.period);
+                if key != first_key {
+                    errors.push(DataError::new(
+                        located(j),
+                        DataErrorKind::MixedPeriods {
+                            fact: fact.id.clone(),
+                            found: key.describe(),
+                            expected: first_key.describe(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    // Totals against their parts.
+    for &(j, total) in &bars {
+        let Some(group) = dataset.entity(&total.entity) else {
+            continue;
+        };
+        if group.members.is_empty() || total.sum_note.is_some() {
+            continue;
+        }
+        let key = PeriodKey::of(&total.period);
+        let parts_from = |from_records: bool| -> Option<f64> {
+            group
+                .members
+                .iter()
+                .map(|member| {
+                    bars.iter()
+                        .map(|(_, f)| *f)
+                        .find(|f| {
+                            f.entity == *member
+                                && reported(f) == from_records
+                                && PeriodKey::of(&f.period) == key
+                                && f.unit == total.unit
+                        })
+                        .map(Fact::central_value)
+                })
+                .sum()
+        };
+        let sum = parts_from(reported(total)).or_else(|| parts_from(!reported(total)));
+        if let Some(sum) = sum {
+            let value = total.central_value();
+            if (sum - value).abs() > SUM_TOLERANCE * value.abs() {
+                errors.push(DataError::new(
+                    located(j),
+                    DataErrorKind::TotalDisagrees {
+                        fact: total.id.clone(),
+                        total: value,
+                        sum,
+                    },
+                ));
+            }
+        }
+    }
+    errors
+}
