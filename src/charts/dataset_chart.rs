@@ -68,7 +68,7 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
 
     let mut groups: Vec<(String, String)> = Vec::new();
     let mut series: Vec<(String, Series)> = Vec::new();
-    let mut placed = Vec::new();
+    let mut placed: Vec<Placed<'_>> = Vec::new();
     for fact in facts {
         let series_index = index_of(&mut series, axis_key(fact, def.series_by), || Series {
             label: axis_label(ds, fact, def.series_by, view),
@@ -86,6 +86,10 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
         });
     }
 
+    if def.series_by == ChartAxis::Period {
+        sort_chronologically(&mut series, &mut placed);
+    }
+
     // Each (group, series) cell is as wide as the larger of its two sets, in either mode.
     let mut width: HashMap<(usize, usize), usize> = HashMap::new();
     for set in [true, false] {
@@ -99,7 +103,9 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
         }
     }
     let chart_measure = chart_measures(&placed, def);
-    let per_group = distinct(chart_measure.values().copied()) > 1;
+    // Companies on one axis, each on its own definition: the definition goes under the name.
+    let per_group = matches!(def.group_by, ChartAxis::Entity | ChartAxis::EntityMetric)
+        && distinct(chart_measure.values().copied()) > 1;
     let group_measure = |gi: usize| {
         placed
             .iter()
@@ -195,6 +201,41 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
             view.number_ticks()
         },
     }
+}
+
+/// Orders period series by time: by year, actuals before estimates, claims and plans, and a
+/// calendar year before a fiscal one; `placed` follows the new order.
+fn sort_chronologically(series: &mut Vec<(String, Series)>, placed: &mut [Placed<'_>]) {
+    let rank = |p: &Period| {
+        let basis = match p.basis {
+            Basis::Actual => 0,
+            Basis::Estimate => 1,
+            Basis::Claim => 2,
+            Basis::Plan => 3,
+        };
+        let fiscal = match (p.kind, &p.fiscal_year_end) {
+            (PeriodKind::FiscalYear, None) => 2,
+            (_, Some(_)) => 1,
+            _ => 0,
+        };
+        (p.end, p.start, p.part.clone(), basis, fiscal)
+    };
+    let mut order: Vec<usize> = (0..series.len()).collect();
+    order.sort_by_key(|&si| {
+        placed
+            .iter()
+            .find(|p| p.series == si)
+            .map(|p| rank(&p.fact.period))
+    });
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for p in placed.iter_mut() {
+        p.series = new_index[p.series];
+    }
+    let mut old: Vec<Option<(String, Series)>> = series.drain(..).map(Some).collect();
+    series.extend(order.iter().filter_map(|&si| old[si].take()));
 }
 
 /// The public records' measure in each comparison (the validator makes it one each).

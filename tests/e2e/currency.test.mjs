@@ -9,7 +9,9 @@ import { openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange,
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
-const usCapexIds = dataset.charts.find((c) => c.id === 'us-capex').facts;
+const usCapex = dataset.charts.find((c) => c.id === 'us-capex');
+// The table lists the drawn figures and the table-only context figures.
+const usCapexIds = [...usCapex.facts, ...(usCapex.context || [])];
 const zh = readWwwJson('i18n/zh-Hans.json');
 
 const env = serverAndBrowser();

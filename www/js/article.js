@@ -168,11 +168,83 @@ export function takeaway(ctx, id) {
   return t.has(`charts.${id}.takeaway_plain`) ? [t(`charts.${id}.takeaway_plain`)] : [];
 }
 
+/** A total over several years: shown in the chart's pledge strip, never among yearly bars. */
+const isPledge = (fact) => fact && fact.period && (fact.period.kind === 'multi_year' || fact.period.kind === 'cumulative');
+
+/** Whether chart `chart` draws both the articles' figures and public records (so it gets a switch). */
+export function hasBothSets(ctx, chart) {
+  const drawn = chart.drawn.filter((id) => !isPledge(ctx.data.fact(id)));
+  return drawn.some((id) => ctx.data.isReference(id)) && drawn.some((id) => !ctx.data.isReference(id));
+}
+
+/**
+ * The switch between "what the articles said" and "what was reported": two pressed-state
+ * buttons (mouse, tap, keyboard), the chosen set drawn as bars and the other as markers.
+ */
+function figuresSwitch(ctx, chartId, onFigures) {
+  const { t } = ctx;
+  const labelId = `${chartId}-figures-label`;
+  const buttons = ['reported', 'articles'].map((which) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        dataset: { figures: which },
+        attrs: { 'aria-pressed': String(which === 'reported') },
+        on: {
+          click(event) {
+            const group = event.currentTarget.parentElement;
+            for (const b of group.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.figures === which));
+            onFigures(chartId, which);
+          },
+        },
+      },
+      t(`figures.${which}`),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'figures-switch' },
+    h('span', { id: labelId, class: 'switch-label' }, t('figures.label')),
+    h('span', { class: 'segmented', attrs: { role: 'group', 'aria-labelledby': labelId } }, buttons),
+  );
+}
+
+/**
+ * The pledge strip: totals over several years (a three-year pledge, a running total), each
+ * with its span and, where the span is known, what it comes to a year.
+ */
+function pledgeStrip(ctx, chart) {
+  const { t, fmt, data, lang } = ctx;
+  const pledges = chart.drawn.map((id) => data.fact(id)).filter(isPledge);
+  if (!pledges.length) return null;
+  const items = pledges.map((fact) => {
+    const { start, end, kind } = fact.period;
+    const years = end - start + 1;
+    const entity = data.entity(fact);
+    const source = data.source(fact);
+    const span =
+      kind === 'multi_year' || start < end
+        ? t('figures.pledge_span', { start, end, per_year: fmt.qualified(fact.value / years, fact.value_high != null ? fact.value_high / years : null, fact.qualifier === 'exact' ? 'about' : fact.qualifier, fact.unit) })
+        : t('figures.pledge_cumulative', { year: end });
+    return h(
+      'li',
+      { dataset: { fact: fact.id } },
+      h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
+      ` ${span} · ${fmt.basis(fact.period)}`,
+      source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
+    );
+  });
+  return h('div', { class: 'pledges' }, h('p', { class: 'pledges-heading' }, t('figures.pledges_heading')), h('ul', {}, items));
+}
+
 /**
  * Build one <section data-chart> per chart into `container`. Returns a Map
- * id → { section, canvas, frame, errorEl, takeawayEl, tableSlot, factIds }.
+ * id → { section, canvas, frame, errorEl, takeawayEl, tableSlot, factIds }. `onFigures(id,
+ * which)` is called when the reader switches a chart between the articles' figures and
+ * public records.
  */
-export function renderChartSections(container, ctx, charts) {
+export function renderChartSections(container, ctx, charts, { onFigures = () => {} } = {}) {
   const { t } = ctx;
   const entries = new Map();
   const open = typeof matchMedia === 'function' ? matchMedia(WIDE_QUERY).matches : true;
@@ -191,7 +263,7 @@ export function renderChartSections(container, ctx, charts) {
     const frame = h('div', { class: 'chart-frame' }, canvas);
     const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
     const takeawayEl = h('p', { class: 'takeaway' }, takeaway(ctx, chart.id));
-    const noteEl = h('figcaption', { class: 'chart-note' }, rateNote(ctx, chart.facts));
+    const noteEl = h('figcaption', { class: 'chart-note' }, rateNote(ctx, chart.drawn));
     const tableSlot = h('div', { class: 'table-slot' });
     const conflictsSlot = h('div', { class: 'conflicts-slot' });
     const section = h(
@@ -199,11 +271,12 @@ export function renderChartSections(container, ctx, charts) {
       { id: chart.id, class: 'chart-section', dataset: { chart: chart.id }, attrs: { 'aria-labelledby': headingId } },
       h('h2', { id: headingId }, t(`charts.${chart.id}.question`)),
       takeawayEl,
-      h('figure', { class: 'chart-figure' }, frame, noteEl, errorEl),
+      hasBothSets(ctx, chart) ? figuresSwitch(ctx, chart.id, onFigures) : null,
+      h('figure', { class: 'chart-figure' }, frame, pledgeStrip(ctx, chart), noteEl, errorEl),
       tableSlot,
       conflictsSlot,
     );
-    const entry = { id: chart.id, section, canvas, frame, errorEl, takeawayEl, noteEl, tableSlot, conflictsSlot, factIds: chart.facts };
+    const entry = { id: chart.id, section, canvas, frame, errorEl, takeawayEl, noteEl, tableSlot, conflictsSlot, factIds: chart.facts, drawn: chart.drawn };
     fillTables(entry, ctx, open);
     entries.set(chart.id, entry);
     return section;
@@ -213,7 +286,8 @@ export function renderChartSections(container, ctx, charts) {
 }
 
 function fillTables(entry, ctx, open, conflictsOpen = open) {
-  replaceChildren(entry.tableSlot, renderFactTable(ctx, entry.id, entry.factIds, { open }));
+  const context = new Set(entry.factIds.filter((id) => !entry.drawn.includes(id)));
+  replaceChildren(entry.tableSlot, renderFactTable(ctx, entry.id, entry.factIds, { open, context }));
   replaceChildren(entry.conflictsSlot, renderConflicts(ctx, entry.factIds, { open: conflictsOpen }));
 }
 
@@ -226,11 +300,12 @@ export function refreshChartText(entries, ctx, charts) {
     const entry = entries.get(chart.id);
     if (!entry) continue;
     entry.factIds = chart.facts;
+    entry.drawn = chart.drawn;
     const details = entry.tableSlot.querySelector('details');
     const conflicts = entry.conflictsSlot.querySelector('details');
     const open = details ? details.open : true;
     replaceChildren(entry.takeawayEl, takeaway(ctx, chart.id));
-    entry.noteEl.textContent = rateNote(ctx, chart.facts);
+    entry.noteEl.textContent = rateNote(ctx, chart.drawn);
     fillTables(entry, ctx, open, conflicts ? conflicts.open : open);
   }
 }

@@ -58,7 +58,8 @@ export function hasOwnLang(text, lang) {
 /**
  * Index a parsed dataset. Never throws. Returns
  * { raw, version, schema, defaultRate, sources, entities, metrics, facts (Map id → fact),
- *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, facts}],
+ *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
+ *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
  *   conflictsFor(factIds) }.
  */
 export function indexDataset(raw) {
@@ -76,7 +77,10 @@ export function indexDataset(raw) {
   const conflicts = list(ds.conflicts).map((c) => ({ ...c, facts: Array.isArray(c.facts) ? c.facts : [] }));
   const charts = list(ds.charts)
     .filter((c) => typeof c.id === 'string')
-    .map((c) => ({ id: c.id, facts: Array.isArray(c.facts) ? c.facts.filter((id) => typeof id === 'string') : [] }));
+    .map((c) => {
+      const ids = (x) => (Array.isArray(x) ? x.filter((id) => typeof id === 'string') : []);
+      return { id: c.id, drawn: ids(c.facts), facts: [...ids(c.facts), ...ids(c.context)] };
+    });
   const rate = isObject(ds.default_cny_per_usd) ? Number(ds.default_cny_per_usd.value) : NaN;
 
   const source = (fact) => (fact ? sources.get(fact.source) : undefined);

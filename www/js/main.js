@@ -124,6 +124,9 @@ function describeDatasetHit(hit) {
     { text: d.value, class: 'tooltip-value' },
     d.converted ? { text: `${d.converted.text} (${d.converted.rateText})`, class: 'tooltip-converted' } : null,
     d.disputed ? { text: `${t('table.disputed')}${d.note ? ` — ${d.note}` : ''}`, class: 'tooltip-flag' } : null,
+    // The correction of an article's figure, where public records say otherwise.
+    !d.disputed && !d.reference && d.note ? { text: d.note, class: 'tooltip-note' } : null,
+    d.fact.as_of ? { text: t('figures.as_of_line', { date: app.fmt.date(d.fact.as_of) }), class: 'tooltip-as-of' } : null,
     d.reference ? { text: t('table.public_record'), class: 'tooltip-reference' } : null,
     {
       text: t('tooltip.source', {
@@ -164,9 +167,23 @@ function visibleCharts() {
 }
 
 function renderArticle() {
-  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts());
+  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures });
   renderSourcesSection(ctx());
   renderFooter(ctx());
+}
+
+/** Draw chart `id` with `which` ("reported" | "articles") as bars, the other set as markers. */
+function setFigures(id, which) {
+  const view = app.views.get(id);
+  if (!app.ex || !view) return;
+  try {
+    app.ex.set_figures(id, which);
+  } catch (e) {
+    reportUnexpected(e);
+    return;
+  }
+  view.refresh();
+  scheduleDraw(view);
 }
 
 function setCurrency(currency) {

@@ -71,7 +71,7 @@ export function factRowId(chartId, factId) {
   return `${chartId}--${factId}`;
 }
 
-function factRow(ctx, chartId, d) {
+function factRow(ctx, chartId, d, contextOnly) {
   const { t } = ctx;
   const cols = {
     entity: t('table.col.entity'),
@@ -109,7 +109,7 @@ function factRow(ctx, chartId, d) {
     {
       id: factRowId(chartId, d.id),
       tabIndex: -1,
-      class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference'],
+      class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference', contextOnly && 'is-context'],
       dataset: { fact: d.id },
       attrs: { role: 'row' },
     },
@@ -119,6 +119,7 @@ function factRow(ctx, chartId, d) {
       h('span', { class: 'entity' }, d.entity),
       h('span', { class: 'metric' }, d.metric),
       d.reference ? h('span', { class: 'badge badge-reference' }, t('table.public_record')) : null,
+      contextOnly ? h('span', { class: 'badge badge-context' }, t('table.context_only')) : null,
     ),
     h('td', { attrs: { role: 'cell', 'data-label': cols.period } }, d.period),
     h(
@@ -135,9 +136,10 @@ function factRow(ctx, chartId, d) {
 
 /**
  * The "Table and sources" block for a chart: a <details> (open on wide screens) holding the
- * table of `factIds` in order. Ids missing from the dataset are skipped.
+ * table of `factIds` in order. Ids missing from the dataset are skipped; those in `context`
+ * (figures on another definition, kept for reference) are marked as not drawn.
  */
-export function renderFactTable(ctx, chartId, factIds, { open = true } = {}) {
+export function renderFactTable(ctx, chartId, factIds, { open = true, context = new Set() } = {}) {
   const { t } = ctx;
   const rows = factIds.map((id) => describeFact(ctx, id)).filter(Boolean);
   const head = h(
@@ -154,7 +156,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = true } = {}) {
     { class: 'facts', attrs: { role: 'table' } },
     h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
     head,
-    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d))),
+    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, context.has(d.id)))),
   );
   const details = h(
     'details',
