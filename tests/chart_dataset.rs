@@ -91,7 +91,7 @@ fn every_dataset_chart_draws_one_mark_per_fact_in_every_language_currency_and_se
 }
 
 #[test]
-fn money_follows_the_readers_currency_at_the_sources_own_rate() {
+fn money_follows_the_readers_currency_at_the_reference_rate_of_its_year() {
     let ds = dataset();
     let def = ds
         .charts
@@ -105,9 +105,10 @@ fn money_follows_the_readers_currency_at_the_sources_own_rate() {
             .find(|b| b.mark == "s000-bytedance-ai-capex-2025")
             .expect("ByteDance bar")
     };
-    // 120亿美元 ≈ 860亿元: the seed's own rate (7.17), so US$12 bn shows as ¥86.04 bn.
+    // The 2025 reference rate, not the seed's own 7.17 (120亿美元 ≈ 860亿元).
+    let rate = ds.rate_for(2025).expect("rate").cny_per_usd;
     assert_eq!(bar("USD").value, 12.0);
-    assert!((bar("CNY").value - 86.04).abs() < 1e-9);
+    assert!((bar("CNY").value - 12.0 * rate).abs() < 1e-9);
     // Chinese axes count in 亿 (0.1 bn).
     let zh = dataset_chart(&ds, def, &view("zh-Hans", "USD"), Figures::Articles);
     let bytedance = zh

@@ -214,8 +214,13 @@ fn the_named_facts_carry_the_values_and_shapes_the_brief_gives() {
     );
     let bd = f("s000-bytedance-ai-capex-2025");
     assert_eq!((bd.value, bd.cny_per_usd), (12.0, Some(7.17)));
-    assert_eq!(d.default_cny_per_usd.fact, bd.id);
-    assert_eq!(d.default_cny_per_usd.value, 7.17);
+    // One official rate per year: the Fed's 2023 average, PBoC central parity rates after.
+    let rates: Vec<(i32, f64)> = d
+        .reference_rates
+        .iter()
+        .map(|r| (r.year, r.cny_per_usd))
+        .collect();
+    assert_eq!(rates, [(2023, 7.0809), (2024, 7.1884), (2025, 7.0602)]);
     let ali = f("s000-alibaba-ai-invest-3y");
     assert_eq!(
         (

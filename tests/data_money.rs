@@ -54,18 +54,40 @@ fn units_know_their_currency_and_scale() {
 }
 
 #[test]
-fn a_fact_converts_at_its_own_seed_rate_before_the_default() {
+fn a_fact_converts_at_the_reference_rate_of_its_year_never_its_seeds_own() {
     let d = Dataset::embedded().expect("valid");
+    // Seed 000 implies 7.17 (120亿美元 ≈ 860亿元), but 2025 figures convert at 2025's rate.
     let bytedance = d.fact("s000-bytedance-ai-capex-2025").expect("known");
-    let yuan = bytedance.money_bn(Currency::Cny, 99.0).expect("money");
-    assert!((yuan - 86.04).abs() < 1e-9, "{yuan}");
-    let alibaba = d.fact("s000-alibaba-ai-invest-3y").expect("known");
-    let dollars = alibaba
-        .money_bn(Currency::Usd, d.default_cny_per_usd.value)
-        .expect("money");
-    assert!((dollars - 380.0 / 7.17).abs() < 1e-9);
+    let rate_2025 = d.rate_for(2025).expect("a 2025 rate").cny_per_usd;
+    let yuan = d.money_bn(bytedance, Currency::Cny).expect("money");
+    assert!((yuan - 12.0 * rate_2025).abs() < 1e-9, "{yuan}");
+    assert_ne!(Some(rate_2025), bytedance.cny_per_usd);
+    let tencent_2024 = d.fact("s002-tencent-capex-2024").expect("known");
+    let rate_2024 = d.rate_for(2024).expect("a 2024 rate").cny_per_usd;
+    let dollars = d.money_bn(tencent_2024, Currency::Usd).expect("money");
+    assert!((dollars - 76.7 / rate_2024).abs() < 1e-9);
     let share = d.fact("s001-us-capex-split-datacenter").expect("known");
-    assert_eq!(share.money_bn(Currency::Usd, 7.17), None);
+    assert_eq!(d.money_bn(share, Currency::Usd), None);
+}
+
+#[test]
+fn a_year_without_its_own_rate_takes_the_nearest_years() {
+    let d = Dataset::embedded().expect("valid");
+    let first = d
+        .reference_rates
+        .iter()
+        .map(|r| r.year)
+        .min()
+        .expect("rates");
+    let last = d
+        .reference_rates
+        .iter()
+        .map(|r| r.year)
+        .max()
+        .expect("rates");
+    assert_eq!(d.rate_for(first - 5).map(|r| r.year), Some(first));
+    assert_eq!(d.rate_for(last + 3).map(|r| r.year), Some(last));
+    assert_eq!(d.rate_for(last).map(|r| r.year), Some(last));
 }
 
 #[test]
@@ -73,7 +95,7 @@ fn millions_are_turned_into_billions() {
     let d = Dataset::embedded().expect("valid");
     let loss_per_day = d.fact("s000-openai-loss-per-day-2025q3").expect("known");
     assert_eq!(loss_per_day.unit, Unit::UsdM);
-    let bn = loss_per_day.money_bn(Currency::Usd, 7.17).expect("money");
+    let bn = d.money_bn(loss_per_day, Currency::Usd).expect("money");
     assert!((bn - 0.13).abs() < 1e-12);
 }
 

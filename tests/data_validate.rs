@@ -58,11 +58,29 @@ fn a_conflict_naming_an_unknown_fact_is_reported_with_its_position() {
 }
 
 #[test]
-fn a_default_rate_naming_an_unknown_fact_is_reported() {
-    let v = with(|v| v["default_cny_per_usd"]["fact"] = json!("s000-gone"));
+fn a_reference_rate_must_cite_a_known_public_record_once_per_year() {
+    let v = with(|v| v["reference_rates"][0]["source"] = json!("pr-gone"));
     assert_eq!(
         one(&v),
-        "default_cny_per_usd.fact: fact \"s000-gone\" is not the id of any entry in \"facts\" or \"reference\""
+        "reference_rates[0] (year 2025).source: source \"pr-gone\" is not the id of any entry in \"sources\""
+    );
+    let v = with(|v| v["reference_rates"][0]["source"] = json!("s000"));
+    assert_eq!(
+        one(&v),
+        "reference_rates[0] (year 2025).source: source \"s000\" is not a public_record source; this list only takes figures from public_record sources"
+    );
+    let v = with(|v| {
+        let again = v["reference_rates"][0].clone();
+        v["reference_rates"].as_array_mut().unwrap().push(again);
+    });
+    assert_eq!(
+        one(&v),
+        "reference_rates[1] (year 2025).year: id \"2025\" is already used by reference_rates[0] (year 2025); ids must be unique"
+    );
+    let v = with(|v| v["reference_rates"] = json!([]));
+    assert_eq!(
+        one(&v),
+        "reference_rates: \"reference_rates\" is an empty list; it needs at least one entry"
     );
 }
 
@@ -259,10 +277,10 @@ fn a_zero_or_negative_exchange_rate_is_reported() {
             format!("{FACT}.cny_per_usd: exchange rate {rate} is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)")
         );
     }
-    let v = with(|v| v["default_cny_per_usd"]["value"] = json!(0));
+    let v = with(|v| v["reference_rates"][0]["cny_per_usd"] = json!(0));
     assert_eq!(
         one(&v),
-        "default_cny_per_usd.value: exchange rate 0 is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)"
+        "reference_rates[0] (year 2025).cny_per_usd: exchange rate 0 is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)"
     );
 }
 
@@ -273,7 +291,7 @@ fn non_finite_numbers_built_in_code_are_reported() {
     };
     dataset.facts[0].value = f64::INFINITY;
     dataset.reference[0].value = f64::NAN;
-    dataset.default_cny_per_usd.value = f64::NEG_INFINITY;
+    dataset.reference_rates[0].cny_per_usd = f64::NEG_INFINITY;
     dataset.facts[0].cny_per_usd = Some(f64::NAN);
     let errors = match dataset.validate() {
         Ok(()) => panic!("must fail"),
@@ -286,7 +304,7 @@ fn non_finite_numbers_built_in_code_are_reported() {
             format!("{FACT}.value: value inf is not a finite number"),
             format!("{FACT}.cny_per_usd: exchange rate NaN is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)"),
             "reference[0] (id ref-acme-capex-2025).value: value NaN is not a finite number".to_string(),
-            "default_cny_per_usd.value: exchange rate -inf is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)".to_string(),
+            "reference_rates[0] (year 2025).cny_per_usd: exchange rate -inf is not allowed; it must be a finite number of yuan per US dollar above 0 (e.g. 7.17)".to_string(),
         ]
     );
     assert!(matches!(errors.0[0].kind, DataErrorKind::NotFinite { .. }));

@@ -8,7 +8,7 @@ use serde_json::Value;
 /// Mainland-only terms and what zh-Hant writes instead. Brand names keep their own words
 /// (百度智能雲 is Baidu's name for its cloud), so only terms that are never part of one are
 /// listed.
-const MAINLAND_ONLY: [(&str, &str); 12] = [
+const MAINLAND_ONLY: [(&str, &str); 14] = [
     ("芯片", "晶片"),
     ("網絡", "網路"),
     ("視頻", "影片"),
@@ -21,6 +21,8 @@ const MAINLAND_ONLY: [(&str, &str); 12] = [
     ("設置", "設定"),
     ("人工智能", "人工智慧"),
     ("軟件", "軟體"),
+    ("數據集", "資料集"),
+    ("數據檔案", "資料檔案"),
 ];
 
 fn read(path: &str) -> Value {

@@ -1,6 +1,6 @@
 //! Builds a dataset chart (grouped bars) from its definition in the data file: one bar per
 //! fact, grouped and coloured by entity, period or metric, money converted to the reader's
-//! currency at the rate the source implies (else the dataset's default rate).
+//! currency at the official reference rate of the figure's year.
 //!
 //! A chart that holds both the articles' figures and public records draws one set as bars
 //! and the other as faint markers over the same positions ([`Figures`]); the layout is the
@@ -344,7 +344,7 @@ fn plotted(ds: &Dataset, fact: &Fact, money: bool, view: &View) -> Option<(f64, 
     }
     let from = fact.unit.currency()?;
     let factor = fact.unit.to_billions_factor()?;
-    let rate = fact.cny_per_usd.unwrap_or(ds.default_cny_per_usd.value);
+    let rate = ds.rate_for(fact.period.end)?.cny_per_usd;
     let convert = |v: f64| {
         checked_convert_money(v * factor, from, view.currency, rate)
             .map(|x| x * view.money_factor())

@@ -24,9 +24,9 @@
 //! * **charts** — which figures each chart of the article shows and how it groups them.
 //!
 //! Money stays in the currency and scale the source used (`usd_bn`, `cny_bn`, …; 亿 = 0.1
-//! billion). When a seed states both currencies, the rate it implies is kept on the fact
-//! (`cny_per_usd`) instead of re-converting everything with one rate; [`convert_money`] does
-//! explicit conversions.
+//! billion). Conversions use one official rate per year (`reference_rates`,
+//! [`Dataset::rate_for`]); when a seed states both currencies, the rate it implies is kept on
+//! the fact (`cny_per_usd`) only to show what the article said.
 //!
 //! # Errors, never panics
 //!
@@ -71,7 +71,7 @@ pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use types::{
     Basis, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Measure, Metric, Period,
-    PeriodKind, Qualifier, RateRef, Source, SourceKind, Unit,
+    PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte.

@@ -1,11 +1,12 @@
 //! Currency conversion.
 //!
 //! The dataset stores money in the currency the source used and never re-converts it. When a
-//! chart puts dollars and yuan side by side it converts with a rate it names: the rate the seed
-//! itself implies (`Fact::cny_per_usd`) when there is one, else the dataset's
-//! `default_cny_per_usd` (7.17, the rate implied by seed 000), or a rate the reader chose.
+//! chart puts dollars and yuan side by side it converts every figure of a year at that year's
+//! official reference rate ([`Dataset::rate_for`]), so the bars of one chart never stand on
+//! several rates. A seed's own implied rate (`Fact::cny_per_usd`) is rounding, not a reference:
+//! it is only shown beside the figure ("the article says ≈ …").
 
-use super::types::{Currency, Fact};
+use super::types::{Currency, Dataset, Fact, ReferenceRate};
 
 /// Converts `value` from one currency to another at `cny_per_usd` yuan per US dollar.
 ///
@@ -51,18 +52,27 @@ pub fn checked_convert_money(
     converted.is_finite().then_some(converted)
 }
 
-impl Fact {
-    /// The fact's value in billions of `to`, converting at the seed's own rate when it gave
-    /// one, else at `fallback_cny_per_usd`. `None` for non-money units or an unusable rate.
-    ///
-    /// For ranges this converts the low end (`value`); see [`Fact::value_high`].
-    pub fn money_bn(&self, to: Currency, fallback_cny_per_usd: f64) -> Option<f64> {
-        let from = self.unit.currency()?;
-        let factor = self.unit.to_billions_factor()?;
-        let rate = self.cny_per_usd.unwrap_or(fallback_cny_per_usd);
-        checked_convert_money(self.value * factor, from, to, rate)
+impl Dataset {
+    /// The reference rate for figures of `year`: that year's, else the nearest year's (the
+    /// later one on a tie). `None` only when the dataset has no rates (validation refuses it).
+    pub fn rate_for(&self, year: i32) -> Option<&ReferenceRate> {
+        self.reference_rates
+            .iter()
+            .min_by_key(|r| ((r.year - year).abs(), -r.year))
     }
 
+    /// `fact`'s value in billions of `to`, converted at the reference rate of the year its
+    /// period ends in. `None` for non-money units or without a usable rate. For ranges this
+    /// converts the low end (`value`).
+    pub fn money_bn(&self, fact: &Fact, to: Currency) -> Option<f64> {
+        let from = fact.unit.currency()?;
+        let factor = fact.unit.to_billions_factor()?;
+        let rate = self.rate_for(fact.period.end)?.cny_per_usd;
+        checked_convert_money(fact.value * factor, from, to, rate)
+    }
+}
+
+impl Fact {
     /// The midpoint of a range, or `value` for every other qualifier.
     pub fn central_value(&self) -> f64 {
         match self.value_high {

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::{DataError, DataErrorKind, DataErrors, SUPPORTED_SCHEMA_VERSION};
-use super::types::{Dataset, RateRef};
+use super::types::Dataset;
 
 /// Ids of list entries that could not be read, per list.
 #[derive(Debug, Default)]
@@ -24,8 +24,6 @@ pub(crate) struct Broken {
     pub measures: HashSet<String>,
     /// Facts and reference share one id space.
     pub facts: HashSet<String>,
-    /// `default_cny_per_usd` could not be read.
-    pub default_rate: bool,
     /// `dataset_version` could not be read.
     pub dataset_version: bool,
 }
@@ -33,7 +31,7 @@ pub(crate) struct Broken {
 const TOP_LEVEL_FIELDS: [&str; 11] = [
     "schema_version",
     "dataset_version",
-    "default_cny_per_usd",
+    "reference_rates",
     "sources",
     "entities",
     "metrics",
@@ -240,8 +238,8 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
     let mut broken = Broken::default();
     let dataset_version: Option<String> = read_field(&map, "dataset_version", &mut errors);
     broken.dataset_version = dataset_version.is_none();
-    let default_rate: Option<RateRef> = read_field(&map, "default_cny_per_usd", &mut errors);
-    broken.default_rate = default_rate.is_none();
+    let mut unnamed = HashSet::new();
+    let reference_rates = read_list(&map, "reference_rates", &mut errors, &mut unnamed);
 
     let sources = read_list(&map, "sources", &mut errors, &mut broken.sources);
     let entities = read_list(&map, "entities", &mut errors, &mut broken.entities);
@@ -267,10 +265,7 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
     let dataset = Dataset {
         schema_version,
         dataset_version: dataset_version.unwrap_or_default(),
-        default_cny_per_usd: default_rate.unwrap_or(RateRef {
-            value: 1.0,
-            fact: String::new(),
-        }),
+        reference_rates,
         sources,
         entities,
         metrics,

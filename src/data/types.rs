@@ -399,14 +399,20 @@ pub struct Conflict {
     pub explanation: LocalizedText,
 }
 
-/// The default exchange rate, with the fact it comes from.
+/// The official exchange rate every figure of one year is converted at, with where it comes
+/// from. A seed's own implied rate is never used to convert: it only appears in the table
+/// ("the article says ≈ …").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RateRef {
+pub struct ReferenceRate {
+    /// The year whose figures it converts.
+    pub year: i32,
     /// Yuan per US dollar; finite and positive.
-    pub value: f64,
-    /// Id of the fact whose seed implies this rate.
-    pub fact: String,
+    pub cny_per_usd: f64,
+    /// Id of the public record that publishes it.
+    pub source: String,
+    /// What the rate is ("annual average", "central parity on 31 Dec 2024").
+    pub basis: LocalizedText,
 }
 
 /// The whole dataset file.
@@ -417,8 +423,9 @@ pub struct Dataset {
     pub schema_version: u32,
     /// Date of the last content update, `YYYY-MM-DD`.
     pub dataset_version: String,
-    /// Rate used when converting currencies for display.
-    pub default_cny_per_usd: RateRef,
+    /// One official rate per year, used for every conversion on screen (the nearest year's
+    /// for a year without one).
+    pub reference_rates: Vec<ReferenceRate>,
     /// Seed articles and public records.
     pub sources: Vec<Source>,
     /// Companies and groups.

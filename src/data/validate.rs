@@ -5,8 +5,8 @@
 //!
 //! * ids are non-empty and unique within sources, entities, metrics, conflicts, and across
 //!   facts + reference together;
-//! * every `source`, `entity`, `metric` and conflict fact id names an existing record, and so
-//!   does `default_cny_per_usd.fact`;
+//! * every `source`, `entity`, `metric` and conflict fact id names an existing record;
+//! * `reference_rates` has one finite, positive rate per year, each citing a public record;
 //! * `facts` cite `seed` sources and carry a non-empty verbatim `quote`; `reference` cites
 //!   `public_record` sources and carries a `definition`; public records have an `https://` url
 //!   and seeds a `seed_file`;
@@ -496,30 +496,53 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     let fact_known =
         |id: &str, c: &Checker<'_>| fact_ids.contains_key(id) || c.broken.facts.contains(id);
 
-    // The default rate.
-    if !c.broken.default_rate {
-        let rate = &dataset.default_cny_per_usd;
-        if !(rate.value.is_finite() && rate.value > 0.0) {
+    // The reference rates: at least one, one per year, each published by a public record.
+    if dataset.reference_rates.is_empty() {
+        c.push(
+            "reference_rates".to_string(),
+            DataErrorKind::EmptyList {
+                field: "reference_rates".to_string(),
+            },
+        );
+    }
+    let mut rate_years = HashMap::new();
+    for (i, rate) in dataset.reference_rates.iter().enumerate() {
+        let at = format!("reference_rates[{i}] (year {})", rate.year);
+        if let Some(first) = rate_years.insert(rate.year, at.clone()) {
             c.push(
-                "default_cny_per_usd.value".to_string(),
-                DataErrorKind::InvalidRate { value: rate.value },
-            );
-        }
-        if rate.fact.trim().is_empty() {
-            c.push(
-                "default_cny_per_usd.fact".to_string(),
-                DataErrorKind::MissingField {
-                    field: "fact".to_string(),
-                },
-            );
-        } else if !fact_known(&rate.fact, &c) {
-            c.push(
-                "default_cny_per_usd.fact".to_string(),
-                DataErrorKind::UnknownFact {
-                    id: rate.fact.clone(),
+                format!("{at}.year"),
+                DataErrorKind::DuplicateId {
+                    id: rate.year.to_string(),
+                    first,
                 },
             );
         }
+        if !(rate.cny_per_usd.is_finite() && rate.cny_per_usd > 0.0) {
+            c.push(
+                format!("{at}.cny_per_usd"),
+                DataErrorKind::InvalidRate {
+                    value: rate.cny_per_usd,
+                },
+            );
+        }
+        match source_kind.get(rate.source.as_str()) {
+            Some(SourceKind::PublicRecord) => {}
+            Some(SourceKind::Seed) => c.push(
+                format!("{at}.source"),
+                DataErrorKind::WrongSourceKind {
+                    source: rate.source.clone(),
+                    expected: SourceKind::PublicRecord,
+                },
+            ),
+            None if c.broken.sources.contains(&rate.source) => {}
+            None => c.push(
+                format!("{at}.source"),
+                DataErrorKind::UnknownSource {
+                    id: rate.source.clone(),
+                },
+            ),
+        }
+        c.text(&at, "basis", &rate.basis);
     }
 
     // Conflicts.

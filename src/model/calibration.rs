@@ -194,8 +194,9 @@ pub const TERMINAL_GROWTH: Constant = constant("terminal_growth", 0.03, (0.02, 0
 /// Share of the AGI prize competed away once the follower catches up (assumption).
 pub const PRIZE_EROSION: Constant = constant("prize_erosion", 0.5, (0.25, 0.75), &[]);
 
-/// Yuan per US dollar, to compare compute and market size across sides (assumption: the
-/// dataset's default rate, 7.17; the seeds imply 7.10–7.30).
+/// Yuan per US dollar, to compare compute and market size across sides (assumption: 7.17,
+/// the rate seed 000 implies, within the seeds' 7.10–7.30 and the dataset's reference rates
+/// for 2023–2025, 7.06–7.19; the article's figures are converted at the reference rates).
 pub const CNY_PER_USD: Constant = constant("cny_per_usd", 7.17, (7.05, 7.30), &[]);
 
 /// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).

@@ -11,7 +11,10 @@ pub fn valid() -> Value {
     json!({
         "schema_version": 1,
         "dataset_version": "2026-01-01",
-        "default_cny_per_usd": {"value": 7.17, "fact": "s000-acme-capex-2025"},
+        "reference_rates": [
+            {"year": 2025, "cny_per_usd": 7.06, "source": "pr-acme",
+             "basis": {"en": "Central parity, 31 Dec", "zh-Hans": "中间价,12月31日"}}
+        ],
         "sources": [
             {
                 "id": "s000", "kind": "seed", "seed_file": "000_test.txt",

@@ -16,6 +16,11 @@ const zh = readWwwJson('i18n/zh-Hans.json');
 
 const env = serverAndBrowser();
 
+/** The dataset's reference rate for figures of `year`: that year's, else the nearest (the later on a tie). */
+function nearestRate(year) {
+  return [...dataset.reference_rates].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || b.year - a.year)[0];
+}
+
 /** Per fact row of chart `id`: { fact, value, converted } as the reader sees them. */
 async function tableValues(page, id) {
   return page.locator(`#${id} tr.fact-row`).evaluateAll((rows) =>
@@ -87,7 +92,7 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
   }
 });
 
-test('?cur=CNY (English) converts every US dollar figure at the stated rate', { timeout: 60_000 }, async () => {
+test('?cur=CNY (English) converts every US dollar figure at the reference rate of its year, qualifier kept', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=CNY`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
@@ -97,14 +102,22 @@ test('?cur=CNY (English) converts every US dollar figure at the stated rate', { 
     for (const r of rows) {
       const f = facts.get(r.fact);
       assert.ok(r.converted, `${r.fact}: no CN¥ figure with cur=CNY`);
-      const m = /≈\s*(?:about |over |at least |up to )?CN¥([\d,.]+)(?:[–-]([\d,.]+))?\s*bn.*?CN¥([\d.]+) per US\$/.exec(r.converted);
+      // "≈ CN¥…" for an exact figure; "about CN¥…", "over CN¥…" keep the source's qualifier.
+      const m = /(≈ |about |over |at least |up to )CN¥([\d,.]+)(?:[–-]([\d,.]+))?\s*(bn|tn).*?CN¥([\d.]+) per US\$, the reference rate for (\d{4})/.exec(r.converted);
       assert.ok(m, `${r.fact}: cannot read the conversion "${r.converted}"`);
-      const rate = Number(m[3]);
-      const expectedRate = typeof f.cny_per_usd === 'number' ? f.cny_per_usd : dataset.default_cny_per_usd.value;
-      assert.ok(Math.abs(rate - expectedRate) < 0.0051, `${r.fact}: converted at ${rate}, the dataset says ${expectedRate}`);
-      const shown = Number(m[1].replace(/,/g, ''));
-      const want = f.value * expectedRate;
-      assert.ok(Math.abs(shown - want) <= want * 0.006, `${r.fact}: ${f.value} bn US$ × ${expectedRate} = ${want.toFixed(1)} bn CN¥, the table says ${shown}`);
+      const word = { exact: '≈ ', range: '≈ ', about: 'about ', over: 'over ', at_least: 'at least ', up_to: 'up to ' }[f.qualifier];
+      assert.equal(m[1], word, `${r.fact}: the qualifier "${f.qualifier}" did not survive the conversion`);
+      const year = Number(m[6]);
+      const reference = nearestRate(f.period.end);
+      assert.equal(year, reference.year, `${r.fact}: converted at ${year}'s rate, not ${reference.year}'s`);
+      const rate = Number(m[5]);
+      assert.ok(Math.abs(rate - reference.cny_per_usd) < 0.00051, `${r.fact}: converted at ${rate}, the dataset says ${reference.cny_per_usd}`);
+      const shown = Number(m[2].replace(/,/g, '')) * (m[4] === 'tn' ? 1000 : 1);
+      const want = f.value * reference.cny_per_usd;
+      assert.ok(Math.abs(shown - want) <= want * 0.006, `${r.fact}: ${f.value} bn US$ × ${reference.cny_per_usd} = ${want.toFixed(1)} bn CN¥, the table says ${shown}`);
+      if (typeof f.cny_per_usd === 'number') {
+        assert.match(r.converted, /The article itself gives/, `${r.fact}: the article's own conversion is not shown`);
+      }
     }
     assert.deepEqual(p.consoleErrors, [], 'console errors');
   } finally {

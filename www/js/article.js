@@ -106,7 +106,8 @@ export function resolveFactPlaceholders(template, ctx) {
     const [whole, kind, id] = match;
     const fact = data.fact(id);
     if (!fact) return null;
-    const converted = kind === 'fact_cur' ? fmt.factConverted(fact, currency, data.defaultRate) : null;
+    const rate = kind === 'fact_cur' && fact.period ? data.rateFor(fact.period.end) : null;
+    const converted = rate ? fmt.factConverted(fact, currency, rate.cny_per_usd) : null;
     parts.push(template.slice(last, match.index));
     parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factValue(fact) });
     last = match.index + whole.length;
@@ -148,14 +149,23 @@ function figureLink(ctx, chartId, { id, text }) {
 
 /**
  * The conversion note under a chart whose money figures are not all in the reader's
- * currency ("converted at the rate each article implies, else at …"), or ''.
+ * currency: the one reference rate of each year it converts, or ''.
  */
 export function rateNote(ctx, factIds) {
   const { t, fmt, data, currency } = ctx;
   const money = { usd_bn: 'USD', usd_m: 'USD', cny_bn: 'CNY', cny_m: 'CNY' };
-  const converted = factIds.map((id) => data.fact(id)).filter((f) => f && money[f.unit] && money[f.unit] !== currency);
-  if (!converted.length || !data.defaultRate) return '';
-  return t('charts.rate_note', { currency: t(`page.currency_names.${currency}`), rate: fmt.rateText(data.defaultRate) });
+  const converted = factIds.map((id) => data.fact(id)).filter((f) => f && f.period && money[f.unit] && money[f.unit] !== currency);
+  const rates = new Map();
+  for (const f of converted) {
+    const r = data.rateFor(f.period.end);
+    if (r) rates.set(r.year, r);
+  }
+  if (!rates.size) return '';
+  const list = [...rates.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((r) => t('format.rate_year', { year: r.year, rate: fmt.rateText(r.cny_per_usd) }))
+    .join(ctx.lang === 'en' ? '; ' : '；');
+  return t('charts.rate_note', { currency: t(`page.currency_names.${currency}`), rates: list });
 }
 
 /** The one-line takeaway of chart `id`: text, and its figures as links to their rows. */

@@ -57,7 +57,7 @@ export function hasOwnLang(text, lang) {
 
 /**
  * Index a parsed dataset. Never throws. Returns
- * { raw, version, schema, defaultRate, sources, entities, metrics, facts (Map id → fact),
+ * { raw, version, schema, rateFor(year), sources, entities, metrics, facts (Map id → fact),
  *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
  *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
  *   conflictsFor(factIds) }.
@@ -81,7 +81,15 @@ export function indexDataset(raw) {
       const ids = (x) => (Array.isArray(x) ? x.filter((id) => typeof id === 'string') : []);
       return { id: c.id, drawn: ids(c.facts), facts: [...ids(c.facts), ...ids(c.context)] };
     });
-  const rate = isObject(ds.default_cny_per_usd) ? Number(ds.default_cny_per_usd.value) : NaN;
+  // One official rate per year; a year without one takes the nearest year's (the later on a
+  // tie), as in the Rust core.
+  const rates = list(ds.reference_rates).filter((r) => Number.isInteger(r.year) && Number.isFinite(r.cny_per_usd) && r.cny_per_usd > 0);
+  const rateFor = (year) =>
+    rates.reduce((best, r) => {
+      if (!best) return r;
+      const d = Math.abs(r.year - year) - Math.abs(best.year - year);
+      return d < 0 || (d === 0 && r.year > best.year) ? r : best;
+    }, null);
 
   const source = (fact) => (fact ? sources.get(fact.source) : undefined);
   const GRADES = ['A', 'B', 'C', 'D'];
@@ -96,8 +104,8 @@ export function indexDataset(raw) {
     raw: ds,
     version: typeof ds.dataset_version === 'string' ? ds.dataset_version : '',
     schema: ds.schema_version,
-    defaultRate: Number.isFinite(rate) && rate > 0 ? rate : null,
-    defaultRateFact: isObject(ds.default_cny_per_usd) ? ds.default_cny_per_usd.fact : null,
+    /** The reference rate record {year, cny_per_usd, source, basis} for figures of `year`, or null. */
+    rateFor,
     sources,
     entities,
     metrics,

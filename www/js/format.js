@@ -166,13 +166,14 @@ export function createFormat(lang, t) {
   }
 
   /**
-   * A money fact converted to `currency`, or null when it is not money or already in it.
-   * Returns { text, rate } — text like "≈ CN¥86 bn", rate the yuan per dollar used.
+   * A money fact converted to `currency` at `rate` yuan per dollar (the reference rate of its
+   * year), or null when it is not money or already in it. The qualifier survives: "about
+   * US$12 bn" becomes "about CN¥85 bn", an exact figure "≈ CN¥85 bn". Returns { text, amount,
+   * rate, rateText }: `amount` is the qualified converted value, for prose.
    */
-  function factConverted(fact, currency, fallbackRate) {
+  function factConverted(fact, currency, rate) {
     const from = currencyOfUnit(fact.unit);
-    if (!from || from === currency) return null;
-    const rate = typeof fact.cny_per_usd === 'number' ? fact.cny_per_usd : fallbackRate;
+    if (!from || from === currency || !(rate > 0)) return null;
     const low = convertBillions(toBillions(fact.value, fact.unit), from, currency, rate);
     if (low === null) return null;
     let x;
@@ -182,12 +183,14 @@ export function createFormat(lang, t) {
     } else {
       x = moneyBn(low, currency, 3);
     }
-    return { text: t('format.converted', { x }), amount: x, rate, rateText: rateText(rate), ownRate: typeof fact.cny_per_usd === 'number' };
+    const qualifier = fact.qualifier && fact.qualifier !== 'exact' && fact.qualifier !== 'range' ? fact.qualifier : null;
+    const amount = qualifier ? t(`format.qualifier.${qualifier}`, { x }) : x;
+    return { text: qualifier ? amount : t('format.converted', { x }), amount, rate, rateText: rateText(rate) };
   }
 
   /** "CN¥7.17 per US$" / "1美元兑7.17元". */
   function rateText(rate) {
-    return t('format.rate', { rate: number(rate, 3) });
+    return t('format.rate', { rate: number(rate, 4) });
   }
 
   /** A period label without the basis: "2025", "FY2025 (year to June)", "H1 2025"… */

@@ -39,7 +39,10 @@ export function describeFact(ctx, id) {
   const source = data.source(fact);
   const grade = data.grade(fact);
   const reference = data.isReference(id);
-  const converted = fmt.factConverted(fact, currency, data.defaultRate);
+  const rate = fact.period ? data.rateFor(fact.period.end) : null;
+  const converted = rate ? fmt.factConverted(fact, currency, rate.cny_per_usd) : null;
+  // What the article itself said in the other currency (its own implied rate): shown, never used.
+  const articleSaid = typeof fact.cny_per_usd === 'number' ? fmt.factConverted(fact, currency, fact.cny_per_usd) : null;
   return {
     fact,
     id,
@@ -48,6 +51,8 @@ export function describeFact(ctx, id) {
     period: fmt.periodWithBasis(fact.period),
     value: fmt.factValue(fact),
     converted,
+    rate,
+    articleSaid,
     source,
     grade,
     gradeReason: source ? localized(source.grade_reason, lang) : '',
@@ -61,9 +66,14 @@ export function describeFact(ctx, id) {
 
 function convertedNote(ctx, d) {
   if (!d.converted) return null;
-  const { t } = ctx;
-  const how = d.converted.ownRate ? t('table.rate_own', { rate: d.converted.rateText }) : t('table.rate_default', { rate: d.converted.rateText });
-  return h('span', { class: 'converted' }, t('table.converted_line', { converted: d.converted.text, rate: how }));
+  const { t, lang } = ctx;
+  const how = t('table.rate_reference', { rate: d.converted.rateText, year: d.rate.year, basis: localized(d.rate.basis, lang) });
+  return h(
+    'span',
+    { class: 'converted' },
+    t('table.converted_line', { converted: d.converted.text, rate: how }),
+    d.articleSaid ? h('span', { class: 'article-rate' }, ' ', t('table.article_rate', { x: d.articleSaid.amount, rate: d.articleSaid.rateText })) : null,
+  );
 }
 
 /** The id of fact `factId`'s row in chart `chartId`'s table (a fact can sit in two charts). */
