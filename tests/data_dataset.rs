@@ -240,10 +240,11 @@ fn the_named_facts_carry_the_values_and_shapes_the_brief_gives() {
         f("s000-baidu-ai-invest-cumulative").period.kind,
         PeriodKind::Cumulative
     );
+    // ≥ ¥100 B against ¥59.6 B over Q1–Q3 2025 and a full year expected below guidance.
     let tc = f("s000-tencent-capex-2025");
     assert_eq!(
         (tc.value, tc.qualifier, tc.grade),
-        (100.0, Qualifier::AtLeast, Some(Grade::C))
+        (100.0, Qualifier::AtLeast, Some(Grade::D))
     );
     assert_eq!(f("s002-tencent-capex-2024").period.basis, Basis::Actual);
     assert_eq!(

@@ -68,13 +68,10 @@ for (const [lang, how] of [
         await waitForCanvasChange(p.page, canvas, switched.digest);
       }
       if (how === 'keyboard') {
-        // The switch is reachable with Tab from the chart's heading area.
-        await p.page.locator('#us-capex h2').click();
-        let reached = false;
-        for (let i = 0; i < 6 && !reached; i++) {
-          await p.page.keyboard.press('Tab');
-          reached = await p.page.evaluate(() => Boolean(document.activeElement && document.activeElement.closest('#us-capex .figures-switch')));
-        }
+        // The switch comes next in the tab order after the takeaway's figure links.
+        await p.page.locator('#us-capex .takeaway a.fact-ref').last().focus();
+        await p.page.keyboard.press('Tab');
+        const reached = await p.page.evaluate(() => Boolean(document.activeElement && document.activeElement.closest('#us-capex .figures-switch')));
         assert.ok(reached, 'Tab reaches the us-capex switch');
       }
       for (const [chart, id] of PLEDGES) {

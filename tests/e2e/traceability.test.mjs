@@ -31,8 +31,9 @@ for (const lang of ['en', 'zh-Hans']) {
       );
       assert.ok(takeaways.length >= 7, 'one takeaway per chart');
       for (const { chart, rest, links } of takeaways) {
-        // Years name periods, not figures; any other digit would be a number without a source.
-        assert.doesNotMatch(rest.replace(/(19|20)\d\d/g, ''), /\d/, `${chart}: a number outside a source link: “${rest}”`);
+        // Years and months (2025年2月) name periods, not figures; any other digit would be a
+        // number without a source.
+        assert.doesNotMatch(rest.replace(/(19|20)\d\d/g, '').replace(/\d{1,2}月/g, ''), /\d/, `${chart}: a number outside a source link: “${rest}”`);
         for (const link of links) {
           const factId = link.href.slice(`#${chart}--`.length);
           const fact = factById.get(factId);
