@@ -73,6 +73,33 @@ impl Checker<'_> {
         self.errors.push(DataError::new(location, kind));
     }
 
+    /// `{at}.source` names a known source of kind `expected`.
+    fn source_of_kind(
+        &mut self,
+        at: &str,
+        source: &str,
+        expected: SourceKind,
+        kinds: &HashMap<&str, SourceKind>,
+    ) {
+        match kinds.get(source) {
+            Some(kind) if *kind != expected => self.push(
+                format!("{at}.source"),
+                DataErrorKind::WrongSourceKind {
+                    source: source.to_string(),
+                    expected,
+                },
+            ),
+            Some(_) => {}
+            None if self.broken.sources.contains(source) => {}
+            None => self.push(
+                format!("{at}.source"),
+                DataErrorKind::UnknownSource {
+                    id: source.to_string(),
+                },
+            ),
+        }
+    }
+
     fn text(&mut self, at: &str, field: &str, text: &LocalizedText) {
         if text.en.trim().is_empty() {
             self.push(
@@ -427,23 +454,7 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                 FactList::Seed => SourceKind::Seed,
                 FactList::Reference => SourceKind::PublicRecord,
             };
-            match source_kind.get(fact.source.as_str()) {
-                Some(kind) if *kind != expected => c.push(
-                    format!("{at}.source"),
-                    DataErrorKind::WrongSourceKind {
-                        source: fact.source.clone(),
-                        expected,
-                    },
-                ),
-                Some(_) => {}
-                None if c.broken.sources.contains(&fact.source) => {}
-                None => c.push(
-                    format!("{at}.source"),
-                    DataErrorKind::UnknownSource {
-                        id: fact.source.clone(),
-                    },
-                ),
-            }
+            c.source_of_kind(&at, &fact.source, expected, &source_kind);
             match which {
                 FactList::Seed => {
                     if fact.quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
@@ -525,23 +536,7 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                 },
             );
         }
-        match source_kind.get(rate.source.as_str()) {
-            Some(SourceKind::PublicRecord) => {}
-            Some(SourceKind::Seed) => c.push(
-                format!("{at}.source"),
-                DataErrorKind::WrongSourceKind {
-                    source: rate.source.clone(),
-                    expected: SourceKind::PublicRecord,
-                },
-            ),
-            None if c.broken.sources.contains(&rate.source) => {}
-            None => c.push(
-                format!("{at}.source"),
-                DataErrorKind::UnknownSource {
-                    id: rate.source.clone(),
-                },
-            ),
-        }
+        c.source_of_kind(&at, &rate.source, SourceKind::PublicRecord, &source_kind);
         c.text(&at, "basis", &rate.basis);
     }
 
