@@ -1,8 +1,10 @@
-//! The canvas backend the charts draw on: plotters-canvas, with text measured by the
-//! canvas itself. plotters' own wasm measuring inserts a `<span>` with an inline `style`
-//! attribute per label, which a strict Content-Security-Policy blocks and which costs a
-//! layout per label.
+//! The backends the charts draw on in the browser — plotters-canvas for the live chart, the
+//! SVG backend for the baked page — both with text measured by a canvas. plotters' own wasm
+//! measuring inserts a `<span>` with an inline `style` attribute per label, which a strict
+//! Content-Security-Policy blocks and which costs a layout per label; and measuring both the
+//! same way gives the baked SVG and the live canvas the same geometry.
 
+use plotters::prelude::SVGBackend;
 use plotters_backend::{
     BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
@@ -10,7 +12,7 @@ use plotters_canvas::CanvasBackend;
 use std::fmt;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A drawing failure on the canvas, as text.
+/// A drawing failure, as text.
 #[derive(Debug)]
 pub struct CanvasDrawError(String);
 
@@ -35,23 +37,36 @@ fn lift<E: std::error::Error + Send + Sync>(
     }
 }
 
-/// plotters-canvas plus `measureText`.
-pub struct MeasuringCanvas {
-    inner: CanvasBackend,
+/// A plotters backend whose text is measured with a canvas's `measureText`.
+pub struct Measured<B> {
+    inner: B,
     context: CanvasRenderingContext2d,
 }
+
+/// plotters-canvas plus `measureText`.
+pub type MeasuringCanvas = Measured<CanvasBackend>;
 
 impl MeasuringCanvas {
     /// `None` when the canvas has no 2D context (context lost, or not a canvas).
     pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<Self> {
-        Some(MeasuringCanvas {
+        Some(Measured {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             context,
         })
     }
 }
 
-impl DrawingBackend for MeasuringCanvas {
+impl<'a> Measured<SVGBackend<'a>> {
+    /// An SVG of `size` CSS pixels written into `out`, measured with `context`.
+    pub fn svg(out: &'a mut String, size: (u32, u32), context: CanvasRenderingContext2d) -> Self {
+        Measured {
+            inner: SVGBackend::with_string(out, size),
+            context,
+        }
+    }
+}
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
     type ErrorType = CanvasDrawError;
 
     fn get_size(&self) -> (u32, u32) {

@@ -8,11 +8,11 @@
 mod calculator;
 mod canvas;
 
-use crate::charts::{dataset_chart, Chart, Figures, HitMap, View};
+use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View};
 use crate::data::{Dataset, DEFAULT_DATASET_JSON};
 use crate::model::{MonteCarlo, Scenario};
 use calculator::Run;
-use canvas::MeasuringCanvas;
+use canvas::{Measured, MeasuringCanvas};
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -133,6 +133,31 @@ impl Explainer {
             .map_err(|e| JsError::new(&e.to_string()))?;
         self.hits.insert(chart_id.to_string(), hits);
         Ok(())
+    }
+
+    /// Chart `chart_id` as SVG text of `width` × `height` CSS pixels, for the baked page: drawn
+    /// by the same code as the canvas, measured the same way, in the light colours (the page's
+    /// CSS maps them to the reader's scheme).
+    pub fn svg(&self, chart_id: &str, width: u32, height: u32) -> Result<String, JsError> {
+        if width == 0 || height == 0 {
+            return Err(JsError::new("an SVG chart needs a size"));
+        }
+        let chart = self.chart(chart_id)?;
+        let context: CanvasRenderingContext2d = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("canvas").ok())
+            .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| JsError::new("no canvas to measure text with"))?;
+        let mut out = String::new();
+        {
+            let backend = Measured::svg(&mut out, (width, height), context);
+            chart
+                .draw(&backend.into_drawing_area(), &ChartStyle::default())
+                .map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(out)
     }
 
     /// The mark at device pixel (x, y) of the last drawing of `chart_id`:

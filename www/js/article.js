@@ -5,7 +5,7 @@
 
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
-import { hrefWith, onUrlChange, CURRENCIES } from './url-state.js';
+import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
 import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId } from './tables.js';
 import { localized } from './data.js';
 
@@ -41,7 +41,7 @@ export function renderHeader(ctx, { onCurrency }) {
           h(
             'a',
             {
-              href: hrefWith({ lang: code }),
+              href: langHref(code),
               attrs: { lang: code, hreflang: code, 'aria-current': code === lang ? 'true' : null },
             },
             t(`page.lang_names.${code}`),
@@ -83,7 +83,25 @@ export function renderHeader(ctx, { onCurrency }) {
 }
 
 function refreshLangLinks() {
-  for (const a of document.querySelectorAll('#lang-switch a[hreflang]')) a.href = hrefWith({ lang: a.getAttribute('hreflang') });
+  for (const a of document.querySelectorAll('#lang-switch a[hreflang]')) a.href = langHref(a.getAttribute('hreflang'));
+}
+
+/**
+ * The link to the page in language `code`, keeping the rest of the state: on the baked pages
+ * each language has its own path (data-lang-paths, written by tools/bake.mjs), else `?lang=`.
+ */
+function langHref(code) {
+  let paths = null;
+  try {
+    paths = JSON.parse(document.documentElement.dataset.langPaths || 'null');
+  } catch {
+    paths = null;
+  }
+  if (!paths || typeof paths[code] !== 'string') return hrefWith({ lang: code });
+  const query = new URLSearchParams(currentParams());
+  query.delete('lang');
+  const rest = query.toString();
+  return `${paths[code]}${rest ? `?${rest}` : ''}${globalThis.location ? globalThis.location.hash : ''}`;
 }
 
 /** Reflect the chosen currency on the switch buttons. */

@@ -19,6 +19,12 @@ import { startHostSync } from './host.js';
 import { createCalculator } from './calculator.js';
 
 const root = document.documentElement;
+/**
+ * The language of the baked page this script brings to life (tools/bake.mjs), or null on the
+ * plain page. A baked page already shows the article: it is rendered again, the same, only once
+ * the core can draw, in one task, so the reader sees no gap and nothing moves.
+ */
+const baked = root.dataset.baked || null;
 /** Milliseconds since navigation start at each step (performance.now()). */
 const timings = { firstChartMs: null, readyMs: null, wasmMs: null, textMs: null, articleMs: null, coreMs: null };
 
@@ -33,6 +39,8 @@ const api = {
   },
   /** Text keys looked up but missing from the language file (for tests; [] when complete). */
   missingText: () => (app.t ? [...app.t.missing] : []),
+  /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
+  svg: (id, width, height) => app.ex.svg(id, width, height),
 };
 window.__explainer = api;
 
@@ -206,6 +214,11 @@ function showProblems(problems) {
 async function boot() {
   setState('loading');
   const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
+  // A language page is in its language unless the address asks for another.
+  if (baked && !page.langFromUrl) {
+    page.lang = baked;
+    if (!page.currencyFromUrl) page.currency = defaultCurrency(baked);
+  }
   applyTheme(page.theme);
   app.lang = page.lang;
   app.currency = page.currency;
@@ -236,10 +249,10 @@ async function boot() {
   app.t = createTranslator(messages, app.lang);
   app.fmt = createFormat(app.lang, app.t);
   app.status = createStatus(byId('status'));
-  app.status.show('loading', 'info', app.t('status.loading'));
+  if (!baked) app.status.show('loading', 'info', app.t('status.loading'));
   if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
-  renderHeader(ctx(), { onCurrency: setCurrency });
+  if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
   startHostSync();
 
   // Dataset → article, before the core is ready.
@@ -251,8 +264,10 @@ async function boot() {
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
     if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
-    renderArticle();
-    timings.articleMs = performance.now();
+    if (!baked) {
+      renderArticle();
+      timings.articleMs = performance.now();
+    }
   }
   showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
 
@@ -286,6 +301,13 @@ async function boot() {
   }
 
   timings.coreMs = performance.now();
+  if (baked) {
+    // From here to the first drawing nothing awaits: the baked article is replaced by the
+    // same one, live, within this task (the built-in data was rendered above if the file failed).
+    renderHeader(ctx(), { onCurrency: setCurrency });
+    if (parsed.value !== undefined && !created.errors.length) renderArticle();
+    timings.articleMs = performance.now();
+  }
   if (!pushView()) {
     setState('error');
     return;

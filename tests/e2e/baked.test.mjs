@@ -1,0 +1,191 @@
+// The baked pages (dist/, written by tools/bake.mjs in the build): the first response already
+// is the article. Without JavaScript each language page shows its headline and every chart as
+// SVG at phone and desktop width, in light and dark; the only script before first paint is
+// js/head.js, which applies ?section and ?theme at once; with JavaScript the page comes to life
+// with the same text and the same chart drawing, without moving anything (CLS 0).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, REPO_ROOT, DESKTOP, PHONE } from './harness.mjs';
+
+const DIST = path.join(REPO_ROOT, 'dist');
+const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+const dataset = readWwwJson('data/capex-dataset.json');
+const CHART_IDS = dataset.charts.map((c) => c.id);
+const BG = { light: 'rgb(255, 255, 255)', dark: 'rgb(24, 26, 30)' };
+
+const env = { server: null, browser: null };
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is not baked: run ./dev build');
+  env.server = await startServer({ root: DIST });
+  env.browser = await launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+});
+
+/** What the page shows: headline, visible chart SVGs (with their labels) and canvases. */
+function readPage() {
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+  const charts = {};
+  for (const section of document.querySelectorAll('[data-chart]')) {
+    const svgs = [...section.querySelectorAll('svg.chart-svg')].filter(visible);
+    charts[section.dataset.chart] = svgs.map((svg) => ({
+      label: svg.getAttribute('aria-label'),
+      role: svg.getAttribute('role'),
+      width: svg.getBoundingClientRect().width,
+      background: getComputedStyle(svg.querySelector('rect')).fill,
+    }));
+  }
+  const shownControls = [...document.querySelectorAll('.currency-switch, .figures-switch, .presets, .calc-group')].filter(visible).length;
+  return { headline: document.getElementById('headline').textContent.trim(), charts, shownControls, noscript: document.querySelectorAll('noscript').length };
+}
+
+for (const [lang, dir] of Object.entries(PAGES)) {
+  test(`${lang}: without JavaScript the baked page shows the headline and every chart, at 390 and 1280 px, light and dark`, { timeout: 90_000 }, async () => {
+    const words = readWwwJson(`i18n/${lang}.json`);
+    for (const [size, scheme] of [
+      [PHONE, 'light'],
+      [PHONE, 'dark'],
+      [DESKTOP, 'light'],
+      [DESKTOP, 'dark'],
+    ]) {
+      const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...size, colorScheme: scheme, javaScriptEnabled: false });
+      try {
+        const shown = await p.page.evaluate(readPage);
+        assert.equal(shown.headline, words.page.headline);
+        for (const id of [...CHART_IDS, 'model-breakeven']) {
+          const svgs = shown.charts[id];
+          assert.equal(svgs?.length, 1, `${lang} ${size.viewport.width}px: ${id} shows ${svgs?.length ?? 0} SVGs, not one`);
+          assert.equal(svgs[0].role, 'img');
+          assert.ok(svgs[0].label.length > 10, `${id}: the SVG has a text label`);
+          assert.ok(svgs[0].width > size.viewport.width * 0.6, `${id}: the chart fills the column (${svgs[0].width}px)`);
+          assert.equal(svgs[0].background, BG[scheme], `${id}: the chart background follows the ${scheme} scheme`);
+        }
+        assert.equal(shown.shownControls, 0, 'controls that only work live are hidden');
+        assert.equal(shown.noscript, 0, 'no "needs JavaScript" notice');
+        assert.deepEqual(p.problems(), []);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+}
+
+test('the only script before first paint is js/head.js, under 1 KB gzip; nothing is preloaded', () => {
+  for (const dir of Object.values(PAGES)) {
+    const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    assert.equal(scripts.length, 1, `${dir || '/'}: ${scripts.join(' ')}`);
+    assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.js"/);
+    assert.doesNotMatch(html, /rel="(preload|modulepreload)"/);
+  }
+  const head = fs.readFileSync(path.join(DIST, 'js', 'head.js'));
+  assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1024, 'js/head.js is under 1 KB gzip');
+});
+
+test('?section and ?theme are right at first paint, before any module runs', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/?section=cloud-growth,calculator&theme=dark`, {
+    ...DESKTOP,
+    colorScheme: 'light',
+    // Block the live page: what shows is what the first paint shows.
+    route: (context) => context.route(/\/js\/main\.js$/, (route) => route.abort()),
+  });
+  try {
+    const shown = await p.page.evaluate(() => {
+      const displayed = (id) => getComputedStyle(document.getElementById(id)).display !== 'none';
+      return {
+        sections: [...document.querySelectorAll('#charts > section[data-chart], #calculator, #sources')].filter((s) => displayed(s.id)).map((s) => s.id),
+        background: getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
+        state: document.documentElement.dataset.state,
+      };
+    });
+    assert.deepEqual(shown.sections.sort(), ['calculator', 'cloud-growth']);
+    assert.equal(shown.background, '#181a1e', 'the dark colours apply');
+    assert.equal(shown.state, 'baked', 'the live page did not run');
+  } finally {
+    await p.close();
+  }
+});
+
+test('language links go to each language page without JavaScript', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, env.server.url, { ...PHONE, javaScriptEnabled: false });
+  try {
+    await p.page.locator('#lang-switch a[hreflang="en"]').click();
+    await p.page.waitForURL(/\/en\/$/);
+    assert.equal((await p.page.locator('#headline').textContent()).trim(), readWwwJson('i18n/en.json').page.headline);
+    await p.page.locator('#lang-switch a[hreflang="zh-Hant"]').click();
+    await p.page.waitForURL(/\/zh-Hant\/$/);
+    assert.equal((await p.page.locator('#headline').textContent()).trim(), readWwwJson('i18n/zh-Hant.json').page.headline);
+  } finally {
+    await p.close();
+  }
+});
+
+/** The article's words, without the words drawn inside the charts (SVG text, canvas pixels). */
+function articleText() {
+  const main = document.querySelector('main').cloneNode(true);
+  for (const svg of main.querySelectorAll('svg')) svg.remove();
+  return main.textContent.replace(/\s+/g, ' ').trim();
+}
+
+/** Null when equal, else the two texts around where they first differ. */
+function firstDifference(a, b) {
+  if (a === b) return null;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return { at: i, live: a.slice(Math.max(0, i - 60), i + 80), baked: b.slice(Math.max(0, i - 60), i + 80) };
+}
+
+for (const [lang, dir] of Object.entries(PAGES)) {
+  test(`${lang}: the page comes to life with the same text and chart drawing, and nothing moves`, { timeout: 90_000 }, async () => {
+    // The width the charts were baked at, so the live drawing can be compared with the SVG.
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, {
+      viewport: { width: 320, height: 900 },
+      deviceScaleFactor: 1,
+      waitUntil: 'domcontentloaded',
+      initScript: () => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
+    });
+    try {
+      // Parsed, and the live page has not replaced the article yet (it waits for the core).
+      assert.ok(await p.page.evaluate(() => document.querySelectorAll('svg.chart-svg').length > 0), 'still the baked article');
+      const bakedText = await p.page.evaluate(articleText);
+      const bakedSvg = await p.page.evaluate(() => document.querySelector('#us-capex svg.chart-svg-narrow').outerHTML);
+      assert.equal(await waitForReady(p.page), 'ready');
+      const live = await p.page.evaluate((articleTextSource) => {
+        const articleText = new Function(`return (${articleTextSource})`)();
+        const canvas = document.querySelector('#us-capex canvas');
+        const { width, height } = canvas.getBoundingClientRect();
+        return {
+          text: articleText(),
+          // Serialised by the DOM, as the baked SVG was.
+          svg: (() => {
+            const holder = document.createElement('div');
+            holder.innerHTML = window.__explainer.svg('us-capex', Math.round(width), Math.round(height));
+            return holder.firstElementChild.outerHTML;
+          })(),
+          shift: window.__shift,
+          svgsLeft: document.querySelectorAll('svg.chart-svg').length,
+        };
+      }, articleText.toString());
+      assert.equal(firstDifference(live.text, bakedText), null, 'the live article says what the baked one said');
+      // Same chart code, same measuring, same size: the same drawing, element by element.
+      const shapes = (svg) => svg.replace(/<svg[^>]*>/, '');
+      assert.equal(shapes(live.svg), shapes(bakedSvg), 'the live chart is drawn as the baked one was');
+      assert.equal(live.svgsLeft, 0, 'the canvases took over every chart');
+      assert.equal(live.shift, 0, 'cumulative layout shift');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  });
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// Baked pages: www/ → dist/, the folder to copy to any static host (root or subpath). One
+// static page per language already holds the whole article: headline, takeaways, every chart as
+// inline SVG, tables, conflicts, sources and the calculator at its default scenario.
+//
+// Usage: node tools/bake.mjs [--out DIR]      (run by `./dev build`; needs www/pkg/ built)
+//
+// The page is not laid out twice by hand: the real page renders itself in headless Chromium,
+// and the bake keeps what it rendered. Each chart canvas is replaced by the SVG the same Rust
+// chart code draws (Explainer.svg), twice — at phone width and at desktop width, shown by the
+// same media query that sizes the canvas — so the first paint is right at 320 px and at
+// 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's).
+// The only script before first paint is js/head.js (< 1 KB): it applies ?theme and ?section
+// and loads js/main.js after the first paint, which then brings the same article to life.
+//
+//   dist/index.html          zh-Hans (the default language)
+//   dist/en/index.html       English
+//   dist/zh-Hant/index.html  Traditional Chinese
+//   dist/css, js, pkg, data, i18n   the files the live page loads; embed.html, the demo host
+//   dist/css/sections.css    ?section=… at first paint, one rule per section id
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = path.join(REPO_ROOT, 'www');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Each language's page, as a folder under the output (the default language at the root). */
+export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+/** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
+const WIDTHS = { narrow: 320, wide: 1280 };
+const COPIED = ['css', 'js', 'pkg', 'data', 'i18n', 'embed.html'];
+const READY_TIMEOUT_MS = 60_000;
+
+class BakeError extends Error {}
+
+/** The relative path from the page in `from` to the page in `to` (both LANG_DIRS values). */
+function relativePath(from, to) {
+  const up = from ? '../'.repeat(from.split('/').filter(Boolean).length) : '';
+  return `${up}${to}` || './';
+}
+
+/** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
+function bakeInPage({ lang, langPaths, prefix, svgs }) {
+  const root = document.documentElement;
+  for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
+    const id = canvas.closest('[data-chart]')?.dataset.chart;
+    const drawn = svgs[id];
+    if (!drawn) continue;
+    const frame = canvas.parentElement;
+    for (const [variant, markup] of Object.entries(drawn)) {
+      const holder = document.createElement('div');
+      holder.innerHTML = markup;
+      const svg = holder.querySelector('svg');
+      svg.removeAttribute('width');
+      svg.removeAttribute('height');
+      svg.setAttribute('class', `chart-canvas chart-svg chart-svg-${variant}`);
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', canvas.getAttribute('aria-label') || '');
+      frame.insertBefore(svg, canvas);
+    }
+    canvas.remove();
+  }
+  // Nothing transient (tooltips, status messages), and no "needs JavaScript" notice: this page doesn't.
+  for (const el of document.querySelectorAll('.tooltip, .mark-ring, noscript')) el.remove();
+  const status = document.getElementById('status');
+  if (status) {
+    status.replaceChildren();
+    status.hidden = true;
+  }
+  root.dataset.state = 'baked';
+  root.dataset.baked = lang;
+  root.dataset.langPaths = JSON.stringify(langPaths);
+  root.removeAttribute('data-theme');
+  for (const a of document.querySelectorAll('#lang-switch a[hreflang]')) a.setAttribute('href', langPaths[a.getAttribute('hreflang')]);
+
+  // The head: relative asset paths from this page's folder, no fetch before first paint, the
+  // head script first and the module started by it.
+  const head = document.head;
+  for (const el of head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"], script')) el.remove();
+  for (const link of head.querySelectorAll('link[rel="stylesheet"]')) link.setAttribute('href', link.getAttribute('href').replace(/^\.\//, prefix));
+  const sectionsCss = document.createElement('link');
+  sectionsCss.rel = 'stylesheet';
+  sectionsCss.href = `${prefix}css/sections.css`;
+  head.append(sectionsCss);
+  const headScript = document.createElement('script');
+  headScript.src = `${prefix}js/head.js`;
+  headScript.setAttribute('data-main', `${prefix}js/main.js`);
+  head.insertBefore(headScript, head.querySelector('link'));
+  const meta = (property, content) => {
+    const el = document.createElement('meta');
+    el.setAttribute('property', property);
+    el.setAttribute('content', content);
+    head.append(el);
+  };
+  const description = head.querySelector('meta[name="description"]')?.getAttribute('content') || '';
+  meta('og:type', 'article');
+  meta('og:title', document.title);
+  meta('og:description', description);
+  meta('og:locale', lang.replace('-', '_'));
+  for (const [code, href] of Object.entries(langPaths)) {
+    const alt = document.createElement('link');
+    alt.rel = 'alternate';
+    alt.hreflang = code;
+    alt.href = href;
+    head.append(alt);
+  }
+  return `<!doctype html>\n${root.outerHTML}\n`;
+}
+
+/** CSS that hides, at first paint, every section not named in ?section= (js/head.js). */
+function sectionsCss(ids) {
+  const rules = ids.map((id) => `html[data-sections]:not([data-sections~="${id}"]) #${id} { display: none; }`);
+  return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
+}
+
+function copyAssets(out) {
+  fs.mkdirSync(out, { recursive: true });
+  for (const dir of COPIED) {
+    const from = path.join(WWW, dir);
+    if (!fs.existsSync(from)) throw new BakeError(`www/${dir} is missing${dir === 'pkg' ? ' (run ./dev build first)' : ''}`);
+    fs.rmSync(path.join(out, dir), { recursive: true, force: true });
+    fs.cpSync(from, path.join(out, dir), { recursive: true });
+  }
+}
+
+/** The SVGs of every chart on the page, at the canvas size it has now, keyed by chart id. */
+async function chartSvgs(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
+      const id = canvas.closest('[data-chart]')?.dataset.chart;
+      const { width, height } = canvas.getBoundingClientRect();
+      if (!id || !width || !height) continue;
+      out[id] = window.__explainer.svg(id, Math.round(width), Math.round(height));
+    }
+    return out;
+  });
+}
+
+export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new BakeError(`Chromium not found at ${CHROMIUM_PATH}`);
+  copyAssets(out);
+  const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
+  const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
+  fs.writeFileSync(path.join(out, 'css', 'sections.css'), sectionsCss(ids));
+
+  const server = await startServer({ root: WWW, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const written = [];
+  try {
+    for (const [lang, dir] of Object.entries(LANG_DIRS)) {
+      const context = await browser.newContext({ viewport: { width: WIDTHS.narrow, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light', locale: lang });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.url}?lang=${lang}`);
+      await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, { timeout: READY_TIMEOUT_MS });
+      if ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'ready' || errors.length) {
+        throw new BakeError(`the ${lang} page did not come up cleanly: ${errors.join('; ') || 'state error'}`);
+      }
+      const svgs = {};
+      for (const [variant, width] of Object.entries(WIDTHS)) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(50);
+        for (const [id, markup] of Object.entries(await chartSvgs(page))) (svgs[id] ??= {})[variant] = markup;
+      }
+      await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
+      const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
+      const prefix = relativePath(dir, '');
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs });
+      const file = path.join(out, dir, 'index.html');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, html);
+      written.push({ lang, file, bytes: Buffer.byteLength(html) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]) : undefined;
+  bake({ out })
+    .then((written) => {
+      for (const { lang, file, bytes } of written) console.log(`${lang}: ${path.relative(REPO_ROOT, file)} (${bytes} bytes)`);
+    })
+    .catch((e) => {
+      console.error(`bake failed: ${e instanceof BakeError ? e.message : e.stack || e}`);
+      process.exit(1);
+    });
+}
