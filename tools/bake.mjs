@@ -16,9 +16,12 @@
 //   dist/index.html          zh-Hans (the default language)
 //   dist/en/index.html       English
 //   dist/zh-Hant/index.html  Traditional Chinese
+//   dist/…/tables.html       every table of that page, open, for readers without JavaScript
 //   dist/css, js, pkg, data, i18n   the files the live page loads; embed.html, the demo host
-//   dist/css/sections.css    ?section=… at first paint, one rule per section id
+//   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
+//   dist/js/head.<hash>.js   the head script, named by its content so it can be cached forever
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +58,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -86,19 +89,21 @@ function bakeInPage({ lang, langPaths, prefix, svgs }) {
   root.dataset.baked = lang;
   root.dataset.langPaths = JSON.stringify(langPaths);
   root.removeAttribute('data-theme');
+  root.removeAttribute('data-js');
   for (const a of document.querySelectorAll('#lang-switch a[hreflang]')) a.setAttribute('href', langPaths[a.getAttribute('hreflang')]);
 
   // The head: relative asset paths from this page's folder, no fetch before first paint, the
   // head script first and the module started by it.
   const head = document.head;
-  for (const el of head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"], script')) el.remove();
-  for (const link of head.querySelectorAll('link[rel="stylesheet"]')) link.setAttribute('href', link.getAttribute('href').replace(/^\.\//, prefix));
-  const sectionsCss = document.createElement('link');
-  sectionsCss.rel = 'stylesheet';
-  sectionsCss.href = `${prefix}css/sections.css`;
-  head.append(sectionsCss);
+  for (const el of head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"], link[rel="stylesheet"], script')) el.remove();
+  // One stylesheet (all of them, bundled under a content-hashed name): the first view is the
+  // HTML, this and the head script.
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = `${prefix}${styles}`;
+  head.append(css);
   const headScript = document.createElement('script');
-  headScript.src = `${prefix}js/head.js`;
+  headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}js/main.js`);
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
@@ -122,10 +127,40 @@ function bakeInPage({ lang, langPaths, prefix, svgs }) {
   return `<!doctype html>\n${root.outerHTML}\n`;
 }
 
+/**
+ * Runs in the page after bakeInPage: the tables page, for readers without JavaScript — every
+ * chart's table and conflicts opened (built by the live page), no charts, no script.
+ */
+async function bakeTablesInPage({ title }) {
+  const blocks = [...document.querySelectorAll('details.table-details, details.conflicts')];
+  for (const details of blocks) details.open = true;
+  // The live page builds each block on its toggle event.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, head script')) el.remove();
+  document.title = title;
+  return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
+}
+
 /** CSS that hides, at first paint, every section not named in ?section= (js/head.js). */
 function sectionsCss(ids) {
   const rules = ids.map((id) => `html[data-sections]:not([data-sections~="${id}"]) #${id} { display: none; }`);
   return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
+}
+
+/** `rel` under www/ written to `out` under a name carrying its content hash; returns that name. */
+function hashedCopy(out, rel, text) {
+  const hash = crypto.createHash('sha256').update(text).digest('hex').slice(0, 10);
+  const named = rel.replace(/(\.[a-z]+)$/, `.${hash}$1`);
+  fs.writeFileSync(path.join(out, named), text);
+  return named;
+}
+
+/** Every stylesheet of the page (in its order) plus the section rules, as one text. */
+function bundledCss(ids) {
+  const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
+  const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)">/g)].map((m) => m[1]);
+  if (!sheets.length) throw new BakeError('www/index.html links no stylesheet');
+  return [...sheets.map((rel) => fs.readFileSync(path.join(WWW, rel), 'utf8')), sectionsCss(ids)].join('\n');
 }
 
 function copyAssets(out) {
@@ -157,7 +192,8 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   copyAssets(out);
   const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
   const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
-  fs.writeFileSync(path.join(out, 'css', 'sections.css'), sectionsCss(ids));
+  const styles = hashedCopy(out, 'css/page.css', bundledCss(ids));
+  const headScript = hashedCopy(out, 'js/head.js', fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8'));
 
   const server = await startServer({ root: WWW, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -182,11 +218,17 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
       const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
       const prefix = relativePath(dir, '');
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript });
       const file = path.join(out, dir, 'index.html');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, html);
       written.push({ lang, file, bytes: Buffer.byteLength(html) });
+      const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
+      const title = `${words.table.page_title} · ${words.meta.title}`;
+      const tables = await page.evaluate(bakeTablesInPage, { title });
+      const tablesFile = path.join(out, dir, 'tables.html');
+      fs.writeFileSync(tablesFile, tables);
+      written.push({ lang, file: tablesFile, bytes: Buffer.byteLength(tables) });
       await context.close();
     }
   } finally {

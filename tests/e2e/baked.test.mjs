@@ -81,11 +81,59 @@ test('the only script before first paint is js/head.js, under 1 KB gzip; nothing
     const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1, `${dir || '/'}: ${scripts.join(' ')}`);
-    assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.js"/);
+    assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.[0-9a-f]{10}\.js"/, 'the head script, named by its content');
     assert.doesNotMatch(html, /rel="(preload|modulepreload)"/);
   }
   const head = fs.readFileSync(path.join(DIST, 'js', 'head.js'));
   assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1024, 'js/head.js is under 1 KB gzip');
+});
+
+test('the first view of each language is within budget: at most 3 requests and 60 KB gzip', () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
+    // What the browser must fetch before it can paint: the page, its stylesheets, its scripts.
+    const blocking = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script src="([^"]+)"/g)].map((m) => m[1] || m[2]);
+    const files = blocking.map((href) => path.join(DIST, dir, href));
+    const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+    const bytes = gz(Buffer.from(html)) + files.reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
+    const parts = [`html ${gz(Buffer.from(html))}`, ...files.map((f) => `${path.basename(f)} ${gz(fs.readFileSync(f))}`)].join(', ');
+    assert.ok(1 + blocking.length <= 3, `${lang}: ${1 + blocking.length} requests before first paint (${parts})`);
+    assert.ok(bytes <= 60 * 1024, `${lang}: first view ${bytes} bytes gzip (${parts})`);
+  }
+});
+
+test('after load the page holds at most 1,500 elements; the tables are built when opened', { timeout: 60_000 }, async () => {
+  for (const size of [PHONE, DESKTOP]) {
+    const p = await openPage(env.browser, `${env.server.url}en/`, { ...size });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const count = await p.page.evaluate(() => document.querySelectorAll('*').length);
+      assert.ok(count <= 1500, `${size.viewport.width}px: ${count} elements after load`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test('without JavaScript every table is on the tables page of each language', { timeout: 60_000 }, async () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
+    try {
+      await p.page.locator('#us-capex details.table-details summary').click();
+      const link = p.page.locator('#us-capex details.table-details .table-fallback a');
+      assert.ok(await link.isVisible(), `${lang}: a closed table points to the tables page`);
+      await link.click();
+      await p.page.waitForURL(/tables\.html$/);
+      for (const chart of dataset.charts) {
+        const rows = await p.page.locator(`#${chart.id} tr.fact-row`).count();
+        assert.equal(rows, chart.facts.length + (chart.context || []).length, `${lang} ${chart.id}: rows on the tables page`);
+      }
+      assert.equal(await p.page.locator('svg.chart-svg, canvas').count(), 0, 'the tables page has no charts');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  }
 });
 
 test('?section and ?theme are right at first paint, before any module runs', { timeout: 60_000 }, async () => {

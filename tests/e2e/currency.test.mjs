@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP } from './harness.mjs';
+import { openPage, waitForReady, readWwwJson, canvasDigest, waitForCanvasChange, waitForParams, DESKTOP, openTables } from './harness.mjs';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
@@ -23,6 +23,7 @@ function nearestRate(year) {
 
 /** Per fact row of chart `id`: { fact, value, converted } as the reader sees them. */
 async function tableValues(page, id) {
+  await openTables(page);
   return page.locator(`#${id} tr.fact-row`).evaluateAll((rows) =>
     rows.map((row) => ({
       fact: row.dataset.fact,

@@ -180,6 +180,19 @@ export function isSameOrigin(u, origin) {
  * Wait until <html data-state> is "ready" or "error" (default 20 s) and return it.
  * On timeout, throws with the state seen last.
  */
+/**
+ * Open every table and conflicts block of the article and wait until they are built (the page
+ * builds each one the first time it opens).
+ */
+export async function openTables(page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#charts details.table-details, #charts details.conflicts')) d.open = true;
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#charts details.table-details, #charts details.conflicts')].every((d) => d.querySelector('table, ul, .empty')),
+  );
+}
+
 export async function waitForReady(page, { timeout = READY_TIMEOUT_MS } = {}) {
   try {
     const handle = await page.waitForFunction(

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP } from './harness.mjs';
+import { openPage, waitForReady, readWwwJson, canvasDigest, waitForParams, DESKTOP, openTables } from './harness.mjs';
 
 const messages = {
   en: readWwwJson('i18n/en.json'),
@@ -16,6 +16,7 @@ const env = serverAndBrowser();
 
 /** What a reader of `page` sees of its language: html lang, headline, table headers, … */
 async function languageView(page) {
+  await openTables(page);
   return page.evaluate(() => ({
     htmlLang: document.documentElement.lang,
     headline: document.getElementById('headline').textContent.trim(),

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady } from './harness.mjs';
+import { openPage, waitForReady, openTables } from './harness.mjs';
 
 const NARROW = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 };
 
@@ -46,6 +46,8 @@ for (const lang of ['en', 'zh-Hans']) {
       assert.deepEqual(o.outside, [], 'elements past the right edge');
 
       // Open every table, conflict note, grade reason and the method, as a curious reader would.
+      // The article's tables are built when opened: build them, then open every block.
+      await openTables(p.page);
       await p.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await p.page.waitForFunction(() => [...document.querySelectorAll('details')].every((d) => d.open));
       // The opened calculator tables are filled on toggle: wait until they are.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, inspectCharts, readWwwJson, templatePattern, SUBPATH, DESKTOP, PHONE } from './harness.mjs';
+import { openPage, waitForReady, inspectCharts, readWwwJson, templatePattern, SUBPATH, DESKTOP, PHONE, openTables } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 const dataset = readWwwJson('data/capex-dataset.json');
@@ -43,6 +43,7 @@ for (const lang of ['en', 'zh-Hans']) {
       assert.ok(await p.page.locator('#headline').isVisible(), 'the headline is not visible');
 
       // Every chart's table is still there, with the dataset's rows; each chart says why it is missing.
+      await openTables(p.page);
       for (const chart of dataset.charts) {
         const rows = await p.page.locator(`#${chart.id} table.facts tr.fact-row`).count();
         const listed = chart.facts.length + (chart.context || []).length;
@@ -73,6 +74,7 @@ test('a dataset file that is not JSON: the page says so and draws its built-in f
     const ok = text.some((t) => t === st.dataset_unreadable || templatePattern(st.dataset_refused).test(t) || t === st.dataset_refused_one);
     assert.ok(ok, `no visible message about the unreadable data file; the status area shows ${JSON.stringify(await visibleText(p.page, '#status'))}`);
     await assertChartsDrawn(p.page, 'broken dataset');
+    await openTables(p.page);
     const rows = await p.page.locator('#us-capex table.facts tr.fact-row').count();
     const listed = dataset.charts[0].facts.length + (dataset.charts[0].context || []).length;
     assert.equal(rows, listed, 'the us-capex table is not filled from the built-in dataset');
@@ -106,6 +108,7 @@ test('a dataset with an unknown source id is refused in words; the built-in figu
     assert.match(detail, /no-such-source/, `the problem list does not name the unknown source id: ${detail}`);
 
     await assertChartsDrawn(p.page, 'refused dataset');
+    await openTables(p.page);
     // The figure with the bad source is shown from the built-in data, with its real source.
     const row = p.page.locator(`tr.fact-row[data-fact="${victim.id}"]`).first();
     const source = await row.locator('.source-line').innerText();

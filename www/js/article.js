@@ -6,11 +6,9 @@
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
-import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId } from './tables.js';
+import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, buildDetails } from './tables.js';
 import { localized } from './data.js';
 
-/** Screens at least this wide open each "Table and sources" block by default. */
-const WIDE_QUERY = '(min-width: 48rem)';
 
 /**
  * Fill the page header: title, meta description, kicker, headline, dek, language links and
@@ -151,10 +149,12 @@ function figureLink(ctx, chartId, { id, text }) {
       title: source,
       on: {
         click(event) {
+          // The table is built when first opened: build it, then find the row.
+          const details = document.querySelector(`#${CSS.escape(chartId)} details.table-details`);
+          buildDetails(details);
           const row = document.getElementById(rowId);
           if (!row) return;
           event.preventDefault();
-          const details = row.closest('details');
           if (details) details.open = true;
           row.scrollIntoView({ block: 'center', behavior: 'smooth' });
           row.focus({ preventScroll: true });
@@ -275,7 +275,8 @@ function pledgeStrip(ctx, chart) {
 export function renderChartSections(container, ctx, charts, { onFigures = () => {} } = {}) {
   const { t } = ctx;
   const entries = new Map();
-  const open = typeof matchMedia === 'function' ? matchMedia(WIDE_QUERY).matches : true;
+  // Tables and conflicts start closed and are built when opened: the page stays light.
+  const open = false;
   const sections = charts.map((chart) => {
     const headingId = `${chart.id}-heading`;
     const descriptionKey = `charts.${chart.id}.description`;
@@ -331,7 +332,7 @@ export function refreshChartText(entries, ctx, charts) {
     entry.drawn = chart.drawn;
     const details = entry.tableSlot.querySelector('details');
     const conflicts = entry.conflictsSlot.querySelector('details');
-    const open = details ? details.open : true;
+    const open = details ? details.open : false;
     replaceChildren(entry.takeawayEl, takeaway(ctx, chart.id));
     entry.noteEl.textContent = rateNote(ctx, chart.drawn);
     fillTables(entry, ctx, open, conflicts ? conflicts.open : open);

@@ -212,6 +212,7 @@ function showProblems(problems) {
 // ---- boot ---------------------------------------------------------------------------------
 
 async function boot() {
+  root.dataset.js = '';
   setState('loading');
   const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
   // A language page is in its language unless the address asks for another.

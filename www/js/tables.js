@@ -144,48 +144,74 @@ function factRow(ctx, chartId, d, contextOnly) {
   );
 }
 
+/** The builders of closed <details> blocks, run the first time each opens. */
+const pending = new WeakMap();
+
 /**
- * The "Table and sources" block for a chart: a <details> (open on wide screens) holding the
- * table of `factIds` in order. Ids missing from the dataset are skipped; those in `context`
- * (figures on another definition, kept for reference) are marked as not drawn.
+ * A <details> whose content is built the first time it opens (a closed table costs no DOM).
+ * Before that it holds a line for readers without JavaScript, pointing to the page that has
+ * every table (tables.html, baked beside each language page).
  */
-export function renderFactTable(ctx, chartId, factIds, { open = true, context = new Set() } = {}) {
-  const { t } = ctx;
-  const rows = factIds.map((id) => describeFact(ctx, id)).filter(Boolean);
-  const head = h(
-    'thead',
-    { attrs: { role: 'rowgroup' } },
-    h(
-      'tr',
-      { attrs: { role: 'row' } },
-      ['entity', 'period', 'value', 'source'].map((c) => h('th', { attrs: { scope: 'col', role: 'columnheader' } }, t(`table.col.${c}`))),
-    ),
-  );
-  const table = h(
-    'table',
-    { class: 'facts', attrs: { role: 'table' } },
-    h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
-    head,
-    h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, context.has(d.id)))),
-  );
+function lazyDetails(ctx, { className, summary, open, build }) {
   const details = h(
     'details',
-    { class: 'table-details', open },
-    h('summary', {}, t('table.summary', { count: rows.length })),
-    rows.length ? table : h('p', { class: 'empty' }, t('table.empty')),
+    { class: className, on: { toggle: () => details.open && buildDetails(details) } },
+    h('summary', {}, summary),
+    h('p', { class: 'table-fallback' }, h('a', { href: 'tables.html' }, ctx.t('table.fallback'))),
   );
+  pending.set(details, build);
+  if (open) {
+    details.open = true;
+    buildDetails(details);
+  }
   return details;
 }
 
+/** Fill a lazy <details> now (once); used before jumping to a row inside it. */
+export function buildDetails(details) {
+  const build = details && pending.get(details);
+  if (!build) return;
+  pending.delete(details);
+  details.append(...[build()].flat().filter(Boolean));
+}
+
+/**
+ * The "Table and sources" block for a chart: a <details> holding the table of `factIds` in
+ * order, built when opened. Ids missing from the dataset are skipped; those in `context`
+ * (figures on another definition, kept for reference) are marked as not drawn.
+ */
+export function renderFactTable(ctx, chartId, factIds, { open = false, context = new Set() } = {}) {
+  const { t, data } = ctx;
+  const count = factIds.filter((id) => data.fact(id)).length;
+  const build = () => {
+    if (!count) return h('p', { class: 'empty' }, t('table.empty'));
+    const rows = factIds.map((id) => describeFact(ctx, id)).filter(Boolean);
+    const head = h(
+      'thead',
+      { attrs: { role: 'rowgroup' } },
+      h(
+        'tr',
+        { attrs: { role: 'row' } },
+        ['entity', 'period', 'value', 'source'].map((c) => h('th', { attrs: { scope: 'col', role: 'columnheader' } }, t(`table.col.${c}`))),
+      ),
+    );
+    return h(
+      'table',
+      { class: 'facts', attrs: { role: 'table' } },
+      h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
+      head,
+      h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, context.has(d.id)))),
+    );
+  };
+  return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build });
+}
+
 /** "Why the figures differ": the conflicts that involve any of `factIds`, or null. */
-export function renderConflicts(ctx, factIds, { open = true } = {}) {
+export function renderConflicts(ctx, factIds, { open = false } = {}) {
   const { t, data, lang } = ctx;
   const conflicts = data.conflictsFor(factIds);
   if (!conflicts.length) return null;
-  return h(
-    'details',
-    { class: 'conflicts', open },
-    h('summary', {}, t('conflicts.summary', { count: conflicts.length })),
+  const build = () =>
     h(
       'ul',
       {},
@@ -199,8 +225,8 @@ export function renderConflicts(ctx, factIds, { open = true } = {}) {
           conflictFigures(ctx, c),
         ),
       ),
-    ),
-  );
+    );
+  return lazyDetails(ctx, { className: 'conflicts', summary: t('conflicts.summary', { count: conflicts.length }), open, build });
 }
 
 /** The figures a conflict is about, as a compact list: "US$320 bn (智东西, 2025-02)". */
