@@ -9,7 +9,7 @@ fn svg(chart: &Chart, style: ChartStyle, size: (u32, u32)) -> (String, HitMap) {
     let hits = {
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
         chart
-            .draw(&area, &style)
+            .draw(&area, &style, "")
             .expect("drawing to a string cannot fail")
     };
     (out, hits)

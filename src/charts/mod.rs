@@ -47,18 +47,38 @@ pub enum Chart {
 }
 
 impl Chart {
-    /// Draws the chart on `area` (filling it) and returns its hover map.
+    /// Draws the chart on `area` (filling it) and returns its hover map. A non-empty `credit`
+    /// (source and credit, in the reader's language) is written along the bottom, inside the
+    /// chart, so a screenshot of it still says where the figures come from.
     pub fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
         style: &ChartStyle,
+        credit: &str,
     ) -> Result<HitMap, ChartError> {
+        let plot = if credit.is_empty() {
+            area.clone()
+        } else {
+            let (_, height) = area.dim_in_pixel();
+            let row = style.px(CREDIT_PX + 6.0);
+            let (plot, line) = area.split_vertically((height as i32 - row).max(0));
+            line.fill(&style.background())?;
+            line.draw_text(
+                credit,
+                &style.muted_text(CREDIT_PX),
+                (style.px(4.0), style.px(2.0)),
+            )?;
+            plot
+        };
         let hits = match self {
-            Chart::Bars(c) => draw_bar_chart(area, c, style)?,
-            Chart::Lines(c) => draw_line_chart(area, c, style)?,
-            Chart::Tornado(c) => draw_tornado(area, c, style)?,
+            Chart::Bars(c) => draw_bar_chart(&plot, c, style)?,
+            Chart::Lines(c) => draw_line_chart(&plot, c, style)?,
+            Chart::Tornado(c) => draw_tornado(&plot, c, style)?,
         };
         area.present()?;
         Ok(hits)
     }
 }
+
+/// CSS pixel size of the credit line.
+const CREDIT_PX: f64 = 9.0;

@@ -129,7 +129,11 @@ impl Explainer {
         let backend = MeasuringCanvas::new(canvas, context)
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let hits = chart
-            .draw(&backend.into_drawing_area(), &self.view.style)
+            .draw(
+                &backend.into_drawing_area(),
+                &self.view.style,
+                self.credit(chart_id),
+            )
             .map_err(|e| JsError::new(&e.to_string()))?;
         self.hits.insert(chart_id.to_string(), hits);
         Ok(())
@@ -154,7 +158,11 @@ impl Explainer {
         {
             let backend = Measured::svg(&mut out, (width, height), context);
             chart
-                .draw(&backend.into_drawing_area(), &ChartStyle::default())
+                .draw(
+                    &backend.into_drawing_area(),
+                    &ChartStyle::default(),
+                    self.credit(chart_id),
+                )
                 .map_err(|e| JsError::new(&e.to_string()))?;
         }
         Ok(out)
@@ -200,6 +208,15 @@ impl Explainer {
 }
 
 impl Explainer {
+    /// The source-and-credit line written inside chart `chart_id`.
+    fn credit(&self, chart_id: &str) -> &str {
+        self.view.word(if chart_id.starts_with("model-") {
+            "credit.model"
+        } else {
+            "credit.dataset"
+        })
+    }
+
     /// The chart spec for `chart_id`: a dataset chart, or a calculator chart (`model-…`).
     fn chart(&self, chart_id: &str) -> Result<Chart, JsError> {
         if let Some(chart) = self.model_chart(chart_id)? {

@@ -19,13 +19,16 @@ pub fn view(lang: &str, currency: &str) -> View {
     View::from_json(&json.to_string()).expect("a valid view")
 }
 
-/// Draws `chart` to an SVG string of 640×400.
+/// The credit line the snapshots are drawn with (the page passes its language's words).
+pub const CREDIT: &str = "Source: the articles and public records in the table · The AI capex race";
+
+/// Draws `chart` to an SVG string of 640×400, with a credit line.
 pub fn svg(chart: &Chart, style: &ChartStyle) -> (String, HitMap) {
     let mut out = String::new();
     let hits = {
         let area = SVGBackend::with_string(&mut out, (640, 400)).into_drawing_area();
         chart
-            .draw(&area, style)
+            .draw(&area, style, CREDIT)
             .expect("drawing to a string cannot fail")
     };
     (out, hits)

@@ -223,6 +223,7 @@ for (const [lang, dir] of Object.entries(PAGES)) {
           })(),
           shift: window.__shift,
           svgsLeft: document.querySelectorAll('svg.chart-svg').length,
+          marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
         };
       }, articleText.toString());
       assert.equal(firstDifference(live.text, bakedText), null, 'the live article says what the baked one said');
@@ -231,6 +232,8 @@ for (const [lang, dir] of Object.entries(PAGES)) {
       assert.equal(shapes(live.svg), shapes(bakedSvg), 'the live chart is drawn as the baked one was');
       assert.equal(live.svgsLeft, 0, 'the canvases took over every chart');
       assert.equal(live.shift, 0, 'cumulative layout shift');
+      const { 'explainer:first-chart': firstChart, 'explainer:interactive': interactive } = live.marks;
+      assert.ok(firstChart > 0 && interactive > firstChart, `marks: first chart ${firstChart} ms, interactive ${interactive} ms`);
       assert.deepEqual(p.problems(), []);
     } finally {
       await p.close();

@@ -58,6 +58,8 @@ test('moving the AGI-year slider with the keyboard updates the verdict, the head
     const start = Number(await slider.inputValue());
     const chart0 = await canvasDigest(p.page, '#model-breakeven canvas');
     const sentence0 = await sentence(p.page);
+    const words = readWwwJson('i18n/en.json').calculator.scenario;
+    assert.equal(await text(p.page, '.calc-scenario'), words.defaults, 'the verdict says it is at the default assumptions');
 
     // One step left: the slider, its read-out, the verdict (it names the year), the headline
     // chart (its AGI rule moves) and the address follow.
@@ -69,6 +71,7 @@ test('moving the AGI-year slider with the keyboard updates the verdict, the head
     assert.match(await p.page.locator('#out-agi_year').textContent(), new RegExp(String(start - 1)));
     const sentence1 = await waitForTextChange(p.page, '.calc-sentence', sentence0, 'one step of the AGI year');
     assert.ok(sentence1.includes(String(start - 1)), `the verdict does not name AGI in ${start - 1}: “${sentence1}”`);
+    assert.equal(await text(p.page, '.calc-scenario'), words.own, 'the verdict says it is for the reader’s assumptions');
 
     // A second slider, set as a reader's drag would: the discount rate, which the note names.
     const notes0 = await text(p.page, '.calc-notes');

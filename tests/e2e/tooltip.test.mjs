@@ -103,7 +103,7 @@ test('hovering the us-capex bars shows tooltips with the source outlet, period a
     assert.equal(await waitForReady(p.page), 'ready');
     const seen = new Map(); // tooltip text → fact id
     const wanted = Math.ceil(chartFacts('us-capex').length / 2);
-    await sweep(p.page, '#us-capex canvas', [0.93, 0.8, 0.6], 6, async (x, y) => {
+    await sweep(p.page, '#us-capex canvas', [0.9, 0.85, 0.8, 0.7, 0.6, 0.5], 6, async (x, y) => {
       await p.page.mouse.move(x, y);
       const tip = await readTooltip(p.page, 'us-capex');
       if (tip && !seen.has(tip.all)) {

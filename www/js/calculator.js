@@ -126,9 +126,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const headlineEl = h('strong', { class: 'calc-breakeven-year' });
   const sentenceEl = h('p', { class: 'calc-sentence' });
   const notesEl = h('p', { class: 'calc-notes' });
+  // Whose scenario the verdict is for: the defaults (as on the baked page) or the reader's own.
+  const scenarioEl = h('p', { class: 'calc-scenario' });
   const resultEl = h(
     'div',
     { class: 'calc-result', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } },
+    scenarioEl,
     h('p', { class: 'calc-breakeven' }, h('span', { class: 'calc-breakeven-label' }, t('calculator.break_even.title')), ' ', headlineEl),
     sentenceEl,
     notesEl,
@@ -289,6 +292,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   function writeResult() {
+    const own = Object.keys(diffScenario(scenario, defaults, fields)).length > 0;
+    setText(scenarioEl, t(own ? 'calculator.scenario.own' : 'calculator.scenario.defaults'));
     const s = resultSentences(ctx, projection, scenario);
     setText(headlineEl, s.headline);
     setText(sentenceEl, joinSentences(ctx, [s.breakEven, s.verdict]));

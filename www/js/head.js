@@ -9,11 +9,16 @@
   root.setAttribute('data-js', '');
   var theme = (query.get('theme') || '').toLowerCase();
   if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
-  // css/sections.css hides every section whose id is not in this list.
+  // The baked stylesheet hides every section whose id is not in this list.
   var sections = query.get('section');
   if (sections) root.setAttribute('data-sections', sections.split(',').map(function (s) { return s.trim(); }).join(' '));
-  if (!main) return;
+  // The first frame that shows a baked chart.
+  (function markFirstChart() {
+    if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');
+    else if (document.readyState === 'loading') requestAnimationFrame(markFirstChart);
+  })();
   requestAnimationFrame(function () {
+    if (!main) return;
     setTimeout(function () {
       var script = document.createElement('script');
       script.type = 'module';

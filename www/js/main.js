@@ -65,7 +65,11 @@ const ctx = () => ({ t: app.t, fmt: app.fmt, data: app.data, lang: app.lang, cur
 
 function setState(state) {
   root.dataset.state = state;
-  if (state === 'ready' && timings.readyMs === null) timings.readyMs = performance.now();
+  if (state === 'ready' && timings.readyMs === null) {
+    timings.readyMs = performance.now();
+    // Every control now responds (tests/e2e and ./dev bench read the mark).
+    performance.mark('explainer:interactive');
+  }
 }
 
 // ---- colour scheme ------------------------------------------------------------------------
@@ -109,7 +113,11 @@ function redrawAll() {
 
 /** Called after every draw attempt of any chart. */
 function onDrawn(view, ok) {
-  if (ok && timings.firstChartMs === null) timings.firstChartMs = performance.now();
+  if (ok && timings.firstChartMs === null) {
+    timings.firstChartMs = performance.now();
+    // On a baked page the first chart was the baked SVG, marked at first paint by js/head.js.
+    if (!baked) performance.mark('explainer:first-chart');
+  }
   checkReady();
 }
 
