@@ -440,9 +440,10 @@ impl fmt::Display for DataErrorKind {
                 "value {value} is negative; a figure in \"{}\" must be 0 or more",
                 unit.code()
             ),
+            // A huge value is written in scientific notation, not as 300 digits.
             DataErrorKind::TooLarge { value, unit, max } => write!(
                 f,
-                "value {value} is too large for a figure in \"{}\"; the most allowed is {max} \
+                "value {value:e} is too large for a figure in \"{}\"; the most allowed is {max} \
                  (either way from 0)",
                 unit.code()
             ),
