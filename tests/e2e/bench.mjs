@@ -1,142 +1,133 @@
 #!/usr/bin/env node
-// Page benchmark (not a test; prints figures, never pass/fail). Run by `./dev bench`
-// after a build, or directly: node tests/e2e/bench.mjs
+// Page benchmark (not a test; prints figures, never pass/fail). Run by `./dev bench` after a
+// build, or directly: node tests/e2e/bench.mjs
 //
-// Desktop 1280x900 @2x in headless Chromium, under the strict CSP, served by tools/serve.mjs.
-//  * time to first chart: performance.now() (which counts from navigation start) at the moment
-//    <html data-state> becomes "ready", over BENCH_LOADS cold loads (fresh context each);
-//    also the page's own window.__explainer.timings.firstChartMs when present;
-//  * redraw latency: window.__explainer.benchRedraw(BENCH_REDRAWS) -> ms per redraw;
-//  * Monte Carlo: window.__explainer.benchMonteCarlo(BENCH_MC) -> ms per 10,000-run batch.
-// Missing hooks print "not available".
+// Two pages — the plain page (www/, rendered by the script) and the baked page (dist/en/, the
+// first response already holds the article) — under two profiles, in headless Chromium under
+// the strict CSP, served gzip by tools/serve.mjs:
+//   desktop  1280x900 @2x, no throttling;
+//   phone    390x844 @3x, CPU x4 (Emulation.setCPUThrottlingRate), 150 ms latency, 1.6 Mbit/s
+//            down, 750 kbit/s up (Network.emulateNetworkConditions).
+// Per cold load (fresh context): bytes transferred and requests (resource timing), first
+// chart (performance mark explainer:first-chart — the baked SVGs at first paint, else the first
+// canvas drawn), interactive (mark explainer:interactive) and ready (data-state="ready").
+// On the last desktop load of each page: redraw latency (benchRedraw) and Monte Carlo.
 //
-// env: BENCH_LOADS (7), BENCH_REDRAWS (200), BENCH_MC (10), BENCH_PATH ("/"), BENCH_LOCALE ("en-US")
+// env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10)
 
-import { startServer, launchBrowser, openPage, waitForReady, median, percentile, DESKTOP } from './harness.mjs';
+import path from 'node:path';
+import { startServer, launchBrowser, openPage, waitForReady, median, percentile, REPO_ROOT, DESKTOP } from './harness.mjs';
 
-const LOADS = intEnv('BENCH_LOADS', 7);
+const LOADS = intEnv('BENCH_LOADS', 5);
+const PHONE_LOADS = intEnv('BENCH_PHONE_LOADS', 3);
 const REDRAWS = intEnv('BENCH_REDRAWS', 200);
 const MC = intEnv('BENCH_MC', 10);
-const PATHNAME = process.env.BENCH_PATH || '/';
-const LOCALE = process.env.BENCH_LOCALE || 'en-US';
+
+const PROFILES = {
+  desktop: { size: DESKTOP, loads: LOADS },
+  phone: {
+    size: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    loads: PHONE_LOADS,
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
+  },
+};
 
 function intEnv(name, dflt) {
   const v = Number(process.env[name]);
   return Number.isInteger(v) && v > 0 ? v : dflt;
 }
 
-const fmt = (x) => (Number.isFinite(x) ? x.toFixed(Math.abs(x) < 10 ? 2 : 1).padStart(8) : '       -');
-
-function line(label, values, unit = 'ms') {
-  const v = values.filter((x) => Number.isFinite(x));
-  if (v.length === 0) {
-    console.log(`${label.padEnd(46)} not available`);
-    return;
-  }
-  console.log(
-    `${label.padEnd(46)} median ${fmt(median(v))}  p95 ${fmt(percentile(v, 95))}  max ${fmt(Math.max(...v))} ${unit}  (n=${v.length})`,
-  );
-}
+const fmt = (x, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 // Runs before any page script: note performance.now() when data-state first turns ready/error.
 function readyProbe() {
   const mark = () => {
-    const el = document.documentElement;
-    const s = el && el.dataset.state;
-    if ((s === 'ready' || s === 'error') && window.__benchReadyAt === undefined) {
-      window.__benchReadyAt = performance.now();
-      window.__benchReadyState = s;
-    }
+    const s = document.documentElement && document.documentElement.dataset.state;
+    if ((s === 'ready' || s === 'error') && window.__benchReadyAt === undefined) window.__benchReadyAt = performance.now();
   };
   new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
-  document.addEventListener('DOMContentLoaded', mark);
 }
 
-async function callHook(page, name, n) {
-  return page.evaluate(
-    async ([name, n]) => {
-      const api = window.__explainer;
-      if (!api || typeof api[name] !== 'function') return { missing: true };
-      try {
-        const r = await api[name](n);
-        const arr = Array.from(r ?? [], Number);
-        return { values: arr };
-      } catch (e) {
-        return { error: String(e && e.message ? e.message : e) };
-      }
-    },
-    [name, n],
-  );
+async function oneLoad(browser, url, profile) {
+  const p = await openPage(browser, url, { ...profile.size, locale: 'en-US', initScript: readyProbe, goto: false });
+  if (profile.cpu || profile.network) {
+    const cdp = await p.context.newCDPSession(p.page);
+    if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    if (profile.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', profile.network);
+    }
+  }
+  await p.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  let state;
+  try {
+    state = await waitForReady(p.page, { timeout: 60_000 });
+  } catch (e) {
+    state = `timeout (${e.state})`;
+  }
+  const t = await p.page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    const bytes = (nav?.transferSize ?? 0) + resources.reduce((n, r) => n + (r.transferSize || 0), 0);
+    return { firstChart: mark('explainer:first-chart'), interactive: mark('explainer:interactive'), ready: window.__benchReadyAt, bytes, requests: resources.length + 1 };
+  });
+  return { p, state, t };
 }
 
 async function main() {
-  const server = await startServer();
+  const servers = {
+    plain: await startServer(),
+    baked: await startServer({ root: path.join(REPO_ROOT, 'dist') }),
+  };
+  const pages = { plain: `${servers.plain.url}?lang=en`, baked: `${servers.baked.url}en/` };
   const browser = await launchBrowser();
-  const url = new URL(PATHNAME, server.url).href;
-  console.log(`page bench: Chromium ${browser.version()}, ${DESKTOP.viewport.width}x${DESKTOP.viewport.height} @${DESKTOP.deviceScaleFactor}x, ${LOADS} cold loads of ${url}`);
-
-  const ready = [];
-  const selfReported = [];
-  const dcl = [];
-  const load = [];
-  const states = new Map();
-  let last = null;
+  console.log(`page bench: Chromium ${browser.version()}; desktop ${LOADS} loads, phone ${PHONE_LOADS} loads per page (cold, fresh context)`);
+  console.log(`${'page / profile'.padEnd(18)}${'KB gz'.padStart(8)}${'requests'.padStart(10)}${'first chart'.padStart(13)}${'interactive'.padStart(13)}${'ready'.padStart(9)}   (medians, ms)`);
+  const hooks = [];
   try {
-    for (let i = 0; i < LOADS; i++) {
-      const p = await openPage(browser, url, { ...DESKTOP, locale: LOCALE, initScript: readyProbe });
-      let state;
-      try {
-        state = await waitForReady(p.page);
-      } catch (e) {
-        state = `timeout (${e.state})`;
+    for (const [name, url] of Object.entries(pages)) {
+      for (const [profileName, profile] of Object.entries(PROFILES)) {
+        const rows = [];
+        let last = null;
+        for (let i = 0; i < profile.loads; i++) {
+          const run = await oneLoad(browser, url, profile);
+          if (run.state === 'ready') rows.push(run.t);
+          if (profileName === 'desktop' && i === profile.loads - 1 && run.state === 'ready') last = run.p;
+          else await run.p.close();
+        }
+        const med = (key) => median(rows.map((r) => r[key]).filter(Number.isFinite));
+        console.log(
+          `${`${name} / ${profileName}`.padEnd(18)}${fmt(med('bytes') / 1024, 1).padStart(8)}${fmt(med('requests')).padStart(10)}${fmt(med('firstChart')).padStart(13)}${fmt(med('interactive')).padStart(13)}${fmt(med('ready')).padStart(9)}${rows.length < profile.loads ? `   (${profile.loads - rows.length} loads not ready)` : ''}`,
+        );
+        if (last) hooks.push([name, last]);
       }
-      states.set(state, (states.get(state) || 0) + 1);
-      const t = await p.page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const fc = window.__explainer && window.__explainer.timings && window.__explainer.timings.firstChartMs;
-        return {
-          readyAt: window.__benchReadyAt,
-          firstChartMs: typeof fc === 'number' ? fc : NaN,
-          dcl: nav ? nav.domContentLoadedEventEnd : NaN,
-          load: nav ? nav.loadEventEnd : NaN,
-        };
-      });
-      if (state === 'ready') {
-        ready.push(t.readyAt);
-        selfReported.push(t.firstChartMs);
-      }
-      dcl.push(t.dcl);
-      load.push(t.load);
-      if (i < LOADS - 1) await p.close();
-      else last = p;
     }
-
-    console.log(`final data-state per load: ${[...states].map(([s, n]) => `${s} x${n}`).join(', ')}`);
-    if (last && last.problems(server.origin).length) {
-      console.log(`problems seen on the last load:\n  ${last.problems(server.origin).slice(0, 10).join('\n  ')}`);
-    }
-    line('DOMContentLoaded (from navigation start)', dcl);
-    line('load event (from navigation start)', load);
-    line('time to first chart (navigation -> ready)', ready);
-    line('page-reported timings.firstChartMs', selfReported);
-
-    if (states.get('ready')) {
-      for (const [hook, n, label] of [
-        ['benchRedraw', REDRAWS, `redraw latency, benchRedraw(${REDRAWS}), per redraw`],
-        ['benchMonteCarlo', MC, `Monte Carlo 10,000 runs, benchMonteCarlo(${MC})`],
-      ]) {
-        const r = await callHook(last.page, hook, n);
-        if (r.missing) console.log(`${label.padEnd(46)} not available`);
-        else if (r.error) console.log(`${label.padEnd(46)} error: ${r.error}`);
-        else line(label, r.values);
-      }
-    } else {
-      console.log('page never reached data-state="ready": redraw and Monte Carlo figures not available');
+    for (const [name, p] of hooks) {
+      const r = await p.page.evaluate(
+        async ([redraws, mc]) => {
+          const api = window.__explainer;
+          const run = async (f, n) => {
+            try {
+              return Array.from((await f(n)) ?? [], Number);
+            } catch {
+              return [];
+            }
+          };
+          return { redraw: await run(api.benchRedraw, redraws), mc: await run(api.benchMonteCarlo, mc) };
+        },
+        [REDRAWS, MC],
+      );
+      console.log(
+        `${name} / desktop: redraw per frame median ${fmt(median(r.redraw), 2)} p95 ${fmt(percentile(r.redraw, 95), 2)} ms (n=${r.redraw.length}); Monte Carlo 10,000 runs median ${fmt(median(r.mc), 1)} ms (n=${r.mc.length})`,
+      );
+      await p.close();
     }
   } finally {
-    await last?.close().catch(() => {});
     await browser.close();
-    await server.close();
+    await servers.plain.close();
+    await servers.baked.close();
   }
 }
 
