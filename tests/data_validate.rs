@@ -534,3 +534,22 @@ fn a_value_too_large_for_its_unit_is_refused_before_it_reaches_a_chart() {
     let v = with(|v| fact0(v)["value"] = json!(99_999.0));
     assert_eq!(messages(&v), Vec::<String>::new());
 }
+
+#[test]
+fn a_changelog_is_dated_worded_and_newest_first() {
+    let entry = |date: &str| json!({"date": date, "text": {"en": "Corrected a figure.", "zh-Hans": "更正了一个数字。"}});
+    assert_eq!(
+        messages(&with(
+            |v| v["changelog"] = json!([entry("2026-02-01"), entry("2026-01-15")])
+        )),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        messages(&with(|v| v["changelog"] = json!([entry("2026-01-15"), entry("2026-02-01")]))),
+        ["changelog[1].date: 2026-02-01 is after the entry above it (2026-01-15); list changes newest first"]
+    );
+    assert_eq!(
+        messages(&with(|v| v["changelog"] = json!([entry("2026-02")]))),
+        ["changelog[0].date: date \"2026-02\" is not valid; a change is dated YYYY-MM-DD (e.g. 2026-11-29)"]
+    );
+}

@@ -195,6 +195,18 @@ pub enum DataErrorKind {
         /// The kind this list requires.
         expected: SourceKind,
     },
+    /// A changelog entry not dated `YYYY-MM-DD`.
+    BadChangeDate {
+        /// The value found.
+        value: String,
+    },
+    /// A changelog entry dated after the one listed above it.
+    ChangesOutOfOrder {
+        /// Its date.
+        date: String,
+        /// The date of the entry above it.
+        above: String,
+    },
     /// A `measure` id that no entry in `measures` has.
     UnknownMeasure {
         /// The id.
@@ -517,6 +529,14 @@ impl fmt::Display for DataErrorKind {
                  chart shows only money (any currency) or only one other unit",
                 unit.code(),
                 expected.code()
+            ),
+            DataErrorKind::BadChangeDate { value } => write!(
+                f,
+                "date \"{value}\" is not valid; a change is dated YYYY-MM-DD (e.g. 2026-11-29)"
+            ),
+            DataErrorKind::ChangesOutOfOrder { date, above } => write!(
+                f,
+                "{date} is after the entry above it ({above}); list changes newest first"
             ),
             DataErrorKind::UnknownMeasure { id } => {
                 write!(

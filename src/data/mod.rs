@@ -70,8 +70,8 @@ pub use error::{
 pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use types::{
-    Basis, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Measure, Metric, Period,
-    PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
+    Basis, Change, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Measure, Metric,
+    Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte.

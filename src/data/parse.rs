@@ -28,7 +28,7 @@ pub(crate) struct Broken {
     pub dataset_version: bool,
 }
 
-const TOP_LEVEL_FIELDS: [&str; 11] = [
+const TOP_LEVEL_FIELDS: [&str; 12] = [
     "schema_version",
     "dataset_version",
     "reference_rates",
@@ -40,6 +40,7 @@ const TOP_LEVEL_FIELDS: [&str; 11] = [
     "reference",
     "conflicts",
     "charts",
+    "changelog",
 ];
 
 /// Strips serde_json's " at line N column M" suffix; the position is reported separately.
@@ -262,6 +263,12 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
         Vec::new()
     };
 
+    let changelog = if map.contains_key("changelog") {
+        read_list(&map, "changelog", &mut errors, &mut unused)
+    } else {
+        Vec::new()
+    };
+
     let dataset = Dataset {
         schema_version,
         dataset_version: dataset_version.unwrap_or_default(),
@@ -274,6 +281,7 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
         reference,
         conflicts,
         charts,
+        changelog,
     };
     Ok((dataset, broken, errors))
 }

@@ -415,6 +415,17 @@ pub struct ReferenceRate {
     pub basis: LocalizedText,
 }
 
+/// One published change to the figures, newest first in the file: readers of an article that
+/// already ran see corrections, not silent changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// When it was published, `YYYY-MM-DD`.
+    pub date: String,
+    /// What changed and why, for readers.
+    pub text: LocalizedText,
+}
+
 /// The whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -444,4 +455,7 @@ pub struct Dataset {
     /// The article's dataset charts, in article order (optional in the file; empty if absent).
     #[serde(default)]
     pub charts: Vec<ChartDef>,
+    /// What changed, newest first (optional in the file; empty if absent).
+    #[serde(default)]
+    pub changelog: Vec<Change>,
 }

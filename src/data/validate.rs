@@ -19,6 +19,7 @@
 //! * dates read `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; localized texts have `en` and `zh-Hans`;
 //! * measures have unique ids; a fact's `measure` names one; `as_of` reads `YYYY-MM`; a
 //!   group's `members` are known entities;
+//! * changelog entries are dated `YYYY-MM-DD`, worded, and listed newest first;
 //! * charts have unique ids and name known facts, all money or all one other unit, and
 //!   follow the comparison rules of [`chart_rules`](super::chart_rules).
 
@@ -560,6 +561,31 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                 c.push(
                     format!("{at}.facts[{j}]"),
                     DataErrorKind::UnknownFact { id: id.clone() },
+                );
+            }
+        }
+    }
+
+    // The changelog: dated, worded, newest first.
+    for (i, change) in dataset.changelog.iter().enumerate() {
+        let at = format!("changelog[{i}]");
+        if !is_valid_date(&change.date) || change.date.len() != "YYYY-MM-DD".len() {
+            c.push(
+                format!("{at}.date"),
+                DataErrorKind::BadChangeDate {
+                    value: change.date.clone(),
+                },
+            );
+        }
+        c.text(&at, "text", &change.text);
+        if let Some(above) = i.checked_sub(1).and_then(|j| dataset.changelog.get(j)) {
+            if above.date < change.date {
+                c.push(
+                    format!("{at}.date"),
+                    DataErrorKind::ChangesOutOfOrder {
+                        date: change.date.clone(),
+                        above: above.date.clone(),
+                    },
                 );
             }
         }

@@ -136,6 +136,22 @@ test('without JavaScript every table is on the tables page of each language', { 
   }
 });
 
+test('readers see when the figures were last corrected and what changed, without JavaScript', { timeout: 60_000 }, async () => {
+  const latest = dataset.changelog[0];
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
+    try {
+      const updated = p.page.locator('#updated a');
+      assert.equal(await updated.getAttribute('href'), '#updates');
+      assert.match(await updated.textContent(), new RegExp(latest.date.slice(0, 4)), `${lang}: the update line names the date`);
+      const first = (await p.page.locator('#updates li').first().textContent()).replace(/\s+/g, ' ');
+      assert.ok(first.includes(latest.text[lang].slice(0, 30)), `${lang}: the newest change is listed first: “${first.slice(0, 120)}”`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('?section and ?theme are right at first paint, before any module runs', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/?section=cloud-growth,calculator&theme=dark`, {
     ...DESKTOP,

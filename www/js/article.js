@@ -348,12 +348,27 @@ export function renderSourcesSection(ctx) {
   el.hidden = false;
 }
 
-/** The footer: method note and dataset version. */
+/** The footer: method note, what changed (corrections are published, not made silently), dataset version. */
 export function renderFooter(ctx) {
-  const { t, data } = ctx;
+  const { t, data, lang, fmt } = ctx;
+  const updated = byId('updated');
+  const latest = data.changelog[0];
+  if (updated) replaceChildren(updated, latest ? h('a', { href: '#updates' }, t('footer.updated', { date: fmt.date(latest.date) })) : null);
   replaceChildren(
     byId('footer'),
     h('p', {}, t('footer.method')),
+    data.changelog.length
+      ? h(
+          'section',
+          { id: 'updates', class: 'updates', attrs: { 'aria-labelledby': 'updates-heading' } },
+          h('h2', { id: 'updates-heading' }, t('footer.updates_heading')),
+          h(
+            'ul',
+            {},
+            data.changelog.map((c) => h('li', {}, h('time', { attrs: { datetime: c.date } }, fmt.date(c.date)), ' — ', localized(c.text, lang))),
+          ),
+        )
+      : null,
     h('p', { class: 'muted' }, t('footer.dataset_version', { version: data.version || '–', facts: data.facts.size, sources: data.sources.size })),
   );
 }

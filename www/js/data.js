@@ -106,6 +106,8 @@ export function indexDataset(raw) {
     schema: ds.schema_version,
     /** The reference rate record {year, cny_per_usd, source, basis} for figures of `year`, or null. */
     rateFor,
+    /** Published changes, newest first: [{date, text}]. */
+    changelog: list(ds.changelog).filter((c) => typeof c.date === 'string'),
     sources,
     entities,
     metrics,
