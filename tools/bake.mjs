@@ -20,6 +20,7 @@
 //   dist/css, js, pkg, data, i18n   the files the live page loads; embed.html, the demo host
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
 //   dist/js/head.<hash>.js   the head script, named by its content so it can be cached forever
+//   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -58,7 +59,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -104,7 +105,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   head.append(css);
   const headScript = document.createElement('script');
   headScript.src = `${prefix}${headScriptFile}`;
-  headScript.setAttribute('data-main', `${prefix}js/main.js`);
+  headScript.setAttribute('data-main', `${prefix}${mainScript}`);
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
     const el = document.createElement('meta');
@@ -155,6 +156,24 @@ function hashedCopy(out, rel, text) {
   return named;
 }
 
+/** js/main.js with everything it imports (the wasm glue included), bundled and minified. */
+async function bundledMain() {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [path.join(WWW, 'js', 'main.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+  });
+  if (result.warnings.length) throw new BakeError(`esbuild: ${(await esbuild.formatMessages(result.warnings, { kind: 'warning' })).join('\n')}`);
+  return result.outputFiles[0].text;
+}
+
 /** Every stylesheet of the page (in its order) plus the section rules, as one text. */
 function bundledCss(ids) {
   const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
@@ -194,6 +213,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
   const styles = hashedCopy(out, 'css/page.css', bundledCss(ids));
   const headScript = hashedCopy(out, 'js/head.js', fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8'));
+  const mainScript = hashedCopy(out, 'js/main.js', await bundledMain());
 
   const server = await startServer({ root: WWW, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -218,7 +238,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
       const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
       const prefix = relativePath(dir, '');
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript });
       const file = path.join(out, dir, 'index.html');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, html);

@@ -157,7 +157,7 @@ test('?section and ?theme are right at first paint, before any module runs', { t
     ...DESKTOP,
     colorScheme: 'light',
     // Block the live page: what shows is what the first paint shows.
-    route: (context) => context.route(/\/js\/main\.js$/, (route) => route.abort()),
+    route: (context) => context.route(/\/js\/main(\.[0-9a-f]+)?\.js$/, (route) => route.abort()),
   });
   try {
     const shown = await p.page.evaluate(() => {
@@ -207,11 +207,22 @@ function firstDifference(a, b) {
 
 for (const [lang, dir] of Object.entries(PAGES)) {
   test(`${lang}: the page comes to life with the same text and chart drawing, and nothing moves`, { timeout: 90_000 }, async () => {
+    // The core is held back until the baked article has been read, so the reading is of the
+    // baked page, whatever the speed of the machine.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
     // The width the charts were baked at, so the live drawing can be compared with the SVG.
     const p = await openPage(env.browser, `${env.server.url}${dir}`, {
       viewport: { width: 320, height: 900 },
       deviceScaleFactor: 1,
       waitUntil: 'domcontentloaded',
+      route: (context) =>
+        context.route(/\.wasm$/, async (route) => {
+          await held;
+          await route.continue();
+        }),
       initScript: () => {
         window.__shift = 0;
         new PerformanceObserver((list) => {
@@ -220,10 +231,11 @@ for (const [lang, dir] of Object.entries(PAGES)) {
       },
     });
     try {
-      // Parsed, and the live page has not replaced the article yet (it waits for the core).
+      // Parsed, and the live page has not replaced the article (it waits for the core).
       assert.ok(await p.page.evaluate(() => document.querySelectorAll('svg.chart-svg').length > 0), 'still the baked article');
       const bakedText = await p.page.evaluate(articleText);
       const bakedSvg = await p.page.evaluate(() => document.querySelector('#us-capex svg.chart-svg-narrow').outerHTML);
+      release();
       assert.equal(await waitForReady(p.page), 'ready');
       const live = await p.page.evaluate((articleTextSource) => {
         const articleText = new Function(`return (${articleTextSource})`)();

@@ -19,7 +19,9 @@ export async function loadWasm() {
   try {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
     const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
-    await mod.default(bytes ? { module_or_path: bytes } : undefined);
+    // The .wasm by an address relative to this module, which is js/ both as a file and inside
+    // the baked page's bundle (the glue's own default would resolve against the bundle).
+    await mod.default({ module_or_path: bytes || new URL('../pkg/ai_capex_explainer_bg.wasm', import.meta.url) });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
     return { ok: true, Explainer: mod.Explainer, ms: performance.now() - started };
   } catch (e) {
