@@ -26,23 +26,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { bundleModule } from './bundle.mjs';
+import { launchChromium } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Each language's page, as a folder under the output (the default language at the root). */
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
@@ -158,20 +147,7 @@ function hashedCopy(out, rel, text) {
 
 /** js/main.js with everything it imports (the wasm glue included), bundled and minified. */
 async function bundledMain() {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [path.join(WWW, 'js', 'main.js')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-  });
-  if (result.warnings.length) throw new BakeError(`esbuild: ${(await esbuild.formatMessages(result.warnings, { kind: 'warning' })).join('\n')}`);
-  return result.outputFiles[0].text;
+  return (await bundleModule(path.join(WWW, 'js', 'main.js'))).js;
 }
 
 /** Every stylesheet of the page (in its order) plus the section rules, as one text. */
@@ -207,7 +183,6 @@ async function chartSvgs(page) {
 }
 
 export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new BakeError(`Chromium not found at ${CHROMIUM_PATH}`);
   copyAssets(out);
   const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
   const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
@@ -216,7 +191,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const mainScript = hashedCopy(out, 'js/main.js', await bundledMain());
 
   const server = await startServer({ root: WWW, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const written = [];
   try {
     for (const [lang, dir] of Object.entries(LANG_DIRS)) {

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { bundleModule } from './bundle.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -74,31 +75,14 @@ const attr = (tag, name) => {
 
 /** Bundle the page's module script (and everything it imports) into one ES module string. */
 async function bundle(entry) {
-  let esbuild;
+  let built;
   try {
-    esbuild = await import('esbuild');
-  } catch {
-    fail('npm package esbuild is not installed (run npm ci, or ./dev dist)');
+    built = await bundleModule(path.join(WWW, entry));
+  } catch (e) {
+    fail(e.message);
   }
-  const result = await esbuild.build({
-    entryPoints: [path.join(WWW, entry)],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'silent',
-    metafile: true,
-  });
-  if (result.warnings.length) {
-    const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
-    fail(`esbuild warnings (a dynamic import it cannot follow would fetch at run time):\n${text.join('\n')}`);
-  }
-  const inputs = Object.keys(result.metafile.inputs);
+  const { js, inputs } = built;
   if (!inputs.some((f) => f.endsWith(GLUE))) fail(`the bundle does not contain www/${GLUE}: wasm.js must import it with a literal specifier`);
-  const js = result.outputFiles[0].text;
   if (/<\/script|<!--/i.test(js)) fail('the bundle contains "</script" or "<!--", which would end the inline script');
   return { js, modules: inputs.length };
 }

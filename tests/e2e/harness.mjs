@@ -6,11 +6,10 @@
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer as startStaticServer, SUBPATH, CSP } from '../../tools/serve.mjs';
+import { launchChromium } from '../../tools/chromium.mjs';
 
 export { SUBPATH, CSP };
 
@@ -18,19 +17,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // E2E_ROOT serves another tree instead of www/ (e.g. a packaged copy, or a scratch page).
 export const WWW_ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'www');
 export const OUTPUT_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'output');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const READY_TIMEOUT_MS = 20_000;
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Phone and desktop viewports used across tests. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
@@ -45,25 +32,9 @@ export async function startServer({ root = WWW_ROOT, port = 0 } = {}) {
   return { ...s, origin: new URL(s.url).origin };
 }
 
-/**
- * Launch headless Chromium with a fresh profile.
- *
- * Playwright refuses `--user-data-dir` in `args` for `launch()`; it always creates a fresh
- * profile directory itself under os.tmpdir() (playwright_chromiumdev_profile-*) and removes it
- * on close, which is exactly the isolation we want. Each `openPage` also gets a new context
- * (own cache, storage and cookies).
- */
+/** Launch headless Chromium with a fresh profile (tools/chromium.mjs). */
 export async function launchBrowser({ args = [] } = {}) {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (install it with ./dev test, or set CHROMIUM_PATH)`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...args],
-    env: { ...process.env, TMPDIR: os.tmpdir() },
-    timeout: 60_000,
-  });
+  return launchChromium({ args });
 }
 
 /**

@@ -1,0 +1,32 @@
+// The page's module script and everything it imports (the wasm-bindgen glue included) as one
+// minified ES module, for the single file (tools/dist.mjs) and the baked site (tools/bake.mjs).
+
+/**
+ * Bundle `entry` (a path). Resolves to { js, inputs } (the files it contains); throws on any
+ * esbuild warning — a dynamic import it cannot follow would fetch at run time.
+ */
+export async function bundleModule(entry) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error('npm package esbuild is not installed (run npm ci, or ./dev build)');
+  }
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    metafile: true,
+  });
+  if (result.warnings.length) {
+    const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
+    throw new Error(`esbuild warnings (a dynamic import it cannot follow would fetch at run time):\n${text.join('\n')}`);
+  }
+  return { js: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
+}
