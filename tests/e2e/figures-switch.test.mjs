@@ -77,6 +77,12 @@ for (const [lang, how] of [
       for (const [chart, id] of PLEDGES) {
         const item = p.page.locator(`#${chart} .pledges li[data-fact="${id}"]`);
         assert.equal(await item.count(), 1, `${id}: listed in ${chart}'s pledge strip`);
+        const text = await item.textContent();
+        assert.doesNotMatch(text, /\d\.\d{3}/, `${id}: a per-year figure is rounded: “${text}”`);
+        const perYear = words.pledge_span.split('{per_year}')[1]?.trim();
+        if (facts.get(id).period.kind !== 'multi_year' && perYear) {
+          assert.ok(!text.includes(perYear), `${id}: a running total is not put per year: “${text}”`);
+        }
       }
       if (PLEDGES.length) {
         assert.equal((await p.page.locator('#china-capex .pledges-heading').textContent()).trim(), words.pledges_heading);

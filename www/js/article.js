@@ -8,6 +8,7 @@ import { LANGS } from './i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
 import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, buildDetails } from './tables.js';
 import { localized } from './data.js';
+import { toBillions, currencyOfUnit } from './format.js';
 
 
 /**
@@ -247,24 +248,37 @@ function pledgeStrip(ctx, chart) {
   const pledges = chart.drawn.map((id) => data.fact(id)).filter(isPledge);
   if (!pledges.length) return null;
   const items = pledges.map((fact) => {
-    const { start, end, kind } = fact.period;
-    const years = end - start + 1;
     const entity = data.entity(fact);
     const source = data.source(fact);
-    const span =
-      kind === 'multi_year' || start < end
-        ? t('figures.pledge_span', { start, end, per_year: fmt.qualified(fact.value / years, fact.value_high != null ? fact.value_high / years : null, fact.qualifier === 'exact' ? 'about' : fact.qualifier, fact.unit) })
-        : t('figures.pledge_cumulative', { year: end });
     return h(
       'li',
       { dataset: { fact: fact.id } },
       h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
-      ` ${span} · ${fmt.basis(fact.period)}`,
+      ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period)}`,
       source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
     );
   });
   return h('div', { class: 'pledges' }, h('p', { class: 'pledges-heading' }, t('figures.pledges_heading')), h('ul', {}, items));
 }
+
+/**
+ * The span of a pledge in words. A pledge over named years (multi_year) is also put per year —
+ * "about" that much (or "at least", "over", as the pledge was worded), since spending is never
+ * even; a running total is not, since its calendar years are not a count of years of spending.
+ */
+function pledgeSpan(ctx, fact) {
+  const { t, fmt } = ctx;
+  const { start, end, kind } = fact.period;
+  if (kind === 'multi_year') {
+    const years = end - start + 1;
+    const money = /_(bn|m)$/.test(fact.unit);
+    const perYear = (v) => (money ? fmt.moneyBn(toBillions(v / years, fact.unit), currencyOfUnit(fact.unit), 3) : fmt.number(v / years, 1));
+    const word = fact.qualifier === 'at_least' || fact.qualifier === 'over' ? fact.qualifier : 'about';
+    return t('figures.pledge_span', { start, end, per_year: t(`format.qualifier.${word}`, { x: perYear(fact.value) }) });
+  }
+  return start < end ? t('figures.pledge_running', { start, end }) : t('figures.pledge_cumulative', { year: end });
+}
+
 
 /**
  * Build one <section data-chart> per chart into `container`. Returns a Map
