@@ -201,7 +201,7 @@ export function takeaway(ctx, id) {
 const isPledge = (fact) => fact && fact.period && (fact.period.kind === 'multi_year' || fact.period.kind === 'cumulative');
 
 /** Whether chart `chart` draws both the articles' figures and public records (so it gets a switch). */
-export function hasBothSets(ctx, chart) {
+function hasBothSets(ctx, chart) {
   const drawn = chart.drawn.filter((id) => !isPledge(ctx.data.fact(id)));
   return drawn.some((id) => ctx.data.isReference(id)) && drawn.some((id) => !ctx.data.isReference(id));
 }
