@@ -276,3 +276,27 @@ fn the_article_charts_match_their_reviewed_snapshots() {
         }
     }
 }
+
+#[test]
+fn traditional_chinese_axes_count_in_traditional_characters() {
+    let ds = dataset();
+    let mut traditional = 0;
+    for def in &ds.charts {
+        let chart = Chart::Bars(dataset_chart(
+            &ds,
+            def,
+            &view("zh-Hant", "CNY"),
+            Figures::Reported,
+        ));
+        let (out, _) = svg(&chart, &ChartStyle::default());
+        for simplified in ['亿', '万'] {
+            assert!(
+                !out.contains(simplified),
+                "{}: {simplified} on a zh-Hant chart",
+                def.id
+            );
+        }
+        traditional += usize::from(out.contains('億'));
+    }
+    assert!(traditional >= 2, "the money charts' axes count in 億");
+}

@@ -17,6 +17,7 @@
 //   dist/en/index.html       English
 //   dist/zh-Hant/index.html  Traditional Chinese
 //   dist/…/tables.html       every table of that page, open, for readers without JavaScript
+//   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
 //   dist/css, js, pkg, data, i18n   the files the live page loads; embed.html, the demo host
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
 //   dist/js/head.<hash>.js   the head script, named by its content so it can be cached forever
@@ -37,9 +38,23 @@ export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
 const COPIED = ['css', 'js', 'pkg', 'data', 'i18n', 'embed.html'];
+/** The chart shown on link cards, and its file beside each language page. */
+const PREVIEW_CHART = 'us-capex';
+const PREVIEW_FILE = 'preview.png';
 const READY_TIMEOUT_MS = 60_000;
 
+/**
+ * Where the site will be hosted (env BASE_URL, e.g. https://news.example/graphics/ai-capex/):
+ * link cards need an absolute address for their image. Without it the address is relative.
+ */
+const BASE_URL = process.env.BASE_URL || '';
+
 class BakeError extends Error {}
+
+/** Width and height of a PNG, from its header. */
+function pngSize(bytes) {
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 /** The relative path from the page in `from` to the page in `to` (both LANG_DIRS values). */
 function relativePath(from, to) {
@@ -48,7 +63,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, preview }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -107,6 +122,9 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   meta('og:title', document.title);
   meta('og:description', description);
   meta('og:locale', lang.replace('-', '_'));
+  meta('og:image', preview.href);
+  meta('og:image:width', String(preview.width));
+  meta('og:image:height', String(preview.height));
   for (const [code, href] of Object.entries(langPaths)) {
     const alt = document.createElement('link');
     alt.rel = 'alternate';
@@ -168,6 +186,22 @@ function copyAssets(out) {
   }
 }
 
+/**
+ * The preview image for link cards: the first chart at desktop width, as drawn live, from a
+ * page of its own (a screenshot leaves traces in the page it is taken from).
+ */
+async function screenshotPreview(browser, url, file) {
+  const context = await browser.newContext({ viewport: { width: WIDTHS.wide, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: READY_TIMEOUT_MS });
+    await page.locator(`#${PREVIEW_CHART} canvas`).screenshot({ path: file });
+  } finally {
+    await context.close();
+  }
+}
+
 /** The SVGs of every chart on the page, at the canvas size it has now, keyed by chart id. */
 async function chartSvgs(page) {
   return page.evaluate(() => {
@@ -213,7 +247,13 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
       const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
       const prefix = relativePath(dir, '');
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript });
+      fs.mkdirSync(path.join(out, dir), { recursive: true });
+      await screenshotPreview(browser, `${server.url}?lang=${lang}`, path.join(out, dir, PREVIEW_FILE));
+      const size = pngSize(fs.readFileSync(path.join(out, dir, PREVIEW_FILE)));
+      const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, preview });
+      // The pages are served under style-src 'self': an inline style would be blocked.
+      if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, html);

@@ -126,9 +126,13 @@ pub fn tick(v: f64, style: TickStyle) -> String {
     match style {
         TickStyle::Plain => plain_tick(v),
         TickStyle::Grouped => grouped(&plain_tick(v)),
-        TickStyle::ChineseYi if v == 0.0 => "0".to_string(),
+        TickStyle::ChineseYi | TickStyle::ChineseYiTraditional if v == 0.0 => "0".to_string(),
         TickStyle::ChineseYi if v.abs() >= 10_000.0 => format!("{}万亿", plain_tick(v / 10_000.0)),
         TickStyle::ChineseYi => format!("{}亿", plain_tick(v)),
+        TickStyle::ChineseYiTraditional if v.abs() >= 10_000.0 => {
+            format!("{}萬億", plain_tick(v / 10_000.0))
+        }
+        TickStyle::ChineseYiTraditional => format!("{}億", plain_tick(v)),
     }
 }
 

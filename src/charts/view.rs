@@ -94,11 +94,13 @@ impl View {
             })
     }
 
-    /// Ticks of a money axis: `30,000` (US$ bn) in English, `3万亿` in Chinese.
+    /// Ticks of a money axis: `30,000` (US$ bn) in English, `3万亿` in Simplified and `3萬億` in
+    /// Traditional Chinese.
     pub fn money_ticks(&self) -> TickStyle {
         match self.lang {
             Lang::En => TickStyle::Grouped,
-            Lang::ZhHans | Lang::ZhHant => TickStyle::ChineseYi,
+            Lang::ZhHans => TickStyle::ChineseYi,
+            Lang::ZhHant => TickStyle::ChineseYiTraditional,
         }
     }
 

@@ -152,6 +152,19 @@ test('readers see when the figures were last corrected and what changed, without
   }
 });
 
+test('each language page names a preview image for link cards, and the image is a chart of that size', () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
+    const meta = (name) => new RegExp(`<meta property="${name}" content="([^"]+)">`).exec(html)?.[1];
+    const png = fs.readFileSync(path.join(DIST, dir, meta('og:image')));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG', `${lang}: og:image is a PNG`);
+    assert.equal(png.readUInt32BE(16), Number(meta('og:image:width')), `${lang}: og:image:width`);
+    assert.equal(png.readUInt32BE(20), Number(meta('og:image:height')), `${lang}: og:image:height`);
+    assert.ok(png.readUInt32BE(16) >= 600, `${lang}: wide enough for a link card`);
+    assert.equal(meta('og:title'), readWwwJson(`i18n/${lang}.json`).meta.title);
+  }
+});
+
 test('?section and ?theme are right at first paint, before any module runs', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/?section=cloud-growth,calculator&theme=dark`, {
     ...DESKTOP,
