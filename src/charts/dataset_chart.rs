@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use super::spec::{Bar, BarChart, BarGroup, BarKind, Marker, Series};
 use super::view::View;
 use crate::data::{
-    checked_convert_money, is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang,
-    LocalizedText, Period, PeriodKey, PeriodKind, SourceKind, Unit,
+    is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang, LocalizedText, Period,
+    PeriodKey, PeriodKind, Unit,
 };
 
 /// Which set of figures a comparison chart draws as bars; the other set shows as markers.
@@ -61,8 +61,7 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
         .filter(|f| !is_pledge(f))
         .collect();
     let money = facts.first().is_some_and(|f| f.unit.currency().is_some());
-    let is_record =
-        |f: &Fact| ds.source(&f.source).map(|s| s.kind) == Some(SourceKind::PublicRecord);
+    let is_record = |f: &Fact| ds.is_public_record(f);
     let both = facts.iter().any(|f| is_record(f)) && facts.iter().any(|f| !is_record(f));
     let drawn_as_bar = |record: bool| !both || record == (figures == Figures::Reported);
 
@@ -342,11 +341,8 @@ fn plotted(ds: &Dataset, fact: &Fact, money: bool, view: &View) -> Option<(f64, 
     if !money {
         return Some((fact.value, fact.value_high));
     }
-    let from = fact.unit.currency()?;
-    let factor = fact.unit.to_billions_factor()?;
-    let rate = ds.rate_for(fact.period.end)?.cny_per_usd;
     let convert = |v: f64| {
-        checked_convert_money(v * factor, from, view.currency, rate)
+        ds.money_bn_of(fact, v, view.currency)
             .map(|x| x * view.money_factor())
     };
     Some((convert(fact.value)?, fact.value_high.and_then(convert)))

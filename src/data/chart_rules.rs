@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::chart_def::{is_pledge, ChartDef, PeriodKey};
 use super::error::{DataError, DataErrorKind};
-use super::types::{Basis, Dataset, Fact, SourceKind};
+use super::types::{Basis, Dataset, Fact};
 
 /// How far a group's figure may stray from the sum of its members' before it needs a note.
 const SUM_TOLERANCE: f64 = 0.02;
@@ -55,8 +55,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
         .copied()
         .filter(|(_, f)| !is_pledge(f))
         .collect();
-    let reported =
-        |f: &Fact| dataset.source(&f.source).map(|s| s.kind) == Some(SourceKind::PublicRecord);
+    let reported = |f: &Fact| dataset.is_public_record(f);
 
     // One measure per comparison: the records' measure for each metric the chart tells apart.
     let mut expected: HashMap<String, &str> = HashMap::new();

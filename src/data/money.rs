@@ -65,10 +65,16 @@ impl Dataset {
     /// period ends in. `None` for non-money units or without a usable rate. For ranges this
     /// converts the low end (`value`).
     pub fn money_bn(&self, fact: &Fact, to: Currency) -> Option<f64> {
+        self.money_bn_of(fact, fact.value, to)
+    }
+
+    /// `value`, a number in `fact`'s unit (its `value` or `value_high`), in billions of `to`
+    /// at the reference rate of the fact's year.
+    pub fn money_bn_of(&self, fact: &Fact, value: f64, to: Currency) -> Option<f64> {
         let from = fact.unit.currency()?;
         let factor = fact.unit.to_billions_factor()?;
         let rate = self.rate_for(fact.period.end)?.cny_per_usd;
-        checked_convert_money(fact.value * factor, from, to, rate)
+        checked_convert_money(value * factor, from, to, rate)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Looking things up in a dataset.
 
-use super::types::{Conflict, Dataset, Entity, Fact, Grade, Metric, Source};
+use super::types::{Conflict, Dataset, Entity, Fact, Grade, Metric, Source, SourceKind};
 
 impl Dataset {
     /// The fact or reference figure with this id (facts are searched first).
@@ -36,6 +36,11 @@ impl Dataset {
     ) -> impl Iterator<Item = &'a Fact> + 'a {
         self.all_facts()
             .filter(move |fact| fact.entity == entity && fact.metric == metric)
+    }
+
+    /// Whether `fact` comes from a public record (else from one of the articles).
+    pub fn is_public_record(&self, fact: &Fact) -> bool {
+        self.source(&fact.source).map(|s| s.kind) == Some(SourceKind::PublicRecord)
     }
 
     /// The grade of a figure: its own `grade` when set, else its source's grade. A figure
