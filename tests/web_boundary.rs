@@ -3,15 +3,27 @@
 #![cfg(target_arch = "wasm32")]
 
 use ai_capex_explainer::web::Explainer;
+use serde::Serialize;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::HtmlCanvasElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).expect("the boundary returns JSON")
+/// The shipped dataset file (the wasm build carries no copy of it: the page hands it over).
+const SHIPPED_DATASET: &str = include_str!("../www/data/capex-dataset.json");
+
+/// What the boundary returned, as JSON for asserting on.
+fn json(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).expect("the boundary returns plain values")
+}
+
+/// An explainer holding the shipped dataset.
+fn loaded() -> Explainer {
+    let mut ex = Explainer::new();
+    assert_eq!(json(ex.set_dataset(SHIPPED_DATASET)), serde_json::json!([]));
+    ex
 }
 
 fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
@@ -28,25 +40,30 @@ fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
     canvas
 }
 
-fn view(lang: &str, currency: &str) -> String {
-    format!(
-        r#"{{"lang":"{lang}","currency":"{currency}","dpr":2,"dark":false,"text":{{"unit.usd_bn":"US$ bn"}}}}"#
-    )
+fn view(lang: &str, currency: &str) -> JsValue {
+    serde_json::json!({"lang": lang, "currency": currency, "dpr": 2, "dark": false, "text": {"unit.usd_bn": "US$ bn"}})
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("a plain object")
 }
 
 #[wasm_bindgen_test]
-fn the_built_in_dataset_loads_without_errors_and_lists_its_charts() {
-    let ex = Explainer::load(None).expect("built-in dataset");
-    assert_eq!(json(&ex.dataset_errors()), json("[]"));
-    let ids = json(&ex.chart_ids());
+fn the_shipped_dataset_is_accepted_and_lists_its_charts() {
+    let ex = Explainer::new();
+    assert_eq!(
+        json(ex.chart_ids()),
+        serde_json::json!([]),
+        "no dataset yet"
+    );
+    let ex = loaded();
+    let ids = json(ex.chart_ids());
     assert!(ids.as_array().is_some_and(|a| a.len() >= 6), "{ids}");
 }
 
 #[wasm_bindgen_test]
-fn a_broken_dataset_falls_back_to_the_built_in_one_and_reports_why() {
-    let ex =
-        Explainer::load(Some(r#"{"schema_version": 1, "facts": ["#.into())).expect("falls back");
-    let errors = json(&ex.dataset_errors());
+fn a_broken_dataset_is_refused_with_reasons_and_the_accepted_one_stays() {
+    let mut ex = loaded();
+    ex.set_view(view("en", "USD")).expect("valid view");
+    let errors = json(ex.set_dataset(r#"{"schema_version": 1, "facts": ["#));
     assert!(
         errors[0]["location"].is_string()
             && errors[0]["message"]
@@ -55,17 +72,26 @@ fn a_broken_dataset_falls_back_to_the_built_in_one_and_reports_why() {
         "{errors}"
     );
     assert!(
-        ex.dataset_json().contains("s004-meta-capex-2025-plan"),
-        "tables get the built-in data"
+        ex.draw("us-capex", canvas(400, 300)).is_ok(),
+        "the accepted dataset still draws"
+    );
+    let mut fresh = Explainer::new();
+    fresh.set_view(view("en", "USD")).expect("valid view");
+    assert!(!json(fresh.set_dataset("[]"))
+        .as_array()
+        .is_some_and(Vec::is_empty));
+    assert!(
+        fresh.draw("us-capex", canvas(400, 300)).is_err(),
+        "no dataset, no dataset chart"
     );
 }
 
 #[wasm_bindgen_test]
 fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
-    let mut ex = Explainer::load(None).expect("built-in dataset");
-    ex.set_view(&view("zh-Hans", "CNY")).expect("valid view");
+    let mut ex = loaded();
+    ex.set_view(view("zh-Hans", "CNY")).expect("valid view");
     ex.monte_carlo(2032.0, 5.0, 10_000, 7);
-    let ids: Vec<String> = serde_json::from_value(json(&ex.chart_ids())).expect("ids");
+    let ids: Vec<String> = serde_json::from_value(json(ex.chart_ids())).expect("ids");
     let model = [
         "model-breakeven",
         "model-position",
@@ -78,7 +104,7 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
         let c = canvas(780, 480);
         ex.draw(id, c.clone())
             .unwrap_or_else(|_| panic!("{id} draws"));
-        let marks = json(&ex.marks(id));
+        let marks = json(ex.marks(id));
         // The last mark is drawn on top, so a hover on it finds it even where marks overlap.
         let last = marks
             .as_array()
@@ -88,7 +114,7 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
             last["left"].as_f64().expect("left"),
             last["top"].as_f64().expect("top"),
         );
-        let hit = json(&ex.hit(id, x + 1.0, y + 1.0));
+        let hit = json(ex.hit(id, x + 1.0, y + 1.0));
         assert_eq!(
             hit["mark"], last["mark"],
             "{id}: hover on the top mark finds it"
@@ -98,13 +124,13 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
 
 #[wasm_bindgen_test]
 fn a_bad_view_or_unsized_canvas_is_refused_not_panicked() {
-    let mut ex = Explainer::load(None).expect("built-in dataset");
-    assert!(ex.set_view(&view("fr", "USD")).is_err());
-    assert!(ex.set_view("{not json").is_err());
+    let mut ex = loaded();
+    assert!(ex.set_view(view("fr", "USD")).is_err());
+    assert!(ex.set_view(JsValue::from_str("{not json")).is_err());
     assert!(ex.draw("us-capex", canvas(0, 0)).is_err());
     assert!(ex.draw("no-such-chart", canvas(100, 100)).is_err());
     assert_eq!(
-        json(&ex.hit("us-capex", 5.0, 5.0)),
+        json(ex.hit("us-capex", 5.0, 5.0)),
         Value::Null,
         "nothing drawn, nothing hit"
     );
@@ -112,38 +138,38 @@ fn a_bad_view_or_unsized_canvas_is_refused_not_panicked() {
 
 #[wasm_bindgen_test]
 fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
-    let mut ex = Explainer::load(None).expect("built-in dataset");
-    let before = ex.scenario();
-    let refused = json(&ex.set_input("agi_year", "2100"));
+    let mut ex = loaded();
+    let before = json(ex.scenario());
+    let refused = json(ex.set_input("agi_year", "2100"));
     assert_eq!(refused["ok"], false);
     assert_eq!(refused["error"]["field"], "agi_year");
-    assert_eq!(ex.scenario(), before);
-    assert_eq!(json(&ex.set_input("agi_year", "2030"))["ok"], true);
-    assert_eq!(json(&ex.scenario())["agi_year"], 2030.0);
+    assert_eq!(json(ex.scenario()), before);
+    assert_eq!(json(ex.set_input("agi_year", "2030"))["ok"], true);
+    assert_eq!(json(ex.scenario())["agi_year"], 2030.0);
     // Results are cached per scenario: every change must show in the next projection.
-    assert_eq!(json(&ex.projection())["agi_year"], 2030);
-    assert_eq!(json(&ex.set_input("agi_year", "2033"))["ok"], true);
-    assert_eq!(json(&ex.projection())["agi_year"], 2033);
+    assert_eq!(json(ex.projection())["agi_year"], 2030);
+    assert_eq!(json(ex.set_input("agi_year", "2033"))["ok"], true);
+    assert_eq!(json(ex.projection())["agi_year"], 2033);
     let tornado_before = ex.sensitivity();
-    assert_eq!(json(&ex.set_input("agi_prize", "3"))["ok"], true);
+    assert_eq!(json(ex.set_input("agi_prize", "3"))["ok"], true);
     assert_ne!(
         ex.sensitivity(),
         tornado_before,
         "the tornado follows the scenario"
     );
     // Earlier names: an alias sets its input; a retired name is accepted and ignored.
-    assert_eq!(json(&ex.set_input("price_decline_pct", "12"))["ok"], true);
-    assert_eq!(json(&ex.scenario())["price_cut"], 12.0);
-    let scenario = ex.scenario();
-    assert_eq!(json(&ex.set_input("payoff_multiple", "6"))["ok"], true);
-    assert_eq!(ex.scenario(), scenario);
-    let names = json(&ex.parameter_names());
+    assert_eq!(json(ex.set_input("price_decline_pct", "12"))["ok"], true);
+    assert_eq!(json(ex.scenario())["price_cut"], 12.0);
+    let scenario = json(ex.scenario());
+    assert_eq!(json(ex.set_input("payoff_multiple", "6"))["ok"], true);
+    assert_eq!(json(ex.scenario()), scenario);
+    let names = json(ex.parameter_names());
     assert!(names["retired"]
         .as_array()
         .is_some_and(|r| r.contains(&Value::from("payoff_multiple"))));
-    assert_eq!(json(&ex.apply_preset("nonsense"))["ok"], false);
-    assert_eq!(json(&ex.apply_preset("agi_3y"))["ok"], true);
-    let projection = json(&ex.projection());
+    assert_eq!(json(ex.apply_preset("nonsense"))["ok"], false);
+    assert_eq!(json(ex.apply_preset("agi_3y"))["ok"], true);
+    let projection = json(ex.projection());
     assert_eq!(
         projection["agi_year"], 2028,
         "a preset replaces the cached run"
@@ -156,7 +182,7 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
         projection["payback"]["required_revenue"].is_number(),
         "{projection}"
     );
-    let mc = json(&ex.monte_carlo(2032.0, 5.0, 10_000, 1));
+    let mc = json(ex.monte_carlo(2032.0, 5.0, 10_000, 1));
     assert_eq!(mc["runs"], 10_000);
-    assert_eq!(json(&ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);
+    assert_eq!(json(ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);
 }

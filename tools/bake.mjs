@@ -18,10 +18,12 @@
 //   dist/zh-Hant/index.html  Traditional Chinese
 //   dist/…/tables.html       every table of that page, open, for readers without JavaScript
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
-//   dist/css, js, pkg, data, i18n   the files the live page loads; embed.html, the demo host
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
 //   dist/js/head.<hash>.js   the head script, named by its content so it can be cached forever
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
+//   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
+//                            (js/assets.js), beside the plain copies for editors and tools
+//   dist/embed.html          the demo host page, with css/ and js/embed-host.js
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -37,7 +39,9 @@ const WWW = path.join(REPO_ROOT, 'www');
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
-const COPIED = ['css', 'js', 'pkg', 'data', 'i18n', 'embed.html'];
+const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'js/embed-host.js'];
+/** What the live page fetches, copied under content-hashed names the bundle is told of. */
+const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */
 const PREVIEW_CHART = 'us-capex';
 const PREVIEW_FILE = 'preview.png';
@@ -155,17 +159,21 @@ function sectionsCss(ids) {
   return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
 }
 
-/** `rel` under www/ written to `out` under a name carrying its content hash; returns that name. */
-function hashedCopy(out, rel, text) {
-  const hash = crypto.createHash('sha256').update(text).digest('hex').slice(0, 10);
+/** `content` written to `out` as `rel` with its content hash in the name; returns that name. */
+function hashedCopy(out, rel, content) {
+  const hash = crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
   const named = rel.replace(/(\.[a-z]+)$/, `.${hash}$1`);
-  fs.writeFileSync(path.join(out, named), text);
+  fs.mkdirSync(path.dirname(path.join(out, named)), { recursive: true });
+  fs.writeFileSync(path.join(out, named), content);
   return named;
 }
 
-/** js/main.js with everything it imports (the wasm glue included), bundled and minified. */
-async function bundledMain() {
-  return (await bundleModule(path.join(WWW, 'js', 'main.js'))).js;
+/**
+ * js/main.js with everything it imports (the wasm glue included), bundled and minified, told
+ * the hashed name of each file it fetches.
+ */
+async function bundledMain(assetNames) {
+  return (await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames } })).js;
 }
 
 /** Every stylesheet of the page (in its order) plus the section rules, as one text. */
@@ -178,11 +186,13 @@ function bundledCss(ids) {
 
 function copyAssets(out) {
   fs.mkdirSync(out, { recursive: true });
-  for (const dir of COPIED) {
-    const from = path.join(WWW, dir);
-    if (!fs.existsSync(from)) throw new BakeError(`www/${dir} is missing${dir === 'pkg' ? ' (run ./dev build first)' : ''}`);
-    fs.rmSync(path.join(out, dir), { recursive: true, force: true });
-    fs.cpSync(from, path.join(out, dir), { recursive: true });
+  // js/ holds the hashed files of the last bake: start it afresh.
+  fs.rmSync(path.join(out, 'js'), { recursive: true, force: true });
+  for (const rel of COPIED) {
+    const from = path.join(WWW, rel);
+    if (!fs.existsSync(from)) throw new BakeError(`www/${rel} is missing${rel === 'pkg' ? ' (run ./dev build first)' : ''}`);
+    fs.rmSync(path.join(out, rel), { recursive: true, force: true });
+    fs.cpSync(from, path.join(out, rel), { recursive: true });
   }
 }
 
@@ -222,7 +232,8 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
   const styles = hashedCopy(out, 'css/page.css', bundledCss(ids));
   const headScript = hashedCopy(out, 'js/head.js', fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8'));
-  const mainScript = hashedCopy(out, 'js/main.js', await bundledMain());
+  const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
+  const mainScript = hashedCopy(out, 'js/main.js', await bundledMain(assetNames));
 
   const server = await startServer({ root: WWW, port: 0 });
   const browser = await launchChromium();
@@ -238,6 +249,9 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       if ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'ready' || errors.length) {
         throw new BakeError(`the ${lang} page did not come up cleanly: ${errors.join('; ') || 'state error'}`);
       }
+      // Any message (a refused data file above all) means this is not the page to publish.
+      const message = await page.evaluate(() => document.getElementById('status')?.innerText.trim());
+      if (message) throw new BakeError(`the ${lang} page shows a message instead of publishing: ${message}`);
       const svgs = {};
       for (const [variant, width] of Object.entries(WIDTHS)) {
         await page.setViewportSize({ width, height: 900 });

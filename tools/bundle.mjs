@@ -2,10 +2,11 @@
 // minified ES module, for the single file (tools/dist.mjs) and the baked site (tools/bake.mjs).
 
 /**
- * Bundle `entry` (a path). Resolves to { js, inputs } (the files it contains); throws on any
- * esbuild warning — a dynamic import it cannot follow would fetch at run time.
+ * Bundle `entry` (a path), with `define` (global name → JSON value) replaced in the code.
+ * Resolves to { js, inputs } (the files it contains); throws on any esbuild warning — a
+ * dynamic import it cannot follow would fetch at run time.
  */
-export async function bundleModule(entry) {
+export async function bundleModule(entry, { define = {} } = {}) {
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -23,6 +24,7 @@ export async function bundleModule(entry) {
     charset: 'utf8',
     logLevel: 'silent',
     metafile: true,
+    define: Object.fromEntries(Object.entries(define).map(([name, value]) => [name, JSON.stringify(value)])),
   });
   if (result.warnings.length) {
     const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });

@@ -20,8 +20,7 @@ async function main() {
   const { initSync, Explainer } = await import(pathToFileURL(glue).href);
   initSync({ module: fs.readFileSync(path.join(PKG, 'ai_capex_explainer_bg.wasm')) });
   const text = fs.readFileSync(file, 'utf8');
-  const explainer = Explainer.load(text);
-  const errors = JSON.parse(explainer.dataset_errors());
+  const errors = new Explainer().set_dataset(text);
   if (errors.length) {
     console.error(`${path.relative(process.cwd(), file)}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
     for (const e of errors) console.error(`  ${e.message}`);

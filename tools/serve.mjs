@@ -3,7 +3,9 @@
 //
 // * serves the same tree at `/` and under SUBPATH (proves the page works on a subpath),
 // * sends a strict Content-Security-Policy on every response (proves the page works under it),
-// * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache`,
+// * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache` — except
+//   for the baked site's content-hashed files (`main.1a2b3c4d5e.js`), cached for a year as
+//   any host should,
 // * rejects `..` and other traversal tricks, 404 for missing files, GET/HEAD only.
 //
 // CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H]     (env PORT, HOST, VERBOSE=1)
@@ -17,6 +19,8 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const SUBPATH = '/news/graphics/ai-capex/';
+/** A file name with a content hash in it, as tools/bake.mjs writes them. */
+const HASHED_NAME = /\.[0-9a-f]{10}\.[a-z]+$/;
 
 export const CSP = [
   "default-src 'self'",
@@ -174,6 +178,8 @@ export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1',
       const ext = path.extname(abs).toLowerCase();
       const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
       const headers = { 'Content-Type': mimeType(abs), ETag: etag, Vary: 'Accept-Encoding' };
+      // A name that carries its content's hash never changes its content (tools/bake.mjs).
+      if (HASHED_NAME.test(path.basename(abs))) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
       if (req.headers['if-none-match'] === etag) return send(304, { ETag: etag, Vary: 'Accept-Encoding' });
 
       const raw = await fsp.readFile(abs);

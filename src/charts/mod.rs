@@ -32,7 +32,7 @@ pub use spec::{
 };
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;
-pub use view::{View, ViewError};
+pub use view::{View, ViewError, ViewOptions};
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

@@ -8,18 +8,18 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
 
-/// The view as the page sends it (JSON).
+/// The view as the page sends it: `{lang, currency: "USD"|"CNY", dpr?, dark?, text?}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawView {
-    lang: String,
-    currency: String,
+pub struct ViewOptions {
+    pub lang: String,
+    pub currency: String,
     #[serde(default = "one")]
-    dpr: f64,
+    pub dpr: f64,
     #[serde(default)]
-    dark: bool,
+    pub dark: bool,
     #[serde(default)]
-    text: HashMap<String, String>,
+    pub text: HashMap<String, String>,
 }
 
 fn one() -> f64 {
@@ -59,9 +59,8 @@ impl Default for View {
 }
 
 impl View {
-    /// Reads the page's JSON: `{lang, currency: "USD"|"CNY", dpr?, dark?, text?}`.
-    pub fn from_json(json: &str) -> Result<View, ViewError> {
-        let raw: RawView = serde_json::from_str(json).map_err(|e| ViewError(e.to_string()))?;
+    /// Checks the page's options: a known language and currency.
+    pub fn new(raw: ViewOptions) -> Result<View, ViewError> {
         let lang = Lang::parse(&raw.lang).ok_or_else(|| {
             ViewError(format!(
                 "lang = {:?} is not en, zh-Hans or zh-Hant",

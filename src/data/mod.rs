@@ -2,10 +2,11 @@
 //!
 //! # One file, two readers
 //!
-//! The figures live in one versioned JSON file, `www/data/capex-dataset.json`. The Rust core
-//! compiles those exact bytes in ([`DEFAULT_DATASET_JSON`], read by [`Dataset::embedded`]);
-//! the page can offer the same file for download, and an editor can hand the explainer a
-//! replacement at run time, which goes through [`Dataset::from_json`] and the same checks.
+//! The figures live in one versioned JSON file, `www/data/capex-dataset.json`. The page fetches
+//! it and hands its text to the core, which reads it with [`Dataset::from_json`]: every file,
+//! shipped or an editor's replacement, passes the same checks. The wasm build carries no copy
+//! of it (the page would download the figures twice); native builds (tests, the `whatif` tool)
+//! compile those exact bytes in ([`DEFAULT_DATASET_JSON`], read by [`Dataset::embedded`]).
 //! `www/data/README.md` explains the format to editors.
 //!
 //! # What is in it
@@ -74,7 +75,8 @@ pub use types::{
     Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
 };
 
-/// The dataset file shipped with the explainer, compiled in byte for byte.
+/// The dataset file shipped with the explainer, compiled in byte for byte (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../www/data/capex-dataset.json");
 
 impl Dataset {
@@ -93,7 +95,8 @@ impl Dataset {
         }
     }
 
-    /// The dataset compiled into the explainer ([`DEFAULT_DATASET_JSON`]).
+    /// The dataset compiled into native builds ([`DEFAULT_DATASET_JSON`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded() -> Result<Dataset, DataErrors> {
         Dataset::from_json(DEFAULT_DATASET_JSON)
     }

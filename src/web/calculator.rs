@@ -1,7 +1,7 @@
 //! The calculator half of the boundary: the reader's scenario lives here; the page sets
 //! inputs as text (slider or URL) and reads back the projection, Monte Carlo and tornado.
 
-use super::{to_json, Explainer};
+use super::{to_js, Explainer};
 use crate::charts::{
     break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
     uncertainty_chart, Chart,
@@ -60,34 +60,34 @@ struct Outcome<'a> {
     errors: &'a [InputError],
 }
 
-fn ok() -> String {
-    to_json(&Outcome {
+fn ok() -> JsValue {
+    to_js(&Outcome {
         ok: true,
         error: None,
         errors: &[],
     })
 }
 
-fn refused(error: &InputError) -> String {
-    to_json(&Outcome {
+fn refused(error: &InputError) -> JsValue {
+    to_js(&Outcome {
         ok: false,
         error: Some(error),
         errors: &[],
     })
 }
 
-fn refused_all(errors: &[InputError]) -> String {
-    to_json(&Outcome {
+fn refused_all(errors: &[InputError]) -> JsValue {
+    to_js(&Outcome {
         ok: false,
         error: errors.first(),
         errors,
     })
 }
 
-/// Either the value as JSON or the refusal.
-fn result_json<T: Serialize>(result: &Result<T, Vec<InputError>>) -> String {
+/// Either the value or the refusal.
+fn result_js<T: Serialize>(result: &Result<T, Vec<InputError>>) -> JsValue {
     match result {
-        Ok(value) => to_json(value),
+        Ok(value) => to_js(value),
         Err(errors) => refused_all(errors),
     }
 }
@@ -95,38 +95,38 @@ fn result_json<T: Serialize>(result: &Result<T, Vec<InputError>>) -> String {
 #[wasm_bindgen]
 impl Explainer {
     /// The input table the page builds its controls from.
-    pub fn input_specs(&self) -> String {
-        to_json(input_specs())
+    pub fn input_specs(&self) -> JsValue {
+        to_js(input_specs())
     }
 
     /// The model's sourced constants, for "How this is calculated".
-    pub fn constants(&self) -> String {
-        to_json(&CONSTANTS)
+    pub fn constants(&self) -> JsValue {
+        to_js(&CONSTANTS)
     }
 
     /// Earlier parameter names: `{aliases: [[old, new]], retired: [name]}`, so the page reads
     /// old links and drops the names from the address it writes.
-    pub fn parameter_names(&self) -> String {
-        to_json(&serde_json::json!({ "aliases": ALIASES, "retired": RETIRED }))
+    pub fn parameter_names(&self) -> JsValue {
+        to_js(&serde_json::json!({ "aliases": ALIASES, "retired": RETIRED }))
     }
 
     /// The dataset records the payback panel sets beside its requirement.
-    pub fn payback_comparisons(&self) -> String {
-        to_json(&PAYBACK_COMPARISONS)
+    pub fn payback_comparisons(&self) -> JsValue {
+        to_js(&PAYBACK_COMPARISONS)
     }
 
     /// Preset ids, in button order.
-    pub fn presets(&self) -> String {
-        to_json(&Preset::ALL.iter().map(|p| p.id()).collect::<Vec<_>>())
+    pub fn presets(&self) -> JsValue {
+        to_js(&Preset::ALL.iter().map(|p| p.id()).collect::<Vec<_>>())
     }
 
     /// The current scenario, `{field: value}`.
-    pub fn scenario(&self) -> String {
-        to_json(&self.run.scenario)
+    pub fn scenario(&self) -> JsValue {
+        to_js(&self.run.scenario)
     }
 
     /// Sets one input from text; on error the scenario is unchanged.
-    pub fn set_input(&mut self, field: &str, raw: &str) -> String {
+    pub fn set_input(&mut self, field: &str, raw: &str) -> JsValue {
         match self.run.set(field, raw) {
             Ok(()) => ok(),
             Err(e) => refused(&e),
@@ -134,7 +134,7 @@ impl Explainer {
     }
 
     /// Replaces the scenario with a preset (the defaults plus the preset's changes).
-    pub fn apply_preset(&mut self, id: &str) -> String {
+    pub fn apply_preset(&mut self, id: &str) -> JsValue {
         match Preset::parse(id) {
             Some(preset) => {
                 self.run = Run::new(Scenario::preset(preset));
@@ -157,8 +157,8 @@ impl Explainer {
 
     /// The projection of the current scenario: yearly rows, verdict, incremental measure,
     /// break-even AGI years, claim check and payback panel.
-    pub fn projection(&self) -> String {
-        result_json(self.run.projection())
+    pub fn projection(&self) -> JsValue {
+        result_js(self.run.projection())
     }
 
     /// Runs the Monte Carlo with the AGI year drawn around `median_year` with `spread_years`
@@ -170,24 +170,24 @@ impl Explainer {
         spread_years: f64,
         runs: u32,
         seed: u32,
-    ) -> String {
+    ) -> JsValue {
         let dist = AgiDistribution {
             median_year,
             spread_years,
         };
         match monte_carlo(&self.run.scenario, &dist, runs, u64::from(seed)) {
             Ok(mc) => {
-                let json = to_json(&mc);
+                let value = to_js(&mc);
                 self.monte_carlo = Some(mc);
-                json
+                value
             }
             Err(errors) => refused_all(&errors),
         }
     }
 
     /// The tornado: each input at its plausible low and high, largest effect first.
-    pub fn sensitivity(&self) -> String {
-        result_json(self.run.sensitivity())
+    pub fn sensitivity(&self) -> JsValue {
+        result_js(self.run.sensitivity())
     }
 }
 

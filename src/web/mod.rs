@@ -1,15 +1,16 @@
 //! The boundary to JavaScript: the only module that touches wasm-bindgen and web-sys.
 //!
-//! A few coarse calls — decode the page's input, validate it, call the layers, hand back a
-//! small plain result (JSON text). Big, long-lived state (the dataset, the scenario, the last
-//! hover maps) stays here in Rust. Nothing here panics on input: bad input comes back as a
-//! `JsError` with a message, or as `{ok: false, error}` JSON the page words in its language.
+//! A few coarse calls — take the page's input, validate it, call the layers, hand back a small
+//! plain value (objects and arrays through serde-wasm-bindgen, no JSON text either way). Big,
+//! long-lived state (the dataset, the scenario, the last hover maps) stays here in Rust.
+//! Nothing here panics on input: bad input comes back as a `JsError` with a message, or as
+//! `{ok: false, error}` the page words in its language.
 
 mod calculator;
 mod canvas;
 
-use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View};
-use crate::data::{Dataset, DEFAULT_DATASET_JSON};
+use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};
+use crate::data::Dataset;
 use crate::model::{MonteCarlo, Scenario};
 use calculator::Run;
 use canvas::{Measured, MeasuringCanvas};
@@ -26,10 +27,8 @@ const HIT_SLACK_CSS_PX: f64 = 6.0;
 /// One explainer on one page: the dataset in use, the reader's view and scenario.
 #[wasm_bindgen]
 pub struct Explainer {
-    dataset: Dataset,
-    /// The supplied dataset text when it was valid; `None` means the built-in file is in use.
-    supplied: Option<String>,
-    dataset_errors: Vec<ErrorEntry>,
+    /// The last dataset file that passed every check; `None` until one has.
+    dataset: Option<Dataset>,
     view: View,
     run: Run,
     monte_carlo: Option<MonteCarlo>,
@@ -44,72 +43,66 @@ struct ErrorEntry {
     message: String,
 }
 
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|e| {
-        format!(
-            "{{\"ok\":false,\"error\":{{\"kind\":\"internal\",\"message\":{:?}}}}}",
-            e.to_string()
-        )
-    })
+/// `value` as a plain JS value: structs and maps become objects, `None` becomes `null`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|e| {
+            let failure = serde_json::json!({
+                "ok": false,
+                "error": { "kind": "internal", "message": e.to_string() },
+            });
+            failure
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .unwrap_or(JsValue::NULL)
+        })
 }
 
 #[wasm_bindgen]
 impl Explainer {
-    /// Loads `dataset_json` (an editor's replacement file) or, when absent or invalid, the
-    /// built-in dataset; the problems of an invalid file are kept for `dataset_errors`.
-    /// Fails only if the built-in dataset itself is invalid, which the test suite rules out.
-    pub fn load(dataset_json: Option<String>) -> Result<Explainer, JsError> {
-        let (supplied, dataset_errors) =
-            match dataset_json.map(|text| (Dataset::from_json(&text), text)) {
-                Some((Ok(dataset), text)) => (Some((dataset, text)), Vec::new()),
-                Some((Err(errors), _)) => (
-                    None,
-                    errors
-                        .iter()
-                        .map(|e| ErrorEntry {
-                            location: e.location.clone(),
-                            message: e.to_string(),
-                        })
-                        .collect(),
-                ),
-                None => (None, Vec::new()),
-            };
-        let (dataset, supplied) = match supplied {
-            Some((dataset, text)) => (dataset, Some(text)),
-            None => (
-                Dataset::embedded()
-                    .map_err(|e| JsError::new(&format!("built-in dataset is invalid: {e}")))?,
-                None,
-            ),
-        };
-        Ok(Explainer {
-            dataset,
-            supplied,
-            dataset_errors,
+    /// An explainer with no dataset yet: the calculator works at once, the dataset charts
+    /// once `set_dataset` has accepted a file.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // a JS constructor, not a Rust default
+    pub fn new() -> Explainer {
+        Explainer {
+            dataset: None,
             view: View::default(),
             run: Run::new(Scenario::default()),
             monte_carlo: None,
             hits: HashMap::new(),
             figures: HashMap::new(),
-        })
+        }
     }
 
-    /// `[{location, message}]`: why the supplied dataset was refused (empty when it was not).
-    pub fn dataset_errors(&self) -> String {
-        to_json(&self.dataset_errors)
-    }
-
-    /// The text of the dataset in use, for the page's tables.
-    pub fn dataset_json(&self) -> String {
-        self.supplied
-            .clone()
-            .unwrap_or_else(|| DEFAULT_DATASET_JSON.to_string())
+    /// Reads and checks a dataset file. Returns `[]` when it was accepted (it replaces the one
+    /// in use), or every problem `[{location, message}]`; then the dataset in use, if any,
+    /// stays.
+    pub fn set_dataset(&mut self, text: &str) -> JsValue {
+        match Dataset::from_json(text) {
+            Ok(dataset) => {
+                self.dataset = Some(dataset);
+                self.hits.clear();
+                to_js(&[] as &[ErrorEntry])
+            }
+            Err(errors) => to_js(
+                &errors
+                    .iter()
+                    .map(|e| ErrorEntry {
+                        location: e.location.clone(),
+                        message: e.to_string(),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        }
     }
 
     /// Sets language, currency, pixel ratio, colour scheme and chart words:
     /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
-    pub fn set_view(&mut self, json: &str) -> Result<(), JsError> {
-        self.view = View::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+    pub fn set_view(&mut self, options: JsValue) -> Result<(), JsError> {
+        let options: ViewOptions = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("view options: {e}")))?;
+        self.view = View::new(options).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
@@ -170,18 +163,18 @@ impl Explainer {
 
     /// The mark at device pixel (x, y) of the last drawing of `chart_id`:
     /// `null` or `{mark, value, x, series, left, top, right, bottom}`.
-    pub fn hit(&self, chart_id: &str, x: f64, y: f64) -> String {
+    pub fn hit(&self, chart_id: &str, x: f64, y: f64) -> JsValue {
         let slack = (HIT_SLACK_CSS_PX * self.view.style.scale).round() as i32;
         let found = self
             .hits
             .get(chart_id)
             .and_then(|h| h.hit(x.round() as i32, y.round() as i32, slack));
-        to_json(&found)
+        to_js(&found)
     }
 
     /// Every mark of the last drawing of `chart_id`, in drawing order (for keyboard stepping).
-    pub fn marks(&self, chart_id: &str) -> String {
-        to_json(self.hits.get(chart_id).map_or(&[][..], |h| &h.boxes[..]))
+    pub fn marks(&self, chart_id: &str) -> JsValue {
+        to_js(self.hits.get(chart_id).map_or(&[][..], |h| &h.boxes[..]))
     }
 
     /// Makes chart `chart_id` draw `which` as bars: `"reported"` (public records) or
@@ -194,13 +187,13 @@ impl Explainer {
         Ok(())
     }
 
-    /// The ids of the dataset's charts, in article order.
-    pub fn chart_ids(&self) -> String {
-        to_json(
+    /// The ids of the dataset's charts, in article order (none before a dataset is set).
+    pub fn chart_ids(&self) -> JsValue {
+        to_js(
             &self
                 .dataset
-                .charts
                 .iter()
+                .flat_map(|d| &d.charts)
                 .map(|c| c.id.as_str())
                 .collect::<Vec<_>>(),
         )
@@ -222,18 +215,18 @@ impl Explainer {
         if let Some(chart) = self.model_chart(chart_id)? {
             return Ok(chart);
         }
-        let def = self
+        let dataset = self
             .dataset
+            .as_ref()
+            .ok_or_else(|| JsError::new("no dataset has been accepted yet"))?;
+        let def = dataset
             .charts
             .iter()
             .find(|c| c.id == chart_id)
             .ok_or_else(|| JsError::new(&format!("unknown chart id {chart_id:?}")))?;
         let figures = self.figures.get(chart_id).copied().unwrap_or_default();
         Ok(Chart::Bars(dataset_chart(
-            &self.dataset,
-            def,
-            &self.view,
-            figures,
+            dataset, def, &self.view, figures,
         )))
     }
 }

@@ -3,7 +3,7 @@
 // Each test file uses a different part of this module.
 #![allow(dead_code)]
 
-use ai_capex_explainer::charts::{Chart, ChartStyle, HitMap, View};
+use ai_capex_explainer::charts::{Chart, ChartStyle, HitMap, View, ViewOptions};
 use plotters::prelude::*;
 use serde_json::Value;
 
@@ -16,7 +16,8 @@ pub fn view(lang: &str, currency: &str) -> View {
     let words: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json =
         serde_json::json!({"lang": lang, "currency": currency, "dpr": 1, "text": words["chart"]});
-    View::from_json(&json.to_string()).expect("a valid view")
+    let options: ViewOptions = serde_json::from_value(json).expect("view options");
+    View::new(options).expect("a valid view")
 }
 
 /// The credit line the snapshots are drawn with (the page passes its language's words).

@@ -84,7 +84,8 @@ test('the only script before first paint is js/head.js, under 1 KB gzip; nothing
     assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.[0-9a-f]{10}\.js"/, 'the head script, named by its content');
     assert.doesNotMatch(html, /rel="(preload|modulepreload)"/);
   }
-  const head = fs.readFileSync(path.join(DIST, 'js', 'head.js'));
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const head = fs.readFileSync(path.join(DIST, html.match(/<script src="\.\/(js\/head\.[0-9a-f]{10}\.js)"/)[1]));
   assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1024, 'js/head.js is under 1 KB gzip');
 });
 
@@ -99,6 +100,73 @@ test('the first view of each language is within budget: at most 3 requests and 6
     const parts = [`html ${gz(Buffer.from(html))}`, ...files.map((f) => `${path.basename(f)} ${gz(fs.readFileSync(f))}`)].join(', ');
     assert.ok(1 + blocking.length <= 3, `${lang}: ${1 + blocking.length} requests before first paint (${parts})`);
     assert.ok(bytes <= 60 * 1024, `${lang}: first view ${bytes} bytes gzip (${parts})`);
+  }
+});
+
+/** Committed sizes of everything the interactive page loads (UPDATE_BUDGET=1 rewrites it). */
+const BUDGET_FILE = path.join(REPO_ROOT, 'tests', 'e2e', 'interactive-budget.json');
+/** Slack for a typo fix; anything bigger is a decision, made by rewriting the baseline. */
+const BUDGET_SLACK_BYTES = 1024;
+const HASHED = /\.[0-9a-f]{10}(\.[a-z]+)$/;
+
+test('everything the interactive page loads stays within the committed baseline, and every file but the page is content-hashed and cached', { timeout: 90_000 }, async () => {
+  const measured = {};
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, goto: false });
+    const bodies = [];
+    p.page.on('requestfinished', (request) =>
+      bodies.push(
+        request.response().then(async (r) => ({ url: request.url(), cache: r?.headers()['cache-control'], body: r ? await r.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0) })),
+      ),
+    );
+    try {
+      await p.page.goto(`${env.server.url}${dir}`);
+      assert.equal(await waitForReady(p.page), 'ready');
+      const files = {};
+      for (const { url, cache, body } of await Promise.all(bodies)) {
+        const rel = new URL(url).pathname.slice(1) || 'index.html';
+        const name = rel.endsWith('/') || rel === dir ? `${rel}index.html` : rel;
+        if (!name.endsWith('index.html')) {
+          assert.match(name, HASHED, `${lang}: ${name} is loaded under a name without its content hash`);
+          assert.match(cache || '', /immutable/, `${lang}: ${name} is not sent as cacheable for good`);
+        }
+        const key = name.replace(HASHED, '$1').replace(/^(en|zh-Hant)\//, '');
+        files[key] = (files[key] || 0) + zlib.gzipSync(body, { level: 9 }).length;
+      }
+      measured[lang] = { total: Object.values(files).reduce((a, b) => a + b, 0), files };
+    } finally {
+      await p.close();
+    }
+  }
+  if (process.env.UPDATE_BUDGET) fs.writeFileSync(BUDGET_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+  const baseline = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
+  for (const [lang, now] of Object.entries(measured)) {
+    const before = baseline[lang];
+    assert.ok(before, `${lang}: no baseline in ${path.relative(REPO_ROOT, BUDGET_FILE)} (run with UPDATE_BUDGET=1)`);
+    const grew = Object.entries(now.files)
+      .filter(([file, bytes]) => bytes > (before.files[file] || 0))
+      .map(([file, bytes]) => `${file} ${before.files[file] || 0} → ${bytes}`);
+    assert.ok(now.total <= before.total + BUDGET_SLACK_BYTES, `${lang}: the interactive page loads ${now.total} bytes gzip, the baseline is ${before.total}; grew: ${grew.join(', ')}`);
+  }
+});
+
+test('a data file the core refuses: the baked page says so, keeps its published charts, and the calculator comes to life', { timeout: 60_000 }, async () => {
+  const words = readWwwJson('i18n/en.json');
+  const p = await openPage(env.browser, `${env.server.url}en/`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1}' })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const message = await p.page.locator('#status [data-message="dataset"]').innerText();
+    assert.ok(message.includes(words.status.dataset_kept_published), `the message does not say the published charts stay: ${message}`);
+    const shown = await p.page.evaluate(readPage);
+    for (const id of CHART_IDS) assert.equal(shown.charts[id]?.length, 1, `${id}: the published chart is not shown`);
+    const calc = await p.page.evaluate(() => document.querySelector('#calculator canvas')?.dataset.drawn);
+    assert.equal(calc, '1', "the calculator's chart is not drawn");
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
   }
 });
 

@@ -74,7 +74,7 @@ export function paybackSentences(ctx, p, comparisonIds) {
   const pb = p.payback;
   const money = (usdBn) => usdMoney(ctx, usdBn, p.cny_per_usd);
   const value = (id) => {
-    const fact = ctx.data.fact(id);
+    const fact = ctx.data ? ctx.data.fact(id) : undefined;
     return fact && typeof fact.value === 'number' ? fact.value : null;
   };
   const [aws, azure, gcp, openai] = comparisonIds.map(value);

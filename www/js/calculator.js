@@ -26,14 +26,6 @@ const HEADLINE_CHART = 'model-breakeven';
 const MC_RUNS = 10000;
 const MC_SEED = 20250101;
 
-const parse = (text) => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-};
-
 /**
  * One row of ex.input_specs() (src/model/inputs.rs: min, max, step, unit, group, origin
  * `{type:"fact"|"published", ref}` or `{type:"assumption"}`) as the controls use it.
@@ -73,20 +65,20 @@ export function diffScenario(scenario, base, fields) {
 export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem }) {
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
-  const specs = (parse(ex.input_specs()) || []).map(normalizeSpec);
+  const specs = (ex.input_specs() || []).map(normalizeSpec);
   const specByField = new Map(specs.map((s) => [s.field, s]));
   const fields = specs.map((s) => s.field);
-  const constants = parse(ex.constants()) || [];
-  const names = parse(ex.parameter_names()) || { aliases: [], retired: [] };
-  const paybackIds = parse(ex.payback_comparisons()) || [];
-  const presets = (parse(ex.presets()) || []).filter((p) => typeof p === 'string');
+  const constants = ex.constants() || [];
+  const names = ex.parameter_names() || { aliases: [], retired: [] };
+  const paybackIds = ex.payback_comparisons() || [];
+  const presets = (ex.presets() || []).filter((p) => typeof p === 'string');
 
   // The base scenarios the URL is written against: the defaults and each preset.
-  const defaults = parse(ex.scenario()) || {};
+  const defaults = ex.scenario() || {};
   const presetScenarios = new Map();
   for (const id of presets) {
-    const r = parse(ex.apply_preset(id));
-    if (r && r.ok) presetScenarios.set(id, parse(ex.scenario()) || {});
+    const r = ex.apply_preset(id);
+    if (r && r.ok) presetScenarios.set(id, ex.scenario() || {});
   }
   ex.reset();
 
@@ -116,10 +108,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   for (const [param, spec] of fromUrl) {
     const raw = params.get(param);
     if (raw === null || !spec) continue;
-    const r = parse(ex.set_input(param, raw));
+    const r = ex.set_input(param, raw);
     if (!r || !r.ok) showProblem(inputProblem(param, spec, raw, r && r.error));
   }
-  scenario = parse(ex.scenario()) || defaults;
+  scenario = ex.scenario() || defaults;
 
   // ---- DOM ---------------------------------------------------------------------------------
   const controls = new Map(); // field → { input, output, error, spec }
@@ -272,7 +264,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /** The tornado, computed on first use after each recompute (only its words need it). */
   function sensitivity() {
     if (!sensitivityCache) {
-      const s = parse(ex.sensitivity());
+      const s = ex.sensitivity();
       sensitivityCache = s && Array.isArray(s.bars) ? s : null;
     }
     return sensitivityCache;
@@ -309,12 +301,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * and the result always; with `full`, every chart, the Monte Carlo run and the tornado.
    */
   function recomputeAndDraw(full) {
-    scenario = parse(ex.scenario()) || scenario;
+    scenario = ex.scenario() || scenario;
     sensitivityCache = null;
-    const p = parse(ex.projection());
+    const p = ex.projection();
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
     if (full) {
-      const mc = parse(ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED));
+      const mc = ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
       if (mc && mc.ok !== false) monteCarlo = mc;
     }
     // Draw first, then write text into the page: drawing after DOM writes would make the
@@ -351,14 +343,14 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function onInput(spec, raw, final) {
     const c = controls.get(spec.field);
-    const r = parse(ex.set_input(spec.field, raw));
+    const r = ex.set_input(spec.field, raw);
     if (!r || !r.ok) {
       c.error.textContent = t('calculator.input_error', { value: raw, allowed: allowedText(ctx, spec) });
       c.error.hidden = false;
       return;
     }
     c.error.hidden = true;
-    scenario = parse(ex.scenario()) || scenario;
+    scenario = ex.scenario() || scenario;
     syncControls();
     schedule(final);
   }
@@ -368,12 +360,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ex.reset();
       activePreset = null;
     } else {
-      const r = parse(ex.apply_preset(id));
+      const r = ex.apply_preset(id);
       if (!r || !r.ok) return;
       activePreset = id;
     }
     for (const c of controls.values()) c.error.hidden = true;
-    scenario = parse(ex.scenario()) || scenario;
+    scenario = ex.scenario() || scenario;
     syncControls();
     schedule(true);
   }
@@ -407,7 +399,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
      * result); ms each.
      */
     benchRedraw(n = 100) {
-      const saved = parse(ex.scenario()) || scenario;
+      const saved = ex.scenario() || scenario;
       const ranged = specs.filter((s) => s.group !== 'uncertainty');
       const times = [];
       for (let i = 0; i < n; i++) {

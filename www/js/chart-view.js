@@ -45,14 +45,6 @@ const resizeObserver =
       })
     : null;
 
-const parseJson = (text) => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-};
-
 /**
  * options:
  *   id         chart id passed to ex.draw / ex.hit / ex.marks
@@ -161,7 +153,7 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
     const ex = explainer();
     if (!ex || !drawnOnce) return [];
     try {
-      const list = parseJson(ex.marks(id));
+      const list = ex.marks(id);
       marks = Array.isArray(list) ? list : [];
     } catch {
       marks = [];
@@ -205,7 +197,7 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
     const x = Math.round((cx * canvas.width) / (rect.width || 1));
     const y = Math.round((cy * canvas.height) / (rect.height || 1));
     try {
-      const hit = parseJson(ex.hit(id, x, y));
+      const hit = ex.hit(id, x, y);
       return hit ? { hit, anchor: { x: canvas.offsetLeft + cx, y: canvas.offsetTop + cy, width: 0, height: 0 } } : null;
     } catch {
       return null;

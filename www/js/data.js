@@ -6,8 +6,9 @@
 // not objects are skipped. The wasm core does the real validation (ex.dataset_errors()).
 
 import { inlineText } from './inline.js';
+import { assetUrl } from './assets.js';
 
-export const DATASET_URL = new URL('../data/capex-dataset.json', import.meta.url);
+export const DATASET_URL = assetUrl('data/capex-dataset.json');
 
 /**
  * Fetch the dataset file as text. Resolves to { text } or { error }. A page that carries the

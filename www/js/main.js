@@ -5,7 +5,7 @@
 // <html data-state>: "loading" → "ready" (every visible chart drawn once) or "error" (the
 // core could not load: a message in words, the tables stay).
 
-import { byId } from './dom.js';
+import { byId, h } from './dom.js';
 import { loadMessages, createTranslator } from './i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from './format.js';
@@ -96,9 +96,7 @@ function pushView() {
   if (!app.ex) return true;
   lastDpr = currentDpr();
   try {
-    app.ex.set_view(
-      JSON.stringify({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} }),
-    );
+    app.ex.set_view({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} });
     return true;
   } catch (e) {
     app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
@@ -264,19 +262,14 @@ async function boot() {
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
   startHostSync();
 
-  // Dataset → article, before the core is ready.
+  // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
   if (parsed.value !== undefined) {
-    app.data = indexDataset(parsed.value);
-    const known = [...app.data.charts.map((c) => c.id), 'calculator'];
+    const known = [...indexDataset(parsed.value).charts.map((c) => c.id), 'calculator'];
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
     if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
-    if (!baked) {
-      renderArticle();
-      timings.articleMs = performance.now();
-    }
   }
   showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
 
@@ -286,37 +279,21 @@ async function boot() {
     return;
   }
   timings.wasmMs = performance.now();
-  const created = createExplainer(wasm.Explainer, file.text);
+  const created = createExplainer(wasm.Explainer, parsed.value !== undefined ? file.text : undefined);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
     return;
   }
   app.ex = created.ex;
-
-  if (created.errors.length || parsed.value === undefined) {
-    if (created.errors.length) app.status.show('dataset', 'warning', datasetErrorsMessage(app.t, created.errors));
-    else app.status.show('dataset', 'warning', app.t('status.dataset_unreadable'), detailBlock(app.t, file.error || parsed.error));
-    const builtIn = created.datasetText ? parseJson(created.datasetText) : { error: 'no dataset' };
-    if (builtIn.value !== undefined) {
-      app.data = indexDataset(builtIn.value);
-      const known = [...app.data.charts.map((c) => c.id), 'calculator'];
-      app.sections = validateSections(page.sections, known).sections;
-      renderArticle();
-    }
-  }
-  if (!app.data) {
-    failCore('status.wasm_failed', 'no dataset', file, parsed);
-    return;
-  }
+  if (parsed.value !== undefined && !created.errors.length) app.data = indexDataset(parsed.value);
+  else showDatasetProblem(created.errors, file.error || parsed.error);
 
   timings.coreMs = performance.now();
-  if (baked) {
-    // From here to the first drawing nothing awaits: the baked article is replaced by the
-    // same one, live, within this task (the built-in data was rendered above if the file failed).
-    renderHeader(ctx(), { onCurrency: setCurrency });
-    if (parsed.value !== undefined && !created.errors.length) renderArticle();
-    timings.articleMs = performance.now();
-  }
+  // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
+  // live, within this task. Without checked figures a baked page keeps its published charts.
+  if (baked) renderHeader(ctx(), { onCurrency: setCurrency });
+  if (app.data) renderArticle();
+  timings.articleMs = performance.now();
   if (!pushView()) {
     setState('error');
     return;
@@ -379,12 +356,31 @@ function watchEnvironment() {
   });
 }
 
-/** The core is unavailable: say so in words, keep the tables, hide what needs the core. */
+/**
+ * The dataset file is unusable (unreadable, or refused by the core's checks): say so and what
+ * the reader still has — a baked page its published charts, the plain page none; the
+ * calculator works either way.
+ */
+function showDatasetProblem(errors, detail) {
+  const { t } = app;
+  const consequence = h('p', {}, t(baked ? 'status.dataset_kept_published' : 'status.dataset_no_charts'));
+  if (errors.length) app.status.show('dataset', 'warning', [...datasetErrorsMessage(t, errors), consequence]);
+  else app.status.show('dataset', 'warning', [h('p', {}, t('status.dataset_unreadable')), consequence], detailBlock(t, detail || ''));
+}
+
+/**
+ * The core is unavailable: say so in words, keep the tables, hide what needs the core. A baked
+ * page keeps its published charts; the plain page shows the file's tables as read.
+ */
 function failCore(key, detail, file, parsed) {
   const { t } = app;
   app.status.clear('loading');
   app.status.show('core', 'error', t(key), detailBlock(t, detail));
-  if (!app.data) {
+  if (parsed.value !== undefined && !baked) {
+    app.data = indexDataset(parsed.value);
+    renderArticle();
+  }
+  if (!app.data && !baked) {
     app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, file.error || parsed.error || ''));
   }
   for (const entry of app.entries.values()) {

@@ -29,10 +29,10 @@ function sourceLine(ctx, source) {
   ];
 }
 
-/** The cells' content for one fact; shared by the table and the tooltip. */
+/** The cells' content for one fact; shared by the table and the tooltip. Null without checked data. */
 export function describeFact(ctx, id) {
   const { fmt, data, lang, currency } = ctx;
-  const fact = data.fact(id);
+  const fact = data ? data.fact(id) : undefined;
   if (!fact) return null;
   const entity = data.entity(fact);
   const metric = data.metric(fact);

@@ -6,6 +6,7 @@
 // the .wasm inline (inline.js); then the bytes come from the page instead of a fetch.
 
 import { inlineBytes } from './inline.js';
+import { assetUrl } from './assets.js';
 
 /**
  * Import and initialise the module. Resolves to { ok: true, Explainer, ms } or
@@ -19,9 +20,8 @@ export async function loadWasm() {
   try {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
     const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
-    // The .wasm by an address relative to this module, which is js/ both as a file and inside
-    // the baked page's bundle (the glue's own default would resolve against the bundle).
-    await mod.default({ module_or_path: bytes || new URL('../pkg/ai_capex_explainer_bg.wasm', import.meta.url) });
+    // The .wasm by its own address (the glue's default would resolve against the bundle).
+    await mod.default({ module_or_path: bytes || assetUrl('pkg/ai_capex_explainer_bg.wasm') });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
     return { ok: true, Explainer: mod.Explainer, ms: performance.now() - started };
   } catch (e) {
@@ -30,30 +30,15 @@ export async function loadWasm() {
 }
 
 /**
- * Explainer.load(text) with the dataset file's text (undefined = the built-in dataset).
- * Returns { ok: true, ex, errors, datasetText } or { ok: false, detail }.
- * `errors` are the problems found in the supplied file ([] when it was valid); when there are
- * any, the core fell back to its built-in dataset and `datasetText` is that dataset.
+ * A new core, handed the dataset file's text when there is one. Returns
+ * { ok: true, ex, errors } or { ok: false, detail }: `errors` are the problems that made the
+ * core refuse the file ([] when it accepted it); the calculator works either way.
  */
 export function createExplainer(Explainer, datasetText) {
   try {
-    const ex = Explainer.load(typeof datasetText === 'string' ? datasetText : undefined);
-    let errors = [];
-    try {
-      const parsed = JSON.parse(ex.dataset_errors());
-      errors = Array.isArray(parsed) ? parsed : [];
-    } catch {
-      errors = [];
-    }
-    let text = null;
-    if (errors.length || typeof datasetText !== 'string') {
-      try {
-        text = ex.dataset_json();
-      } catch {
-        text = null;
-      }
-    }
-    return { ok: true, ex, errors, datasetText: text };
+    const ex = new Explainer();
+    const problems = typeof datasetText === 'string' ? ex.set_dataset(datasetText) : [];
+    return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
     return { ok: false, detail: e && e.message ? e.message : String(e) };
   }

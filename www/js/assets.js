@@ -1,0 +1,14 @@
+// Where the files the live page loads are: the dataset, the language files and the wasm.
+//
+// The plain page (www/) uses their plain names. The baked site (tools/bake.mjs) copies each
+// under a name carrying its content hash, so a host or CDN can cache it for ever, and tells the
+// bundle those names by defining ASSET_NAMES ({"data/capex-dataset.json": "data/capex-dataset.
+// 1a2b3c4d5e.json", …}) when it bundles this module.
+
+/* global ASSET_NAMES */
+const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? ASSET_NAMES : {};
+
+/** The address of `file` (a path from the site root, e.g. "i18n/en.json"). */
+export function assetUrl(file) {
+  return new URL(`../${hashedNames[file] || file}`, import.meta.url);
+}
