@@ -335,8 +335,8 @@ function fillTables(entry, ctx, open, conflictsOpen = open) {
 }
 
 /**
- * Re-render takeaways, tables and conflicts (after a currency change, or after the core fell
- * back to its built-in dataset). Keeps each <details>' open state and the canvases.
+ * Re-render takeaways, tables and conflicts (after a currency change). Keeps each <details>'
+ * open state and the canvases.
  */
 export function refreshChartText(entries, ctx, charts) {
   for (const chart of charts) {
