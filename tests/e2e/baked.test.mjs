@@ -38,6 +38,7 @@ function readPage() {
       label: svg.getAttribute('aria-label'),
       role: svg.getAttribute('role'),
       width: svg.getBoundingClientRect().width,
+      column: section.getBoundingClientRect().width,
       background: getComputedStyle(svg.querySelector('rect')).fill,
     }));
   }
@@ -63,7 +64,8 @@ for (const [lang, dir] of Object.entries(PAGES)) {
           assert.equal(svgs?.length, 1, `${lang} ${size.viewport.width}px: ${id} shows ${svgs?.length ?? 0} SVGs, not one`);
           assert.equal(svgs[0].role, 'img');
           assert.ok(svgs[0].label.length > 10, `${id}: the SVG has a text label`);
-          assert.ok(svgs[0].width > size.viewport.width * 0.6, `${id}: the chart fills the column (${svgs[0].width}px)`);
+          assert.ok(svgs[0].width >= svgs[0].column * 0.9, `${id}: the chart does not fill its column (${svgs[0].width} of ${svgs[0].column}px)`);
+          assert.ok(svgs[0].width > size.viewport.width * 0.45, `${id}: the chart is narrow (${svgs[0].width}px)`);
           assert.equal(svgs[0].background, BG[scheme], `${id}: the chart background follows the ${scheme} scheme`);
         }
         assert.equal(shown.shownControls, 0, 'controls that only work live are hidden');

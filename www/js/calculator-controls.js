@@ -30,10 +30,11 @@ export function presetButtons(ctx, presets, onPreset) {
 /**
  * One input's control: label and live value, a slider with its ends, help, origin and error
  * line. Calls onInput(spec, raw, final) on every move (`final` once the reader lets go: the
- * slider's change event).
+ * slider's change event). `track`: drawn under the slider, in line with it; `note`: a line
+ * under the slider's ends, part of its description (the AGI year's leader strip).
  * Returns { el, input, output, error }; the calculator fills in value and error.
  */
-export function buildControl(ctx, spec, onInput) {
+export function buildControl(ctx, spec, onInput, { track = null, note = null } = {}) {
   const { t } = ctx;
   const id = `in-${spec.field}`;
   const output = h('output', { id: `out-${spec.field}`, class: 'control-value', attrs: { for: id } });
@@ -42,7 +43,7 @@ export function buildControl(ctx, spec, onInput) {
   const help = t.has(`calculator.inputs.${spec.field}.help`)
     ? h('p', { class: 'control-help', id: `help-${spec.field}` }, t(`calculator.inputs.${spec.field}.help`))
     : null;
-  const describedBy = [help && `help-${spec.field}`, `origin-${spec.field}`].filter(Boolean).join(' ');
+  const describedBy = [note && note.id, help && `help-${spec.field}`, `origin-${spec.field}`].filter(Boolean).join(' ');
   const input = h('input', {
     type: 'range',
     id,
@@ -64,10 +65,70 @@ export function buildControl(ctx, spec, onInput) {
     { class: ['control', 'control-range'], dataset: { field: spec.field } },
     h('div', { class: 'control-head' }, h('label', { attrs: { for: id } }, t(`calculator.inputs.${spec.field}.label`)), output),
     input,
+    track,
     ends,
+    note,
     help,
     originEl,
     error,
   );
   return { el, input, output, error };
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * The strip under the AGI-year slider: one cell per step of the slider, coloured by which side
+ * comes out ahead if AGI arrives that year (the projection's scan, the last step "no AGI by
+ * 2060"), so the break-even year is where the colour changes; and a note that says it.
+ * Returns { track, note, update(projection) } (buildControl's `track` and `note`).
+ */
+export function agiLeaderStrip(ctx, spec) {
+  const { t } = ctx;
+  const steps = Math.round((spec.range.max - spec.range.min) / spec.range.step) + 1;
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', 'agi-strip');
+  svg.setAttribute('viewBox', `0 0 ${steps} 1`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('shape-rendering', 'crispEdges');
+  svg.setAttribute('aria-hidden', 'true');
+  const cells = Array.from({ length: steps }, (_, i) => {
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('x', String(i));
+    rect.setAttribute('width', '1');
+    rect.setAttribute('height', '1');
+    svg.append(rect);
+    return rect;
+  });
+  const caption = h('span', { class: 'agi-strip-text' });
+  const note = h(
+    'p',
+    { class: 'agi-strip-legend', id: `strip-${spec.field}` },
+    h('span', { class: 'swatch lead-sprint', attrs: { 'aria-hidden': 'true' } }),
+    t('calculator.agi_strip.sprint'),
+    ' ',
+    h('span', { class: 'swatch lead-marathon', attrs: { 'aria-hidden': 'true' } }),
+    t('calculator.agi_strip.marathon'),
+    ' ',
+    caption,
+  );
+  return {
+    track: svg,
+    note,
+    /** Colour the cells from `projection` (null: leave them blank) and say where it changes. */
+    update(projection) {
+      const be = projection && projection.break_even;
+      const leaders = new Map((be ? be.by_agi_year : []).map((pt) => [pt.agi_year, pt.leader]));
+      cells.forEach((rect, i) => {
+        const year = spec.range.min + i * spec.range.step;
+        const leader = i === steps - 1 && be ? be.without_agi : leaders.get(year);
+        rect.setAttribute('class', leader ? `lead-${leader}` : '');
+      });
+      const threshold = be && be.against_marathon;
+      const text = threshold
+        ? t(`calculator.agi_strip.${threshold.kind}`, { year: typeof threshold.year === 'number' ? ctx.fmt.year(threshold.year) : '' })
+        : '';
+      if (caption.textContent !== text) caption.textContent = text;
+    },
+  };
 }

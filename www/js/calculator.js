@@ -1,7 +1,12 @@
-// The what-if calculator: presets, one slider per input of ex.input_specs() grouped into
-// panels, the result (break-even AGI year, verdict, the paced comparison, the claim check),
-// the headline chart, the payback panel, the other model charts (each with a table as its
-// accessible equivalent), the Monte Carlo run and "How this is calculated".
+// The what-if calculator: presets; the workbench — the result (break-even AGI year, verdict,
+// the paced comparison, the claim check) and the headline chart, beside three headline
+// controls and "more assumptions" (the other inputs of ex.input_specs(), grouped by side); the
+// payback panel, the other model charts (each with a table as its accessible equivalent), the
+// Monte Carlo run and "How this is calculated".
+//
+// Layout (css/calculator.css): on wide screens the controls sit left of the result and chart,
+// which stay in view (sticky) while the reader moves a control; on phones the three headline
+// controls are a strip that stays at the bottom of the screen while the chart is in view.
 // This module holds the state and wiring; the words are in calculator-text.js, the form in
 // calculator-controls.js, the charts' tooltips and tables in calculator-outputs.js and the
 // method block in calculator-method.js.
@@ -16,11 +21,17 @@
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
 import { resultSentences, paybackSentences, mcSentence, inputText, allowedText, joinSentences } from './calculator-text.js';
-import { presetButtons, buildControl } from './calculator-controls.js';
+import { presetButtons, buildControl, agiLeaderStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
+/** Up front, beside the chart: when AGI comes, how much its winner takes, the price war. */
+const HEADLINE_INPUTS = ['agi_year', 'winner_take_all', 'price_cut'];
+/** The groups under "more assumptions", by side; the uncertainty inputs sit by their chart. */
+const MORE_GROUPS = ['race', 'us', 'cn', 'market'];
+/** Quiet time after the last change before the verdict is read out to screen readers. */
+const ANNOUNCE_DELAY_MS = 600;
 /** Drawn on every slider move; the others when the slider is let go. */
 const HEADLINE_CHART = 'model-breakeven';
 const MC_RUNS = 10000;
@@ -120,13 +131,16 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const notesEl = h('p', { class: 'calc-notes' });
   // Whose scenario the verdict is for: the defaults (as on the baked page) or the reader's own.
   const scenarioEl = h('p', { class: 'calc-scenario' });
+  // Screen readers hear the verdict once the reader pauses, not every step of a slider.
+  const announceEl = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+  let announceTimer = 0;
+  let announced = null; // the verdict last read out
   const resultEl = h(
     'div',
-    { class: 'calc-result', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } },
+    { class: 'calc-result' },
     scenarioEl,
     h('p', { class: 'calc-breakeven' }, h('span', { class: 'calc-breakeven-label' }, t('calculator.break_even.title')), ' ', headlineEl),
     sentenceEl,
-    notesEl,
   );
   const paybackMain = h('p', { class: 'calc-payback-main' });
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
@@ -134,6 +148,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const presetBar = h('div', { class: 'presets', attrs: { role: 'group', 'aria-labelledby': 'presets-label' } });
   const chartEntries = new Map();
   const views = new Map();
+  let agiStrip = null; // the leader strip under the AGI-year slider (calculator-controls.js)
 
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
@@ -167,7 +182,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function build() {
     const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
+    const headline = specs.filter((spec) => HEADLINE_INPUTS.includes(spec.field));
     for (const spec of specs) {
+      if (HEADLINE_INPUTS.includes(spec.field)) continue;
       if (!byGroup.has(spec.group)) byGroup.set(spec.group, []);
       byGroup.get(spec.group).push(spec);
     }
@@ -186,10 +203,27 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h('h2', { id: 'calculator-heading' }, t('calculator.title')),
       h('p', { class: 'calc-intro' }, t('calculator.intro')),
       presetBar,
-      resultEl,
-      chartSection(HEADLINE_CHART),
-      h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
-      h('div', { class: 'calc-panels' }, fieldset('race'), fieldset('us'), fieldset('cn'), fieldset('market')),
+      h(
+        'div',
+        { class: 'calc-workbench' },
+        h('div', { class: 'calc-stage' }, resultEl, chartSection(HEADLINE_CHART)),
+        h(
+          'div',
+          { class: 'calc-headline-controls', attrs: { role: 'group', 'aria-label': t('calculator.headline_controls') } },
+          headline.map(control),
+        ),
+        h(
+          'details',
+          { class: 'calc-more' },
+          h('summary', {}, t('calculator.more_assumptions')),
+          h('div', { class: 'calc-panels' }, MORE_GROUPS.map(fieldset)),
+        ),
+        // The comparison with the paced path, the claim check and the payback panel: read
+        // beside the verdict, and room for it to stay in view below the last control.
+        notesEl,
+        h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
+      ),
+      announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
       h('div', { class: 'calc-charts' }, chartSection('model-position'), chartSection('model-capacity')),
       chartSection('model-prices'),
@@ -221,7 +255,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   function control(spec) {
-    const c = buildControl(ctx, spec, onInput);
+    if (spec.field === 'agi_year') agiStrip = agiLeaderStrip(ctx, spec);
+    const c = buildControl(ctx, spec, onInput, spec.field === 'agi_year' ? agiStrip : {});
     controls.set(spec.field, { input: c.input, output: c.output, error: c.error, spec });
     return c.el;
   }
@@ -293,6 +328,24 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const pb = paybackSentences(ctx, projection, paybackIds);
     setText(paybackMain, pb.main);
     setText(paybackCompare, pb.compare);
+    if (agiStrip) agiStrip.update(projection);
+    announce(s.headline ? t('calculator.announce', { year: s.headline, verdict: s.verdict }) : '');
+  }
+
+  /**
+   * Read `text` out once the reader pauses, when it differs from the verdict last read out
+   * (the first one is on the page to read, not announced on load).
+   */
+  function announce(text) {
+    clearTimeout(announceTimer);
+    if (announced === null || text === announced) {
+      announced = text;
+      return;
+    }
+    announceTimer = setTimeout(() => {
+      announced = text;
+      setText(announceEl, text);
+    }, ANNOUNCE_DELAY_MS);
   }
 
   // ---- recompute ---------------------------------------------------------------------------

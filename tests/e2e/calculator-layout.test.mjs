@@ -1,0 +1,121 @@
+// The calculator beside its charts: three headline controls up front and the rest under "more
+// assumptions", grouped by side; on wide screens the verdict and the headline chart stay in
+// view while the reader moves any control; on phones the headline controls are a compact strip
+// that stays on screen with the chart; the AGI-year slider shows who is ahead at each AGI year.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
+
+const env = serverAndBrowser();
+const en = readWwwJson('i18n/en.json');
+
+/** Where the workbench's parts are, in CSS pixels relative to the viewport. */
+function layout() {
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+  };
+  const q = (s) => document.querySelector(s);
+  return {
+    viewport: { width: innerWidth, height: innerHeight },
+    scrollY,
+    headline: [...document.querySelectorAll('.calc-headline-controls input[type="range"]')].map((i) => i.id),
+    more: [...document.querySelectorAll('.calc-more input[type="range"]')].map((i) => i.id),
+    groups: [...document.querySelectorAll('.calc-more fieldset > legend')].map((l) => l.textContent.trim()),
+    moreOpen: q('.calc-more').open,
+    controls: box(q('.calc-headline-controls')),
+    stage: box(q('.calc-stage')),
+    verdict: box(q('.calc-breakeven-year')),
+    chart: box(q('#model-breakeven canvas')),
+  };
+}
+
+const visibleShare = (r, height) => Math.max(0, Math.min(r.bottom, height) - Math.max(r.top, 0)) / r.height;
+
+test('desktop: three headline controls beside the chart, the rest grouped by side; verdict and chart stay in view while a control far down moves', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const start = await p.page.evaluate(layout);
+    assert.deepEqual(start.headline, ['in-agi_year', 'in-winner_take_all', 'in-price_cut']);
+    assert.equal(start.moreOpen, false, '"more assumptions" starts closed');
+    assert.ok(start.more.length >= 8, `only ${start.more.length} controls under "more assumptions"`);
+    assert.deepEqual(start.groups, ['race', 'us', 'cn', 'market'].map((g) => en.calculator.groups[g]), 'grouped by side');
+    assert.ok(start.controls.right <= start.stage.left, `the controls (right edge ${start.controls.right}) are not beside the chart (left edge ${start.stage.left})`);
+
+    // The last control under "more assumptions", scrolled into view and moved by keyboard.
+    await p.page.locator('.calc-more > summary').click();
+    const last = p.page.locator('.calc-more input[type="range"]').last();
+    await last.scrollIntoViewIfNeeded();
+    const before = await p.page.locator('.calc-sentence').innerText();
+    await last.focus();
+    await p.page.keyboard.press('End');
+    await p.page.waitForFunction((prev) => document.querySelector('.calc-sentence').innerText !== prev, before, { timeout: 5_000 });
+    const moved = await p.page.evaluate(layout);
+    assert.ok(moved.scrollY - start.scrollY > start.stage.height, 'the page did not scroll past the chart: nothing to stay in view for');
+    assert.equal(visibleShare(moved.verdict, moved.viewport.height), 1, 'the verdict left the screen');
+    assert.ok(visibleShare(moved.chart, moved.viewport.height) >= 0.8, `only ${Math.round(visibleShare(moved.chart, moved.viewport.height) * 100)}% of the chart is on screen`);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('phone: the headline controls are a compact strip that stays on screen with the chart', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans`, { ...PHONE, hasTouch: true, isMobile: true });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    // Wherever the reader has the chart on screen, the strip is on screen too, whole.
+    let at = null;
+    for (const chartTop of [700, 450, 200, 60, -150]) {
+      await p.page.evaluate((y) => window.scrollBy(0, document.querySelector('#model-breakeven canvas').getBoundingClientRect().top - y), chartTop);
+      at = await p.page.evaluate(layout);
+      const { height } = at.viewport;
+      assert.ok(at.controls.top >= 0 && at.controls.bottom <= height + 1, `chart top at ${chartTop}px: the strip is off screen (${Math.round(at.controls.top)}–${Math.round(at.controls.bottom)} of ${height})`);
+      assert.ok(at.controls.height <= height * 0.3, `the strip takes ${Math.round(at.controls.height)} of ${height}px`);
+    }
+    await p.page.evaluate(() => window.scrollBy(0, document.querySelector('#model-breakeven canvas').getBoundingClientRect().top - 60));
+    at = await p.page.evaluate(layout);
+    const { height } = at.viewport;
+    assert.ok(visibleShare(at.chart, at.controls.top) >= 0.8, 'the strip hides the chart');
+
+    // Moving the AGI year from the strip redraws the chart above it.
+    const before = await p.page.locator('.calc-sentence').innerText();
+    const slider = p.page.locator('#in-agi_year');
+    const box = await slider.boundingBox();
+    assert.ok(box.y >= at.controls.top - 1 && box.y + box.height <= height + 1, 'the AGI slider is not in the strip on screen');
+    await p.page.touchscreen.tap(box.x + box.width * 0.9, box.y + box.height / 2);
+    await p.page.waitForFunction((prev) => document.querySelector('.calc-sentence').innerText !== prev, before, { timeout: 5_000 });
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the AGI-year slider shows who is ahead at each AGI year, and the colour changes at the break-even year', { timeout: 60_000 }, async () => {
+  // Winner takes nothing: the sprint is ahead only if AGI comes early (the model's answer, read from the page).
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&winner_take_all=0`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const strip = await p.page.evaluate(() => {
+      const input = document.getElementById('in-agi_year');
+      const cells = [...document.querySelectorAll('.agi-strip rect')].map((r) => r.getAttribute('class'));
+      return { min: Number(input.min), step: Number(input.step), max: Number(input.max), cells, note: document.querySelector('.agi-strip-text').textContent, headline: document.querySelector('.calc-breakeven-year').textContent };
+    });
+    assert.equal(strip.cells.length, Math.round((strip.max - strip.min) / strip.step) + 1, 'one cell per slider step');
+    assert.ok(strip.cells.every((c) => ['lead-sprint', 'lead-marathon', 'lead-tie'].includes(c)), `uncoloured cells: ${strip.cells}`);
+    // The AGI years (the last step is "no AGI by 2060", coloured by who leads without it).
+    const years = strip.cells.slice(0, -1);
+    const lastSprint = years.lastIndexOf('lead-sprint');
+    assert.ok(lastSprint >= 0 && years.indexOf('lead-marathon') === lastSprint + 1, `the sprint's cells are not followed by the marathon's: ${years.join(' ')}`);
+    const year = String(strip.min + lastSprint * strip.step);
+    assert.equal(strip.headline, year, 'the last sprint cell is the break-even year the verdict names');
+    assert.equal(strip.note, en.calculator.agi_strip.until.replace('{year}', year));
+    const described = await p.page.locator('#in-agi_year').evaluate((i) => i.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+    assert.ok(described.includes(strip.note), 'the slider description does not say where the break-even is');
+  } finally {
+    await p.close();
+  }
+});
