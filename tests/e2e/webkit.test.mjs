@@ -1,0 +1,471 @@
+// WebKit smoke test: the baked page (dist/) in WebKitGTK's MiniBrowser, driven over plain W3C
+// WebDriver (WebKitWebDriver) with Node's global fetch — no client library.
+//
+// For the zh-Hans page and en/: the page comes to life (<html data-state="ready">), draws its
+// charts on canvas, shows the headline and no error message; on en/ the calculator responds to
+// its first slider (verdict, headline chart and address follow).
+//
+// Needs WebKitWebDriver, Xvfb and MiniBrowser (Debian: webkit2gtk-driver, xvfb); skips with a
+// message when one is missing. Starts its own Xvfb on a free display, WebKitWebDriver on a free
+// port and tools/serve.mjs (strict CSP) on a free port; tears all of it down in `after`.
+//
+// Env: E2E_ROOT (tree to serve, default dist/), MINIBROWSER (browser binary),
+//      WEBKIT_SCALE (device pixel ratio, a whole number, passed as GDK_SCALE; default 1: at 2,
+//      Xvfb's software compositing makes frames several times slower),
+//      WEBKIT_SUBPATH=1 (open the pages under /news/graphics/ai-capex/),
+//      WEBKIT_READY_TIMEOUT_MS (default 60000), WEBKIT_DEBUG=1 (driver and browser output on stderr).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../tools/serve.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '..', '..');
+const ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'dist');
+const OUTPUT_DIR = path.join(HERE, 'output');
+const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const READY_TIMEOUT_MS = Number(process.env.WEBKIT_READY_TIMEOUT_MS) || 60_000;
+// The window, toolbar included: the viewport is 38 px shorter. MiniBrowser's window is at least
+// 447 px wide, so there is no phone-width viewport here.
+const WINDOW = { width: 1280, height: 900 };
+const SCALE = String(Math.max(1, Math.round(Number(process.env.WEBKIT_SCALE) || 1)));
+const PAGES = { 'zh-Hans': '', en: 'en/' };
+const MIN_DRAWN_CANVASES = 6;
+
+// ---- skip when the tools are missing -------------------------------------------------------
+
+function onPath(name) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir) continue;
+    try {
+      fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+      return true;
+    } catch {
+      /* next */
+    }
+  }
+  return false;
+}
+
+function missingTools() {
+  const missing = ['WebKitWebDriver', 'Xvfb'].filter((n) => !onPath(n));
+  if (!fs.existsSync(MINIBROWSER)) missing.push(`MiniBrowser (${MINIBROWSER}; set MINIBROWSER)`);
+  return missing.length ? `WebKit smoke test skipped: not found: ${missing.join(', ')} (Debian: apt-get install webkit2gtk-driver xvfb)` : false;
+}
+
+const SKIP = missingTools();
+if (SKIP) console.log(SKIP);
+
+// ---- child processes -------------------------------------------------------------------------
+
+/** A detached child (its own process group, so its descendants die with it), with its output kept. */
+function startChild(cmd, args, { env, extraFd = false } = {}) {
+  const child = spawn(cmd, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', ...(extraFd ? ['pipe'] : [])],
+    detached: true,
+  });
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+    if (process.env.WEBKIT_DEBUG) process.stderr.write(`[${path.basename(cmd)}] ${chunk}`);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.on('error', (e) => keep(`spawn error: ${e.message}\n`));
+  return { child, exited, log: () => log, name: path.basename(cmd) };
+}
+
+function killGroup(proc, signal) {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  try {
+    process.kill(-proc.child.pid, signal);
+  } catch {
+    try {
+      proc.child.kill(signal);
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+/** SIGTERM the process group, SIGKILL it after `grace` ms. */
+async function stopChild(proc, grace = 3_000) {
+  if (!proc) return;
+  killGroup(proc, 'SIGTERM');
+  const done = await Promise.race([proc.exited.then(() => true), graceDelay(grace).then(() => false)]);
+  if (!done) {
+    killGroup(proc, 'SIGKILL');
+    await Promise.race([proc.exited, graceDelay(1_000)]);
+  }
+}
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A delay that does not keep the process alive (for races against a child's exit). */
+const graceDelay = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+
+/** Xvfb on the first free display: it writes the number it took to fd 3 (-displayfd). */
+async function startXvfb() {
+  const proc = startChild('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], { extraFd: true });
+  const display = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`Xvfb did not report a display within 10 s: ${proc.log()}`)), 10_000);
+    proc.child.stdio[3].on('data', (chunk) => {
+      text += chunk;
+      const m = text.match(/^(\d+)\n/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(`:${m[1]}`);
+      }
+    });
+    proc.exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb exited (${code ?? signal}): ${proc.log()}`));
+    });
+  });
+  return { ...proc, display };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** WebKitWebDriver on a free port, once its /status says ready (retries if the port was taken). */
+async function startDriver(display) {
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    // GDK_SCALE reaches MiniBrowser (the driver starts it): devicePixelRatio, window in CSS px.
+    const proc = startChild('WebKitWebDriver', [`--port=${port}`], { env: { DISPLAY: display, GDK_SCALE: SCALE } });
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 15_000;
+    let exited = false;
+    proc.exited.then(() => (exited = true));
+    while (Date.now() < deadline && !exited) {
+      try {
+        const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(1_000) });
+        const body = await res.json();
+        if (body.value && body.value.ready) return { ...proc, url, port };
+      } catch (e) {
+        lastError = e;
+      }
+      await delay(100);
+    }
+    lastError = new Error(`WebKitWebDriver on port ${port} never became ready (${exited ? 'it exited' : 'timeout'}): ${proc.log()}`);
+    await stopChild(proc);
+  }
+  throw lastError;
+}
+
+// ---- a minimal W3C WebDriver client ----------------------------------------------------------
+
+class WebDriverError extends Error {}
+
+async function wd(base, method, route, body, timeout = 30_000) {
+  let res;
+  try {
+    res = await fetch(`${base}${route}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeout),
+    });
+  } catch (e) {
+    throw new WebDriverError(`${method} ${route}: ${e.name === 'TimeoutError' ? `no answer within ${timeout} ms` : e.message}`);
+  }
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new WebDriverError(`${method} ${route}: HTTP ${res.status}, not JSON: ${text.slice(0, 200)}`);
+  }
+  const value = json.value;
+  if (!res.ok || (value && typeof value === 'object' && value.error)) {
+    throw new WebDriverError(`${method} ${route}: ${value?.error ?? res.status}: ${value?.message ?? text.slice(0, 200)}`);
+  }
+  return value;
+}
+
+async function createSession(driverUrl) {
+  const value = await wd(
+    driverUrl,
+    'POST',
+    '/session',
+    {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        },
+      },
+    },
+    60_000,
+  );
+  const base = `${driverUrl}/session/${value.sessionId}`;
+  const session = {
+    id: value.sessionId,
+    capabilities: value.capabilities,
+    call: (method, route, body, timeout) => wd(base, method, route, body, timeout),
+    /** Run `script` (a function body; arguments in `arguments`) in the page; returns its value. */
+    exec: (script, args = [], timeout = 30_000) => wd(base, 'POST', '/execute/sync', { script, args }, timeout),
+    navigate: (url) => wd(base, 'POST', '/url', { url }, 90_000),
+    screenshot: () => wd(base, 'GET', '/screenshot', undefined, 30_000),
+    delete: () => wd(driverUrl, 'DELETE', `/session/${value.sessionId}`, undefined, 10_000),
+  };
+  await session.call('POST', '/timeouts', { script: 30_000, pageLoad: 60_000, implicit: 0 });
+  await session.call('POST', '/window/rect', { x: 0, y: 0, ...WINDOW });
+  return session;
+}
+
+// ---- set-up and tear-down --------------------------------------------------------------------
+
+const env = { xvfb: null, driver: null, session: null, server: null };
+
+function killAllNow() {
+  // Last resort on an abrupt exit: synchronous, no waiting.
+  for (const p of [env.driver, env.xvfb]) killGroup(p, 'SIGKILL');
+}
+process.once('exit', killAllNow);
+
+before(async () => {
+  if (SKIP) return;
+  assert.ok(fs.existsSync(path.join(ROOT, 'index.html')), `${ROOT} has no index.html: build dist/ (./dev build) or set E2E_ROOT`);
+  const t0 = Date.now();
+  env.server = await startServer({ root: ROOT, port: 0 });
+  env.xvfb = await startXvfb();
+  env.driver = await startDriver(env.xvfb.display);
+  const t1 = Date.now();
+  try {
+    env.session = await createSession(env.driver.url);
+  } catch (e) {
+    // E.g. a browser binary that never speaks automation: the driver just never answers.
+    e.message += `\n  WebKitWebDriver output: ${env.driver.log().trim() || '(none)'}`;
+    throw e;
+  }
+  console.log(
+    `WebKit ${env.session.capabilities.browserVersion} on Xvfb ${env.xvfb.display}, driver :${env.driver.port}, server ${env.server.url}; ` +
+      `tools up in ${t1 - t0} ms, session in ${Date.now() - t1} ms`,
+  );
+});
+
+after(async () => {
+  const t0 = Date.now();
+  if (env.session) await env.session.delete().catch((e) => console.log(`deleting the session: ${e.message}`));
+  await stopChild(env.driver);
+  await stopChild(env.xvfb);
+  await env.server?.close();
+  if (env.xvfb) console.log(`WebKit torn down in ${Date.now() - t0} ms`);
+  env.session = env.driver = env.xvfb = env.server = null;
+});
+
+// ---- page helpers ----------------------------------------------------------------------------
+
+function readJson(rel) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+}
+
+/** Poll `fn` (async, returns a truthy value when done) every `every` ms until `timeout`. */
+async function poll(fn, { timeout, every = 200, what }) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last.done) return last.value;
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeout} ms (last seen: ${JSON.stringify(last.value)})`);
+    await delay(every);
+  }
+}
+
+async function waitForState(session) {
+  return poll(
+    async () => {
+      const s = await session.exec('return document.documentElement.dataset.state || "(unset)";');
+      return { done: s === 'ready' || s === 'error', value: s };
+    },
+    { timeout: READY_TIMEOUT_MS, what: 'the page did not reach data-state="ready"|"error"' },
+  );
+}
+
+// Runs in the page: everything the smoke test looks at, in one round trip.
+const READ_PAGE = `
+  const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden]') && getComputedStyle(el).visibility !== 'hidden';
+  const canvases = [...document.querySelectorAll('canvas')];
+  const text = (sel) => { const el = document.querySelector(sel); return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null; };
+  const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+  return {
+    state: document.documentElement.dataset.state,
+    lang: document.documentElement.lang,
+    headline: text('#headline'),
+    canvases: canvases.length,
+    drawn: canvases.filter((c) => c.dataset.drawn === '1').length,
+    notDrawn: canvases.filter((c) => c.dataset.drawn !== '1').map((c) => (c.closest('[data-chart]') || {}).dataset?.chart || '?'),
+    chartErrors: [...document.querySelectorAll('.chart-error')].filter(visible).map((e) => e.textContent.trim()),
+    statusErrors: [...document.querySelectorAll('#status .message-error')].filter(visible).map((e) => e.textContent.replace(/\\s+/g, ' ').trim()),
+    status: text('#status'),
+    bootError: (() => { const b = document.getElementById('boot-error'); return b && !b.hidden ? b.textContent.trim() : null; })(),
+    wasm: performance.getEntriesByType('resource').some((r) => /\\.wasm$/.test(new URL(r.name).pathname)),
+    marks,
+    viewport: [innerWidth, innerHeight, devicePixelRatio],
+  };
+`;
+
+/** Save a screenshot into tests/e2e/output/ (best effort) and return its path. */
+async function screenshot(session, name) {
+  try {
+    const png = await session.screenshot();
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    const file = path.join(OUTPUT_DIR, `webkit-${name.replace(/[^\w.@-]+/g, '_')}.png`);
+    fs.writeFileSync(file, Buffer.from(png, 'base64'));
+    return file;
+  } catch (e) {
+    return `(no screenshot: ${e.message})`;
+  }
+}
+
+/** Run `fn`; on failure add a screenshot path and the page's status text to the error. */
+async function withEvidence(name, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    const shot = env.session ? await screenshot(env.session, name) : '(no session)';
+    const status = env.session ? await env.session.exec('const s = document.getElementById("status"); return s ? s.innerText : null;').catch(() => null) : null;
+    e.message += `\n  screenshot: ${shot}${status ? `\n  #status: ${status}` : ''}`;
+    throw e;
+  }
+}
+
+async function open(session, dir) {
+  const url = `${process.env.WEBKIT_SUBPATH === '1' ? env.server.subpathUrl : env.server.url}${dir}`;
+  const t0 = Date.now();
+  await session.navigate(url);
+  const at = await session.exec('return location.href;');
+  assert.equal(at, url, 'the browser is at the page asked for');
+  const loadedMs = Date.now() - t0;
+  const state = await waitForState(session);
+  return { url, state, loadedMs, readyMs: Date.now() - t0 };
+}
+
+// ---- the tests -------------------------------------------------------------------------------
+
+for (const [lang, dir] of Object.entries(PAGES)) {
+  test(`WebKit ${lang}: the page comes to life, draws its charts, shows the headline and no error`, { skip: SKIP, timeout: 120_000 }, async (t) => {
+    await withEvidence(`${lang}-ready`, async () => {
+      const words = readJson(`i18n/${lang}.json`);
+      const { state, loadedMs, readyMs } = await open(env.session, dir);
+      const shown = await env.session.exec(READ_PAGE);
+      t.diagnostic(`${lang}: navigation ${loadedMs} ms, data-state=${state} after ${readyMs} ms (page marks ${JSON.stringify(shown.marks)}), viewport ${shown.viewport.join('×')}`);
+      assert.equal(state, 'ready', `data-state="${state}"; boot error: ${shown.bootError}; status: ${shown.status}`);
+      assert.equal(shown.lang, lang, 'the page says its language');
+      assert.ok(shown.wasm, 'the wasm core was fetched');
+      assert.ok(shown.drawn >= MIN_DRAWN_CANVASES, `${shown.drawn} of ${shown.canvases} canvases drawn (want ≥ ${MIN_DRAWN_CANVASES}); not drawn: ${shown.notDrawn.join(', ')}`);
+      assert.equal(shown.headline, words.page.headline, 'the headline is the language file’s');
+      assert.deepEqual(shown.statusErrors, [], 'no error message in #status');
+      assert.deepEqual(shown.chartErrors, [], 'no chart shows an error');
+      t.diagnostic(`${lang}: ${shown.drawn}/${shown.canvases} canvases drawn; headline “${shown.headline}”`);
+    });
+  });
+}
+
+test('WebKit en: the calculator responds to its first slider (verdict, headline chart, address)', { skip: SKIP, timeout: 120_000 }, async (t) => {
+  await withEvidence('en-calculator', async () => {
+    const words = readJson('i18n/en.json').calculator.scenario;
+    const { state } = await open(env.session, 'en/');
+    assert.equal(state, 'ready');
+
+    // From now on, record what the page reports (WebDriver classic in WebKitGTK has no console
+    // log; and MiniBrowser --automation is an ephemeral session, which never prints console
+    // messages to stdout). Errors before this point surface in #status (main.js catches them).
+    await env.session.exec(`
+      const seen = (window.__webkitProbe = []);
+      for (const level of ['error', 'warn']) {
+        const original = console[level].bind(console);
+        console[level] = (...a) => { seen.push(level + ': ' + a.map(String).join(' ')); original(...a); };
+      }
+      addEventListener('error', (e) => seen.push('error event: ' + (e.message || e.error)), true);
+      addEventListener('unhandledrejection', (e) => seen.push('unhandledrejection: ' + e.reason));
+      addEventListener('securitypolicyviolation', (e) => seen.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+    `);
+
+    const READ_CALC = `
+      const q = (s) => document.querySelector(s);
+      const slider = q('#calculator input[type="range"]');
+      const field = slider.id.replace(/^in-/, '');
+      const canvas = q('#model-breakeven canvas');
+      let digest = '';
+      if (canvas && canvas.width && canvas.height) {
+        const data = new Uint32Array(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+        let h = 0x811c9dc5;
+        for (let i = 0; i < data.length; i++) { h ^= data[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+        digest = h.toString(16);
+      }
+      const text = (s) => (q(s) ? q(s).textContent.replace(/\\s+/g, ' ').trim() : null);
+      return {
+        field, value: slider.value, min: slider.min, max: slider.max, step: slider.step,
+        output: text('#out-' + field), scenario: text('.calc-scenario'), sentence: text('.calc-sentence'),
+        verdict: [text('.calc-breakeven-year'), text('.calc-sentence'), text('.calc-notes')].join(' | '),
+        digest, search: location.search, state: document.documentElement.dataset.state,
+        statusErrors: [...document.querySelectorAll('#status .message-error')].filter((e) => e.getClientRects().length > 0).map((e) => e.textContent.trim()),
+        probe: window.__webkitProbe || null,
+      };
+    `;
+    const before = await env.session.exec(READ_CALC);
+    assert.equal(before.scenario, words.defaults, 'the verdict starts at the default assumptions');
+    assert.ok(before.sentence, 'the verdict has a sentence');
+    assert.ok(before.digest, 'the headline chart has pixels');
+
+    const step = Number(before.step) || 1;
+    const down = Number(before.value) - step;
+    const next = String(down >= Number(before.min) ? down : Number(before.value) + step);
+    const t0 = Date.now();
+    // As a drag does: `input` while moving (headline chart and verdict), then `change` (all charts).
+    await env.session.exec(
+      `const el = document.querySelector('#calculator input[type="range"]');
+       el.value = arguments[0];
+       el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      [next],
+    );
+    const moved = await poll(
+      async () => {
+        const now = await env.session.exec(READ_CALC);
+        // Any slider makes the scenario the reader's own; each changes the verdict or the chart.
+        const changed = now.verdict !== before.verdict || now.digest !== before.digest;
+        const both = now.verdict !== before.verdict && now.digest !== before.digest;
+        return { done: now.scenario === words.own && (before.field === 'agi_year' ? both : changed), value: now };
+      },
+      { timeout: 10_000, what: `moving ${before.field} ${before.value} → ${next} did not update the scenario line and the verdict / headline chart` },
+    );
+    t.diagnostic(
+      `${before.field} ${before.value} → ${next}: updated in ≤ ${Date.now() - t0} ms (verdict ${moved.verdict !== before.verdict ? 'changed' : 'same'}, headline chart ${moved.digest !== before.digest ? 'changed' : 'same'})`,
+    );
+    assert.equal(moved.value, next, 'the slider kept the value');
+    assert.notEqual(moved.output, before.output, `the read-out of ${before.field} follows`);
+
+    await env.session.exec(`document.querySelector('#calculator input[type="range"]').dispatchEvent(new Event('change', { bubbles: true }));`);
+    const settled = await poll(
+      async () => {
+        const now = await env.session.exec(READ_CALC);
+        return { done: new URLSearchParams(now.search).get(now.field) === next, value: now };
+      },
+      { timeout: 10_000, what: `the address never got ${before.field}=${next}` },
+    );
+    assert.equal(settled.state, 'ready', 'the page stays ready');
+    assert.deepEqual(settled.statusErrors, [], 'no error message in #status');
+    assert.deepEqual(settled.probe, [], 'no console error or warning, page error or CSP violation while the calculator ran');
+    if (before.field === 'agi_year') assert.ok(settled.sentence.includes(next), `the verdict names AGI in ${next}: “${settled.sentence}”`);
+    t.diagnostic(`verdict now: “${settled.sentence}”`);
+  });
+});
