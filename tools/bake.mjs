@@ -11,7 +11,9 @@
 // same media query that sizes the canvas — so the first paint is right at 320 px and at
 // 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's).
 // The only script before first paint is js/head.js (< 1 KB): it applies ?theme and ?section
-// and loads js/main.js after the first paint, which then brings the same article to life.
+// and, after the first paint, loads js/main.js and starts fetching the data, the words and the
+// wasm (named on it), so they download beside the bundle; js/main.js then brings the same
+// article to life.
 //
 //   dist/index.html          zh-Hans (the default language)
 //   dist/en/index.html       English
@@ -19,7 +21,7 @@
 //   dist/…/tables.html       every table of that page, open, for readers without JavaScript
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
-//   dist/js/head.<hash>.js   the head script, named by its content so it can be cached forever
+//   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
 //   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
 //                            (js/assets.js), beside the plain copies for editors and tools
@@ -29,7 +31,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleModule } from './bundle.mjs';
+import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -67,7 +69,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, preview }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, preview }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -114,6 +116,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   const headScript = document.createElement('script');
   headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
+  headScript.setAttribute('data-fetch', prefetch.map((file) => `${prefix}${file}`).join(' '));
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
     const el = document.createElement('meta');
@@ -231,7 +234,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
   const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
   const styles = hashedCopy(out, 'css/page.css', bundledCss(ids));
-  const headScript = hashedCopy(out, 'js/head.js', fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8'));
+  const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
   const mainScript = hashedCopy(out, 'js/main.js', await bundledMain(assetNames));
 
@@ -265,7 +268,9 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       await screenshotPreview(browser, `${server.url}?lang=${lang}`, path.join(out, dir, PREVIEW_FILE));
       const size = pngSize(fs.readFileSync(path.join(out, dir, PREVIEW_FILE)));
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, preview });
+      // What the live page fetches, started by the head script together with the bundle.
+      const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, preview });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

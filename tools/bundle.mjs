@@ -1,18 +1,27 @@
 // The page's module script and everything it imports (the wasm-bindgen glue included) as one
 // minified ES module, for the single file (tools/dist.mjs) and the baked site (tools/bake.mjs).
 
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    throw new Error('npm package esbuild is not installed (run npm ci, or ./dev build)');
+  }
+}
+
+/** A classic script (no imports), minified. */
+export async function minifyScript(code) {
+  const esbuild = await loadEsbuild();
+  return (await esbuild.transform(code, { loader: 'js', minify: true, legalComments: 'none', charset: 'utf8' })).code;
+}
+
 /**
  * Bundle `entry` (a path), with `define` (global name → JSON value) replaced in the code.
  * Resolves to { js, inputs } (the files it contains); throws on any esbuild warning — a
  * dynamic import it cannot follow would fetch at run time.
  */
 export async function bundleModule(entry, { define = {} } = {}) {
-  let esbuild;
-  try {
-    esbuild = await import('esbuild');
-  } catch {
-    throw new Error('npm package esbuild is not installed (run npm ci, or ./dev build)');
-  }
+  const esbuild = await loadEsbuild();
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

@@ -1,4 +1,5 @@
-// Where the files the live page loads are: the dataset, the language files and the wasm.
+// Where the files the live page loads are — the dataset, the language files and the wasm —
+// and fetching them.
 //
 // The plain page (www/) uses their plain names. The baked site (tools/bake.mjs) copies each
 // under a name carrying its content hash, so a host or CDN can cache it for ever, and tells the
@@ -11,4 +12,19 @@ const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? AS
 /** The address of `file` (a path from the site root, e.g. "i18n/en.json"). */
 export function assetUrl(file) {
   return new URL(`../${hashedNames[file] || file}`, import.meta.url);
+}
+
+/**
+ * Fetch `file`: the response js/head.js already asked for right after the first paint (a baked
+ * page names them on the head script), else a new request.
+ */
+export function fetchAsset(file) {
+  const url = assetUrl(file).href;
+  const started = globalThis.__explainerFetches;
+  if (started && started[url]) {
+    const response = started[url];
+    delete started[url];
+    return response;
+  }
+  return fetch(url);
 }

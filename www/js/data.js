@@ -6,19 +6,17 @@
 // not objects are skipped. The wasm core does the real validation (ex.dataset_errors()).
 
 import { inlineText } from './inline.js';
-import { assetUrl } from './assets.js';
-
-export const DATASET_URL = assetUrl('data/capex-dataset.json');
+import { fetchAsset } from './assets.js';
 
 /**
  * Fetch the dataset file as text. Resolves to { text } or { error }. A page that carries the
  * file inline (the single-file build) answers from it without fetching.
  */
-export async function fetchDatasetText(url = DATASET_URL) {
-  const inlined = url === DATASET_URL ? inlineText('dataset') : null;
+export async function fetchDatasetText() {
+  const inlined = inlineText('dataset');
   if (inlined !== null) return { text: inlined };
   try {
-    const response = await fetch(url);
+    const response = await fetchAsset('data/capex-dataset.json');
     if (!response.ok) return { error: `HTTP ${response.status}` };
     return { text: await response.text() };
   } catch (e) {

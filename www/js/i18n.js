@@ -5,7 +5,7 @@
 // `lang` URL parameter (see url-state.js), else the browser's languages, else zh-Hans.
 
 import { inlineText } from './inline.js';
-import { assetUrl } from './assets.js';
+import { fetchAsset } from './assets.js';
 
 export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 export const DEFAULT_LANG = 'zh-Hans';
@@ -93,8 +93,7 @@ export async function loadMessages(lang) {
   if (!LANGS.includes(lang)) throw new Error(`unknown language ${lang}`);
   const inlined = inlineText(`i18n-${lang}`);
   if (inlined !== null) return JSON.parse(inlined);
-  const url = assetUrl(`i18n/${lang}.json`);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const response = await fetchAsset(`i18n/${lang}.json`);
+  if (!response.ok) throw new Error(`i18n/${lang}.json: HTTP ${response.status}`);
   return response.json();
 }

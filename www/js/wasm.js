@@ -6,7 +6,7 @@
 // the .wasm inline (inline.js); then the bytes come from the page instead of a fetch.
 
 import { inlineBytes } from './inline.js';
-import { assetUrl } from './assets.js';
+import { fetchAsset } from './assets.js';
 
 /**
  * Import and initialise the module. Resolves to { ok: true, Explainer, ms } or
@@ -21,7 +21,7 @@ export async function loadWasm() {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
     const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
     // The .wasm by its own address (the glue's default would resolve against the bundle).
-    await mod.default({ module_or_path: bytes || assetUrl('pkg/ai_capex_explainer_bg.wasm') });
+    await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
     return { ok: true, Explainer: mod.Explainer, ms: performance.now() - started };
   } catch (e) {
