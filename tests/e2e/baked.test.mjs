@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, REPO_ROOT, DESKTOP, PHONE } from './harness.mjs';
@@ -149,6 +150,41 @@ test('everything the interactive page loads stays within the committed baseline,
       .filter(([file, bytes]) => bytes > (before.files[file] || 0))
       .map(([file, bytes]) => `${file} ${before.files[file] || 0} → ${bytes}`);
     assert.ok(now.total <= before.total + BUDGET_SLACK_BYTES, `${lang}: the interactive page loads ${now.total} bytes gzip, the baseline is ${before.total}; grew: ${grew.join(', ')}`);
+  }
+});
+
+test('a page whose HTML arrives slowly shows its first chart at once and comes to life only once it has all arrived', { timeout: 60_000 }, async () => {
+  // In front of the static server: the page itself arrives in two parts, the second (the
+  // calculator onwards) 1.5 s after the first, as on a slow mobile network.
+  const HOLD_MS = 1500;
+  const proxy = http.createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url, env.server.url), { headers: { 'accept-encoding': 'identity' } });
+    const body = Buffer.from(await upstream.arrayBuffer());
+    const headers = Object.fromEntries([...upstream.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)));
+    res.writeHead(upstream.status, headers);
+    const cut = req.url.endsWith('/') ? body.indexOf('id="calculator"') : -1;
+    if (cut < 0) return res.end(body);
+    res.write(body.subarray(0, cut));
+    setTimeout(() => res.end(body.subarray(cut)), HOLD_MS);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const p = await openPage(env.browser, `http://127.0.0.1:${proxy.address().port}/en/`, { ...PHONE, waitUntil: 'commit' });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const t = await p.page.evaluate(() => ({
+        firstChart: performance.getEntriesByName('explainer:first-chart')[0]?.startTime,
+        parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+        status: document.getElementById('status').innerText.trim(),
+      }));
+      assert.ok(t.firstChart < t.parsed - HOLD_MS / 2, `the first chart (${t.firstChart} ms) did not show before the page had arrived (${t.parsed} ms)`);
+      assert.equal(t.status, '', 'the page shows a message');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve));
   }
 });
 

@@ -217,6 +217,12 @@ function showProblems(problems) {
 
 // ---- boot ---------------------------------------------------------------------------------
 
+/** Resolves once the whole document has been parsed. */
+function documentParsed() {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
+
 async function boot() {
   root.dataset.js = '';
   setState('loading');
@@ -234,10 +240,15 @@ async function boot() {
   // Start the slow things at once.
   const wasmPromise = loadWasm();
   const datasetPromise = fetchDatasetText();
+  const messagesPromise = loadMessages(page.lang);
+  messagesPromise.catch(() => {}); // handled below, after the wait: not an unhandled rejection
+  // A baked page starts this module after its first paint, which on a slow network can come
+  // before the rest of the page has arrived: touch the page only once it is all there.
+  await documentParsed();
 
   let messages;
   try {
-    messages = await loadMessages(page.lang);
+    messages = await messagesPromise;
   } catch {
     messages = await loadMessages('en').catch(() => null);
     if (messages) {
