@@ -59,3 +59,33 @@ for (const [name, pathname] of [
     }
   });
 }
+
+test('"ready" means every chart is drawn; the controls answer before that, from the "interactive" mark', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, env.server.url, {
+    ...PHONE,
+    // Before any page script: what the page holds when it marks "interactive" and turns "ready".
+    initScript: () => {
+      const undrawn = () => [...document.querySelectorAll('section[data-chart] canvas')].filter((c) => c.dataset.drawn !== '1').length;
+      window.__seen = {};
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, ...rest) => {
+        if (name === 'explainer:interactive') window.__seen.interactive = { slider: Boolean(document.getElementById('in-agi_year')), headlineDrawn: document.querySelector('#model-breakeven canvas')?.dataset.drawn === '1' };
+        return mark(name, ...rest);
+      };
+      new MutationObserver(() => {
+        if (document.documentElement.dataset.state === 'ready' && !window.__seen.ready) window.__seen.ready = { undrawn: undrawn(), canvases: document.querySelectorAll('section[data-chart] canvas').length };
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+    },
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const seen = await p.page.evaluate(() => window.__seen);
+    assert.deepEqual(seen.interactive, { slider: true, headlineDrawn: true }, 'at the "interactive" mark the calculator is built and its headline chart drawn');
+    assert.ok(seen.ready.canvases >= 13, `only ${seen.ready.canvases} chart canvases at "ready"`);
+    assert.equal(seen.ready.undrawn, 0, 'charts still undrawn when the page said "ready"');
+    const [interactive, ready] = await p.page.evaluate(() => [performance.getEntriesByName('explainer:interactive')[0]?.startTime, window.__explainer.timings.readyMs]);
+    assert.ok(interactive > 0 && interactive <= ready, `interactive at ${interactive} ms, ready at ${ready} ms`);
+  } finally {
+    await p.close();
+  }
+});

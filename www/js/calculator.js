@@ -71,7 +71,8 @@ export function diffScenario(scenario, base, fields) {
  * Build the calculator into `section`. Options:
  *   ex, ctx ({t, fmt, data, lang, currency}), params (URLSearchParams), writeUrl(changes),
  *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind})
- * Returns { views(), redraw(), drawNow(), setContext(ctx), benchRedraw(n), benchMonteCarlo(n) }.
+ * Returns { views(), redraw(), drawFirst(), drawRest(nextTask), setContext(ctx), benchRedraw(n),
+ * benchMonteCarlo(n) }.
  */
 export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem }) {
   let ctx = initialCtx;
@@ -358,10 +359,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     sensitivityCache = null;
     const p = ex.projection();
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
-    if (full) {
-      const mc = ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
-      if (mc && mc.ok !== false) monteCarlo = mc;
-    }
+    if (full) runMonteCarlo();
     // Draw first, then write text into the page: drawing after DOM writes would make the
     // browser lay the page out in the middle of the frame.
     for (const [id, view] of views) if (full || id === HEADLINE_CHART) view.draw();
@@ -369,6 +367,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     if (full) setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
     syncControls();
     for (const id of chartEntries.keys()) if (full || id === HEADLINE_CHART) fillModelTable(id);
+  }
+
+  /** The Monte Carlo run for the current scenario (the uncertainty chart and its sentence). */
+  function runMonteCarlo() {
+    const mc = ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
+    if (mc && mc.ok !== false) monteCarlo = mc;
   }
 
   function schedule(full) {
@@ -438,8 +442,23 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     views: () => [...views.values()],
     /** Recompute and redraw everything on the next frame (colour scheme, pixel ratio). */
     redraw: () => schedule(true),
-    /** First drawing, synchronously. */
-    drawNow: () => recomputeAndDraw(true),
+    /** First drawing, step one, synchronously: the result and the headline chart. */
+    drawFirst: () => recomputeAndDraw(false),
+    /**
+     * First drawing, step two: the Monte Carlo run and every other chart, each in a task of
+     * its own (`nextTask()` resolves in the next one), so the page answers the reader between
+     * them. A change the reader makes meanwhile is drawn as any change is.
+     */
+    async drawRest(nextTask) {
+      for (const [id, view] of views) {
+        if (id === HEADLINE_CHART) continue;
+        await nextTask();
+        if (id === 'model-uncertainty' && !monteCarlo) runMonteCarlo();
+        view.draw();
+        if (id === 'model-uncertainty') setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
+        fillModelTable(id);
+      }
+    },
     /** A new context (currency change): rebuild the words that hold money. */
     setContext(next) {
       ctx = next;

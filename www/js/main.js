@@ -26,7 +26,7 @@ const root = document.documentElement;
  */
 const baked = root.dataset.baked || null;
 /** Milliseconds since navigation start at each step (performance.now()). */
-const timings = { firstChartMs: null, readyMs: null, wasmMs: null, textMs: null, articleMs: null, coreMs: null };
+const timings = { firstChartMs: null, interactiveMs: null, readyMs: null, wasmMs: null, textMs: null, articleMs: null, coreMs: null };
 
 /** The benchmark hooks (tests/e2e/bench.mjs); filled in once the calculator exists. */
 const api = {
@@ -57,6 +57,7 @@ const app = {
   entries: new Map(), // chart id → DOM entry (article.js)
   views: new Map(), // chart id → chart view (chart-view.js)
   calculator: null,
+  drawingFirst: true, // until the first drawing of every chart has been attempted
   writeUrl: createUrlWriter(300),
 };
 
@@ -65,12 +66,17 @@ const ctx = () => ({ t: app.t, fmt: app.fmt, data: app.data, lang: app.lang, cur
 
 function setState(state) {
   root.dataset.state = state;
-  if (state === 'ready' && timings.readyMs === null) {
-    timings.readyMs = performance.now();
-    // Every control now responds (tests/e2e and ./dev bench read the mark).
-    performance.mark('explainer:interactive');
-  }
+  if (state === 'ready' && timings.readyMs === null) timings.readyMs = performance.now();
 }
+
+/** The page answers the reader from here (tests/e2e and ./dev bench read the mark). */
+function markInteractive() {
+  timings.interactiveMs = performance.now();
+  performance.mark('explainer:interactive');
+}
+
+/** Resolves in a later task, after the browser has had its turn (input, painting). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // ---- colour scheme ------------------------------------------------------------------------
 
@@ -121,7 +127,7 @@ function onDrawn(view, ok) {
 
 /** "ready" once every visible chart (article and calculator) has been drawn at least once. */
 function checkReady() {
-  if (root.dataset.state !== 'loading' || !app.ex) return;
+  if (root.dataset.state !== 'loading' || !app.ex || app.drawingFirst) return;
   const views = [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
   const pending = views.filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
   if (pending.length === 0) setState('ready');
@@ -335,9 +341,14 @@ async function boot() {
   }
 
   app.status.clear('loading');
-  // First drawing of the model charts: synchronously, so "ready" means every visible chart
-  // is on screen.
-  if (app.calculator) app.calculator.drawNow();
+  // The calculator's result and headline chart in this task; the controls answer from the
+  // next one, while the other model charts are drawn a task each. "ready" once every visible
+  // chart is on screen.
+  if (app.calculator) app.calculator.drawFirst();
+  await nextTask();
+  markInteractive();
+  if (app.calculator) await app.calculator.drawRest(nextTask);
+  app.drawingFirst = false;
   checkReady();
   if (root.dataset.state === 'loading') {
     // Something visible could not be laid out yet (e.g. fonts or a late layout): retry
