@@ -188,6 +188,23 @@ test('a page whose HTML arrives slowly shows its first chart at once and comes t
   }
 });
 
+test('dist/ works from a subpath: every language page comes to life there and asks for nothing outside it', { timeout: 60_000 }, async () => {
+  for (const dir of Object.values(PAGES)) {
+    const url = `${env.server.subpathUrl}${dir}`;
+    const p = await openPage(env.browser, url, { ...PHONE });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready', url);
+      const outside = p.requests.filter((r) => !new URL(r).pathname.startsWith(new URL(env.server.subpathUrl).pathname) && !r.startsWith('data:'));
+      assert.deepEqual(outside, [], `${url}: requests outside the subpath`);
+      assert.deepEqual(p.problems(), [], url);
+      const links = await p.page.locator('#lang-switch a[hreflang]').evaluateAll((as) => as.map((a) => a.href));
+      for (const href of links) assert.ok(href.startsWith(env.server.subpathUrl), `${url}: language link ${href} leaves the subpath`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('a data file the core refuses: the baked page says so, keeps its published charts, and the calculator comes to life', { timeout: 60_000 }, async () => {
   const words = readWwwJson('i18n/en.json');
   const p = await openPage(env.browser, `${env.server.url}en/`, {
