@@ -205,6 +205,37 @@ test('dist/ works from a subpath: every language page comes to life there and as
   }
 });
 
+test('while the page comes to life no chart is ever a blank box: charts away from the screen keep their baked drawing until drawn live', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, env.server.url, {
+    ...PHONE,
+    initScript: () => {
+      // Each frame, until ready: every chart frame shows either its live drawing or a baked one.
+      window.__blank = new Set();
+      window.__deferred = new Set();
+      const look = () => {
+        for (const frame of document.querySelectorAll('[data-chart] .chart-frame')) {
+          const id = frame.closest('[data-chart]').dataset.chart;
+          const canvas = frame.querySelector('canvas');
+          const svg = [...frame.querySelectorAll('svg.chart-svg')].some((el) => el.getClientRects().length > 0);
+          if (canvas && canvas.dataset.drawn !== '1' && !svg) window.__blank.add(id);
+          if (canvas && canvas.dataset.drawn !== '1' && svg) window.__deferred.add(id);
+        }
+        if (document.documentElement.dataset.state !== 'ready') requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    },
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const seen = await p.page.evaluate(() => ({ blank: [...window.__blank], deferred: [...window.__deferred] }));
+    assert.deepEqual(seen.blank, [], 'charts shown as blank boxes while the page came to life');
+    assert.ok(seen.deferred.length > 0, 'no chart was drawn after the page answered the reader (nothing deferred: the test saw nothing)');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('a data file the core refuses: the baked page says so, keeps its published charts, and the calculator comes to life', { timeout: 60_000 }, async () => {
   const words = readWwwJson('i18n/en.json');
   const p = await openPage(env.browser, `${env.server.url}en/`, {

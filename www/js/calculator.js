@@ -451,7 +451,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
      */
     async drawRest(nextTask) {
       for (const [id, view] of views) {
-        if (id === HEADLINE_CHART) continue;
+        if (view.drawn) continue;
         await nextTask();
         if (id === 'model-uncertainty' && !monteCarlo) runMonteCarlo();
         view.draw();

@@ -33,6 +33,9 @@ export function scheduleDraw(view) {
   }
 }
 
+/** How far off screen a chart still counts as near the reader (CSS px). */
+const NEAR_PX = 200;
+
 const resizeObserver =
   typeof ResizeObserver === 'function'
     ? new ResizeObserver((entries) => {
@@ -108,6 +111,10 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
         ex.draw(id, canvas);
         marks = null;
         drawnOnce = true;
+        if (frame.classList.contains('is-baked')) {
+          for (const drawing of frame.querySelectorAll(':scope > svg.chart-svg')) drawing.remove();
+          frame.classList.remove('is-baked');
+        }
         canvas.dataset.drawn = '1';
         delete canvas.dataset.error;
         if (errorEl) errorEl.hidden = true;
@@ -127,6 +134,20 @@ export function createChartView({ id, canvas, frame, errorEl, explainer, describ
     hideTooltip() {
       tooltip.hide();
       tapped = null;
+    },
+    /**
+     * Show `drawings` (the baked page's SVGs of this chart) in the canvas's place until the
+     * first live drawing, so a chart drawn later never shows as a blank box.
+     */
+    standIn(drawings) {
+      if (drawnOnce || !drawings || !drawings.length) return;
+      frame.prepend(...drawings);
+      frame.classList.add('is-baked');
+    },
+    /** Whether the canvas is on screen or nearly (drawn first when the page comes to life). */
+    nearViewport() {
+      const r = canvas.getBoundingClientRect();
+      return r.bottom > -NEAR_PX && r.top < innerHeight + NEAR_PX;
     },
     /** Stop watching the canvas (its section is being rebuilt). */
     destroy() {

@@ -223,6 +223,16 @@ function showProblems(problems) {
 
 // ---- boot ---------------------------------------------------------------------------------
 
+/** The baked page's chart drawings (its SVGs), by chart id, before the live page replaces them. */
+function bakedDrawings() {
+  const drawings = new Map();
+  for (const svg of document.querySelectorAll('[data-chart] svg.chart-svg')) {
+    const id = svg.closest('[data-chart]').dataset.chart;
+    drawings.set(id, [...(drawings.get(id) || []), svg]);
+  }
+  return drawings;
+}
+
 /** Resolves once the whole document has been parsed. */
 function documentParsed() {
   if (document.readyState !== 'loading') return Promise.resolve();
@@ -308,6 +318,9 @@ async function boot() {
   timings.coreMs = performance.now();
   // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
   // live, within this task. Without checked figures a baked page keeps its published charts.
+  // Charts away from the screen are drawn after the page answers the reader; until then their
+  // baked drawings stand in.
+  const published = baked ? bakedDrawings() : new Map();
   if (baked) renderHeader(ctx(), { onCurrency: setCurrency });
   if (app.data) renderArticle();
   timings.articleMs = performance.now();
@@ -316,8 +329,11 @@ async function boot() {
     return;
   }
   createViews();
-  // The article's charts first, so the reader sees them before the calculator is built.
-  for (const view of app.views.values()) view.draw();
+  const later = [];
+  for (const view of app.views.values()) {
+    if (view.nearViewport()) view.draw();
+    else later.push(view);
+  }
 
   // The calculator (issue 3) lives in its own section.
   const calcVisible = !app.sections || app.sections.has('calculator');
@@ -345,8 +361,13 @@ async function boot() {
   // next one, while the other model charts are drawn a task each. "ready" once every visible
   // chart is on screen.
   if (app.calculator) app.calculator.drawFirst();
+  for (const view of [...later, ...(app.calculator ? app.calculator.views() : [])]) view.standIn(published.get(view.id));
   await nextTask();
   markInteractive();
+  for (const view of later) {
+    view.draw();
+    await nextTask();
+  }
   if (app.calculator) await app.calculator.drawRest(nextTask);
   app.drawingFirst = false;
   checkReady();
