@@ -4,8 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, readWwwJson, templatePattern, DESKTOP } from './harness.mjs';
+import { openPage, waitForReady, readWwwJson, templatePattern, DESKTOP, WWW_ROOT } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 const LOCALE = { en: 'en-US', 'zh-Hans': 'zh-CN' };
@@ -126,3 +128,34 @@ test('a year between the slider steps (agi_year=2027.5) is refused with a messag
     await p.close();
   }
 });
+
+// Issue 9, finding 2: on a host that serves this page for any path (an SPA-style fallback), the
+// last path segment must never become a link: "javascript:…" would be script, "https:evil…" an
+// open redirect.
+for (const segment of ['javascript:alert(document.domain)%2F%2F', 'https:evil.example', '%2F%2Fevil.example']) {
+  test(`a page served at the path “${segment}” links only to itself (language links, address)`, { timeout: 60_000 }, async () => {
+    const html = fs.readFileSync(path.join(WWW_ROOT, 'index.html'));
+    const p = await openPage(env.browser, `${env.server.url}${segment}?lang=zh-Hans`, {
+      ...DESKTOP,
+      route: (context) => context.route((url) => url.pathname === `/${segment}`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })),
+    });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const links = await p.page.locator('#lang-switch a[hreflang]').evaluateAll((as) => as.map((a) => a.href));
+      assert.ok(links.length >= 2, 'no language links');
+      for (const href of links) {
+        const url = new URL(href);
+        assert.equal(url.origin, env.server.origin, `the language link ${href} leaves the page's origin`);
+        assert.match(url.search, /[?&]lang=/, `the language link ${href} does not choose a language`);
+      }
+      // Moving a slider writes the address: still this page, still this origin.
+      await p.page.locator('#in-agi_year').focus();
+      await p.page.keyboard.press('ArrowRight');
+      await p.page.waitForFunction(() => new URLSearchParams(location.search).has('agi_year'), null, { timeout: 5_000 });
+      assert.equal(new URL(p.page.url()).origin, env.server.origin);
+      assert.deepEqual(p.pageErrors, []);
+    } finally {
+      await p.close();
+    }
+  });
+}

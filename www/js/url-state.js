@@ -97,8 +97,13 @@ export function hrefWith(changes, params = currentParams()) {
   }
   const query = next.toString();
   const hash = globalThis.location ? globalThis.location.hash : '';
-  const path = globalThis.location ? globalThis.location.pathname.split('/').pop() : '';
-  return `${path || './'}${query ? `?${query}` : ''}${hash}`;
+  // Never the path itself as a relative reference: on a host that serves this page for any
+  // path, a last segment such as "javascript:…" or "https:evil.example" would become the link.
+  if (query) return `?${query}${hash}`;
+  if (!globalThis.location) return './';
+  const here = new URL(globalThis.location.href);
+  here.search = '';
+  return here.href;
 }
 
 /**
