@@ -553,3 +553,51 @@ fn a_changelog_is_dated_worded_and_newest_first() {
         ["changelog[0].date: date \"2026-02\" is not valid; a change is dated YYYY-MM-DD (e.g. 2026-11-29)"]
     );
 }
+
+/// One chart of the fixture's public record, named `id`.
+fn chart_named(id: &str) -> Value {
+    json!([{"id": id, "group_by": "entity", "series_by": "period", "facts": ["ref-acme-capex-2025"]}])
+}
+
+#[test]
+fn a_chart_id_must_be_plain_and_never_a_section_of_the_page() {
+    // Issue 9, finding 4: chart ids name elements on the page and sections in the address.
+    for bad in [
+        "calculator",
+        "sources",
+        "Us-Capex",
+        "us--capex",
+        "-us",
+        "us-",
+        "2024-capex",
+        "us capex",
+        "us_capex",
+        "<img>",
+        "a-very-long-chart-id-that-goes-on-and-on-and-on",
+    ] {
+        let v = with(|v| v["charts"] = chart_named(bad));
+        let kinds = kinds(&v);
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, DataErrorKind::BadChartId { id } if id == bad)),
+            "{bad:?} was accepted: {kinds:?}"
+        );
+        assert!(
+            messages(&v)
+                .iter()
+                .any(|m| m.starts_with("charts[0]") && m.contains("e.g. us-capex")),
+            "{bad:?}: {:?}",
+            messages(&v)
+        );
+    }
+    for good in ["us-capex", "model-breakeven", "cn2025", "a"] {
+        let v = with(|v| v["charts"] = chart_named(good));
+        assert!(
+            !kinds(&v)
+                .iter()
+                .any(|k| matches!(k, DataErrorKind::BadChartId { .. })),
+            "{good:?} was refused"
+        );
+    }
+}

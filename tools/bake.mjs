@@ -156,9 +156,13 @@ async function bakeTablesInPage({ title }) {
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
 
-/** CSS that hides, at first paint, every section not named in ?section= (js/head.js). */
-function sectionsCss(ids) {
-  const rules = ids.map((id) => `html[data-sections]:not([data-sections~="${id}"]) #${id} { display: none; }`);
+/**
+ * CSS that hides, at first paint, every section not named in ?section= (js/head.js): the
+ * charts (element ids "chart-<id>", js/tables.js) and the page's own sections.
+ */
+function sectionsCss(chartIds, pageSections) {
+  const sections = [...chartIds.map((id) => [id, `chart-${id}`]), ...pageSections.map((id) => [id, id])];
+  const rules = sections.map(([name, element]) => `html[data-sections]:not([data-sections~="${name}"]) #${element} { display: none; }`);
   return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
 }
 
@@ -180,11 +184,11 @@ async function bundledMain(assetNames) {
 }
 
 /** Every stylesheet of the page (in its order) plus the section rules, as one text. */
-function bundledCss(ids) {
+function bundledCss(chartIds, pageSections) {
   const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)">/g)].map((m) => m[1]);
   if (!sheets.length) throw new BakeError('www/index.html links no stylesheet');
-  return [...sheets.map((rel) => fs.readFileSync(path.join(WWW, rel), 'utf8')), sectionsCss(ids)].join('\n');
+  return [...sheets.map((rel) => fs.readFileSync(path.join(WWW, rel), 'utf8')), sectionsCss(chartIds, pageSections)].join('\n');
 }
 
 function copyAssets(out) {
@@ -209,7 +213,7 @@ async function screenshotPreview(browser, url, file) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: READY_TIMEOUT_MS });
-    await page.locator(`#${PREVIEW_CHART} canvas`).screenshot({ path: file });
+    await page.locator(`#chart-${PREVIEW_CHART} canvas`).screenshot({ path: file });
   } finally {
     await context.close();
   }
@@ -232,8 +236,7 @@ async function chartSvgs(page) {
 export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   copyAssets(out);
   const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
-  const ids = [...dataset.charts.map((c) => c.id), 'calculator', 'sources'];
-  const styles = hashedCopy(out, 'css/page.css', bundledCss(ids));
+  const styles = hashedCopy(out, 'css/page.css', bundledCss(dataset.charts.map((c) => c.id), ['calculator', 'sources']));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
   const mainScript = hashedCopy(out, 'js/main.js', await bundledMain(assetNames));

@@ -134,3 +134,25 @@ impl PeriodKey {
         format!("{} {years}{part}{fiscal} {basis}", self.kind.code())
     }
 }
+
+/// The longest chart id [`is_chart_id`] allows.
+pub const MAX_CHART_ID_LEN: usize = 40;
+
+/// The page's own sections, which `?section=` names beside the charts.
+pub const PAGE_SECTIONS: [&str; 2] = ["calculator", "sources"];
+
+/// Whether `id` can name a chart: lowercase letters and digits in parts joined by single
+/// hyphens, starting with a letter (`us-capex`), and not one of [`PAGE_SECTIONS`]. It appears
+/// in addresses (`?section=`) and, with the page's `chart-` prefix, in element ids, so it must
+/// be plain and safe in both and never mean anything else.
+pub fn is_chart_id(id: &str) -> bool {
+    !PAGE_SECTIONS.contains(&id)
+        && id.len() <= MAX_CHART_ID_LEN
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}

@@ -103,6 +103,12 @@ pub enum DataErrorKind {
         /// Where it was first used.
         first: String,
     },
+    /// A chart id outside [`is_chart_id`](super::is_chart_id)'s pattern: it names the chart in
+    /// addresses (`?section=`) and in the page's element ids.
+    BadChartId {
+        /// The id.
+        id: String,
+    },
     /// A number that is infinite or not a number.
     NotFinite {
         /// The value found.
@@ -438,6 +444,11 @@ impl fmt::Display for DataErrorKind {
             DataErrorKind::DuplicateId { id, first } => write!(
                 f,
                 "id \"{id}\" is already used by {first}; ids must be unique"
+            ),
+            DataErrorKind::BadChartId { id } => write!(
+                f,
+                "chart id {id:?} is not allowed; it must be lowercase letters a-z and digits in                  parts joined by single hyphens, starting with a letter, at most {} characters                  (e.g. us-capex)",
+                super::MAX_CHART_ID_LEN
             ),
             DataErrorKind::NotFinite { value } => {
                 write!(f, "value {value} is not a finite number")

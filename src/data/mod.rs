@@ -63,7 +63,9 @@ mod query;
 mod types;
 mod validate;
 
-pub use chart_def::{is_pledge, ChartAxis, ChartDef, PeriodKey};
+pub use chart_def::{
+    is_chart_id, is_pledge, ChartAxis, ChartDef, PeriodKey, MAX_CHART_ID_LEN, PAGE_SECTIONS,
+};
 pub use error::{
     DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR,
     SUPPORTED_SCHEMA_VERSION,

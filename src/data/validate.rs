@@ -596,6 +596,14 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     for (i, chart) in dataset.charts.iter().enumerate() {
         let at = entry_location("charts", i, Some(&chart.id));
         c.id(&mut chart_ids, &at, &chart.id);
+        if !chart.id.trim().is_empty() && !super::is_chart_id(&chart.id) {
+            c.push(
+                format!("{at}.id"),
+                DataErrorKind::BadChartId {
+                    id: chart.id.clone(),
+                },
+            );
+        }
         if chart.facts.is_empty() {
             c.push(
                 format!("{at}.facts"),

@@ -273,13 +273,13 @@ test('without JavaScript every table is on the tables page of each language', { 
   for (const [lang, dir] of Object.entries(PAGES)) {
     const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
     try {
-      await p.page.locator('#us-capex details.table-details summary').click();
-      const link = p.page.locator('#us-capex details.table-details .table-fallback a');
+      await p.page.locator('#chart-us-capex details.table-details summary').click();
+      const link = p.page.locator('#chart-us-capex details.table-details .table-fallback a');
       assert.ok(await link.isVisible(), `${lang}: a closed table points to the tables page`);
       await link.click();
       await p.page.waitForURL(/tables\.html$/);
       for (const chart of dataset.charts) {
-        const rows = await p.page.locator(`#${chart.id} tr.fact-row`).count();
+        const rows = await p.page.locator(`#chart-${chart.id} tr.fact-row`).count();
         assert.equal(rows, chart.facts.length + (chart.context || []).length, `${lang} ${chart.id}: rows on the tables page`);
       }
       assert.equal(await p.page.locator('svg.chart-svg, canvas').count(), 0, 'the tables page has no charts');
@@ -330,7 +330,7 @@ test('?section and ?theme are right at first paint, before any module runs', { t
     const shown = await p.page.evaluate(() => {
       const displayed = (id) => getComputedStyle(document.getElementById(id)).display !== 'none';
       return {
-        sections: [...document.querySelectorAll('#charts > section[data-chart], #calculator, #sources')].filter((s) => displayed(s.id)).map((s) => s.id),
+        sections: [...document.querySelectorAll('#charts > section[data-chart], #calculator, #sources')].filter((s) => displayed(s.id)).map((s) => s.dataset.chart || s.id),
         background: getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
         state: document.documentElement.dataset.state,
       };
@@ -401,12 +401,12 @@ for (const [lang, dir] of Object.entries(PAGES)) {
       // Parsed, and the live page has not replaced the article (it waits for the core).
       assert.ok(await p.page.evaluate(() => document.querySelectorAll('svg.chart-svg').length > 0), 'still the baked article');
       const bakedText = await p.page.evaluate(articleText);
-      const bakedSvg = await p.page.evaluate(() => document.querySelector('#us-capex svg.chart-svg-narrow').outerHTML);
+      const bakedSvg = await p.page.evaluate(() => document.querySelector('#chart-us-capex svg.chart-svg-narrow').outerHTML);
       release();
       assert.equal(await waitForReady(p.page), 'ready');
       const live = await p.page.evaluate((articleTextSource) => {
         const articleText = new Function(`return (${articleTextSource})`)();
-        const canvas = document.querySelector('#us-capex canvas');
+        const canvas = document.querySelector('#chart-us-capex canvas');
         const { width, height } = canvas.getBoundingClientRect();
         return {
           text: articleText(),

@@ -24,7 +24,7 @@ function nearestRate(year) {
 /** Per fact row of chart `id`: { fact, value, converted } as the reader sees them. */
 async function tableValues(page, id) {
   await openTables(page);
-  return page.locator(`#${id} tr.fact-row`).evaluateAll((rows) =>
+  return page.locator(`#chart-${id} tr.fact-row`).evaluateAll((rows) =>
     rows.map((row) => ({
       fact: row.dataset.fact,
       value: (row.querySelector('.value') || { textContent: '' }).textContent.trim(),
@@ -44,12 +44,12 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
     assert.equal(before.length, usCapexIds.length, 'us-capex table rows');
     assert.deepEqual(before.filter((r) => r.converted), [], 'in US$, the dollar figures of us-capex should not carry a conversion');
     for (const r of before) assert.match(r.value, /美元/, `${r.fact}: a US dollar figure should read 美元: ${r.value}`);
-    const canvasBefore = await canvasDigest(p.page, '#us-capex canvas');
+    const canvasBefore = await canvasDigest(p.page, '#chart-us-capex canvas');
 
     const cny = p.page.locator('#currency-switch button[data-currency="CNY"]');
     assert.equal((await cny.textContent()).trim(), zh.page.currency_names.CNY);
     await cny.click();
-    await p.page.waitForFunction(() => document.querySelectorAll('#us-capex tr.fact-row .converted').length > 0, null, { timeout: 5_000 });
+    await p.page.waitForFunction(() => document.querySelectorAll('#chart-us-capex tr.fact-row .converted').length > 0, null, { timeout: 5_000 });
     assert.equal(await pressed(p.page, 'CNY'), 'true', 'CNY button pressed');
     assert.equal(await pressed(p.page, 'USD'), 'false', 'USD button released');
 
@@ -69,7 +69,7 @@ test('switching to CNY with the currency control shows yuan in the tables, redra
 
     const url = await waitForParams(p.page, { cur: 'CNY', lang: 'zh-Hans' });
     assert.equal(url.searchParams.getAll('cur').length, 1, `cur appears twice in ${url}`);
-    const canvasAfter = await waitForCanvasChange(p.page, '#us-capex canvas', canvasBefore.digest).catch(() => null);
+    const canvasAfter = await waitForCanvasChange(p.page, '#chart-us-capex canvas', canvasBefore.digest).catch(() => null);
     assert.ok(canvasAfter, 'the us-capex chart was not redrawn after switching to CNY');
 
     // The same link, opened fresh, shows exactly the same table.

@@ -25,7 +25,7 @@ const env = serverAndBrowser();
 
 /** The pressed state of chart `id`'s switch: 'reported' | 'articles'. */
 const pressed = (page, id) =>
-  page.locator(`#${id} .figures-switch button[aria-pressed="true"]`).getAttribute('data-figures');
+  page.locator(`#chart-${id} .figures-switch button[aria-pressed="true"]`).getAttribute('data-figures');
 
 for (const [lang, how] of [
   ['en', 'mouse'],
@@ -40,13 +40,13 @@ for (const [lang, how] of [
       await waitForReady(p.page);
       assert.ok(COMPARISONS.includes('us-capex') && COMPARISONS.includes('cloud-growth'), `${COMPARISONS}`);
       for (const chart of dataset.charts) {
-        const count = await p.page.locator(`#${chart.id} .figures-switch`).count();
+        const count = await p.page.locator(`#chart-${chart.id} .figures-switch`).count();
         assert.equal(count, COMPARISONS.includes(chart.id) ? 1 : 0, `${chart.id}: a switch exactly on comparison charts`);
       }
       for (const id of COMPARISONS) {
-        const canvas = `#${id} canvas`;
-        const articles = p.page.locator(`#${id} .figures-switch button[data-figures="articles"]`);
-        const reported = p.page.locator(`#${id} .figures-switch button[data-figures="reported"]`);
+        const canvas = `#chart-${id} canvas`;
+        const articles = p.page.locator(`#chart-${id} .figures-switch button[data-figures="articles"]`);
+        const reported = p.page.locator(`#chart-${id} .figures-switch button[data-figures="reported"]`);
         assert.equal((await articles.textContent()).trim(), words.articles);
         assert.equal((await reported.textContent()).trim(), words.reported);
         assert.equal(await pressed(p.page, id), 'reported', `${id}: public records are drawn first`);
@@ -69,13 +69,13 @@ for (const [lang, how] of [
       }
       if (how === 'keyboard') {
         // The switch comes next in the tab order after the takeaway's figure links.
-        await p.page.locator('#us-capex .takeaway a.fact-ref').last().focus();
+        await p.page.locator('#chart-us-capex .takeaway a.fact-ref').last().focus();
         await p.page.keyboard.press('Tab');
-        const reached = await p.page.evaluate(() => Boolean(document.activeElement && document.activeElement.closest('#us-capex .figures-switch')));
+        const reached = await p.page.evaluate(() => Boolean(document.activeElement && document.activeElement.closest('#chart-us-capex .figures-switch')));
         assert.ok(reached, 'Tab reaches the us-capex switch');
       }
       for (const [chart, id] of PLEDGES) {
-        const item = p.page.locator(`#${chart} .pledges li[data-fact="${id}"]`);
+        const item = p.page.locator(`#chart-${chart} .pledges li[data-fact="${id}"]`);
         assert.equal(await item.count(), 1, `${id}: listed in ${chart}'s pledge strip`);
         const text = await item.textContent();
         assert.doesNotMatch(text, /\d\.\d{3}/, `${id}: a per-year figure is rounded: “${text}”`);
@@ -85,7 +85,7 @@ for (const [lang, how] of [
         }
       }
       if (PLEDGES.length) {
-        assert.equal((await p.page.locator('#china-capex .pledges-heading').textContent()).trim(), words.pledges_heading);
+        assert.equal((await p.page.locator('#chart-china-capex .pledges-heading').textContent()).trim(), words.pledges_heading);
       }
       assert.deepEqual([...p.consoleErrors, ...p.pageErrors], [], `${lang}: page errors`);
     } finally {

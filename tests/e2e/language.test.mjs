@@ -21,7 +21,7 @@ async function languageView(page) {
     htmlLang: document.documentElement.lang,
     headline: document.getElementById('headline').textContent.trim(),
     title: document.title,
-    tableHeads: [...document.querySelectorAll('#us-capex table.facts thead th')].map((th) => th.textContent.trim()),
+    tableHeads: [...document.querySelectorAll('#chart-us-capex table.facts thead th')].map((th) => th.textContent.trim()),
     calculatorHeading: (document.getElementById('calculator-heading') || { textContent: '' }).textContent.trim(),
     currentLangLink: (document.querySelector('#lang-switch a[aria-current="true"]') || { getAttribute: () => null }).getAttribute('hreflang'),
     missing: window.__explainer && typeof window.__explainer.missingText === 'function' ? window.__explainer.missingText() : [],
@@ -66,7 +66,7 @@ test('canvas labels are drawn in the chosen language', { timeout: 90_000 }, asyn
     try {
       assert.equal(await waitForReady(p.page), 'ready', lang);
       digests[lang] = {
-        'us-capex': await canvasDigest(p.page, '#us-capex canvas'),
+        'us-capex': await canvasDigest(p.page, '#chart-us-capex canvas'),
         'model-position': await canvasDigest(p.page, '#model-position canvas'),
       };
     } finally {

@@ -36,10 +36,10 @@ for (const lang of ['en', 'zh-Hans']) {
       // Every chart's table is still there, with the dataset's rows; each chart says why it is missing.
       await openTables(p.page);
       for (const chart of dataset.charts) {
-        const rows = await p.page.locator(`#${chart.id} table.facts tr.fact-row`).count();
+        const rows = await p.page.locator(`#chart-${chart.id} table.facts tr.fact-row`).count();
         const listed = chart.facts.length + (chart.context || []).length;
         assert.equal(rows, listed, `${chart.id}: ${rows} table rows, the dataset lists ${listed}`);
-        const note = await visibleText(p.page, `#${chart.id} .chart-error`);
+        const note = await visibleText(p.page, `#chart-${chart.id} .chart-error`);
         assert.deepEqual(note, [m.status.chart_unavailable], `${chart.id}: no visible “chart unavailable” note`);
       }
       const calc = await visibleText(p.page, '#calculator .chart-error');
@@ -146,7 +146,7 @@ test('no request leaves the server origin while a reader uses the page (subpath,
   try {
     assert.equal(await waitForReady(p.page), 'ready', 'data-state');
     // Use it: hover a chart, press a preset, move a slider, switch currency and language.
-    const canvas = p.page.locator('#us-capex canvas');
+    const canvas = p.page.locator('#chart-us-capex canvas');
     const box = await canvas.boundingBox();
     for (let x = 10; x < box.width; x += 40) await p.page.mouse.move(box.x + x, box.y + box.height * 0.9);
     await p.page.locator('button[data-preset="agi_3y"]').click();
@@ -165,6 +165,42 @@ test('no request leaves the server origin while a reader uses the page (subpath,
     assert.deepEqual(await p.page.evaluate(() => window.__cspViolations), [], 'Content-Security-Policy violations');
     assert.deepEqual(p.consoleErrors, [], 'console errors');
     assert.deepEqual(p.failedRequests, [], 'failed requests');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a chart named like a part of the page (calculator) is refused in words; the page keeps its own parts; every element id is unique', { timeout: 60_000 }, async () => {
+  // Issue 9, finding 4: chart ids name elements on the page.
+  const renamed = structuredClone(dataset);
+  renamed.charts[0].id = 'calculator';
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(renamed) })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const detail = await p.page.locator('#status [data-message="dataset"] details').textContent();
+    assert.match(detail, /chart id "calculator" is not allowed/, `the problem list does not name the chart id: ${detail}`);
+    assert.equal(await p.page.locator('#calculator #in-agi_year').count(), 1, 'the calculator is not in its place');
+    const ids = await p.page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate element ids');
+  } finally {
+    await p.close();
+  }
+});
+
+test('with the real data every element id is unique and every chart-derived id carries the "chart-" prefix', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await openTables(p.page);
+    const ids = await p.page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => ({ id: el.id, chart: el.closest('#charts [data-chart]')?.dataset.chart ?? null })));
+    const all = ids.map((x) => x.id);
+    assert.deepEqual(all.filter((id, i) => all.indexOf(id) !== i), [], 'duplicate element ids');
+    const unprefixed = ids.filter((x) => x.chart && !x.id.startsWith(`chart-${x.chart}`) && !x.id.startsWith('chart-'));
+    assert.deepEqual(unprefixed, [], 'ids inside a chart section without the chart- prefix');
+    assert.deepEqual(ids.filter((x) => !x.chart && x.id.startsWith('chart-') && x.id !== 'chart-key-hint'), [], 'page ids that look like chart ids');
   } finally {
     await p.close();
   }

@@ -156,11 +156,11 @@ test('?lang=en on the file URL: English, a tooltip on a us-capex bar, a slider c
     assert.deepEqual(v.missing, [], 'text keys missing from en.json');
 
     // Tooltip: sweep the mouse along the bottom of the us-capex bars until one shows.
-    const canvas = p.page.locator('#us-capex canvas');
+    const canvas = p.page.locator('#chart-us-capex canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     assert.ok(box && box.width > 0, 'the us-capex canvas has no size');
-    const tooltip = p.page.locator('#tooltip-us-capex');
+    const tooltip = p.page.locator('section[data-chart="us-capex"] .tooltip');
     const readTip = () =>
       tooltip.evaluate((el) =>
         el.hidden || el.getClientRects().length === 0

@@ -22,7 +22,7 @@ const env = serverAndBrowser();
 
 /** The tooltip of chart `id` as { className: text } plus `all`, or null while hidden. */
 async function readTooltip(page, id) {
-  return page.locator(`#tooltip-${id}`).evaluate((el) => {
+  return page.locator(`section[data-chart="${id}"] .tooltip`).evaluate((el) => {
     if (el.hidden || el.getClientRects().length === 0) return null;
     const out = { all: el.textContent };
     for (const line of el.children) {
@@ -103,7 +103,7 @@ test('hovering the us-capex bars shows tooltips with the source outlet, period a
     assert.equal(await waitForReady(p.page), 'ready');
     const seen = new Map(); // tooltip text → fact id
     const wanted = Math.ceil(chartFacts('us-capex').length / 2);
-    await sweep(p.page, '#us-capex canvas', [0.9, 0.85, 0.8, 0.7, 0.6, 0.5], 6, async (x, y) => {
+    await sweep(p.page, '#chart-us-capex canvas', [0.9, 0.85, 0.8, 0.7, 0.6, 0.5], 6, async (x, y) => {
       await p.page.mouse.move(x, y);
       const tip = await readTooltip(p.page, 'us-capex');
       if (tip && !seen.has(tip.all)) {
@@ -122,7 +122,7 @@ test('hovering the us-capex bars shows tooltips with the source outlet, period a
 
     // Moving off the chart hides the tooltip again.
     await p.page.mouse.move(1, 1);
-    await p.page.locator('#tooltip-us-capex').waitFor({ state: 'hidden', timeout: 2_000 });
+    await p.page.locator('section[data-chart="us-capex"] .tooltip').waitFor({ state: 'hidden', timeout: 2_000 });
     assert.deepEqual(p.consoleErrors, [], 'console errors');
     assert.deepEqual(p.pageErrors, [], 'page errors');
   } finally {
@@ -142,7 +142,7 @@ test('keyboard: focusing each chart canvas and pressing ArrowRight shows a toolt
       await canvas.focus();
       assert.equal(await canvas.evaluate((c) => document.activeElement === c), true, `${id}: the canvas cannot take keyboard focus`);
       await p.page.keyboard.press('ArrowRight');
-      const tipEl = p.page.locator(`#tooltip-${id}`);
+      const tipEl = p.page.locator(`section[data-chart="${id}"] .tooltip`);
       await tipEl.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
       const first = await readTooltip(p.page, id);
       assert.ok(first && first.all.trim(), `${id}: ArrowRight on the focused canvas showed no tooltip`);
@@ -179,7 +179,7 @@ test('tapping a bar on a phone-sized touch screen shows its tooltip; a second ta
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     let hit = null;
-    await sweep(p.page, '#us-capex canvas', [0.9, 0.75, 0.55], 5, async (x, y) => {
+    await sweep(p.page, '#chart-us-capex canvas', [0.9, 0.75, 0.55], 5, async (x, y) => {
       await p.page.touchscreen.tap(x, y);
       const tip = await readTooltip(p.page, 'us-capex');
       if (tip) {
@@ -192,11 +192,11 @@ test('tapping a bar on a phone-sized touch screen shows its tooltip; a second ta
     assertTooltipMatchesDataset(hit.tip, 'us-capex', `tap at (${Math.round(hit.x)}, ${Math.round(hit.y)})`);
 
     // The tooltip stays inside the phone's width.
-    const box = await p.page.locator('#tooltip-us-capex').boundingBox();
+    const box = await p.page.locator('section[data-chart="us-capex"] .tooltip').boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= PHONE.viewport.width + 0.5, `the tooltip sticks out of the ${PHONE.viewport.width}px screen: ${JSON.stringify(box)}`);
 
     await p.page.touchscreen.tap(hit.x, hit.y);
-    await p.page.locator('#tooltip-us-capex').waitFor({ state: 'hidden', timeout: 2_000 });
+    await p.page.locator('section[data-chart="us-capex"] .tooltip').waitFor({ state: 'hidden', timeout: 2_000 });
     assert.deepEqual(p.consoleErrors, [], 'console errors');
     assert.deepEqual(p.pageErrors, [], 'page errors');
   } finally {

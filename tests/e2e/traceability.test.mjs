@@ -35,9 +35,9 @@ for (const lang of ['en', 'zh-Hans']) {
         // number without a source.
         assert.doesNotMatch(rest.replace(/(19|20)\d\d/g, '').replace(/\d{1,2}月/g, ''), /\d/, `${chart}: a number outside a source link: “${rest}”`);
         for (const link of links) {
-          const factId = link.href.slice(`#${chart}--`.length);
+          const factId = link.href.slice(`#chart-${chart}--`.length);
           const fact = factById.get(factId);
-          assert.ok(fact && link.href.startsWith(`#${chart}--`), `${chart}: link ${link.href} names a fact of this chart`);
+          assert.ok(fact && link.href.startsWith(`#chart-${chart}--`), `${chart}: link ${link.href} names a fact of this chart`);
           const outlet = sourceById.get(fact.source).outlet[lang];
           assert.ok(link.title.includes(outlet), `${chart}: the link's title names the source (${outlet}): “${link.title}”`);
         }
@@ -54,15 +54,15 @@ test('tapping a takeaway figure opens the table at its row, with the source and 
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     // Start from a closed table, as a phone reader scrolling past it would.
-    await p.page.locator('#us-capex details.table-details').evaluate((d) => {
+    await p.page.locator('#chart-us-capex details.table-details').evaluate((d) => {
       d.open = false;
     });
-    const link = p.page.locator('#us-capex .takeaway a.fact-ref').first();
-    const factId = (await link.getAttribute('href')).slice('#us-capex--'.length);
+    const link = p.page.locator('#chart-us-capex .takeaway a.fact-ref').first();
+    const factId = (await link.getAttribute('href')).slice('#chart-us-capex--'.length);
     await link.tap();
-    await p.page.waitForFunction((id) => document.activeElement?.id === id, `us-capex--${factId}`, { timeout: 5_000 });
-    assert.equal(await p.page.locator('#us-capex details.table-details').evaluate((d) => d.open), true, 'the table opened');
-    const row = await p.page.locator(`[id="us-capex--${factId}"]`).textContent();
+    await p.page.waitForFunction((id) => document.activeElement?.id === id, `chart-us-capex--${factId}`, { timeout: 5_000 });
+    assert.equal(await p.page.locator('#chart-us-capex details.table-details').evaluate((d) => d.open), true, 'the table opened');
+    const row = await p.page.locator(`[id="chart-us-capex--${factId}"]`).textContent();
     const fact = factById.get(factId);
     assert.ok(row.includes(sourceById.get(fact.source).outlet.en), `the row names the source: ${row}`);
     assert.ok(row.includes(fact.quote), `the row quotes the article: ${row}`);

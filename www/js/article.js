@@ -6,7 +6,7 @@
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
-import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, buildDetails } from './tables.js';
+import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, chartElementId, buildDetails } from './tables.js';
 import { localized } from './data.js';
 import { toBillions, currencyOfUnit } from './format.js';
 
@@ -151,7 +151,7 @@ function figureLink(ctx, chartId, { id, text }) {
       on: {
         click(event) {
           // The table is built when first opened: build it, then find the row.
-          const details = document.querySelector(`#${CSS.escape(chartId)} details.table-details`);
+          const details = document.querySelector(`#${CSS.escape(chartElementId(chartId))} details.table-details`);
           buildDetails(details);
           const row = document.getElementById(rowId);
           if (!row) return;
@@ -212,7 +212,7 @@ function hasBothSets(ctx, chart) {
  */
 function figuresSwitch(ctx, chartId, onFigures) {
   const { t } = ctx;
-  const labelId = `${chartId}-figures-label`;
+  const labelId = `${chartElementId(chartId)}-figures-label`;
   const buttons = ['reported', 'articles'].map((which) =>
     h(
       'button',
@@ -292,7 +292,8 @@ export function renderChartSections(container, ctx, charts, { onFigures = () => 
   // Tables and conflicts start closed and are built when opened: the page stays light.
   const open = false;
   const sections = charts.map((chart) => {
-    const headingId = `${chart.id}-heading`;
+    const elementId = chartElementId(chart.id);
+    const headingId = `${elementId}-heading`;
     const descriptionKey = `charts.${chart.id}.description`;
     const canvas = h('canvas', {
       class: 'chart-canvas',
@@ -311,7 +312,7 @@ export function renderChartSections(container, ctx, charts, { onFigures = () => 
     const conflictsSlot = h('div', { class: 'conflicts-slot' });
     const section = h(
       'section',
-      { id: chart.id, class: 'chart-section', dataset: { chart: chart.id }, attrs: { 'aria-labelledby': headingId } },
+      { id: elementId, class: 'chart-section', dataset: { chart: chart.id }, attrs: { 'aria-labelledby': headingId } },
       h('h2', { id: headingId }, t(`charts.${chart.id}.question`)),
       takeawayEl,
       hasBothSets(ctx, chart) ? figuresSwitch(ctx, chart.id, onFigures) : null,

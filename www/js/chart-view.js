@@ -51,6 +51,7 @@ const resizeObserver =
 /**
  * options:
  *   id         chart id passed to ex.draw / ex.hit / ex.marks
+ *   elementId  its section's element id (default: id), the stem of the tooltip's id
  *   canvas     the <canvas>
  *   frame      positioned wrapper (holds canvas and tooltip)
  *   errorEl    element for a short "could not draw" message
@@ -59,8 +60,8 @@ const resizeObserver =
  *   onDrawn    (view, ok, ms) => void, after every draw attempt
  *   t          translator (for the draw-failure message)
  */
-export function createChartView({ id, canvas, frame, errorEl, explainer, describe, onDrawn, t }) {
-  const tooltip = createTooltip(frame, { id: `tooltip-${id}` });
+export function createChartView({ id, elementId = id, canvas, frame, errorEl, explainer, describe, onDrawn, t }) {
+  const tooltip = createTooltip(frame, { id: `${elementId}-tooltip` });
   let marks = null; // cached ex.marks() of the last draw
   let focusIndex = -1;
   let lastCss = { w: 0, h: 0, dpr: 0 };

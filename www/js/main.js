@@ -12,7 +12,7 @@ import { createFormat } from './format.js';
 import { fetchDatasetText, parseJson, indexDataset, localized } from './data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
-import { describeFact } from './tables.js';
+import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from './wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
 import { startHostSync } from './host.js';
@@ -168,6 +168,7 @@ function createViews() {
       id,
       createChartView({
         id,
+        elementId: chartElementId(id),
         canvas: entry.canvas,
         frame: entry.frame,
         errorEl: entry.errorEl,

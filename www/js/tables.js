@@ -76,9 +76,18 @@ function convertedNote(ctx, d) {
   );
 }
 
+/**
+ * The element id of dataset chart `chartId`'s section. Every id derived from a chart starts
+ * with "chart-", which no id of the page's own has: a chart named "calculator" or
+ * "model-breakeven" cannot take over the page's elements (the core also refuses such names).
+ */
+export function chartElementId(chartId) {
+  return `chart-${chartId}`;
+}
+
 /** The id of fact `factId`'s row in chart `chartId`'s table (a fact can sit in two charts). */
 export function factRowId(chartId, factId) {
-  return `${chartId}--${factId}`;
+  return `${chartElementId(chartId)}--${factId}`;
 }
 
 function factRow(ctx, chartId, d, contextOnly) {
