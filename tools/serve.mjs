@@ -6,9 +6,12 @@
 // * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache` — except
 //   for the baked site's content-hashed files (`main.1a2b3c4d5e.js`), cached for a year as
 //   any host should,
-// * rejects `..` and other traversal tricks, 404 for missing files, GET/HEAD only.
+// * rejects `..` and other traversal tricks, never serves dotfiles (.git, .env…), 404 for
+//   missing files, GET/HEAD only,
+// * listens on 127.0.0.1 only, unless `--host` says otherwise (a generic HOST variable, which
+//   some shells set, is ignored) — then it says that other machines can reach it.
 //
-// CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H]     (env PORT, HOST, VERBOSE=1)
+// CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H]     (env PORT, VERBOSE=1)
 // API:  const { url, subpathUrl, port, close } = await startServer({ port: 0, root: 'www' });
 
 import http from 'node:http';
@@ -104,6 +107,8 @@ export function resolveRequestPath(rawPathname) {
   }
   const segments = pathname.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return { status: 400 };
+  // Hidden files and folders (.git, .env, .DS_Store) are never part of the site.
+  if (segments.some((s) => s.startsWith('.'))) return { status: 404 };
 
   if (pathname === SUBPATH.slice(0, -1)) return { redirect: SUBPATH };
   if (pathname.startsWith(SUBPATH)) pathname = '/' + pathname.slice(SUBPATH.length);
@@ -146,7 +151,7 @@ export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1',
         return sendText(400, 'Bad Request\n');
       }
       const r = resolveRequestPath(url.pathname);
-      if (r.status) return sendText(r.status, r.status === 400 ? 'Bad Request\n' : 'Error\n');
+      if (r.status) return sendText(r.status, { 400: 'Bad Request\n', 404: 'Not Found\n' }[r.status] || 'Error\n');
       if (r.redirect) return sendText(301, 'Moved\n', { Location: r.redirect + url.search });
 
       let abs = path.resolve(rootDir, r.rel);
@@ -236,8 +241,13 @@ export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1',
   });
 }
 
+/** Whether `host` is reachable from this machine only. */
+export function isLoopback(host) {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 function parseArgs(argv) {
-  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, root: DEFAULT_ROOT, host: process.env.HOST || '127.0.0.1' };
+  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, root: DEFAULT_ROOT, host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -252,7 +262,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--host=')) out.host = a.slice(7);
     else if (/^\d+$/.test(a)) out.port = Number(a);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node tools/serve.mjs [--port N | N] [--root DIR] [--host H]   (env: PORT, HOST, VERBOSE=1)');
+      console.log('usage: node tools/serve.mjs [--port N | N] [--root DIR] [--host H]   (env: PORT, VERBOSE=1)');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -278,6 +288,7 @@ if (isMain) {
       console.log(`Serving ${path.relative(process.cwd(), opts.root) || '.'} at ${s.url}`);
       console.log(`  also at ${s.subpathUrl}   (subpath hosting check)`);
       console.log('  strict CSP on every response; Ctrl-C to stop.');
+      if (!isLoopback(opts.host)) console.log(`  note: listening on ${opts.host}: other machines on the network can reach this server.`);
       const stop = () => s.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
