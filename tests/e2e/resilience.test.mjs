@@ -44,6 +44,9 @@ for (const lang of ['en', 'zh-Hans']) {
       }
       const calc = await visibleText(p.page, '#calculator .chart-error');
       assert.deepEqual(calc, [m.status.calculator_unavailable], 'the calculator does not say it is unavailable');
+      // Shown without the core's checks, and the page says so, naming the file's version.
+      const unchecked = m.status.dataset_unchecked.replace('{version}', dataset.dataset_version);
+      assert.deepEqual(await visibleText(p.page, '#status [data-message="dataset"]'), [unchecked], 'the figures are not marked as unchecked');
       assert.equal(await p.page.locator('#boot-error').isVisible(), false, 'the bilingual boot error should stay hidden');
       assert.deepEqual(p.pageErrors, [], 'uncaught page errors');
     } finally {
@@ -201,6 +204,83 @@ test('with the real data every element id is unique and every chart-derived id c
     const unprefixed = ids.filter((x) => x.chart && !x.id.startsWith(`chart-${x.chart}`) && !x.id.startsWith('chart-'));
     assert.deepEqual(unprefixed, [], 'ids inside a chart section without the chart- prefix');
     assert.deepEqual(ids.filter((x) => !x.chart && x.id.startsWith('chart-') && x.id !== 'chart-key-hint'), [], 'page ids that look like chart ids');
+  } finally {
+    await p.close();
+  }
+});
+
+/** Open the page with the wasm blocked and the data file replaced by `body`. */
+const withoutCore = (body) => ({
+  ...DESKTOP,
+  route: async (context) => {
+    await context.route('**/pkg/*.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+    await context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  },
+});
+
+test('without the core, a file whose fields have the wrong types ({"toString":0}) is not shown, and nothing throws', { timeout: 60_000 }, async () => {
+  // Issue 9, finding 3.
+  const hostile = structuredClone(dataset);
+  hostile.entities[0].name = { toString: 0 };
+  hostile.facts[0].value = { toString: 0, valueOf: 0 };
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, withoutCore(JSON.stringify(hostile)));
+  try {
+    assert.equal(await waitForReady(p.page), 'error');
+    assert.deepEqual((await visibleText(p.page, '#status [data-message="dataset"]')).map((t) => t.split('\n')[0]), [messages.en.status.dataset_unreadable]);
+    const detail = await p.page.locator('#status [data-message="dataset"] details').textContent();
+    assert.match(detail, /entities\[0\]\.name/, detail);
+    assert.equal(await p.page.locator('#charts section[data-chart]').count(), 0, 'figures of an unchecked, misshapen file are shown');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a data file nested 10,000 deep is refused in words', { timeout: 60_000 }, async () => {
+  const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  for (const core of [true, false]) {
+    const options = core
+      ? { ...DESKTOP, route: (context) => context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: deep })) }
+      : withoutCore(deep);
+    const p = await openPage(env.browser, `${env.server.url}?lang=en`, options);
+    try {
+      assert.equal(await waitForReady(p.page), core ? 'ready' : 'error');
+      const shown = (await visibleText(p.page, '#status [data-message="dataset"]')).map((t) => t.split('\n')[0]);
+      assert.ok(shown.length === 1 && shown[0].startsWith('The data file'), `core ${core}: ${JSON.stringify(shown)}`);
+      assert.deepEqual(p.pageErrors, [], `core ${core}`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test('a data file larger than 5 MB is refused without reading it all', { timeout: 60_000 }, async () => {
+  const huge = `{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`;
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: huge })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const detail = await p.page.locator('#status [data-message="dataset"] details').textContent();
+    assert.match(detail, /larger than 5 MB/, detail);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a data file that never arrives: after 15 s the page says so and the calculator works', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset.json', () => {}), // never answered
+  });
+  try {
+    assert.equal(await waitForReady(p.page, { timeout: 40_000 }), 'ready');
+    const detail = await p.page.locator('#status [data-message="dataset"] details').textContent();
+    assert.match(detail, /no answer within 15 s/, detail);
+    await assertCalculatorDrawn(p.page, 'data file never arrived');
+    assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
   }

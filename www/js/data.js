@@ -1,27 +1,69 @@
 // The dataset file: fetch it (or take it from the page, in the single-file build: inline.js),
 // parse it, and index it for the tables and tooltips.
 //
-// The page renders its tables from the JSON with plain JS before the wasm is ready, so
-// nothing here may throw on a malformed file: missing arrays become empty, records that are
-// not objects are skipped. The wasm core does the real validation (ex.dataset_errors()).
+// The page shows only figures the wasm core has checked (ex.set_dataset). Without the core it
+// shows a file only if it passes the shape check below, and says so. Nothing here throws on a
+// malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from './inline.js';
 import { fetchAsset } from './assets.js';
 
+/** Far above any real dataset file (about 320 KB today): a larger one is a mistake or worse. */
+export const MAX_DATASET_BYTES = 5 * 1024 * 1024;
+/** How long the file may take to arrive before the page stops waiting and says so. */
+export const DATASET_TIMEOUT_MS = 15_000;
+
 /**
- * Fetch the dataset file as text. Resolves to { text } or { error }. A page that carries the
- * file inline (the single-file build) answers from it without fetching.
+ * Fetch the dataset file as text. Resolves to { text } or { error } — never waits longer than
+ * DATASET_TIMEOUT_MS nor reads more than MAX_DATASET_BYTES. A page that carries the file inline
+ * (the single-file build) answers from it without fetching.
  */
 export async function fetchDatasetText() {
   const inlined = inlineText('dataset');
   if (inlined !== null) return { text: inlined };
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve({ error: `no answer within ${DATASET_TIMEOUT_MS / 1000} s` }), DATASET_TIMEOUT_MS);
+  });
   try {
-    const response = await fetchAsset('data/capex-dataset.json');
-    if (!response.ok) return { error: `HTTP ${response.status}` };
-    return { text: await response.text() };
+    return await Promise.race([readDatasetFile(), late]);
   } catch (e) {
     return { error: e && e.message ? e.message : String(e) };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+const tooLarge = (bytes) => ({ error: `the file is larger than ${MAX_DATASET_BYTES / 1024 / 1024} MB (${bytes} bytes or more)` });
+
+async function readDatasetFile() {
+  const response = await fetchAsset('data/capex-dataset.json');
+  if (!response.ok) return { error: `HTTP ${response.status}` };
+  if (Number(response.headers.get('content-length')) > MAX_DATASET_BYTES) return tooLarge(Number(response.headers.get('content-length')));
+  if (!response.body) {
+    const text = await response.text();
+    return text.length > MAX_DATASET_BYTES ? tooLarge(text.length) : { text };
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_DATASET_BYTES) {
+      reader.cancel().catch(() => {});
+      return tooLarge(size);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return { text: new TextDecoder().decode(bytes) };
 }
 
 /** JSON.parse that returns { value } or { error } instead of throwing. */
@@ -35,6 +77,46 @@ export function parseJson(text) {
 
 const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
 const list = (x) => (Array.isArray(x) ? x.filter(isObject) : []);
+
+/**
+ * The page's own check of a dataset's shape, for when the core cannot check it: every field the
+ * page reads has the type it reads it as. Returns the problems in English ([] when none), at
+ * most `max`. A file that passes may still break the core's rules; the page says so.
+ */
+export function shapeProblems(raw, max = 20) {
+  const problems = [];
+  const report = (where, what) => problems.length < max && problems.push(`${where}: ${what}`);
+  const isText = (x) => typeof x === 'string' || (isObject(x) && Object.values(x).every((v) => typeof v === 'string'));
+  const optional = (test) => (x) => x === undefined || x === null || test(x);
+  const isId = (x) => typeof x === 'string' && x.trim() !== '';
+  const isIdList = (x) => Array.isArray(x) && x.every(isId);
+  const isNumber = (x) => typeof x === 'number' && Number.isFinite(x);
+  const isPeriod = (x) => isObject(x) && Number.isInteger(x.start) && Number.isInteger(x.end) && typeof x.kind === 'string';
+  const RECORDS = {
+    sources: { id: isId, outlet: isText, title: optional(isText), date: optional((x) => typeof x === 'string'), url: optional((x) => typeof x === 'string'), grade: optional((x) => typeof x === 'string') },
+    entities: { id: isId, name: isText },
+    metrics: { id: isId, name: isText },
+    facts: { id: isId, entity: isId, metric: isId, source: isId, unit: isId, value: isNumber, value_high: optional(isNumber), period: isPeriod, quote: optional((x) => typeof x === 'string'), note: optional(isText), definition: optional(isText) },
+    reference: { id: isId, entity: isId, metric: isId, source: isId, unit: isId, value: isNumber, value_high: optional(isNumber), period: isPeriod, note: optional(isText), definition: optional(isText) },
+    charts: { id: isId, facts: isIdList, context: optional(isIdList) },
+    conflicts: { id: isId, facts: isIdList, title: optional(isText), explanation: optional(isText) },
+    changelog: { date: isId, text: isText },
+  };
+  if (!isObject(raw)) return ['the file is not a JSON object'];
+  for (const [name, fields] of Object.entries(RECORDS)) {
+    const records = raw[name];
+    if (records === undefined && name === 'changelog') continue;
+    if (!Array.isArray(records)) {
+      report(name, 'is not a list');
+      continue;
+    }
+    records.forEach((record, i) => {
+      if (!isObject(record)) return report(`${name}[${i}]`, 'is not an object');
+      for (const [field, test] of Object.entries(fields)) if (!test(record[field])) report(`${name}[${i}].${field}`, 'is missing or of the wrong type');
+    });
+  }
+  return problems;
+}
 
 /**
  * Text of a localized record {en, zh-Hans, zh-Hant?} in `lang`. Traditional Chinese falls

@@ -9,7 +9,7 @@ import { byId, h } from './dom.js';
 import { loadMessages, createTranslator } from './i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from './format.js';
-import { fetchDatasetText, parseJson, indexDataset, localized } from './data.js';
+import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from './data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
 import { describeFact, chartElementId } from './tables.js';
@@ -413,19 +413,23 @@ function showDatasetProblem(errors, detail) {
 }
 
 /**
- * The core is unavailable: say so in words, keep the tables, hide what needs the core. A baked
- * page keeps its published charts; the plain page shows the file's tables as read.
+ * The core is unavailable: say so in words, keep what can be read, hide what needs the core. A
+ * baked page keeps its published charts; the plain page shows the file's tables only if it
+ * passes the page's own shape check, and says they were not fully checked.
  */
 function failCore(key, detail, file, parsed) {
   const { t } = app;
   app.status.clear('loading');
   app.status.show('core', 'error', t(key), detailBlock(t, detail));
-  if (parsed.value !== undefined && !baked) {
-    app.data = indexDataset(parsed.value);
-    renderArticle();
-  }
-  if (!app.data && !baked) {
-    app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, file.error || parsed.error || ''));
+  if (!baked) {
+    const problems = parsed.value !== undefined ? shapeProblems(parsed.value) : [file.error || parsed.error || ''];
+    if (problems.length) {
+      app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, problems.join('\n')));
+    } else {
+      app.data = indexDataset(parsed.value);
+      renderArticle();
+      app.status.show('dataset', 'warning', t('status.dataset_unchecked', { version: app.data.version }));
+    }
   }
   for (const entry of app.entries.values()) {
     entry.errorEl.textContent = t('status.chart_unavailable');
