@@ -16,7 +16,9 @@ use calculator::Run;
 use canvas::{Measured, MeasuringCanvas};
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Once;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -43,6 +45,29 @@ struct ErrorEntry {
     message: String,
 }
 
+thread_local! {
+    /// The message of the last panic, kept by the panic hook for `last_panic`.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps each panic's message. The release build then aborts: the browser throws a
+/// `RuntimeError` out of the call, and the page (js/core.js) makes a new `Explainer` and asks
+/// `last_panic` what happened.
+fn keep_panic_messages() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            LAST_PANIC.with(|last| *last.borrow_mut() = Some(info.to_string()));
+        }));
+    });
+}
+
+/// The message of the last panic since this was last asked, if any.
+#[wasm_bindgen]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow_mut().take())
+}
+
 /// `value` as a plain JS value: structs and maps become objects, `None` becomes `null`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -65,6 +90,7 @@ impl Explainer {
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)] // a JS constructor, not a Rust default
     pub fn new() -> Explainer {
+        keep_panic_messages();
         Explainer {
             dataset: None,
             view: View::default(),

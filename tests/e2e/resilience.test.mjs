@@ -285,3 +285,65 @@ test('a data file that never arrives: after 15 s the page says so and the calcul
     await p.close();
   }
 });
+
+test('a trap in the core (a Rust panic) is worded in the reader\'s language, the core restarts with the last good state, and the page keeps working', { timeout: 60_000 }, async () => {
+  // Issue 9, finding 5. The release core aborts on a panic: the browser throws a RuntimeError
+  // out of the call. The test makes the next call of one export do exactly that.
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans&agi_year=2031`, {
+    ...DESKTOP,
+    initScript: () => {
+      const wrap = (result) => {
+        const instance = result.instance || result;
+        // The real exports are frozen: a copy whose getters can hand out a trapping function.
+        const exports = {};
+        for (const name of Object.keys(instance.exports)) {
+          Object.defineProperty(exports, name, {
+            get() {
+              const value = instance.exports[name];
+              if (typeof value !== 'function' || name !== window.__trapNext) return value;
+              return () => {
+                window.__trapNext = null;
+                throw new WebAssembly.RuntimeError('unreachable');
+              };
+            },
+          });
+        }
+        const wrapped = { exports };
+        return result.instance ? { module: result.module, instance: wrapped } : wrapped;
+      };
+      for (const name of ['instantiateStreaming', 'instantiate']) {
+        const original = WebAssembly[name];
+        WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(wrap);
+      }
+    },
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.locator('#chart-us-capex .figures-switch button[data-figures="articles"]').click();
+    const before = await p.page.locator('#in-agi_year').inputValue();
+    assert.equal(before, '2031');
+    // The next slider change traps inside the core.
+    await p.page.evaluate(() => {
+      window.__trapNext = 'explainer_set_input';
+    });
+    await p.page.locator('#in-price_cut').focus();
+    await p.page.keyboard.press('ArrowRight');
+    const status = p.page.locator('#status [data-message="core-restart"]');
+    await status.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal((await status.innerText()).split('\n')[0].trim(), messages['zh-Hans'].status.core_restarted);
+    assert.equal(await p.page.evaluate(() => window.__trapNext), null, 'the trap was not sprung');
+    // The change went through on the new core, and the old state came along: AGI year, the chart's set of figures.
+    await p.page.waitForFunction(() => new URLSearchParams(location.search).get('price_cut') !== null, null, { timeout: 5_000 });
+    assert.equal(await p.page.locator('#in-agi_year').inputValue(), '2031', 'the scenario was lost');
+    const drawn = await p.page.evaluate(() => window.__explainer.svg('us-capex', 400, 300));
+    assert.match(drawn, /<svg/, 'the new core does not draw the dataset chart');
+    // And it keeps answering.
+    const sentence = await p.page.locator('.calc-sentence').innerText();
+    await p.page.locator('#in-agi_year').focus();
+    await p.page.keyboard.press('End');
+    await p.page.waitForFunction((prev) => document.querySelector('.calc-sentence').innerText !== prev, sentence, { timeout: 5_000 });
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});

@@ -307,7 +307,7 @@ async function boot() {
     return;
   }
   timings.wasmMs = performance.now();
-  const created = createExplainer(wasm.Explainer, parsed.value !== undefined ? file.text : undefined);
+  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
     return;
@@ -386,6 +386,18 @@ async function boot() {
   }
 
   watchEnvironment();
+}
+
+/**
+ * The core failed and restarted with the last good state (js/core.js): say so in the reader's
+ * words, with the core's own account for whoever fixes it, and draw everything again.
+ */
+function onCoreRestart({ method, message }) {
+  app.status.show('core-restart', 'warning', app.t('status.core_restarted'), detailBlock(app.t, `${method}: ${message}`));
+  // After the call that failed has been retried and returned.
+  setTimeout(() => {
+    if (pushView()) redrawAll();
+  }, 0);
 }
 
 /** Redraw when the colour scheme or the pixel ratio changes. */

@@ -6,6 +6,7 @@
 // the .wasm inline (inline.js); then the bytes come from the page instead of a fetch.
 
 import { inlineBytes } from './inline.js';
+import { createResilientCore } from './core.js';
 import { fetchAsset } from './assets.js';
 
 /**
@@ -23,20 +24,21 @@ export async function loadWasm() {
     // The .wasm by its own address (the glue's default would resolve against the bundle).
     await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
-    return { ok: true, Explainer: mod.Explainer, ms: performance.now() - started };
+    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, ms: performance.now() - started };
   } catch (e) {
     return { ok: false, reason: 'load', detail: e && e.message ? e.message : String(e) };
   }
 }
 
 /**
- * A new core, handed the dataset file's text when there is one. Returns
- * { ok: true, ex, errors } or { ok: false, detail }: `errors` are the problems that made the
- * core refuse the file ([] when it accepted it); the calculator works either way.
+ * A new core (js/core.js: it restarts itself after a trap, calling `onRestart`), handed the
+ * dataset file's text when there is one. Returns { ok: true, ex, errors } or { ok: false,
+ * detail }: `errors` are the problems that made the core refuse the file ([] when it accepted
+ * it); the calculator works either way.
  */
-export function createExplainer(Explainer, datasetText) {
+export function createExplainer(wasm, datasetText, onRestart) {
   try {
-    const ex = new Explainer();
+    const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, onRestart });
     const problems = typeof datasetText === 'string' ? ex.set_dataset(datasetText) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {

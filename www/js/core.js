@@ -1,0 +1,72 @@
+// The wasm core, kept alive. The page holds one object whose methods call the current
+// Explainer. A trap in the core (a Rust panic: the release build aborts and the browser throws a
+// RuntimeError) leaves that Explainer unusable — every later call would fail with "recursive use
+// of an object" — so a trap here makes a new Explainer, hands it the last good state (dataset,
+// view, each chart's set of figures, the scenario), tries the call once more and tells the page
+// (onRestart), which says so in the reader's words and redraws.
+
+/** Calls that change the core's state, and how to record the state they leave. */
+const SCENARIO_CHANGES = new Set(['set_input', 'apply_preset', 'reset']);
+
+/** Whether `error` is the core failing (a trap, or its aftermath), not a refusal of bad input. */
+export function isCoreFailure(error) {
+  if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) return true;
+  return /recursive use of an object|attempted to take ownership|null pointer passed to rust/i.test(String(error && error.message));
+}
+
+/**
+ * A core that restarts itself after a trap. `Explainer` is the wasm class, `lastPanic()` the
+ * core's own account of the failure (or null), `onRestart({ method, message })` is called after
+ * each restart. Returns an object with the Explainer's methods.
+ */
+export function createResilientCore(Explainer, { lastPanic = () => null, onRestart = () => {} } = {}) {
+  let raw = new Explainer();
+  const state = { dataset: null, view: null, figures: new Map(), scenario: null };
+
+  function record(method, args, result) {
+    if (method === 'set_dataset' && Array.isArray(result) && result.length === 0) state.dataset = args[0];
+    else if (method === 'set_view') state.view = args[0];
+    else if (method === 'set_figures') state.figures.set(args[0], args[1]);
+    else if (SCENARIO_CHANGES.has(method)) state.scenario = raw.scenario();
+  }
+
+  /** A new Explainer with the last good state. */
+  function restart() {
+    raw = new Explainer();
+    if (state.dataset !== null) raw.set_dataset(state.dataset);
+    if (state.view !== null) raw.set_view(state.view);
+    for (const [id, which] of state.figures) raw.set_figures(id, which);
+    for (const [field, value] of Object.entries(state.scenario || {})) raw.set_input(field, String(value));
+  }
+
+  function call(method, args) {
+    try {
+      const result = raw[method](...args);
+      record(method, args, result);
+      return result;
+    } catch (error) {
+      if (!isCoreFailure(error)) throw error;
+      let message = String(error && error.message);
+      try {
+        message = lastPanic() || message;
+      } catch {
+        /* the core cannot even say */
+      }
+      restart();
+      onRestart({ method, message });
+      const result = raw[method](...args);
+      record(method, args, result);
+      return result;
+    }
+  }
+
+  return new Proxy(
+    {},
+    {
+      get(_, method) {
+        if (typeof method !== 'string' || typeof raw[method] !== 'function') return undefined;
+        return (...args) => call(method, args);
+      },
+    },
+  );
+}
