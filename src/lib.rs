@@ -9,5 +9,12 @@ pub mod charts;
 pub mod data;
 pub mod model;
 
+mod sort;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The wasm allocator: talc is about 2.8 KB gzip smaller than the default dlmalloc.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

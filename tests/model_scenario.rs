@@ -36,6 +36,22 @@ fn text_that_is_not_a_finite_number_is_refused() {
 }
 
 #[test]
+fn numbers_are_read_as_json_numbers_as_the_page_writes_them() {
+    // Read by the dataset's JSON number parser (std's float parser would add ~14 KB of wasm):
+    // what a slider or a shared link holds is accepted, the rarer spellings are refused.
+    let mut s = Scenario::default();
+    for (raw, value) in [("2030", 2030.0), ("2.03e3", 2030.0), (" 2031 ", 2031.0)] {
+        s.set("agi_year", raw).unwrap_or_else(|e| panic!("{raw:?}: {e}"));
+        assert_eq!(s.agi_year, value, "{raw:?}");
+    }
+    s.set("price_cut", "-0").expect("-0 is 0");
+    for raw in ["+2030", "02030", ".5", "5.", "0x10"] {
+        let err = s.set("price_cut", raw).unwrap_err();
+        assert_eq!(err.kind, InputErrorKind::NotANumber, "{raw:?}");
+    }
+}
+
+#[test]
 fn a_value_between_slider_steps_is_refused_by_set_and_by_validate() {
     let mut s = Scenario::default();
     let err = s.set("agi_year", "2028.4").unwrap_err();

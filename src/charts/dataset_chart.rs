@@ -220,12 +220,13 @@ fn sort_chronologically(series: &mut Vec<(String, Series)>, placed: &mut [Placed
         (p.end, p.start, p.part.clone(), basis, fiscal)
     };
     let mut order: Vec<usize> = (0..series.len()).collect();
-    order.sort_by_key(|&si| {
+    let key = |si: usize| {
         placed
             .iter()
             .find(|p| p.series == si)
             .map(|p| rank(&p.fact.period))
-    });
+    };
+    crate::sort::insertion_sort_by(&mut order, |&a, &b| key(a) < key(b));
     let mut new_index = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -249,9 +250,12 @@ fn chart_measures<'a>(placed: &[Placed<'a>], def: &ChartDef) -> HashMap<String, 
 }
 
 fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> usize {
-    let mut seen: Vec<&str> = items.collect();
-    seen.sort_unstable();
-    seen.dedup();
+    let mut seen: Vec<&str> = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
     seen.len()
 }
 

@@ -186,7 +186,7 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    crate::sort::insertion_sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing).is_lt());
     Ok(Sensitivity {
         base_outcome,
         base_leader,

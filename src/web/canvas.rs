@@ -37,53 +37,73 @@ fn lift<E: std::error::Error + Send + Sync>(
     }
 }
 
+/// The live canvas or the baked page's SVG. One concrete type, so that the chart code (generic
+/// over the backend) is compiled once for both, not once per backend.
+enum Inner<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// Runs `$body` with `$b` bound to whichever backend `$inner` holds.
+macro_rules! each {
+    ($inner:expr, $b:ident => $body:expr) => {
+        match $inner {
+            Inner::Canvas($b) => $body.map_err(lift),
+            Inner::Svg($b) => $body.map_err(lift),
+        }
+    };
+}
+
 /// A plotters backend whose text is measured with a canvas's `measureText`.
-pub struct Measured<B> {
-    inner: B,
+pub struct Measured<'a> {
+    inner: Inner<'a>,
     context: CanvasRenderingContext2d,
 }
 
 /// plotters-canvas plus `measureText`.
-pub type MeasuringCanvas = Measured<CanvasBackend>;
+pub type MeasuringCanvas = Measured<'static>;
 
-impl MeasuringCanvas {
+impl Measured<'static> {
     /// `None` when the canvas has no 2D context (context lost, or not a canvas).
     pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<Self> {
         Some(Measured {
-            inner: CanvasBackend::with_canvas_object(canvas)?,
+            inner: Inner::Canvas(CanvasBackend::with_canvas_object(canvas)?),
             context,
         })
     }
 }
 
-impl<'a> Measured<SVGBackend<'a>> {
+impl<'a> Measured<'a> {
     /// An SVG of `size` CSS pixels written into `out`, measured with `context`.
     pub fn svg(out: &'a mut String, size: (u32, u32), context: CanvasRenderingContext2d) -> Self {
         Measured {
-            inner: SVGBackend::with_string(out, size),
+            inner: Inner::Svg(SVGBackend::with_string(out, size)),
             context,
         }
     }
 }
 
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+impl DrawingBackend for Measured<'_> {
     type ErrorType = CanvasDrawError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.inner {
+            Inner::Canvas(b) => b.get_size(),
+            Inner::Svg(b) => b.get_size(),
+        }
     }
     fn ensure_prepared(&mut self) -> Result<()> {
-        self.inner.ensure_prepared().map_err(lift)
+        each!(&mut self.inner, be => be.ensure_prepared())
     }
     fn present(&mut self) -> Result<()> {
-        self.inner.present().map_err(lift)
+        each!(&mut self.inner, be => be.present())
     }
     fn draw_pixel(
         &mut self,
         point: BackendCoord,
         color: plotters_backend::BackendColor,
     ) -> Result<()> {
-        self.inner.draw_pixel(point, color).map_err(lift)
+        each!(&mut self.inner, be => be.draw_pixel(point, color))
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -91,7 +111,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         to: BackendCoord,
         style: &S,
     ) -> Result<()> {
-        self.inner.draw_line(from, to, style).map_err(lift)
+        each!(&mut self.inner, be => be.draw_line(from, to, style))
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -100,14 +120,14 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         style: &S,
         fill: bool,
     ) -> Result<()> {
-        self.inner.draw_rect(a, b, style, fill).map_err(lift)
+        each!(&mut self.inner, be => be.draw_rect(a, b, style, fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Result<()> {
-        self.inner.draw_path(path, style).map_err(lift)
+        each!(&mut self.inner, be => be.draw_path(path, style))
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -116,16 +136,14 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         style: &S,
         fill: bool,
     ) -> Result<()> {
-        self.inner
-            .draw_circle(center, radius, style, fill)
-            .map_err(lift)
+        each!(&mut self.inner, be => be.draw_circle(center, radius, style, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
     ) -> Result<()> {
-        self.inner.fill_polygon(vert, style).map_err(lift)
+        each!(&mut self.inner, be => be.fill_polygon(vert, style))
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -133,7 +151,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<()> {
-        self.inner.draw_text(text, style, pos).map_err(lift)
+        each!(&mut self.inner, be => be.draw_text(text, style, pos))
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
         self.context.set_font(&format!(
