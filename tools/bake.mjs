@@ -33,7 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
-import { startServer } from './serve.mjs';
+import { startServer, CSP } from './serve.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -69,7 +69,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, preview }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, preview, csp }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -107,6 +107,12 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   // head script first and the module started by it.
   const head = document.head;
   for (const el of head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"], link[rel="stylesheet"], script')) el.remove();
+  // The policy the page is tested under, for hosts that send none: right after the charset,
+  // before anything it governs.
+  const policy = document.createElement('meta');
+  policy.httpEquiv = 'Content-Security-Policy';
+  policy.content = csp;
+  head.querySelector('meta[charset]').after(policy);
   // One stylesheet (all of them, bundled under a content-hashed name): the first view is the
   // HTML, this and the head script.
   const css = document.createElement('link');
@@ -273,7 +279,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, preview });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, preview, csp: CSP });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

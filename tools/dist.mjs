@@ -12,11 +12,15 @@
 //   * the dataset, each language file and the .wasm (gzip + base64, unpacked in the browser
 //     with DecompressionStream) become <script type="application/json" id="inline-NAME">
 //     blocks, which the loaders read first (www/js/inline.js);
-//   * the preload / modulepreload hints go (there is nothing left to fetch).
+//   * the preload / modulepreload hints go (there is nothing left to fetch);
+//   * a Content-Security-Policy <meta> names the inline module and styles by their hashes and
+//     allows no fetch at all: as strict from disk as the served page's header, no
+//     'unsafe-inline'.
 // www/ itself is not changed: the served page keeps its external files and its strict CSP.
 //
 // Prints the size of the file, raw and gzip -9.
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -136,6 +140,8 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
     (n) => n === 1,
   );
 
+  html = withOwnPolicy(html);
+
   // Nothing may still point at another file: that would be a request (or a failure) from file://.
   const outside = [...html.matchAll(/<(?:link|script|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*["']?([^"'\s>]+)/gi)]
     .map((m) => m[1])
@@ -147,6 +153,27 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
   const raw = Buffer.byteLength(html);
   const gz = zlib.gzipSync(html, { level: 9 }).length;
   return { out, raw, gz, modules, wasmRaw: wasm.length, wasmInline: packed.length };
+}
+
+/**
+ * The page's own Content-Security-Policy, in a <meta> right after its charset: scripts and
+ * styles only as inlined here (by hash; the JSON blocks are data, never run), the wasm compiled
+ * from those bytes, images only inline, nothing fetched.
+ */
+function withOwnPolicy(html) {
+  const hashes = (re) => [...html.matchAll(re)].map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  const scripts = hashes(/<script type="module">([\s\S]*?)<\/script>/g);
+  const styles = hashes(/<style>([\s\S]*?)<\/style>/g);
+  if (scripts.length !== 1 || !styles.length) fail(`expected one inline module and some styles, found ${scripts.length} and ${styles.length}`);
+  const policy = [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styles.join(' ')}`,
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return rewrite(html, /<meta charset="utf-8">/i, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`, 'charset metas', (n) => n === 1);
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;

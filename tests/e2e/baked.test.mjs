@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, REPO_ROOT, DESKTOP, PHONE } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, REPO_ROOT, DESKTOP, PHONE, CSP } from './harness.mjs';
 
 const DIST = path.join(REPO_ROOT, 'dist');
 const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
@@ -230,6 +230,41 @@ test('while the page comes to life no chart is ever a blank box: charts away fro
     const seen = await p.page.evaluate(() => ({ blank: [...window.__blank], deferred: [...window.__deferred] }));
     assert.deepEqual(seen.blank, [], 'charts shown as blank boxes while the page came to life');
     assert.ok(seen.deferred.length > 0, 'no chart was drawn after the page answered the reader (nothing deferred: the test saw nothing)');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('one policy everywhere: the README states the CSP the tests run under, and every baked page carries it for hosts that send none', { timeout: 60_000 }, async () => {
+  // Issue 9, finding 6.
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`Content-Security-Policy: ${CSP}`), 'the README does not state the policy the tests run under');
+  for (const dir of Object.values(PAGES)) {
+    for (const file of ['index.html', 'tables.html']) {
+      const html = fs.readFileSync(path.join(DIST, dir, file), 'utf8');
+      const meta = /<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+      assert.equal(meta?.[1].replace(/&#39;/g, "'"), CSP, `${dir}${file}: no policy <meta> right after the charset, or another policy`);
+    }
+  }
+  // A host that sends no header: the page's own <meta> holds, and the page uses nothing it forbids.
+  const p = await openPage(env.browser, `${env.server.url}zh-Hant/`, {
+    ...PHONE,
+    route: (context) =>
+      context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        delete headers['content-security-policy'];
+        await route.fulfill({ response, headers });
+      }),
+    initScript: () => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.deepEqual(await p.page.evaluate(() => window.__violations), []);
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();

@@ -209,3 +209,28 @@ test('?lang=en on the file URL: English, a tooltip on a us-capex bar, a slider c
     await p.close();
   }
 });
+
+test('the single file carries its own strict Content-Security-Policy: hashes for its inline module and styles, no unsafe-inline, nothing fetched — and it holds from disk', { timeout: 60_000 }, async () => {
+  // Issue 9, finding 6.
+  const html = fs.readFileSync(DIST_FILE, 'utf8');
+  const policy = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html) || [])[1];
+  assert.ok(policy, 'no Content-Security-Policy <meta>');
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\s\*/, policy);
+  assert.match(policy, /default-src 'none'/, policy);
+  assert.match(policy, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/, policy);
+  const p = await openPage(browser, pathToFileURL(DIST_FILE).href, { ...PHONE });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    // An injected inline script is refused: the policy is in force, not just written down.
+    const ran = await p.page.evaluate(async () => {
+      const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true;';
+      document.head.append(script);
+      return { injected: window.__injected === true, directive: await refused };
+    });
+    assert.deepEqual(ran, { injected: false, directive: 'script-src-elem' });
+  } finally {
+    await p.close();
+  }
+});
