@@ -3,6 +3,7 @@
 //
 // * serves the same tree at `/` and under SUBPATH (proves the page works on a subpath),
 // * sends a strict Content-Security-Policy on every response (proves the page works under it),
+// * `Access-Control-Allow-Origin: *`, which a frame sandboxed without allow-same-origin needs,
 // * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache` — except
 //   for the baked site's content-hashed files (`main.1a2b3c4d5e.js`), cached for a year as
 //   any host should,
@@ -87,6 +88,9 @@ function baseHeaders(extra = {}) {
     'Content-Security-Policy': CSP,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    // Public files: a frame sandboxed without allow-same-origin (an opaque origin, "null")
+    // loads its modules, data and wasm as cross-origin requests (README, "Embedding").
+    'Access-Control-Allow-Origin': '*',
     ...extra,
   };
 }
