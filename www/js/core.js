@@ -5,9 +5,6 @@
 // view, each chart's set of figures, the scenario), tries the call once more and tells the page
 // (onRestart), which says so in the reader's words and redraws.
 
-/** Calls that change the core's state, and how to record the state they leave. */
-const SCENARIO_CHANGES = new Set(['set_input', 'apply_preset', 'reset']);
-
 /** Whether `error` is the core failing (a trap, or its aftermath), not a refusal of bad input. */
 export function isCoreFailure(error) {
   if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) return true;
@@ -21,13 +18,22 @@ export function isCoreFailure(error) {
  */
 export function createResilientCore(Explainer, { lastPanic = () => null, onRestart = () => {} } = {}) {
   let raw = new Explainer();
-  const state = { dataset: null, view: null, figures: new Map(), scenario: null };
+  // The last good state, kept as the calls that made it (no extra call into the core on the
+  // slider's hot path): the scenario is its preset plus the inputs set since, latest last.
+  const state = { dataset: null, view: null, figures: new Map(), preset: null, inputs: new Map() };
 
   function record(method, args, result) {
+    const accepted = !(result && result.ok === false);
     if (method === 'set_dataset' && Array.isArray(result) && result.length === 0) state.dataset = args[0];
     else if (method === 'set_view') state.view = args[0];
     else if (method === 'set_figures') state.figures.set(args[0], args[1]);
-    else if (SCENARIO_CHANGES.has(method)) state.scenario = raw.scenario();
+    else if (method === 'reset' || (method === 'apply_preset' && accepted)) {
+      state.preset = method === 'reset' ? null : args[0];
+      state.inputs.clear();
+    } else if (method === 'set_input' && accepted) {
+      state.inputs.delete(args[0]);
+      state.inputs.set(args[0], args[1]);
+    }
   }
 
   /** A new Explainer with the last good state. */
@@ -36,7 +42,8 @@ export function createResilientCore(Explainer, { lastPanic = () => null, onResta
     if (state.dataset !== null) raw.set_dataset(state.dataset);
     if (state.view !== null) raw.set_view(state.view);
     for (const [id, which] of state.figures) raw.set_figures(id, which);
-    for (const [field, value] of Object.entries(state.scenario || {})) raw.set_input(field, String(value));
+    if (state.preset !== null) raw.apply_preset(state.preset);
+    for (const [field, text] of state.inputs) raw.set_input(field, text);
   }
 
   function call(method, args) {

@@ -57,13 +57,7 @@ async function readDatasetFile() {
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return { text: new TextDecoder().decode(bytes) };
+  return { text: await new Blob(chunks).text() };
 }
 
 /** JSON.parse that returns { value } or { error } instead of throwing. */
