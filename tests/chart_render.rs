@@ -234,6 +234,29 @@ fn an_empty_chart_still_draws() {
 /// never end (the tab froze for good). The validator refuses them; the chart code must still
 /// draw whatever reaches it.
 #[test]
+fn a_chart_squeezed_by_its_labels_keeps_its_hover_boxes_the_right_way_up() {
+    // Found by the fuzzer (examples/fuzz): values near 1e17 or more on a plot squeezed to a few
+    // pixels (a large pixel ratio on a short canvas) mapped a bar's ends the other way round.
+    let Chart::Bars(mut huge) = bars() else {
+        unreachable!()
+    };
+    for bar in huge.groups.iter_mut().flat_map(|g| &mut g.bars) {
+        bar.value *= 1e16;
+        bar.high = bar.high.map(|h| h * 1e16);
+    }
+    let huge = Chart::Bars(huge);
+    for height in 1..400 {
+        let (_, hits) = svg(&huge, ChartStyle::new(3.9, false), (1019, height));
+        for hit in &hits.boxes {
+            assert!(
+                hit.top <= hit.bottom && hit.left <= hit.right,
+                "{height} px: {hit:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
     for extreme in [1.7e308, 1e308, -1e308, f64::MAX, f64::MIN] {
         let bar = |value| Bar {

@@ -106,6 +106,9 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             };
             let (left, top) = cc.backend_coord(&(x0, top_value.max(base)));
             let (right, bottom) = cc.backend_coord(&(x1, top_value.min(base)));
+            // Huge values on a plot squeezed to a few pixels can map the ends the other way
+            // round (found by the fuzzer); a hover box is never inside out.
+            let (top, bottom) = (top.min(bottom), top.max(bottom));
             let above = ((left + right) / 2, top - style.px(2.0));
             let note = style
                 .muted_text(TICK_PX - 1.0)

@@ -24,6 +24,7 @@ import { resultSentences, paybackSentences, mcSentence, inputText, allowedText, 
 import { presetButtons, buildControl, agiLeaderStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
+import { applyUrlScenario } from './url-scenario.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 /** Up front, beside the chart: when AGI comes, how much its winner takes, the price war. */
@@ -102,26 +103,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let frame = null; // 'light' | 'full' while a frame is requested
 
   // ---- apply the URL -----------------------------------------------------------------------
-  const rawPreset = params.get('preset');
-  if (rawPreset !== null) {
-    const id = rawPreset.trim();
-    if (presetScenarios.has(id)) {
-      ex.apply_preset(id);
-      activePreset = id;
-    } else {
-      showProblem({ param: 'preset', value: rawPreset, allowed: presets.join(', '), fallback: t('calculator.presets_none') });
-    }
-  }
-  // Earlier names first, so a current name in the same link wins.
-  const fromUrl = [
-    ...names.aliases.map(([old, current]) => [old, specByField.get(current)]),
-    ...specs.map((spec) => [spec.field, spec]),
-  ];
-  for (const [param, spec] of fromUrl) {
-    const raw = params.get(param);
-    if (raw === null || !spec) continue;
-    const r = ex.set_input(param, raw);
-    if (!r || !r.ok) showProblem(inputProblem(param, spec, raw, r && r.error));
+  const fromUrl = applyUrlScenario(ex, params, { specs, aliases: names.aliases, presets: [...presetScenarios.keys()] });
+  activePreset = fromUrl.preset;
+  for (const { param, value, spec, error } of fromUrl.refused) {
+    if (spec) showProblem(inputProblem(param, spec, value, error));
+    else showProblem({ param, value, allowed: presets.join(', '), fallback: t('calculator.presets_none') });
   }
   scenario = ex.scenario() || defaults;
 

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Fuzzes the URL-state parser: random and hostile query strings through what the page does
+// with its address — readPageParams (language, currency, theme, sections), validateSections,
+// hrefWith (the links that carry the state) and applyUrlScenario (preset and calculator inputs,
+// into the real core from www/pkg/). Part of `./dev fuzz`; the Rust side is examples/fuzz.
+//
+// Usage: node tools/fuzz-url-state.mjs [--cases N (1000000)] [--seed S] [--replay CASE]
+// The cases run in a worker thread; a watchdog here stops a case that runs past 2 s (a hang)
+// and names it, as it does a case that throws or breaks a check. Exit 0 when all pass, 1 on a
+// failure, 2 on a usage error.
+
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CASE_LIMIT_MS = 2000;
+
+async function main(args) {
+  const options = { cases: 1_000_000, seed: 0x5eed, replay: null };
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i].replace(/^--/, '');
+    const value = Number(args[i + 1]);
+    if (!(name in options) || !Number.isSafeInteger(value) || value < 0) {
+      console.error(`fuzz-url-state: ${args[i]} ${args[i + 1] ?? ''}: expected --cases N, --seed S or --replay CASE (whole numbers)`);
+      return 2;
+    }
+    options[name] = value;
+  }
+  // [cases started, case running now]: the worker writes, the watchdog reads.
+  const beat = new Int32Array(new SharedArrayBuffer(8));
+  const started = performance.now();
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ...options, beat } });
+  const replayHint = (index) => `replay: node tools/fuzz-url-state.mjs --replay ${index} --seed ${options.seed}`;
+  return new Promise((resolve) => {
+    let last = -1;
+    let since = performance.now();
+    const watchdog = setInterval(() => {
+      const now = Atomics.load(beat, 0);
+      if (now !== last) {
+        last = now;
+        since = performance.now();
+      } else if (now > 0 && performance.now() - since > CASE_LIMIT_MS) {
+        clearInterval(watchdog);
+        const index = Atomics.load(beat, 1);
+        console.error(`\nFAILED: url-state case ${index} (seed ${options.seed}) ran past its ${CASE_LIMIT_MS / 1000} s limit (a hang)\n${replayHint(index)}`);
+        worker.terminate().then(() => resolve(1));
+      }
+    }, 100);
+    worker.on('message', ({ cases, applied }) => {
+      clearInterval(watchdog);
+      const secs = (performance.now() - started) / 1000;
+      console.log(
+        `  url-state ${String(cases).padStart(9)} cases in ${secs.toFixed(1).padStart(5)} s  ${String(Math.round(cases / secs)).padStart(7)} cases/s  ${String(applied).padStart(9)} applied    no failures`,
+      );
+      resolve(0);
+    });
+    worker.on('error', (e) => {
+      clearInterval(watchdog);
+      const index = Atomics.load(beat, 1);
+      console.error(`\nFAILED: url-state case ${index} (seed ${options.seed}): ${e && e.stack ? e.stack : e}\n${replayHint(index)}`);
+      resolve(1);
+    });
+  });
+}
+
+/** The worker: loads the core and the page's modules, then runs the cases. */
+async function fuzz({ cases, seed, replay, beat }) {
+  const pkg = path.join(REPO_ROOT, 'www', 'pkg');
+  const glue = path.join(pkg, 'ai_capex_explainer.js');
+  if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build first');
+  const core = await import(pathToFileURL(glue).href);
+  core.initSync({ module: fs.readFileSync(path.join(pkg, 'ai_capex_explainer_bg.wasm')) });
+  const urlState = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-state.js')).href);
+  const { applyUrlScenario } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-scenario.js')).href);
+  const { LANGS } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'i18n.js')).href);
+
+  const ex = new core.Explainer();
+  const specs = ex.input_specs();
+  const names = ex.parameter_names();
+  const presets = ex.presets();
+  const world = { ex, specs, names, presets, LANGS, ...urlState, applyUrlScenario };
+
+  const first = replay ?? 0;
+  const last = replay ?? cases - 1;
+  let applied = 0;
+  for (let index = first; index <= last; index++) {
+    Atomics.store(beat, 1, index);
+    Atomics.add(beat, 0, 1);
+    applied += runCase(world, random(seed, index));
+  }
+  parentPort.postMessage({ cases: last - first + 1, applied });
+}
+
+/** A small seeded generator (mulberry32) per case, so a failing case replays alone. */
+function random(seed, index) {
+  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    unit: next,
+    below: (n) => Math.floor(next() * n),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+const ODD_TEXT = [
+  '', ' ', '%', '%00', '%zz', '+', '&', '=', '#x', '?', ',', ',,', '__proto__', 'constructor', 'toString',
+  'NaN', 'Infinity', '1e309', '-0', '0x10', '１２', '2028\u0000', 'javascript:alert(1)', 'https:evil.example',
+  '%2F%2Fevil.example', '\u202eevil', '👩‍💻', '%ED%A0%80', '资本开支', 'zh', 'ZH-tw', 'en-GB', 'usd', ' CNY ', 'DARK', 'auto',
+];
+
+function text(rng, { specs, presets }) {
+  const spec = rng.pick(specs);
+  switch (rng.below(9)) {
+    case 0:
+      return rng.pick(ODD_TEXT);
+    case 1:
+      return rng.pick(presets) + rng.pick(['', ' ', 'x']);
+    case 2:
+      return String(spec.min + spec.step * (rng.below(Math.round((spec.max - spec.min) / spec.step) + 3) - 1));
+    case 3:
+      return String(rng.unit() * 10 ** (rng.below(40) - 20));
+    case 4: // long values now and then (each costs the parser its length)
+      return 'x'.repeat(rng.chance(0.02) ? rng.below(20000) : rng.below(50));
+    case 5:
+      return Array.from({ length: rng.below(6) }, () => rng.pick(ODD_TEXT)).join(rng.pick([',', '', ' ']));
+    default:
+      return encodeURIComponent(String(spec.min + spec.step * rng.below(20)));
+  }
+}
+
+function paramName(rng, { specs, names }) {
+  switch (rng.below(8)) {
+    case 0:
+      return rng.pick(['lang', 'cur', 'theme', 'section', 'preset']);
+    case 1:
+      return rng.pick(names.aliases)[0];
+    case 2:
+      return rng.pick(names.retired);
+    case 3:
+      return rng.pick(ODD_TEXT);
+    default:
+      return rng.pick(specs).field;
+  }
+}
+
+/** One query string through everything the page does with it; true when it reached the core. */
+function runCase(world, rng) {
+  const { ex, specs, names, presets, LANGS, CURRENCIES, THEMES } = world;
+  const parts = Array.from({ length: rng.below(12) }, () => {
+    const pair = `${encodeMaybe(rng, paramName(rng, world))}=${encodeMaybe(rng, text(rng, world))}`;
+    return rng.chance(0.05) ? pair.replace('=', '') : pair;
+  });
+  const query = (rng.chance(0.5) ? '?' : '') + parts.join(rng.chance(0.9) ? '&' : '&&');
+  const params = new URLSearchParams(query);
+  const navigatorLanguages = rng.chance(0.5) ? [rng.pick(ODD_TEXT), rng.pick(['en-US', 'zh-CN', 'zh-TW'])] : [];
+
+  const page = world.readPageParams(params, { navigatorLanguages });
+  check(LANGS.includes(page.lang), 'a language the page has', page.lang);
+  check(CURRENCIES.includes(page.currency), 'a currency the page has', page.currency);
+  check(page.theme === null || THEMES.includes(page.theme), 'a theme the page has', page.theme);
+  check(!page.langFromUrl || params.get('lang') !== null, 'a language from the URL only when it has one', query);
+  for (const problem of page.problems) {
+    check(['lang', 'cur', 'theme'].includes(problem.param), 'a problem about a page parameter', problem.param);
+    check(typeof problem.value === 'string' && problem.value === params.get(problem.param), 'the value as written', problem);
+  }
+  if (page.sections !== null) {
+    check(page.sections.every((id) => id && id === id.trim() && !id.includes(',')), 'clean section ids', page.sections);
+    const known = ['us-capex', 'cn-capex', 'calculator'];
+    const { sections, problem } = world.validateSections(page.sections, known);
+    check(sections === null || [...sections].every((id) => known.includes(id)), 'only known sections', sections);
+    check(!problem || problem.value.split(',').every((id) => !known.includes(id)), 'only unknown ids refused', problem);
+  }
+
+  const href = world.hrefWith({ lang: rng.pick(LANGS), section: rng.chance(0.3) ? null : 'calculator' }, params);
+  check(href === './' || href.startsWith('?'), 'a link that keeps to this page', href);
+  const linked = new URLSearchParams(href.slice(1));
+  for (const [name, value] of params) {
+    if (name !== 'lang' && name !== 'section') check(linked.getAll(name).includes(value), 'the other parameters kept', { name, value, href });
+  }
+
+  if (rng.chance(0.5)) return 0;
+  ex.reset();
+  const { preset, refused } = world.applyUrlScenario(ex, params, { specs, aliases: names.aliases, presets });
+  check(preset === null || presets.includes(preset), 'a preset the core has', preset);
+  for (const r of refused) check(params.get(r.param) === r.value, 'a refusal names the value as written', r);
+  const scenario = ex.scenario();
+  for (const spec of specs) {
+    const value = scenario[spec.field];
+    const steps = (value - spec.min) / spec.step;
+    check(value >= spec.min && value <= spec.max && Math.abs(steps - Math.round(steps)) <= 1e-6, 'every input in range and on its steps', { field: spec.field, value, query });
+  }
+  return 1;
+}
+
+/** Percent-encode some of the time, as links in the wild are. */
+function encodeMaybe(rng, s) {
+  return rng.chance(0.5) ? encodeURIComponent(s) : s;
+}
+
+function check(ok, what, found) {
+  if (!ok) throw new Error(`expected ${what}; found ${JSON.stringify(found)?.slice(0, 300)}`);
+}
+
+// Last, after every constant above is initialised.
+if (isMainThread) process.exitCode = await main(process.argv.slice(2));
+else await fuzz(workerData);
