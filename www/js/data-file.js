@@ -469,33 +469,31 @@ const formatPath = (path) => path.map((step) => (typeof step === 'number' ? `[${
 const whatOf = ({ location, message }) => (message.startsWith(`${location}: `) ? message.slice(location.length + 2) : message);
 
 /**
- * Places a core problem in a JSON file: its line, and the location extended by the field when
- * the core names only the record.
+ * Places a core problem in a JSON file: its line, and its location with the entry's index in
+ * the file and the field, when the core names only the record.
  */
 function placeInJson(problem, file, document, linesByPath) {
   const what = whatOf(problem);
   const syntax = /JSON syntax error at line (\d+)/.exec(what);
   if (syntax) return { file, line: Number(syntax[1]), where: problem.location, what };
-  const { list, index, id, rest } = parseLocation(problem.location);
   if (!document) return { file, line: 1, where: problem.location, what };
-  let path = rest;
-  let record = getPath(document, rest);
-  if (list !== undefined) {
-    const entry = entryIndex(document[list] ?? [], { index, id });
-    path = [list, entry, ...rest];
-    record = getPath(document, path);
-  }
+  const { list, index, id, rest } = parseLocation(problem.location);
+  const entry = list === undefined ? [] : [list, entryIndex(document[list] ?? [], { index, id })];
+  const record = getPath(document, [...entry, ...rest]);
   const field = rest.length || !record || typeof record !== 'object' ? [] : fieldOfProblem(record, what);
-  const full = [...path, ...field];
+  const path = [...entry, ...rest, ...field];
   let line = 1;
-  for (let n = full.length; n >= 0; n--) {
-    const found = linesByPath().get(JSON.stringify(full.slice(0, n)));
+  for (let n = path.length; n >= 0; n--) {
+    const found = linesByPath().get(JSON.stringify(path.slice(0, n)));
     if (found) {
       line = found;
       break;
     }
   }
-  return { file, line, where: problem.location + formatPath(field), what };
+  const where = list === undefined
+    ? formatPath([...rest, ...field]).slice(1) || problem.location
+    : `${list}[${entry[1]}]${id ? ` (id ${id})` : ''}${formatPath([...rest, ...field])}`;
+  return { file, line, where, what };
 }
 
 /** The column a path within a record is read from: "value", or "period_*" for a whole group. */
