@@ -333,3 +333,30 @@ export async function waitForParams(page, expected, { timeout = 5_000 } = {}) {
   }
   return new URL(await page.evaluate(() => location.href));
 }
+
+let gb18030Table = null;
+/**
+ * `text` in GB18030 (what Excel saves as "CSV" on a Chinese Windows), for the editor-tool tests:
+ * Node can decode it but not encode it, so the table is read back from the decoder (two-byte
+ * GBK codes, then the four-byte codes of the rest of the BMP, e.g. ¥ and −).
+ */
+export function encodeGb18030(text) {
+  if (!gb18030Table) {
+    gb18030Table = new Map();
+    const decoder = new TextDecoder('gbk');
+    const learn = (...bytes) => {
+      const ch = decoder.decode(Uint8Array.from(bytes));
+      if (ch.length === 1 && ch !== '\uFFFD' && !gb18030Table.has(ch)) gb18030Table.set(ch, bytes);
+    };
+    for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) learn(lead, trail);
+    for (let b1 = 0x81; b1 <= 0x84; b1++) for (let b2 = 0x30; b2 <= 0x39; b2++) for (let b3 = 0x81; b3 <= 0xfe; b3++) for (let b4 = 0x30; b4 <= 0x39; b4++) learn(b1, b2, b3, b4);
+  }
+  return Uint8Array.from(
+    [...text].flatMap((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+      const bytes = gb18030Table.get(ch);
+      if (!bytes) throw new Error(`no GB18030 code for ${ch} in the table`);
+      return bytes;
+    }),
+  );
+}

@@ -1,0 +1,130 @@
+// The pieces of www/js/data-file.js on their own: what Chinese spreadsheets save (encodings,
+// delimiters, number cells), the CSV ↔ figures mapping and the JSON line finder.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  decodeText,
+  parseDelimited,
+  readNumberCell,
+  figuresToCsv,
+  figuresFromCsv,
+  jsonLinesByPath,
+} from '../../www/js/data-file.js';
+import { readWwwJson, encodeGb18030 } from './harness.mjs';
+
+const utf8 = (text) => new TextEncoder().encode(text);
+
+test('decodeText: a BOM decides, zero bytes mean UTF-16, else strict UTF-8, else GBK', () => {
+  const cases = [
+    [Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('中,1')]), 'UTF-8 with BOM'],
+    [Uint8Array.from([0xff, 0xfe, ...Buffer.from('中\t1', 'utf16le')]), 'UTF-16LE'],
+    [Uint8Array.from([0xfe, 0xff, ...Buffer.from('中\t1', 'utf16le').swap16()]), 'UTF-16BE'],
+    [Uint8Array.from(Buffer.from('中\t1', 'utf16le')), 'UTF-16LE without BOM'],
+    [Uint8Array.from(Buffer.from('中\t1', 'utf16le').swap16()), 'UTF-16BE without BOM'],
+    [utf8('中,1'), 'UTF-8'],
+    [encodeGb18030('中,1'), 'GBK'],
+  ];
+  for (const [bytes, encoding] of cases) {
+    const decoded = decodeText(bytes);
+    assert.equal(decoded.encoding, encoding);
+    assert.match(decoded.text, /^中[,\t]1$/, encoding);
+  }
+});
+
+test('parseDelimited: RFC 4180 quoting, line breaks in cells, CRLF, each record with its first line', () => {
+  const { delimiter, records, problems } = parseDelimited('a,b\r\n"x, ""y""","one\r\ntwo"\r\n\r\nlast,\n');
+  assert.equal(delimiter, ',');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(records, [
+    { line: 1, cells: ['a', 'b'] },
+    { line: 2, cells: ['x, "y"', 'one\ntwo'] },
+    { line: 5, cells: ['last', ''] },
+  ]);
+});
+
+test('parseDelimited: tab-separated when the header has more tabs than commas', () => {
+  const { delimiter, records } = parseDelimited('id\tnote_en\nx\t"a, b"\n');
+  assert.equal(delimiter, '\t');
+  assert.deepEqual(records[1].cells, ['x', 'a, b']);
+});
+
+test('parseDelimited: a quote left open is a problem on the line it opens', () => {
+  const { problems } = parseDelimited('a,b\nx,"never closed\ny,z\n');
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].line, 2);
+  assert.match(problems[0].what, /never closed/);
+});
+
+test('readNumberCell: full-width characters, thousands commas and 万/亿/万亿 read exactly into the unit', () => {
+  const accepted = [
+    ['１２．５', 'usd_bn', 12.5],
+    ['－３', 'percent', -3],
+    ['＋7', 'percent', 7],
+    [' 3,800 ', 'cny_bn', 3800],
+    ['３，８００', 'cny_bn', 3800],
+    ['3800亿', 'cny_bn', 380],
+    ['3,800 亿元', 'cny_bn', 380],
+    ['３８００亿元人民币', 'cny_bn', 380],
+    ['3640亿美元', 'usd_bn', 364],
+    ['1.1万亿', 'cny_bn', 1100],
+    ['0.3亿', 'usd_bn', 0.03],
+    ['1.3亿美金', 'usd_m', 130],
+    ['747.5万元', 'cny_m', 7.475],
+    ['6.5亿', 'count_m', 650],
+    ['40万', 'count', 400000],
+    ['27%', 'percent', 27],
+    ['２７％', 'percent', 27],
+  ];
+  for (const [cell, unit, value] of accepted) assert.deepEqual(readNumberCell(cell, { unit }), { value }, `${cell} in ${unit}`);
+});
+
+test('readNumberCell: refuses what would need a guess, saying how to write it', () => {
+  const refused = [
+    ['3800兆', 'cny_bn', /兆, which means a million in some places and a trillion in others; write the number in cny_bn \(billions of yuan\), e\.g\. 380 for 3800亿元/],
+    ['600亿美元', 'cny_bn', /in US dollars but unit cny_bn is billions of yuan; .*set unit usd_bn and write 60$/],
+    ['380元', 'cny_bn', /without 万 or 亿, so its scale is unclear/],
+    ['3800亿', 'percent', /does not fit unit percent; write the number in percent/],
+    ['6.5亿元', 'count_m', /is money \(元\) but unit count_m is not/],
+    ['27%', 'usd_bn', /"%" in it, which does not fit unit usd_bn/],
+    ['1,5', 'usd_bn', /not a thousands separator/],
+    ['约380', 'cny_bn', /is not a number/],
+    ['3800亿', 'usd_bnn', /can only be read once unit is one of/],
+  ];
+  for (const [cell, unit, message] of refused) {
+    const read = readNumberCell(cell, { unit });
+    assert.ok('problem' in read, `${cell} in ${unit} is refused`);
+    assert.match(read.problem, message);
+  }
+  assert.match(readNumberCell('2025年', { example: '2025' }).problem, /write a plain number, e.g\. 2025/);
+  assert.match(readNumberCell('3800亿', { example: '7.17' }).problem, /write a plain number, e.g\. 7\.17/);
+});
+
+test('figures → CSV → figures gives back the same records, every field of every figure', () => {
+  const dataset = readWwwJson('data/capex-dataset.json');
+  const csv = figuresToCsv(dataset);
+  assert.ok(csv.startsWith('\uFEFFlist,id,'), 'a UTF-8 BOM, so Excel reads the Chinese');
+  const { lists, problems } = figuresFromCsv(decodeText(utf8(csv)).text);
+  assert.deepEqual(problems, []);
+  assert.deepStrictEqual(lists.facts, dataset.facts);
+  assert.deepStrictEqual(lists.reference, dataset.reference);
+});
+
+test('figuresToCsv refuses a field no column holds, rather than dropping it', () => {
+  const dataset = readWwwJson('data/capex-dataset.json');
+  dataset.reference[0].colour = 'red';
+  assert.throws(() => figuresToCsv(dataset), /reference\[0\] .*cannot hold colour/);
+});
+
+test('figuresFromCsv: a sheet without a required column is not read', () => {
+  const { problems, lists } = figuresFromCsv('id,value\nx,1\n');
+  assert.equal(lists.facts.length, 0);
+  assert.match(problems.at(-1).what, /missing columns list, entity, metric, qualifier, unit, period_kind/);
+});
+
+test('jsonLinesByPath: the line of every value, by path', () => {
+  const lines = jsonLinesByPath('{\n  "facts": [\n    {"id": "a",\n     "period": {"kind": "x"}},\n    {"id": "b\\"c"}\n  ]\n}\n');
+  assert.equal(lines.get(JSON.stringify(['facts', 0, 'id'])), 3);
+  assert.equal(lines.get(JSON.stringify(['facts', 0, 'period', 'kind'])), 4);
+  assert.equal(lines.get(JSON.stringify(['facts', 1])), 5);
+});
