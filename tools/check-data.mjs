@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDataFile, figuresToCsv, decodeText } from '../www/js/data-file.js';
+import { checkDataFile, figuresToCsv, decodeText, isUtf8 } from '../www/js/data-file.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(REPO_ROOT, 'www', 'pkg');
@@ -62,7 +62,7 @@ async function main() {
     base: { name: shown(options.base), bytes: fs.readFileSync(options.base) },
     validate,
   });
-  if (!encoding.startsWith('UTF-8')) console.error(`${shown(file)}: read as ${encoding}`);
+  if (!isUtf8(encoding)) console.error(`${shown(file)}: read as ${encoding}`);
   if (problems.length) {
     console.error(`${shown(file)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
     for (const p of problems) console.error(`  ${p.file}:${p.line}: ${p.where}: ${p.what}`);

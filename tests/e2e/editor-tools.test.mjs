@@ -7,7 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, readWwwJson } from './harness.mjs';
+import { REPO_ROOT, readWwwJson, encodeGb18030 } from './harness.mjs';
+import { decodeText, parseDelimited } from '../../www/js/data-file.js';
 
 const SCRIPT = path.join(REPO_ROOT, 'tools', 'check-data.mjs');
 
@@ -35,4 +36,152 @@ test('a file that is not JSON says where it breaks', () => {
   const run = spawnSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.match(run.stderr, /line 1/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The figures kept in a spreadsheet: exported, edited, saved the ways Chinese spreadsheets save.
+// ---------------------------------------------------------------------------------------------
+
+const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'check-data-'));
+const check = (...args) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
+
+/** The exported sheet as {header, rows: [{line, cells}]}, to edit cells by column name. */
+function exportedSheet() {
+  const file = path.join(scratch(), 'figures.csv');
+  const run = check('--export-csv', file);
+  assert.equal(run.status, 0, run.stderr);
+  const { text } = decodeText(fs.readFileSync(file));
+  const [header, ...rows] = parseDelimited(text).records;
+  const sheet = {
+    header: header.cells,
+    rows,
+    cell: (row, column) => row.cells[sheet.header.indexOf(column)],
+    set: (row, column, value) => {
+      row.cells[sheet.header.indexOf(column)] = value;
+    },
+    /** The first row whose cells pass `test`. */
+    find: (test) => rows.find((row) => test((column) => sheet.cell(row, column))),
+    text: (delimiter = ',') => {
+      const cell = (value) => (value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+      return [sheet.header, ...rows.map((r) => r.cells)].map((cells) => cells.map(cell).join(delimiter)).join('\r\n') + '\r\n';
+    },
+  };
+  return sheet;
+}
+
+function writeScratch(name, bytes) {
+  const file = path.join(scratch(), name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+test('export → check: the sheet Excel opens checks clean, with a UTF-8 BOM and every figure', () => {
+  const file = path.join(scratch(), 'figures.csv');
+  const exported = check('--export-csv', file);
+  assert.equal(exported.status, 0, exported.stderr);
+  const data = readWwwJson('data/capex-dataset.json');
+  assert.match(exported.stdout, new RegExp(`${data.facts.length + data.reference.length} figures`));
+  assert.deepEqual([...fs.readFileSync(file).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const run = check(file);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stderr, '', 'UTF-8 with a BOM is UTF-8: no encoding note');
+  assert.match(run.stdout, new RegExp(`^ok: .*figures\\.csv — ${data.facts.length} figures from the articles, ${data.reference.length} from public records`));
+});
+
+test('a sheet saved as GBK ("CSV" in a Chinese Excel) is read, and the encoding is said', () => {
+  const run = check(writeScratch('figures.csv', encodeGb18030(exportedSheet().text())));
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /read as GBK \(GB18030\)/);
+});
+
+test('a sheet saved as UTF-16LE with a BOM, tab-separated (Excel "Unicode text"), is read', () => {
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(exportedSheet().text('\t'), 'utf16le')]);
+  const run = check(writeScratch('figures.txt', bytes));
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /read as UTF-16LE/);
+});
+
+test('full-width digits and "3800亿" in a value cell are read in the row\'s unit', () => {
+  const sheet = exportedSheet();
+  const yuan = sheet.find((cell) => cell('unit') === 'cny_bn' && /^\d+$/.test(cell('value')));
+  const dollars = sheet.find((cell) => cell('unit') === 'usd_bn' && /^\d+$/.test(cell('value')) && cell('list') === 'reference');
+  sheet.set(yuan, 'value', `${Number(sheet.cell(yuan, 'value')) * 10}亿`);
+  sheet.set(dollars, 'value', sheet.cell(dollars, 'value').replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
+  const run = check(writeScratch('figures.csv', sheet.text()));
+  assert.equal(run.status, 0, run.stderr);
+});
+
+test('an amount that needs a guess is refused with how to write it, on its line, record and column', () => {
+  const sheet = exportedSheet();
+  const row = sheet.find((cell) => cell('unit') === 'cny_bn' && /^\d+$/.test(cell('value')));
+  const id = sheet.cell(row, 'id');
+  sheet.set(row, 'value', '3800兆');
+  const run = check(writeScratch('figures.csv', sheet.text()));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /1 problem\n/);
+  assert.match(
+    run.stderr,
+    new RegExp(`figures\\.csv:${row.line}: record ${id}, column value: "3800兆" uses 兆, .*; write the number in cny_bn \\(billions of yuan\\), e\\.g\\. 380 for 3800亿元`),
+  );
+});
+
+test("a problem the core finds in a sheet is reported with the sheet's line, the record id and the column", () => {
+  const sheet = exportedSheet();
+  const row = sheet.find((cell) => cell('qualifier') === 'exact');
+  const id = sheet.cell(row, 'id');
+  sheet.set(row, 'value_high', String(Number(sheet.cell(row, 'value')) + 1));
+  const unit = sheet.find((cell) => cell('list') === 'reference');
+  sheet.set(unit, 'unit', 'usd_bnn');
+  const run = check(writeScratch('figures.csv', sheet.text()));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /2 problems/);
+  assert.match(run.stderr, new RegExp(`figures\\.csv:${row.line}: record ${id}, column value_high: value_high is .* but qualifier is "exact"`));
+  assert.match(run.stderr, new RegExp(`figures\\.csv:${unit.line}: record ${sheet.cell(unit, 'id')}, column unit: wrong value: unknown variant \`usd_bnn\``));
+});
+
+test('an unknown column is refused on the header line', () => {
+  const sheet = exportedSheet();
+  sheet.header.push('valeu');
+  const run = check(writeScratch('figures.csv', sheet.text()));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, new RegExp(`figures\\.csv:1: column ${sheet.header.length} "valeu": unknown column`));
+});
+
+test('a JSON problem is reported with the line of its field', () => {
+  const data = readWwwJson('data/capex-dataset.json');
+  data.facts[5].value_high = 123456.5;
+  data.facts[5].qualifier = 'exact';
+  data.facts[9].unit = 'usd_bnn';
+  const text = JSON.stringify(data, null, 2);
+  const lineOf = (snippet) => text.slice(0, text.indexOf(snippet)).split('\n').length;
+  const run = check(writeScratch('broken.json', text));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, new RegExp(`broken\\.json:${lineOf('"value_high": 123456.5')}: facts\\[5\\] \\(id ${data.facts[5].id}\\)\\.value_high: value_high is 123456\\.5`));
+  assert.match(run.stderr, new RegExp(`broken\\.json:${lineOf('"unit": "usd_bnn"')}: facts\\[9\\] \\(id ${data.facts[9].id}\\)\\.unit: wrong value: unknown variant`));
+});
+
+test('a JSON file saved as GBK is refused: the page reads UTF-8', () => {
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+  const run = check(writeScratch('gbk.json', encodeGb18030(text)));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /gbk\.json:1: file: the file is saved as GBK \(GB18030\), but the page reads it as UTF-8; save it as UTF-8/);
+});
+
+test('exit codes: 0 clean, 1 problems, 2 a file that cannot be read or a wrong command', () => {
+  assert.equal(check().status, 0);
+  assert.equal(check(writeScratch('figures.csv', 'id,value\nx,1\n')).status, 1);
+  const missing = check(path.join(scratch(), 'nowhere.csv'));
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file/);
+  const wrong = check('--frobnicate');
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /unknown option --frobnicate\nusage:/);
+});
+
+test('./dev check-data runs the check with Node only, from the caller\'s directory', () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, 'figures.csv'), 'id,value\nx,1\n');
+  const run = spawnSync(path.join(REPO_ROOT, 'dev'), ['check-data', 'figures.csv'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: path.dirname(process.execPath) + ':/usr/bin:/bin' } });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /^ {2}figures\.csv:1: header: missing columns list,/m);
 });

@@ -343,7 +343,7 @@ let gb18030Table = null;
 export function encodeGb18030(text) {
   if (!gb18030Table) {
     gb18030Table = new Map();
-    const decoder = new TextDecoder('gbk');
+    const decoder = new TextDecoder('gb18030');
     const learn = (...bytes) => {
       const ch = decoder.decode(Uint8Array.from(bytes));
       if (ch.length === 1 && ch !== '\uFFFD' && !gb18030Table.has(ch)) gb18030Table.set(ch, bytes);

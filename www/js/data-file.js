@@ -14,7 +14,8 @@
 /**
  * Decodes a file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); zero bytes mean UTF-16
  * without a BOM (text in UTF-8 or GBK has none); then strict UTF-8, else GBK — what Excel and
- * WPS save as "CSV" on a Chinese Windows. The GBK decoder reads all of GB18030.
+ * WPS save as "CSV" on a Chinese Windows — decoded as GB18030, its superset (Node's "gbk"
+ * decoder, unlike browsers', misses the four-byte codes, e.g. ¥).
  * @param {Uint8Array} bytes
  * @returns {{text: string, encoding: string}}
  */
@@ -29,7 +30,7 @@ export function decodeText(bytes) {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    return { text: decode('gbk'), encoding: 'GBK' };
+    return { text: decode('gb18030'), encoding: 'GBK (GB18030)' };
   }
 }
 
@@ -45,7 +46,7 @@ function utf16ByZeroBytes(bytes) {
   return odd > even ? 'UTF-16LE' : 'UTF-16BE';
 }
 
-const isUtf8 = (encoding) => encoding.startsWith('UTF-8');
+export const isUtf8 = (encoding) => encoding.startsWith('UTF-8');
 
 /** A problem on every line that holds a character the decoder could not read. */
 function unreadableCharacters(text, file, encoding) {
@@ -253,7 +254,7 @@ const FIELD_COLUMNS = [
 /** Which list of the JSON file a row belongs to: figures from the articles or from public records. */
 const LIST_COLUMN = 'list';
 const LISTS = ['facts', 'reference'];
-export const CSV_COLUMNS = [LIST_COLUMN, ...FIELD_COLUMNS.map((c) => c.name)];
+const CSV_COLUMNS = [LIST_COLUMN, ...FIELD_COLUMNS.map((c) => c.name)];
 
 /** Without these a row cannot be a figure at all; other columns may be left out of the sheet. */
 const REQUIRED_COLUMNS = [LIST_COLUMN, 'id', 'entity', 'metric', 'value', 'qualifier', 'unit', 'period_kind', 'period_start', 'period_end', 'period_basis', 'source'];
@@ -325,9 +326,9 @@ export function figuresFromCsv(text) {
     const cellOf = (name) => cells[columns.indexOf(name)] ?? '';
     const id = cellOf('id');
     const rowProblems = [];
-    const refuse = (column, what) => rowProblems.push({ line, where: `record ${id || '(no id)'}, column ${column}`, what });
+    const refuse = (column, what) => rowProblems.push({ line, where: recordWhere(id, column), what });
     if (cells.length !== columns.length && cells.slice(columns.length).some((cell) => cell !== '')) {
-      refuse('-', `${cells.length} cells, but the header has ${columns.length} columns; a cell with a comma or a line break must be in double quotes`);
+      refuse(null, `${cells.length} cells, but the header has ${columns.length} columns; a cell with a comma or a line break must be in double quotes`);
     }
     const list = cellOf(LIST_COLUMN);
     if (!LISTS.includes(list)) refuse(LIST_COLUMN, `"${list}" is not a list; write facts (a figure from the articles) or reference (a figure from public records)`);
@@ -438,7 +439,7 @@ function entryIndex(entries, { index, id }) {
  * or a value of the wrong type (the one field holding that value), an unknown or missing field.
  * @returns {(string|number)[]} the path within the record, [] when the message names no field
  */
-export function fieldOfProblem(record, what) {
+function fieldOfProblem(record, what) {
   const all = leaves(record);
   const holding = (value) => {
     const found = all.filter(([, v]) => v === value);
@@ -496,6 +497,9 @@ function placeInJson(problem, file, document, linesByPath) {
   return { file, line, where, what };
 }
 
+/** A row of a sheet in a problem: "record s004-x, column value". */
+const recordWhere = (id, column) => `record ${id || '(no id)'}${column ? `, column ${column}` : ''}`;
+
 /** The column a path within a record is read from: "value", or "period_*" for a whole group. */
 function columnOf(path, columns) {
   const name = path.join('_');
@@ -508,7 +512,7 @@ function columnOf(path, columns) {
 // ---------------------------------------------------------------------------------------------
 
 /** Spreadsheet exports: CSV, and Excel's "Unicode text" (tab-separated .txt). */
-export const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
+const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
 
 /**
  * Checks a data file as the page would, and places every problem.
@@ -549,7 +553,8 @@ function checkSpreadsheet({ name, text, base, validate }) {
     return { problems: checkJson({ name: base.name, text: baseText, encoding: 'UTF-8', validate }).problems, dataset: null };
   }
   const { lists, rowOf, columns, problems } = figuresFromCsv(text);
-  if (problems.some((p) => p.where === 'header' || p.where === 'text')) return { problems, dataset: null };
+  const sheetProblems = problems.map((p) => ({ file: name, ...p }));
+  if (problems.some((p) => p.where === 'header' || p.where === 'text')) return { problems: sheetProblems, dataset: null };
   const joined = { ...baseDocument, ...lists };
   const linesByPath = lazy(() => jsonLinesByPath(baseText));
   const placed = validate(JSON.stringify(joined)).flatMap((problem) => {
@@ -560,10 +565,9 @@ function checkSpreadsheet({ name, text, base, validate }) {
     if (row.unreadable) return []; // its own problem says why; the core could not read it
     const what = whatOf(problem);
     const field = rest.length ? rest : fieldOfProblem(record, what);
-    const where = `record ${row.id || '(no id)'}${field.length ? `, column ${columnOf(field, columns)}` : ''}`;
-    return [{ file: name, line: row.line, where, what }];
+    return [{ file: name, line: row.line, where: recordWhere(row.id, field.length ? columnOf(field, columns) : null), what }];
   });
-  return { problems: [...problems.map((p) => ({ file: name, ...p })), ...placed], dataset: joined };
+  return { problems: [...sheetProblems, ...placed], dataset: joined };
 }
 
 function parseOrNull(text) {
