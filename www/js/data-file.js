@@ -299,7 +299,7 @@ export function figuresToCsv(dataset) {
 
 /**
  * Reads the rows of a figures CSV into facts and reference records.
- * @returns {{lists: {facts: object[], reference: object[]}, rowOf: Map<object, {line: number, id: string}>,
+ * @returns {{lists: {facts: object[], reference: object[]}, rowOf: Map<object, {line: number, id: string, unreadable: boolean}>,
  *   columns: string[], problems: {line: number, where: string, what: string}[]}}
  *   `rowOf` maps each record to its row; a row with a problem of its own is still passed on (with
  *   the unreadable cell as text) so that its id is known, and is marked `unreadable`.
