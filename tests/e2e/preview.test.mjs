@@ -1,0 +1,144 @@
+// The editors' preview (www/preview.html): a replacement data file from this site or the
+// editor's computer is checked by the page's own core with the same problem list as
+// `./dev check-data`, and shown under a PREVIEW banner only when clean. A link can never put a
+// file from elsewhere under the explainer's name, and the reader's page takes no file at all.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launchBrowser, openPage, openTables, waitForReady, readWwwJson, REPO_ROOT } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The shipped file with one figure of the first chart changed to `value`. */
+function candidate(value) {
+  const data = readWwwJson('data/capex-dataset.json');
+  const id = data.charts[0].facts.find((f) => data.facts.some((x) => x.id === f && x.value_high === undefined));
+  data.facts.find((f) => f.id === id).value = value;
+  return { data, id };
+}
+
+/** Serve `body` at /data/<name> on the test server, as a same-origin candidate file. */
+const serving = (name, body) => (context) => context.route(`**/data/${name}`, (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
+
+/** What `./dev check-data` prints for the same file, one problem per line. */
+function checkDataLines(name, bytes) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-'));
+  fs.writeFileSync(path.join(dir, name), bytes);
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools', 'check-data.mjs'), name], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  return run.stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+}
+
+async function previewState(page) {
+  await page.waitForFunction(() => ['ready', 'refused', 'waiting', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 20_000 });
+  return page.evaluate(() => ({
+    state: document.documentElement.dataset.state,
+    summary: document.getElementById('preview-summary').textContent,
+    problems: [...document.querySelectorAll('#preview-problems li')].map((li) => li.textContent),
+    banner: getComputedStyle(document.getElementById('preview-banner')).display !== 'none',
+  }));
+}
+
+test('a clean file from this site is shown under the PREVIEW banner with its figures', async () => {
+  const { data } = candidate(7777);
+  const p = await openPage(browser, `${server.url}preview.html?file=data/candidate.json&lang=en`, { route: serving('candidate.json', JSON.stringify(data)) });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const seen = await previewState(p.page);
+    assert.ok(seen.banner, 'no PREVIEW banner');
+    assert.match(seen.summary, /candidate\.json: no problems/);
+    assert.deepEqual(seen.problems, []);
+    await openTables(p.page);
+    const tables = await p.page.locator('#charts').textContent();
+    assert.match(tables.replace(/[,\s]/g, ''), /7777/, 'the changed figure is not in the tables');
+    assert.deepEqual(p.problems(), [], 'console or page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a refused sheet lists the same problems as ./dev check-data, and no article is shown', async () => {
+  const exported = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'preview-')), 'figures.csv');
+  spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools', 'check-data.mjs'), '--export-csv', exported]);
+  const csv = fs.readFileSync(exported, 'utf8').split('\n');
+  // One money figure written the way no one should: "3800兆" (兆 is a million or a trillion).
+  const header = csv[0].replace(/^\ufeff/, '').split(',');
+  const valueColumn = header.indexOf('value');
+  const row = csv.findIndex((line, i) => i > 0 && /,(usd_bn|cny_bn),/.test(line) && !line.includes('"'));
+  const cells = csv[row].split(',');
+  cells[valueColumn] = '3800兆';
+  csv[row] = cells.join(',');
+  const bytes = Buffer.from(csv.join('\n'));
+  const expected = checkDataLines('sheet.csv', bytes);
+  assert.ok(expected.length >= 1);
+
+  const p = await openPage(browser, `${server.url}preview.html?file=data/sheet.csv`, { route: serving('sheet.csv', bytes) });
+  try {
+    const seen = await previewState(p.page);
+    assert.equal(seen.state, 'refused');
+    assert.deepEqual(seen.problems, expected, 'not the list ./dev check-data prints');
+    assert.match(seen.problems[0], new RegExp(`^sheet\\.csv:${row + 1}: record ${cells[header.indexOf('id')]}, column value: `));
+    assert.equal(await p.page.locator('#charts .chart-frame').count(), 0, 'an article was drawn from a refused file');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a file from elsewhere is never fetched or shown, however the address is written', async () => {
+  for (const file of ['https://evil.example/data/x.json', '//evil.example/x.json', 'javascript:alert(1)//x.json', 'data/notes.html']) {
+    const p = await openPage(browser, `${server.url}preview.html?file=${encodeURIComponent(file)}`);
+    try {
+      const seen = await previewState(p.page);
+      assert.equal(seen.state, 'refused', file);
+      assert.match(seen.summary, /^Not previewed: /, file);
+      assert.deepEqual(p.foreignRequests(), [], `${file}: requests left the site`);
+      assert.equal(await p.page.locator('#charts .chart-frame').count(), 0, file);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test("the reader's page takes no data file from its address", async () => {
+  const { data } = candidate(7777);
+  const p = await openPage(browser, `${server.url}index.html?file=data/candidate.json&lang=en`, { route: serving('candidate.json', JSON.stringify(data)) });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await openTables(p.page);
+    assert.ok(!p.requests.some((u) => new URL(u).pathname.endsWith('candidate.json')), 'the reader page fetched the file named in its address');
+    assert.doesNotMatch((await p.page.locator('#charts').textContent()).replace(/[,\s]/g, ''), /7777/);
+  } finally {
+    await p.close();
+  }
+});
+
+test("a file from the editor's computer is checked in the browser", async () => {
+  const { data, id } = candidate(1.7e308);
+  const p = await openPage(browser, `${server.url}preview.html?lang=en`);
+  try {
+    assert.equal((await previewState(p.page)).state, 'waiting');
+    await p.page.setInputFiles('#preview-local', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data, null, 2)) });
+    await p.page.waitForFunction(() => document.documentElement.dataset.state === 'refused');
+    const seen = await previewState(p.page);
+    assert.equal(seen.problems.length, 1, seen.problems.join('\n'));
+    assert.match(seen.problems[0], new RegExp(`^mine\\.json:\\d+: facts\\[\\d+\\] \\(id ${id}\\)\\.value: `));
+    assert.ok(!p.requests.some((u) => u.includes('mine')), 'the local file was sent somewhere');
+  } finally {
+    await p.close();
+  }
+});

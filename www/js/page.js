@@ -1,0 +1,505 @@
+// The page: read the URL, load the words, the dataset and the wasm core in parallel, render the
+// article once the core has checked the dataset, then draw the charts and start the calculator.
+// js/main.js boots it with the shipped dataset file; the editors' preview (js/preview.js) with
+// a file it has checked.
+//
+// <html data-state>: "loading" → "ready" (every visible chart drawn once) or "error" (the
+// core could not load: a message in words, the tables stay).
+
+import { byId, h } from './dom.js';
+import { loadMessages, createTranslator } from './i18n.js';
+import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
+import { createFormat } from './format.js';
+import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from './data.js';
+import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
+import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
+import { describeFact, chartElementId } from './tables.js';
+import { loadWasm, createExplainer } from './wasm.js';
+import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
+import { startHostSync } from './host.js';
+import { createCalculator } from './calculator.js';
+
+const root = document.documentElement;
+/**
+ * The language of the baked page this script brings to life (tools/bake.mjs), or null on the
+ * plain page. A baked page already shows the article: it is rendered again, the same, only once
+ * the core can draw, in one task, so the reader sees no gap and nothing moves.
+ */
+const baked = root.dataset.baked || null;
+/** Milliseconds since navigation start at each step (performance.now()). */
+const timings = { firstChartMs: null, interactiveMs: null, readyMs: null, wasmMs: null, textMs: null, articleMs: null, coreMs: null };
+
+/** The benchmark hooks (tests/e2e/bench.mjs); filled in once the calculator exists. */
+const api = {
+  timings,
+  benchRedraw() {
+    throw new Error('the calculator is not available');
+  },
+  benchMonteCarlo() {
+    throw new Error('the calculator is not available');
+  },
+  /** Text keys looked up but missing from the language file (for tests; [] when complete). */
+  missingText: () => (app.t ? [...app.t.missing] : []),
+  /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
+  svg: (id, width, height) => app.ex.svg(id, width, height),
+};
+window.__explainer = api;
+
+const app = {
+  t: null,
+  fmt: null,
+  data: null,
+  ex: null,
+  status: null,
+  lang: null,
+  currency: null,
+  theme: null,
+  sections: null, // Set of visible section ids, or null for all
+  entries: new Map(), // chart id → DOM entry (article.js)
+  views: new Map(), // chart id → chart view (chart-view.js)
+  calculator: null,
+  drawingFirst: true, // until the first drawing of every chart has been attempted
+  writeUrl: createUrlWriter(300),
+};
+
+/** The context the renderers take. */
+const ctx = () => ({ t: app.t, fmt: app.fmt, data: app.data, lang: app.lang, currency: app.currency });
+
+function setState(state) {
+  root.dataset.state = state;
+  if (state === 'ready' && timings.readyMs === null) timings.readyMs = performance.now();
+}
+
+/** The page answers the reader from here (tests/e2e and ./dev bench read the mark). */
+function markInteractive() {
+  timings.interactiveMs = performance.now();
+  performance.mark('explainer:interactive');
+}
+
+/** Resolves in a later task, after the browser has had its turn (input, painting). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// ---- colour scheme ------------------------------------------------------------------------
+
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+
+function isDark() {
+  if (app.theme) return app.theme === 'dark';
+  return Boolean(darkQuery && darkQuery.matches);
+}
+
+function applyTheme(theme) {
+  app.theme = theme;
+  if (theme) root.dataset.theme = theme;
+  else delete root.dataset.theme;
+}
+
+// ---- the wasm view and drawing ------------------------------------------------------------
+
+let lastDpr = currentDpr();
+
+/** Tell the core the language, currency, pixel ratio, scheme and chart words. */
+function pushView() {
+  if (!app.ex) return true;
+  lastDpr = currentDpr();
+  try {
+    app.ex.set_view({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} });
+    return true;
+  } catch (e) {
+    app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
+    return false;
+  }
+}
+
+function redrawAll() {
+  for (const view of app.views.values()) scheduleDraw(view);
+  if (app.calculator) app.calculator.redraw();
+}
+
+/** Called after every draw attempt of any chart. */
+function onDrawn(view, ok) {
+  if (ok && timings.firstChartMs === null) {
+    timings.firstChartMs = performance.now();
+    // On a baked page the first chart was the baked SVG, marked at first paint by js/head.js.
+    if (!baked) performance.mark('explainer:first-chart');
+  }
+  checkReady();
+}
+
+/** "ready" once every visible chart (article and calculator) has been drawn at least once. */
+function checkReady() {
+  if (root.dataset.state !== 'loading' || !app.ex || app.drawingFirst) return;
+  const views = [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
+  const pending = views.filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
+  if (pending.length === 0) setState('ready');
+}
+
+/** Tooltip lines for a mark of a dataset chart (mark = fact id). */
+function describeDatasetHit(hit) {
+  const { t } = app;
+  const d = describeFact(ctx(), hit.mark);
+  if (!d) return null;
+  return [
+    { text: `${d.entity} · ${d.metric}`, class: 'tooltip-title' },
+    { text: d.period, class: 'tooltip-period' },
+    { text: d.value, class: 'tooltip-value' },
+    d.converted ? { text: `${d.converted.text} (${d.converted.rateText})`, class: 'tooltip-converted' } : null,
+    d.disputed ? { text: `${t('table.disputed')}${d.note ? ` — ${d.note}` : ''}`, class: 'tooltip-flag' } : null,
+    // The correction of an article's figure, where public records say otherwise.
+    !d.disputed && !d.reference && d.note ? { text: d.note, class: 'tooltip-note' } : null,
+    d.fact.as_of ? { text: t('figures.as_of_line', { date: app.fmt.date(d.fact.as_of) }), class: 'tooltip-as-of' } : null,
+    d.reference ? { text: t('table.public_record'), class: 'tooltip-reference' } : null,
+    {
+      text: t('tooltip.source', {
+        outlet: d.source ? localized(d.source.outlet, app.lang) : d.fact.source,
+        date: d.source ? app.fmt.date(d.source.date) : '',
+        grade: d.grade,
+      }),
+      class: 'tooltip-source',
+    },
+  ];
+}
+
+
+function createViews() {
+  for (const view of app.views.values()) view.destroy();
+  app.views.clear();
+  for (const [id, entry] of app.entries) {
+    app.views.set(
+      id,
+      createChartView({
+        id,
+        elementId: chartElementId(id),
+        canvas: entry.canvas,
+        frame: entry.frame,
+        errorEl: entry.errorEl,
+        explainer: () => app.ex,
+        describe: describeDatasetHit,
+        onDrawn,
+        t: app.t,
+      }),
+    );
+  }
+}
+
+// ---- article ------------------------------------------------------------------------------
+
+function visibleCharts() {
+  return app.data.charts.filter((c) => !app.sections || app.sections.has(c.id));
+}
+
+function renderArticle() {
+  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures });
+  renderSourcesSection(ctx());
+  renderFooter(ctx());
+}
+
+/** Draw chart `id` with `which` ("reported" | "articles") as bars, the other set as markers. */
+function setFigures(id, which) {
+  const view = app.views.get(id);
+  if (!app.ex || !view) return;
+  try {
+    app.ex.set_figures(id, which);
+  } catch (e) {
+    reportUnexpected(e);
+    return;
+  }
+  view.refresh();
+  scheduleDraw(view);
+}
+
+function setCurrency(currency) {
+  if (currency === app.currency) return;
+  app.currency = currency;
+  updateCurrencySwitch(currency);
+  app.writeUrl({ cur: currency });
+  if (app.data) refreshChartText(app.entries, ctx(), visibleCharts());
+  if (app.calculator) app.calculator.setContext(ctx());
+  for (const view of app.views.values()) view.refresh();
+  if (pushView()) redrawAll();
+}
+
+function showProblems(problems) {
+  problems.forEach((p, i) => app.status.show(`param-${p.param}-${i}`, 'warning', paramProblemMessage(app.t, p)));
+}
+
+// ---- boot ---------------------------------------------------------------------------------
+
+/** The baked page's chart drawings (its SVGs), by chart id, before the live page replaces them. */
+function bakedDrawings() {
+  const drawings = new Map();
+  for (const svg of document.querySelectorAll('[data-chart] svg.chart-svg')) {
+    const id = svg.closest('[data-chart]').dataset.chart;
+    drawings.set(id, [...(drawings.get(id) || []), svg]);
+  }
+  return drawings;
+}
+
+/** Resolves once the whole document has been parsed. */
+function documentParsed() {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
+
+/**
+ * Bring the page to life. `fetchDataset` resolves to the dataset file as { text } or { error }
+ * (default: the shipped file, js/data.js).
+ */
+export async function boot({ fetchDataset = fetchDatasetText } = {}) {
+  root.dataset.js = '';
+  setState('loading');
+  const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
+  // A language page is in its language unless the address asks for another.
+  if (baked && !page.langFromUrl) {
+    page.lang = baked;
+    if (!page.currencyFromUrl) page.currency = defaultCurrency(baked);
+  }
+  applyTheme(page.theme);
+  app.lang = page.lang;
+  app.currency = page.currency;
+  root.lang = page.lang;
+
+  // Start the slow things at once.
+  const wasmPromise = loadWasm();
+  const datasetPromise = fetchDataset();
+  const messagesPromise = loadMessages(page.lang);
+  messagesPromise.catch(() => {}); // handled below, after the wait: not an unhandled rejection
+  // A baked page starts this module after its first paint, which on a slow network can come
+  // before the rest of the page has arrived: touch the page only once it is all there.
+  await documentParsed();
+
+  let messages;
+  try {
+    messages = await messagesPromise;
+  } catch {
+    messages = await loadMessages('en').catch(() => null);
+    if (messages) {
+      app.lang = 'en';
+      root.lang = 'en';
+    }
+  }
+  if (!messages) {
+    // Without any words there is nothing to say in the reader's language: the bilingual
+    // line in index.html says it.
+    byId('boot-error').hidden = false;
+    setState('error');
+    return;
+  }
+  timings.textMs = performance.now();
+  app.t = createTranslator(messages, app.lang);
+  app.fmt = createFormat(app.lang, app.t);
+  app.status = createStatus(byId('status'));
+  if (!baked) app.status.show('loading', 'info', app.t('status.loading'));
+  if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
+  byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
+  if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
+  startHostSync();
+
+  // The dataset file: read now, shown once the core has checked it.
+  const file = await datasetPromise;
+  const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
+  if (parsed.value !== undefined) {
+    const known = [...indexDataset(parsed.value).charts.map((c) => c.id), 'calculator'];
+    const { sections, problem } = validateSections(page.sections, known);
+    app.sections = sections;
+    if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
+  }
+  showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
+
+  const wasm = await wasmPromise;
+  if (!wasm.ok) {
+    failCore(wasm.reason === 'unsupported' ? 'status.wasm_unsupported' : 'status.wasm_failed', wasm.detail, file, parsed);
+    return;
+  }
+  timings.wasmMs = performance.now();
+  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
+  if (!created.ok) {
+    failCore('status.wasm_failed', created.detail, file, parsed);
+    return;
+  }
+  app.ex = created.ex;
+  if (parsed.value !== undefined && !created.errors.length) app.data = indexDataset(parsed.value);
+  else showDatasetProblem(created.errors, file.error || parsed.error);
+
+  timings.coreMs = performance.now();
+  // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
+  // live, within this task. Without checked figures a baked page keeps its published charts.
+  // Charts away from the screen are drawn after the page answers the reader; until then their
+  // baked drawings stand in.
+  const published = baked ? bakedDrawings() : new Map();
+  if (baked) renderHeader(ctx(), { onCurrency: setCurrency });
+  if (app.data) renderArticle();
+  timings.articleMs = performance.now();
+  if (!pushView()) {
+    setState('error');
+    return;
+  }
+  createViews();
+  const later = [];
+  for (const view of app.views.values()) {
+    if (view.nearViewport()) view.draw();
+    else later.push(view);
+  }
+
+  // The calculator (issue 3) lives in its own section.
+  const calcVisible = !app.sections || app.sections.has('calculator');
+  if (!calcVisible) byId('skip-link').hidden = true;
+  if (calcVisible) {
+    try {
+      app.calculator = createCalculator(byId('calculator'), {
+        ex: app.ex,
+        ctx: ctx(),
+        params: currentParams(),
+        writeUrl: app.writeUrl,
+        onDrawn,
+        showProblem: (p) => app.status.show(`param-${p.param}`, 'warning', paramProblemMessage(app.t, p)),
+      });
+      api.benchRedraw = (n) => app.calculator.benchRedraw(n);
+      api.benchMonteCarlo = (n) => app.calculator.benchMonteCarlo(n);
+    } catch (e) {
+      app.calculator = null;
+      app.status.show('calculator', 'error', app.t('status.calculator_failed'), detailBlock(app.t, e && e.message ? e.message : e));
+    }
+  }
+
+  app.status.clear('loading');
+  // The calculator's result and headline chart in this task; the controls answer from the
+  // next one, while the other model charts are drawn a task each. "ready" once every visible
+  // chart is on screen.
+  if (app.calculator) app.calculator.drawFirst();
+  for (const view of [...later, ...(app.calculator ? app.calculator.views() : [])]) view.standIn(published.get(view.id));
+  await nextTask();
+  markInteractive();
+  for (const view of later) {
+    view.draw();
+    await nextTask();
+  }
+  if (app.calculator) await app.calculator.drawRest(nextTask);
+  app.drawingFirst = false;
+  checkReady();
+  if (root.dataset.state === 'loading') {
+    // Something visible could not be laid out yet (e.g. fonts or a late layout): retry
+    // on the next frames, then give up waiting and call it ready.
+    let tries = 0;
+    const retry = () => {
+      for (const view of app.views.values()) if (!view.drawn) view.draw();
+      checkReady();
+      if (root.dataset.state === 'loading' && ++tries < 30) requestAnimationFrame(retry);
+      else if (root.dataset.state === 'loading') setState('ready');
+    };
+    requestAnimationFrame(retry);
+  }
+
+  watchEnvironment();
+}
+
+/**
+ * The core failed and restarted with the last good state (js/core.js): say so in the reader's
+ * words, with the core's own account for whoever fixes it, and draw everything again.
+ */
+function onCoreRestart({ method, message }) {
+  app.status.show('core-restart', 'warning', app.t('status.core_restarted'), detailBlock(app.t, `${method}: ${message}`));
+  // After the call that failed has been retried and returned.
+  setTimeout(() => {
+    if (pushView()) redrawAll();
+  }, 0);
+}
+
+/** Redraw when the colour scheme or the pixel ratio changes. */
+function watchEnvironment() {
+  if (darkQuery && typeof darkQuery.addEventListener === 'function') {
+    darkQuery.addEventListener('change', () => {
+      if (!app.theme && pushView()) redrawAll();
+    });
+  }
+  window.addEventListener('resize', () => {
+    if (currentDpr() !== lastDpr && pushView()) redrawAll();
+  });
+}
+
+/**
+ * The dataset file is unusable (unreadable, or refused by the core's checks): say so and what
+ * the reader still has — a baked page its published charts, the plain page none; the
+ * calculator works either way.
+ */
+function showDatasetProblem(errors, detail) {
+  const { t } = app;
+  const consequence = h('p', {}, t(baked ? 'status.dataset_kept_published' : 'status.dataset_no_charts'));
+  if (errors.length) app.status.show('dataset', 'warning', [...datasetErrorsMessage(t, errors), consequence]);
+  else app.status.show('dataset', 'warning', [h('p', {}, t('status.dataset_unreadable')), consequence], detailBlock(t, detail || ''));
+}
+
+/**
+ * The core is unavailable: say so in words, keep what can be read, hide what needs the core. A
+ * baked page keeps its published charts; the plain page shows the file's tables only if it
+ * passes the page's own shape check, and says they were not fully checked.
+ */
+function failCore(key, detail, file, parsed) {
+  const { t } = app;
+  app.status.clear('loading');
+  app.status.show('core', 'error', t(key), detailBlock(t, detail));
+  if (!baked) {
+    const problems = parsed.value !== undefined ? shapeProblems(parsed.value) : [file.error || parsed.error || ''];
+    if (problems.length) {
+      app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, problems.join('\n')));
+    } else {
+      app.data = indexDataset(parsed.value);
+      renderArticle();
+      app.status.show('dataset', 'warning', t('status.dataset_unchecked', { version: app.data.version }));
+    }
+  }
+  for (const entry of app.entries.values()) {
+    entry.errorEl.textContent = t('status.chart_unavailable');
+    entry.errorEl.hidden = false;
+    entry.frame.classList.add('is-unavailable');
+  }
+  const calc = byId('calculator');
+  if (calc && (!app.sections || app.sections.has('calculator'))) {
+    calc.hidden = false;
+    calc.classList.add('is-unavailable');
+    calc.replaceChildren();
+    const h2 = document.createElement('h2');
+    h2.textContent = t('calculator.title');
+    const p = document.createElement('p');
+    p.className = 'chart-error';
+    p.textContent = t('status.calculator_unavailable');
+    calc.append(h2, p);
+  }
+  setState('error');
+}
+
+function fallbackFor(param) {
+  const { t } = app;
+  switch (param) {
+    case 'lang':
+      return t(`page.lang_names.${app.lang}`);
+    case 'cur':
+      return t(`page.currency_names.${app.currency}`);
+    case 'theme':
+      return t('status.theme_system');
+    default:
+      return undefined;
+  }
+}
+
+// A last safety net: an unexpected exception becomes a message instead of a blank or a
+// console error. (The code above is written not to throw; this only catches the unforeseen.)
+export function reportUnexpected(error) {
+  try {
+    if (app.status && app.t) {
+      app.status.show('unexpected', 'error', app.t('status.unexpected'), detailBlock(app.t, error && error.stack ? error.stack : error));
+    }
+  } catch {
+    /* nothing more to do */
+  }
+  if (root.dataset.state === 'loading') setState(app.ex ? 'ready' : 'error');
+}
+window.addEventListener('error', (event) => {
+  event.preventDefault();
+  reportUnexpected(event.error || event.message);
+});
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  reportUnexpected(event.reason);
+});
+
