@@ -1,0 +1,68 @@
+// CSV (RFC 4180) and tab-separated text, with the line each record starts on.
+
+/**
+ * Splits delimited text into records of cells. The delimiter is a tab when the header line has
+ * more tabs than commas (Excel's "Unicode text"), else a comma. Quoted cells may hold the
+ * delimiter, doubled quotes and line breaks (kept as "\n"). Blank lines are skipped.
+ * @returns {{delimiter: string, records: {line: number, cells: string[]}[], problems: {line: number, what: string}[]}}
+ */
+export function parseDelimited(text) {
+  const headerLine = text.slice(0, text.search(/\r|\n|$/));
+  const count = (ch) => headerLine.split(ch).length - 1;
+  const delimiter = count('\t') > count(',') ? '\t' : ',';
+  const records = [];
+  const problems = [];
+  let i = 0;
+  let line = 1;
+  const atLineEnd = () => text[i] === '\n' || text[i] === '\r';
+  while (i < text.length) {
+    const record = { line, cells: [] };
+    for (;;) {
+      let cell = '';
+      if (text[i] === '"') {
+        const opened = line;
+        i++;
+        for (;;) {
+          if (i >= text.length) {
+            problems.push({ line: opened, what: 'a quoted cell is never closed: add the closing " (a " inside a cell is written "")' });
+            break;
+          }
+          if (text[i] === '"' && text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+          } else if (text[i] === '"') {
+            i++;
+            break;
+          } else if (atLineEnd()) {
+            i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+            cell += '\n';
+            line++;
+          } else {
+            cell += text[i++];
+          }
+        }
+        const after = i;
+        while (i < text.length && text[i] !== delimiter && !atLineEnd()) i++;
+        if (i > after) problems.push({ line, what: `text after a closing quote: ${JSON.stringify(text.slice(after, i))}; put the whole cell in quotes` });
+      } else {
+        while (i < text.length && text[i] !== delimiter && !atLineEnd()) cell += text[i++];
+      }
+      record.cells.push(cell);
+      if (text[i] === delimiter) {
+        i++;
+        continue;
+      }
+      if (atLineEnd()) {
+        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+      }
+      break;
+    }
+    if (record.cells.some((cell) => cell !== '')) records.push(record);
+  }
+  return { delimiter, records, problems };
+}
+
+export function csvCell(value) {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
