@@ -1,14 +1,15 @@
 // One static server and one Chromium for a whole test file (starting them per test would
 // double the suite's time): registers node:test hooks and returns an object whose `server`
-// and `browser` are set once the file's `before` hook has run.
+// and `browser` are set once the file's `before` hook has run. `root`: the directory served
+// (default www/; the baked site is dist/).
 
 import { before, after } from 'node:test';
 import { startServer, launchBrowser } from './harness.mjs';
 
-export function serverAndBrowser() {
+export function serverAndBrowser({ root } = {}) {
   const shared = { server: null, browser: null };
   before(async () => {
-    shared.server = await startServer();
+    shared.server = await startServer(root ? { root } : {});
     shared.browser = await launchBrowser();
   });
   after(async () => {

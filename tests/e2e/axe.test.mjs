@@ -1,0 +1,64 @@
+// axe-core (the accessibility engine behind Lighthouse and most audits) on every baked page as
+// readers get it: each language × light and dark × JavaScript on (the live page, once ready)
+// and off (the article as first sent), and each language's tables page. Zero violations of
+// any impact.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, REPO_ROOT, DESKTOP } from './harness.mjs';
+
+const env = serverAndBrowser({ root: path.join(REPO_ROOT, 'dist') });
+// Run through the DevTools protocol, so the page's strict CSP (no inline script) does not stop it.
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+
+/** Serves the page with its scripts removed and its <noscript> content shown. */
+async function withoutScripts(route) {
+  const response = await route.fetch();
+  const html = (await response.text())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<\/?noscript>/g, '');
+  await route.fulfill({ response, body: html });
+}
+
+/** axe's violations on the page as "rule (impact): target — summary" lines. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}`));
+}
+
+for (const [lang, dir] of Object.entries(PAGES)) {
+  test(`axe finds no violation on the tables page (${lang})`, { timeout: 60_000 }, async () => {
+    const p = await openPage(env.browser, `${env.server.url}${dir}tables.html`, DESKTOP);
+    try {
+      assert.deepEqual(await axeViolations(p.page), []);
+    } finally {
+      await p.close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    for (const javaScriptEnabled of [true, false]) {
+      const label = `${lang}, ${colorScheme}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+      test(`axe finds no violation (${label})`, { timeout: 60_000 }, async () => {
+        const url = `${env.server.url}${dir}`;
+        // JavaScript off: the page as first sent, as a browser without scripts renders it (no
+        // scripts, <noscript> shown); axe itself still runs, through the DevTools protocol.
+        const route = javaScriptEnabled ? undefined : (context) => context.route(url, withoutScripts);
+        const p = await openPage(env.browser, url, { ...DESKTOP, colorScheme, route });
+        try {
+          if (javaScriptEnabled) assert.equal(await waitForReady(p.page), 'ready');
+          else assert.equal(await p.page.locator('script').count(), 0, 'the scripts were not removed');
+          assert.deepEqual(await axeViolations(p.page), [], label);
+        } finally {
+          await p.close();
+        }
+      });
+    }
+  }
+}
