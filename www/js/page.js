@@ -18,6 +18,7 @@ import { loadWasm, createExplainer } from './wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
 import { startHostSync } from './host.js';
 import { createCalculator } from './calculator.js';
+import { preparePrinting } from './print.js';
 
 const root = document.documentElement;
 /**
@@ -59,6 +60,7 @@ const app = {
   views: new Map(), // chart id → chart view (chart-view.js)
   calculator: null,
   drawingFirst: true, // until the first drawing of every chart has been attempted
+  printing: false, // while the page is being printed (js/print.js)
   writeUrl: createUrlWriter(300),
 };
 
@@ -84,6 +86,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
 function isDark() {
+  if (app.printing) return false; // paper is white (css/print.css)
   if (app.theme) return app.theme === 'dark';
   return Boolean(darkQuery && darkQuery.matches);
 }
@@ -405,8 +408,13 @@ function onCoreRestart({ method, message }) {
   }, 0);
 }
 
-/** Redraw when the colour scheme or the pixel ratio changes. */
+/** Redraw when the colour scheme or the pixel ratio changes, and for paper when printing. */
 function watchEnvironment() {
+  preparePrinting((printing) => {
+    app.printing = printing;
+    // At once, not on the next frame: the page is laid out for paper right after this.
+    if (pushView()) for (const view of [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])]) view.draw();
+  });
   if (darkQuery && typeof darkQuery.addEventListener === 'function') {
     darkQuery.addEventListener('change', () => {
       if (!app.theme && pushView()) redrawAll();

@@ -1,0 +1,59 @@
+// Printing (css/print.css, js/print.js): the story, the charts, every table and the sources;
+// no controls; nothing cut across pages; paper is white even for a reader in dark mode.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, REPO_ROOT, DESKTOP } from './harness.mjs';
+
+const env = serverAndBrowser({ root: path.join(REPO_ROOT, 'dist') });
+
+/** The brightness (0–255) of a chart canvas's top-left pixel: its background. */
+const canvasBackgrounds = (page) =>
+  page.locator('canvas.chart-canvas').evaluateAll((canvases) =>
+    canvases.filter((c) => c.width > 0).map((c) => {
+      const [r, g, b] = c.getContext('2d').getImageData(2, 2, 1, 1).data;
+      return Math.round((r + g + b) / 3);
+    }),
+  );
+
+test('printed: tables open, controls gone, charts whole and light, then back as it was', { timeout: 90_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, colorScheme: 'dark' });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.ok((await canvasBackgrounds(p.page)).every((v) => v < 80), 'the charts are not dark on a dark screen to start with');
+    const closedBefore = await p.page.locator('details.table-details:not([open])').count();
+    assert.ok(closedBefore > 0);
+
+    await p.page.emulateMedia({ media: 'print' });
+    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')));
+    const paper = await p.page.evaluate(() => {
+      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      return {
+        controls: [...document.querySelectorAll('button, input, select, .page-controls, .presets')].filter(shown).length,
+        sources: shown(document.getElementById('sources')),
+        tables: document.querySelectorAll('details.table-details table').length,
+        unbreakable: [...document.querySelectorAll('.chart-frame')].every((f) => getComputedStyle(f).breakInside === 'avoid'),
+        background: getComputedStyle(document.body).backgroundColor,
+        links: getComputedStyle(document.querySelector('.source-link[href^="https:"]'), '::after').content,
+      };
+    });
+    assert.equal(paper.controls, 0, 'controls on paper');
+    assert.ok(paper.sources, 'no sources on paper');
+    assert.ok(paper.tables >= closedBefore, 'not every table printed');
+    assert.ok(paper.unbreakable, 'a chart may be cut across pages');
+    assert.equal(paper.background, 'rgb(255, 255, 255)');
+    assert.match(paper.links, /https:/, 'a source link does not print where it goes');
+    assert.ok((await canvasBackgrounds(p.page)).every((v) => v > 200), 'a chart prints dark');
+    const pdf = await p.page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 50_000 && pdf.subarray(0, 5).toString() === '%PDF-', 'no PDF printed');
+
+    await p.page.emulateMedia({ media: 'screen' });
+    await p.page.waitForFunction((n) => document.querySelectorAll('details.table-details:not([open])').length === n, closedBefore);
+    assert.ok((await canvasBackgrounds(p.page)).every((v) => v < 80), 'the charts did not go back to dark after printing');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
