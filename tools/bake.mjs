@@ -20,6 +20,9 @@
 //   dist/zh-Hant/index.html  Traditional Chinese
 //   dist/…/tables.html       every table of that page, open, for readers without JavaScript
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
+//   dist/…/static.html       for places where scripts do not run (RSS, email newsletters, AMP
+//   dist/…/img/<chart>.png   without amp-iframe): each chart as an image, with its title,
+//                            takeaway, description and source in text, linking to the live page
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
 //   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
@@ -225,6 +228,74 @@ async function screenshotPreview(browser, url, file) {
   }
 }
 
+/**
+ * Page width for the static images: just above the 40rem breakpoint of css/chart.css, so the
+ * charts take their wide shape at about the width of an email newsletter's column (drawn at 2×
+ * for sharp screens).
+ */
+const STATIC_WIDTH = 680;
+
+/**
+ * The static version of a language page: every chart (the calculator's at its default
+ * scenario) as a PNG as drawn live, at 2× a
+ * newsletter column, and static.html with each chart's words, ready to paste where no script
+ * runs. Image and page addresses are absolute when BASE_URL is set (an email needs them so).
+ */
+async function bakeStaticVersion(browser, url, dir, out, words) {
+  const context = await browser.newContext({ viewport: { width: STATIC_WIDTH, height: 900 }, deviceScaleFactor: 2, colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: READY_TIMEOUT_MS });
+    const ids = await page.locator('section[data-chart] canvas.chart-canvas').evaluateAll((cs) => cs.map((c) => c.closest('[data-chart]').dataset.chart));
+    fs.mkdirSync(path.join(out, dir, 'img'), { recursive: true });
+    const images = {};
+    for (const id of ids) {
+      const file = path.join(out, dir, 'img', `${id}.png`);
+      await page.locator(`section[data-chart="${id}"] canvas.chart-canvas`).screenshot({ path: file });
+      const { width, height } = pngSize(fs.readFileSync(file));
+      images[id] = { src: `img/${id}.png`, width: width / 2, height: height / 2 };
+    }
+    const base = BASE_URL ? new URL(dir, BASE_URL).href : '';
+    const credits = { dataset: words.chart['credit.dataset'], model: words.chart['credit.model'] };
+    const html = await page.evaluate(staticPage, { images, base, link: words.page.static_link, credits });
+    fs.writeFileSync(path.join(out, dir, 'static.html'), html);
+    return html;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs in the live page: static.html — per chart its title, takeaway (as text), the image with
+ * the chart's own description as alt text, the source line (`credits`), and a link to the live
+ * chart (`link`, its words).
+ * Plain HTML with no script and no class, so it survives being pasted into an email or a feed.
+ */
+function staticPage({ images, base, link, credits }) {
+  const esc = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const abs = (href) => (base ? new URL(href, base).href : href);
+  const figures = Object.entries(images).map(([id, image]) => {
+    const section = document.querySelector(`section[data-chart="${id}"]`);
+    const title = section.querySelector('h2, h3').textContent.trim();
+    // An article chart's takeaway, or a calculator chart's caption (it names the scenario).
+    const takeaway = section.querySelector('.takeaway, .chart-caption')?.textContent.trim() ?? '';
+    const canvas = section.querySelector('canvas.chart-canvas');
+    const alt = canvas.getAttribute('aria-label') || title;
+    return [
+      `<figure id="${esc(id)}">`,
+      `<h2>${esc(title)}</h2>`,
+      takeaway ? `<p>${esc(takeaway)}</p>` : '',
+      `<a href="${esc(abs(`./#${section.id}`))}"><img src="${esc(abs(image.src))}" width="${image.width}" height="${image.height}" alt="${esc(alt)}"></a>`,
+      `<figcaption>${esc(id.startsWith('model-') ? credits.model : credits.dataset)} · <a href="${esc(abs(`./#${section.id}`))}">${esc(link)}</a></figcaption>`,
+      '</figure>',
+    ].filter(Boolean).join('\n');
+  });
+  const lang = document.documentElement.lang;
+  const title = document.title;
+  return `<!doctype html>\n<html lang="${esc(lang)}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n</head>\n<body>\n<main>\n<h1>${esc(document.getElementById('headline').textContent.trim())}</h1>\n${figures.join('\n')}\n</main>\n</body>\n</html>\n`;
+}
+
 /** The SVGs of every chart on the page, at the canvas size it has now, keyed by chart id. */
 async function chartSvgs(page) {
   return page.evaluate(() => {
@@ -292,6 +363,8 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const tablesFile = path.join(out, dir, 'tables.html');
       fs.writeFileSync(tablesFile, tables);
       written.push({ lang, file: tablesFile, bytes: Buffer.byteLength(tables) });
+      const staticHtml = await bakeStaticVersion(browser, `${server.url}?lang=${lang}`, dir, out, words);
+      written.push({ lang, file: path.join(out, dir, 'static.html'), bytes: Buffer.byteLength(staticHtml) });
       await context.close();
     }
   } finally {

@@ -1,7 +1,7 @@
 // axe-core (the accessibility engine behind Lighthouse and most audits) on every baked page as
 // readers get it: each language × light and dark × JavaScript on (the live page, once ready)
-// and off (the article as first sent), and each language's tables page. Zero violations of
-// any impact.
+// and off (the article as first sent), and each language's tables page and static version.
+// Zero violations of any impact.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,14 +33,16 @@ export async function axeViolations(page) {
 }
 
 for (const [lang, dir] of Object.entries(PAGES)) {
-  test(`axe finds no violation on the tables page (${lang})`, { timeout: 60_000 }, async () => {
-    const p = await openPage(env.browser, `${env.server.url}${dir}tables.html`, DESKTOP);
-    try {
-      assert.deepEqual(await axeViolations(p.page), []);
-    } finally {
-      await p.close();
-    }
-  });
+  for (const extra of ['tables.html', 'static.html']) {
+    test(`axe finds no violation on ${extra} (${lang})`, { timeout: 60_000 }, async () => {
+      const p = await openPage(env.browser, `${env.server.url}${dir}${extra}`, DESKTOP);
+      try {
+        assert.deepEqual(await axeViolations(p.page), []);
+      } finally {
+        await p.close();
+      }
+    });
+  }
 
   for (const colorScheme of ['light', 'dark']) {
     for (const javaScriptEnabled of [true, false]) {
