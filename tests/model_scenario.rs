@@ -41,7 +41,8 @@ fn numbers_are_read_as_json_numbers_as_the_page_writes_them() {
     // what a slider or a shared link holds is accepted, the rarer spellings are refused.
     let mut s = Scenario::default();
     for (raw, value) in [("2030", 2030.0), ("2.03e3", 2030.0), (" 2031 ", 2031.0)] {
-        s.set("agi_year", raw).unwrap_or_else(|e| panic!("{raw:?}: {e}"));
+        s.set("agi_year", raw)
+            .unwrap_or_else(|e| panic!("{raw:?}: {e}"));
         assert_eq!(s.agi_year, value, "{raw:?}");
     }
     s.set("price_cut", "-0").expect("-0 is 0");
