@@ -1,22 +1,59 @@
 // For the page that embeds the explainer (a news article): size each
 // <iframe data-ai-capex> to the height the explainer reports (js/host.js inside the frame
-// posts {type: 'ai-capex:height', height}). Only messages from the frame's own window are
-// used, and the height is clamped, so nothing else on the host page can be moved.
-// A classic script (no module needed), safe to include once per page.
+// posts {type: 'ai-capex:height', height}). Only messages from one of these frames' own
+// windows count, only the height is read, and it is clamped, so nothing else on the host page
+// can be moved, navigated or stretched without end.
+//
+// The handshake: on start (and each time the script runs again, e.g. after a CMS adds a frame)
+// and whenever a frame loads, it says {type: 'ai-capex:hello'} to the frame, which answers with
+// its height at once — so a script that loads after the frame still sizes it.
+// A classic script (no module needed), safe to include more than once per page.
 
 (function () {
   'use strict';
-  if (window.__aiCapexHost) return;
-  window.__aiCapexHost = true;
+  var MIN_HEIGHT = 150;
+  var MAX_HEIGHT = 50000;
 
-  window.addEventListener('message', function (event) {
+  function frames() {
+    return document.querySelectorAll('iframe[data-ai-capex]');
+  }
+
+  function hello(frame) {
+    if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'ai-capex:hello' }, '*');
+  }
+
+  function adopt(frame) {
+    if (!frame.hasAttribute('data-ai-capex-host')) {
+      frame.setAttribute('data-ai-capex-host', '');
+      // Sized to its content, the frame never needs a scrollbar; none shows while it grows.
+      frame.setAttribute('scrolling', 'no');
+      frame.addEventListener('load', function () {
+        hello(frame);
+      });
+    }
+    hello(frame);
+  }
+
+  function onMessage(event) {
     var data = event.data;
     if (!data || data.type !== 'ai-capex:height' || typeof data.height !== 'number' || !isFinite(data.height)) return;
-    var frames = document.querySelectorAll('iframe[data-ai-capex]');
-    for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        frames[i].style.height = Math.max(150, Math.min(60000, Math.round(data.height))) + 'px';
+    var all = frames();
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].contentWindow === event.source) {
+        all[i].style.height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height))) + 'px';
       }
     }
-  });
+  }
+
+  function start() {
+    var all = frames();
+    for (var i = 0; i < all.length; i++) adopt(all[i]);
+  }
+
+  if (!window.__aiCapexHost) {
+    window.__aiCapexHost = true;
+    window.addEventListener('message', onMessage);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();
