@@ -10,10 +10,10 @@
 // chart code draws (Explainer.svg), twice — at phone width and at desktop width, shown by the
 // same media query that sizes the canvas — so the first paint is right at 320 px and at
 // 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's).
-// The only script before first paint is js/head.js (< 1 KB): it applies ?theme and ?section
-// and, after the first paint, loads js/main.js and starts fetching the data, the words and the
-// wasm (named on it), so they download beside the bundle; js/main.js then brings the same
-// article to life.
+// The only script before first paint is js/head.js (< 1 KB): it applies ?theme, ?chrome and
+// ?section and, after the first paint, loads js/main.js and starts fetching the data, the words
+// and the wasm (named on it), so they download beside the bundle; js/main.js then brings the
+// same article to life.
 //
 //   dist/index.html          zh-Hans (the default language)
 //   dist/en/index.html       English
@@ -172,6 +172,8 @@ async function bakeTablesInPage({ title }) {
 function sectionsCss(chartIds, pageSections) {
   const sections = [...chartIds.map((id) => [id, `chart-${id}`]), ...pageSections.map((id) => [id, id])];
   const rules = sections.map(([name, element]) => `html[data-sections]:not([data-sections~="${name}"]) #${element} { display: none; }`);
+  // The skip link leads to the calculator: gone with it.
+  rules.push('html[data-sections]:not([data-sections~="calculator"]) #skip-link { display: none; }');
   return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 // The one script a baked page runs before its first paint (tools/bake.mjs puts it first in
-// <head>): it applies ?theme= and ?section= at once, so the first paint is already right, and
+// <head>): it applies ?theme=, ?chrome= and ?section= at once, so the first paint is right, and
 // starts the interactive page (js/main.js) only after that paint, with the files it will need
 // (data-fetch: data, words, wasm) already on their way. Classic script, no modules, under 1 KB
 // gzip.
@@ -12,6 +12,8 @@
   root.setAttribute('data-js', '');
   var theme = (query.get('theme') || '').toLowerCase();
   if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
+  // No masthead or footer in an article's frame (css/base.css); url-state.js reports bad values.
+  if ((query.get('chrome') || '').trim().toLowerCase() === 'none') root.setAttribute('data-chrome', 'none');
   // The baked stylesheet hides every section whose id is not in this list.
   var sections = query.get('section');
   if (sections) root.setAttribute('data-sections', sections.split(',').map(function (s) { return s.trim(); }).join(' '));

@@ -258,6 +258,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     if (!page.currencyFromUrl) page.currency = defaultCurrency(baked);
   }
   applyTheme(page.theme);
+  if (page.chrome === 'none') root.dataset.chrome = 'none';
+  else delete root.dataset.chrome;
   app.lang = page.lang;
   app.currency = page.currency;
   root.lang = page.lang;
@@ -296,7 +298,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
-  startHostSync();
+  startHostSync({ embedId: page.embedId });
 
   // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;

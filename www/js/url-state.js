@@ -7,6 +7,8 @@
 //   theme    light | dark              overrides the system colour scheme
 //   section  comma list of chart ids and/or "calculator": show only those sections
 //   preset   a calculator preset id (validated by calculator.js against the wasm's list)
+//   chrome   full | none               none: no masthead or footer (an article frames the page)
+//   dw-id    the id this frame gives Datawrapper's host script (js/host.js)
 //   <field>  one per calculator input (validated by calculator.js against ex.input_specs())
 //
 // A bad value never stops the page: it becomes a `problem` {param, value, allowed} that the
@@ -16,6 +18,9 @@ import { LANGS, normalizeLang, langFromNavigator, DEFAULT_LANG } from './i18n.js
 
 export const CURRENCIES = ['USD', 'CNY'];
 export const THEMES = ['light', 'dark'];
+export const CHROMES = ['full', 'none'];
+/** An id as Datawrapper's charts have them: letters, digits, - and _. */
+const EMBED_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The query string of the current page as URLSearchParams. */
 export function currentParams() {
@@ -24,7 +29,8 @@ export function currentParams() {
 
 /**
  * Read the page-level parameters.
- * Returns { lang, langFromUrl, currency, currencyFromUrl, theme, sections, params, problems }.
+ * Returns { lang, langFromUrl, currency, currencyFromUrl, theme, chrome, embedId, sections, params,
+ * problems }.
  * `sections` is null (show all) or the raw list, validated later against the dataset's charts
  * with validateSections().
  */
@@ -59,13 +65,28 @@ export function readPageParams(params, { navigatorLanguages = [] } = {}) {
     else if (low !== 'auto') problems.push({ param: 'theme', value: rawTheme, allowed: THEMES.join(', ') });
   }
 
+  let chrome = 'full';
+  const rawChrome = params.get('chrome');
+  if (rawChrome !== null) {
+    const low = rawChrome.trim().toLowerCase();
+    if (CHROMES.includes(low)) chrome = low;
+    else problems.push({ param: 'chrome', value: rawChrome, allowed: CHROMES.join(', ') });
+  }
+
+  let embedId = null;
+  const rawEmbedId = params.get('dw-id');
+  if (rawEmbedId !== null) {
+    if (EMBED_ID.test(rawEmbedId.trim())) embedId = rawEmbedId.trim();
+    else problems.push({ param: 'dw-id', value: rawEmbedId, allowed: 'A–Z a–z 0–9 - _ (1–64)' });
+  }
+
   let sections = null;
   const rawSection = params.get('section');
   if (rawSection !== null && rawSection.trim() !== '') {
     sections = rawSection.split(',').map((s) => s.trim()).filter(Boolean);
   }
 
-  return { lang, langFromUrl, currency, currencyFromUrl, theme, sections, params, problems };
+  return { lang, langFromUrl, currency, currencyFromUrl, theme, chrome, embedId, sections, params, problems };
 }
 
 /** Chinese readers see yuan by default, English readers dollars. */
