@@ -7,11 +7,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, REPO_ROOT, SUBPATH, DESKTOP } from './harness.mjs';
+import { openPage, REPO_ROOT, SUBPATH, DESKTOP } from './harness.mjs';
+import { startHosts, article } from './embed-hosts.mjs';
 
-const DIST = path.join(REPO_ROOT, 'dist');
 const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
 /** The README's snippet `name` (the ```html block after <!-- embed-snippet:name -->). */
@@ -21,26 +20,12 @@ function snippet(name) {
   return m[1];
 }
 
-const article = (body) => `<!doctype html><html><head><meta charset="utf-8"><title>Host article</title></head><body><p>Before.</p>${body}<p>After.</p></body></html>`;
-
-const env = { explainer: null, news: null, newsUrl: null, stories: new Map(), browser: null };
+let env;
 before(async () => {
-  env.explainer = await startServer({ root: DIST });
-  // The news site: another origin (another port), a plain server with no policy of its own,
-  // serving the host articles the tests write into `stories`.
-  env.news = http.createServer((req, res) => {
-    const body = env.stories.get(new URL(req.url, 'http://x').pathname);
-    res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body || 'not found');
-  });
-  await new Promise((resolve) => env.news.listen(0, '127.0.0.1', resolve));
-  env.newsUrl = `http://127.0.0.1:${env.news.address().port}/`;
-  env.browser = await launchBrowser();
+  env = await startHosts();
 });
 after(async () => {
-  await env.browser?.close();
-  await env.explainer?.close();
-  await new Promise((resolve) => (env.news ? env.news.close(resolve) : resolve()));
+  await env?.close();
 });
 
 /**
