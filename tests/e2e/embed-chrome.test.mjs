@@ -1,0 +1,94 @@
+// ?chrome=none, for a page framed by an article with its own masthead and footer: neither
+// shows — on the baked page from the very first painted frame (js/head.js, css/base.css), on
+// the plain page once it is live — and the skip link goes when the calculator it leads to is
+// not shown. A bad value is reported in the reader's language and changes nothing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, templatePattern, DESKTOP } from './harness.mjs';
+import { DIST } from './embed-hosts.mjs';
+
+let baked;
+let plain;
+let browser;
+before(async () => {
+  baked = await startServer({ root: DIST });
+  plain = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await baked?.close();
+  await plain?.close();
+});
+
+/**
+ * Runs in the page before its scripts: records, on every animation frame (just before each
+ * paint) until the page is ready, which of `selectors` are displayed.
+ */
+function recordDisplayed(selectors) {
+  window.__displayed = new Set();
+  const look = () => {
+    for (const selector of selectors) {
+      const el = document.querySelector(selector);
+      if (el && getComputedStyle(el).display !== 'none') window.__displayed.add(selector);
+    }
+    if (document.documentElement.dataset.state !== 'ready') requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+const PAGE_CHROME = ['.masthead', '#footer'];
+
+async function displayedWhileLoading(url, selectors) {
+  const p = await openPage(browser, url, { ...DESKTOP, initScript: `(${recordDisplayed})(${JSON.stringify(selectors)})` });
+  assert.equal(await waitForReady(p.page), 'ready');
+  const displayed = await p.page.evaluate(() => [...window.__displayed]);
+  return { p, displayed };
+}
+
+test('chrome=none on the baked page: no masthead or footer in any frame painted, from the first', { timeout: 60_000 }, async () => {
+  const { p, displayed } = await displayedWhileLoading(`${baked.url}en/?chrome=none`, PAGE_CHROME);
+  try {
+    assert.deepEqual(displayed, []);
+    assert.equal(await p.page.locator('#status').innerText(), '', 'a message about a good value');
+    assert.ok(await p.page.locator('#charts').isVisible(), 'the charts went with the chrome');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('chrome=none on the plain page: no masthead or footer once live', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${plain.url}?chrome=none&lang=en`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    for (const selector of PAGE_CHROME) assert.equal(await p.page.locator(selector).isVisible(), false, `${selector} is shown`);
+    assert.ok(await p.page.locator('#calculator').isVisible(), 'the calculator went with the chrome');
+  } finally {
+    await p.close();
+  }
+});
+
+test('the baked page without the calculator hides the skip link to it from the first paint', { timeout: 60_000 }, async () => {
+  const { p, displayed } = await displayedWhileLoading(`${baked.url}?section=us-capex`, ['#skip-link', '.masthead']);
+  try {
+    assert.deepEqual(displayed, ['.masthead'], 'the skip link to a hidden calculator was displayed (or the masthead was not)');
+  } finally {
+    await p.close();
+  }
+});
+
+test('a bad chrome value: a message in the reader\'s language, the masthead and footer stay', { timeout: 60_000 }, async () => {
+  const zhHant = readWwwJson('i18n/zh-Hant.json');
+  const p = await openPage(browser, `${baked.url}zh-Hant/?chrome=bare`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const message = (await p.page.locator('#status [data-message^="param-chrome"]').innerText()).trim();
+    assert.match(message, templatePattern(zhHant.status.param_problem));
+    for (const part of ['chrome', 'bare', 'full, none']) assert.ok(message.includes(part), `the message lacks “${part}”: ${message}`);
+    for (const selector of PAGE_CHROME) assert.ok(await p.page.locator(selector).isVisible(), `${selector} is hidden`);
+  } finally {
+    await p.close();
+  }
+});
