@@ -29,6 +29,8 @@
 //   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
 //                            (js/assets.js), beside the plain copies for editors and tools
 //   dist/embed.html          the demo host page, with css/ and js/embed-host.js
+//   dist/embed-builder.html  the editors' embed builder (js/embed-builder.js, embed-snippet.js,
+//                            dom.js; the reader's pages never load them)
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -44,7 +46,7 @@ const WWW = path.join(REPO_ROOT, 'www');
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
-const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'js/embed-host.js'];
+const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'js/embed-host.js', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
 const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */

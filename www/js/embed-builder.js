@@ -1,0 +1,128 @@
+// The editors' embed builder (embed-builder.html, never part of the reader's page): pick the
+// sections, language, opening scenario, theme, currency and chrome; see them in two frames
+// (phone and desktop width) sized by the same host script the article will use; copy the
+// snippet (js/embed-snippet.js).
+//
+// The previews always show this site's copy (the builder's own folder), so they work under
+// the page's CSP (frames from 'self' only); the snippet points at the public address field,
+// which starts as that same folder.
+
+import { byId, h, replaceChildren } from './dom.js';
+import { embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
+
+const form = byId('builder-form');
+const snippetBox = byId('builder-snippet');
+const copied = byId('builder-copied');
+const problem = byId('builder-problem');
+const frames = [byId('builder-frame-phone'), byId('builder-frame-desktop')];
+const PREVIEW_DELAY_MS = 400;
+
+/** Chart ids in the dataset's order, then the calculator. */
+let sectionIds = [];
+const words = new Map(); // language → its words (i18n/<lang>.json)
+
+async function fetchJson(path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+function wordsFor(lang) {
+  if (!words.has(lang)) words.set(lang, fetchJson(`./i18n/${lang}.json`));
+  return words.get(lang);
+}
+
+/** What the form says, as the page's options. */
+function chosen() {
+  const data = new FormData(form);
+  return {
+    lang: data.get('lang'),
+    section: data.getAll('section'),
+    preset: data.get('preset'),
+    theme: data.get('theme'),
+    cur: data.get('cur'),
+    chrome: data.get('chrome') || '',
+  };
+}
+
+function label(text, lang) {
+  return h('span', { attrs: { lang } }, text);
+}
+
+/** Section and scenario names in the chosen language, keeping what is ticked. */
+async function renderChoices(lang) {
+  const t = await wordsFor(lang);
+  const ticked = new Set(new FormData(form).getAll('section'));
+  const name = (id) => (id === 'calculator' ? t.calculator.title : t.charts[id]?.question || id);
+  replaceChildren(
+    byId('builder-sections'),
+    sectionIds.map((id) =>
+      h('label', { class: 'builder-check' }, h('input', { type: 'checkbox', name: 'section', value: id, checked: ticked.has(id) }), label(name(id), lang), ' ', h('code', {}, id)),
+    ),
+  );
+  const presetSelect = byId('builder-preset');
+  const current = presetSelect.value;
+  replaceChildren(
+    presetSelect,
+    presetSelect.options[0],
+    Object.entries(t.calculator.presets).map(([id, preset]) => h('option', { value: id, selected: id === current, attrs: { lang } }, preset.name)),
+  );
+}
+
+async function renderSnippet() {
+  const options = chosen();
+  const at = explainerBase(byId('builder-base').value, location.href);
+  problem.hidden = !at.problem;
+  problem.textContent = at.problem || '';
+  if (at.problem) {
+    snippetBox.value = '';
+    return;
+  }
+  const t = await wordsFor(options.lang);
+  snippetBox.value = embedSnippet({ base: at.base, options, title: t.meta.title, sameOrigin: form.elements['same-origin'].checked });
+}
+
+let previewTimer = null;
+function schedulePreview() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => {
+    const src = new URL(`./${embedQuery(chosen())}`, location.href).href;
+    for (const frame of frames) if (frame.src !== src) frame.src = src;
+  }, PREVIEW_DELAY_MS);
+}
+
+async function update({ relabel = false } = {}) {
+  if (relabel) await renderChoices(chosen().lang);
+  await renderSnippet();
+  schedulePreview();
+}
+
+/** Copy the snippet; where the clipboard is refused, select it for the editor to copy. */
+async function copySnippet() {
+  try {
+    await navigator.clipboard.writeText(snippetBox.value);
+    copied.textContent = 'Copied · 已复制';
+  } catch {
+    snippetBox.focus();
+    snippetBox.select();
+    copied.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy · 已选中：按Ctrl+C（Mac上⌘C）复制';
+  }
+}
+
+async function start() {
+  byId('builder-base').value = new URL('./', location.href).href;
+  const dataset = await fetchJson('./data/capex-dataset.json');
+  sectionIds = [...dataset.charts.map((chart) => chart.id), 'calculator'];
+  form.addEventListener('change', (event) => update({ relabel: event.target.name === 'lang' }));
+  form.addEventListener('input', (event) => {
+    if (event.target.type === 'url') update();
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  byId('builder-copy').addEventListener('click', copySnippet);
+  await update({ relabel: true });
+}
+
+start().catch((error) => {
+  problem.hidden = false;
+  problem.textContent = `The builder could not start: ${error.message} · 生成器未能启动`;
+});
