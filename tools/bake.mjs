@@ -28,7 +28,9 @@
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
 //   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
 //                            (js/assets.js), beside the plain copies for editors and tools
-//   dist/embed.html          the demo host page, with css/ and js/embed-host.js
+//   dist/embed.html          the demo host page, with css/
+//   dist/js/embed-host.js    the script articles include beside the frame, minified (its name
+//                            is in every pasted snippet, so it carries no hash)
 //   dist/embed-builder.html  the editors' embed builder (js/embed-builder.js, embed-snippet.js,
 //                            dom.js; the reader's pages never load them)
 
@@ -46,7 +48,7 @@ const WWW = path.join(REPO_ROOT, 'www');
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
-const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'js/embed-host.js', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js'];
+const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
 const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */
@@ -321,6 +323,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
   const mainScript = hashedCopy(out, 'js/main.js', await bundledMain(assetNames));
+  fs.writeFileSync(path.join(out, 'js', 'embed-host.js'), await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'embed-host.js'), 'utf8')));
 
   const server = await startServer({ root: WWW, port: 0 });
   const browser = await launchChromium();
