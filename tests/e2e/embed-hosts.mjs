@@ -69,14 +69,16 @@ async function measure(frame) {
 
 /**
  * Wait until the frame behind `selector` is ready, shows a document `where` accepts and is
- * exactly as tall as its content (nothing to scroll, no gap); returns its measure. The frame
- * may be navigating meanwhile: retried.
+ * exactly as tall as its content (nothing to scroll, no gap), in view; returns its measure.
+ * The frame may be navigating meanwhile: retried.
  */
 export async function waitFitted(page, selector, { timeout = 30_000, where = () => true } = {}) {
   const until = Date.now() + timeout;
   let last = null;
   for (;;) {
     try {
+      // Chromium pauses rendering (and so the frame's resize observer) in frames out of view.
+      await page.locator(selector).scrollIntoViewIfNeeded();
       last = await measure(await frameOf(page, selector));
       if (last.state === 'ready' && where(last) && last.viewport >= last.content && last.viewport - last.content <= 2) return last;
     } catch (e) {
