@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Fuzzes the URL-state parser: random and hostile query strings through what the page does
-// with its address — readPageParams (language, currency, theme, sections), validateSections,
-// hrefWith (the links that carry the state) and applyUrlScenario (preset and calculator inputs,
-// into the real core from www/pkg/). Part of `./dev fuzz`; the Rust side is examples/fuzz.
+// with its address — readPageParams (language, currency, theme, chrome, dw-id, sections),
+// validateSections, hrefWith (the links that carry the state) and applyUrlScenario (preset and
+// calculator inputs, into the real core from www/pkg/). Part of `./dev fuzz`; the Rust side is
+// examples/fuzz.
 //
 // Usage: node tools/fuzz-url-state.mjs [--cases N (1000000)] [--seed S] [--replay CASE]
 // The cases run in a worker thread; a watchdog here stops a case that runs past 2 s (a hang)
@@ -140,7 +141,7 @@ function text(rng, { specs, presets }) {
 function paramName(rng, { specs, names }) {
   switch (rng.below(8)) {
     case 0:
-      return rng.pick(['lang', 'cur', 'theme', 'section', 'preset']);
+      return rng.pick(['lang', 'cur', 'theme', 'chrome', 'dw-id', 'section', 'preset']);
     case 1:
       return rng.pick(names.aliases)[0];
     case 2:
@@ -154,7 +155,7 @@ function paramName(rng, { specs, names }) {
 
 /** One query string through everything the page does with it; true when it reached the core. */
 function runCase(world, rng) {
-  const { ex, specs, names, presets, LANGS, CURRENCIES, THEMES } = world;
+  const { ex, specs, names, presets, LANGS, CURRENCIES, THEMES, CHROMES } = world;
   const parts = Array.from({ length: rng.below(12) }, () => {
     const pair = `${encodeMaybe(rng, paramName(rng, world))}=${encodeMaybe(rng, text(rng, world))}`;
     return rng.chance(0.05) ? pair.replace('=', '') : pair;
@@ -167,9 +168,11 @@ function runCase(world, rng) {
   check(LANGS.includes(page.lang), 'a language the page has', page.lang);
   check(CURRENCIES.includes(page.currency), 'a currency the page has', page.currency);
   check(page.theme === null || THEMES.includes(page.theme), 'a theme the page has', page.theme);
+  check(CHROMES.includes(page.chrome), 'a chrome the page has', page.chrome);
+  check(page.embedId === null || /^[A-Za-z0-9_-]{1,64}$/.test(page.embedId), 'an embed id safe in a message key', page.embedId);
   check(!page.langFromUrl || params.get('lang') !== null, 'a language from the URL only when it has one', query);
   for (const problem of page.problems) {
-    check(['lang', 'cur', 'theme'].includes(problem.param), 'a problem about a page parameter', problem.param);
+    check(['lang', 'cur', 'theme', 'chrome', 'dw-id'].includes(problem.param), 'a problem about a page parameter', problem.param);
     check(typeof problem.value === 'string' && problem.value === params.get(problem.param), 'the value as written', problem);
   }
   if (page.sections !== null) {
