@@ -1,7 +1,7 @@
 // axe-core (the accessibility engine behind Lighthouse and most audits) on every baked page as
 // readers get it: each language × light and dark × JavaScript on (the live page, once ready)
-// and off (the article as first sent), and each language's tables page and static version.
-// Zero violations of any impact.
+// and off (the article as first sent), each language's tables page and static version, and
+// the editors' embed builder. Zero violations of any impact.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serverAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { waitFitted } from './embed-hosts.mjs';
 
 const env = serverAndBrowser({ root: path.join(REPO_ROOT, 'dist') });
 // Run through the DevTools protocol, so the page's strict CSP (no inline script) does not stop it.
@@ -31,6 +32,16 @@ export async function axeViolations(page) {
   const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}`));
 }
+
+test('axe finds no violation on the embed builder, its previews loaded', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}embed-builder.html`, DESKTOP);
+  try {
+    for (const preview of ['phone', 'desktop']) await waitFitted(p.page, `#builder-frame-${preview}`);
+    assert.deepEqual(await axeViolations(p.page), []);
+  } finally {
+    await p.close();
+  }
+});
 
 for (const [lang, dir] of Object.entries(PAGES)) {
   for (const extra of ['tables.html', 'static.html']) {
