@@ -41,6 +41,8 @@ const api = {
   },
   /** Text keys looked up but missing from the language file (for tests; [] when complete). */
   missingText: () => (app.t ? [...app.t.missing] : []),
+  /** Bytes of the core's linear memory (tests/e2e/soak.mjs); 0 until it has loaded. */
+  wasmMemoryBytes: () => 0,
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
   svg: (id, width, height) => app.ex.svg(id, width, height),
 };
@@ -317,6 +319,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     return;
   }
   timings.wasmMs = performance.now();
+  api.wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
   const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);

@@ -10,7 +10,7 @@ import { createResilientCore } from './core.js';
 import { fetchAsset } from './assets.js';
 
 /**
- * Import and initialise the module. Resolves to { ok: true, Explainer, ms } or
+ * Import and initialise the module. Resolves to { ok: true, Explainer, memory, ms } or
  * { ok: false, reason, detail } where reason is one of:
  *   "unsupported"  the browser has no WebAssembly
  *   "load"         the module or the .wasm file could not be fetched or compiled
@@ -22,9 +22,9 @@ export async function loadWasm() {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
     const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
     // The .wasm by its own address (the glue's default would resolve against the bundle).
-    await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
+    const exports = await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
-    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, ms: performance.now() - started };
+    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, memory: exports.memory, ms: performance.now() - started };
   } catch (e) {
     return { ok: false, reason: 'load', detail: e && e.message ? e.message : String(e) };
   }
