@@ -20,7 +20,7 @@
 
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, openPage, waitForReady, median, percentile, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForReady, median, percentile, intEnv, fmt, REPO_ROOT, DESKTOP } from './harness.mjs';
 
 const LOADS = intEnv('BENCH_LOADS', 5);
 const PHONE_LOADS = intEnv('BENCH_PHONE_LOADS', 3);
@@ -36,13 +36,6 @@ const PROFILES = {
     network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 },
   },
 };
-
-function intEnv(name, dflt) {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : dflt;
-}
-
-const fmt = (x, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 // Runs before any page script: note performance.now() when data-state first turns ready/error.
 function readyProbe() {

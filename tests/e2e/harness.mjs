@@ -1,4 +1,5 @@
-// Shared helpers for the page tests (tests/e2e/*.test.mjs) and the bench (tests/e2e/bench.mjs).
+// Shared helpers for the page tests (tests/e2e/*.test.mjs) and the benches (tests/e2e/bench.mjs,
+// tests/e2e/soak.mjs).
 //
 // Drives Debian's Chromium (/usr/bin/chromium, override with CHROMIUM_PATH) through
 // playwright-core; never downloads a browser. Serves www/ in-process with tools/serve.mjs,
@@ -231,6 +232,17 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30_000 });
   return file;
 }
+
+// ---- for the benches (bench.mjs, soak.mjs) ----------------------------------------------------
+
+/** A positive integer from the environment variable `name`, else `dflt`. */
+export function intEnv(name, dflt) {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : dflt;
+}
+
+/** `x` with `digits` decimals, or '-' when it is not a number. */
+export const fmt = (x, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
 /** Nearest-rank percentile of an array of numbers (p in 0..100). */
 export function percentile(values, p) {
