@@ -16,8 +16,8 @@
 // and DOM nodes, JS event listeners and documents (Memory.getDOMCounters). Prints the samples,
 // then the least-squares slope per 1,000 interactions after warm-up (the first 20% of the run's
 // length after each page load left out, so the lazily built tables are built), the pace, and
-// any console or page errors. Exit code 1 if the page broke (a page
-// error, or data-state not "ready" at the end), else 0 whatever the slopes.
+// any console or page errors. Exit code 1 if the page broke (a page error, or data-state not
+// "ready" at the end), else 0 whatever the slopes.
 //
 // env: SOAK_INTERACTIONS (10000), SOAK_SAMPLE_EVERY (250), SOAK_SEED (1)
 
