@@ -26,6 +26,8 @@
 //   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
 //   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
+//   dist/js/share-files.<hash>.js  what makes the downloads (js/share-files.js and its helpers),
+//                            bundled on its own: loaded only when a reader asks for a file
 //   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
 //                            (js/assets.js), beside the plain copies for editors and tools
 //   dist/embed.html          the demo host page, with css/
@@ -164,7 +166,7 @@ async function bakeTablesInPage({ title }) {
   for (const details of blocks) details.open = true;
   // The live page builds each block on its toggle event.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, head script')) el.remove();
+  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script')) el.remove();
   document.title = title;
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
@@ -190,12 +192,23 @@ function hashedCopy(out, rel, content) {
   return named;
 }
 
+/** Modules the page imports only when the reader asks (import('./name.js') beside js/share.js). */
+const LOADED_LATER = ['share-files.js'];
+
 /**
  * js/main.js with everything it imports (the wasm glue included), bundled and minified, told
- * the hashed name of each file it fetches.
+ * the hashed name of each file it fetches; each module of LOADED_LATER bundled on its own
+ * (its helpers copied in: they are small, stateless, and cost the first load nothing), under
+ * its hashed name beside the bundle. Resolves to the bundle's file name.
  */
-async function bundledMain(assetNames) {
-  return (await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames } })).js;
+async function bundleScripts(out, assetNames) {
+  const apart = {};
+  for (const name of LOADED_LATER) {
+    const { js } = await bundleModule(path.join(WWW, 'js', name));
+    apart[`./${name}`] = `./${path.basename(hashedCopy(out, `js/${name}`, js))}`;
+  }
+  const { js } = await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames }, apart });
+  return hashedCopy(out, 'js/main.js', js);
 }
 
 /** Every stylesheet of the page (in its order) plus the section rules, as one text. */
@@ -322,7 +335,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const styles = hashedCopy(out, 'css/page.css', bundledCss(dataset.charts.map((c) => c.id), ['calculator', 'sources']));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
-  const mainScript = hashedCopy(out, 'js/main.js', await bundledMain(assetNames));
+  const mainScript = await bundleScripts(out, assetNames);
   fs.writeFileSync(path.join(out, 'js', 'embed-host.js'), await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'embed-host.js'), 'utf8')));
 
   const server = await startServer({ root: WWW, port: 0 });

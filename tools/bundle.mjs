@@ -19,8 +19,12 @@ export async function minifyScript(code) {
  * Bundle `entry` (a path), with `define` (global name → JSON value) replaced in the code.
  * Resolves to { js, inputs } (the files it contains); throws on any esbuild warning — a
  * dynamic import it cannot follow would fetch at run time.
+ *
+ * `apart` maps an import specifier, as the source writes it, to the address the bundle loads it
+ * from instead: a module loaded only when the reader asks for it (bundled on its own) stays
+ * out of the bundle.
  */
-export async function bundleModule(entry, { define = {} } = {}) {
+export async function bundleModule(entry, { define = {}, apart = {} } = {}) {
   const esbuild = await loadEsbuild();
   const result = await esbuild.build({
     entryPoints: [entry],
@@ -34,6 +38,14 @@ export async function bundleModule(entry, { define = {} } = {}) {
     logLevel: 'silent',
     metafile: true,
     define: Object.fromEntries(Object.entries(define).map(([name, value]) => [name, JSON.stringify(value)])),
+    plugins: [
+      {
+        name: 'apart',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, (args) => (Object.hasOwn(apart, args.path) ? { path: apart[args.path], external: true } : undefined));
+        },
+      },
+    ],
   });
   if (result.warnings.length) {
     const text = await esbuild.formatMessages(result.warnings, { kind: 'warning' });

@@ -284,9 +284,9 @@ function pledgeSpan(ctx, fact) {
  * Build one <section data-chart> per chart into `container`. Returns a Map
  * id → { section, canvas, frame, errorEl, takeawayEl, tableSlot, factIds }. `onFigures(id,
  * which)` is called when the reader switches a chart between the articles' figures and
- * public records.
+ * public records; `tools(chart)` gives the controls under a chart (its download), or null.
  */
-export function renderChartSections(container, ctx, charts, { onFigures = () => {} } = {}) {
+export function renderChartSections(container, ctx, charts, { onFigures = () => {}, tools = () => null } = {}) {
   const { t } = ctx;
   const entries = new Map();
   // Tables and conflicts start closed and are built when opened: the page stays light.
@@ -316,7 +316,7 @@ export function renderChartSections(container, ctx, charts, { onFigures = () => 
       h('h2', { id: headingId }, t(`charts.${chart.id}.question`)),
       takeawayEl,
       hasBothSets(ctx, chart) ? figuresSwitch(ctx, chart.id, onFigures) : null,
-      h('figure', { class: 'chart-figure' }, frame, pledgeStrip(ctx, chart), noteEl, errorEl),
+      h('figure', { class: 'chart-figure' }, frame, pledgeStrip(ctx, chart), noteEl, errorEl, tools(chart)),
       tableSlot,
       conflictsSlot,
     );

@@ -20,7 +20,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
-import { resultSentences, paybackSentences, mcSentence, inputText, allowedText, joinSentences } from './calculator-text.js';
+import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, agiLeaderStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
@@ -71,11 +71,12 @@ export function diffScenario(scenario, base, fields) {
 /**
  * Build the calculator into `section`. Options:
  *   ex, ctx ({t, fmt, data, lang, currency}), params (URLSearchParams), writeUrl(changes),
- *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind})
+ *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind}), share (js/share.js:
+ *   each chart's download and the results' CSV; none without it)
  * Returns { views(), redraw(), drawFirst(), drawRest(nextTask), setContext(ctx), benchRedraw(n),
  * benchMonteCarlo(n) }.
  */
-export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem }) {
+export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null }) {
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
   const specs = (ex.input_specs() || []).map(normalizeSpec);
@@ -160,7 +161,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h('h3', { id: headingId }, text.title),
       h('p', { class: 'chart-caption' }, text.caption),
       extra,
-      h('figure', { class: 'chart-figure' }, frameEl, errorEl),
+      h('figure', { class: 'chart-figure' }, frameEl, errorEl, share && share.chartTools(id, () => ({ title: chartText(ctx, id, MC_RUNS).title, notes: [scenarioNote()] }))),
       details,
     );
     chartEntries.set(id, { el, canvas, frame: frameEl, errorEl, details, tableSlot });
@@ -212,6 +213,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ),
       announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
+      share && share.resultsTools(() => ({ specs, scenario, projection })),
       h('div', { class: 'calc-charts' }, chartSection('model-position'), chartSection('model-capacity')),
       chartSection('model-prices'),
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
@@ -333,6 +335,17 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       announced = text;
       setText(announceEl, text);
     }, ANNOUNCE_DELAY_MS);
+  }
+
+  /**
+   * The scenario in one line, for a chart's image: the inputs that differ from the defaults,
+   * else the headline inputs at their defaults.
+   */
+  function scenarioNote() {
+    const changed = Object.keys(diffScenario(scenario, defaults, fields));
+    const shown = changed.length ? changed : HEADLINE_INPUTS;
+    const inputs = shown.map((field) => `${inputShortLabel(ctx, field)}: ${inputText(ctx, specByField.get(field), scenario[field])}`).join(ctx.lang === 'en' ? ' · ' : '；');
+    return t(changed.length ? 'share.image_scenario' : 'share.image_defaults', { inputs });
   }
 
   // ---- recompute ---------------------------------------------------------------------------

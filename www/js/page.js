@@ -6,7 +6,7 @@
 // <html data-state>: "loading" → "ready" (every visible chart drawn once) or "error" (the
 // core could not load: a message in words, the tables stay).
 
-import { byId, h } from './dom.js';
+import { byId, h, replaceChildren } from './dom.js';
 import { loadMessages, createTranslator } from './i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from './format.js';
@@ -19,6 +19,7 @@ import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } 
 import { startHostSync } from './host.js';
 import { createCalculator } from './calculator.js';
 import { preparePrinting } from './print.js';
+import { createShare } from './share.js';
 
 const root = document.documentElement;
 /**
@@ -61,6 +62,8 @@ const app = {
   entries: new Map(), // chart id → DOM entry (article.js)
   views: new Map(), // chart id → chart view (chart-view.js)
   calculator: null,
+  share: null, // js/share.js: copy link and downloads
+  datasetText: null, // the dataset file as read, once the core has accepted it
   drawingFirst: true, // until the first drawing of every chart has been attempted
   printing: false, // while the page is being printed (js/print.js)
   writeUrl: createUrlWriter(300),
@@ -103,17 +106,44 @@ function applyTheme(theme) {
 
 let lastDpr = currentDpr();
 
+/** The view the core draws the page's charts in. */
+const viewOptions = () => ({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} });
+
 /** Tell the core the language, currency, pixel ratio, scheme and chart words. */
 function pushView() {
   if (!app.ex) return true;
   lastDpr = currentDpr();
   try {
-    app.ex.set_view({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} });
+    app.ex.set_view(viewOptions());
     return true;
   } catch (e) {
     app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
     return false;
   }
+}
+
+/** Every chart view on the page: the article's and the calculator's. */
+const allViews = () => [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
+
+/**
+ * Chart `id` drawn on `canvas` for an image: `scale` device px per CSS px, in the light colours.
+ * The core keeps one hover map per chart, so the chart on screen is drawn again after it.
+ */
+function drawChartImage(id, canvas, scale) {
+  try {
+    app.ex.set_view({ ...viewOptions(), dpr: scale, dark: false });
+    app.ex.draw(id, canvas);
+  } finally {
+    pushView();
+    allViews().find((view) => view.id === id)?.draw();
+  }
+}
+
+/** The size of chart `id` on screen, CSS px. */
+function chartSize(id) {
+  const view = allViews().find((v) => v.id === id);
+  if (!view || !view.isVisible()) throw new Error(`chart ${id} is not on the page`);
+  return { width: view.canvas.clientWidth, height: view.canvas.clientHeight };
 }
 
 function redrawAll() {
@@ -134,8 +164,7 @@ function onDrawn(view, ok) {
 /** "ready" once every visible chart (article and calculator) has been drawn at least once. */
 function checkReady() {
   if (root.dataset.state !== 'loading' || !app.ex || app.drawingFirst) return;
-  const views = [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
-  const pending = views.filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
+  const pending = allViews().filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
   if (pending.length === 0) setState('ready');
 }
 
@@ -194,7 +223,9 @@ function visibleCharts() {
 }
 
 function renderArticle() {
-  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures });
+  const tools = (chart) => app.share.chartTools(chart.id, () => ({ title: app.t(`charts.${chart.id}.question`) }));
+  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures, tools });
+  replaceChildren(byId('share-bar'), app.datasetText === null ? null : app.share.bar());
   renderSourcesSection(ctx());
   renderFooter(ctx());
 }
@@ -298,6 +329,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   app.status = createStatus(byId('status'));
   if (!baked) app.status.show('loading', 'info', app.t('status.loading'));
   if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
+  app.share = createShare({ context: ctx, flushUrl: () => app.writeUrl.flush(), datasetText: () => app.datasetText, chartSize, drawChart: drawChartImage });
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
   startHostSync({ embedId: page.embedId });
@@ -326,8 +358,10 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     return;
   }
   app.ex = created.ex;
-  if (parsed.value !== undefined && !created.errors.length) app.data = indexDataset(parsed.value);
-  else showDatasetProblem(created.errors, file.error || parsed.error);
+  if (parsed.value !== undefined && !created.errors.length) {
+    app.data = indexDataset(parsed.value);
+    app.datasetText = file.text;
+  } else showDatasetProblem(created.errors, file.error || parsed.error);
 
   timings.coreMs = performance.now();
   // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
@@ -359,6 +393,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
         ctx: ctx(),
         params: currentParams(),
         writeUrl: app.writeUrl,
+        share: app.share,
         onDrawn,
         showProblem: (p) => app.status.show(`param-${p.param}`, 'warning', paramProblemMessage(app.t, p)),
       });

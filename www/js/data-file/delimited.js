@@ -66,3 +66,12 @@ export function parseDelimited(text) {
 export function csvCell(value) {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+/**
+ * Rows of cells (strings or numbers; null and undefined are empty) as CSV text that Excel opens
+ * right in Chinese as in English: a UTF-8 BOM (else it reads the bytes in the system's code
+ * page), CRLF line ends. An empty row is a blank line.
+ */
+export function csvText(rows) {
+  return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(String(cell ?? ''))).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,7 +1,7 @@
 // The figures as a sheet: one row per figure, one column per field (nested fields flattened
 // with "_"), and back. Columns: www/data/README.md §10.
 
-import { csvCell, parseDelimited } from './delimited.js';
+import { csvText, parseDelimited } from './delimited.js';
 import { readNumberCell } from './number-cell.js';
 
 const localized = (field) => ['en', 'zh-Hans', 'zh-Hant'].map((lang) => ({ path: [field, lang] }));
@@ -75,7 +75,7 @@ export function figuresToCsv(dataset) {
       return [list, ...FIELD_COLUMNS.map((c) => String(getPath(fact, c.path) ?? ''))];
     }),
   );
-  return `\uFEFF${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvText([CSV_COLUMNS, ...rows]);
 }
 
 /**

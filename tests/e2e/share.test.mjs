@@ -1,0 +1,274 @@
+// Share and reuse (js/share.js, js/share-files.js): "Copy link" copies an address that opens
+// the same view (language, currency, sections, scenario), and shows the link to copy by hand
+// when the browser refuses; each chart downloads as a PNG twice its size on screen; the figures
+// download as the dataset file itself and as a CSV with one row per figure (with a BOM, for
+// Excel); the calculator's results as a CSV with every projection year and every input. The
+// baked site loads the download code only on the click, under its hashed name.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, waitForParams, readWwwJson, startServer, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { parseDelimited } from '../../www/js/data-file/delimited.js';
+
+const dataset = readWwwJson('data/capex-dataset.json');
+const datasetText = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+const words = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
+const BOM = '\uFEFF';
+
+const env = serverAndBrowser();
+
+/** Click `button` and resolve to the file it downloads: { name, bytes }. */
+async function downloadOf(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+/** Width and height from a PNG's header, after checking its signature. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  assert.equal(bytes.toString('latin1', 12, 16), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A downloaded CSV's records as arrays of cells, after checking its BOM. */
+function csvRecords(bytes) {
+  const text = bytes.toString('utf8');
+  assert.ok(text.startsWith(BOM), 'the CSV starts with a UTF-8 BOM (Excel reads it as UTF-8)');
+  const { records, problems } = parseDelimited(text.slice(1));
+  assert.deepEqual(problems, [], 'the CSV parses');
+  return records.map((r) => r.cells);
+}
+
+test('Copy link copies an address that opens the same language, currency, sections and scenario', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hant&section=us-capex,calculator`, { ...DESKTOP, locale: 'en-US' });
+  try {
+    await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.locator('#currency-switch button[data-currency="USD"]').click();
+    await p.page.locator('.presets button[data-preset="agi_10y"]').click();
+    await p.page.locator('#in-agi_year').fill('2031');
+    await waitForParams(p.page, { preset: 'agi_10y', agi_year: '2031' });
+    const scenario = await p.page.evaluate(() => [...document.querySelectorAll('#calculator input[type="range"]')].map((i) => [i.id, i.value]));
+
+    await p.page.locator('.share-bar .share-button').first().click();
+    await p.page.waitForFunction(() => document.querySelector('.share-bar .share-message').textContent.trim() !== '');
+    assert.equal((await p.page.locator('.share-bar .share-message').textContent()).trim(), readWwwJson('i18n/zh-Hant.json').share.link_copied);
+    const copied = await p.page.evaluate(() => navigator.clipboard.readText());
+    const link = new URL(copied);
+    assert.equal(link.searchParams.get('lang'), 'zh-Hant');
+    assert.equal(link.searchParams.get('cur'), 'USD');
+    assert.equal(link.searchParams.get('section'), 'us-capex,calculator');
+
+    // Opened in another browser (English, no state of its own), the link shows the same view.
+    const q = await openPage(env.browser, copied, { ...DESKTOP, locale: 'en-US' });
+    try {
+      assert.equal(await waitForReady(q.page), 'ready');
+      assert.equal(await q.page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+      assert.equal(await q.page.locator('#currency-switch button[data-currency="USD"]').getAttribute('aria-pressed'), 'true');
+      assert.deepEqual(await q.page.evaluate(() => [...document.querySelectorAll('#charts section[data-chart]')].map((s) => s.dataset.chart)), ['us-capex']);
+      assert.equal(await q.page.locator('#calculator').isVisible(), true);
+      assert.deepEqual(await q.page.evaluate(() => [...document.querySelectorAll('#calculator input[type="range"]')].map((i) => [i.id, i.value])), scenario);
+      assert.equal(await q.page.locator('.presets button[data-preset="agi_10y"]').getAttribute('aria-pressed'), 'false', 'agi_year moved off the preset');
+      assert.deepEqual(q.problems(), []);
+    } finally {
+      await q.close();
+    }
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('when the browser refuses to copy, the link is shown selected in a field, with words saying so', { timeout: 60_000 }, async () => {
+  const refuse = () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) } });
+  };
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&cur=CNY`, { ...DESKTOP, initScript: refuse });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.locator('.share-bar .share-button').first().click();
+    const field = p.page.locator('.share-bar input.share-link-field');
+    await field.waitFor({ timeout: 5_000 });
+    const link = new URL(await field.inputValue());
+    assert.equal(link.searchParams.get('lang'), 'en');
+    assert.equal(link.searchParams.get('cur'), 'CNY');
+    assert.ok((await p.page.locator('.share-bar .share-message').textContent()).includes(words.en.share.copy_blocked));
+    const selected = await p.page.evaluate(() => {
+      const input = document.querySelector('.share-bar input.share-link-field');
+      return document.activeElement === input && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    });
+    assert.ok(selected, 'the field has focus and its whole link is selected');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('each chart downloads as a PNG twice its size on screen, titled, with the scenario on calculator charts', { timeout: 120_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=2029`, { ...DESKTOP, deviceScaleFactor: 1 });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const ids = await p.page.evaluate(() => [...document.querySelectorAll('[data-chart]')].map((s) => s.dataset.chart));
+    assert.equal(ids.length, dataset.charts.length + 6, `every dataset chart and the six calculator charts: ${ids}`);
+    for (const id of ids) {
+      const section = p.page.locator(`[data-chart="${id}"]`);
+      const canvas = section.locator('canvas.chart-canvas');
+      const css = await canvas.evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+      const button = section.locator('.share-chart .share-button');
+      assert.equal((await button.textContent()).trim(), words.en.share.chart_png, id);
+      const before = await canvas.evaluate((c) => c.toDataURL());
+      const { name, bytes } = await downloadOf(p.page, button);
+      assert.equal(name, `ai-capex-${id}-en.png`);
+      const size = pngSize(bytes);
+      assert.equal(size.width, 2 * css.width, `${id}: image width is 2 × the chart's ${css.width} CSS px`);
+      assert.ok(size.height > 2 * css.height, `${id}: image height ${size.height} holds the chart's 2 × ${css.height} px and the lines around it`);
+      // The image is decoded by the browser as any reader's would be, at the size in its header.
+      const decoded = await p.page.evaluate(async (b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        return { width: bitmap.width, height: bitmap.height };
+      }, bytes.toString('base64'));
+      assert.deepEqual(decoded, size, `${id}: the PNG decodes`);
+      // Drawing the image leaves the chart on screen as it was (the same pixels, hover intact).
+      assert.equal(await canvas.evaluate((c) => c.toDataURL()), before, `${id}: the chart on screen is unchanged`);
+      assert.equal(await section.locator('.share-chart .share-message').textContent(), '', `${id}: no failure message`);
+    }
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the image of a calculator chart carries its scenario, a dataset chart its sources (text drawn on it)', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=2029&price_cut=10`, { ...DESKTOP, deviceScaleFactor: 1 });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    // What is written on the image, as the page passes it to the canvas.
+    await p.page.evaluate(() => {
+      window.__written = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        window.__written.push(String(text));
+        return fillText.call(this, text, ...rest);
+      };
+    });
+    await downloadOf(p.page, p.page.locator('[data-chart="model-breakeven"] .share-chart .share-button'));
+    const model = (await p.page.evaluate(() => window.__written)).join(' ');
+    assert.match(model, new RegExp(words.en.calculator.charts['model-breakeven'].title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(model, /Scenario: .*2029/, `the scenario is written on the image: ${model}`);
+    assert.match(model, /10%/, `the changed price war is written on the image: ${model}`);
+    assert.match(model, /Interactive version: http/);
+
+    await p.page.evaluate(() => (window.__written = []));
+    await downloadOf(p.page, p.page.locator('[data-chart="us-capex"] .share-chart .share-button'));
+    const chart = (await p.page.evaluate(() => window.__written)).join(' ');
+    assert.ok(chart.includes(words.en.charts['us-capex'].question.slice(0, 12)), `the title is written on the image: ${chart}`);
+    assert.match(chart, /Sources: /);
+    assert.ok(chart.includes(words.en.chart['credit.dataset'].slice(0, 12)), 'the core wrote its credit line into the chart');
+  } finally {
+    await p.close();
+  }
+});
+
+test('the data downloads: the dataset file itself as JSON, and every figure as a CSV row with its source, quote and grade', { timeout: 60_000 }, async () => {
+  for (const lang of ['en', 'zh-Hans']) {
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, DESKTOP);
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const [jsonButton, csvButton] = await p.page.locator('.share-bar .share-button').all().then((all) => all.slice(1));
+      const json = await downloadOf(p.page, jsonButton);
+      assert.equal(json.name, `ai-capex-dataset-${dataset.dataset_version}.json`);
+      assert.equal(json.bytes.toString('utf8'), datasetText, `${lang}: the JSON is the dataset file`);
+
+      const csv = await downloadOf(p.page, csvButton);
+      assert.equal(csv.name, `ai-capex-figures-${lang}.csv`);
+      const [head, ...rows] = csvRecords(csv.bytes);
+      const columns = words[lang].share.csv.columns;
+      assert.deepEqual(head, Object.values(columns), `${lang}: the header is in the reader's language`);
+      const all = [...dataset.facts, ...dataset.reference];
+      assert.equal(rows.length, all.length, `${lang}: one row per figure (facts + reference)`);
+      const col = (name) => head.indexOf(columns[name]);
+      all.forEach((fact, i) => {
+        const row = rows[i];
+        assert.equal(row[col('id')], fact.id);
+        assert.equal(Number(row[col('value')]), fact.value, `${fact.id}: value`);
+        assert.equal(row[col('quote')], fact.quote ?? '', `${fact.id}: quote`);
+        const source = dataset.sources.find((s) => s.id === fact.source);
+        assert.equal(row[col('source')], source.outlet[lang], `${fact.id}: source in the reader's language`);
+        assert.equal(row[col('source_url')], source.url ?? '', `${fact.id}: source address`);
+        assert.match(row[col('grade')], /^[ABCD]$/, `${fact.id}: grade`);
+        assert.equal(row[col('list')], words[lang].share.csv.lists[i < dataset.facts.length ? 'facts' : 'reference']);
+      });
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test("the calculator's results download as a CSV with every input and every projection year", { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans&cur=CNY&agi_year=2033&price_cut=10`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const button = p.page.locator('#calculator .share-results .share-button');
+    assert.equal((await button.textContent()).trim(), words['zh-Hans'].share.results_csv);
+    const { name, bytes } = await downloadOf(p.page, button);
+    assert.equal(name, 'ai-capex-scenario-zh-Hans.csv');
+    const records = csvRecords(bytes);
+    const zh = words['zh-Hans'];
+    assert.deepEqual(records[0], [zh.share.csv.input, zh.share.csv.input_value, zh.share.csv.input_param]);
+    const params = records.map((r) => r[2]).filter((cell) => /^\w+=/.test(cell || ''));
+    const specs = await p.page.evaluate(() => [...document.querySelectorAll('#calculator input[type="range"]')].length);
+    assert.equal(params.length, specs, 'one row per input');
+    assert.ok(params.includes('agi_year=2033') && params.includes('price_cut=10'), `the reader's inputs: ${params}`);
+    const link = records.find((r) => r[0] === zh.share.csv.link);
+    assert.ok(link && new URL(link[1]).searchParams.get('agi_year') === '2033', 'the link that restores the scenario');
+
+    const headIndex = records.findIndex((r) => r[0] === zh.calculator.tables.year);
+    assert.ok(headIndex > 0, 'the yearly table follows the inputs');
+    const head = records[headIndex];
+    assert.ok(head.some((c) => c.includes(zh.calculator.sides.sprint) && c.includes(zh.calculator.outputs.capex) && c.includes(zh.share.csv.money.CNY)), `Chinese headers with the money unit: ${head}`);
+    const years = records.slice(headIndex + 1);
+    // The years of the projection, as the page's own table of a yearly chart lists them.
+    const table = p.page.locator('#model-position details.table-details');
+    await table.locator('summary').click();
+    await table.locator('tbody th[scope="row"]').first().waitFor({ timeout: 5_000 }); // built on the toggle event
+    const tableYears = await table.locator('tbody th[scope="row"]').allTextContents();
+    assert.ok(tableYears.length > 10, `the page's table lists the projection years: ${tableYears}`);
+    assert.deepEqual(years.map((r) => r[0]), tableYears.map((y) => y.replace(/\D/g, '')), 'every projection year');
+    for (const row of years) {
+      assert.equal(row.length, head.length, `${row[0]}: a cell for every column`);
+      for (const cell of row) assert.ok(cell !== '' && Number.isFinite(Number(cell)), `${row[0]}: every cell a number (${cell})`);
+    }
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('on the baked site the download code arrives only on the click, under its hashed name', { timeout: 60_000 }, async (t) => {
+  const dist = path.join(REPO_ROOT, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return t.skip('dist/ is not baked: run ./dev build');
+  const server = await startServer({ root: dist });
+  try {
+    const p = await openPage(env.browser, `${server.url}en/`, DESKTOP);
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const lazy = () => p.requests.filter((u) => /\/js\/share-files\.[0-9a-f]{10}\.js$/.test(u));
+      assert.deepEqual(lazy(), [], 'not loaded with the page');
+      const csv = await downloadOf(p.page, p.page.locator('.share-bar .share-button').nth(2));
+      assert.equal(csv.name, 'ai-capex-figures-en.csv');
+      assert.equal(csvRecords(csv.bytes).length, 1 + dataset.facts.length + dataset.reference.length);
+      assert.equal(lazy().length, 1, 'loaded on the click');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,192 @@
+// The files a reader downloads, made on their device when they ask: a chart as a PNG at twice
+// its size on screen (the core draws it; its title, the scenario, its sources and the credit
+// are written around it), every figure as CSV, and a scenario's inputs and yearly results as
+// CSV. Loaded only on a click (js/share.js); tools/bake.mjs bundles it apart from the page, so
+// the helpers it imports cost the reader nothing until then.
+
+import { csvText } from './data-file/delimited.js';
+import { describeFact } from './tables.js';
+import { localized } from './data.js';
+import { inputText, inputShortLabel } from './calculator-text.js';
+
+/** Image pixels per CSS pixel of the chart on screen. */
+const IMAGE_SCALE = 2;
+/** The chart's light colours (src/charts/style.rs): an image is read on paper and light pages. */
+const IMAGE_COLORS = { background: '#ffffff', ink: 'rgb(28, 28, 28)', muted: 'rgb(96, 96, 96)' };
+/** CSS pixels: margin, and the size of the title and of the lines under it and the chart. */
+const IMAGE_PX = { margin: 12, title: 17, note: 12, gap: 6 };
+
+/** Offer `blob` to the reader as the file `name`. */
+export function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file by the next task; a minute is ample.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const csvBlob = (rows) => new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' });
+
+/**
+ * Every figure (the articles', then public records), one row each, in the reader's words:
+ * who, what, when, the number and its unit, as the source worded it, the source, the original
+ * quote and the grade. `ctx` is the page's context ({t, fmt, data, lang, currency}).
+ */
+export function figuresRows(ctx) {
+  const { t, data, lang } = ctx;
+  const chartsOf = new Map();
+  for (const chart of data.charts) {
+    for (const id of chart.facts) chartsOf.set(id, [...(chartsOf.get(id) || []), t(`charts.${chart.id}.question`)]);
+  }
+  const columns = ['id', 'list', 'entity', 'metric', 'period', 'value', 'value_high', 'unit', 'as_stated', 'source', 'source_date', 'source_url', 'quote', 'grade', 'note', 'charts'];
+  const rows = ['facts', 'reference'].flatMap((list) =>
+    data.raw[list].map((fact) => {
+      // describeFact reads the figure by id, and a public record may share an id with an article's figure.
+      const d = { ...describeFact(ctx, fact.id), fact, reference: list === 'reference' };
+      const cells = {
+        id: fact.id,
+        list: t(`share.csv.lists.${list}`),
+        entity: d.entity,
+        metric: d.metric,
+        period: ctx.fmt.periodWithBasis(fact.period),
+        value: fact.value,
+        value_high: fact.value_high,
+        unit: t(`share.csv.units.${fact.unit}`),
+        as_stated: ctx.fmt.factValue(fact),
+        source: d.source ? localized(d.source.outlet, lang) : fact.source,
+        source_date: d.source?.date,
+        source_url: d.source?.url,
+        quote: fact.quote,
+        grade: data.grade(fact),
+        note: fact.note ? localized(fact.note, lang) : '',
+        charts: (chartsOf.get(fact.id) || []).join(' / '),
+      };
+      return columns.map((column) => cells[column]);
+    }),
+  );
+  return [columns.map((column) => t(`share.csv.columns.${column}`)), ...rows];
+}
+
+/** What each side's column holds, and how a year's side gives it. */
+const RESULT_COLUMNS = [
+  { output: 'capex', money: (s) => s.capex },
+  { output: 'revenue', money: (s) => s.revenue },
+  { output: 'prize_revenue', money: (s) => s.prize_revenue },
+  { output: 'running_costs', money: (s) => s.running_costs },
+  { output: 'operating_cash', money: (s) => s.operating_cash },
+  { output: 'cumulative', money: (s) => s.cumulative_free_cash },
+  { output: 'demand_vs_capacity', plain: (s) => (100 * s.demand) / s.capacity, unit: '%' },
+  { output: 'price_index', plain: (s) => s.price_index },
+];
+const SIDES = ['sprint', 'marathon', 'paced'];
+
+/**
+ * The scenario's inputs (label, value in words, the link parameter), the link that restores
+ * it, then one row per projection year: each side's money in the reader's currency (billions
+ * in English, 亿 in Chinese, as the charts' axes count), demand over capacity and price.
+ * `model`: { specs, scenario, projection, link }.
+ */
+export function resultsRows(ctx, { specs, scenario, projection, link }) {
+  const { t, currency, lang } = ctx;
+  const rate = projection.cny_per_usd;
+  const perBillion = lang === 'en' ? 1 : 10;
+  // The US sides are computed in US$ bn, China's in ¥ bn (src/model/project.rs).
+  const toReader = (bn, side) => {
+    const inCurrency = side === 'marathon' ? (currency === 'USD' ? bn / rate : bn) : currency === 'CNY' ? bn * rate : bn;
+    return round(inCurrency * perBillion, 2);
+  };
+  const moneyUnit = t(`share.csv.money.${currency}`);
+  const head = [t('calculator.tables.year')];
+  for (const side of SIDES) {
+    for (const c of RESULT_COLUMNS) head.push(`${t(`calculator.sides.${side}`)}: ${t(`calculator.outputs.${c.output}`)} (${c.money ? moneyUnit : c.unit || t('share.csv.index')})`);
+  }
+  head.push(`${t('calculator.outputs.share')} (%)`);
+  const years = projection.years.map((row) => [
+    row.year,
+    ...SIDES.flatMap((side) => RESULT_COLUMNS.map((c) => (c.money ? toReader(c.money(row[side]), side) : round(c.plain(row[side]), 3)))),
+    round(100 * row.sprint_prize_share, 2),
+  ]);
+  return [
+    [t('share.csv.input'), t('share.csv.input_value'), t('share.csv.input_param')],
+    ...specs.map((spec) => [inputShortLabel(ctx, spec.field), inputText(ctx, spec, scenario[spec.field]), `${spec.field}=${scenario[spec.field]}`]),
+    [t('share.csv.link'), link],
+    [],
+    head,
+    ...years,
+  ];
+}
+
+const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');
+
+/**
+ * A chart as a PNG: `title` above; the chart at IMAGE_SCALE × (`width` × `height`) CSS pixels,
+ * drawn by `drawChart(canvas, scale)` (the core; it writes the source and credit line along
+ * its bottom); `notes` under it (the scenario, the sources, the link). Resolves to a Blob.
+ */
+export async function chartImage({ width, height, drawChart, title, notes }) {
+  const px = (css) => Math.round(css * IMAGE_SCALE);
+  const chart = document.createElement('canvas');
+  chart.width = px(width);
+  chart.height = px(height);
+  drawChart(chart, IMAGE_SCALE);
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const image = document.createElement('canvas');
+  const g = image.getContext('2d');
+  const textWidth = chart.width - 2 * px(IMAGE_PX.margin);
+  const block = (text, size, weight, color) => {
+    g.font = `${weight} ${px(size)}px ${family}`;
+    return { font: g.font, color, lineHeight: px(size * 1.35), lines: wrapText(g, text, textWidth) };
+  };
+  const above = [block(title, IMAGE_PX.title, 700, IMAGE_COLORS.ink)];
+  const below = notes.filter(Boolean).map((note) => block(note, IMAGE_PX.note, 400, IMAGE_COLORS.muted));
+  const blockHeight = (blocks) => blocks.reduce((sum, b) => sum + b.lines.length * b.lineHeight, 0);
+  const top = px(IMAGE_PX.margin) + blockHeight(above) + px(IMAGE_PX.gap);
+  image.width = chart.width;
+  image.height = top + chart.height + px(IMAGE_PX.gap) + blockHeight(below) + px(IMAGE_PX.margin);
+  g.fillStyle = IMAGE_COLORS.background;
+  g.fillRect(0, 0, image.width, image.height);
+  g.textBaseline = 'top';
+  const write = (blocks, y) => {
+    for (const b of blocks) {
+      g.font = b.font;
+      g.fillStyle = b.color;
+      for (const line of b.lines) {
+        g.fillText(line, px(IMAGE_PX.margin), y);
+        y += b.lineHeight;
+      }
+    }
+  };
+  write(above, px(IMAGE_PX.margin));
+  g.drawImage(chart, 0, top);
+  write(below, top + chart.height + px(IMAGE_PX.gap));
+  return new Promise((resolve, reject) => image.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser made no PNG'))), 'image/png'));
+}
+
+/** Han, kana and full-width forms: a line may break before any of them. */
+const BREAK_ANYWHERE = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const PIECES = new RegExp(`[${BREAK_ANYWHERE}]|[^\\s${BREAK_ANYWHERE}]+\\s*|\\s+`, 'g');
+
+/**
+ * `text` in lines no wider than `width` in the context's font: at spaces and between Chinese
+ * characters; a word wider than a line (an address) anywhere.
+ */
+function wrapText(g, text, width) {
+  const fits = (s) => g.measureText(s).width <= width;
+  const lines = [];
+  let line = '';
+  for (const piece of String(text).match(PIECES) || []) {
+    for (const part of fits(piece) ? [piece] : [...piece]) {
+      if (line && !fits(line + part)) {
+        lines.push(line.trimEnd());
+        line = part.trimStart();
+      } else line += part;
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
