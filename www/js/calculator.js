@@ -344,7 +344,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function scenarioNote() {
     const changed = Object.keys(diffScenario(scenario, defaults, fields));
     const shown = changed.length ? changed : HEADLINE_INPUTS;
-    const inputs = shown.map((field) => `${inputShortLabel(ctx, field)}: ${inputText(ctx, specByField.get(field), scenario[field])}`).join(ctx.lang === 'en' ? ' · ' : '；');
+    const [colon, separator] = ctx.lang === 'en' ? [': ', ' · '] : ['：', '；'];
+    const inputs = shown.map((field) => `${inputShortLabel(ctx, field)}${colon}${inputText(ctx, specByField.get(field), scenario[field])}`).join(separator);
     return t(changed.length ? 'share.image_scenario' : 'share.image_defaults', { inputs });
   }
 

@@ -5,7 +5,6 @@
 // the helpers it imports cost the reader nothing until then.
 
 import { csvText } from './data-file/delimited.js';
-import { describeFact } from './tables.js';
 import { localized } from './data.js';
 import { inputText, inputShortLabel } from './calculator-text.js';
 
@@ -33,9 +32,10 @@ export function saveFile(blob, name) {
 export const csvBlob = (rows) => new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' });
 
 /**
- * Every figure (the articles', then public records), one row each, in the reader's words:
- * who, what, when, the number and its unit, as the source worded it, the source, the original
- * quote and the grade. `ctx` is the page's context ({t, fmt, data, lang, currency}).
+ * Every figure (the articles', then public records, in the file's order), one row each, in the
+ * reader's words: who, what, when, the number and its unit, as the source worded it, the source,
+ * the original quote and the grade; no internal ids (readers never see them). `ctx` is the
+ * page's context ({t, fmt, data, lang, currency}).
  */
 export function figuresRows(ctx) {
   const { t, data, lang } = ctx;
@@ -43,27 +43,25 @@ export function figuresRows(ctx) {
   for (const chart of data.charts) {
     for (const id of chart.facts) chartsOf.set(id, [...(chartsOf.get(id) || []), t(`charts.${chart.id}.question`)]);
   }
-  const columns = ['id', 'list', 'entity', 'metric', 'period', 'value', 'value_high', 'unit', 'as_stated', 'source', 'source_date', 'source_url', 'quote', 'grade', 'note', 'charts'];
+  const columns = ['list', 'entity', 'metric', 'period', 'value', 'value_high', 'unit', 'as_stated', 'source', 'source_date', 'source_url', 'quote', 'grade', 'note', 'charts'];
   const rows = ['facts', 'reference'].flatMap((list) =>
     data.raw[list].map((fact) => {
-      // describeFact reads the figure by id, and a public record may share an id with an article's figure.
-      const d = { ...describeFact(ctx, fact.id), fact, reference: list === 'reference' };
+      const source = data.source(fact);
       const cells = {
-        id: fact.id,
         list: t(`share.csv.lists.${list}`),
-        entity: d.entity,
-        metric: d.metric,
+        entity: localized(data.entity(fact)?.name, lang),
+        metric: localized(data.metric(fact)?.name, lang),
         period: ctx.fmt.periodWithBasis(fact.period),
         value: fact.value,
         value_high: fact.value_high,
         unit: t(`share.csv.units.${fact.unit}`),
         as_stated: ctx.fmt.factValue(fact),
-        source: d.source ? localized(d.source.outlet, lang) : fact.source,
-        source_date: d.source?.date,
-        source_url: d.source?.url,
+        source: localized(source?.outlet, lang),
+        source_date: source?.date,
+        source_url: source?.url,
         quote: fact.quote,
         grade: data.grade(fact),
-        note: fact.note ? localized(fact.note, lang) : '',
+        note: localized(fact.note, lang),
         charts: (chartsOf.get(fact.id) || []).join(' / '),
       };
       return columns.map((column) => cells[column]);
