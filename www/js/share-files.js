@@ -99,11 +99,15 @@ export function resultsRows(ctx, { specs, scenario, projection, link }) {
     return round(inCurrency * perBillion, 2);
   };
   const moneyUnit = t(`share.csv.money.${currency}`);
+  const column = (name, unit) => t('share.csv.unit_column', { name, unit });
   const head = [t('calculator.tables.year')];
   for (const side of SIDES) {
-    for (const c of RESULT_COLUMNS) head.push(`${t(`calculator.sides.${side}`)}: ${t(`calculator.outputs.${c.output}`)} (${c.money ? moneyUnit : c.unit || t('share.csv.index')})`);
+    for (const c of RESULT_COLUMNS) {
+      const name = t('share.csv.side_column', { side: t(`calculator.sides.${side}`), output: t(`calculator.outputs.${c.output}`) });
+      head.push(column(name, c.money ? moneyUnit : c.unit || t('share.csv.index')));
+    }
   }
-  head.push(`${t('calculator.outputs.share')} (%)`);
+  head.push(column(t('calculator.outputs.share'), '%'));
   const years = projection.years.map((row) => [
     row.year,
     ...SIDES.flatMap((side) => RESULT_COLUMNS.map((c) => (c.money ? toReader(c.money(row[side]), side) : round(c.plain(row[side]), 3)))),
