@@ -203,6 +203,7 @@ test('the data downloads: the dataset file itself as JSON, and every figure as a
         assert.match(row[col('grade')], /^[ABCD]$/, `${fact.id}: grade`);
         assert.equal(row[col('list')], words[lang].share.csv.lists[i < dataset.facts.length ? 'facts' : 'reference']);
       });
+      assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], `${lang}: every word of the downloads is in the language file`);
       assert.deepEqual(p.problems(), []);
     } finally {
       await p.close();
@@ -244,6 +245,7 @@ test("the calculator's results download as a CSV with every input and every proj
       assert.equal(row.length, head.length, `${row[0]}: a cell for every column`);
       for (const cell of row) assert.ok(cell !== '' && Number.isFinite(Number(cell)), `${row[0]}: every cell a number (${cell})`);
     }
+    assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], 'every word of the download is in the language file');
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();
