@@ -108,6 +108,20 @@ test('when the browser refuses to copy, the link is shown selected in a field, w
   }
 });
 
+test('in a sandboxed frame that may not copy (the README embed), Copy link shows the link to copy, and logs no error', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}embed.html`, DESKTOP);
+  try {
+    const frame = p.page.frameLocator('iframe[data-ai-capex]').first();
+    await frame.locator('.share-bar .share-button').first().click({ timeout: 20_000 });
+    const field = frame.locator('.share-bar input.share-link-field');
+    await field.waitFor({ timeout: 5_000 });
+    assert.equal(new URL(await field.inputValue()).searchParams.get('lang'), 'en');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('each chart downloads as a PNG twice its size on screen, titled, with the scenario on calculator charts', { timeout: 120_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=2029`, { ...DESKTOP, deviceScaleFactor: 1 });
   try {

@@ -54,6 +54,9 @@ export function createShare({ context, flushUrl, datasetText, chartSize, drawCha
   async function copyLink(message) {
     const address = link();
     try {
+      // In a frame the host did not allow to copy, asking would only log an error (Chromium).
+      const policy = document.featurePolicy;
+      if (policy && !policy.allowsFeature('clipboard-write')) throw new Error('clipboard-write is not allowed here');
       await navigator.clipboard.writeText(address);
       replaceChildren(message, t('share.link_copied'));
     } catch {
