@@ -48,7 +48,7 @@ test('the choices become the snippet; the previews show them at 375 px and 1024 
     await page.waitForFunction((query) => document.getElementById('builder-snippet').value.replaceAll('&amp;', '&').includes(query), QUERY);
     const snippet = parts(await snippetOf(page));
     assert.equal(snippet.src, `${env.explainer.url}${QUERY}`);
-    assert.equal(snippet.sandbox, 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    assert.equal(snippet.sandbox, 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads');
     assert.equal(snippet.script, `${env.explainer.url}js/embed-host.js`);
     // The section names follow the chosen language.
     assert.equal(await page.locator('input[value="us-capex"] + span').getAttribute('lang'), 'en');
@@ -144,7 +144,7 @@ test("for an article on the explainer's own site: addresses from the root, no al
   }
   const { src, sandbox, script } = parts(snippet);
   assert.equal(src, `/${QUERY}`);
-  assert.equal(sandbox, 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+  assert.equal(sandbox, 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads');
   assert.equal(script, '/js/embed-host.js');
   const url = `${env.explainer.url}story.html`;
   await assertPastedWorks(url, (context) => context.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: article(snippet) })));

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { openPage, DESKTOP } from './harness.mjs';
 import { startHosts, article, frameOf, waitFitted, frameBoxHeight, withParams } from './embed-hosts.mjs';
 
-const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads';
 const HUGE = 99_999;
 
 let env;

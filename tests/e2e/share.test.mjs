@@ -122,6 +122,21 @@ test('in a sandboxed frame that may not copy (the README embed), Copy link shows
   }
 });
 
+test('in the README embed (sandboxed, allow-downloads), a chart still downloads as a PNG', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}embed.html`, DESKTOP);
+  try {
+    const frame = p.page.frameLocator('iframe[data-ai-capex]').first();
+    const button = frame.locator('[data-chart] .share-chart .share-button').first();
+    await button.waitFor({ timeout: 20_000 });
+    const { name, bytes } = await downloadOf(p.page, button);
+    assert.match(name, /^ai-capex-[a-z0-9-]+-[a-zA-Z-]+\.png$/);
+    assert.ok(pngSize(bytes).width > 0, 'not a PNG');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('each chart downloads as a PNG twice its size on screen, titled, with the scenario on calculator charts', { timeout: 120_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en&agi_year=2029`, { ...DESKTOP, deviceScaleFactor: 1 });
   try {

@@ -3,8 +3,8 @@
 // explainer's own origin with allow-same-origin, on the article's origin without it (the frame
 // must never be able to lift its own sandbox). Pure functions: no DOM.
 
-const SANDBOX_OWN_ORIGIN = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-const SANDBOX_SAME_ORIGIN = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+const SANDBOX_OWN_ORIGIN = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads';
+const SANDBOX_SAME_ORIGIN = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
 /** The order the options appear in the address, as the README writes them. */
 const OPTION_ORDER = ['lang', 'section', 'preset', 'theme', 'cur', 'chrome'];
 
