@@ -54,6 +54,12 @@ async function previewState(page) {
   }));
 }
 
+test("the preview page holds every element of the reader's page that js/page.js fills", () => {
+  const ids = (file) => new Set([...fs.readFileSync(path.join(REPO_ROOT, 'www', file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  const preview = ids('preview.html');
+  assert.deepEqual([...ids('index.html')].filter((id) => !preview.has(id)), []);
+});
+
 test('a clean file from this site is shown under the PREVIEW banner with its figures', async () => {
   const { data } = candidate(7777);
   const p = await openPage(browser, `${server.url}preview.html?file=data/candidate.json&lang=en`, { route: serving('candidate.json', JSON.stringify(data)) });
