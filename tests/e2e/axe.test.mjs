@@ -6,16 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { bakedSiteAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP, BAKED_PAGES } from './harness.mjs';
 import { waitFitted } from './embed-hosts.mjs';
 
-const env = serverAndBrowser({ root: path.join(REPO_ROOT, 'dist') });
+const env = bakedSiteAndBrowser();
 // Run through the DevTools protocol, so the page's strict CSP (no inline script) does not stop it.
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 
 /** Serves the page with its scripts removed and its <noscript> content shown. */
 async function withoutScripts(route) {
@@ -43,7 +41,7 @@ test('axe finds no violation on the embed builder, its previews loaded', { timeo
   }
 });
 
-for (const [lang, dir] of Object.entries(PAGES)) {
+for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
   for (const extra of ['tables.html', 'static.html']) {
     test(`axe finds no violation on ${extra} (${lang})`, { timeout: 60_000 }, async () => {
       const p = await openPage(env.browser, `${env.server.url}${dir}${extra}`, DESKTOP);

@@ -4,27 +4,18 @@
 // chart is ever a blank box on the way; the site works from a subpath; and one security policy
 // holds, sent by the server or carried by the page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, openPage, waitForReady, REPO_ROOT, PHONE, CSP } from './harness.mjs';
+import { startServer, openPage, waitForReady, REPO_ROOT, PHONE, CSP, DIST, BAKED_PAGES } from './harness.mjs';
+import { bakedSiteAndBrowser } from './shared.mjs';
 
-const DIST = path.join(REPO_ROOT, 'dist');
-const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+const PAGES = BAKED_PAGES;
 
-const env = { server: null, browser: null };
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is not baked: run ./dev build');
-  env.server = await startServer({ root: DIST });
-  env.browser = await launchBrowser();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = bakedSiteAndBrowser();
 
 /** Committed sizes of everything the interactive page loads (UPDATE_BUDGET=1 rewrites it). */
 const BUDGET_FILE = path.join(REPO_ROOT, 'tests', 'e2e', 'interactive-budget.json');

@@ -5,29 +5,20 @@
 // with the same text and the same chart drawing, without moving anything (CLS 0). How the site
 // is served and delivered (budget, hashed names, slow networks, subpath, CSP): baked-hosting.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, REPO_ROOT, DESKTOP, PHONE } from './harness.mjs';
+import { startServer, openPage, waitForReady, readWwwJson, DESKTOP, PHONE, DIST, BAKED_PAGES } from './harness.mjs';
+import { bakedSiteAndBrowser } from './shared.mjs';
 
-const DIST = path.join(REPO_ROOT, 'dist');
-const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+const PAGES = BAKED_PAGES;
 const dataset = readWwwJson('data/capex-dataset.json');
 const CHART_IDS = dataset.charts.map((c) => c.id);
 const BG = { light: 'rgb(255, 255, 255)', dark: 'rgb(24, 26, 30)' };
 
-const env = { server: null, browser: null };
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is not baked: run ./dev build');
-  env.server = await startServer({ root: DIST });
-  env.browser = await launchBrowser();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-});
+const env = bakedSiteAndBrowser();
 
 /** What the page shows: headline, visible chart SVGs (with their labels) and canvases. */
 function readPage() {

@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startServer, launchBrowser, REPO_ROOT } from './harness.mjs';
+import { startServer, launchBrowser, REPO_ROOT, DIST } from './harness.mjs';
 
-export const DIST = path.join(REPO_ROOT, 'dist');
+export { DIST };
+
 /** Files the news site serves besides its articles: pym.js from npm, the listener fixtures. */
 const NEWS_FILES = {
   '/pym.v1.js': path.join(REPO_ROOT, 'node_modules', 'pym.js', 'dist', 'pym.v1.js'),

@@ -15,6 +15,9 @@ import { launchChromium } from '../../tools/chromium.mjs';
 export { SUBPATH, CSP };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The baked site (./dev build), and each language page's folder in it. */
+export const DIST = path.join(REPO_ROOT, 'dist');
+export { LANG_DIRS as BAKED_PAGES } from '../../tools/bake.mjs';
 // E2E_ROOT serves another tree instead of www/ (e.g. a packaged copy, or a scratch page).
 export const WWW_ROOT = process.env.E2E_ROOT ? path.resolve(process.env.E2E_ROOT) : path.join(REPO_ROOT, 'www');
 export const OUTPUT_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'output');

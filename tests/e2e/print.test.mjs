@@ -3,11 +3,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { bakedSiteAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP } from './harness.mjs';
 
-const env = serverAndBrowser({ root: path.join(REPO_ROOT, 'dist') });
+const env = bakedSiteAndBrowser();
 
 /** The brightness (0–255) of a chart canvas's top-left pixel: its background. */
 const canvasBackgrounds = (page) =>

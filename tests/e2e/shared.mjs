@@ -4,11 +4,15 @@
 // (default www/; the baked site is dist/).
 
 import { before, after } from 'node:test';
-import { startServer, launchBrowser } from './harness.mjs';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, DIST } from './harness.mjs';
 
 export function serverAndBrowser({ root } = {}) {
   const shared = { server: null, browser: null };
   before(async () => {
+    if (root === DIST) assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is not baked: run ./dev build');
     shared.server = await startServer(root ? { root } : {});
     shared.browser = await launchBrowser();
   });
@@ -18,3 +22,6 @@ export function serverAndBrowser({ root } = {}) {
   });
   return shared;
 }
+
+/** serverAndBrowser for the baked site, dist/ (checked to be built). */
+export const bakedSiteAndBrowser = () => serverAndBrowser({ root: DIST });

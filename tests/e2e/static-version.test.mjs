@@ -5,10 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './harness.mjs';
+import { DIST, BAKED_PAGES } from './harness.mjs';
 
-const DIST = path.join(REPO_ROOT, 'dist');
-const PAGES = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
+const PAGES = BAKED_PAGES;
 
 /** Width and height from a PNG's header, or null when the bytes are not a PNG. */
 function pngSize(bytes) {
