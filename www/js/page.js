@@ -453,7 +453,7 @@ function watchEnvironment() {
   preparePrinting((printing) => {
     app.printing = printing;
     // At once, not on the next frame: the page is laid out for paper right after this.
-    if (pushView()) for (const view of [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])]) view.draw();
+    if (pushView()) for (const view of allViews()) view.draw();
   });
   if (darkQuery && typeof darkQuery.addEventListener === 'function') {
     darkQuery.addEventListener('change', () => {
