@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ai_capex_explainer::data::{
     Basis, Dataset, Grade, PeriodKind, Qualifier, SourceKind, Unit, DEFAULT_DATASET_JSON,
+    SUPPORTED_SCHEMA_VERSION,
 };
 
 fn shipped() -> Dataset {
@@ -114,7 +115,7 @@ const REQUIRED_METRIC_IDS: &[&str] = &[
 #[test]
 fn the_shipped_file_parses_and_validates_with_zero_errors() {
     let dataset = shipped();
-    assert_eq!(dataset.schema_version, 1);
+    assert_eq!(dataset.schema_version, SUPPORTED_SCHEMA_VERSION);
     println!(
         "dataset {}: {} facts, {} reference figures, {} sources ({} seeds), {} entities, {} metrics, {} conflicts",
         dataset.dataset_version,

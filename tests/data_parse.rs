@@ -167,18 +167,71 @@ fn a_list_given_as_an_object_is_refused() {
 #[test]
 fn an_unsupported_schema_version_stops_reading_with_one_error() {
     let v = with(|v| {
-        v["schema_version"] = json!(2);
+        v["schema_version"] = json!(3);
         fact0(v)["unit"] = json!("nonsense");
     });
     assert_eq!(
         messages(&v),
-        ["schema_version: schema_version is 2; this version of the explainer reads schema_version 1 only"]
+        ["schema_version: schema_version is 3; this version of the explainer reads schema_version 1 to 2"]
+    );
+    let v = with(|v| v["schema_version"] = json!(0));
+    assert_eq!(
+        messages(&v),
+        ["schema_version: schema_version is 0; this version of the explainer reads schema_version 1 to 2"]
     );
     let v = with(|v| v["schema_version"] = json!("1"));
     assert_eq!(
         messages(&v),
-        ["schema_version: wrong value: expected the whole number 1, found text"]
+        ["schema_version: wrong value: expected a whole number from 1 to 2, found text"]
     );
+}
+
+#[test]
+fn a_schema_1_file_still_loads_as_it_did() {
+    // The fixture is a version-1 file: no trailing twelve months, no levels.
+    let v = valid();
+    assert_eq!(v["schema_version"], json!(1));
+    let dataset = Dataset::from_json(&v.to_string()).expect("a version-1 file loads");
+    assert_eq!(dataset.schema_version, 1);
+    // A ratio to revenue needs no level in version 1 …
+    let ratio = with(|v| {
+        v["metrics"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "capex_share_of_revenue", "name": {"en": "Capex ÷ revenue", "zh-Hans": "资本开支÷收入"}}));
+        fact0(v)["metric"] = json!("capex_share_of_revenue");
+        fact0(v)["unit"] = json!("percent");
+    });
+    assert_eq!(kinds(&ratio), []);
+    // … and the same file as version 2 must name it.
+    let mut ratio = ratio;
+    ratio["schema_version"] = json!(2);
+    assert_eq!(
+        kinds(&ratio),
+        [DataErrorKind::LevelRequired {
+            fact: "s000-acme-capex-2025".into()
+        }]
+    );
+}
+
+#[test]
+fn a_schema_1_file_cannot_use_what_schema_2_added() {
+    let v = with(|v| {
+        fact0(v)["period"] = json!({"kind": "trailing_12_months", "start": 2024, "end": 2025,
+            "part": null, "basis": "actual", "end_month": "09"});
+        fact0(v)["level"] = json!("group");
+    });
+    assert_eq!(
+        messages(&v),
+        [
+            "facts[0] (id s000-acme-capex-2025).level: level exists from schema_version 2 on; set \"schema_version\": 2 at the top of the file",
+            "facts[0] (id s000-acme-capex-2025).period: period.kind \"trailing_12_months\" exists from schema_version 2 on; set \"schema_version\": 2 at the top of the file",
+            "facts[0] (id s000-acme-capex-2025).period: period.end_month exists from schema_version 2 on; set \"schema_version\": 2 at the top of the file",
+        ]
+    );
+    let mut v = v;
+    v["schema_version"] = json!(2);
+    assert_eq!(kinds(&v), []);
 }
 
 #[test]

@@ -410,6 +410,62 @@ fn a_fiscal_year_end_that_is_not_a_month_is_impossible() {
     assert!(messages(&v).is_empty());
 }
 
+/// A schema-2 fixture whose first fact has period `p` (twelve trailing months are schema 2).
+fn period_v2(p: Value) -> Value {
+    with(|v| {
+        v["schema_version"] = json!(2);
+        fact0(v)["period"] = p;
+    })
+}
+
+#[test]
+fn twelve_trailing_months_name_their_end_month_and_start_in_the_year_of_their_first_month() {
+    let trailing = |start: i32, end_month: Value| {
+        period_v2(
+            json!({"kind": "trailing_12_months", "start": start, "end": 2025,
+            "part": null, "basis": "actual", "end_month": end_month}),
+        )
+    };
+    // The twelve months to September 2025 run from October 2024.
+    assert_eq!(kinds(&trailing(2024, json!("09"))), []);
+    // To December they lie in one year.
+    assert_eq!(kinds(&trailing(2025, json!("12"))), []);
+    assert_eq!(
+        one(&trailing(2025, json!("09"))),
+        format!("{FACT}.period: impossible period: start is 2025, but twelve months ending in that month begin in 2024; start is the year of the first month")
+    );
+    assert_eq!(
+        one(&trailing(2024, json!("9"))),
+        format!("{FACT}.period: impossible period: end_month \"9\" is not a month; use two digits from \"01\" to \"12\"")
+    );
+    let mut missing = trailing(2024, json!("09"));
+    fact0(&mut missing)["period"]
+        .as_object_mut()
+        .unwrap()
+        .remove("end_month");
+    assert_eq!(
+        one(&missing),
+        format!("{FACT}.period: impossible period: end_month is missing; a \"trailing_12_months\" period names the month it ends in, two digits from \"01\" to \"12\"")
+    );
+    assert!(matches!(
+        &kinds(&missing)[0],
+        DataErrorKind::ImpossiblePeriod {
+            problem: PeriodProblem::EndMonthRequired
+        }
+    ));
+}
+
+#[test]
+fn only_twelve_trailing_months_have_an_end_month() {
+    let v = period_v2(
+        json!({"kind": "calendar_year", "start": 2025, "end": 2025, "part": null, "basis": "plan", "end_month": "09"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: end_month is only for \"trailing_12_months\" periods, not \"calendar_year\"; remove it")
+    );
+}
+
 #[test]
 fn a_fiscal_year_end_on_a_calendar_year_is_contradictory() {
     let v = period(

@@ -406,7 +406,8 @@ fn basis_key(basis: Basis) -> &'static str {
     }
 }
 
-/// "2025 plan", "FY2025 plan", "Q1 2025", "2025–2027", in the page's words. Fiscal years
+/// "2025 plan", "FY2025 plan", "Q1 2025", "2025–2027", "12 months to Sep 2025", in the page's
+/// words. Fiscal years
 /// have their own templates ("{year}财年计划"), so no language has to glue "FY" onto a
 /// template that already says "year".
 pub fn period_label(p: &Period, view: &View) -> String {
@@ -433,6 +434,16 @@ pub fn period_label(p: &Period, view: &View) -> String {
             view.fill("series.multi_year", &[("start", &start), ("end", &year)])
         }
         PeriodKind::Cumulative => view.fill("series.cumulative", &[("year", &year)]),
+        PeriodKind::TrailingTwelveMonths => {
+            let month = p.end_month.as_deref().unwrap_or("").trim_start_matches('0');
+            view.fill(
+                "series.trailing_12_months",
+                &[
+                    ("month", view.word(&format!("month.{month}"))),
+                    ("year", &year),
+                ],
+            )
+        }
         PeriodKind::Annualized => view.fill("series.annualized", &[("year", &year)]),
     }
 }

@@ -4,7 +4,9 @@
 //! A chart compares like with like: the articles' figures and the public records' figures
 //! are two sets (told apart by their source's kind) that the reader switches between, one
 //! drawn as bars and the other as faint markers; plans are their own series; totals over
-//! several years (pledges) never stand among single years but go to a strip of their own.
+//! several years (pledges) never stand among single years but go to a strip of their own; a
+//! twelve-month figure that is no calendar or fiscal year ("the four quarters to September")
+//! is its own series, never mixed into a yearly one.
 
 use serde::{Deserialize, Serialize};
 
@@ -86,7 +88,8 @@ pub fn is_pledge(fact: &Fact) -> bool {
 }
 
 /// Everything that makes two periods the same bar position: kind, years, part, fiscal year
-/// end and whether it is a plan, an actual, an estimate or a claim.
+/// end, the end month of twelve trailing months and whether it is a plan, an actual, an
+/// estimate or a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PeriodKey {
     pub kind: PeriodKind,
@@ -94,6 +97,7 @@ pub struct PeriodKey {
     pub end: i32,
     pub part: Option<String>,
     pub fiscal_year_end: Option<String>,
+    pub end_month: Option<String>,
     pub basis: Basis,
 }
 
@@ -106,16 +110,18 @@ impl PeriodKey {
             end: period.end,
             part: period.part.clone(),
             fiscal_year_end: period.fiscal_year_end.clone(),
+            end_month: period.end_month.clone(),
             basis: period.basis,
         }
     }
 
-    /// `calendar_year 2025 plan`, `fiscal_year 2025 (ends 06) actual`, for error messages.
+    /// `calendar_year 2025 plan`, `fiscal_year 2025 (ends 06) actual`,
+    /// `trailing_12_months to 2025-09 actual`, for error messages.
     pub fn describe(&self) -> String {
-        let years = if self.start == self.end {
-            self.end.to_string()
-        } else {
-            format!("{}–{}", self.start, self.end)
+        let years = match &self.end_month {
+            Some(month) => format!("to {}-{month}", self.end),
+            None if self.start == self.end => self.end.to_string(),
+            None => format!("{}–{}", self.start, self.end),
         };
         let part = self
             .part

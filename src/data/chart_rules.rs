@@ -9,16 +9,66 @@
 //! * an article's figure on another measure carries a `note` (the correction the reader sees);
 //! * a chart that names no period on an axis draws figures of one period only;
 //! * a group's figure (`big4`) agrees within 2 % with the sum of its members' figures for the
-//!   same period in the same chart, or says why not in `sum_note`.
+//!   same period in the same chart, or says why not in `sum_note`;
+//! * a twelve-month figure ("the past four quarters") is never among the totals over several
+//!   years (pledges): its definition or quote saying so while its kind is `multi_year` or
+//!   `cumulative` is refused, so that it gets kind `trailing_12_months` and a bar;
+//! * the ratios a chart draws share one level (group, segment or cloud unit): the records'
+//!   level, and an article's ratio at another level carries a `note`;
+//! * no figure shows twice in one view: no id listed twice, no figure in both `facts` and
+//!   `context`, and no two figures of one set (the articles' or the records', the set a view
+//!   draws as bars) with the same company, metric, period and value.
 
 use std::collections::HashMap;
 
 use super::chart_def::{is_pledge, ChartDef, PeriodKey};
 use super::error::{DataError, DataErrorKind};
+use super::lang::Lang;
 use super::types::{Basis, Dataset, Fact};
 
 /// How far a group's figure may stray from the sum of its members' before it needs a note.
 const SUM_TOLERANCE: f64 = 0.02;
+
+/// Words that say a figure covers one year of trailing months, in the languages of the
+/// dataset's definitions and quotes.
+const TWELVE_MONTH_WORDS: [&str; 10] = [
+    "four quarters",
+    "12 months",
+    "twelve months",
+    "trailing",
+    "四个季度",
+    "四個季度",
+    "12个月",
+    "12個月",
+    "十二个月",
+    "十二個月",
+];
+
+/// The first of [`TWELVE_MONTH_WORDS`] in what `fact` says it measures (its definition and
+/// quote; a `note` may well mention another period beside a pledge).
+fn twelve_month_words(fact: &Fact) -> Option<&'static str> {
+    let definition = fact
+        .definition
+        .iter()
+        .flat_map(|d| Lang::ALL.map(|lang| d.get(lang)));
+    let texts: Vec<String> = definition
+        .chain(fact.quote.as_deref())
+        .map(str::to_lowercase)
+        .collect();
+    TWELVE_MONTH_WORDS
+        .into_iter()
+        .find(|words| texts.iter().any(|t| t.contains(words)))
+}
+
+/// Whether two facts are the same figure: company, metric, unit, period and value.
+fn same_figure(a: &Fact, b: &Fact) -> bool {
+    a.entity == b.entity
+        && a.metric == b.metric
+        && a.unit == b.unit
+        && PeriodKey::of(&a.period) == PeriodKey::of(&b.period)
+        && a.value == b.value
+        && a.value_high == b.value_high
+}
 
 /// The problems of chart `chart`, located under `at` (`charts[0] (id us-capex)`).
 pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<DataError> {
@@ -114,6 +164,77 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
                     ));
                 }
             }
+        }
+    }
+
+    // A twelve-month figure is no pledge.
+    for &(j, fact) in drawn.iter().filter(|(_, f)| is_pledge(f)) {
+        if let Some(words) = twelve_month_words(fact) {
+            errors.push(DataError::new(
+                located(j),
+                DataErrorKind::TwelveMonthsAmongPledges {
+                    fact: fact.id.clone(),
+                    kind: fact.period.kind,
+                    words: words.to_string(),
+                },
+            ));
+        }
+    }
+
+    // One level per chart's ratios: the records', and an article's other level is noted.
+    let expected_level = bars
+        .iter()
+        .filter(|(_, f)| reported(f))
+        .chain(bars.iter())
+        .find_map(|(_, f)| f.level);
+    if let Some(expected) = expected_level {
+        for &(j, fact) in &bars {
+            let Some(level) = fact.level else { continue };
+            let noted = !reported(fact) && fact.note.is_some();
+            if level != expected && !noted {
+                errors.push(DataError::new(
+                    located(j),
+                    DataErrorKind::MixedLevels {
+                        fact: fact.id.clone(),
+                        level,
+                        expected,
+                    },
+                ));
+            }
+        }
+    }
+
+    // No figure twice in one view.
+    for (k, &(j, fact)) in drawn.iter().enumerate() {
+        let repeated = drawn[..k].iter().find(|(_, earlier)| {
+            earlier.id == fact.id
+                || (reported(earlier) == reported(fact) && same_figure(earlier, fact))
+        });
+        if let Some((_, first)) = repeated {
+            errors.push(DataError::new(
+                located(j),
+                DataErrorKind::ShownTwice {
+                    fact: fact.id.clone(),
+                    first: first.id.clone(),
+                },
+            ));
+        }
+    }
+    for (j, id) in chart.context.iter().enumerate() {
+        let Some(fact) = dataset.fact(id) else {
+            continue;
+        };
+        if let Some((_, first)) = drawn
+            .iter()
+            .find(|(_, f)| f.id == fact.id || same_figure(f, fact))
+        {
+            errors.push(DataError::new(
+                format!("{at}.context[{j}]"),
+                DataErrorKind::ShownTwice {
+                    fact: fact.id.clone(),
+                    first: first.id.clone(),
+                },
+            ));
         }
     }
 

@@ -3,10 +3,15 @@
 
 use std::fmt;
 
-use super::types::{PeriodKind, Qualifier, SourceKind, Unit};
+use super::types::{Level, PeriodKind, Qualifier, SourceKind, Unit};
 
-/// The schema version this code reads.
-pub const SUPPORTED_SCHEMA_VERSION: u32 = 1;
+/// The newest schema version this code reads, and the one the shipped file is written in.
+/// Version 2 added the `trailing_12_months` period kind (with `end_month`) and the `level` of
+/// ratios.
+pub const SUPPORTED_SCHEMA_VERSION: u32 = 2;
+/// The oldest schema version this code still reads: a version-1 file has neither and reads as
+/// it always did.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// Earliest year a period may name.
 pub const MIN_YEAR: i32 = 1990;
 /// Latest year a period may name.
@@ -73,8 +78,15 @@ pub enum DataErrorKind {
     UnsupportedSchemaVersion {
         /// The version in the file.
         found: u32,
-        /// The version this code reads.
+        /// The newest version this code reads ([`OLDEST_SCHEMA_VERSION`] is the oldest).
         supported: u32,
+    },
+    /// A field or value that the file's `schema_version` does not have yet.
+    NeedsNewerSchema {
+        /// What is used (`period.kind "trailing_12_months"`, `level`).
+        feature: String,
+        /// The version that introduced it.
+        since: u32,
     },
     /// A `source` id that no entry in `sources` has.
     UnknownSource {
@@ -266,6 +278,40 @@ pub enum DataErrorKind {
         /// The sum of the members' figures.
         sum: f64,
     },
+    /// A ratio to revenue without `level` (schema 2).
+    LevelRequired {
+        /// The fact id.
+        fact: String,
+    },
+    /// A ratio at another level (group, segment, cloud unit) than the chart's records, or an
+    /// article's ratio at another level with no `note` to say so.
+    MixedLevels {
+        /// The fact id.
+        fact: String,
+        /// Its level.
+        level: Level,
+        /// The level of the chart's records.
+        expected: Level,
+    },
+    /// A figure whose words say it covers twelve months ("four quarters") filed as a total
+    /// over several years, so that a chart lists it among the pledges.
+    TwelveMonthsAmongPledges {
+        /// The fact id.
+        fact: String,
+        /// Its period kind.
+        kind: PeriodKind,
+        /// The words that say twelve months.
+        words: String,
+    },
+    /// The same figure twice in one view of a chart: one id listed twice, a figure in both
+    /// `facts` and `context`, or two figures of one set (articles or records) with the same
+    /// company, metric, period and value, which would be two bars.
+    ShownTwice {
+        /// The fact id listed second.
+        fact: String,
+        /// The fact id it repeats.
+        first: String,
+    },
 }
 
 /// Why a period is impossible.
@@ -319,6 +365,25 @@ pub enum PeriodProblem {
     },
     /// `fiscal_year_end` on a `calendar_year` period.
     FiscalYearEndOnCalendarYear,
+    /// A `trailing_12_months` period without `end_month`.
+    EndMonthRequired,
+    /// `end_month` on a kind other than `trailing_12_months`.
+    EndMonthNotAllowed {
+        /// The kind.
+        kind: PeriodKind,
+    },
+    /// `end_month` is not a month `"01"`–`"12"`.
+    BadEndMonth {
+        /// The text found.
+        value: String,
+    },
+    /// A `trailing_12_months` period whose `start` is not the year of its first month.
+    TrailingStartWrong {
+        /// The `start` found.
+        start: i32,
+        /// The year the twelve months begin in.
+        expected: i32,
+    },
 }
 
 fn allowed_parts(kind: PeriodKind) -> &'static str {
@@ -391,6 +456,25 @@ impl fmt::Display for PeriodProblem {
                 "fiscal_year_end is set on a \"calendar_year\" period; use kind \"fiscal_year\" \
                  or remove fiscal_year_end"
             ),
+            PeriodProblem::EndMonthRequired => write!(
+                f,
+                "end_month is missing; a \"trailing_12_months\" period names the month it ends \
+                 in, two digits from \"01\" to \"12\""
+            ),
+            PeriodProblem::EndMonthNotAllowed { kind } => write!(
+                f,
+                "end_month is only for \"trailing_12_months\" periods, not \"{}\"; remove it",
+                kind.code()
+            ),
+            PeriodProblem::BadEndMonth { value } => write!(
+                f,
+                "end_month \"{value}\" is not a month; use two digits from \"01\" to \"12\""
+            ),
+            PeriodProblem::TrailingStartWrong { start, expected } => write!(
+                f,
+                "start is {start}, but twelve months ending in that month begin in {expected}; \
+                 start is the year of the first month"
+            ),
         }
     }
 }
@@ -423,7 +507,12 @@ impl fmt::Display for DataErrorKind {
             DataErrorKind::UnsupportedSchemaVersion { found, supported } => write!(
                 f,
                 "schema_version is {found}; this version of the explainer reads \
-                 schema_version {supported} only"
+                 schema_version {OLDEST_SCHEMA_VERSION} to {supported}"
+            ),
+            DataErrorKind::NeedsNewerSchema { feature, since } => write!(
+                f,
+                "{feature} exists from schema_version {since} on; set \"schema_version\": \
+                 {since} at the top of the file"
             ),
             DataErrorKind::UnknownSource { id } => write!(
                 f,
@@ -597,6 +686,35 @@ impl fmt::Display for DataErrorKind {
                 f,
                 "fact \"{fact}\" is {total} but its members' figures beside it add up to \
                  {sum:.1}; add a sum_note saying why"
+            ),
+            DataErrorKind::LevelRequired { fact } => write!(
+                f,
+                "fact \"{fact}\" is a ratio to revenue without level; say which part of the \
+                 company both figures cover: \"group\", \"segment\" or \"cloud_unit\""
+            ),
+            DataErrorKind::MixedLevels {
+                fact,
+                level,
+                expected,
+            } => write!(
+                f,
+                "fact \"{fact}\" is a ratio at level \"{}\" but the chart's records are at \
+                 \"{}\"; one chart compares one level (list it under \"context\", or give \
+                 an article's figure a note saying so)",
+                level.code(),
+                expected.code()
+            ),
+            DataErrorKind::TwelveMonthsAmongPledges { fact, kind, words } => write!(
+                f,
+                "fact \"{fact}\" says it covers twelve months (\"{words}\") but is filed as \
+                 \"{}\", so the chart lists it among the totals over several years; use kind \
+                 \"trailing_12_months\" with end_month",
+                kind.code()
+            ),
+            DataErrorKind::ShownTwice { fact, first } => write!(
+                f,
+                "fact \"{fact}\" shows the same figure as \"{first}\" in the same view of \
+                 the chart; keep one of them"
             ),
             DataErrorKind::WrongSourceKind { source, expected } => write!(
                 f,

@@ -45,10 +45,10 @@
 //! let meta = dataset.fact("s004-meta-capex-2025-plan").ok_or("unknown id")?;
 //! assert_eq!((meta.value, meta.value_high), (60.0, Some(65.0)));
 //!
-//! let errors = Dataset::from_json(r#"{"schema_version": 2}"#).err().map(|e| e.to_string());
+//! let errors = Dataset::from_json(r#"{"schema_version": 3}"#).err().map(|e| e.to_string());
 //! assert_eq!(
 //!     errors.as_deref(),
-//!     Some("schema_version: schema_version is 2; this version of the explainer reads schema_version 1 only")
+//!     Some("schema_version: schema_version is 3; this version of the explainer reads schema_version 1 to 2")
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -67,14 +67,14 @@ pub use chart_def::{
     is_chart_id, is_pledge, ChartAxis, ChartDef, PeriodKey, MAX_CHART_ID_LEN, PAGE_SECTIONS,
 };
 pub use error::{
-    DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR,
+    DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
     SUPPORTED_SCHEMA_VERSION,
 };
 pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use types::{
-    Basis, Change, Conflict, Country, Currency, Dataset, Entity, Fact, Grade, Measure, Metric,
-    Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
+    is_revenue_ratio, Basis, Change, Conflict, Country, Currency, Dataset, Entity, Fact, Grade,
+    Level, Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte (native builds only).

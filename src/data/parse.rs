@@ -12,7 +12,9 @@ use std::collections::HashSet;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::error::{DataError, DataErrorKind, DataErrors, SUPPORTED_SCHEMA_VERSION};
+use super::error::{
+    DataError, DataErrorKind, DataErrors, OLDEST_SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSION,
+};
 use super::types::Dataset;
 
 /// Ids of list entries that could not be read, per list.
@@ -201,8 +203,11 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
             SUPPORTED_SCHEMA_VERSION
         }
         Some(found) => match found.as_u64() {
-            Some(version) if version == u64::from(SUPPORTED_SCHEMA_VERSION) => {
-                SUPPORTED_SCHEMA_VERSION
+            Some(version)
+                if (u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SUPPORTED_SCHEMA_VERSION))
+                    .contains(&version) =>
+            {
+                u32::try_from(version).unwrap_or(SUPPORTED_SCHEMA_VERSION)
             }
             Some(version) => {
                 return Err(DataErrors(vec![DataError::new(
@@ -218,7 +223,8 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
                     "schema_version",
                     DataErrorKind::WrongShape {
                         message: format!(
-                            "expected the whole number {SUPPORTED_SCHEMA_VERSION}, found {}",
+                            "expected a whole number from {OLDEST_SCHEMA_VERSION} to \
+                             {SUPPORTED_SCHEMA_VERSION}, found {}",
                             type_name(found)
                         ),
                     },

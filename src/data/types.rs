@@ -138,6 +138,11 @@ pub enum PeriodKind {
     MultiYear,
     /// A running total up to `end`; `start == end` when the source gives no starting year.
     Cumulative,
+    /// The twelve months to the end of month `end_month` of year `end` ("the past four
+    /// quarters"): one year of spending that is not a calendar or fiscal year. `start` is the
+    /// year of the first month (`end - 1`, or `end` when the span ends in December). Schema 2.
+    #[serde(rename = "trailing_12_months")]
+    TrailingTwelveMonths,
     /// A run rate (monthly or quarterly figure scaled to a year).
     Annualized,
     /// A snapshot at a point in time within year `start`, or an undated claim dated to the
@@ -156,6 +161,7 @@ impl PeriodKind {
             PeriodKind::YearToDate => "year_to_date",
             PeriodKind::MultiYear => "multi_year",
             PeriodKind::Cumulative => "cumulative",
+            PeriodKind::TrailingTwelveMonths => "trailing_12_months",
             PeriodKind::Annualized => "annualized",
             PeriodKind::Point => "point",
         }
@@ -179,9 +185,12 @@ pub enum Basis {
 /// The time span of a fact.
 ///
 /// Years lie in 1990..=2100 and `start <= end`; `start == end` except for `multi_year` and
-/// `cumulative`. `part` is `"Q1"`–`"Q4"` for quarters, `"H1"`/`"H2"` for halves, else `None`.
-/// `fiscal_year_end` is the two-digit month (`"01"`–`"12"`) in which the company's fiscal
-/// year ends (Microsoft `"06"`, Alibaba `"03"`, Nvidia `"01"`), when the period is fiscal.
+/// `cumulative`, and `trailing_12_months` not ending in December. `part` is `"Q1"`–`"Q4"` for
+/// quarters, `"H1"`/`"H2"` for halves, else `None`. `fiscal_year_end` is the two-digit month
+/// (`"01"`–`"12"`) in which the company's fiscal year ends (Microsoft `"06"`, Alibaba `"03"`,
+/// Nvidia `"01"`), when the period is fiscal. `end_month` is the two-digit month a
+/// `trailing_12_months` period ends in (`"09"` for "the twelve months to September"), and
+/// only there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
@@ -199,6 +208,9 @@ pub struct Period {
     /// Month (`"01"`–`"12"`) in which the fiscal year ends, for fiscal periods.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiscal_year_end: Option<String>,
+    /// Month (`"01"`–`"12"`) in which a `trailing_12_months` period ends (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_month: Option<String>,
 }
 
 /// Reliability grade (FACTCHECK scale): A = company filing or earnings call; B = reputable
@@ -314,6 +326,38 @@ pub struct Measure {
     pub short: LocalizedText,
 }
 
+/// Which part of a company a ratio's two figures cover: capex over revenue means something
+/// else for the whole group, for one reported segment and for a cloud unit. A chart's ratios
+/// share one level (schema 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The whole group: group capex over group revenue.
+    Group,
+    /// One reported segment (Microsoft's Intelligent Cloud, Alphabet's Google Cloud).
+    Segment,
+    /// A cloud unit as the company or the article names it (Alibaba's Cloud Intelligence
+    /// Group, "the cloud arms").
+    CloudUnit,
+}
+
+impl Level {
+    /// The JSON spelling, e.g. `"cloud_unit"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Level::Group => "group",
+            Level::Segment => "segment",
+            Level::CloudUnit => "cloud_unit",
+        }
+    }
+}
+
+/// Whether facts of `metric` are a ratio of a money figure to revenue (`capex_share_of_revenue`):
+/// such a fact names its [`Level`].
+pub fn is_revenue_ratio(metric: &str) -> bool {
+    metric.contains("share_of_revenue")
+}
+
 /// What a fact measures, e.g. `"capex"` or `"cloud_revenue_growth"`.
 ///
 /// A `percent` fact whose metric id contains `share`, `margin` or `reduction` is a share and
@@ -375,6 +419,10 @@ pub struct Fact {
     /// The [`Measure`] id: exactly what the number measures (required for charted facts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// For a ratio to revenue ([`is_revenue_ratio`]): the part of the company both figures
+    /// cover (required there, schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
     /// For a plan: the month it was stated or last confirmed, `YYYY-MM` (required for charted
     /// plans, which are labelled with it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -430,7 +478,7 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Format version; this code reads version 1 only.
+    /// Format version; this code reads versions 1 and 2 ([`SUPPORTED_SCHEMA_VERSIONS`](super::SUPPORTED_SCHEMA_VERSIONS)).
     pub schema_version: u32,
     /// Date of the last content update, `YYYY-MM-DD`.
     pub dataset_version: String,

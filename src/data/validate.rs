@@ -15,7 +15,11 @@
 //!   `share`, `margin` or `reduction`) lies in 0–100, any other percentage is at least −100;
 //! * `value_high` is present exactly when `qualifier` is `range`, and is at least `value`;
 //! * periods are possible: years in 1990–2100, `start <= end`, one year except for
-//!   `multi_year`/`cumulative`, `part` fits the kind, `fiscal_year_end` is a month;
+//!   `multi_year`/`cumulative`, `part` fits the kind, `fiscal_year_end` is a month; a
+//!   `trailing_12_months` period names its `end_month` (and nothing else does) and starts in
+//!   the year of its first month;
+//! * a ratio to revenue names its `level`; a schema-1 file uses neither `level` nor
+//!   `trailing_12_months`, which schema 2 introduced;
 //! * dates read `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; localized texts have `en` and `zh-Hans`;
 //! * measures have unique ids; a fact's `measure` names one; `as_of` reads `YYYY-MM`; a
 //!   group's `members` are known entities;
@@ -27,11 +31,17 @@ use std::collections::HashMap;
 
 use super::chart_rules::check_chart;
 use super::error::{
-    DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, SUPPORTED_SCHEMA_VERSION,
+    DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
+    SUPPORTED_SCHEMA_VERSION,
 };
 use super::lang::LocalizedText;
 use super::parse::{entry_location, Broken};
-use super::types::{Dataset, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit};
+use super::types::{
+    is_revenue_ratio, Dataset, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit,
+};
+
+/// The schema version that introduced `trailing_12_months`, `end_month` and `level`.
+const TRAILING_AND_LEVEL_SINCE: u32 = 2;
 
 /// Whether a percent metric is a share of a whole (0–100) rather than a change.
 pub(crate) fn metric_is_share(metric: &str) -> bool {
@@ -40,6 +50,15 @@ pub(crate) fn metric_is_share(metric: &str) -> bool {
 
 fn is_digits(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `"01"`–`"12"`.
+fn is_month(text: &str) -> bool {
+    is_digits(text, 2)
+        && text
+            .parse::<u32>()
+            .map(|m| (1..=12).contains(&m))
+            .unwrap_or(false)
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 01–12 and a day 01–31.
@@ -67,6 +86,7 @@ pub(crate) fn is_valid_date(text: &str) -> bool {
 struct Checker<'a> {
     errors: Vec<DataError>,
     broken: &'a Broken,
+    schema_version: u32,
 }
 
 impl Checker<'_> {
@@ -160,11 +180,28 @@ impl Checker<'_> {
             problems.pop();
         }
         let multi = matches!(period.kind, PeriodKind::MultiYear | PeriodKind::Cumulative);
+        let trailing = period.kind == PeriodKind::TrailingTwelveMonths;
         if period.start > period.end {
             problems.push(PeriodProblem::StartAfterEnd {
                 start: period.start,
                 end: period.end,
             });
+        } else if trailing {
+            // Twelve months ending in December lie in one year; any other end month reaches
+            // back into the year before.
+            if let Some(month) = period.end_month.as_deref().filter(|m| is_month(m)) {
+                let expected = if month == "12" {
+                    period.end
+                } else {
+                    period.end - 1
+                };
+                if period.start != expected {
+                    problems.push(PeriodProblem::TrailingStartWrong {
+                        start: period.start,
+                        expected,
+                    });
+                }
+            }
         } else if !multi && period.start != period.end {
             problems.push(PeriodProblem::SpanNotAllowed {
                 kind: period.kind,
@@ -191,13 +228,33 @@ impl Checker<'_> {
             }),
             _ => {}
         }
+        match (&period.end_month, trailing) {
+            (None, true) => problems.push(PeriodProblem::EndMonthRequired),
+            (Some(month), true) if !is_month(month) => problems.push(PeriodProblem::BadEndMonth {
+                value: month.clone(),
+            }),
+            (Some(_), false) => {
+                problems.push(PeriodProblem::EndMonthNotAllowed { kind: period.kind })
+            }
+            _ => {}
+        }
+        if self.schema_version < TRAILING_AND_LEVEL_SINCE {
+            let newer = [
+                (trailing, "period.kind \"trailing_12_months\""),
+                (period.end_month.is_some(), "period.end_month"),
+            ];
+            for (_, feature) in newer.iter().filter(|(used, _)| *used) {
+                self.push(
+                    at.clone(),
+                    DataErrorKind::NeedsNewerSchema {
+                        feature: feature.to_string(),
+                        since: TRAILING_AND_LEVEL_SINCE,
+                    },
+                );
+            }
+        }
         if let Some(month) = &period.fiscal_year_end {
-            let valid = is_digits(month, 2)
-                && month
-                    .parse::<u32>()
-                    .map(|m| (1..=12).contains(&m))
-                    .unwrap_or(false);
-            if !valid {
+            if !is_month(month) {
                 problems.push(PeriodProblem::BadFiscalYearEnd {
                     value: month.clone(),
                 });
@@ -307,9 +364,10 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     let mut c = Checker {
         errors: Vec::new(),
         broken,
+        schema_version: dataset.schema_version,
     };
 
-    if dataset.schema_version != SUPPORTED_SCHEMA_VERSION {
+    if !(OLDEST_SCHEMA_VERSION..=SUPPORTED_SCHEMA_VERSION).contains(&dataset.schema_version) {
         c.push(
             "schema_version".to_string(),
             DataErrorKind::UnsupportedSchemaVersion {
@@ -500,6 +558,22 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                         },
                     );
                 }
+            }
+            match (fact.level, c.schema_version < TRAILING_AND_LEVEL_SINCE) {
+                (Some(_), true) => c.push(
+                    format!("{at}.level"),
+                    DataErrorKind::NeedsNewerSchema {
+                        feature: "level".to_string(),
+                        since: TRAILING_AND_LEVEL_SINCE,
+                    },
+                ),
+                (None, false) if is_revenue_ratio(&fact.metric) => c.push(
+                    format!("{at}.level"),
+                    DataErrorKind::LevelRequired {
+                        fact: fact.id.clone(),
+                    },
+                ),
+                _ => {}
             }
             c.value(&at, fact);
             c.period(&at, &fact.period);

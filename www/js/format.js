@@ -193,7 +193,7 @@ export function createFormat(lang, t) {
     return t('format.rate', { rate: number(rate, 4) });
   }
 
-  /** A period label without the basis: "2025", "FY2025 (year to June)", "H1 2025"… */
+  /** A period label without the basis: "2025", "FY2025 (year to June)", "H1 2025", "12 months to September 2025"… */
   function period(p) {
     if (!p || typeof p !== 'object') return '';
     const year = p.end;
@@ -215,6 +215,8 @@ export function createFormat(lang, t) {
         return t('format.period.multi_year', vars);
       case 'cumulative':
         return t(p.start === p.end ? 'format.period.cumulative_to' : 'format.period.cumulative', vars);
+      case 'trailing_12_months':
+        return t('format.period.trailing_12_months', { ...vars, month: t(`format.month.${Number(p.end_month)}`) });
       case 'annualized':
         return t('format.period.annualized', vars);
       case 'point':
