@@ -19,7 +19,7 @@ enum Kind {
 }
 
 /// Each host a source may link to, and why.
-const ALLOWED: [(&str, Kind, &str); 45] = [
+const ALLOWED: [(&str, Kind, &str); 47] = [
     ("www.theguardian.com", Kind::Outlet, "The Guardian"),
     ("finance.yahoo.com", Kind::Outlet, "Yahoo Finance"),
     (
@@ -120,6 +120,16 @@ const ALLOWED: [(&str, Kind, &str); 45] = [
         "marketnewsdesk.com",
         Kind::WireCopy,
         "verbatim Business Wire copy of Amazon's release",
+    ),
+    (
+        "markets.ft.com",
+        Kind::WireCopy,
+        "FT Markets' announcements: Business Wire copies of Alibaba's releases",
+    ),
+    (
+        "www.itiger.com",
+        Kind::WireCopy,
+        "Tiger Brokers news: Dow Jones copy of Alibaba's Business Wire release",
     ),
     (
         "menafn.com",
