@@ -77,9 +77,10 @@ pub const US_PARENT_CAPEX_2025: Constant = constant(
 pub const US_CLOUD_SHARE_OF_CAPEX: Constant =
     constant("us_cloud_share_of_capex", 0.75, (0.6, 0.9), &[]);
 
-/// Chinese AI and cloud capex 2025, ¥ bn: Alibaba's AI and cloud capex in the four quarters
-/// to September 2025 (120) + ByteDance 2025 (150, FT) + Tencent 2024 (76.76; its 2025 figure
-/// is not public and was said to be higher, so this is a floor).
+/// Chinese AI and cloud capex in each firm's latest year, ¥ bn: Alibaba's AI and cloud capex in
+/// the twelve months to September 2025 (120; one year, not a multi-year total) + ByteDance 2025
+/// (150, FT) + Tencent 2024 (76.76; its 2025 figure is not public and was said to be higher, so
+/// this is a floor).
 pub const CN_CAPEX_2025: Constant = constant(
     "cn_capex_2025",
     120.0 + 150.0 + 76.76,
