@@ -53,7 +53,7 @@ fn twelve_month_words(fact: &Fact) -> Option<&'static str> {
         .flat_map(|d| Lang::ALL.map(|lang| d.get(lang)));
     let texts: Vec<String> = definition
         .chain(fact.quote.as_deref())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     TWELVE_MONTH_WORDS
         .into_iter()
