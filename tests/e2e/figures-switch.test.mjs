@@ -1,7 +1,8 @@
 // The switch between "what the articles said" and "what was reported": on every comparison
 // chart, in every language, by mouse, keyboard and tap. The chosen set is drawn as bars and
 // the other as markers (the canvas changes, the pressed state follows); charts with one set
-// have no switch; multi-year totals sit in their own strip, not among the yearly bars.
+// have no switch; multi-year totals sit in their own strip, not among the yearly bars, and a
+// twelve-month figure ("the four quarters to September") is not among them.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,7 @@ const COMPARISONS = dataset.charts
   })
   .map((c) => c.id);
 const PLEDGES = dataset.charts.flatMap((c) => c.facts.filter((id) => isPledge(facts.get(id))).map((id) => [c.id, id]));
+const TRAILING = dataset.charts.flatMap((c) => c.facts.filter((id) => facts.get(id).period.kind === 'trailing_12_months').map((id) => [c.id, id]));
 
 const env = serverAndBrowser();
 
@@ -86,6 +88,17 @@ for (const [lang, how] of [
       }
       if (PLEDGES.length) {
         assert.equal((await p.page.locator('#chart-china-capex .pledges-heading').textContent()).trim(), words.pledges_heading);
+      }
+      const format = readWwwJson(`i18n/${lang}.json`).format;
+      assert.ok(TRAILING.some(([chart]) => chart === 'china-capex'), 'Alibaba\'s twelve months to Sep 2025 are drawn in china-capex');
+      for (const [chart, id] of TRAILING) {
+        assert.equal(await p.page.locator(`#chart-${chart} .pledges li[data-fact="${id}"]`).count(), 0, `${id}: twelve months are no pledge`);
+        const { end, end_month: month } = facts.get(id).period;
+        const label = format.period.trailing_12_months.replace('{month}', format.month[String(Number(month))]).replace('{year}', String(end));
+        await p.page.locator(`#chart-${chart} details.table-details > summary`).click();
+        const row = await p.page.locator(`#chart-${chart} tr[data-fact="${id}"]`).textContent();
+        assert.ok(row.includes(label), `${id}: its row names “${label}”: “${row}”`);
+        await p.page.locator(`#chart-${chart} details.table-details > summary`).click();
       }
       assert.deepEqual([...p.consoleErrors, ...p.pageErrors], [], `${lang}: page errors`);
     } finally {
