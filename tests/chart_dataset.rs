@@ -300,3 +300,32 @@ fn traditional_chinese_axes_count_in_traditional_characters() {
     }
     assert!(traditional >= 2, "the money charts' axes count in 億");
 }
+
+#[test]
+fn a_twelve_month_figure_is_a_bar_of_its_own_labelled_series() {
+    let ds = dataset();
+    let id = "ref-alibaba-ai-cloud-capex-4q-to-sep2025";
+    for (lang, label) in [
+        ("en", "12 months to Sep 2025"),
+        ("zh-Hans", "截至2025年9月的12个月"),
+        ("zh-Hant", "截至2025年9月的12個月"),
+    ] {
+        let chart = chart_of(&ds, "china-capex", lang, Figures::Reported);
+        let bar = chart
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .find(|b| b.mark == id)
+            .expect("Alibaba's twelve months are a bar");
+        assert_eq!(chart.series[bar.series].label, label, "{lang}");
+        // No other figure shares its series: no yearly series mixes period kinds.
+        let shared: Vec<&str> = chart
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .filter(|b| b.series == bar.series && b.mark != id)
+            .map(|b| b.mark.as_str())
+            .collect();
+        assert_eq!(shared, Vec::<&str>::new(), "{lang}");
+    }
+}
