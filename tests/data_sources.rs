@@ -158,13 +158,12 @@ const ALLOWED: [(&str, Kind, &str); 40] = [
 /// Sources that still link to a copy of a company's own document (a filing viewer, a site that
 /// republishes releases) because no SEC or company copy of it has been found: each is a known
 /// gap, named by source id with the document it stands for. The list only shrinks.
-const AWAITING_PRIMARY_COPY: [(&str, &str); 5] = [
+const AWAITING_PRIMARY_COPY: [(&str, &str); 4] = [
     ("pr-amazon-xbrl-2024", "Amazon's 10-K for 2024"),
     (
         "pr-amazon-q4-2024-release",
         "Amazon's Q4-2024 results release",
     ),
-    ("pr-meta-release-2024", "Meta's Q4-2024 results release"),
     // The CFETS parity notices back the 2024 and 2025 reference rates, which are being replaced
     // by annual averages; these two entries go with them.
     (
