@@ -1,12 +1,20 @@
-//! Readers never see internal ids: no reader text (the three language files, and every
-//! language-keyed text of the dataset) names a seed by its number ("seed 001", "001篇",
-//! "第001篇"), cites a fact-check item ("(C9)", "(D21)", "(C3, D14)") or shows a fact id
-//! ("s000-big4-capex-2025", "ref-meta-capex-2025"). Sources are named by outlet and date instead.
-//! Verbatim quotes stay as published and are not checked; placeholders such as
+//! Readers never see our working notes. No reader text — the three language files, every
+//! language-keyed text of the dataset, and the baked pages in `dist/` — shows
+//!
+//! - an internal id: a seed by its number ("seed 001", "001篇", "第001篇"), a fact-check item
+//!   ("(C9)", "(D21)", "(C3, D14)") or a fact or source id ("s000-big4-capex-2025",
+//!   "ref-meta-capex-2025"); sources are named by outlet and date instead;
+//! - a file name ("000_25a597396ffb36f4.txt", "capex-dataset.json", "docs/MODEL.md");
+//! - research wording: how we found or stored a page ("stored copy", "mirror", "pages read",
+//!   "存档", "镜像", "所查阅", …). That belongs in `www/data/README.md`.
+//!
+//! Verbatim quotes stay as published and are not checked in the dataset; placeholders such as
 //! `{fact:s000-big4-capex-2025}` are replaced by figures before readers see them, so they are
-//! skipped too.
+//! skipped too. The baked pages are read when `dist/` exists (`./dev build` makes it; `./dev
+//! test` builds before it runs this).
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -163,26 +171,103 @@ fn fact_check_id(chars: &[char]) -> Option<String> {
 fn dataset_id(chars: &[char], ids: &BTreeSet<String>) -> Option<String> {
     let token_start =
         |i: usize| i == 0 || !(is_word_char(Some(chars[i - 1])) || chars[i - 1] == '-');
-    for i in (0..chars.len()).filter(|&i| token_start(i)) {
-        let rest: String = chars[i..].iter().take(80).collect();
-        let id_prefix = ["ref-", "pr-"].iter().any(|p| rest.starts_with(p))
-            || (rest.len() >= 5
-                && rest.starts_with("s00")
-                && rest[3..].starts_with(|c: char| c.is_ascii_digit())
-                && rest[4..].starts_with('-'));
-        if id_prefix {
-            return Some(rest.chars().take_while(|c| !c.is_whitespace()).collect());
-        }
-        for id in ids {
-            if rest.starts_with(id.as_str()) {
-                let next = rest[id.len()..].chars().next();
-                if !(is_word_char(next) || next == Some('-')) {
-                    return Some(id.clone());
-                }
-            }
+    let in_token = |c: &&char| c.is_ascii_alphanumeric() || **c == '_' || **c == '-';
+    for i in (0..chars.len()).filter(|&i| token_start(i) && chars[i].is_ascii_alphanumeric()) {
+        let token: String = chars[i..].iter().take_while(in_token).collect();
+        let id_prefix = ["ref-", "pr-"].iter().any(|p| token.starts_with(p))
+            || (token.len() >= 5
+                && token.starts_with("s00")
+                && token[3..].starts_with(|c: char| c.is_ascii_digit())
+                && token[4..].starts_with('-'));
+        if id_prefix || ids.contains(&token) {
+            return Some(token);
         }
     }
     None
+}
+
+/// Extensions of the files a working note might name.
+const FILE_EXTENSIONS: [&str; 9] = [
+    "txt", "json", "rs", "md", "mjs", "js", "csv", "toml", "html",
+];
+
+/// A file name as a token of its own: letters, digits, `_`, `-`, `/` or `.` ending in `.ext`
+/// ("000_25a597396ffb36f4.txt", "docs/MODEL.md"), the extension not followed by a letter or digit.
+fn file_name(chars: &[char]) -> Option<String> {
+    let in_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '.');
+    for dot in (1..chars.len()).filter(|&i| chars[i] == '.') {
+        if !chars[dot - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let ext_len = chars[dot + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let ext: String = chars[dot + 1..dot + 1 + ext_len].iter().collect();
+        if FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            let start = (0..dot)
+                .rev()
+                .take_while(|&i| in_name(chars[i]))
+                .last()
+                .unwrap_or(dot);
+            return Some(chars[start..dot + 1 + ext_len].iter().collect());
+        }
+    }
+    None
+}
+
+/// How we found, read or stored a page: words for editors, never for readers (matched in lower
+/// case).
+const RESEARCH_WORDING: [&str; 28] = [
+    "stored cop",
+    "was not read",
+    "were not read",
+    "mirror",
+    "pages read",
+    "page read",
+    "article file",
+    "not recorded",
+    "from the address",
+    "searched",
+    "read through",
+    "feed copy",
+    "reader copy",
+    "copy of the page",
+    "存档",
+    "存檔",
+    "镜像",
+    "鏡像",
+    "所查阅",
+    "所查閱",
+    "未查阅",
+    "未查閱",
+    "检索到",
+    "檢索到",
+    "取自网址",
+    "取自網址",
+    "副本",
+    "渲染",
+];
+
+fn research_wording(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    RESEARCH_WORDING
+        .iter()
+        .find(|word| lower.contains(*word))
+        .copied()
+}
+
+/// Everything in `text` a reader should not see, described for the failure message.
+fn reader_text_problems(text: &str, ids: &BTreeSet<String>) -> Vec<String> {
+    let mut found = internal_ids(text, ids);
+    let chars: Vec<char> = without_placeholders(text).chars().collect();
+    if let Some(hit) = file_name(&chars) {
+        found.push(format!("file name \"{hit}\""));
+    }
+    if let Some(hit) = research_wording(text) {
+        found.push(format!("research wording \"{hit}\""));
+    }
+    found
 }
 
 /// Every internal id in `text`, described for the failure message.
@@ -217,7 +302,7 @@ fn dataset_ids(dataset: &Value) -> BTreeSet<String> {
 }
 
 #[test]
-fn no_reader_text_shows_a_seed_number_a_fact_check_id_or_a_fact_id() {
+fn no_reader_text_shows_an_internal_id_a_file_name_or_research_wording() {
     let dataset = read("www/data/capex-dataset.json");
     let ids = dataset_ids(&dataset);
     assert!(ids.len() > 100, "read {} ids", ids.len());
@@ -237,14 +322,154 @@ fn no_reader_text_shows_a_seed_number_a_fact_check_id_or_a_fact_id() {
     let found: Vec<String> = all
         .iter()
         .flat_map(|(path, text)| {
-            internal_ids(text, &ids)
+            reader_text_problems(text, &ids)
                 .into_iter()
                 .map(move |what| format!("{path}: {what} in \"{text}\""))
         })
         .collect();
     assert!(
         found.is_empty(),
-        "internal ids in reader text (name the source by outlet and date; drop fact-check ids):\n{}",
+        "working notes in reader text (name the source by outlet, title and date; drop fact-check \
+         ids, file names and how a page was found — that goes in www/data/README.md):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The text a reader sees on a baked page: text between tags, and the `title`, `alt` and
+/// `aria-label` attributes; scripts and styles are left out. Entities are decoded.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let close = rest[open..]
+            .find('>')
+            .map_or(rest.len(), |end| open + end + 1);
+        let tag = &rest[open..close];
+        for attribute in [" title=\"", " alt=\"", " aria-label=\""] {
+            if let Some(at) = tag.find(attribute) {
+                let value = &tag[at + attribute.len()..];
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push(' ');
+            }
+        }
+        rest = &rest[close..];
+        let name = tag.trim_start_matches('<').to_ascii_lowercase();
+        for hidden in ["script", "style"] {
+            if name.starts_with(hidden) {
+                let end = rest.find(&format!("</{hidden}")).unwrap_or(rest.len());
+                rest = &rest[end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&nbsp;` and numeric entities (`&#39;`, `&#x27;`).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let entity = after
+            .find(';')
+            .filter(|&end| end <= 8)
+            .map(|end| &after[..end]);
+        let decoded = entity.and_then(|name| match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "nbsp" => Some(' '),
+            _ => name
+                .strip_prefix("#x")
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| name.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        });
+        match (entity, decoded) {
+            (Some(name), Some(c)) => {
+                out.push(c);
+                rest = &after[name.len() + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every page in `dir` and below, but the editors' embed builder.
+fn baked_pages(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("readable entry").path();
+        if path.is_dir() {
+            baked_pages(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "html")
+            && path
+                .file_name()
+                .is_some_and(|name| name != "embed-builder.html")
+        {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_baked_page_shows_an_internal_id_a_file_name_or_research_wording() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    if !dist.is_dir() {
+        eprintln!(
+            "SKIPPED: {} is absent; ./dev build makes it",
+            dist.display()
+        );
+        return;
+    }
+    let ids = dataset_ids(&read("www/data/capex-dataset.json"));
+    let mut pages = Vec::new();
+    baked_pages(&dist, &mut pages);
+    for page in [
+        "index.html",
+        "en/index.html",
+        "zh-Hant/index.html",
+        "static.html",
+    ] {
+        assert!(
+            pages.contains(&dist.join(page)),
+            "dist/{page} is missing: run ./dev build"
+        );
+    }
+    let found: Vec<String> = pages
+        .iter()
+        .flat_map(|page| {
+            let html = std::fs::read_to_string(page).expect("readable page");
+            let text = visible_text(&html);
+            let name = page
+                .strip_prefix(&dist)
+                .unwrap_or(page)
+                .display()
+                .to_string();
+            text.split(['\n', '。', '.'])
+                .flat_map(|sentence| {
+                    reader_text_problems(sentence, &ids)
+                        .into_iter()
+                        .map(|what| format!("dist/{name}: {what} in \"{}\"", sentence.trim()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "working notes on the baked pages ({} found; fix the text, then ./dev build):\n{}",
+        found.len(),
         found.join("\n")
     );
 }
@@ -262,7 +487,7 @@ fn sample_ids() -> BTreeSet<String> {
 }
 
 fn catches(text: &str) -> bool {
-    !internal_ids(text, &sample_ids()).is_empty()
+    !reader_text_problems(text, &sample_ids()).is_empty()
 }
 
 #[test]
@@ -330,9 +555,76 @@ fn the_check_leaves_ordinary_text_and_placeholders_alone() {
         assert!(
             !catches(text),
             "false alarm on: {text}: {:?}",
-            internal_ids(text, &sample_ids())
+            reader_text_problems(text, &sample_ids())
         );
     }
+}
+
+#[test]
+fn the_check_catches_file_names() {
+    for text in [
+        "Article file: 000_25a597396ffb36f4.txt",
+        "文章文件：001_f13cd08479e5a366.txt",
+        "All figures live in capex-dataset.json.",
+        "See src/data/types.rs for the fields.",
+        "Assumption (docs/MODEL.md)",
+        "假设（docs/MODEL.md）",
+    ] {
+        assert!(catches(text), "missed: {text}");
+    }
+}
+
+#[test]
+fn the_check_catches_research_wording() {
+    for text in [
+        "Open the stored copy",
+        "Links open stored copies, many of them mirrors of the original outlet.",
+        "no 2025 annual average was found in the pages read",
+        "Report on Tencent's 2024 results (headline not recorded)",
+        "Alibaba rallies (headline from the address)",
+        "Reputable press; text read through a feed copy.",
+        "Microsoft's own filing was not read.",
+        "打开存档副本",
+        "連結指向存檔副本，其中不少是原媒體的鏡像。",
+        "(所查阅页面中未找到2025年全年平均值)",
+        "美國證交會文件渲染(亞馬遜)",
+    ] {
+        assert!(catches(text), "missed: {text}");
+    }
+}
+
+#[test]
+fn the_check_leaves_ordinary_words_about_sources_alone() {
+    for text in [
+        "Open the source",
+        "Copy link",
+        "The New York Times, republished by Business Standard; Q4-2024 results 2.5x.",
+        "Figures from public records are kept apart; U.S. capex rose 1.5 times in 2025.",
+        "下载数据（CSV）",
+        "定焦One(作者王璐,编辑魏佳),钛媒体经ZAKER转载",
+    ] {
+        assert!(
+            !catches(text),
+            "false alarm on: {text}: {:?}",
+            reader_text_problems(text, &sample_ids())
+        );
+    }
+}
+
+#[test]
+fn a_baked_page_is_read_as_a_reader_sees_it() {
+    let html = r#"<html><head><title>AI capex</title><style>.mirror{}</style>
+        <script type="application/json">{"seed_file":"000_25a597396ffb36f4.txt"}</script></head>
+        <body><p class="muted">Links open stored&nbsp;copies &amp; more</p>
+        <img alt="Chart of ref-meta-capex-2025" src="a.png"><a data-title="x" title="Open">go</a></body></html>"#;
+    let text = visible_text(html);
+    assert!(text.contains("Links open stored copies & more"), "{text}");
+    assert!(text.contains("Chart of ref-meta-capex-2025"), "{text}");
+    assert!(text.contains("Open"), "{text}");
+    assert!(
+        !text.contains(".mirror") && !text.contains("seed_file"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -213,7 +213,7 @@ pub struct Period {
     pub end_month: Option<String>,
 }
 
-/// Reliability grade (FACTCHECK scale): A = company filing or earnings call; B = reputable
+/// Reliability grade (the fact-check's scale): A = company filing or earnings call; B = reputable
 /// press; C = unsourced, aggregator-only or partly right; D = likely wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Grade {
@@ -243,7 +243,7 @@ impl Grade {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// One of the articles in `shared/seeds/`; its facts carry verbatim quotes.
+    /// One of the five seed articles; its facts carry verbatim quotes.
     Seed,
     /// A public record (filing, press report) named in the fact-check; needs an https url.
     PublicRecord,
@@ -257,7 +257,7 @@ pub struct Source {
     pub id: String,
     /// Seed article or public record.
     pub kind: SourceKind,
-    /// File name under `shared/seeds/` for seeds; `None` for public records.
+    /// For editors: the seed article's file name; `None` for public records. Never shown to readers.
     #[serde(default)]
     pub seed_file: Option<String>,
     /// Outlet and author as credited.
@@ -269,7 +269,8 @@ pub struct Source {
     /// Whether the date is stated or inferred, and from what.
     #[serde(default)]
     pub date_note: Option<LocalizedText>,
-    /// Address of the stored copy; required (https) for public records.
+    /// Address of the source's own page (the filing, release or article); required (https) for
+    /// public records.
     #[serde(default)]
     pub url: Option<String>,
     /// Reliability of the source as a whole.
@@ -433,7 +434,7 @@ pub struct Fact {
     pub sum_note: Option<LocalizedText>,
 }
 
-/// Two or more figures that disagree, and why (FACTCHECK §2, C1–C16).
+/// Two or more figures that disagree, and why (`C1`, `C2`, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {

@@ -282,7 +282,6 @@ export function renderSources(ctx) {
       s.kind === 'public_record' && typeof s.url === 'string' && /^https:\/\//.test(s.url)
         ? h('a', { class: 'source-link', href: s.url, rel: 'noopener noreferrer', target: '_blank' }, t('sources.open_link'))
         : null,
-      s.seed_file ? h('span', { class: 'seed-file' }, t('sources.seed_file', { file: s.seed_file })) : null,
     );
   return [
     h('p', {}, t('sources.intro')),
