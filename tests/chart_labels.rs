@@ -188,3 +188,37 @@ fn texts_above_bars_are_drawn_after_every_bar_so_none_is_covered() {
         }
     }
 }
+
+#[test]
+fn a_companys_fiscal_year_in_a_legend_names_the_month_it_ends() {
+    let ds = Dataset::embedded().expect("the shipped dataset is valid");
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "us-capex")
+        .expect("us-capex");
+    for (lang, ends_june) in [
+        ("en", "Jun"),
+        ("zh-Hans", "截至6月"),
+        ("zh-Hant", "截至6月"),
+    ] {
+        let chart = dataset_chart(&ds, def, &view(lang, "USD"), Figures::Reported);
+        let fiscal: Vec<&str> = chart
+            .series
+            .iter()
+            .map(|s| s.label.as_str())
+            .filter(|l| l.starts_with("FY") || l.contains("财年") || l.contains("財年"))
+            .filter(|l| !l.contains("各自") && !l.contains("own fiscal"))
+            .collect();
+        assert!(
+            !fiscal.is_empty(),
+            "{lang}: Microsoft's fiscal year is in the legend"
+        );
+        for label in fiscal {
+            assert!(
+                label.contains(ends_june),
+                "{lang}: {label:?} does not say when it ends"
+            );
+        }
+    }
+}

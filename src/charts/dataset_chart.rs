@@ -421,9 +421,15 @@ pub fn period_label(p: &Period, view: &View) -> String {
                 (PeriodKind::FiscalYear, None) => "fiscal_mixed_",
                 _ => "",
             };
+            // A company's own fiscal year names the month it ends: a chart travels without
+            // its table ("FY2025 (to Jun)").
+            let month = p.fiscal_year_end.as_deref().map_or(String::new(), |m| {
+                view.word(&format!("month.{}", m.trim_start_matches('0')))
+                    .to_string()
+            });
             view.fill(
                 &format!("series.{fiscal}{}", basis_key(p.basis)),
-                &[("year", &year)],
+                &[("year", &year), ("month", &month)],
             )
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
