@@ -7,6 +7,7 @@ use super::axis::{draw_centered_lines, draw_header, nice_ceiling, tick, tick_are
 use super::hit::{HitBox, HitMap};
 use super::spec::{BarChart, BarKind};
 use super::style::ChartStyle;
+use super::text_fit::fit_lines;
 use super::ChartError;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,18 +33,29 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let (_, plot) = area.split_vertically(header);
 
     let (lo, hi) = value_span(chart);
-    let label_rows = chart
+    let groups = chart.groups.len().max(1) as f64;
+    let y_area = tick_area(&plot, &[lo, hi], chart.ticks, style, 40.0)?;
+    let margin_right = style.px(8.0);
+    // Each label fits its group's width, so neighbours never run into each other on a phone.
+    let group_px = (plot.dim_in_pixel().0 as i32 - y_area - margin_right) as f64 / groups;
+    let every = chart.label_every.max(1);
+    let label_width = ((group_px * every as f64) as i32 - style.px(4.0)).max(style.px(10.0));
+    let label_font = style.text(TICK_PX);
+    let labels = chart
         .groups
         .iter()
-        .map(|g| g.label.split('\n').count())
+        .map(|g| fit_lines(area, &g.label, &label_font, label_width).map(|l| l.join("\n")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let label_rows = labels
+        .iter()
+        .map(|l| l.split('\n').count())
         .max()
         .unwrap_or(1);
-    let groups = chart.groups.len().max(1) as f64;
     let mut cc = ChartBuilder::on(&plot)
-        .margin_right(style.px(8.0))
+        .margin_right(margin_right)
         .margin_top(style.px(6.0))
         .x_label_area_size(style.px(8.0 + label_rows as f64 * (TICK_PX + 3.0)))
-        .y_label_area_size(tick_area(&plot, &[lo, hi], chart.ticks, style, 40.0)?)
+        .y_label_area_size(y_area)
         .build_cartesian_2d(0f64..groups, lo..hi)?;
     cc.configure_mesh()
         .disable_x_mesh()
@@ -57,13 +69,14 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
         .draw()?;
 
     let mut hits = HitMap::default();
-    let every = chart.label_every.max(1);
+    // Texts above bars go on after every bar, so a taller neighbour never covers one.
+    let mut above_bars: Vec<(&str, bool, (i32, i32))> = Vec::new();
     let base = 0f64.clamp(lo, hi);
     for (gi, group) in chart.groups.iter().enumerate() {
         let g = gi as f64;
         if gi % every == 0 {
             let (cx, bottom) = cc.backend_coord(&(g + 0.5, lo));
-            draw_centered_lines(area, &group.label, (cx, bottom + style.px(4.0)), style)?;
+            draw_centered_lines(area, &labels[gi], (cx, bottom + style.px(4.0)), style)?;
         }
         let width = GROUP_FILL / group.slots.max(1) as f64;
         let left_of = |slot: usize| g + (1.0 - GROUP_FILL) / 2.0 + slot as f64 * width;
@@ -110,16 +123,10 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             // round (found by the fuzzer); a hover box is never inside out.
             let (top, bottom) = (top.min(bottom), top.max(bottom));
             let above = ((left + right) / 2, top - style.px(2.0));
-            let note = style
-                .muted_text(TICK_PX - 1.0)
-                .pos(Pos::new(HPos::Center, VPos::Bottom));
             if bar.kind == BarKind::Flagged {
-                let warn = style
-                    .colored_text(TICK_PX, style.series(1))
-                    .pos(Pos::new(HPos::Center, VPos::Bottom));
-                area.draw_text("!", &warn, above)?;
+                above_bars.push(("!", true, above));
             } else if let Some(label) = &bar.label {
-                area.draw_text(label, &note, above)?;
+                above_bars.push((label, false, above));
             }
             hits.boxes.push(HitBox {
                 left,
@@ -166,6 +173,15 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
                 series: marker.series,
             });
         }
+    }
+    let note = style
+        .muted_text(TICK_PX - 1.0)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    let warn = style
+        .colored_text(TICK_PX, style.series(1))
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (text, flagged, at) in above_bars {
+        area.draw_text(text, if flagged { &warn } else { &note }, at)?;
     }
     Ok(hits)
 }

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use super::spec::{Bar, BarChart, BarGroup, BarKind, Marker, Series};
 use super::view::View;
 use crate::data::{
-    is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, Lang, LocalizedText, Period,
-    PeriodKey, PeriodKind, Unit,
+    is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, LocalizedText, Period, PeriodKey,
+    PeriodKind, Unit,
 };
 
 /// Which set of figures a comparison chart draws as bars; the other set shows as markers.
@@ -75,7 +75,7 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
             hollow: fact.period.basis == Basis::Plan,
         });
         let group_index = index_of(&mut groups, axis_key(fact, def.group_by), || {
-            wrap(&axis_label(ds, fact, def.group_by, view), view.lang)
+            axis_label(ds, fact, def.group_by, view)
         });
         placed.push(Placed {
             fact,
@@ -422,9 +422,15 @@ pub fn period_label(p: &Period, view: &View) -> String {
                 (PeriodKind::FiscalYear, None) => "fiscal_mixed_",
                 _ => "",
             };
+            // A company's own fiscal year names the month it ends: a chart travels without
+            // its table ("FY2025 (to Jun)").
+            let month = p.fiscal_year_end.as_deref().map_or(String::new(), |m| {
+                view.word(&format!("month.{}", m.trim_start_matches('0')))
+                    .to_string()
+            });
             view.fill(
                 &format!("series.{fiscal}{}", basis_key(p.basis)),
-                &[("year", &year)],
+                &[("year", &year), ("month", &month)],
             )
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
@@ -458,40 +464,5 @@ fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'stat
         Some(Unit::Multiple) => "unit.multiple",
         Some(Unit::Gw) => "unit.gw",
         _ => "unit.count",
-    }
-}
-
-/// Breaks a long group label onto two lines so phone-width charts stay legible: at the
-/// space nearest the middle, or (Chinese, no spaces) in the middle of a label over 6 characters.
-fn wrap(label: &str, lang: Lang) -> String {
-    if label.contains('\n') {
-        return label.to_string();
-    }
-    let chars: Vec<char> = label.chars().collect();
-    let middle = chars.len() / 2;
-    match lang {
-        Lang::En if chars.len() > 12 => chars
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c == ' ')
-            .min_by_key(|(i, _)| i.abs_diff(middle))
-            .map_or_else(
-                || label.to_string(),
-                |(i, _)| {
-                    format!(
-                        "{}\n{}",
-                        chars[..i].iter().collect::<String>(),
-                        chars[i + 1..].iter().collect::<String>()
-                    )
-                },
-            ),
-        Lang::ZhHans | Lang::ZhHant if chars.len() > 6 && !label.contains(' ') => {
-            format!(
-                "{}\n{}",
-                chars[..middle].iter().collect::<String>(),
-                chars[middle..].iter().collect::<String>()
-            )
-        }
-        _ => label.to_string(),
     }
 }

@@ -13,6 +13,7 @@ mod lines;
 mod model_charts;
 mod spec;
 mod style;
+mod text_fit;
 mod tornado;
 mod view;
 
@@ -33,6 +34,8 @@ pub use spec::{
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;
 pub use view::{View, ViewError, ViewOptions};
+
+use text_fit::fit_lines;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
@@ -59,15 +62,21 @@ impl Chart {
         let plot = if credit.is_empty() {
             area.clone()
         } else {
-            let (_, height) = area.dim_in_pixel();
-            let row = style.px(CREDIT_PX + 6.0);
-            let (plot, line) = area.split_vertically((height as i32 - row).max(0));
-            line.fill(&style.background())?;
-            line.draw_text(
-                credit,
-                &style.muted_text(CREDIT_PX),
-                (style.px(4.0), style.px(2.0)),
-            )?;
+            let (width, height) = area.dim_in_pixel();
+            // Wrapped to the chart's width: a phone shows the whole source line.
+            let font = style.muted_text(CREDIT_PX);
+            let lines = fit_lines(area, credit, &font, width as i32 - style.px(8.0))?;
+            let line_h = style.px(CREDIT_PX + 3.0);
+            let rows = line_h * lines.len() as i32 + style.px(3.0);
+            let (plot, strip) = area.split_vertically((height as i32 - rows).max(0));
+            strip.fill(&style.background())?;
+            for (i, line) in lines.iter().enumerate() {
+                strip.draw_text(
+                    line,
+                    &font,
+                    (style.px(4.0), style.px(2.0) + i as i32 * line_h),
+                )?;
+            }
             plot
         };
         let hits = match self {
