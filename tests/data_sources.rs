@@ -19,7 +19,7 @@ enum Kind {
 }
 
 /// Each host a source may link to, and why.
-const ALLOWED: [(&str, Kind, &str); 45] = [
+const ALLOWED: [(&str, Kind, &str); 51] = [
     ("www.theguardian.com", Kind::Outlet, "The Guardian"),
     ("finance.yahoo.com", Kind::Outlet, "Yahoo Finance"),
     (
@@ -176,6 +176,28 @@ const ALLOWED: [(&str, Kind, &str); 45] = [
         "biggo.com",
         Kind::Aggregator,
         "news aggregator summarising The Information",
+    ),
+    (
+        "www.asianfin.com",
+        Kind::Outlet,
+        "AsianFin, TMTPost's English financial news",
+    ),
+    (
+        "convergedigest.com",
+        Kind::Outlet,
+        "Converge Digest, tech trade press",
+    ),
+    (
+        "www.irs.gov",
+        Kind::Official,
+        "US Internal Revenue Service: its yearly average exchange rates",
+    ),
+    ("stockburger.news", Kind::Aggregator, "market news summaries"),
+    ("userz.net", Kind::Aggregator, "earnings summaries"),
+    (
+        "reportify.ai",
+        Kind::Aggregator,
+        "summaries of brokers' research notes",
     ),
 ];
 
