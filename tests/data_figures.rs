@@ -121,3 +121,46 @@ fn every_reference_rate_is_an_annual_average_never_one_days_rate() {
         );
     }
 }
+
+#[test]
+fn a_reported_quarter_is_on_the_measure_of_its_reported_year() {
+    let d = shipped();
+    let reported = |f: &&Fact| f.period.basis == Basis::Actual && f.quote.is_none();
+    for quarter in d.reference.iter().filter(reported) {
+        if quarter.period.kind != PeriodKind::Quarter || quarter.period.fiscal_year_end.is_some() {
+            continue;
+        }
+        for year in d.reference.iter().filter(reported).filter(|y| {
+            y.period.kind == PeriodKind::CalendarYear
+                && y.period.start == quarter.period.start
+                && y.entity == quarter.entity
+                && y.metric == quarter.metric
+        }) {
+            assert!(
+                year.measure.is_none() || year.measure == quarter.measure,
+                "{} ({:?}) is not on the measure of {} ({:?})",
+                quarter.id,
+                quarter.measure,
+                year.id,
+                year.measure
+            );
+        }
+    }
+}
+
+#[test]
+fn microsofts_intelligent_cloud_segment_is_never_labelled_plain_cloud_revenue() {
+    // "Microsoft Cloud" is Microsoft's own, broader metric (≈ US$168 bn in fiscal 2025): a
+    // reader who sees "Microsoft" beside "Cloud revenue" reads that.
+    let d = shipped();
+    let segment = d
+        .all_facts()
+        .filter(|f| f.entity == "microsoft")
+        .filter(|f| f.definition.as_ref().is_some_and(|t| t.en.starts_with("Intelligent Cloud segment revenue")));
+    let mut seen = 0;
+    for f in segment {
+        assert_eq!(f.metric, "intelligent_cloud_revenue", "{}", f.id);
+        seen += 1;
+    }
+    assert!(seen >= 2, "the Intelligent Cloud records are gone");
+}

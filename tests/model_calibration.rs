@@ -120,3 +120,65 @@ fn the_calculator_converts_at_the_datasets_2025_reference_rate() {
     let (low, high) = CNY_PER_USD.plausible;
     assert!(low <= rate && rate <= high);
 }
+
+const LANGS: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
+
+fn i18n(lang: &str) -> serde_json::Value {
+    let path = format!("{}/www/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn text(value: &serde_json::Value, lang: &str, key: &str) -> String {
+    match value.as_str() {
+        Some(t) => t.to_string(),
+        None => panic!("{lang}: {key} is not a text"),
+    }
+}
+
+#[test]
+fn a_constant_built_on_a_fiscal_year_names_it_in_every_language() {
+    let d = dataset();
+    let fiscal = |id: &&str| d.fact(id).map(|f| f.period.kind) == Some(PeriodKind::FiscalYear);
+    for c in CONSTANTS.iter().filter(|c| c.fact_ids.iter().any(fiscal)) {
+        for (lang, word) in LANGS.iter().zip(["fiscal year", "财年", "財年"]) {
+            let label = text(&i18n(lang)["calculator"]["constants"][c.name], lang, c.name);
+            assert!(label.contains(word), "{lang}: {} is labelled {label:?}", c.name);
+        }
+    }
+}
+
+#[test]
+fn the_currency_note_states_the_rate_the_calculator_converts_at() {
+    let rate = format!("{}", CNY_PER_USD.value);
+    for lang in LANGS {
+        let note = text(
+            &i18n(lang)["calculator"]["outputs"]["currency_note"],
+            lang,
+            "currency_note",
+        );
+        assert!(note.contains(&rate), "{lang}: {note:?} does not say {rate}");
+    }
+}
+
+#[test]
+fn the_demand_growth_reason_quotes_full_year_cloud_growth_from_the_records() {
+    let d = dataset();
+    let growth = |now: &str, before: &str| {
+        let v = values(&d, &[now, before]);
+        format!("{:.1}%", (v[0] / v[1] - 1.0) * 100.0)
+    };
+    let aws = growth("ref-aws-revenue-2025", "ref-aws-revenue-2024");
+    let google = growth("ref-google-cloud-revenue-2025", "ref-google-cloud-revenue-2024");
+    for lang in LANGS {
+        let reason = text(
+            &i18n(lang)["calculator"]["inputs"]["demand_growth"]["reason"],
+            lang,
+            "demand_growth.reason",
+        );
+        assert!(
+            reason.contains(&aws) && reason.contains(&google),
+            "{lang}: {reason:?} should give AWS {aws} and Google Cloud {google}"
+        );
+    }
+}
