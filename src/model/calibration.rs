@@ -109,8 +109,8 @@ pub const CN_CAPEX_RATIO: Constant = constant(
 );
 
 /// US operating margin (after depreciation) of the three clouds: AWS 35.4 %, Microsoft
-/// Intelligent Cloud 42.0 %, Google Cloud 23.7 % (2025), weighted by revenue: 35.5 %. The
-/// engine adds depreciation back to get the cash margin before capex.
+/// Intelligent Cloud 42.0 % (fiscal year to June 2025), Google Cloud 23.7 % (2025), weighted by
+/// revenue: 35.5 %. The engine adds depreciation back to get the cash margin before capex.
 pub const US_OPERATING_MARGIN: Constant = constant(
     "us_operating_margin",
     (0.354 * 128.7 + 0.420 * 106.3 + 0.237 * 58.7) / (128.7 + 106.3 + 58.7),
