@@ -16,7 +16,9 @@ fn shipped() -> Dataset {
 fn quarters_of(fact: &Fact) -> Option<[(i32, &'static str); 4]> {
     let year = fact.period.start;
     match (fact.period.kind, fact.period.fiscal_year_end.as_deref()) {
-        (PeriodKind::CalendarYear, _) => Some([(year, "Q1"), (year, "Q2"), (year, "Q3"), (year, "Q4")]),
+        (PeriodKind::CalendarYear, _) => {
+            Some([(year, "Q1"), (year, "Q2"), (year, "Q3"), (year, "Q4")])
+        }
         (PeriodKind::FiscalYear, Some("06")) => Some([
             (year - 1, "Q3"),
             (year - 1, "Q4"),
@@ -63,7 +65,11 @@ fn a_reported_year_equals_the_sum_of_its_four_reported_quarters() {
             "{} = {} but its quarters ({}) add up to {sum:.2}",
             year.id,
             year.value,
-            quarters.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+            quarters
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         checked += 1;
     }
@@ -96,7 +102,11 @@ fn a_plan_set_against_an_actual_has_an_actual_on_its_own_measure() {
                 "{}: {} ({measure}) is set against {} only",
                 conflict.id,
                 plan.id,
-                actuals.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+                actuals
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }
@@ -108,11 +118,14 @@ fn every_reference_rate_is_an_annual_average_never_one_days_rate() {
     for rate in &d.reference_rates {
         let basis = &rate.basis;
         let zh_hant = basis.zh_hant.as_deref().unwrap_or(&basis.zh_hans);
-        let averaged =
-            basis.en.contains("average") && basis.zh_hans.contains("平均") && zh_hant.contains("平均");
-        let one_day = ["parity", "中间价", "中間價"]
-            .iter()
-            .any(|word| [basis.en.as_str(), &basis.zh_hans, zh_hant].iter().any(|t| t.contains(word)));
+        let averaged = basis.en.contains("average")
+            && basis.zh_hans.contains("平均")
+            && zh_hant.contains("平均");
+        let one_day = ["parity", "中间价", "中間價"].iter().any(|word| {
+            [basis.en.as_str(), &basis.zh_hans, zh_hant]
+                .iter()
+                .any(|t| t.contains(word))
+        });
         assert!(
             averaged && !one_day,
             "{}: {:?} is not an annual average",
@@ -156,7 +169,11 @@ fn microsofts_intelligent_cloud_segment_is_never_labelled_plain_cloud_revenue() 
     let segment = d
         .all_facts()
         .filter(|f| f.entity == "microsoft")
-        .filter(|f| f.definition.as_ref().is_some_and(|t| t.en.starts_with("Intelligent Cloud segment revenue")));
+        .filter(|f| {
+            f.definition
+                .as_ref()
+                .is_some_and(|t| t.en.starts_with("Intelligent Cloud segment revenue"))
+        });
     let mut seen = 0;
     for f in segment {
         assert_eq!(f.metric, "intelligent_cloud_revenue", "{}", f.id);

@@ -192,7 +192,11 @@ const ALLOWED: [(&str, Kind, &str); 51] = [
         Kind::Official,
         "US Internal Revenue Service: its yearly average exchange rates",
     ),
-    ("stockburger.news", Kind::Aggregator, "market news summaries"),
+    (
+        "stockburger.news",
+        Kind::Aggregator,
+        "market news summaries",
+    ),
     ("userz.net", Kind::Aggregator, "earnings summaries"),
     (
         "reportify.ai",

@@ -3,7 +3,7 @@
 
 use ai_capex_explainer::data::{Dataset, PeriodKind};
 use ai_capex_explainer::model::{
-    calibration::{Constant, CN_CAPEX_RATIO, CNY_PER_USD, CONSTANTS, FIRST_YEAR},
+    calibration::{Constant, CNY_PER_USD, CN_CAPEX_RATIO, CONSTANTS, FIRST_YEAR},
     input_specs, Origin, BIG4_CAPEX_2025_FACTS, BIG4_CAPEX_2025_USD_BN, PAYBACK_COMPARISONS,
 };
 
@@ -143,7 +143,11 @@ fn a_constant_built_on_a_fiscal_year_names_it_in_every_language() {
     for c in CONSTANTS.iter().filter(|c| c.fact_ids.iter().any(fiscal)) {
         for (lang, word) in LANGS.iter().zip(["fiscal year", "财年", "財年"]) {
             let label = text(&i18n(lang)["calculator"]["constants"][c.name], lang, c.name);
-            assert!(label.contains(word), "{lang}: {} is labelled {label:?}", c.name);
+            assert!(
+                label.contains(word),
+                "{lang}: {} is labelled {label:?}",
+                c.name
+            );
         }
     }
 }
@@ -169,7 +173,10 @@ fn the_demand_growth_reason_quotes_full_year_cloud_growth_from_the_records() {
         format!("{:.1}%", (v[0] / v[1] - 1.0) * 100.0)
     };
     let aws = growth("ref-aws-revenue-2025", "ref-aws-revenue-2024");
-    let google = growth("ref-google-cloud-revenue-2025", "ref-google-cloud-revenue-2024");
+    let google = growth(
+        "ref-google-cloud-revenue-2025",
+        "ref-google-cloud-revenue-2024",
+    );
     for lang in LANGS {
         let reason = text(
             &i18n(lang)["calculator"]["inputs"]["demand_growth"]["reason"],
