@@ -215,13 +215,13 @@ fn the_named_facts_carry_the_values_and_shapes_the_brief_gives() {
     );
     let bd = f("s000-bytedance-ai-capex-2025");
     assert_eq!((bd.value, bd.cny_per_usd), (12.0, Some(7.17)));
-    // One official rate per year: the Fed's 2023 average, PBoC central parity rates after.
+    // One annual average per year: the Fed's for 2023, the IRS's for 2024 (also used for 2025).
     let rates: Vec<(i32, f64)> = d
         .reference_rates
         .iter()
         .map(|r| (r.year, r.cny_per_usd))
         .collect();
-    assert_eq!(rates, [(2023, 7.0809), (2024, 7.1884), (2025, 7.0602)]);
+    assert_eq!(rates, [(2023, 7.0809), (2024, 7.189), (2025, 7.189)]);
     let ali = f("s000-alibaba-ai-invest-3y");
     assert_eq!(
         (

@@ -20,7 +20,7 @@ enum Kind {
 }
 
 /// Each host a source may link to, and why.
-const ALLOWED: [(&str, Kind, &str); 41] = [
+const ALLOWED: [(&str, Kind, &str); 47] = [
     ("www.theguardian.com", Kind::Outlet, "The Guardian"),
     ("finance.yahoo.com", Kind::Outlet, "Yahoo Finance"),
     (
@@ -158,12 +158,38 @@ const ALLOWED: [(&str, Kind, &str); 41] = [
         Kind::Aggregator,
         "news aggregator summarising The Information",
     ),
+    (
+        "www.asianfin.com",
+        Kind::Outlet,
+        "AsianFin, TMTPost's English financial news",
+    ),
+    (
+        "convergedigest.com",
+        Kind::Outlet,
+        "Converge Digest, tech trade press",
+    ),
+    (
+        "www.irs.gov",
+        Kind::Official,
+        "US Internal Revenue Service: its yearly average exchange rates",
+    ),
+    (
+        "stockburger.news",
+        Kind::Aggregator,
+        "market news summaries",
+    ),
+    ("userz.net", Kind::Aggregator, "earnings summaries"),
+    (
+        "reportify.ai",
+        Kind::Aggregator,
+        "summaries of brokers' research notes",
+    ),
 ];
 
 /// Sources that still link to a copy of a company's own document (a filing viewer, a site that
 /// republishes releases) because no SEC or company copy of it has been found: each is a known
 /// gap, named by source id with the document it stands for. The list only shrinks.
-const AWAITING_PRIMARY_COPY: [(&str, &str); 5] = [
+const AWAITING_PRIMARY_COPY: [(&str, &str); 3] = [
     (
         "pr-alibaba-dj-2025-08",
         "Alibaba's June-quarter 2025 release (a Dow Jones copy on a broker's site)",
@@ -172,16 +198,6 @@ const AWAITING_PRIMARY_COPY: [(&str, &str); 5] = [
     (
         "pr-amazon-q4-2024-release",
         "Amazon's Q4-2024 results release",
-    ),
-    // The CFETS parity notices back the 2024 and 2025 reference rates, which are being replaced
-    // by annual averages; these two entries go with them.
-    (
-        "pr-cfets-2024-12-31",
-        "CFETS's parity notice of 31 Dec 2024",
-    ),
-    (
-        "pr-cfets-2025-12-16",
-        "CFETS's parity notice of 16 Dec 2025",
     ),
 ];
 

@@ -59,12 +59,13 @@ pub const US_REVENUE_2025: Constant = constant(
     ],
 );
 
-/// All 2025 capex of the three parents, US$ bn: Amazon 131.8 (gross) + Microsoft 88.7 (fiscal
-/// year to June 2025, with finance leases) + Alphabet 91.4.
+/// All 2025 capex of the three parents, US$ bn: Amazon 131.8 (gross) + Microsoft 88.2 (fiscal
+/// year to June 2025, with finance leases: the same year as its revenue, margin and cash flow
+/// here) + Alphabet 91.4.
 pub const US_PARENT_CAPEX_2025: Constant = constant(
     "us_parent_capex_2025",
-    131.8 + 88.7 + 91.4,
-    (131.8 + 88.7 + 91.4, 131.8 + 88.7 + 91.4),
+    131.8 + 88.2 + 91.4,
+    (131.8 + 88.2 + 91.4, 131.8 + 88.2 + 91.4),
     &[
         "ref-amazon-capex-2025",
         "ref-msft-capex-fy2025-incl-leases",
@@ -92,15 +93,16 @@ pub const CN_CAPEX_2025: Constant = constant(
     ],
 );
 
-/// China's capex ÷ AI and cloud revenue: Alibaba's AI and cloud capex in the four quarters to
-/// September 2025 (¥120 bn) ÷ four times Alibaba Cloud's mean quarterly revenue in the three
-/// reported quarters to September 2025 ((30.1 + 33.4 + 39.8) / 3 × 4 = ¥137.7 bn).
+/// China's capex ÷ AI and cloud revenue over the same twelve months: Alibaba's AI and cloud
+/// capex in the four quarters to September 2025 (¥120 bn) ÷ Alibaba Cloud's revenue in those
+/// four quarters (31.7 + 30.1 + 33.4 + 39.8 = ¥135.0 bn) ≈ 0.889.
 pub const CN_CAPEX_RATIO: Constant = constant(
     "cn_capex_ratio",
-    120.0 / ((30.1 + 33.4 + 39.8) / 3.0 * 4.0),
+    120.0 / (31.7 + 30.1 + 33.4 + 39.8),
     (0.7, 1.1),
     &[
         "ref-alibaba-ai-cloud-capex-4q-to-sep2025",
+        "ref-alibaba-cloud-revenue-2024q4",
         "ref-alibaba-cloud-revenue-2025q1",
         "ref-alibaba-cloud-revenue-2025q2",
         "ref-alibaba-cloud-revenue-2025q3",
@@ -108,8 +110,8 @@ pub const CN_CAPEX_RATIO: Constant = constant(
 );
 
 /// US operating margin (after depreciation) of the three clouds: AWS 35.4 %, Microsoft
-/// Intelligent Cloud 42.0 %, Google Cloud 23.7 % (2025), weighted by revenue: 35.5 %. The
-/// engine adds depreciation back to get the cash margin before capex.
+/// Intelligent Cloud 42.0 % (fiscal year to June 2025), Google Cloud 23.7 % (2025), weighted by
+/// revenue: 35.5 %. The engine adds depreciation back to get the cash margin before capex.
 pub const US_OPERATING_MARGIN: Constant = constant(
     "us_operating_margin",
     (0.354 * 128.7 + 0.420 * 106.3 + 0.237 * 58.7) / (128.7 + 106.3 + 58.7),
@@ -195,10 +197,11 @@ pub const TERMINAL_GROWTH: Constant = constant("terminal_growth", 0.03, (0.02, 0
 /// Share of the AGI prize competed away once the follower catches up (assumption).
 pub const PRIZE_EROSION: Constant = constant("prize_erosion", 0.5, (0.25, 0.75), &[]);
 
-/// Yuan per US dollar, to compare compute and market size across sides (assumption: 7.17,
-/// the rate seed 000 implies, within the seeds' 7.10–7.30 and the dataset's reference rates
-/// for 2023–2025, 7.06–7.19; the article's figures are converted at the reference rates).
-pub const CNY_PER_USD: Constant = constant("cny_per_usd", 7.17, (7.05, 7.30), &[]);
+/// Yuan per US dollar, to compare compute and market size across sides: the dataset's 2025
+/// reference rate, the one the charts convert 2025 figures at (an annual average; checked by
+/// `tests/model_calibration.rs`). Plausible: the day-to-day rates of 2024–2025, from 7.06 (the
+/// central parity of 16 December 2025) to 7.30 (the onshore close of 31 December 2024).
+pub const CNY_PER_USD: Constant = constant("cny_per_usd", 7.189, (7.05, 7.30), &[]);
 
 /// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).
 pub const CONSTANTS: [Constant; 20] = [
@@ -225,7 +228,7 @@ pub const CONSTANTS: [Constant; 20] = [
 ];
 
 /// The US capex ratio that follows: in-scope capex ÷ cloud revenue,
-/// 311.9 × 0.75 ÷ 293.7 ≈ 0.80 (plausible range from the share's range).
+/// 311.4 × 0.75 ÷ 293.7 ≈ 0.80 (plausible range from the share's range).
 pub const US_CAPEX_RATIO: Constant = constant(
     "us_capex_ratio",
     US_PARENT_CAPEX_2025.value * US_CLOUD_SHARE_OF_CAPEX.value / US_REVENUE_2025.value,

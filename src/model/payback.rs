@@ -8,21 +8,21 @@ use serde::Serialize;
 
 use super::calibration::USEFUL_LIFE_YEARS;
 
-/// The big four's 2025 capex as reported, US$ bn: Amazon 131.8 + Microsoft (fiscal year to
-/// June 2025, with finance leases) 88.7 + Alphabet 91.4 + Meta 72.22.
-pub const BIG4_CAPEX_2025_USD_BN: f64 = 131.8 + 88.7 + 91.4 + 72.22;
+/// The big four's capex in calendar 2025 as reported, US$ bn: Amazon 131.8 + Microsoft 118.0
+/// (its four quarters of calendar 2025, with finance leases) + Alphabet 91.4 + Meta 72.22.
+pub const BIG4_CAPEX_2025_USD_BN: f64 = 131.8 + 118.0 + 91.4 + 72.22;
 
-/// The dataset records [`BIG4_CAPEX_2025_USD_BN`] adds up.
+/// The dataset records [`BIG4_CAPEX_2025_USD_BN`] adds up, each for calendar 2025.
 pub const BIG4_CAPEX_2025_FACTS: [&str; 4] = [
     "ref-amazon-capex-2025",
-    "ref-msft-capex-fy2025-incl-leases",
+    "ref-msft-capex-2025-incl-leases",
     "ref-alphabet-capex-2025",
     "ref-meta-capex-2025",
 ];
 
 /// Reported revenue the page sets beside the requirement: the three US clouds' 2025
-/// revenue (all cloud, of which AI is a part) and OpenAI's annualised revenue at the end of
-/// 2025.
+/// revenue (all cloud, of which AI is a part; Microsoft's Intelligent Cloud for its fiscal year
+/// to June 2025) and OpenAI's annualised revenue at the end of 2025.
 pub const PAYBACK_COMPARISONS: [&str; 4] = [
     "ref-aws-revenue-2025",
     "ref-msft-intelligent-cloud-revenue-fy2025",

@@ -531,9 +531,10 @@ pub struct Plain {
     pub payback_required_revenue: f64,
 }
 
-/// The big four's 2025 capex, US$ bn: Amazon + Microsoft (FY to June, with finance leases)
-/// + Alphabet + Meta (dataset records `ref-*-capex-2025`, `ref-msft-capex-fy2025-incl-leases`).
-pub const BIG4_CAPEX_2025: f64 = 131.8 + 88.7 + 91.4 + 72.22;
+/// The big four's capex in calendar 2025, US$ bn: Amazon + Microsoft (its four calendar
+/// quarters, with finance leases) + Alphabet + Meta (dataset records `ref-*-capex-2025`,
+/// `ref-msft-capex-2025-incl-leases`).
+pub const BIG4_CAPEX_2025: f64 = 131.8 + 118.0 + 91.4 + 72.22;
 
 pub fn plain(s: &Scenario) -> Plain {
     let inp = Inputs::of(s);
