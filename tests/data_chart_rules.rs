@@ -201,3 +201,19 @@ fn a_groups_members_must_be_known_entities() {
         [DataErrorKind::UnknownEntity { id: "omega".into() }]
     );
 }
+
+#[test]
+fn a_chart_of_claims_alone_is_refused() {
+    let mut v = charted();
+    v["facts"][0]["period"]["basis"] = json!("claim");
+    v["reference"][0]["period"]["basis"] = json!("claim");
+    assert_eq!(
+        kinds(&v),
+        [DataErrorKind::OnlyClaims {
+            chart: "capex".into()
+        }]
+    );
+    // One reported figure beside the claim is a comparison again.
+    v["reference"][0]["period"]["basis"] = json!("actual");
+    assert_eq!(kinds(&v), []);
+}
