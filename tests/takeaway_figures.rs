@@ -1,17 +1,22 @@
-//! Takeaway sentences that compare figures say what the records say: OpenAI's accounting
-//! loss in the first half of 2025 is about 3× its revenue, and its cash burn is below its
-//! revenue, so no language may call its revenue "a fraction of its losses".
+//! Sentences that compare or date figures say what the records say: OpenAI's accounting loss
+//! in the first half of 2025 is about 3× its revenue and its cash burn below its revenue, so no
+//! language may call its revenue "a fraction of its losses"; the payback panel's title names
+//! the year of the capex its sentence sums, never "this year".
 
 use ai_capex_explainer::data::Dataset;
 use serde_json::Value;
 
-fn plain_takeaway(lang: &str, chart: &str) -> String {
+const LANGS: [&str; 3] = ["en", "zh-Hans", "zh-Hant"];
+
+/// The text at `keys` in the language file of `lang`.
+fn words(lang: &str, keys: &[&str]) -> String {
     let path = format!("{}/www/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    json["charts"][chart]["takeaway_plain"]
+    keys.iter()
+        .fold(&json, |node, key| &node[key])
         .as_str()
-        .unwrap_or_else(|| panic!("{lang}: no takeaway_plain for {chart}"))
+        .unwrap_or_else(|| panic!("{lang}: no text at {keys:?}"))
         .to_string()
 }
 
@@ -33,8 +38,33 @@ fn openai_takeaway_states_the_loss_multiple_and_the_cash_burn_as_the_records_giv
         ("zh-Hant", format!("約為收入的{multiple}倍"), "低於收入"),
     ];
     for (lang, loss, burn) in expected {
-        let text = plain_takeaway(lang, "openai-economics");
+        let text = words(lang, &["charts", "openai-economics", "takeaway_plain"]);
         assert!(text.contains(&loss), "{lang}: {text:?} lacks {loss:?}");
         assert!(text.contains(burn), "{lang}: {text:?} lacks {burn:?}");
+    }
+}
+
+/// The four-digit years a text names.
+fn years(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(4)
+        .enumerate()
+        .filter(|(i, w)| {
+            w.iter().all(char::is_ascii_digit)
+                && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+                && !(*i > 0 && chars[i - 1].is_ascii_digit())
+        })
+        .map(|(_, w)| w.iter().collect())
+        .collect()
+}
+
+#[test]
+fn the_payback_title_names_the_year_its_sentence_sums() {
+    for lang in LANGS {
+        let sentence = years(&words(lang, &["calculator", "payback", "sentence"]));
+        let title = years(&words(lang, &["calculator", "payback", "title"]));
+        assert!(!sentence.is_empty(), "{lang}: the payback sentence names no year");
+        assert_eq!(title, sentence[..1], "{lang}: the title names another year than the sentence");
     }
 }
