@@ -334,7 +334,11 @@ fn the_records_view_never_draws_a_loss_without_the_revenue_of_its_period() {
 #[test]
 fn the_us_chart_shows_every_later_years_plan_the_records_hold_outlined_and_dated() {
     let ds = dataset();
-    let def = ds.charts.iter().find(|c| c.id == "us-capex").expect("chart");
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "us-capex")
+        .expect("chart");
     let charted = |id: &str| def.facts.iter().any(|f| f == id);
     let companies: Vec<&str> = def
         .facts
@@ -360,7 +364,10 @@ fn the_us_chart_shows_every_later_years_plan_the_records_hold_outlined_and_dated
                 && f.period.end > last_actual
         })
         .collect();
-    assert!(!later_plans.is_empty(), "the records hold plans after {last_actual}");
+    assert!(
+        !later_plans.is_empty(),
+        "the records hold plans after {last_actual}"
+    );
     let reported = chart_of(&ds, "us-capex", "en", Figures::Reported);
     for plan in later_plans {
         assert!(charted(&plan.id), "{} is not in the chart", plan.id);
@@ -378,7 +385,11 @@ fn the_us_chart_shows_every_later_years_plan_the_records_hold_outlined_and_dated
 #[test]
 fn the_cloud_records_cover_every_company_and_quarter_the_articles_cover() {
     let ds = dataset();
-    let def = ds.charts.iter().find(|c| c.id == "cloud-growth").expect("chart");
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "cloud-growth")
+        .expect("chart");
     let cells = |record: bool| -> Vec<(String, i32, Option<String>)> {
         def.facts
             .iter()
@@ -393,5 +404,30 @@ fn the_cloud_records_cover_every_company_and_quarter_the_articles_cover() {
             records.contains(&cell),
             "{cell:?}: the articles' figure has no record beside it"
         );
+    }
+}
+
+#[test]
+fn a_wrapped_chinese_label_never_breaks_a_year_or_a_latin_word() {
+    let ds = dataset();
+    for lang in ["zh-Hans", "zh-Hant"] {
+        for def in &ds.charts {
+            for figures in BOTH {
+                for group in &chart_of(&ds, &def.id, lang, figures).groups {
+                    let lines: Vec<&str> = group.label.split('\n').collect();
+                    for pair in lines.windows(2) {
+                        let end = pair[0].chars().last();
+                        let start = pair[1].chars().next();
+                        assert!(
+                            !(end.is_some_and(|c| c.is_ascii_alphanumeric())
+                                && start.is_some_and(|c| c.is_ascii_alphanumeric())),
+                            "{} {lang}: {:?} is broken inside a word",
+                            def.id,
+                            group.label
+                        );
+                    }
+                }
+            }
+        }
     }
 }

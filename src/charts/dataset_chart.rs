@@ -319,7 +319,8 @@ fn bar_label(fact: &Fact, other_definition: Option<&str>, view: &View) -> Option
     let as_of = (fact.period.basis == Basis::Plan)
         .then(|| fact.as_of.as_deref().map(|m| as_of_label(m, view)))
         .flatten();
-    let other = other_definition.map(|short| format!("{OTHER_DEFINITION} {short}").trim_end().to_string());
+    let other =
+        other_definition.map(|short| format!("{OTHER_DEFINITION} {short}").trim_end().to_string());
     match (other, as_of) {
         (Some(other), Some(month)) => Some(format!("{other} {month}")),
         (Some(other), None) => Some(other),
@@ -464,7 +465,8 @@ fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'stat
 }
 
 /// Breaks a long group label onto two lines so phone-width charts stay legible: at the
-/// space nearest the middle, or (Chinese, no spaces) in the middle of a label over 6 characters.
+/// space nearest the middle, or (Chinese, no spaces) nearest the middle of a label over 6
+/// characters, but never inside a run of Latin letters or digits ("2024年" stays whole).
 fn wrap(label: &str, lang: Lang) -> String {
     if label.contains('\n') {
         return label.to_string();
@@ -488,11 +490,21 @@ fn wrap(label: &str, lang: Lang) -> String {
                 },
             ),
         Lang::ZhHans | Lang::ZhHant if chars.len() > 6 && !label.contains(' ') => {
-            format!(
-                "{}\n{}",
-                chars[..middle].iter().collect::<String>(),
-                chars[middle..].iter().collect::<String>()
-            )
+            let inside_a_word =
+                |i: usize| chars[i - 1].is_ascii_alphanumeric() && chars[i].is_ascii_alphanumeric();
+            (1..chars.len())
+                .filter(|&i| !inside_a_word(i))
+                .min_by_key(|i| i.abs_diff(middle))
+                .map_or_else(
+                    || label.to_string(),
+                    |i| {
+                        format!(
+                            "{}\n{}",
+                            chars[..i].iter().collect::<String>(),
+                            chars[i..].iter().collect::<String>()
+                        )
+                    },
+                )
         }
         _ => label.to_string(),
     }
