@@ -56,8 +56,16 @@ const ALLOWED: [(&str, Kind, &str); 47] = [
         "MarketScreener, financial news",
     ),
     ("www.ciol.com", Kind::Outlet, "CIOL, Indian tech press"),
-    ("www.telecomtv.com", Kind::Outlet, "TelecomTV, telecoms trade press"),
-    ("www.afaqs.com", Kind::Outlet, "afaqs!, Indian business press"),
+    (
+        "www.telecomtv.com",
+        Kind::Outlet,
+        "TelecomTV, telecoms trade press",
+    ),
+    (
+        "www.afaqs.com",
+        Kind::Outlet,
+        "afaqs!, Indian business press",
+    ),
     (
         "silicon.co.uk",
         Kind::Outlet,

@@ -30,7 +30,10 @@ fn openai_takeaway_states_the_loss_multiple_and_the_cash_burn_as_the_records_giv
     let revenue = value(&ds, "ref-openai-revenue-2025h1");
     let multiple = (value(&ds, "ref-openai-net-loss-2025h1") / revenue).round();
     let burn_below_revenue = value(&ds, "ref-openai-cash-burn-2025h1") < revenue;
-    assert!(burn_below_revenue, "the records no longer say cash burn < revenue");
+    assert!(
+        burn_below_revenue,
+        "the records no longer say cash burn < revenue"
+    );
     let multiple = format!("{multiple}");
     let expected = [
         ("en", format!("about {multiple}×"), "below its revenue"),
@@ -69,7 +72,14 @@ fn the_payback_title_names_the_year_its_sentence_sums() {
     for lang in LANGS {
         let sentence = years(&words(lang, &["calculator", "payback", "sentence"]));
         let title = years(&words(lang, &["calculator", "payback", "title"]));
-        assert!(!sentence.is_empty(), "{lang}: the payback sentence names no year");
-        assert_eq!(title, sentence[..1], "{lang}: the title names another year than the sentence");
+        assert!(
+            !sentence.is_empty(),
+            "{lang}: the payback sentence names no year"
+        );
+        assert_eq!(
+            title,
+            sentence[..1],
+            "{lang}: the title names another year than the sentence"
+        );
     }
 }
