@@ -466,7 +466,7 @@ fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'stat
 
 /// Breaks a long group label onto two lines so phone-width charts stay legible: at the
 /// space nearest the middle, or (Chinese, no spaces) nearest the middle of a label over 6
-/// characters, but never inside a run of Latin letters or digits ("2024年" stays whole).
+/// characters, but never after a Latin letter or digit ("2024年" and "H1" stay whole).
 fn wrap(label: &str, lang: Lang) -> String {
     if label.contains('\n') {
         return label.to_string();
@@ -490,10 +490,9 @@ fn wrap(label: &str, lang: Lang) -> String {
                 },
             ),
         Lang::ZhHans | Lang::ZhHant if chars.len() > 6 && !label.contains(' ') => {
-            let inside_a_word =
-                |i: usize| chars[i - 1].is_ascii_alphanumeric() && chars[i].is_ascii_alphanumeric();
+            // After a Chinese character or a sign only: a number keeps its 年, a word its letters.
             (1..chars.len())
-                .filter(|&i| !inside_a_word(i))
+                .filter(|&i| !chars[i - 1].is_ascii_alphanumeric())
                 .min_by_key(|i| i.abs_diff(middle))
                 .map_or_else(
                     || label.to_string(),
