@@ -6,7 +6,7 @@
 mod chart_support;
 
 use ai_capex_explainer::charts::{dataset_chart, BarChart, BarKind, Chart, ChartStyle, Figures};
-use ai_capex_explainer::data::{is_pledge, Currency, Dataset, SourceKind};
+use ai_capex_explainer::data::{is_pledge, Basis, Currency, Dataset, Lang, SourceKind};
 use chart_support::*;
 
 fn dataset() -> Dataset {
@@ -241,7 +241,17 @@ fn an_articles_figure_on_another_definition_is_marked_and_each_company_names_its
         .flat_map(|g| &g.bars)
         .find(|b| b.mark == "s002-msft-cloud-growth-2025q1")
         .expect("the article's Intelligent Cloud figure");
-    assert_eq!(intelligent_cloud.label.as_deref(), Some("≠"));
+    // Named above the bar, not only in its tooltip: Azure and the wider segment are told
+    // apart without hovering.
+    let segment = ds
+        .measures
+        .iter()
+        .find(|m| m.id == "intelligent_cloud_growth")
+        .expect("measure");
+    assert_eq!(
+        intelligent_cloud.label,
+        Some(format!("≠ {}", segment.short.get(Lang::En)))
+    );
     let microsoft = cloud
         .groups
         .iter()
@@ -340,5 +350,101 @@ fn a_twelve_month_figure_is_a_bar_of_its_own_labelled_series() {
             .map(|b| b.mark.as_str())
             .collect();
         assert_eq!(shared, Vec::<&str>::new(), "{lang}");
+    }
+}
+
+#[test]
+fn the_records_view_never_draws_a_loss_without_the_revenue_of_its_period() {
+    let ds = dataset();
+    let openai = chart_of(&ds, "openai-economics", "en", Figures::Reported);
+    let metric = |mark: &str| ds.fact(mark).map(|f| f.metric.as_str());
+    for group in &openai.groups {
+        let metrics: Vec<_> = group.bars.iter().filter_map(|b| metric(&b.mark)).collect();
+        if metrics
+            .iter()
+            .any(|m| ["net_loss", "cash_burn"].contains(m))
+        {
+            assert!(
+                metrics.contains(&"revenue"),
+                "{:?}: a loss is drawn without the period's revenue ({metrics:?})",
+                group.label
+            );
+        }
+    }
+}
+
+#[test]
+fn the_us_chart_shows_every_later_years_plan_the_records_hold_outlined_and_dated() {
+    let ds = dataset();
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "us-capex")
+        .expect("chart");
+    let charted = |id: &str| def.facts.iter().any(|f| f == id);
+    let companies: Vec<&str> = def
+        .facts
+        .iter()
+        .filter_map(|id| ds.fact(id))
+        .map(|f| f.entity.as_str())
+        .collect();
+    let last_actual = def
+        .facts
+        .iter()
+        .filter_map(|id| ds.fact(id))
+        .filter(|f| f.period.basis == Basis::Actual)
+        .map(|f| f.period.end)
+        .max()
+        .expect("actuals");
+    let later_plans: Vec<_> = ds
+        .reference
+        .iter()
+        .filter(|f| {
+            f.metric == "capex"
+                && companies.contains(&f.entity.as_str())
+                && f.period.basis == Basis::Plan
+                && f.period.end > last_actual
+        })
+        .collect();
+    assert!(
+        !later_plans.is_empty(),
+        "the records hold plans after {last_actual}"
+    );
+    let reported = chart_of(&ds, "us-capex", "en", Figures::Reported);
+    for plan in later_plans {
+        assert!(charted(&plan.id), "{} is not in the chart", plan.id);
+        let bar = reported
+            .groups
+            .iter()
+            .flat_map(|g| &g.bars)
+            .find(|b| b.mark == plan.id)
+            .unwrap_or_else(|| panic!("{} is not drawn", plan.id));
+        assert_eq!(bar.kind, BarKind::Plan, "{} is not outlined", plan.id);
+        assert!(bar.label.is_some(), "{} carries no month", plan.id);
+    }
+}
+
+#[test]
+fn the_cloud_records_cover_every_company_and_quarter_the_articles_cover() {
+    let ds = dataset();
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "cloud-growth")
+        .expect("chart");
+    let cells = |record: bool| -> Vec<(String, i32, Option<String>)> {
+        def.facts
+            .iter()
+            .filter_map(|id| ds.fact(id))
+            .filter(|f| ds.is_public_record(f) == record)
+            .map(|f| (f.entity.clone(), f.period.end, f.period.part.clone()))
+            .collect()
+    };
+    let records = cells(true);
+    for cell in cells(false) {
+        assert!(
+            records.contains(&cell),
+            "{cell:?}: the articles' figure has no record beside it"
+        );
     }
 }

@@ -369,3 +369,19 @@ fn no_figure_shows_twice_in_one_view() {
     v["facts"][0].as_object_mut().unwrap().remove("as_of");
     assert_eq!(kinds(&v), []);
 }
+
+#[test]
+fn a_chart_of_claims_alone_is_refused() {
+    let mut v = charted();
+    v["facts"][0]["period"]["basis"] = json!("claim");
+    v["reference"][0]["period"]["basis"] = json!("claim");
+    assert_eq!(
+        kinds(&v),
+        [DataErrorKind::OnlyClaims {
+            chart: "capex".into()
+        }]
+    );
+    // One reported figure beside the claim is a comparison again.
+    v["reference"][0]["period"]["basis"] = json!("actual");
+    assert_eq!(kinds(&v), []);
+}

@@ -467,7 +467,6 @@ fn the_article_charts_are_defined_in_article_order_with_known_facts() {
         [
             "us-capex",
             "china-capex",
-            "capex-split",
             "capex-intensity",
             "openai-economics",
             "china-ai-growth",

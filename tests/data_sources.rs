@@ -20,7 +20,7 @@ enum Kind {
 }
 
 /// Each host a source may link to, and why.
-const ALLOWED: [(&str, Kind, &str); 47] = [
+const ALLOWED: [(&str, Kind, &str); 49] = [
     ("www.theguardian.com", Kind::Outlet, "The Guardian"),
     ("finance.yahoo.com", Kind::Outlet, "Yahoo Finance"),
     (
@@ -57,6 +57,16 @@ const ALLOWED: [(&str, Kind, &str); 47] = [
         "MarketScreener, financial news",
     ),
     ("www.ciol.com", Kind::Outlet, "CIOL, Indian tech press"),
+    (
+        "www.telecomtv.com",
+        Kind::Outlet,
+        "TelecomTV, telecoms trade press",
+    ),
+    (
+        "www.afaqs.com",
+        Kind::Outlet,
+        "afaqs!, Indian business press",
+    ),
     (
         "silicon.co.uk",
         Kind::Outlet,

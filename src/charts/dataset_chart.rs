@@ -5,7 +5,8 @@
 //! A chart that holds both the articles' figures and public records draws one set as bars
 //! and the other as faint markers over the same positions ([`Figures`]); the layout is the
 //! same either way, so switching moves no bar. Plans are outlined and carry their "as of"
-//! month; an article's figure on another definition than the chart's carries "≠". Totals
+//! month; an article's figure on another definition than the chart's carries "≠" and that
+//! definition's short name. Totals
 //! over several years are left to the chart's pledge strip.
 
 use std::collections::HashMap;
@@ -145,10 +146,11 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
         let group = &mut bar_groups[p.group];
         if drawn_as_bar(p.record) {
             let n = used.entry(cell).or_default();
-            let other_definition = !p.record
+            let other_definition = (!p.record
                 && chart_measure
                     .get(&def.comparison_key(p.fact))
-                    .is_some_and(|m| p.fact.measure.as_deref() != Some(*m));
+                    .is_some_and(|m| p.fact.measure.as_deref() != Some(*m)))
+            .then(|| measure_short(ds, p.fact, view).unwrap_or_default());
             group.bars.push(Bar {
                 series: p.series,
                 value,
@@ -156,7 +158,7 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
                 kind: bar_kind(ds, p.fact),
                 mark: p.fact.id.clone(),
                 slot: start + *n,
-                label: bar_label(p.fact, other_definition, view),
+                label: bar_label(p.fact, other_definition.as_deref(), view),
             });
             *n += 1;
         } else {
@@ -301,16 +303,28 @@ fn caption(
     }
 }
 
-/// A plan's "as of" month, or "≠" for an article's figure on another definition.
-fn bar_label(fact: &Fact, other_definition: bool, view: &View) -> Option<String> {
+/// The short name of `fact`'s measure ("Intelligent Cloud"), when the data names one.
+fn measure_short(ds: &Dataset, fact: &Fact, view: &View) -> Option<String> {
+    let id = fact.measure.as_deref()?;
+    ds.measures
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| m.short.get(view.lang).to_string())
+}
+
+/// A plan's "as of" month, and for an article's figure on another definition "≠" with that
+/// definition's short name, so the reader sees without hovering that the bar measures
+/// something else ("≠ Intelligent Cloud" beside Azure).
+fn bar_label(fact: &Fact, other_definition: Option<&str>, view: &View) -> Option<String> {
     let as_of = (fact.period.basis == Basis::Plan)
         .then(|| fact.as_of.as_deref().map(|m| as_of_label(m, view)))
         .flatten();
-    match (as_of, other_definition) {
-        (Some(month), true) => Some(format!("{OTHER_DEFINITION} {month}")),
-        (Some(month), false) => Some(month),
-        (None, true) => Some(OTHER_DEFINITION.to_string()),
-        (None, false) => None,
+    let other =
+        other_definition.map(|short| format!("{OTHER_DEFINITION} {short}").trim_end().to_string());
+    match (other, as_of) {
+        (Some(other), Some(month)) => Some(format!("{other} {month}")),
+        (Some(other), None) => Some(other),
+        (None, month) => month,
     }
 }
 

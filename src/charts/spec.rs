@@ -51,7 +51,7 @@ pub struct Bar {
     pub mark: String,
     /// Position within its group, from the left (a group has `BarGroup::slots` positions).
     pub slot: usize,
-    /// A short label above the bar: a plan's "as of" month, "≠" for another definition.
+    /// A short label above the bar: a plan's "as of" month, "≠ net" for another definition.
     pub label: Option<String>,
 }
 

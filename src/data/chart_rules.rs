@@ -7,6 +7,7 @@
 //!   chart names the metric on an axis, per company when companies are its groups), so the
 //!   chart can name it;
 //! * an article's figure on another measure carries a `note` (the correction the reader sees);
+//! * a chart draws more than unsourced claims (basis `claim`);
 //! * a chart that names no period on an axis draws figures of one period only;
 //! * a group's figure (`big4`) agrees within 2 % with the sum of its members' figures for the
 //!   same period in the same chart, or says why not in `sum_note`;
@@ -98,6 +99,16 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
                 },
             ));
         }
+    }
+
+    // Claims alone are not a chart: a bar needs something reported, planned or estimated.
+    if !drawn.is_empty() && drawn.iter().all(|(_, f)| f.period.basis == Basis::Claim) {
+        errors.push(DataError::new(
+            at.to_string(),
+            DataErrorKind::OnlyClaims {
+                chart: chart.id.clone(),
+            },
+        ));
     }
 
     let bars: Vec<(usize, &Fact)> = drawn

@@ -259,6 +259,12 @@ pub enum DataErrorKind {
         /// The chart's measure.
         expected: String,
     },
+    /// A chart whose every figure is an unsourced claim (basis `claim`), with no reported,
+    /// planned or estimated figure to stand beside: bars would give assertions the look of data.
+    OnlyClaims {
+        /// The chart id.
+        chart: String,
+    },
     /// A figure of another period in a chart whose axes name no period.
     MixedPeriods {
         /// The fact id.
@@ -672,6 +678,12 @@ impl fmt::Display for DataErrorKind {
                 f,
                 "fact \"{fact}\" measures \"{measure}\", not the chart's \"{expected}\"; \
                  give it a note saying so"
+            ),
+            DataErrorKind::OnlyClaims { chart } => write!(
+                f,
+                "chart \"{chart}\" draws only claims (basis \"claim\"), none reported, planned \
+                 or estimated; unsourced shares are not charted: drop the chart or add a figure \
+                 with a source"
             ),
             DataErrorKind::MixedPeriods {
                 fact,

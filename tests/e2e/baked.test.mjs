@@ -151,7 +151,7 @@ test('without JavaScript every table is on the tables page of each language', { 
   }
 });
 
-test('readers see when the figures were last corrected and what changed, without JavaScript', { timeout: 60_000 }, async () => {
+test('readers see when the figures were last corrected, how current they are and what changed, without JavaScript', { timeout: 60_000 }, async () => {
   const latest = dataset.changelog[0];
   for (const [lang, dir] of Object.entries(PAGES)) {
     const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
@@ -159,6 +159,11 @@ test('readers see when the figures were last corrected and what changed, without
       const updated = p.page.locator('#updated a');
       assert.equal(await updated.getAttribute('href'), '#updates');
       assert.match(await updated.textContent(), new RegExp(latest.date.slice(0, 4)), `${lang}: the update line names the date`);
+      // Beside it, the data cut-off: the month of the latest source, however late the last edit.
+      const words = readWwwJson(`i18n/${lang}.json`);
+      const [y, m] = dataset.sources.map((s) => s.date.slice(0, 7)).reduce((a, b) => (b > a ? b : a)).split('-');
+      const month = words.format.date.month.replace('{y}', y).replace('{m}', String(Number(m))).replace('{month}', words.format.month[String(Number(m))]);
+      assert.equal(await p.page.locator('#updated .cutoff').textContent(), words.footer.data_cutoff.replace('{date}', month), `${lang}: the data cut-off`);
       const first = (await p.page.locator('#updates li').first().textContent()).replace(/\s+/g, ' ');
       assert.ok(first.includes(latest.text[lang].slice(0, 30)), `${lang}: the newest change is listed first: “${first.slice(0, 120)}”`);
     } finally {

@@ -6,9 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, inspectCharts, screenshot, SUBPATH, PHONE } from './harness.mjs';
+import { openPage, waitForReady, inspectCharts, screenshot, readWwwJson, SUBPATH, PHONE } from './harness.mjs';
 
 const env = serverAndBrowser();
+/** Every dataset chart and the six calculator charts. */
+const CHART_COUNT = readWwwJson('data/capex-dataset.json').charts.length + 6;
 
 for (const [name, pathname] of [
   ['root', '/'],
@@ -81,7 +83,7 @@ test('"ready" means every chart is drawn; the controls answer before that, from 
     assert.equal(await waitForReady(p.page), 'ready');
     const seen = await p.page.evaluate(() => window.__seen);
     assert.deepEqual(seen.interactive, { slider: true, headlineDrawn: true }, 'at the "interactive" mark the calculator is built and its headline chart drawn');
-    assert.ok(seen.ready.canvases >= 13, `only ${seen.ready.canvases} chart canvases at "ready"`);
+    assert.ok(seen.ready.canvases >= CHART_COUNT, `only ${seen.ready.canvases} of ${CHART_COUNT} chart canvases at "ready"`);
     assert.equal(seen.ready.undrawn, 0, 'charts still undrawn when the page said "ready"');
     const [interactive, ready] = await p.page.evaluate(() => [performance.getEntriesByName('explainer:interactive')[0]?.startTime, window.__explainer.timings.readyMs]);
     assert.ok(interactive > 0 && interactive <= ready, `interactive at ${interactive} ms, ready at ${ready} ms`);

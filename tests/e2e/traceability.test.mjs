@@ -29,7 +29,7 @@ for (const lang of ['en', 'zh-Hans']) {
           };
         }),
       );
-      assert.ok(takeaways.length >= 7, 'one takeaway per chart');
+      assert.equal(takeaways.length, dataset.charts.length, 'one takeaway per chart');
       for (const { chart, rest, links } of takeaways) {
         // Years and months (2025年2月) name periods, not figures; any other digit would be a
         // number without a source.

@@ -368,7 +368,11 @@ export function renderFooter(ctx) {
   const { t, data, lang, fmt } = ctx;
   const updated = byId('updated');
   const latest = data.changelog[0];
-  if (updated) replaceChildren(updated, latest ? h('a', { href: '#updates' }, t('footer.updated', { date: fmt.date(latest.date) })) : null);
+  if (updated) {
+    const edited = latest ? h('a', { href: '#updates' }, t('footer.updated', { date: fmt.date(latest.date) })) : null;
+    const cutoff = data.cutoff ? h('span', { class: 'cutoff' }, t('footer.data_cutoff', { date: fmt.date(data.cutoff) })) : null;
+    replaceChildren(updated, edited, edited && cutoff ? ' · ' : null, cutoff);
+  }
   replaceChildren(
     byId('footer'),
     h('p', {}, t('footer.method')),

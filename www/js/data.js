@@ -132,7 +132,7 @@ export function hasOwnLang(text, lang) {
 
 /**
  * Index a parsed dataset. Never throws. Returns
- * { raw, version, schema, rateFor(year), sources, entities, metrics, facts (Map id → fact),
+ * { raw, version, schema, rateFor(year), cutoff, sources, entities, metrics, facts (Map id → fact),
  *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
  *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
  *   conflictsFor(factIds) }.
@@ -166,6 +166,12 @@ export function indexDataset(raw) {
       return d < 0 || (d === 0 && r.year > best.year) ? r : best;
     }, null);
 
+  // The data cut-off: the month of the latest source, so the page says how current the
+  // figures are beside the date it was last edited ("Updated" can be months later).
+  const cutoff = [...sources.values()]
+    .map((s) => (typeof s.date === 'string' && /^\d{4}(-\d{2})?/.test(s.date) ? s.date.slice(0, 7) : ''))
+    .reduce((latest, d) => (d > latest ? d : latest), '');
+
   const source = (fact) => (fact ? sources.get(fact.source) : undefined);
   const GRADES = ['A', 'B', 'C', 'D'];
   /** The grade of a figure: its own, else its source's; unknown counts as D (as in Rust). */
@@ -181,6 +187,8 @@ export function indexDataset(raw) {
     schema: ds.schema_version,
     /** The reference rate record {year, cny_per_usd, source, basis} for figures of `year`, or null. */
     rateFor,
+    /** The month of the latest source (YYYY-MM, or YYYY), '' when no source is dated. */
+    cutoff,
     /** Published changes, newest first: [{date, text}]. */
     changelog: list(ds.changelog).filter((c) => typeof c.date === 'string'),
     sources,
