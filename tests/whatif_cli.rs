@@ -100,3 +100,54 @@ fn the_text_report_and_the_extra_runs_work() {
         .as_array()
         .is_some_and(|b| !b.is_empty()));
 }
+
+/// The text report's first line and the JSON's sprint and marathon value per unit invested.
+fn verdict_line_and_values(args: &[&str]) -> (String, f64, f64) {
+    let out = whatif(args);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v = json(&whatif(&json_args));
+    let value = |side: &str| v[side]["value_per_capex"].as_f64().unwrap_or(f64::NAN);
+    (
+        text.lines().next().unwrap_or("").to_string(),
+        value("sprint"),
+        value("marathon"),
+    )
+}
+
+#[test]
+fn the_verdict_line_calls_a_side_ahead_only_outside_the_band_and_above_one() {
+    use ai_capex_explainer::model::ABOUT_EVEN_BAND;
+    let mut seen = (false, false);
+    for preset in [
+        "preset=agi_3y",
+        "preset=agi_10y",
+        "preset=no_agi",
+        "agi_year=2030",
+    ] {
+        let (line, s, m) = verdict_line_and_values(&[preset]);
+        if (s - m).abs() <= ABOUT_EVEN_BAND * s.abs().max(m.abs()) {
+            seen.0 = true;
+            assert!(
+                line.contains("about even"),
+                "{preset}: {s:.3} vs {m:.3}: {line}"
+            );
+        } else if s < 1.0 && m < 1.0 {
+            seen.1 = true;
+            assert!(
+                line.contains("loses less"),
+                "{preset}: {s:.3} vs {m:.3}: {line}"
+            );
+        } else {
+            assert!(line.contains("creates more value"), "{preset}: {line}");
+        }
+    }
+    // The defaults' near-tie and the no-AGI case where both lose money are among these.
+    assert_eq!(
+        seen,
+        (true, true),
+        "no scenario inside the band or below one"
+    );
+}

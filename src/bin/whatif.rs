@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use ai_capex_explainer::model::{
     calibration::CONSTANTS, input_specs, monte_carlo, project, resolve_field, sensitivity,
     AgiDistribution, BreakEvenKind, FieldName, Leader, Preset, Projection, Scenario, Threshold,
-    DEFAULT_RUNS,
+    Wording, DEFAULT_RUNS,
 };
 use serde_json::{json, Value};
 
@@ -117,11 +117,28 @@ fn leader_word(leader: Leader) -> &'static str {
     }
 }
 
-fn text_report(p: &Projection) -> String {
+/// The verdict's first line, worded as the page words it: no side is called ahead inside the
+/// about-even band, and when both get back less than they spend the leader only loses less.
+fn verdict_line(p: &Projection) -> String {
     let v = &p.verdict;
     let agi = p
         .agi_year
         .map_or("no AGI by 2060".to_string(), |y| format!("AGI in {y}"));
+    match v.wording {
+        Wording::AboutEven => format!("With {agi}, the two sides come out about even."),
+        Wording::LosesLess => format!(
+            "With {agi}, both sides get back less than they spend; {} loses less.",
+            leader_word(v.leader)
+        ),
+        Wording::Ahead => format!(
+            "With {agi}, {} creates more value per unit invested.",
+            leader_word(v.leader)
+        ),
+    }
+}
+
+fn text_report(p: &Projection) -> String {
+    let v = &p.verdict;
     let threshold = |t: Threshold| match (t.kind, t.year) {
         (BreakEvenKind::Always, _) => "for every AGI year 2026–2060".to_string(),
         (BreakEvenKind::Never, _) => "for no AGI year 2026–2060".to_string(),
@@ -132,14 +149,15 @@ fn text_report(p: &Projection) -> String {
     };
     let ratio = v.ratio.map_or("n/a".to_string(), |r| format!("{r:.3}"));
     format!(
-        "With {agi}, {leader} creates more value per unit invested.\n\
+        "{verdict}\n\
          Value per unit invested (PV operating cash ÷ PV capex): sprint {s:.3}, marathon {m:.3}, ratio {ratio}.\n\
          Break-even: the sprint is ahead of the marathon {vs_marathon}; without AGI, {without} is ahead.\n\
          It beats the same firms on a paced path {vs_paced}.\n\
-         Articles' claim (sprint ahead with AGI in {e}, marathon with AGI in {l}): {holds}.\n\
+         Articles' claim (sprint ahead with AGI in {e}, marathon with AGI in {l}: three and ten years from 2025, the model's first year): {holds}.\n\
          The sprint against the same US firms on a paced path: extra NPV US${npv:.0} bn.\n\
-         Payback: US${capex:.0} bn of 2025 capex needs US${rev:.0} bn of revenue a year.\n",
-        leader = leader_word(v.leader),
+         Payback: if all US${capex:.0} bn of the big four's 2025 capex (buildings and non-AI uses included) \
+         were written off like servers, it would need US${rev:.0} bn of revenue a year.\n",
+        verdict = verdict_line(p),
         s = v.sprint.value_per_capex,
         m = v.marathon.value_per_capex,
         vs_marathon = threshold(p.break_even.against_marathon),

@@ -102,7 +102,7 @@ const fn spec(
 
 use InputGroup as G;
 use InputUnit as U;
-use Origin::{Assumption, Fact, Published};
+use Origin::{Assumption, Published};
 
 static INPUT_SPECS: [InputSpec; 14] = [
     // ---- The race -----------------------------------------------------------------------
@@ -148,7 +148,9 @@ static INPUT_SPECS: [InputSpec; 14] = [
         "us_capex_growth",
         (0.0, 100.0, 1.0),
         U::Percent,
-        Fact("s004-big4-capex-growth-2024"),
+        // The big four's 2024 growth (s004-big4-capex-growth-2024) kept up every year until
+        // AGI: a history used as a forecast, so an assumption.
+        Assumption,
         G::Us,
         63.0,
         (30.0, 90.0),

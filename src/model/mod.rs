@@ -67,5 +67,5 @@ pub use scenario::Scenario;
 pub use sensitivity::{sensitivity, Sensitivity, TornadoBar, ZeroReason};
 pub use verdict::{
     AgiYearPoint, BreakEven, BreakEvenKind, ClaimCheck, Incremental, Leader, Threshold, Verdict,
-    CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR, FIRST_AGI_YEAR,
+    Wording, ABOUT_EVEN_BAND, CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR, FIRST_AGI_YEAR,
 };

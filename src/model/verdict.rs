@@ -29,10 +29,46 @@ pub(crate) fn lead(sprint: f64, marathon: f64) -> Leader {
     }
 }
 
+/// A gap between the two sides' value per unit invested smaller than this share of the larger
+/// value is worded "about even" (the leader is still computed and shown). The inputs behind
+/// both values carry plausible ranges of ±30 % and more, so a gap of a few per cent is not a
+/// finding the model can support; 3 % keeps AGI in 2028 (a gap of about 6 %) and no AGI
+/// (about 7 %) as calls, and words the defaults (under 1 %) as about even.
+pub const ABOUT_EVEN_BAND: f64 = 0.03;
+
+/// How a verdict may honestly be worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wording {
+    /// The leader earns back more per unit invested, by more than [`ABOUT_EVEN_BAND`].
+    Ahead,
+    /// Both sides get back less than they spend (below 1); the leader loses less.
+    LosesLess,
+    /// The gap is inside [`ABOUT_EVEN_BAND`]: no side is called ahead in words.
+    AboutEven,
+}
+
+impl Wording {
+    /// The wording for value per unit invested `sprint` and `marathon`.
+    pub fn of(sprint: f64, marathon: f64) -> Wording {
+        let larger = sprint.abs().max(marathon.abs());
+        if (sprint - marathon).abs() <= ABOUT_EVEN_BAND * larger {
+            Wording::AboutEven
+        } else if sprint < 1.0 && marathon < 1.0 {
+            Wording::LosesLess
+        } else {
+            Wording::Ahead
+        }
+    }
+}
+
 /// The verdict at one AGI year.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Verdict {
     pub leader: Leader,
+    /// How the sentences word it: the model's numbers decide the leader, this decides whether
+    /// the words may call it.
+    pub wording: Wording,
     /// The sprint's value per unit invested ÷ the marathon's. `None` when the marathon's is
     /// zero or negative, where a ratio would mislead (the leader still says who is ahead).
     pub ratio: Option<f64>,
@@ -45,6 +81,7 @@ impl Verdict {
         let (s, m) = (sprint.value_per_capex, marathon.value_per_capex);
         Verdict {
             leader: lead(s, m),
+            wording: Wording::of(s, m),
             ratio: (m > 0.0).then(|| s / m),
             sprint,
             marathon,
@@ -234,9 +271,10 @@ pub struct ClaimCheck {
     pub holds: bool,
 }
 
-/// Three years after 2025.
+/// Three years after 2025, the model's first year (the article making the claim is dated
+/// January 2026; the page says which year it counts from).
 pub const CLAIM_EARLY_AGI_YEAR: i32 = 2028;
-/// Ten years after 2025.
+/// Ten years after 2025, the model's first year.
 pub const CLAIM_LATE_AGI_YEAR: i32 = 2035;
 
 pub(crate) fn claim_check(scan: &BreakEven) -> ClaimCheck {
@@ -256,5 +294,34 @@ pub(crate) fn claim_check(scan: &BreakEven) -> ClaimCheck {
         late_agi_year: CLAIM_LATE_AGI_YEAR,
         late_leader: late,
         holds: early == Leader::Sprint && late == Leader::Marathon,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Wording, ABOUT_EVEN_BAND};
+
+    #[test]
+    fn a_gap_inside_the_band_is_about_even() {
+        // The defaults' 1.50 against 1.49: under 1 % apart.
+        assert_eq!(Wording::of(1.50, 1.49), Wording::AboutEven);
+        assert_eq!(
+            Wording::of(1.0, 1.0 + 0.9 * ABOUT_EVEN_BAND),
+            Wording::AboutEven
+        );
+        assert_eq!(Wording::of(0.70, 0.69), Wording::AboutEven);
+    }
+
+    #[test]
+    fn both_below_one_is_losing_less() {
+        // No AGI: 0.72 against 0.67, both lose money.
+        assert_eq!(Wording::of(0.72, 0.67), Wording::LosesLess);
+        assert_eq!(Wording::of(0.50, 0.90), Wording::LosesLess);
+    }
+
+    #[test]
+    fn a_clear_gap_above_one_is_ahead() {
+        assert_eq!(Wording::of(1.65, 1.55), Wording::Ahead);
+        assert_eq!(Wording::of(1.10, 0.80), Wording::Ahead);
     }
 }

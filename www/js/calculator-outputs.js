@@ -6,8 +6,12 @@
 import { h } from './dom.js';
 import { valueText, usdMoney, inputText, inputShortLabel } from './calculator-text.js';
 
-/** Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs. */
-export function chartText(ctx, id, runs) {
+/**
+ * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
+ * `projection` (optional) the current one: without a break-even year the headline chart's
+ * caption does not promise its mark.
+ */
+export function chartText(ctx, id, runs, projection) {
   const { t } = ctx;
   switch (id) {
     case 'model-uncertainty':
@@ -16,6 +20,11 @@ export function chartText(ctx, id, runs) {
         ? [t('calculator.monte_carlo.title'), t('calculator.monte_carlo.explain', { runs: ctx.fmt.number(runs, 0) })]
         : [t('calculator.sensitivity.title'), t('calculator.sensitivity.explain')];
       return { title, caption, description: caption };
+    }
+    case 'model-breakeven': {
+      const noMark = projection && typeof projection.break_even.against_marathon.year !== 'number';
+      const caption = t(`calculator.charts.${id}.${noMark ? 'caption_no_break_even' : 'caption'}`);
+      return { title: t(`calculator.charts.${id}.title`), caption, description: t(`calculator.charts.${id}.description`) };
     }
     default:
       return { title: t(`calculator.charts.${id}.title`), caption: t(`calculator.charts.${id}.caption`), description: t(`calculator.charts.${id}.description`) };

@@ -28,6 +28,16 @@ export function joinSentences(ctx, sentences) {
 const percent = (ctx, fraction) => `${ctx.fmt.number(fraction * 100, 1)}%`;
 
 /**
+ * The verdict sentence's key: the core's wording decides whether the words may call a side
+ * ahead (a gap inside its about-even band may not), and when both sides get back less than
+ * they spend the leader only loses less.
+ */
+function verdictKey(v) {
+  if (v.wording === 'about_even') return 'about_even';
+  return v.wording === 'loses_less' ? `loses_less.${v.leader}` : v.leader;
+}
+
+/**
  * The result block's sentences from a projection: the headline break-even year, the verdict
  * at the reader's AGI year, the comparison with the paced path and the claim check.
  * Returns { headline, breakEven, verdict, paced, claim } ('' each without a projection).
@@ -45,10 +55,11 @@ export function resultSentences(ctx, p, scenario) {
     marathon_value: valueText(ctx, v.marathon.value_per_capex),
   };
   const leaderName = (leader) => t(`calculator.leaders.${leader}`);
+  const claimKey = p.claim.holds ? 'holds' : p.claim.early_leader === p.claim.late_leader ? 'fails_same_leader' : 'fails';
   return {
     headline: t(`calculator.break_even.${headlineKey}`, { year: year(be.against_marathon) }),
     breakEven: t(`calculator.break_even.against_marathon.${be.against_marathon.kind}`, { year: year(be.against_marathon) }),
-    verdict: t(`calculator.verdict.${v.leader}`, vars),
+    verdict: t(`calculator.verdict.${verdictKey(v)}`, vars),
     paced: joinSentences(ctx, [
       t(`calculator.break_even.against_paced.${be.against_paced.kind}`, { year: year(be.against_paced) }),
       t(`calculator.break_even.${p.incremental.extra_npv >= 0 ? 'extra_gain' : 'extra_loss'}`, {
@@ -56,14 +67,12 @@ export function resultSentences(ctx, p, scenario) {
         discount_rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%`,
       }),
     ]),
-    claim: p.claim.holds
-      ? t('calculator.claim.holds', { early: ctx.fmt.year(p.claim.early_agi_year), late: ctx.fmt.year(p.claim.late_agi_year) })
-      : t('calculator.claim.fails', {
-          early: ctx.fmt.year(p.claim.early_agi_year),
-          late: ctx.fmt.year(p.claim.late_agi_year),
-          early_leader: leaderName(p.claim.early_leader),
-          late_leader: leaderName(p.claim.late_leader),
-        }),
+    claim: t(`calculator.claim.${claimKey}`, {
+      early: ctx.fmt.year(p.claim.early_agi_year),
+      late: ctx.fmt.year(p.claim.late_agi_year),
+      early_leader: leaderName(p.claim.early_leader),
+      late_leader: leaderName(p.claim.late_leader),
+    }),
   };
 }
 
@@ -73,12 +82,17 @@ export function paybackSentences(ctx, p, comparisonIds) {
   const { t } = ctx;
   const pb = p.payback;
   const money = (usdBn) => usdMoney(ctx, usdBn, p.cny_per_usd);
-  const value = (id) => {
+  const facts = comparisonIds.map((id) => {
     const fact = ctx.data ? ctx.data.fact(id) : undefined;
-    return fact && typeof fact.value === 'number' ? fact.value : null;
-  };
-  const [aws, azure, gcp, openai] = comparisonIds.map(value);
+    return fact && typeof fact.value === 'number' ? fact : null;
+  });
+  const [aws, azure, gcp, openai] = facts.map((f) => (f ? f.value : null));
   const cloud = [aws, azure, gcp].every((x) => x !== null) ? aws + azure + gcp : null;
+  // A record worded "over US$20 bn" keeps its "over" in the sentence.
+  const withQualifier = (fact, text) => {
+    const q = fact.qualifier;
+    return q && q !== 'exact' && q !== 'range' ? t(`format.qualifier.${q}`, { x: text }) : text;
+  };
   return {
     main: t('calculator.payback.sentence', {
       capex: money(pb.capex),
@@ -89,7 +103,7 @@ export function paybackSentences(ctx, p, comparisonIds) {
     }),
     compare:
       cloud !== null && openai !== null
-        ? t('calculator.payback.compare', { cloud: money(cloud), openai: money(openai) })
+        ? t('calculator.payback.compare', { cloud: money(cloud), openai: withQualifier(facts[3], money(openai)) })
         : '',
   };
 }
@@ -119,6 +133,15 @@ export function rangeText(ctx, spec) {
 
 /** What an input accepts, for messages. */
 export const allowedText = rangeText;
+
+/**
+ * An input's range as the method table gives it to readers: the AGI year's last step is "none
+ * by 2060", not the number a link writes for it.
+ */
+export function readerRangeText(ctx, spec) {
+  if (spec.field !== 'agi_year') return rangeText(ctx, spec);
+  return ctx.t('calculator.method.agi_range', { min: ctx.fmt.year(spec.range.min), last: ctx.fmt.year(spec.range.max - 1) });
+}
 
 const outletOf = (ctx, d) => (d.source ? localized(d.source.outlet, ctx.lang) : d.fact.source);
 

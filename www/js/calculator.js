@@ -155,16 +155,17 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       tableSlot,
     );
     const text = chartText(ctx, id, MC_RUNS);
+    const captionEl = h('p', { class: 'chart-caption' }, text.caption);
     const el = h(
       'section',
       { class: 'model-chart', id, dataset: { chart: id }, attrs: { 'aria-labelledby': headingId } },
       h('h3', { id: headingId }, text.title),
-      h('p', { class: 'chart-caption' }, text.caption),
+      captionEl,
       extra,
       h('figure', { class: 'chart-figure' }, frameEl, errorEl, share && share.chartTools(id, () => ({ title: chartText(ctx, id, MC_RUNS).title, notes: [scenarioNote()] }))),
       details,
     );
-    chartEntries.set(id, { el, canvas, frame: frameEl, errorEl, details, tableSlot });
+    chartEntries.set(id, { el, canvas, frame: frameEl, errorEl, details, tableSlot, captionEl });
     return el;
   }
 
@@ -318,6 +319,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     setText(paybackMain, pb.main);
     setText(paybackCompare, pb.compare);
     if (agiStrip) agiStrip.update(projection);
+    // The headline chart's caption names the break-even mark only when there is one.
+    const breakeven = chartEntries.get('model-breakeven');
+    if (breakeven) setText(breakeven.captionEl, chartText(ctx, 'model-breakeven', MC_RUNS, projection).caption);
     announce(s.headline ? t('calculator.announce', { year: s.headline, verdict: s.verdict }) : '');
   }
 
