@@ -291,7 +291,10 @@ fn caption(
         _ if per_group && figures != Some(Figures::Articles) => {
             Some(view.word("figures.per_company").to_string())
         }
-        _ if def.names_metric() => None,
+        // Each bar names its own metric; the page may still say what they all measure.
+        _ if def.names_metric() => view
+            .word_if_any(&format!("axis.{}", def.id))
+            .map(str::to_string),
         _ => Some(view.word("figures.mixed_definitions").to_string()),
     };
     match definition {
