@@ -431,6 +431,9 @@ pub fn period_label(p: &Period, view: &View) -> String {
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
         PeriodKind::Half => view.fill("series.half", &[("year", &year), ("part", part)]),
+        PeriodKind::YearToDate if !part.is_empty() => {
+            view.fill("series.ytd_quarters", &[("year", &year), ("part", part)])
+        }
         PeriodKind::YearToDate => view.fill("series.ytd", &[("year", &year)]),
         PeriodKind::MultiYear => {
             view.fill("series.multi_year", &[("start", &start), ("end", &year)])
