@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use ai_capex_explainer::data::{
-    Basis, Dataset, Grade, PeriodKind, Qualifier, SourceKind, Unit, DEFAULT_DATASET_JSON,
+    Basis, Dataset, Grade, Lang, PeriodKind, Qualifier, SourceKind, Unit, DEFAULT_DATASET_JSON,
 };
 
 fn shipped() -> Dataset {
@@ -618,4 +618,33 @@ fn the_page_dates_the_articles_by_the_years_they_were_published() {
             "{lang}: intro {intro:?} does not name {first} and {last}"
         );
     }
+}
+
+#[test]
+fn a_conflict_gives_a_year_to_date_figure_as_part_of_the_year() {
+    // "Rose 23 % in 2025" from an October article states a part of the year as the year,
+    // the error the page grades D elsewhere; the explanation must say how far it runs.
+    let d = shipped();
+    let mut wrong = Vec::new();
+    for conflict in &d.conflicts {
+        let partial = conflict
+            .facts
+            .iter()
+            .filter_map(|id| d.fact(id))
+            .any(|f| f.period.kind == PeriodKind::YearToDate);
+        if !partial {
+            continue;
+        }
+        let text = &conflict.explanation;
+        let says_part = ["up to", "to date"].iter().any(|w| text.en.contains(w))
+            && text.zh_hans.contains('至')
+            && text.get(Lang::ZhHant).contains('至');
+        if !says_part {
+            wrong.push(conflict.id.clone());
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "year-to-date figures given as whole years in {wrong:?}"
+    );
 }
