@@ -6,7 +6,9 @@
 mod chart_support;
 
 use ai_capex_explainer::charts::{dataset_chart, BarChart, BarKind, Chart, ChartStyle, Figures};
-use ai_capex_explainer::data::{is_pledge, Basis, Currency, Dataset, Lang, SourceKind};
+use ai_capex_explainer::data::{
+    is_pledge, Basis, ChartAxis, Currency, Dataset, Lang, PeriodKind, SourceKind,
+};
 use chart_support::*;
 
 fn dataset() -> Dataset {
@@ -447,4 +449,84 @@ fn the_cloud_records_cover_every_company_and_quarter_the_articles_cover() {
             "{cell:?}: the articles' figure has no record beside it"
         );
     }
+}
+
+#[test]
+fn a_chart_of_several_metrics_says_what_its_axis_measures() {
+    // Bars that each name their own metric ("Tencent / Games", "iFlytek / Revenue") still
+    // share one axis; a bare "%" leaves the reader guessing what the percentages are.
+    let ds = dataset();
+    for def in ds.charts.iter().filter(|d| d.names_metric()) {
+        let money = def
+            .facts
+            .iter()
+            .filter_map(|id| ds.fact(id))
+            .any(|f| f.unit.currency().is_some());
+        for lang in LANGUAGES {
+            for figures in BOTH {
+                let chart = dataset_chart(&ds, def, &view(lang, "USD"), figures);
+                assert!(
+                    money || chart.y_caption.contains(" · "),
+                    "{} {lang}: the axis says only {:?}",
+                    def.id,
+                    chart.y_caption
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_chart_of_business_lines_names_each_business() {
+    // The generic segment metric's label ("Segment") says nothing about the business; a
+    // chart grouped by company and metric gives each business its own metric.
+    const UNNAMED_BUSINESS: &str = "segment_revenue_growth";
+    let ds = dataset();
+    for def in ds
+        .charts
+        .iter()
+        .filter(|d| d.group_by == ChartAxis::EntityMetric)
+    {
+        let unnamed: Vec<&str> = def
+            .facts
+            .iter()
+            .filter_map(|id| ds.fact(id))
+            .filter(|f| f.metric == UNNAMED_BUSINESS)
+            .map(|f| f.id.as_str())
+            .collect();
+        assert!(
+            unnamed.is_empty(),
+            "{}: unnamed businesses {unnamed:?}",
+            def.id
+        );
+    }
+}
+
+#[test]
+fn a_year_to_date_figure_is_labelled_with_the_quarters_it_covers() {
+    // "2025 to date" read in 2026 says nothing; "Q1–Q3 2025" says what the bar holds.
+    let ds = dataset();
+    let mut seen = 0;
+    for def in &ds.charts {
+        for fact in def.facts.iter().filter_map(|id| ds.fact(id)) {
+            let (PeriodKind::YearToDate, Some(part)) = (fact.period.kind, &fact.period.part) else {
+                continue;
+            };
+            seen += 1;
+            let expected = format!("Q1–{part} {}", fact.period.end);
+            for figures in BOTH {
+                let chart = chart_of(&ds, &def.id, "en", figures);
+                let series: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+                assert!(
+                    series.contains(&expected.as_str()),
+                    "{}: {series:?}",
+                    def.id
+                );
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "the dataset charts a year-to-date figure (Tencent, Q1–Q3 2025)"
+    );
 }

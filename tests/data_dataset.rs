@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use ai_capex_explainer::data::{
-    Basis, Dataset, Grade, PeriodKind, Qualifier, SourceKind, Unit, DEFAULT_DATASET_JSON,
+    Basis, Dataset, Grade, Lang, PeriodKind, Qualifier, SourceKind, Unit, DEFAULT_DATASET_JSON,
     SUPPORTED_SCHEMA_VERSION,
 };
 
@@ -513,5 +513,138 @@ fn every_fact_the_page_texts_name_exists() {
         missing.is_empty(),
         "page texts name unknown facts:\n{}",
         missing.join("\n")
+    );
+}
+
+#[test]
+fn a_note_calls_its_source_an_aggregator_only_when_the_source_is_graded_as_one() {
+    // Grade C is "aggregator or blog"; a company's wire release (A) or reputable press (B)
+    // is not one, and a note saying so contradicts the source line beside it.
+    let d = shipped();
+    let mut wrong = Vec::new();
+    for fact in d.all_facts() {
+        let Some(note) = &fact.note else { continue };
+        let source = d.source(&fact.source).expect("known source");
+        if note.en.contains("aggregator") && source.grade != Grade::C {
+            wrong.push(format!(
+                "{} (source {}, grade {:?})",
+                fact.id, source.id, source.grade
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "notes call these sources aggregators: {wrong:?}"
+    );
+}
+
+#[test]
+fn a_plan_record_says_it_is_a_plan_not_a_reported_line() {
+    // A plan is guidance, a target or an intention; a definition naming a cash-flow line
+    // reads as if the figure had been reported.
+    const PLAN_WORDS: [&str; 6] = ["guidance", "plan", "outlook", "target", "intent", "would"];
+    let d = shipped();
+    let mut wrong = Vec::new();
+    for fact in d.reference.iter().filter(|f| f.period.basis == Basis::Plan) {
+        let definition = fact
+            .definition
+            .as_ref()
+            .map(|t| t.en.to_lowercase())
+            .unwrap_or_default();
+        let says_plan = PLAN_WORDS.iter().any(|w| definition.contains(w));
+        if !says_plan || definition.contains("cash-flow statement") {
+            wrong.push(format!("{}: {definition:?}", fact.id));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "plan records defined as reported lines: {wrong:?}"
+    );
+}
+
+#[test]
+fn a_group_total_that_differs_from_its_members_is_not_called_their_own_figures_sum() {
+    // A `sum_note` says the total is not the sum of the members' figures in the chart (the
+    // press's sums, definitions unstated); its measure must not claim the opposite.
+    let d = shipped();
+    let mut wrong = Vec::new();
+    for fact in d.all_facts().filter(|f| f.sum_note.is_some()) {
+        let Some(measure) = fact.measure.as_deref() else {
+            continue;
+        };
+        let name = &d
+            .measures
+            .iter()
+            .find(|m| m.id == measure)
+            .expect("known measure")
+            .name
+            .en;
+        if name.contains("own") {
+            wrong.push(format!("{} on {measure:?} ({name})", fact.id));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "press totals labelled as the companies' own sum: {wrong:?}"
+    );
+}
+
+#[test]
+fn the_page_dates_the_articles_by_the_years_they_were_published() {
+    // The five articles run from the earliest to the latest seed source's year; the credit
+    // on every chart and the sources intro must not shorten that to one year.
+    let d = shipped();
+    let years: Vec<i32> = d
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Seed)
+        .map(|s| s.date[..4].parse().expect("a year"))
+        .collect();
+    let (first, last) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
+    assert!(first < last, "the seeds span more than one year");
+    let span = format!("{first}–{}", last % 100);
+    for lang in ["en", "zh-Hans", "zh-Hant"] {
+        let path = format!("{}/www/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+        let words: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        let credit = words["chart"]["credit.dataset"].as_str().expect("credit");
+        assert!(
+            credit.contains(&span),
+            "{lang}: credit {credit:?} lacks {span}"
+        );
+        let intro = words["sources"]["intro"].as_str().expect("sources intro");
+        assert!(
+            intro.contains(&first.to_string()) && intro.contains(&last.to_string()),
+            "{lang}: intro {intro:?} does not name {first} and {last}"
+        );
+    }
+}
+
+#[test]
+fn a_conflict_gives_a_year_to_date_figure_as_part_of_the_year() {
+    // "Rose 23 % in 2025" from an October article states a part of the year as the year,
+    // the error the page grades D elsewhere; the explanation must say how far it runs.
+    let d = shipped();
+    let mut wrong = Vec::new();
+    for conflict in &d.conflicts {
+        let partial = conflict
+            .facts
+            .iter()
+            .filter_map(|id| d.fact(id))
+            .any(|f| f.period.kind == PeriodKind::YearToDate);
+        if !partial {
+            continue;
+        }
+        let text = &conflict.explanation;
+        let says_part = ["up to", "to date"].iter().any(|w| text.en.contains(w))
+            && text.zh_hans.contains('至')
+            && text.get(Lang::ZhHant).contains('至');
+        if !says_part {
+            wrong.push(conflict.id.clone());
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "year-to-date figures given as whole years in {wrong:?}"
     );
 }

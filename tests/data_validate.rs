@@ -383,6 +383,24 @@ fn a_quarter_without_a_part_is_impossible() {
 }
 
 #[test]
+fn a_year_to_date_figure_may_name_its_last_quarter_but_not_the_fourth() {
+    // "Q1–Q3 2025": January to September. Through Q4 is the whole year.
+    for part in [json!(null), json!("Q3")] {
+        let v = period(
+            json!({"kind": "year_to_date", "start": 2025, "end": 2025, "part": part, "basis": "actual"}),
+        );
+        assert!(messages(&v).is_empty(), "{part}: {:?}", messages(&v));
+    }
+    let v = period(
+        json!({"kind": "year_to_date", "start": 2025, "end": 2025, "part": "Q4", "basis": "actual"}),
+    );
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.period: impossible period: part \"Q4\" does not fit a \"year_to_date\" period; allowed: null, or the last quarter covered: \"Q1\", \"Q2\" or \"Q3\"")
+    );
+}
+
+#[test]
 fn a_part_on_a_whole_year_is_impossible() {
     let v = period(
         json!({"kind": "calendar_year", "start": 2025, "end": 2025, "part": "Q1", "basis": "actual"}),

@@ -293,7 +293,10 @@ fn caption(
         _ if per_group && figures != Some(Figures::Articles) => {
             Some(view.word("figures.per_company").to_string())
         }
-        _ if def.names_metric() => None,
+        // Each bar names its own metric; the page may still say what they all measure.
+        _ if def.names_metric() => view
+            .word_if_any(&format!("axis.{}", def.id))
+            .map(str::to_string),
         _ => Some(view.word("figures.mixed_definitions").to_string()),
     };
     match definition {
@@ -449,6 +452,9 @@ pub fn period_label(p: &Period, view: &View) -> String {
         }
         PeriodKind::Quarter => view.fill("series.quarter", &[("year", &year), ("part", part)]),
         PeriodKind::Half => view.fill("series.half", &[("year", &year), ("part", part)]),
+        PeriodKind::YearToDate if !part.is_empty() => {
+            view.fill("series.ytd_quarters", &[("year", &year), ("part", part)])
+        }
         PeriodKind::YearToDate => view.fill("series.ytd", &[("year", &year)]),
         PeriodKind::MultiYear => {
             view.fill("series.multi_year", &[("start", &start), ("end", &year)])

@@ -85,6 +85,11 @@ impl View {
         self.text.get(key).map_or(key, String::as_str)
     }
 
+    /// The page's word for `key`, if it has one.
+    pub fn word_if_any(&self, key: &str) -> Option<&str> {
+        self.text.get(key).map(String::as_str)
+    }
+
     /// `key`'s template with each `{name}` replaced.
     pub fn fill(&self, key: &str, vars: &[(&str, &str)]) -> String {
         vars.iter()

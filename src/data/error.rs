@@ -396,6 +396,7 @@ fn allowed_parts(kind: PeriodKind) -> &'static str {
     match kind {
         PeriodKind::Quarter => "\"Q1\", \"Q2\", \"Q3\" or \"Q4\"",
         PeriodKind::Half => "\"H1\" or \"H2\"",
+        PeriodKind::YearToDate => "null, or the last quarter covered: \"Q1\", \"Q2\" or \"Q3\"",
         _ => "null",
     }
 }

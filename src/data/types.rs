@@ -132,7 +132,8 @@ pub enum PeriodKind {
     Quarter,
     /// A half year (`part` is `H1`/`H2`).
     Half,
-    /// From the start of the year to a date within it.
+    /// From the start of the year to a date within it; `part` (`Q1`–`Q3`), when given, is
+    /// the last quarter covered ("Q1–Q3 2025").
     YearToDate,
     /// Several years, `start..=end` (a multi-year plan).
     MultiYear,

@@ -212,10 +212,15 @@ impl Checker<'_> {
         let allowed: &[&str] = match period.kind {
             PeriodKind::Quarter => &["Q1", "Q2", "Q3", "Q4"],
             PeriodKind::Half => &["H1", "H2"],
+            // The last quarter a year-to-date figure covers ("Q3": January to September).
+            PeriodKind::YearToDate => &["Q1", "Q2", "Q3"],
             _ => &[],
         };
+        let part_optional = period.kind == PeriodKind::YearToDate;
         match (&period.part, allowed.is_empty()) {
-            (None, false) => problems.push(PeriodProblem::PartRequired { kind: period.kind }),
+            (None, false) if !part_optional => {
+                problems.push(PeriodProblem::PartRequired { kind: period.kind })
+            }
             (Some(part), false) if !allowed.contains(&part.as_str()) => {
                 problems.push(PeriodProblem::BadPart {
                     kind: period.kind,

@@ -210,7 +210,7 @@ export function createFormat(lang, t) {
       case 'half':
         return t(fiscal ? 'format.period.fiscal_part' : 'format.period.part', vars);
       case 'year_to_date':
-        return t('format.period.year_to_date', vars);
+        return t(p.part ? 'format.period.year_to_date_quarters' : 'format.period.year_to_date', vars);
       case 'multi_year':
         return t('format.period.multi_year', vars);
       case 'cumulative':
