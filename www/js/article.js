@@ -272,7 +272,7 @@ function pledgeSpan(ctx, fact) {
   if (kind === 'multi_year') {
     const years = end - start + 1;
     const money = /_(bn|m)$/.test(fact.unit);
-    const perYear = (v) => (money ? fmt.moneyBn(toBillions(v / years, fact.unit), currencyOfUnit(fact.unit), 3) : fmt.number(v / years, 1));
+    const perYear = (v) => (money ? fmt.moneyBn(toBillions(v / years, fact.unit), currencyOfUnit(fact.unit)) : fmt.number(v / years, 1));
     const word = fact.qualifier === 'at_least' || fact.qualifier === 'over' ? fact.qualifier : 'about';
     return t('figures.pledge_span', { start, end, per_year: t(`format.qualifier.${word}`, { x: perYear(fact.value) }) });
   }
