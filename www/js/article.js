@@ -6,7 +6,7 @@
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
-import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, chartElementId, buildDetails } from './tables.js';
+import { renderFactTable, renderConflicts, renderSources, describeFact, creditText, factRowId, chartElementId, buildDetails } from './tables.js';
 import { localized } from './data.js';
 import { toBillions, currencyOfUnit } from './format.js';
 
@@ -140,7 +140,7 @@ export function resolveFactPlaceholders(template, ctx) {
  */
 function figureLink(ctx, chartId, { id, text }) {
   const d = describeFact(ctx, id);
-  const source = d && d.source ? `${localized(d.source.outlet, ctx.lang)}${d.source.date ? `, ${ctx.fmt.date(d.source.date)}` : ''} · ${d.grade}` : '';
+  const source = d ? creditText(ctx, d) : '';
   const rowId = factRowId(chartId, id);
   return h(
     'a',
@@ -254,7 +254,7 @@ function pledgeStrip(ctx, chart) {
       'li',
       { dataset: { fact: fact.id } },
       h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
-      ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period)}`,
+      ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period, { stated: !data.isReference(fact.id) })}`,
       source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
     );
   });

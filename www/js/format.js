@@ -229,14 +229,18 @@ export function createFormat(lang, t) {
     }
   }
 
-  /** "plan" / "计划" … for p.basis. */
-  function basis(p) {
-    return p && p.basis ? t(`format.basis.${p.basis}`) : '';
+  /**
+   * "plan" / "计划" … for p.basis. `stated`: the figure is an article's, whose "actual" is only
+   * what the article states as actual ("stated as actual"), not a reported figure.
+   */
+  function basis(p, { stated = false } = {}) {
+    if (!p || !p.basis) return '';
+    return t(stated && p.basis === 'actual' ? 'format.basis.stated_actual' : `format.basis.${p.basis}`);
   }
 
-  /** Period and basis together: "2025 · plan". */
-  function periodWithBasis(p) {
-    const b = basis(p);
+  /** Period and basis together: "2025 · plan". `options` as for basis(). */
+  function periodWithBasis(p, options) {
+    const b = basis(p, options);
     const label = period(p);
     return b ? t('format.period_basis', { period: label, basis: b }) : label;
   }
