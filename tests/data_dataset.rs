@@ -214,7 +214,8 @@ fn the_named_facts_carry_the_values_and_shapes_the_brief_gives() {
         PeriodKind::Annualized
     );
     let bd = f("s000-bytedance-ai-capex-2025");
-    assert_eq!((bd.value, bd.cny_per_usd), (12.0, Some(7.17)));
+    // "约860亿元" has two significant digits: too rounded to imply a rate (data_article_rates.rs).
+    assert_eq!((bd.value, bd.cny_per_usd), (12.0, None));
     // One annual average per year: the Fed's for 2023, the IRS's for 2024 (also used for 2025).
     let rates: Vec<(i32, f64)> = d
         .reference_rates
@@ -452,7 +453,9 @@ fn every_conflict_lists_at_least_one_seed_fact() {
 fn seed_rates_are_those_the_fact_check_lists() {
     let d = shipped();
     let rates: Vec<f64> = d.facts.iter().filter_map(|f| f.cny_per_usd).collect();
-    assert!(rates.len() >= 10);
+    // The six conversions precise enough to imply a rate (data_article_rates.rs): s002's
+    // 747.5万 and s004's 7295亿, 1919亿, 5690亿, 4319亿, 2101亿.
+    assert!(rates.len() >= 6);
     for rate in rates {
         assert!((7.0..7.5).contains(&rate), "implausible seed rate {rate}");
     }

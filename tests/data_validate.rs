@@ -58,6 +58,24 @@ fn a_conflict_naming_an_unknown_fact_is_reported_with_its_position() {
 }
 
 #[test]
+fn a_derived_figure_must_name_records_that_exist() {
+    let v = with(|v| fact0(v)["derived_from"] = json!(["ref-nope"]));
+    assert_eq!(
+        one(&v),
+        format!("{FACT}.derived_from[0]: fact \"ref-nope\" is not the id of any entry in \"facts\" or \"reference\"")
+    );
+    let fine = with(|v| {
+        let id = fact0(v)["id"].clone();
+        fact0(v)["derived_from"] = json!([id]);
+    });
+    assert_eq!(
+        messages(&fine),
+        Vec::<String>::new(),
+        "a known id is accepted"
+    );
+}
+
+#[test]
 fn a_reference_rate_must_cite_a_known_public_record_once_per_year() {
     let v = with(|v| v["reference_rates"][0]["source"] = json!("pr-gone"));
     assert_eq!(

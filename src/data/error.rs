@@ -103,7 +103,7 @@ pub enum DataErrorKind {
         /// The id.
         id: String,
     },
-    /// A fact id (in `conflicts` or a chart) that no fact or reference has.
+    /// A fact id (in `conflicts`, a chart or a `derived_from` list) that no fact or reference has.
     UnknownFact {
         /// The id.
         id: String,

@@ -19,7 +19,7 @@ use super::types::{Currency, Dataset, Fact, ReferenceRate};
 ///
 /// ```
 /// use ai_capex_explainer::data::{convert_money, Currency};
-/// // 120亿美元 at seed 000's rate of 7.17 is about 860亿元.
+/// // 120亿美元 at 7.17 yuan per dollar is about 860亿元.
 /// let yuan_bn = convert_money(12.0, Currency::Usd, Currency::Cny, 7.17);
 /// assert!((yuan_bn - 86.04).abs() < 1e-9);
 /// ```

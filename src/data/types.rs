@@ -433,6 +433,10 @@ pub struct Fact {
     /// period (required when a chart shows both and they differ by more than 2 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sum_note: Option<LocalizedText>,
+    /// For a figure computed from other records (a ratio of two filings' figures): their ids,
+    /// so it is credited to their sources, not to a page that only repeats it. Optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived_from: Vec<String>,
 }
 
 /// Two or more figures that disagree, and why (`C1`, `C2`, …).

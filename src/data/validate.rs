@@ -587,6 +587,21 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     let fact_known =
         |id: &str, c: &Checker<'_>| fact_ids.contains_key(id) || c.broken.facts.contains(id);
 
+    // A derived figure names records that exist.
+    for (list, facts) in [("facts", &dataset.facts), ("reference", &dataset.reference)] {
+        for (i, fact) in facts.iter().enumerate() {
+            for (j, id) in fact.derived_from.iter().enumerate() {
+                if !fact_known(id, &c) {
+                    let at = entry_location(list, i, Some(&fact.id));
+                    c.push(
+                        format!("{at}.derived_from[{j}]"),
+                        DataErrorKind::UnknownFact { id: id.clone() },
+                    );
+                }
+            }
+        }
+    }
+
     // The reference rates: at least one, one per year, each published by a public record.
     if dataset.reference_rates.is_empty() {
         c.push(

@@ -151,6 +151,16 @@ test('without JavaScript every table is on the tables page of each language', { 
   }
 });
 
+test('the tables pages give every converted figure one qualifier, and a half year kept beside the US chart says it is a half year', () => {
+  const words = Object.fromEntries(Object.keys(PAGES).map((lang) => [lang, readWwwJson(`i18n/${lang}.json`)]));
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const text = fs.readFileSync(path.join(DIST, dir, 'tables.html'), 'utf8');
+    assert.doesNotMatch(text, /约约|約約|约超过|約超過|≈ (about|over|at least|up to) /, `${lang}: a doubled qualifier`);
+    const otherPeriod = words[lang].table.context_other_period.split('{')[0];
+    assert.ok(text.includes(otherPeriod), `${lang}: “${otherPeriod}” for the H1-2025 record`);
+  }
+});
+
 test('readers see when the figures were last corrected, how current they are and what changed, without JavaScript', { timeout: 60_000 }, async () => {
   const latest = dataset.changelog[0];
   for (const [lang, dir] of Object.entries(PAGES)) {

@@ -203,7 +203,7 @@ test('the image of a calculator chart carries its scenario, a dataset chart its 
   }
 });
 
-test('the data downloads: the dataset file itself as JSON, and every figure as a CSV row with its source, quote and grade', { timeout: 60_000 }, async () => {
+test('the data downloads: the dataset file itself as JSON, and every figure as a CSV row with what it measures, its source, quote and grade', { timeout: 60_000 }, async () => {
   for (const lang of ['en', 'zh-Hans']) {
     const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, DESKTOP);
     try {
@@ -230,6 +230,9 @@ test('the data downloads: the dataset file itself as JSON, and every figure as a
         assert.equal(row[col('source')], source.outlet[lang], `${fact.id}: source in the reader's language`);
         assert.equal(row[col('source_url')], source.url ?? '', `${fact.id}: source address`);
         assert.match(row[col('grade')], /^[ABCD]$/, `${fact.id}: grade`);
+        // What the figure measures: a record's definition, else its measure's name.
+        const measure = dataset.measures.find((m) => m.id === fact.measure);
+        assert.equal(row[col('measures')], fact.definition?.[lang] ?? measure?.name[lang] ?? '', `${fact.id}: what it measures`);
         assert.equal(row[col('list')], words[lang].share.csv.lists[i < dataset.facts.length ? 'facts' : 'reference']);
       });
       assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], `${lang}: every word of the downloads is in the language file`);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
+import { MONEY_SIGNIFICANT_FIGURES, displayPercent, isMoneyUnit } from '../../www/js/format.js';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
@@ -16,6 +17,8 @@ const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
 const chartFacts = (id) => dataset.charts.find((c) => c.id === id).facts.map((f) => facts.get(f));
 
 const UNIT_FACTOR = { usd_bn: 1e9, cny_bn: 1e9, usd_m: 1e6, cny_m: 1e6 };
+/** A dataset value as the page's display rule shows it (www/js/format.js). */
+const displayed = (v, unit) => (isMoneyUnit(unit) ? Number(v.toPrecision(MONEY_SIGNIFICANT_FIGURES)) : unit === 'percent' ? displayPercent(v) : v);
 const WORD_FACTOR = { bn: 1e9, m: 1e6 };
 
 const env = serverAndBrowser();
@@ -43,7 +46,7 @@ function amountsIn(text) {
 /**
  * The dataset facts of `chartId` that an English tooltip describes: same entity and metric
  * in the title, the fact's year in the period line, its source outlet and grade in the source
- * line, and its value (both ends of a range) in the value line.
+ * line, and its value (both ends of a range, as the display rule rounds it) in the value line.
  * Returns { candidates, matches }.
  */
 function factsDescribedBy(tip, chartId) {
@@ -59,7 +62,7 @@ function factsDescribedBy(tip, chartId) {
   });
   const matches = candidates.filter((f) => {
     const shown = amountsIn(tip['tooltip-value']);
-    const want = [f.value, ...(f.qualifier === 'range' ? [f.value_high] : [])].map((v) => v * (UNIT_FACTOR[f.unit] ?? 1));
+    const want = [f.value, ...(f.qualifier === 'range' ? [f.value_high] : [])].map((v) => displayed(v, f.unit) * (UNIT_FACTOR[f.unit] ?? 1));
     return shown.length === want.length && want.every((w, i) => Math.abs(shown[i] - w) <= Math.abs(w) * 1e-6 + 1e-9);
   });
   return { candidates, matches };

@@ -38,8 +38,12 @@ for (const lang of ['en', 'zh-Hans']) {
           const factId = link.href.slice(`#chart-${chart}--`.length);
           const fact = factById.get(factId);
           assert.ok(fact && link.href.startsWith(`#chart-${chart}--`), `${chart}: link ${link.href} names a fact of this chart`);
-          const outlet = sourceById.get(fact.source).outlet[lang];
-          assert.ok(link.title.includes(outlet), `${chart}: the link's title names the source (${outlet}): “${link.title}”`);
+          // A derived figure is credited to the sources of the records it is computed from.
+          const credited = fact.derived_from?.length ? fact.derived_from.map((id) => factById.get(id).source) : [fact.source];
+          for (const source of credited) {
+            const outlet = sourceById.get(source).outlet[lang];
+            assert.ok(link.title.includes(outlet), `${chart}: the link's title names the source (${outlet}): “${link.title}”`);
+          }
         }
       }
       assert.deepEqual(p.consoleErrors, []);

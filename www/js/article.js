@@ -6,7 +6,7 @@
 import { h, replaceChildren, byId } from './dom.js';
 import { LANGS } from './i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
-import { renderFactTable, renderConflicts, renderSources, describeFact, factRowId, chartElementId, buildDetails } from './tables.js';
+import { renderFactTable, renderConflicts, renderSources, describeFact, creditText, factRowId, chartElementId, buildDetails } from './tables.js';
 import { localized } from './data.js';
 import { toBillions, currencyOfUnit } from './format.js';
 
@@ -140,7 +140,7 @@ export function resolveFactPlaceholders(template, ctx) {
  */
 function figureLink(ctx, chartId, { id, text }) {
   const d = describeFact(ctx, id);
-  const source = d && d.source ? `${localized(d.source.outlet, ctx.lang)}${d.source.date ? `, ${ctx.fmt.date(d.source.date)}` : ''} · ${d.grade}` : '';
+  const source = d ? creditText(ctx, d) : '';
   const rowId = factRowId(chartId, id);
   return h(
     'a',
@@ -254,7 +254,7 @@ function pledgeStrip(ctx, chart) {
       'li',
       { dataset: { fact: fact.id } },
       h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
-      ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period)}`,
+      ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period, { stated: !data.isReference(fact.id) })}`,
       source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
     );
   });
@@ -272,7 +272,7 @@ function pledgeSpan(ctx, fact) {
   if (kind === 'multi_year') {
     const years = end - start + 1;
     const money = /_(bn|m)$/.test(fact.unit);
-    const perYear = (v) => (money ? fmt.moneyBn(toBillions(v / years, fact.unit), currencyOfUnit(fact.unit), 3) : fmt.number(v / years, 1));
+    const perYear = (v) => (money ? fmt.moneyBn(toBillions(v / years, fact.unit), currencyOfUnit(fact.unit)) : fmt.number(v / years, 1));
     const word = fact.qualifier === 'at_least' || fact.qualifier === 'over' ? fact.qualifier : 'about';
     return t('figures.pledge_span', { start, end, per_year: t(`format.qualifier.${word}`, { x: perYear(fact.value) }) });
   }

@@ -38,7 +38,7 @@ function sideMoney(ctx, projection, valueBn, side) {
   const rate = projection.cny_per_usd;
   if (side !== 'marathon') return usdMoney(ctx, valueBn, rate);
   const v = ctx.currency === 'USD' ? valueBn / rate : valueBn;
-  return ctx.fmt.moneyBn(v, ctx.currency, 3);
+  return ctx.fmt.moneyBn(v, ctx.currency);
 }
 
 const sideName = (ctx, side) => ctx.t(`calculator.sides.${side}`);

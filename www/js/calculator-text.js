@@ -16,7 +16,7 @@ function agiWords(ctx, year) {
 /** Money in the reader's currency from the US side's US$ bn. */
 export function usdMoney(ctx, usdBn, cnyPerUsd) {
   const v = ctx.currency === 'CNY' ? usdBn * cnyPerUsd : usdBn;
-  return ctx.fmt.moneyBn(v, ctx.currency, 3);
+  return ctx.fmt.moneyBn(v, ctx.currency);
 }
 
 /** Sentences in a row: a space between them in English, none in Chinese. */

@@ -28,6 +28,20 @@ const LADDERS = {
   ],
 };
 
+/**
+ * The display precision rule (one for every language and every figure; the dataset keeps the
+ * sources' full precision): money and counts to three significant figures ("US$64.55 bn" is
+ * shown as US$64.6 bn, 1267亿 as 1270亿), percentages of 10 % or more as whole numbers and
+ * smaller ones to two significant figures (31 %, 12 %, 9.4 %, 0.35 %).
+ */
+export const MONEY_SIGNIFICANT_FIGURES = 3;
+const SMALL_PERCENT_SIGNIFICANT_FIGURES = 2;
+
+const toSignificant = (x, figures) => (x === 0 ? 0 : Number(x.toPrecision(figures)));
+
+/** A percentage rounded for display. */
+export const displayPercent = (x) => (Math.abs(x) >= 10 ? Math.round(x) : toSignificant(x, SMALL_PERCENT_SIGNIFICANT_FIGURES));
+
 export const isMoneyUnit = (unit) => Object.prototype.hasOwnProperty.call(MONEY_UNITS, unit);
 export const currencyOfUnit = (unit) => (MONEY_UNITS[unit] ? MONEY_UNITS[unit].currency : null);
 
@@ -73,44 +87,33 @@ export function createFormat(lang, t) {
   }
 
   /**
-   * Decimals for a scaled number. Source figures keep up to three decimals (as precise as
-   * the source gave them); derived figures (conversions) keep three significant digits.
-   */
-  function digitsFor(scaled, significant) {
-    if (!significant) return 3;
-    const a = Math.abs(scaled);
-    const intDigits = a >= 1 ? Math.floor(Math.log10(a)) + 1 : 0;
-    return Math.max(0, Math.min(3, significant - intDigits));
-  }
-
-  /**
    * Money parts for an amount in whole currency units: {prefix, number, word, suffix}.
-   * `step` forces a scale (used so both ends of a range share one).
+   * `step` forces a scale (used so both ends of a range share one). The amount is rounded
+   * before it is scaled, so every language shows the same figure (US$127 bn = 1270亿).
    */
-  function moneyParts(absolute, currency, step = scaleFor(absolute), significant = 0) {
-    const scaled = absolute / step.at;
+  function moneyParts(absolute, currency, step = scaleFor(absolute), figures = MONEY_SIGNIFICANT_FIGURES) {
     return {
       prefix: currency ? t(`format.currency.${currency}.prefix`) : '',
       suffix: currency ? t(`format.currency.${currency}.suffix`) : '',
-      number: number(scaled, digitsFor(scaled, significant)),
+      number: number(toSignificant(absolute, figures) / step.at, 3),
       word: step.key ? t(`format.scale.${step.key}`) : '',
     };
   }
 
   /**
-   * "US$364 bn" / "3640亿美元" from billions of `currency`. `significant` > 0 rounds to that
-   * many significant digits (for derived figures such as conversions).
+   * "US$364 bn" / "3640亿美元" from billions of `currency`, to `figures` significant figures
+   * (the display rule's unless a figure is shown as an article wrote it).
    */
-  function moneyBn(valueBn, currency, significant = 0) {
+  function moneyBn(valueBn, currency, figures = MONEY_SIGNIFICANT_FIGURES) {
     if (typeof valueBn !== 'number' || !Number.isFinite(valueBn)) return '–';
-    return t('format.money', moneyParts(valueBn * 1e9, currency, undefined, significant));
+    return t('format.money', moneyParts(valueBn * 1e9, currency, undefined, figures));
   }
 
   /** A money range "US$60–65 bn" / "600亿至650亿美元" (both ends in billions). */
-  function moneyRangeBn(lowBn, highBn, currency, significant = 0) {
+  function moneyRangeBn(lowBn, highBn, currency, figures = MONEY_SIGNIFICANT_FIGURES) {
     const step = scaleFor(Math.max(Math.abs(lowBn), Math.abs(highBn)) * 1e9);
-    const low = moneyParts(lowBn * 1e9, currency, step, significant);
-    const high = moneyParts(highBn * 1e9, currency, step, significant);
+    const low = moneyParts(lowBn * 1e9, currency, step, figures);
+    const high = moneyParts(highBn * 1e9, currency, step, figures);
     return t('format.money_range', { ...high, low: low.number, high: high.number });
   }
 
@@ -126,7 +129,7 @@ export function createFormat(lang, t) {
     if (isMoneyUnit(unit)) return moneyBn(toBillions(value, unit), currencyOfUnit(unit));
     switch (unit) {
       case 'percent':
-        return t('format.unit.percent', { x: number(value, 2) });
+        return t('format.unit.percent', { x: number(displayPercent(value), 3) });
       case 'multiple':
         return t('format.unit.multiple', { x: number(value, 2) });
       case 'gw':
@@ -146,7 +149,8 @@ export function createFormat(lang, t) {
       return moneyRangeBn(toBillions(low, unit), toBillions(high, unit), currencyOfUnit(unit));
     }
     const highText = valueText(high, unit);
-    return t('format.range', { low: number(low, 2), high: highText, lowFull: valueText(low, unit) });
+    const lowNumber = unit === 'percent' ? number(displayPercent(low), 3) : number(low, 2);
+    return t('format.range', { low: lowNumber, high: highText, lowFull: valueText(low, unit) });
   }
 
   /**
@@ -169,9 +173,10 @@ export function createFormat(lang, t) {
    * A money fact converted to `currency` at `rate` yuan per dollar (the reference rate of its
    * year), or null when it is not money or already in it. The qualifier survives: "about
    * US$12 bn" becomes "about CN¥85 bn", an exact figure "≈ CN¥85 bn". Returns { text, amount,
-   * rate, rateText }: `amount` is the qualified converted value, for prose.
+   * rate, rateText }: `text` carries exactly one "≈" or qualifier, `amount` is the qualified
+   * converted value, for prose. `figures`: significant figures (see moneyBn).
    */
-  function factConverted(fact, currency, rate) {
+  function factConverted(fact, currency, rate, figures = MONEY_SIGNIFICANT_FIGURES) {
     const from = currencyOfUnit(fact.unit);
     if (!from || from === currency || !(rate > 0)) return null;
     const low = convertBillions(toBillions(fact.value, fact.unit), from, currency, rate);
@@ -179,9 +184,9 @@ export function createFormat(lang, t) {
     let x;
     if (fact.qualifier === 'range' && typeof fact.value_high === 'number') {
       const high = convertBillions(toBillions(fact.value_high, fact.unit), from, currency, rate);
-      x = moneyRangeBn(low, high, currency, 3);
+      x = moneyRangeBn(low, high, currency, figures);
     } else {
-      x = moneyBn(low, currency, 3);
+      x = moneyBn(low, currency, figures);
     }
     const qualifier = fact.qualifier && fact.qualifier !== 'exact' && fact.qualifier !== 'range' ? fact.qualifier : null;
     const amount = qualifier ? t(`format.qualifier.${qualifier}`, { x }) : x;
@@ -226,14 +231,18 @@ export function createFormat(lang, t) {
     }
   }
 
-  /** "plan" / "计划" … for p.basis. */
-  function basis(p) {
-    return p && p.basis ? t(`format.basis.${p.basis}`) : '';
+  /**
+   * "plan" / "计划" … for p.basis. `stated`: the figure is an article's, whose "actual" is only
+   * what the article states as actual ("stated as actual"), not a reported figure.
+   */
+  function basis(p, { stated = false } = {}) {
+    if (!p || !p.basis) return '';
+    return t(stated && p.basis === 'actual' ? 'format.basis.stated_actual' : `format.basis.${p.basis}`);
   }
 
-  /** Period and basis together: "2025 · plan". */
-  function periodWithBasis(p) {
-    const b = basis(p);
+  /** Period and basis together: "2025 · plan". `options` as for basis(). */
+  function periodWithBasis(p, options) {
+    const b = basis(p, options);
     const label = period(p);
     return b ? t('format.period_basis', { period: label, basis: b }) : label;
   }

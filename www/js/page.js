@@ -183,14 +183,15 @@ function describeDatasetHit(hit) {
     !d.disputed && !d.reference && d.note ? { text: d.note, class: 'tooltip-note' } : null,
     d.fact.as_of ? { text: t('figures.as_of_line', { date: app.fmt.date(d.fact.as_of) }), class: 'tooltip-as-of' } : null,
     d.reference ? { text: t('table.public_record'), class: 'tooltip-reference' } : null,
-    {
+    // A derived figure credits the sources of the records it is computed from.
+    ...d.credits.map((c) => ({
       text: t('tooltip.source', {
-        outlet: d.source ? localized(d.source.outlet, app.lang) : d.fact.source,
-        date: d.source ? app.fmt.date(d.source.date) : '',
-        grade: d.grade,
+        outlet: c.source ? localized(c.source.outlet, app.lang) : d.fact.source,
+        date: c.source ? app.fmt.date(c.source.date) : '',
+        grade: c.grade,
       }),
       class: 'tooltip-source',
-    },
+    })),
   ];
 }
 

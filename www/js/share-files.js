@@ -6,6 +6,7 @@
 
 import { csvText } from './data-file/delimited.js';
 import { localized } from './data.js';
+import { measuresText } from './tables.js';
 import { inputText, inputShortLabel } from './calculator-text.js';
 
 /** Image pixels per CSS pixel of the chart on screen. */
@@ -33,8 +34,8 @@ export const csvBlob = (rows) => new Blob([csvText(rows)], { type: 'text/csv;cha
 
 /**
  * Every figure (the articles', then public records, in the file's order), one row each, in the
- * reader's words: who, what, when, the number and its unit, as the source worded it, the source,
- * the original quote and the grade; no internal ids (readers never see them). `ctx` is the
+ * reader's words: who, what, when, the number and its unit, as the source worded it, what it
+ * measures, the source, the original quote and the grade; no internal ids (readers never see them). `ctx` is the
  * page's context ({t, fmt, data, lang, currency}).
  */
 export function figuresRows(ctx) {
@@ -43,7 +44,7 @@ export function figuresRows(ctx) {
   for (const chart of data.charts) {
     for (const id of chart.facts) chartsOf.set(id, [...(chartsOf.get(id) || []), t(`charts.${chart.id}.question`)]);
   }
-  const columns = ['list', 'entity', 'metric', 'period', 'value', 'value_high', 'unit', 'as_stated', 'source', 'source_date', 'source_url', 'quote', 'grade', 'note', 'charts'];
+  const columns = ['list', 'entity', 'metric', 'period', 'value', 'value_high', 'unit', 'as_stated', 'measures', 'source', 'source_date', 'source_url', 'quote', 'grade', 'note', 'charts'];
   const rows = ['facts', 'reference'].flatMap((list) =>
     data.raw[list].map((fact) => {
       const source = data.source(fact);
@@ -51,11 +52,13 @@ export function figuresRows(ctx) {
         list: t(`share.csv.lists.${list}`),
         entity: localized(data.entity(fact)?.name, lang),
         metric: localized(data.metric(fact)?.name, lang),
-        period: ctx.fmt.periodWithBasis(fact.period),
+        period: ctx.fmt.periodWithBasis(fact.period, { stated: list === 'facts' }),
         value: fact.value,
         value_high: fact.value_high,
         unit: t(`share.csv.units.${fact.unit}`),
         as_stated: ctx.fmt.factValue(fact),
+        // What the figure measures: gross or net, with or without leases, which fiscal year.
+        measures: measuresText(ctx, fact),
         source: localized(source?.outlet, lang),
         source_date: source?.date,
         source_url: source?.url,

@@ -9,6 +9,62 @@ import { localized } from './data.js';
 /** The `lang` attribute for a quote from the (Chinese) seed articles. */
 const QUOTE_LANG = 'zh-Hans';
 
+/**
+ * Significant figures of "the article itself gives …": the article's own converted figure, as
+ * it wrote it. A fact keeps its implied rate only when that figure has at least three
+ * (www/data/README.md, `cny_per_usd`); four reproduce 7295亿, 1919亿 and 4319亿 exactly.
+ */
+const ARTICLE_CONVERSION_FIGURES = 4;
+
+/**
+ * The reason shown beside a figure's grade: its source's, or, when the figure is graded apart
+ * from its source, that grade named first and the source's reason after it, so the two never
+ * read as one contradicting the other (the figure's note says why it differs).
+ */
+function gradeReasonOf(ctx, fact, source, grade) {
+  const { t, lang } = ctx;
+  const reason = source ? localized(source.grade_reason, lang) : '';
+  if (!source || !fact.grade || fact.grade === source.grade) return reason;
+  return t('table.grade_own', { grade, source_grade: source.grade, reason });
+}
+
+/**
+ * What a record measures, in the reader's words: its definition, else its measure's name, or ''.
+ */
+export function measuresText(ctx, fact) {
+  const { data, lang } = ctx;
+  if (fact.definition) return localized(fact.definition, lang);
+  const measure = fact.measure && (data.raw.measures || []).find((m) => m.id === fact.measure);
+  return measure ? localized(measure.name, lang) : '';
+}
+
+/** The records a derived figure is computed from (`derived_from`), those the dataset has. */
+function inputsOf(data, fact) {
+  return (Array.isArray(fact.derived_from) ? fact.derived_from : []).map((id) => data.fact(id)).filter(Boolean);
+}
+
+/**
+ * Who a figure is credited to: [{source, grade}] — its own source, or for a derived figure the
+ * sources of the records it is computed from (once each), never a page that only repeats it.
+ */
+function creditsOf(data, fact) {
+  const inputs = inputsOf(data, fact);
+  if (!inputs.length) return [{ source: data.source(fact), grade: data.grade(fact) }];
+  const seen = new Set();
+  return inputs
+    .filter((input) => !seen.has(input.source) && seen.add(input.source))
+    .map((input) => ({ source: data.source(input), grade: data.grade(input) }));
+}
+
+/** "Outlet, date · grade" for each credit, joined: the line a tooltip or link title shows. */
+export function creditText(ctx, d) {
+  const { fmt, lang } = ctx;
+  return d.credits
+    .filter((c) => c.source)
+    .map((c) => `${localized(c.source.outlet, lang)}${c.source.date ? `, ${fmt.date(c.source.date)}` : ''} · ${c.grade}`)
+    .join('; ');
+}
+
 /** A grade with its reason, readable by hover (title), tap and keyboard (details). */
 export function gradeBadge(ctx, grade, reason) {
   const { t } = ctx;
@@ -42,20 +98,24 @@ export function describeFact(ctx, id) {
   const rate = fact.period ? data.rateFor(fact.period.end) : null;
   const converted = rate ? fmt.factConverted(fact, currency, rate.cny_per_usd) : null;
   // What the article itself said in the other currency (its own implied rate): shown, never used.
-  const articleSaid = typeof fact.cny_per_usd === 'number' ? fmt.factConverted(fact, currency, fact.cny_per_usd) : null;
+  const articleSaid =
+    typeof fact.cny_per_usd === 'number' ? fmt.factConverted(fact, currency, fact.cny_per_usd, ARTICLE_CONVERSION_FIGURES) : null;
   return {
     fact,
     id,
     entity: entity ? localized(entity.name, lang) : fact.entity,
     metric: metric ? localized(metric.name, lang) : fact.metric,
-    period: fmt.periodWithBasis(fact.period),
+    // An article's "actual" is only what the article states as actual, not a reported figure.
+    period: fmt.periodWithBasis(fact.period, { stated: !reference }),
     value: fmt.factValue(fact),
     converted,
     rate,
     articleSaid,
     source,
     grade,
-    gradeReason: source ? localized(source.grade_reason, lang) : '',
+    gradeReason: gradeReasonOf(ctx, fact, source, grade),
+    credits: creditsOf(data, fact),
+    derived: inputsOf(data, fact).length > 0,
     disputed: grade === 'D',
     reference,
     note: fact.note ? localized(fact.note, lang) : '',
@@ -72,7 +132,7 @@ function convertedNote(ctx, d) {
     'span',
     { class: 'converted' },
     t('table.converted_line', { converted: d.converted.text, rate: how }),
-    d.articleSaid ? h('span', { class: 'article-rate' }, ' ', t('table.article_rate', { x: d.articleSaid.amount, rate: d.articleSaid.rateText })) : null,
+    d.articleSaid ? h('span', { class: 'article-rate' }, ' ', t('table.article_rate', { x: d.articleSaid.text, rate: d.articleSaid.rateText })) : null,
   );
 }
 
@@ -90,7 +150,7 @@ export function factRowId(chartId, factId) {
   return `${chartElementId(chartId)}--${factId}`;
 }
 
-function factRow(ctx, chartId, d, contextOnly) {
+function factRow(ctx, chartId, d, contextReason) {
   const { t } = ctx;
   const cols = {
     entity: t('table.col.entity'),
@@ -99,11 +159,14 @@ function factRow(ctx, chartId, d, contextOnly) {
     source: t('table.col.source'),
   };
   const sourceCell = [];
-  if (d.source) {
-    sourceCell.push(h('span', { class: 'source-line' }, sourceLine(ctx, d.source)), ' ', gradeBadge(ctx, d.grade, d.gradeReason));
-  } else {
-    sourceCell.push(h('span', { class: 'source-line' }, t('table.unknown_source', { id: d.fact.source })));
-  }
+  const credited = d.credits.filter((c) => c.source);
+  if (d.derived) sourceCell.push(h('span', { class: 'derived-from' }, t('table.derived_from')), ' ');
+  credited.forEach((c, i) => {
+    // A derived figure shows each input's source with that source's own grade and reason.
+    const reason = d.derived ? localized(c.source.grade_reason, ctx.lang) : d.gradeReason;
+    sourceCell.push(i ? '; ' : null, h('span', { class: 'source-line' }, sourceLine(ctx, c.source)), ' ', gradeBadge(ctx, c.grade, reason));
+  });
+  if (!credited.length) sourceCell.push(h('span', { class: 'source-line' }, t('table.unknown_source', { id: d.fact.source })));
   if (d.quote) {
     sourceCell.push(
       h(
@@ -116,10 +179,10 @@ function factRow(ctx, chartId, d, contextOnly) {
   }
   if (d.reference) {
     if (d.definition) sourceCell.push(h('p', { class: 'definition' }, t('table.definition', { text: d.definition })));
-    if (d.source && typeof d.source.url === 'string' && /^https:\/\//.test(d.source.url)) {
-      sourceCell.push(
-        h('a', { class: 'source-link', href: d.source.url, rel: 'noopener noreferrer', target: '_blank' }, t('sources.open_link')),
-      );
+    for (const { source } of credited) {
+      if (typeof source.url !== 'string' || !/^https:\/\//.test(source.url)) continue;
+      const label = credited.length > 1 ? t('table.open_link_of', { outlet: localized(source.outlet, ctx.lang) }) : t('sources.open_link');
+      sourceCell.push(h('a', { class: 'source-link', href: source.url, rel: 'noopener noreferrer', target: '_blank' }, label));
     }
   }
 
@@ -128,7 +191,7 @@ function factRow(ctx, chartId, d, contextOnly) {
     {
       id: factRowId(chartId, d.id),
       tabIndex: -1,
-      class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference', contextOnly && 'is-context'],
+      class: ['fact-row', d.disputed && 'is-disputed', d.reference && 'is-reference', contextReason && 'is-context'],
       dataset: { fact: d.id },
       attrs: { role: 'row' },
     },
@@ -138,7 +201,7 @@ function factRow(ctx, chartId, d, contextOnly) {
       h('span', { class: 'entity' }, d.entity),
       h('span', { class: 'metric' }, d.metric),
       d.reference ? h('span', { class: 'badge badge-reference' }, t('table.public_record')) : null,
-      contextOnly ? h('span', { class: 'badge badge-context' }, t('table.context_only')) : null,
+      contextReason ? h('span', { class: 'badge badge-context' }, contextReason) : null,
     ),
     h('td', { attrs: { role: 'cell', 'data-label': cols.period } }, d.period),
     h(
@@ -184,10 +247,30 @@ export function buildDetails(details) {
   details.append(...[build()].flat().filter(Boolean));
 }
 
+/** A period's kind and part ("half H1"): a context figure of a kind the chart draws differs by definition. */
+const periodShape = (p) => `${p.kind} ${p.part ?? ''}`;
+
+/**
+ * Why each context figure of a table (`context`, among `factIds`) is not drawn, as its badge
+ * says: Map id → text. A figure covering another kind of period than every figure the chart
+ * draws says so ("another period (H1 2025)"); any other measures something else.
+ */
+export function contextReasons(ctx, factIds, context) {
+  const { t, fmt, data } = ctx;
+  const facts = factIds.map((id) => data.fact(id)).filter((f) => f && f.period);
+  const drawnShapes = new Set(facts.filter((f) => !context.has(f.id)).map((f) => periodShape(f.period)));
+  return new Map(
+    facts
+      .filter((f) => context.has(f.id))
+      .map((f) => [f.id, drawnShapes.has(periodShape(f.period)) ? t('table.context_only') : t('table.context_other_period', { period: fmt.period(f.period) })]),
+  );
+}
+
 /**
  * The "Table and sources" block for a chart: a <details> holding the table of `factIds` in
  * order, built when opened. Ids missing from the dataset are skipped; those in `context`
- * (figures on another definition, kept for reference) are marked as not drawn.
+ * (figures on another definition or period, kept for reference) are marked as not drawn,
+ * each with its reason.
  */
 export function renderFactTable(ctx, chartId, factIds, { open = false, context = new Set() } = {}) {
   const { t, data } = ctx;
@@ -195,6 +278,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = false, context =
   const build = () => {
     if (!count) return h('p', { class: 'empty' }, t('table.empty'));
     const rows = factIds.map((id) => describeFact(ctx, id)).filter(Boolean);
+    const reasons = contextReasons(ctx, factIds, context);
     const head = h(
       'thead',
       { attrs: { role: 'rowgroup' } },
@@ -209,7 +293,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = false, context =
       { class: 'facts', attrs: { role: 'table' } },
       h('caption', { class: 'visually-hidden' }, t('table.caption', { question: t(`charts.${chartId}.question`) })),
       head,
-      h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, context.has(d.id)))),
+      h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, reasons.get(d.id) ?? null))),
     );
   };
   return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build });

@@ -29,10 +29,15 @@ export const FIELD_COLUMNS = [
   { path: ['level'] },
   { path: ['as_of'] },
   { path: ['grade'] },
+  { path: ['derived_from'], read: 'ids' },
   ...localized('note'),
   ...localized('sum_note'),
   ...localized('definition'),
 ].map((column) => ({ ...column, name: column.path.join('_') }));
+
+/** A list of record ids, written in one cell separated by spaces: "ref-a ref-b". */
+const isIdList = (path) => FIELD_COLUMNS.some((c) => c.read === 'ids' && c.path[0] === path[0]);
+const idListCell = (value) => (Array.isArray(value) ? value.join(' ') : value);
 
 /** Which list of the JSON file a row belongs to: figures from the articles or from public records. */
 const LIST_COLUMN = 'list';
@@ -71,10 +76,10 @@ export function figuresToCsv(dataset) {
     dataset[list].map((fact, i) => {
       for (const [path, value] of leaves(fact)) {
         // A null comes back as null only where NULL_WHEN_EMPTY says so; elsewhere it would come back absent.
-        const kept = value === null ? NULL_WHEN_EMPTY.includes(path.join('.')) : known.has(path.join('_'));
+        const kept = value === null ? NULL_WHEN_EMPTY.includes(path.join('.')) : isIdList(path) || known.has(path.join('_'));
         if (!kept) throw new Error(`${list}[${i}] (id ${fact.id}): the CSV cannot hold ${path.join('.')} = ${JSON.stringify(value)}`);
       }
-      return [list, ...FIELD_COLUMNS.map((c) => String(getPath(fact, c.path) ?? ''))];
+      return [list, ...FIELD_COLUMNS.map((c) => String(idListCell(getPath(fact, c.path)) ?? ''))];
     }),
   );
   return csvText([CSV_COLUMNS, ...rows]);
@@ -121,6 +126,10 @@ export function figuresFromCsv(text) {
       if (cell === '') continue;
       if (!column.read) {
         setPath(fact, column.path, cell);
+        continue;
+      }
+      if (column.read === 'ids') {
+        setPath(fact, column.path, cell.split(/[\s,]+/).filter(Boolean));
         continue;
       }
       const read = readNumberCell(cell, column.read === 'amount' ? { unit: cellOf('unit') } : { example: column.example });
