@@ -112,8 +112,8 @@ export function updateCurrencySwitch(currency) {
 
 /**
  * Split a takeaway template into text and figures: `{fact:ID}` is the value as the source
- * worded it, `{fact_cur:ID}` the value in the reader's currency (converted at the stated rate
- * when needed). Returns [string | {id, text}], or null when a fact is missing from the dataset.
+ * worded it (money rounded to 0.1 bn, as prose writes it), `{fact_cur:ID}` the value in the
+ * reader's currency (converted at the stated rate when needed). Returns [string | {id, text}], or null when a fact is missing from the dataset.
  */
 export function resolveFactPlaceholders(template, ctx) {
   const { data, fmt, currency } = ctx;
@@ -126,7 +126,7 @@ export function resolveFactPlaceholders(template, ctx) {
     const rate = kind === 'fact_cur' && fact.period ? data.rateFor(fact.period.end) : null;
     const converted = rate ? fmt.factConverted(fact, currency, rate.cny_per_usd) : null;
     parts.push(template.slice(last, match.index));
-    parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factValue(fact) });
+    parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factProse(fact) });
     last = match.index + whole.length;
   }
   parts.push(template.slice(last));

@@ -166,6 +166,21 @@ export function createFormat(lang, t) {
   }
 
   /**
+   * A fact's value for a sentence: as factValue, but money of a billion or more is rounded to
+   * 0.1 bn, as a newspaper writes it, so the figures of one sentence share a precision
+   * ("US$131.8 bn … US$72.2 bn", not "US$72.22 bn") and every language gives the same number
+   * (0.1 bn is 1亿). Tables keep the source's precision (factValue).
+   */
+  function factProse(fact) {
+    const round = (value) => {
+      const billions = toBillions(value, fact.unit);
+      if (typeof billions !== 'number' || !(Math.abs(billions) >= 1)) return value;
+      return Math.round(billions * 10) / 10 / toBillions(1, fact.unit);
+    };
+    return qualified(round(fact.value), typeof fact.value_high === 'number' ? round(fact.value_high) : fact.value_high, fact.qualifier, fact.unit);
+  }
+
+  /**
    * A money fact converted to `currency` at `rate` yuan per dollar (the reference rate of its
    * year), or null when it is not money or already in it. The qualifier survives: "about
    * US$12 bn" becomes "about CN¥85 bn", an exact figure "≈ CN¥85 bn". Returns { text, amount,
@@ -282,6 +297,7 @@ export function createFormat(lang, t) {
     valueText,
     qualified,
     factValue,
+    factProse,
     factConverted,
     rateText,
     period,
