@@ -79,6 +79,20 @@ const MAINLAND_ONLY: &[Term] = &[
     term("三季度", "第三季"),
     term("四季度", "第四季"),
     term("一季報", "第一季財報"),
+    term("二季報", "第二季財報"),
+    term("三季報", "第三季財報"),
+    term("四季報", "第四季財報"),
+    Term {
+        mainland: "電話會",
+        instead: "電話會議",
+        fine_in: &["電話會議"],
+    },
+    term("計劃", "計畫"),
+    term("納斯達克", "那斯達克"),
+    term("福布斯", "富比士"),
+    term("斯坦福", "史丹佛"),
+    term("雅虎", "Yahoo"),
+    term("信號", "訊號"),
 ];
 
 /// The mainland-only terms in `text`, each with what to write instead.
