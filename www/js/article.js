@@ -140,7 +140,7 @@ export function resolveFactPlaceholders(template, ctx) {
  */
 function figureLink(ctx, chartId, { id, text }) {
   const d = describeFact(ctx, id);
-  const source = d && d.source ? `${localized(d.source.outlet, ctx.lang)}${d.source.date ? `, ${ctx.fmt.date(d.source.date)}` : ''} · ${d.grade}` : '';
+  const source = d && d.source ? `${localized(d.source.outlet, ctx.lang)}${d.source.date ? `${ctx.fmt.comma}${ctx.fmt.date(d.source.date)}` : ''} · ${d.grade}` : '';
   const rowId = factRowId(chartId, id);
   return h(
     'a',
@@ -253,9 +253,9 @@ function pledgeStrip(ctx, chart) {
     return h(
       'li',
       { dataset: { fact: fact.id } },
-      h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
+      h('strong', {}, fmt.labelled(entity ? localized(entity.name, lang) : fact.entity, fmt.factValue(fact))),
       ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period)}`,
-      source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
+      source ? ` · ${localized(source.outlet, lang)}${source.date ? `${fmt.comma}${fmt.date(source.date)}` : ''}` : '',
     );
   });
   return h('div', { class: 'pledges' }, h('p', { class: 'pledges-heading' }, t('figures.pledges_heading')), h('ul', {}, items));

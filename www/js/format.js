@@ -53,6 +53,18 @@ export function createFormat(lang, t) {
   const ladder = zh ? LADDERS.zh : LADDERS.en;
   const numberFormats = new Map();
 
+  /** Between the parts of a line ("outlet, date"): Chinese text takes the full-width comma. */
+  const comma = zh ? '，' : ', ';
+
+  /** An aside after a text: " (x)", or "（x）" in Chinese, whose brackets carry their own space. */
+  const aside = (x) => (zh ? `（${x}）` : ` (${x})`);
+
+  /** A label and its value: "Capex: US$1 bn", "资本开支：1亿美元". */
+  const labelled = (label, value) => `${label}${zh ? '：' : ': '}${value}`;
+
+  /** Items in a row: "power, chips" / "等待供电、芯片不足"; `separator` "; " for longer items. */
+  const joined = (items, separator = ', ') => items.join(zh ? { ', ': '、', '; ': '；' }[separator] : separator);
+
   /** A plain number with at most `digits` decimals (trailing zeros dropped). */
   function number(x, digits = 2) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
@@ -289,6 +301,10 @@ export function createFormat(lang, t) {
   return {
     lang,
     locale,
+    comma,
+    aside,
+    labelled,
+    joined,
     number,
     fixed,
     year,

@@ -25,7 +25,7 @@ function sourceLine(ctx, source) {
   const { lang, fmt } = ctx;
   return [
     h('span', { class: 'outlet' }, localized(source.outlet, lang)),
-    source.date ? [', ', h('time', { attrs: { datetime: source.date } }, fmt.date(source.date))] : null,
+    source.date ? [fmt.comma, h('time', { attrs: { datetime: source.date } }, fmt.date(source.date))] : null,
   ];
 }
 
@@ -110,7 +110,7 @@ function factRow(ctx, chartId, d, contextOnly) {
         'blockquote',
         { class: 'quote', attrs: { lang: QUOTE_LANG } },
         h('span', { class: 'visually-hidden', attrs: { lang: ctx.lang } }, t('table.quote_label')),
-        `“${d.quote}”`,
+        t('table.quoted', { quote: d.quote }),
       ),
     );
   }
@@ -251,7 +251,7 @@ function conflictFigures(ctx, conflict) {
         `${d.entity} · ${d.period}: `,
         h('span', { class: 'value' }, d.value),
         ` — ${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
-        d.reference ? ` (${t('table.public_record')})` : null,
+        d.reference ? ctx.fmt.aside(t('table.public_record')) : null,
         d.disputed ? [' ', h('strong', { class: 'flag flag-disputed' }, t('table.disputed'))] : null,
       ),
     );
@@ -270,8 +270,8 @@ export function renderSources(ctx) {
       { class: ['source', `grade-${s.grade}`], id: `source-${s.id}` },
       h('span', { class: 'outlet' }, localized(s.outlet, lang)),
       s.title ? [' — ', h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
-      s.date ? [', ', h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
-      s.date_note ? h('span', { class: 'date-note' }, ` (${localized(s.date_note, lang)})`) : null,
+      s.date ? [fmt.comma, h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
+      s.date_note ? h('span', { class: 'date-note' }, fmt.aside(localized(s.date_note, lang))) : null,
       h(
         'p',
         { class: 'grade-line' },
