@@ -90,12 +90,12 @@ const MAINLAND_ONLY: &[Term] = &[
     Term {
         mainland: "雲業務",
         instead: "雲端業務",
-        fine_in: &["阿里雲業務", "騰訊雲業務", "智能雲業務"],
+        fine_in: &["阿里雲業務", "騰訊雲業務", "智能雲業務", "Google雲業務"],
     },
     Term {
         mainland: "雲服務",
         instead: "雲端服務",
-        fine_in: &["阿里雲服務", "騰訊雲服務", "智能雲服務"],
+        fine_in: &["阿里雲服務", "騰訊雲服務", "智能雲服務", "Google雲服務"],
     },
     term("計劃", "計畫"),
     term("納斯達克", "那斯達克"),
