@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Rewrites Chinese reader text to Chinese punctuation, the rule tests/lang_chinese_punctuation.rs
 // and tests/lang_zh_hant.rs check: half-width , ; : ( ) ? ! next to a Chinese character become
-// ，；：（）？！ (a bracket pair converts together), and zh-Hant quotes with 「」 (『』 inside)
-// instead of “”. Half-width marks between Latin letters and digits ("10:00", "{fact:id}") stay.
+// ，；：（）？！ (a bracket pair converts together), a spaced " — " beside Chinese becomes ——, and
+// zh-Hant quotes with 「」 (『』 inside) instead of “”. Half-width marks between Latin letters
+// and digits ("10:00", "{fact:id}") stay.
 //
 // Usage: node tools/zh-punctuation.mjs
 // Rewrites in place, keeping each file's layout: www/i18n/zh-Hans.json and zh-Hant.json (every
@@ -64,9 +65,9 @@ export function chinesePunctuation(text, lang) {
       converted.add(i);
     }
   });
-  return chars
-    .filter((c, i) => c !== ' ' || !(converted.has(i - 1) || converted.has(i + 1)))
-    .join('');
+  const out = chars.filter((c, i) => c !== ' ' || !(converted.has(i - 1) || converted.has(i + 1))).join('');
+  // A spaced English dash beside Chinese is the Chinese dash, which takes no spaces.
+  return out.replace(/(.) — (.)/gu, (whole, before, after) => (isChinese(before) || isChinese(after) ? `${before}——${after}` : whole));
 }
 
 /** Rewrites the string literals `pattern` finds (group 1: the language, group 2: the literal). */

@@ -380,7 +380,7 @@ export function renderFooter(ctx) {
           h(
             'ul',
             {},
-            data.changelog.map((c) => h('li', {}, h('time', { attrs: { datetime: c.date } }, fmt.date(c.date)), ' — ', localized(c.text, lang))),
+            data.changelog.map((c) => h('li', {}, h('time', { attrs: { datetime: c.date } }, fmt.date(c.date)), fmt.dash, localized(c.text, lang))),
           ),
         )
       : null,

@@ -59,6 +59,9 @@ export function createFormat(lang, t) {
   /** An aside after a text: " (x)", or "（x）" in Chinese, whose brackets carry their own space. */
   const aside = (x) => (zh ? `（${x}）` : ` (${x})`);
 
+  /** A dash between a text and what follows it: " — ", or "——" in Chinese, which takes no spaces. */
+  const dash = zh ? '——' : ' — ';
+
   /** A label and its value: "Capex: US$1 bn", "资本开支：1亿美元". */
   const labelled = (label, value) => `${label}${zh ? '：' : ': '}${value}`;
 
@@ -303,6 +306,7 @@ export function createFormat(lang, t) {
     locale,
     comma,
     aside,
+    dash,
     labelled,
     joined,
     number,

@@ -250,7 +250,7 @@ function conflictFigures(ctx, conflict) {
         { class: d.disputed ? 'is-disputed' : null },
         `${d.entity} · ${d.period}: `,
         h('span', { class: 'value' }, d.value),
-        ` — ${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
+        `${ctx.fmt.dash}${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
         d.reference ? ctx.fmt.aside(t('table.public_record')) : null,
         d.disputed ? [' ', h('strong', { class: 'flag flag-disputed' }, t('table.disputed'))] : null,
       ),
@@ -269,7 +269,7 @@ export function renderSources(ctx) {
       'li',
       { class: ['source', `grade-${s.grade}`], id: `source-${s.id}` },
       h('span', { class: 'outlet' }, localized(s.outlet, lang)),
-      s.title ? [' — ', h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
+      s.title ? [fmt.dash, h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
       s.date ? [fmt.comma, h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
       s.date_note ? h('span', { class: 'date-note' }, fmt.aside(localized(s.date_note, lang))) : null,
       h(
