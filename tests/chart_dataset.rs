@@ -300,3 +300,35 @@ fn traditional_chinese_axes_count_in_traditional_characters() {
     }
     assert!(traditional >= 2, "the money charts' axes count in 億");
 }
+
+/// A Chinese group label breaks onto two lines between words: never inside a number or a
+/// Latin word ("202" / "5年计划"), never before a closing mark or after an opening one.
+#[test]
+fn chinese_group_labels_break_between_words() {
+    let ds = dataset();
+    let mut checked = 0;
+    for lang in ["zh-Hans", "zh-Hant"] {
+        for def in &ds.charts {
+            for figures in [Figures::Reported, Figures::Articles] {
+                for group in &chart_of(&ds, &def.id, lang, figures).groups {
+                    let Some((first, second)) = group.label.split_once('\n') else {
+                        continue;
+                    };
+                    checked += 1;
+                    let (before, after) = (first.chars().last(), second.chars().next());
+                    let inside_word = before.is_some_and(|c| c.is_ascii_alphanumeric())
+                        && after.is_some_and(|c| c.is_ascii_alphanumeric());
+                    let at_mark = before.is_some_and(|c| "（「『".contains(c))
+                        || after.is_some_and(|c| "）」』，、。：；".contains(c));
+                    assert!(
+                        !inside_word && !at_mark,
+                        "{} {lang}: the label {:?} breaks inside a word or at a mark",
+                        def.id,
+                        group.label
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 5, "only {checked} wrapped labels");
+}

@@ -451,7 +451,9 @@ fn caption_key(money: bool, view: &View, ds: &Dataset, def: &ChartDef) -> &'stat
 }
 
 /// Breaks a long group label onto two lines so phone-width charts stay legible: at the
-/// space nearest the middle, or (Chinese, no spaces) in the middle of a label over 6 characters.
+/// space nearest the middle, or (Chinese, no spaces) nearest the middle of a label over 6
+/// characters, between words: not inside a number or a Latin word ("2024年" / "估计", never
+/// "202" / "4年估计"), not before a closing mark or after an opening one.
 fn wrap(label: &str, lang: Lang) -> String {
     if label.contains('\n') {
         return label.to_string();
@@ -475,11 +477,25 @@ fn wrap(label: &str, lang: Lang) -> String {
                 },
             ),
         Lang::ZhHans | Lang::ZhHant if chars.len() > 6 && !label.contains(' ') => {
-            format!(
-                "{}\n{}",
-                chars[..middle].iter().collect::<String>(),
-                chars[middle..].iter().collect::<String>()
-            )
+            let between_words = |&i: &usize| {
+                let (before, after) = (chars[i - 1], chars[i]);
+                !(before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric())
+                    && !"（「『".contains(before)
+                    && !"）」』，、。：；".contains(after)
+            };
+            (1..chars.len())
+                .filter(between_words)
+                .min_by_key(|i| i.abs_diff(middle))
+                .map_or_else(
+                    || label.to_string(),
+                    |i| {
+                        format!(
+                            "{}\n{}",
+                            chars[..i].iter().collect::<String>(),
+                            chars[i..].iter().collect::<String>()
+                        )
+                    },
+                )
         }
         _ => label.to_string(),
     }
