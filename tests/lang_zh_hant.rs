@@ -1,103 +1,178 @@
-//! Traditional Chinese reads as Taiwan and Hong Kong readers write it, not as Simplified
-//! Chinese in traditional characters: reader text (the zh-Hant language file and every zh-Hant
-//! text of the dataset) holds no mainland-only term. Verbatim quotes stay as published and are
-//! not checked.
+//! Traditional Chinese reads as Taiwan readers write it, not as Simplified Chinese in
+//! traditional characters: reader text (the zh-Hant language file and every zh-Hant text of
+//! the dataset) holds no mainland-only term and quotes with 「」 as the interface does.
+//! Verbatim quotes stay as published and are not checked.
 
-use serde_json::Value;
+mod reader_text_support;
 
-/// Mainland-only terms and what zh-Hant writes instead. Brand names keep their own words
-/// (百度智能雲 is Baidu's name for its cloud), so only terms that are never part of one are
-/// listed.
-const MAINLAND_ONLY: [(&str, &str); 14] = [
-    ("芯片", "晶片"),
-    ("網絡", "網路"),
-    ("視頻", "影片"),
-    ("服務器", "伺服器"),
-    ("默認", "預設"),
-    ("數據中心", "資料中心"),
-    ("博客", "部落格"),
-    ("雲計算", "雲端運算"),
-    ("信息", "資訊"),
-    ("設置", "設定"),
-    ("人工智能", "人工智慧"),
-    ("軟件", "軟體"),
-    ("數據集", "資料集"),
-    ("數據檔案", "資料檔案"),
-];
+use reader_text_support::{assert_none_found, reader_texts, texts};
 
-fn read(path: &str) -> Value {
-    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{full}: {e}"))
+/// A mainland-only term, what zh-Hant writes instead, and the phrases in which the term is
+/// right (項目 is "item" in 非現金項目, only a project is 專案 or 計畫).
+struct Term {
+    mainland: &'static str,
+    instead: &'static str,
+    fine_in: &'static [&'static str],
 }
 
-/// Every string under `value` with its path; `all` takes every string, else only the values
-/// of "zh-Hant" keys. "quote" fields are skipped.
-fn texts(value: &Value, path: String, all: bool, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::String(s) if all => out.push((path, s.clone())),
-        Value::Object(map) => {
-            for (key, v) in map {
-                if key == "quote" {
-                    continue;
-                }
-                if key == "zh-Hant" {
-                    if let Value::String(s) = v {
-                        out.push((format!("{path}.{key}"), s.clone()));
-                    }
-                } else {
-                    texts(v, format!("{path}.{key}"), all, out);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                texts(v, format!("{path}[{i}]"), all, out);
-            }
-        }
-        _ => {}
+const fn term(mainland: &'static str, instead: &'static str) -> Term {
+    Term {
+        mainland,
+        instead,
+        fine_in: &[],
+    }
+}
+
+/// Brand names keep their own words (百度智能雲 is Baidu's name for its cloud, 阿里雲智能集團
+/// Alibaba's), so only terms that are never part of one are listed.
+const MAINLAND_ONLY: &[Term] = &[
+    term("芯片", "晶片"),
+    term("網絡", "網路"),
+    term("視頻", "影片"),
+    term("服務器", "伺服器"),
+    term("默認", "預設"),
+    term("數據", "資料"),
+    term("博客", "部落格"),
+    term("雲計算", "雲端運算"),
+    term("信息", "資訊"),
+    term("設置", "設定"),
+    term("人工智能", "人工智慧"),
+    term("軟件", "軟體"),
+    term("硬件", "硬體"),
+    term("同比", "年增、較去年同期"),
+    term("環比", "季增、較上季"),
+    Term {
+        mainland: "項目",
+        instead: "專案、計畫",
+        fine_in: &["現金項目"],
+    },
+    term("在線", "線上"),
+    term("營銷", "行銷"),
+    term("質量", "品質"),
+    term("鏈接", "連結"),
+    term("屏幕", "螢幕"),
+    term("打印", "列印"),
+    term("互聯網", "網際網路"),
+    term("搜索", "搜尋"),
+    term("百度智慧雲端", "百度智能雲, Baidu's brand"),
+    term("谷歌", "Google"),
+    term("報道", "報導"),
+    term("初創", "新創"),
+    term("計算機", "電腦"),
+    term("調用", "呼叫"),
+    term("周活", "週活"),
+    term("得州", "德州"),
+    term("硅谷", "矽谷"),
+    term("英偉達", "輝達"),
+    term("市盈率", "本益比"),
+    term("幣種", "幣別"),
+    term("經營現金流", "營運現金流"),
+    term("柱狀圖", "長條圖"),
+    term("柱形圖", "長條圖"),
+    term("拖動", "拖曳"),
+    term("自然年", "曆年"),
+    term("自然季度", "曆年季度"),
+    term("賬", "帳"),
+    term("水平", "水準"),
+    term("一季度", "第一季"),
+    term("二季度", "第二季"),
+    term("三季度", "第三季"),
+    term("四季度", "第四季"),
+    term("一季報", "第一季財報"),
+    term("二季報", "第二季財報"),
+    term("三季報", "第三季財報"),
+    term("四季報", "第四季財報"),
+    Term {
+        mainland: "電話會",
+        instead: "電話會議",
+        fine_in: &["電話會議"],
+    },
+    Term {
+        mainland: "雲業務",
+        instead: "雲端業務",
+        fine_in: &["阿里雲業務", "騰訊雲業務", "智能雲業務", "Google雲業務"],
+    },
+    Term {
+        mainland: "雲服務",
+        instead: "雲端服務",
+        fine_in: &["阿里雲服務", "騰訊雲服務", "智能雲服務", "Google雲服務"],
+    },
+    term("計劃", "計畫"),
+    term("納斯達克", "那斯達克"),
+    term("福布斯", "富比士"),
+    term("斯坦福", "史丹佛"),
+    term("雅虎", "Yahoo"),
+    term("信號", "訊號"),
+];
+
+/// The mainland-only terms in `text`, each with what to write instead.
+fn mainland_terms(text: &str) -> Vec<String> {
+    MAINLAND_ONLY
+        .iter()
+        .filter(|t| {
+            let rest = t
+                .fine_in
+                .iter()
+                .fold(text.to_string(), |s, fine| s.replace(fine, ""));
+            rest.contains(t.mainland)
+        })
+        .map(|t| format!("{} (write {}) in \"{text}\"", t.mainland, t.instead))
+        .collect()
+}
+
+/// Curly quotes in `text`: zh-Hant quotes with 「」 (『』 inside), as the interface does.
+fn curly_quotes(text: &str) -> Vec<String> {
+    if text.contains(['“', '”']) {
+        vec![format!("“” (write 「」) in \"{text}\"")]
+    } else {
+        Vec::new()
     }
 }
 
 #[test]
 fn traditional_chinese_reader_text_uses_no_mainland_only_terms() {
-    let mut all = Vec::new();
-    texts(
-        &read("www/i18n/zh-Hant.json"),
-        "zh-Hant.json".into(),
-        true,
-        &mut all,
-    );
-    texts(
-        &read("www/data/capex-dataset.json"),
-        "dataset".into(),
-        false,
-        &mut all,
-    );
-    assert!(all.len() > 500, "read {} texts", all.len());
-    let found: Vec<String> = all
-        .iter()
-        .flat_map(|(path, text)| {
-            MAINLAND_ONLY
-                .iter()
-                .filter(|(term, _)| text.contains(term))
-                .map(move |(term, instead)| format!("{path}: {term} (write {instead})"))
-        })
-        .collect();
-    assert!(
-        found.is_empty(),
-        "mainland-only terms in zh-Hant text:\n{}",
-        found.join("\n")
+    assert_none_found(
+        &reader_texts("zh-Hant"),
+        "mainland-only terms in zh-Hant text",
+        mainland_terms,
     );
 }
 
 #[test]
-fn the_check_catches_a_mainland_term() {
+fn traditional_chinese_reader_text_quotes_with_corner_brackets() {
+    assert_none_found(
+        &reader_texts("zh-Hant"),
+        "curly quotes in zh-Hant text",
+        curly_quotes,
+    );
+}
+
+#[test]
+fn the_checks_catch_mainland_terms_and_curly_quotes_but_not_quotes_or_fine_uses() {
     let mut out = Vec::new();
-    let sample: Value = serde_json::json!({"a": {"zh-Hant": "美國芯片出口", "quote": "芯片"}});
-    texts(&sample, String::new(), false, &mut out);
+    let sample = serde_json::json!({"a": {"zh-Hant": "美國芯片出口", "quote": "芯片"}});
+    texts(&sample, String::new(), "zh-Hant", false, &mut out);
     assert_eq!(out.len(), 1, "quotes are skipped");
-    assert!(MAINLAND_ONLY
-        .iter()
-        .any(|(term, _)| out[0].1.contains(term)));
+    for text in [
+        "美國芯片出口",
+        "收入同比增長28%",
+        "「星際之門」項目",
+        "2024年四季度",
+        "百度智慧雲端",
+    ] {
+        assert_eq!(mainland_terms(text).len(), 1, "missed: {text}");
+    }
+    for text in [
+        "含非現金項目的會計淨虧損",
+        "第四季收入年增28%",
+        "微軟「智慧雲端」分部",
+    ] {
+        assert!(
+            mainland_terms(text).is_empty(),
+            "false alarm on {text}: {:?}",
+            mainland_terms(text)
+        );
+    }
+    assert_eq!(curly_quotes("頁面只顯示“12小時前”").len(), 1);
+    assert!(curly_quotes("頁面只顯示「12小時前」").is_empty());
 }

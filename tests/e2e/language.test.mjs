@@ -79,7 +79,7 @@ test('canvas labels are drawn in the chosen language', { timeout: 90_000 }, asyn
     assert.notEqual(en.digest, hans.digest, `${chart}: the English and Simplified Chinese canvases are pixel-identical (labels not translated)`);
     assert.notEqual(en.digest, hant.digest, `${chart}: the English and Traditional Chinese canvases are pixel-identical (labels not translated)`);
   }
-  // us-capex's words differ between 简体 and 繁體 (e.g. the legend's 计划/計劃).
+  // us-capex's words differ between 简体 and 繁體 (e.g. the legend's 计划/計畫).
   assert.notEqual(digests['zh-Hans']['us-capex'].digest, digests['zh-Hant']['us-capex'].digest, 'us-capex: the Simplified and Traditional canvases are pixel-identical');
 });
 

@@ -112,8 +112,8 @@ export function updateCurrencySwitch(currency) {
 
 /**
  * Split a takeaway template into text and figures: `{fact:ID}` is the value as the source
- * worded it, `{fact_cur:ID}` the value in the reader's currency (converted at the stated rate
- * when needed). Returns [string | {id, text}], or null when a fact is missing from the dataset.
+ * worded it (money rounded to 0.1 bn, as prose writes it), `{fact_cur:ID}` the value in the
+ * reader's currency (converted at the stated rate when needed). Returns [string | {id, text}], or null when a fact is missing from the dataset.
  */
 export function resolveFactPlaceholders(template, ctx) {
   const { data, fmt, currency } = ctx;
@@ -126,7 +126,7 @@ export function resolveFactPlaceholders(template, ctx) {
     const rate = kind === 'fact_cur' && fact.period ? data.rateFor(fact.period.end) : null;
     const converted = rate ? fmt.factConverted(fact, currency, rate.cny_per_usd) : null;
     parts.push(template.slice(last, match.index));
-    parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factValue(fact) });
+    parts.push({ id, text: converted ? ctx.t('format.converted_prose', { x: converted.amount }) : fmt.factProse(fact) });
     last = match.index + whole.length;
   }
   parts.push(template.slice(last));
@@ -253,9 +253,9 @@ function pledgeStrip(ctx, chart) {
     return h(
       'li',
       { dataset: { fact: fact.id } },
-      h('strong', {}, `${entity ? localized(entity.name, lang) : fact.entity}: ${fmt.factValue(fact)}`),
+      h('strong', {}, fmt.labelled(entity ? localized(entity.name, lang) : fact.entity, fmt.factValue(fact))),
       ` ${pledgeSpan(ctx, fact)} · ${fmt.basis(fact.period, { stated: !data.isReference(fact.id) })}`,
-      source ? ` · ${localized(source.outlet, lang)}${source.date ? `, ${fmt.date(source.date)}` : ''}` : '',
+      source ? ` · ${localized(source.outlet, lang)}${source.date ? `${fmt.comma}${fmt.date(source.date)}` : ''}` : '',
     );
   });
   return h('div', { class: 'pledges' }, h('p', { class: 'pledges-heading' }, t('figures.pledges_heading')), h('ul', {}, items));
@@ -384,7 +384,7 @@ export function renderFooter(ctx) {
           h(
             'ul',
             {},
-            data.changelog.map((c) => h('li', {}, h('time', { attrs: { datetime: c.date } }, fmt.date(c.date)), ' — ', localized(c.text, lang))),
+            data.changelog.map((c) => h('li', {}, h('time', { attrs: { datetime: c.date } }, fmt.date(c.date)), fmt.dash, localized(c.text, lang))),
           ),
         )
       : null,

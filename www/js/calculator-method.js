@@ -67,9 +67,9 @@ function constantOrigin(ctx, constant, constants) {
   }
   const facts = constant.fact_ids.map((id) => {
     const d = describeFact(ctx, id);
-    return d ? `${d.entity} ${d.metric} ${d.period}: ${d.value}` : id;
+    return d ? ctx.fmt.labelled(`${d.entity} ${d.metric} ${d.period}`, d.value) : id;
   });
-  return ctx.t('calculator.method.constant_from', { facts: facts.join('; ') });
+  return ctx.t('calculator.method.constant_from', { facts: ctx.fmt.joined(facts, '; ') });
 }
 
 /** The block for `specs` with their `defaults`, and the model's `constants`. */

@@ -57,10 +57,10 @@ function sensitivityEnd(ctx, model, field, input, outcome) {
 
 /** The limits that held a side back in a year, in words ('' for none). */
 function limitsText(ctx, limits) {
-  return Object.entries(limits || {})
+  const held = Object.entries(limits || {})
     .filter(([, on]) => on)
-    .map(([name]) => ctx.t(`calculator.outputs.limits.${name}`))
-    .join(', ');
+    .map(([name]) => ctx.t(`calculator.outputs.limits.${name}`));
+  return ctx.fmt.joined(held);
 }
 
 /** The tooltip lines for a hit on a model chart, or null. */
@@ -75,10 +75,10 @@ export function describeModelHit(ctx, chartId, hit, model) {
     const pt = projection.break_even.by_agi_year.find((p) => p.agi_year === year);
     if (!pt) return null;
     return [
-      { text: `${t('calculator.tables.agi_year')}: ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-      { text: `${sideName(ctx, kind)}: ${valueText(ctx, kind === 'sprint' ? pt.sprint_value_per_capex : pt.marathon_value_per_capex)}`, class: 'tooltip-value' },
+      { text: ctx.fmt.labelled(t('calculator.tables.agi_year'), ctx.fmt.year(year)), class: 'tooltip-title' },
+      { text: ctx.fmt.labelled(sideName(ctx, kind), valueText(ctx, kind === 'sprint' ? pt.sprint_value_per_capex : pt.marathon_value_per_capex)), class: 'tooltip-value' },
       { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${pt.leader}`) }), class: null },
-      { text: `${t('calculator.outputs.extra_npv')}: ${usdMoney(ctx, pt.extra_npv, projection.cny_per_usd)}`, class: 'tooltip-period' },
+      { text: ctx.fmt.labelled(t('calculator.outputs.extra_npv'), usdMoney(ctx, pt.extra_npv, projection.cny_per_usd)), class: 'tooltip-period' },
     ];
   }
   if (['model-position', 'model-capacity', 'model-prices'].includes(chartId) && SIDES.includes(kind)) {
@@ -89,11 +89,11 @@ export function describeModelHit(ctx, chartId, hit, model) {
     const held = limitsText(ctx, side.limits);
     return [
       { text: `${sideName(ctx, kind)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
-      chartId === 'model-position' ? { text: `${t('calculator.outputs.cumulative')}: ${money(side.cumulative_free_cash)}`, class: 'tooltip-value' } : null,
-      chartId === 'model-capacity' ? { text: `${t('calculator.outputs.demand_vs_capacity')}: ${percentText(ctx, (100 * side.demand) / side.capacity)}`, class: 'tooltip-value' } : null,
-      chartId === 'model-prices' ? { text: `${t('calculator.outputs.price_index')}: ${ctx.fmt.number(side.price_index, 3)}`, class: 'tooltip-value' } : null,
-      { text: `${t('calculator.outputs.capex')}: ${money(side.capex)} · ${t('calculator.outputs.revenue')}: ${money(side.revenue)}`, class: 'tooltip-period' },
-      side.prize_revenue > 0 ? { text: `${t('calculator.outputs.prize_revenue')}: ${money(side.prize_revenue)}`, class: 'tooltip-period' } : null,
+      chartId === 'model-position' ? { text: ctx.fmt.labelled(t('calculator.outputs.cumulative'), money(side.cumulative_free_cash)), class: 'tooltip-value' } : null,
+      chartId === 'model-capacity' ? { text: ctx.fmt.labelled(t('calculator.outputs.demand_vs_capacity'), percentText(ctx, (100 * side.demand) / side.capacity)), class: 'tooltip-value' } : null,
+      chartId === 'model-prices' ? { text: ctx.fmt.labelled(t('calculator.outputs.price_index'), ctx.fmt.number(side.price_index, 3)), class: 'tooltip-value' } : null,
+      { text: `${ctx.fmt.labelled(t('calculator.outputs.capex'), money(side.capex))} · ${ctx.fmt.labelled(t('calculator.outputs.revenue'), money(side.revenue))}`, class: 'tooltip-period' },
+      side.prize_revenue > 0 ? { text: ctx.fmt.labelled(t('calculator.outputs.prize_revenue'), money(side.prize_revenue)), class: 'tooltip-period' } : null,
       held ? { text: held, class: 'tooltip-flag' } : null,
     ];
   }
@@ -102,7 +102,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
     if (!bar) return null;
     const count = kind === 'sprint' ? bar.sprint_ahead : bar.marathon_ahead;
     const share = ctx.fmt.number((100 * count) / Math.max(1, monteCarlo.runs), 1);
-    const label = year <= 2060 ? `${t('calculator.monte_carlo.agi_years_axis')}: ${ctx.fmt.year(year)}` : t('calculator.monte_carlo.no_agi');
+    const label = year <= 2060 ? ctx.fmt.labelled(t('calculator.monte_carlo.agi_years_axis'), ctx.fmt.year(year)) : t('calculator.monte_carlo.no_agi');
     return [
       { text: label, class: 'tooltip-title' },
       { text: t('calculator.tables.share_of_runs', { share }), class: 'tooltip-value' },
@@ -115,8 +115,8 @@ export function describeModelHit(ctx, chartId, hit, model) {
     if (!bar) return null;
     return [
       { text: inputShortLabel(ctx, mark), class: 'tooltip-title' },
-      { text: `${t('calculator.sensitivity.low')}: ${sensitivityEnd(ctx, model, mark, bar.low_input, bar.outcome_low)}`, class: null },
-      { text: `${t('calculator.sensitivity.high')}: ${sensitivityEnd(ctx, model, mark, bar.high_input, bar.outcome_high)}`, class: null },
+      { text: ctx.fmt.labelled(t('calculator.sensitivity.low'), sensitivityEnd(ctx, model, mark, bar.low_input, bar.outcome_low)), class: null },
+      { text: ctx.fmt.labelled(t('calculator.sensitivity.high'), sensitivityEnd(ctx, model, mark, bar.high_input, bar.outcome_high)), class: null },
       bar.flips ? { text: t('calculator.sensitivity.flips'), class: 'tooltip-flag' } : null,
       bar.zero_reason ? { text: t(`calculator.sensitivity.zero.${bar.zero_reason}`), class: 'tooltip-flag' } : null,
       { text: t('calculator.sensitivity.base', { base: ctx.fmt.number(sens.base_outcome, 3) }), class: 'tooltip-period' },
@@ -129,7 +129,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
 export function modelTable(ctx, id, model) {
   const { t } = ctx;
   const { projection, monteCarlo } = model;
-  const col = (side, output) => `${sideName(ctx, side)}: ${t(`calculator.outputs.${output}`)}`;
+  const col = (side, output) => ctx.fmt.labelled(sideName(ctx, side), t(`calculator.outputs.${output}`));
   if (id === 'model-breakeven' && projection) {
     return {
       head: [t('calculator.tables.agi_year'), col('sprint', 'value_per_capex'), col('marathon', 'value_per_capex'), t('calculator.tables.leader_column'), t('calculator.outputs.extra_npv')],
@@ -174,8 +174,8 @@ export function modelTable(ctx, id, model) {
         inputShortLabel(ctx, b.field),
         sensitivityEnd(ctx, model, b.field, b.low_input, b.outcome_low),
         sensitivityEnd(ctx, model, b.field, b.high_input, b.outcome_high) +
-          (b.flips ? ` (${t('calculator.sensitivity.flips')})` : '') +
-          (b.zero_reason ? ` (${t(`calculator.sensitivity.zero.${b.zero_reason}`)})` : ''),
+          (b.flips ? ctx.fmt.aside(t('calculator.sensitivity.flips')) : '') +
+          (b.zero_reason ? ctx.fmt.aside(t(`calculator.sensitivity.zero.${b.zero_reason}`)) : ''),
       ]),
     };
   }

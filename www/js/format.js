@@ -67,6 +67,21 @@ export function createFormat(lang, t) {
   const ladder = zh ? LADDERS.zh : LADDERS.en;
   const numberFormats = new Map();
 
+  /** Between the parts of a line ("outlet, date"): Chinese text takes the full-width comma. */
+  const comma = zh ? '，' : ', ';
+
+  /** An aside after a text: " (x)", or "（x）" in Chinese, whose brackets carry their own space. */
+  const aside = (x) => (zh ? `（${x}）` : ` (${x})`);
+
+  /** A dash between a text and what follows it: " — ", or "——" in Chinese, which takes no spaces. */
+  const dash = zh ? '——' : ' — ';
+
+  /** A label and its value: "Capex: US$1 bn", "资本开支：1亿美元". */
+  const labelled = (label, value) => `${label}${zh ? '：' : ': '}${value}`;
+
+  /** Items in a row: "power, chips" / "等待供电、芯片不足"; `separator` "; " for longer items. */
+  const joined = (items, separator = ', ') => items.join(zh ? { ', ': '、', '; ': '；' }[separator] : separator);
+
   /** A plain number with at most `digits` decimals (trailing zeros dropped). */
   function number(x, digits = 2) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
@@ -167,6 +182,21 @@ export function createFormat(lang, t) {
   /** The value of a dataset fact, qualifier included. */
   function factValue(fact) {
     return qualified(fact.value, fact.value_high, fact.qualifier, fact.unit);
+  }
+
+  /**
+   * A fact's value for a sentence: as factValue, but money of a billion or more is rounded to
+   * 0.1 bn, as a newspaper writes it, so the figures of one sentence share a precision
+   * ("US$131.8 bn … US$72.2 bn", not "US$72.22 bn") and every language gives the same number
+   * (0.1 bn is 1亿). Tables keep the source's precision (factValue).
+   */
+  function factProse(fact) {
+    const round = (value) => {
+      const billions = toBillions(value, fact.unit);
+      if (typeof billions !== 'number' || !(Math.abs(billions) >= 1)) return value;
+      return Math.round(billions * 10) / 10 / toBillions(1, fact.unit);
+    };
+    return qualified(round(fact.value), typeof fact.value_high === 'number' ? round(fact.value_high) : fact.value_high, fact.qualifier, fact.unit);
   }
 
   /**
@@ -285,6 +315,11 @@ export function createFormat(lang, t) {
   return {
     lang,
     locale,
+    comma,
+    aside,
+    dash,
+    labelled,
+    joined,
     number,
     fixed,
     year,
@@ -293,6 +328,7 @@ export function createFormat(lang, t) {
     valueText,
     qualified,
     factValue,
+    factProse,
     factConverted,
     rateText,
     period,

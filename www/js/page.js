@@ -177,8 +177,8 @@ function describeDatasetHit(hit) {
     { text: `${d.entity} · ${d.metric}`, class: 'tooltip-title' },
     { text: d.period, class: 'tooltip-period' },
     { text: d.value, class: 'tooltip-value' },
-    d.converted ? { text: `${d.converted.text} (${d.converted.rateText})`, class: 'tooltip-converted' } : null,
-    d.disputed ? { text: `${t('table.disputed')}${d.note ? ` — ${d.note}` : ''}`, class: 'tooltip-flag' } : null,
+    d.converted ? { text: `${d.converted.text}${app.fmt.aside(d.converted.rateText)}`, class: 'tooltip-converted' } : null,
+    d.disputed ? { text: `${t('table.disputed')}${d.note ? `${app.fmt.dash}${d.note}` : ''}`, class: 'tooltip-flag' } : null,
     // The correction of an article's figure, where public records say otherwise.
     !d.disputed && !d.reference && d.note ? { text: d.note, class: 'tooltip-note' } : null,
     d.fact.as_of ? { text: t('figures.as_of_line', { date: app.fmt.date(d.fact.as_of) }), class: 'tooltip-as-of' } : null,

@@ -59,10 +59,12 @@ function creditsOf(data, fact) {
 /** "Outlet, date · grade" for each credit, joined: the line a tooltip or link title shows. */
 export function creditText(ctx, d) {
   const { fmt, lang } = ctx;
-  return d.credits
-    .filter((c) => c.source)
-    .map((c) => `${localized(c.source.outlet, lang)}${c.source.date ? `, ${fmt.date(c.source.date)}` : ''} · ${c.grade}`)
-    .join('; ');
+  return fmt.joined(
+    d.credits
+      .filter((c) => c.source)
+      .map((c) => `${localized(c.source.outlet, lang)}${c.source.date ? `${fmt.comma}${fmt.date(c.source.date)}` : ''} · ${c.grade}`),
+    '; ',
+  );
 }
 
 /** A grade with its reason, readable by hover (title), tap and keyboard (details). */
@@ -81,7 +83,7 @@ function sourceLine(ctx, source) {
   const { lang, fmt } = ctx;
   return [
     h('span', { class: 'outlet' }, localized(source.outlet, lang)),
-    source.date ? [', ', h('time', { attrs: { datetime: source.date } }, fmt.date(source.date))] : null,
+    source.date ? [fmt.comma, h('time', { attrs: { datetime: source.date } }, fmt.date(source.date))] : null,
   ];
 }
 
@@ -173,7 +175,7 @@ function factRow(ctx, chartId, d, contextReason) {
         'blockquote',
         { class: 'quote', attrs: { lang: QUOTE_LANG } },
         h('span', { class: 'visually-hidden', attrs: { lang: ctx.lang } }, t('table.quote_label')),
-        `“${d.quote}”`,
+        t('table.quoted', { quote: d.quote }),
       ),
     );
   }
@@ -334,8 +336,8 @@ function conflictFigures(ctx, conflict) {
         { class: d.disputed ? 'is-disputed' : null },
         `${d.entity} · ${d.period}: `,
         h('span', { class: 'value' }, d.value),
-        ` — ${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
-        d.reference ? ` (${t('table.public_record')})` : null,
+        `${ctx.fmt.dash}${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
+        d.reference ? ctx.fmt.aside(t('table.public_record')) : null,
         d.disputed ? [' ', h('strong', { class: 'flag flag-disputed' }, t('table.disputed'))] : null,
       ),
     );
@@ -353,9 +355,9 @@ export function renderSources(ctx) {
       'li',
       { class: ['source', `grade-${s.grade}`], id: `source-${s.id}` },
       h('span', { class: 'outlet' }, localized(s.outlet, lang)),
-      s.title ? [' — ', h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
-      s.date ? [', ', h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
-      s.date_note ? h('span', { class: 'date-note' }, ` (${localized(s.date_note, lang)})`) : null,
+      s.title ? [fmt.dash, h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
+      s.date ? [fmt.comma, h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
+      s.date_note ? h('span', { class: 'date-note' }, fmt.aside(localized(s.date_note, lang))) : null,
       h(
         'p',
         { class: 'grade-line' },
