@@ -334,7 +334,7 @@ function conflictFigures(ctx, conflict) {
       h(
         'li',
         { class: d.disputed ? 'is-disputed' : null },
-        `${d.entity} · ${d.period}: `,
+        ctx.fmt.labelled(`${d.entity} · ${d.period}`, ''),
         h('span', { class: 'value' }, d.value),
         `${ctx.fmt.dash}${d.source ? localized(d.source.outlet, lang) : d.fact.source}`,
         d.reference ? ctx.fmt.aside(t('table.public_record')) : null,
