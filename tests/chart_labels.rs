@@ -222,3 +222,20 @@ fn a_companys_fiscal_year_in_a_legend_names_the_month_it_ends() {
         }
     }
 }
+
+#[test]
+fn a_legend_for_several_companies_fiscal_years_says_fiscal_year_once() {
+    let ds = Dataset::embedded().expect("the shipped dataset is valid");
+    let def = ds
+        .charts
+        .iter()
+        .find(|c| c.id == "us-capex")
+        .expect("us-capex");
+    for lang in ["zh-Hans", "zh-Hant"] {
+        let chart = dataset_chart(&ds, def, &view(lang, "USD"), Figures::Reported);
+        for s in &chart.series {
+            let said = s.label.matches("财年").count() + s.label.matches("財年").count();
+            assert!(said <= 1, "{lang}: {:?} says 财年 twice", s.label);
+        }
+    }
+}

@@ -33,6 +33,9 @@ const ID_OR_LINK: [&str; 8] = [
     "metric",
 ];
 
+/// Text for editors that the page never shows: how a source's date was found.
+const EDITORS_ONLY: [&str; 1] = ["date_note"];
+
 fn read(path: &str) -> Value {
     let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
@@ -56,7 +59,10 @@ fn texts(value: &Value, path: String, all: bool, out: &mut Vec<(String, String)>
         Value::String(s) if all => out.push((path, s.clone())),
         Value::Object(map) => {
             for (key, v) in map {
-                if key == "quote" || (ID_OR_LINK.contains(&key.as_str()) && is_id_like(v)) {
+                if key == "quote"
+                    || EDITORS_ONLY.contains(&key.as_str())
+                    || (ID_OR_LINK.contains(&key.as_str()) && is_id_like(v))
+                {
                     continue;
                 }
                 match v {
@@ -218,8 +224,22 @@ fn file_name(chars: &[char]) -> Option<String> {
 
 /// How we found, read or stored a page: words for editors, never for readers (matched in lower
 /// case).
-const RESEARCH_WORDING: [&str; 28] = [
+const RESEARCH_WORDING: [&str; 42] = [
     "stored cop",
+    "month inferred",
+    "year inferred",
+    "(inferred",
+    "year of access",
+    "accession number",
+    "filing viewer",
+    "据内容推断",
+    "據內容推斷",
+    "访问年份",
+    "訪問年份",
+    "文件编号推断",
+    "文件編號推斷",
+    "文件查看器",
+    "文件檢視器",
     "was not read",
     "were not read",
     "mirror",

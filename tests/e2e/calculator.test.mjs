@@ -258,6 +258,7 @@ for (const lang of LANGS) {
       // An exchange rate is quoted to its published decimals (7.189); nothing else needs three.
       for (const r of constants.filter((r) => r[0] !== c.constants.cny_per_usd)) assert.ok(!/\d\.\d{3,}/.test(r[1]), `${r[0]}: “${r[1]}” is a raw model number`);
       assert.ok(row('useful_life_years')[3].startsWith(c.origin.published), `useful life “${row('useful_life_years')[3]}” is not given as published`);
+      assert.ok(row('cny_per_usd')[3].startsWith(c.origin.published), `the exchange rate “${row('cny_per_usd')[3]}” is not given as the dataset's published rate`);
       assert.ok(row('fixed_cost_share')[3].includes(c.method.constant_reasons.assumption.fixed_cost_share), 'an assumption without its reason');
       const ratio = row('us_capex_ratio');
       assert.ok(templatePattern(c.method.constant_derived.us_capex_ratio).test(ratio[3]), `US capex ratio origin “${ratio[3]}”`);

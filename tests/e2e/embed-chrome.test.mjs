@@ -79,6 +79,19 @@ test('the baked page without the calculator hides the skip link to it from the f
   }
 });
 
+test('a link to a removed chart (section=capex-split) shows every section once the page is live, not an empty frame', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${baked.url}en/?section=capex-split`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    for (const selector of ['#chart-us-capex', '#chart-china-capex', '#calculator', '#sources']) {
+      assert.ok(await p.page.locator(selector).isVisible(), `${selector} is hidden`);
+    }
+    assert.ok(await p.page.locator('#status [data-message^="param-section"]').isVisible(), 'the reader is not told the link named an unknown section');
+  } finally {
+    await p.close();
+  }
+});
+
 test('a bad chrome value: a message in the reader\'s language, the masthead and footer stay', { timeout: 60_000 }, async () => {
   const zhHant = readWwwJson('i18n/zh-Hant.json');
   const p = await openPage(browser, `${baked.url}zh-Hant/?chrome=bare`, DESKTOP);

@@ -342,6 +342,10 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     const known = [...indexDataset(parsed.value).charts.map((c) => c.id), 'calculator'];
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
+    // head.js hid every section the link did not name before the first paint; show what the
+    // page really shows, so a retired or mistyped id never leaves an empty frame.
+    if (sections) document.documentElement.setAttribute('data-sections', [...sections].join(' '));
+    else document.documentElement.removeAttribute('data-sections');
     if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
   }
   showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));

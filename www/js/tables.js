@@ -357,7 +357,6 @@ export function renderSources(ctx) {
       h('span', { class: 'outlet' }, localized(s.outlet, lang)),
       s.title ? [fmt.dash, h('cite', { attrs: { lang: s.kind === 'public_record' ? null : QUOTE_LANG } }, localized(s.title, lang))] : null,
       s.date ? [fmt.comma, h('time', { attrs: { datetime: s.date } }, fmt.date(s.date))] : null,
-      s.date_note ? h('span', { class: 'date-note' }, fmt.aside(localized(s.date_note, lang))) : null,
       h(
         'p',
         { class: 'grade-line' },
