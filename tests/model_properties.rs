@@ -5,7 +5,7 @@
 mod model_support;
 
 use ai_capex_explainer::model::{
-    input_specs, BreakEven, InputGroup, Leader, Projection, Scenario, SideYear,
+    input_specs, BreakEven, InputGroup, Leader, Projection, Scenario, SideYear, Wording,
 };
 use model_support::{any_scenario, run, value_of, with};
 use proptest::prelude::*;
@@ -169,6 +169,17 @@ proptest! {
     #[test]
     fn every_output_is_finite_for_any_valid_scenario(s in any_scenario()) {
         prop_assert!(all_finite(&run(&s)));
+    }
+
+    #[test]
+    fn the_claim_names_a_side_only_where_the_verdict_would_call_it(s in any_scenario()) {
+        let p = run(&s);
+        let c = p.claim;
+        for (year, leader) in [(c.early_agi_year, c.early_leader), (c.late_agi_year, c.late_leader)] {
+            let pt = p.break_even.by_agi_year.iter().find(|pt| pt.agi_year == year).unwrap();
+            let even = Wording::of(pt.sprint_value_per_capex, pt.marathon_value_per_capex) == Wording::AboutEven;
+            prop_assert_eq!(leader == Leader::Tie, even || pt.leader == Leader::Tie);
+        }
     }
 
     #[test]

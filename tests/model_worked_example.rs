@@ -156,7 +156,13 @@ fn assert_same_as_engine(s: &Scenario) {
         be.without_agi_extra_npv,
     );
 
-    let leader_at = |year: i32| plain.scan.iter().find(|p| p.year == year).map(|p| p.leader);
+    let leader_at = |year: i32| {
+        plain
+            .scan
+            .iter()
+            .find(|p| p.year == year)
+            .map(plain_model::claim_leader)
+    };
     assert_eq!(
         Some(word(engine.claim.early_leader).as_str()),
         leader_at(2028)
@@ -405,7 +411,7 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
         p.scan
             .iter()
             .find(|pt| pt.year == y)
-            .map_or("tie", |pt| pt.leader)
+            .map_or("tie", plain_model::claim_leader)
     };
     word("claim_early_leader", leader_at(2028).into());
     word("claim_late_leader", leader_at(2035).into());

@@ -278,11 +278,17 @@ pub const CLAIM_EARLY_AGI_YEAR: i32 = 2028;
 pub const CLAIM_LATE_AGI_YEAR: i32 = 2035;
 
 pub(crate) fn claim_check(scan: &BreakEven) -> ClaimCheck {
+    // A gap inside the about-even band calls no side ahead, as the verdict's words do.
     let leader_at = |year: i32| {
         scan.by_agi_year
             .iter()
             .find(|pt| pt.agi_year == year)
-            .map_or(Leader::Tie, |pt| pt.leader)
+            .map_or(Leader::Tie, |pt| {
+                match Wording::of(pt.sprint_value_per_capex, pt.marathon_value_per_capex) {
+                    Wording::AboutEven => Leader::Tie,
+                    _ => pt.leader,
+                }
+            })
     };
     let (early, late) = (
         leader_at(CLAIM_EARLY_AGI_YEAR),

@@ -194,7 +194,7 @@ for (const lang of LANGS) {
       const s = await sentence(p.page);
       assert.ok(composedOf(s, lang, Object.values(be.against_marathon), verdicts), `sentence “${s}”`);
       const notes = await text(p.page, '.calc-notes');
-      assert.ok(composedOf(notes, lang, Object.values(be.against_paced), [be.extra_gain, be.extra_loss], [c.claim.holds, c.claim.fails, c.claim.fails_same_leader]), `notes “${notes}”`);
+      assert.ok(composedOf(notes, lang, Object.values(be.against_paced), [be.extra_gain, be.extra_loss], [c.claim.holds, c.claim.fails, c.claim.fails_same_leader, c.claim.fails_parts]), `notes “${notes}”`);
       assert.ok(templatePattern(c.payback.sentence).test(await text(p.page, '.calc-payback-main')), 'payback sentence');
       assert.ok(templatePattern(c.payback.compare).test(await text(p.page, '.calc-payback-compare')), 'payback comparison');
       assert.ok(templatePattern(c.monte_carlo.sentence).test(await text(p.page, '.calc-mc-sentence')), 'uncertainty sentence');

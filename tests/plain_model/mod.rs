@@ -495,6 +495,17 @@ pub fn leader(sprint: f64, marathon: f64) -> &'static str {
     }
 }
 
+/// The claim's leader at one AGI year: a gap within 3% of the larger value (the about-even
+/// band of docs/MODEL.md §1) names no leader.
+pub fn claim_leader(point: &ScanPoint) -> &'static str {
+    let (s, m) = (point.sprint_value_per_capex, point.marathon_value_per_capex);
+    if (s - m).abs() <= 0.03 * s.abs().max(m.abs()) {
+        "tie"
+    } else {
+        point.leader
+    }
+}
+
 /// The threshold kind and year from "ahead?" for each AGI year 2026–2060.
 pub fn threshold(scan: &[(i32, bool)]) -> (&'static str, Option<i32>) {
     let changes = scan.windows(2).filter(|w| w[0].1 != w[1].1).count();

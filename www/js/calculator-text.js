@@ -55,7 +55,11 @@ export function resultSentences(ctx, p, scenario) {
     marathon_value: valueText(ctx, v.marathon.value_per_capex),
   };
   const leaderName = (leader) => t(`calculator.leaders.${leader}`);
-  const claimKey = p.claim.holds ? 'holds' : p.claim.early_leader === p.claim.late_leader ? 'fails_same_leader' : 'fails';
+  const c = p.claim;
+  // A year inside the about-even band names no leader: each year gets its own clause.
+  const claimKey = c.holds ? 'holds' : c.early_leader === 'tie' || c.late_leader === 'tie' ? 'fails_parts' : c.early_leader === c.late_leader ? 'fails_same_leader' : 'fails';
+  const claimPart = (leader, agiYear) =>
+    leader === 'tie' ? t('calculator.claim.even', { year: ctx.fmt.year(agiYear) }) : t('calculator.claim.ahead', { leader: leaderName(leader), year: ctx.fmt.year(agiYear) });
   return {
     headline: t(`calculator.break_even.${headlineKey}`, { year: year(be.against_marathon) }),
     breakEven: t(`calculator.break_even.against_marathon.${be.against_marathon.kind}`, { year: year(be.against_marathon) }),
@@ -72,6 +76,8 @@ export function resultSentences(ctx, p, scenario) {
       late: ctx.fmt.year(p.claim.late_agi_year),
       early_leader: leaderName(p.claim.early_leader),
       late_leader: leaderName(p.claim.late_leader),
+      early_part: claimPart(c.early_leader, c.early_agi_year),
+      late_part: claimPart(c.late_leader, c.late_agi_year),
     }),
   };
 }
