@@ -16,6 +16,8 @@ struct Text {
     x: f64,
     y: f64,
     centred_below: bool,
+    /// Centred on its x: group labels and the texts above bars.
+    centred: bool,
     size: f64,
     text: String,
 }
@@ -37,6 +39,7 @@ fn texts(svg: &str) -> Vec<Text> {
                 // Group labels hang below the axis, centred on their group.
                 centred_below: attr(tag, "text-anchor").as_deref() == Some("middle")
                     && attr(tag, "dy").as_deref() == Some("0.76em"),
+                centred: attr(tag, "text-anchor").as_deref() == Some("middle"),
                 size: attr(tag, "font-size")?.parse().ok()?,
                 text: text.trim().replace("&amp;", "&"),
             })
@@ -236,6 +239,30 @@ fn a_legend_for_several_companies_fiscal_years_says_fiscal_year_once() {
         for s in &chart.series {
             let said = s.label.matches("财年").count() + s.label.matches("財年").count();
             assert!(said <= 1, "{lang}: {:?} says 财年 twice", s.label);
+        }
+    }
+}
+
+#[test]
+fn texts_above_neighbouring_bars_never_overprint_each_other() {
+    for (name, _, svg) in phone_charts() {
+        let above: Vec<Text> = texts(&svg)
+            .into_iter()
+            .filter(|t| t.centred && !t.centred_below && t.text.chars().count() > 1)
+            .collect();
+        for (i, a) in above.iter().enumerate() {
+            for b in &above[i + 1..] {
+                let (wa, wb) = (width_of(a), width_of(b));
+                let apart_x = a.x + wa / 2.0 <= b.x - wb / 2.0 + 1.0
+                    || b.x + wb / 2.0 <= a.x - wa / 2.0 + 1.0;
+                let apart_y = (a.y - b.y).abs() >= a.size.min(b.size) - 1.0;
+                assert!(
+                    apart_x || apart_y,
+                    "{name}: {:?} overprints {:?}",
+                    a.text,
+                    b.text
+                );
+            }
         }
     }
 }

@@ -180,8 +180,21 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let warn = style
         .colored_text(TICK_PX, style.series(1))
         .pos(Pos::new(HPos::Center, VPos::Bottom));
-    for (text, flagged, at) in above_bars {
-        area.draw_text(text, if flagged { &warn } else { &note }, at)?;
+    // Left to right; a text that would overprint one already placed climbs above it, so two
+    // plan months over neighbouring bars stay readable on a phone.
+    let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+    for (text, flagged, (x, mut y)) in above_bars {
+        let font = if flagged { &warn } else { &note };
+        let (w, h) = area.estimate_text_size(text, font)?;
+        let (half, h) = (w as i32 / 2 + style.px(1.0), h as i32 + style.px(1.0));
+        while let Some(&(_, top, _, _)) = placed
+            .iter()
+            .find(|&&(l, t, r, b)| x - half < r && x + half > l && y - h < b && y > t)
+        {
+            y = top;
+        }
+        placed.push((x - half, y - h, x + half, y));
+        area.draw_text(text, font, (x, y))?;
     }
     Ok(hits)
 }
