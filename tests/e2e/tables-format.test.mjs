@@ -68,6 +68,17 @@ test('a conversion shows the same amount in every language (3 significant figure
   }
 });
 
+test('a converted bound never rounds past itself: "over" rounds down, "up to" rounds up', () => {
+  const over = { id: 'x', unit: 'usd_bn', value: 20, qualifier: 'over', period: { end: 2025 } };
+  const upTo = { ...over, qualifier: 'up_to' };
+  for (const lang of LANGS) {
+    const { fmt } = contexts[lang];
+    // US$20 bn at 7.189 is CN¥143.78 bn.
+    assert.equal(amountOf(fmt.factConverted(over, 'CNY', 7.189).amount), 143e9, lang);
+    assert.equal(amountOf(fmt.factConverted(upTo, 'CNY', 7.189).amount), 144e9, lang);
+  }
+});
+
 test('percentages of 10 % or more are whole numbers; smaller ones keep two significant figures', () => {
   for (const lang of LANGS) {
     const { fmt } = contexts[lang];

@@ -39,6 +39,18 @@ const SMALL_PERCENT_SIGNIFICANT_FIGURES = 2;
 
 const toSignificant = (x, figures) => (x === 0 ? 0 : Number(x.toPrecision(figures)));
 
+/**
+ * A bound rounded the safe way at `figures` significant figures: a lower bound ("over",
+ * "at least") down, an upper bound ("up to") up, so rounding never overstates it
+ * (over US$20 bn at 7.189 is over ¥143.8 bn: "over ¥143 bn", not "over ¥144 bn").
+ */
+function roundBound(x, figures, qualifier) {
+  const direction = { over: Math.floor, at_least: Math.floor, up_to: Math.ceil }[qualifier];
+  if (!direction || x === 0 || !Number.isFinite(x)) return x;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - figures + 1);
+  return direction(x / step) * step;
+}
+
 /** A percentage rounded for display. */
 export const displayPercent = (x) => (Math.abs(x) >= 10 ? Math.round(x) : toSignificant(x, SMALL_PERCENT_SIGNIFICANT_FIGURES));
 
@@ -216,7 +228,7 @@ export function createFormat(lang, t) {
       const high = convertBillions(toBillions(fact.value_high, fact.unit), from, currency, rate);
       x = moneyRangeBn(low, high, currency, figures);
     } else {
-      x = moneyBn(low, currency, figures);
+      x = moneyBn(roundBound(low, figures, fact.qualifier), currency, figures);
     }
     const qualifier = fact.qualifier && fact.qualifier !== 'exact' && fact.qualifier !== 'range' ? fact.qualifier : null;
     const amount = qualifier ? t(`format.qualifier.${qualifier}`, { x }) : x;
