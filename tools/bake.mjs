@@ -267,6 +267,8 @@ async function bakeStaticVersion(browser, url, dir, out, words) {
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: READY_TIMEOUT_MS });
     const ids = await page.locator('section[data-chart] canvas.chart-canvas').evaluateAll((cs) => cs.map((c) => c.closest('[data-chart]').dataset.chart));
+    // Emptied first: a chart the dataset no longer has leaves no image behind.
+    fs.rmSync(path.join(out, dir, 'img'), { recursive: true, force: true });
     fs.mkdirSync(path.join(out, dir, 'img'), { recursive: true });
     const images = {};
     for (const id of ids) {

@@ -58,6 +58,7 @@ pub fn fit_lines<DB: DrawingBackend>(
 ) -> Result<Vec<String>, ChartError> {
     let mut lines = Vec::new();
     for hard in text.split('\n') {
+        let first = lines.len();
         let mut line = String::new();
         for token in tokens(hard) {
             let joined = if line.is_empty() {
@@ -75,8 +76,25 @@ pub fn fit_lines<DB: DrawingBackend>(
             }
         }
         lines.push(line);
+        if lines.len() - first >= 2 {
+            keep_a_word_whole(&mut lines);
+        }
     }
     Ok(lines)
+}
+
+/// A lone Chinese character on the last line is most often the end of a name cut in two
+/// ("阿里巴" / "巴"): it takes the character before it along ("阿里" / "巴巴"), which fits
+/// wherever the one did on the line above.
+fn keep_a_word_whole(lines: &mut [String]) {
+    let n = lines.len();
+    let last: Vec<char> = lines[n - 1].chars().collect();
+    let above: Vec<char> = lines[n - 2].chars().collect();
+    if last.len() == 1 && is_wide(last[0]) && above.len() >= 3 && is_wide(above[above.len() - 1]) {
+        let moved = above[above.len() - 1];
+        lines[n - 2] = above[..above.len() - 1].iter().collect();
+        lines[n - 1] = format!("{moved}{}", last[0]);
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +123,15 @@ mod tests {
     fn spaces_are_remembered_between_tokens() {
         let t = tokens("gross P&E");
         assert!(!t[0].space_before && t[1].space_before);
+    }
+
+    #[test]
+    fn a_lone_chinese_character_takes_the_one_before_it_along() {
+        let mut lines = vec!["阿里巴".to_string(), "巴".to_string()];
+        keep_a_word_whole(&mut lines);
+        assert_eq!(lines, ["阿里", "巴巴"]);
+        let mut short = vec!["腾讯".to_string(), "云".to_string()];
+        keep_a_word_whole(&mut short);
+        assert_eq!(short, ["腾讯", "云"]);
     }
 }
