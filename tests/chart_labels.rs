@@ -72,6 +72,14 @@ fn credit(lang: &str) -> String {
 
 /// Every dataset chart in every language and figure set, drawn phone-wide: (name, credit, svg).
 fn phone_charts() -> Vec<(String, String, String)> {
+    phone_charts_with_bars()
+        .into_iter()
+        .map(|(name, credit, svg, _)| (name, credit, svg))
+        .collect()
+}
+
+/// As [`phone_charts`], with each bar's box (left, top, right, bottom) from the hover map.
+fn phone_charts_with_bars() -> Vec<(String, String, String, Vec<(f64, f64, f64, f64)>)> {
     let ds = Dataset::embedded().expect("the shipped dataset is valid");
     let mut out = Vec::new();
     for lang in LANGUAGES {
@@ -81,16 +89,24 @@ fn phone_charts() -> Vec<(String, String, String)> {
             for figures in [Figures::Reported, Figures::Articles] {
                 let chart = Chart::Bars(dataset_chart(&ds, def, &view, figures));
                 let mut svg = String::new();
-                {
+                let hits = {
                     let area = SVGBackend::with_string(&mut svg, PHONE).into_drawing_area();
                     chart
                         .draw(&area, &ChartStyle::default(), &credit)
-                        .expect("drawn");
-                }
+                        .expect("drawn")
+                };
+                // Markers are 2 px level lines; bars are taller.
+                let bars = hits
+                    .boxes
+                    .iter()
+                    .filter(|b| b.bottom - b.top > 3)
+                    .map(|b| (b.left as f64, b.top as f64, b.right as f64, b.bottom as f64))
+                    .collect();
                 out.push((
                     format!("{} {lang} {figures:?}", def.id),
                     credit.clone(),
                     svg,
+                    bars,
                 ));
             }
         }
@@ -263,6 +279,27 @@ fn texts_above_neighbouring_bars_never_overprint_each_other() {
                     b.text
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn a_text_above_a_bar_never_covers_a_neighbouring_bar() {
+    for (name, _, svg, bars) in phone_charts_with_bars() {
+        let above = texts(&svg)
+            .into_iter()
+            .filter(|t| t.centred && !t.centred_below && t.text.chars().count() > 1);
+        for t in above {
+            let half = width_of(&t) / 2.0;
+            // Anchored at its bottom: the text spans (y - size, y).
+            let covered = bars.iter().find(|&&(l, top, r, b)| {
+                t.x - half < r - 1.0 && t.x + half > l + 1.0 && t.y - t.size < b && t.y > top + 1.0
+            });
+            assert!(
+                covered.is_none(),
+                "{name}: {:?} covers a bar at {covered:?}",
+                t.text
+            );
         }
     }
 }

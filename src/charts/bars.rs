@@ -71,6 +71,9 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let mut hits = HitMap::default();
     // Texts above bars go on after every bar, so a taller neighbour never covers one.
     let mut above_bars: Vec<(&str, bool, (i32, i32))> = Vec::new();
+    // Every bar's box, (left, top, right, bottom): a text above a narrow bar may not cover a
+    // neighbour.
+    let mut bar_boxes: Vec<(i32, i32, i32, i32)> = Vec::new();
     let base = 0f64.clamp(lo, hi);
     for (gi, group) in chart.groups.iter().enumerate() {
         let g = gi as f64;
@@ -128,6 +131,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             } else if let Some(label) = &bar.label {
                 above_bars.push((label, false, above));
             }
+            bar_boxes.push((left, top, right, bottom));
             hits.boxes.push(HitBox {
                 left,
                 top,
@@ -155,9 +159,17 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             let dash = style.px(4.0).max(2);
             let thick = style.px(1.0).max(1);
             let mut x = left;
+            // Each dash has a halo of the background, so it shows across a bar of its own
+            // colour (a record a little below the article's bar).
+            let halo = style.px(1.0).max(1);
             while x < right {
+                let end = (x + dash).min(right);
                 area.draw(&Rectangle::new(
-                    [(x, y - thick), ((x + dash).min(right), y + thick)],
+                    [(x - halo, y - thick - halo), (end + halo, y + thick + halo)],
+                    style.background().filled(),
+                ))?;
+                area.draw(&Rectangle::new(
+                    [(x, y - thick), (end, y + thick)],
                     color.mix(0.75).filled(),
                 ))?;
                 x += dash * 2;
@@ -180,9 +192,9 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let warn = style
         .colored_text(TICK_PX, style.series(1))
         .pos(Pos::new(HPos::Center, VPos::Bottom));
-    // Left to right; a text that would overprint one already placed climbs above it, so two
-    // plan months over neighbouring bars stay readable on a phone.
-    let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+    // Left to right; a text that would overprint a bar or a text already placed climbs above
+    // it, so two plan months over neighbouring bars stay readable on a phone.
+    let mut placed = bar_boxes;
     for (text, flagged, (x, mut y)) in above_bars {
         let font = if flagged { &warn } else { &note };
         let (w, h) = area.estimate_text_size(text, font)?;
