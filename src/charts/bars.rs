@@ -159,17 +159,16 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             let dash = style.px(4.0).max(2);
             let thick = style.px(1.0).max(1);
             let mut x = left;
-            // Each dash has a halo of the background, so it shows across a bar of its own
-            // colour (a record a little below the article's bar).
+            // On a strip of the background, so the line shows across a bar of its own colour
+            // (a record a little below the article's bar); one strip, not one per dash.
             let halo = style.px(1.0).max(1);
+            area.draw(&Rectangle::new(
+                [(left - halo, y - thick - halo), (right + halo, y + thick + halo)],
+                style.background().filled(),
+            ))?;
             while x < right {
-                let end = (x + dash).min(right);
                 area.draw(&Rectangle::new(
-                    [(x - halo, y - thick - halo), (end + halo, y + thick + halo)],
-                    style.background().filled(),
-                ))?;
-                area.draw(&Rectangle::new(
-                    [(x, y - thick), (end, y + thick)],
+                    [(x, y - thick), ((x + dash).min(right), y + thick)],
                     color.mix(0.75).filled(),
                 ))?;
                 x += dash * 2;
