@@ -406,8 +406,9 @@ fn the_us_chart_shows_every_later_years_plan_the_records_hold_outlined_and_dated
                 && companies.contains(&f.entity.as_str())
                 && f.period.basis == Basis::Plan
                 && f.period.end > last_actual
-                // A plan whose source gave no definition has no bar to stand beside.
-                && f.measure.as_deref() != Some("capex_unstated")
+                // A plan whose source gave no definition has no bar to stand beside (the
+                // dataset's "…_unstated" measures, as in data_figures.rs).
+                && !f.measure.as_deref().is_some_and(|m| m.ends_with("_unstated"))
         })
         .collect();
     assert!(

@@ -208,24 +208,28 @@ fn texts_above_bars_are_drawn_after_every_bar_so_none_is_covered() {
     }
 }
 
-#[test]
-fn a_companys_fiscal_year_in_a_legend_names_the_month_it_ends() {
+/// The US capex chart's legend in `lang`, records view.
+fn us_capex_legend(lang: &str) -> Vec<String> {
     let ds = Dataset::embedded().expect("the shipped dataset is valid");
     let def = ds
         .charts
         .iter()
         .find(|c| c.id == "us-capex")
         .expect("us-capex");
+    let chart = dataset_chart(&ds, def, &view(lang, "USD"), Figures::Reported);
+    chart.series.into_iter().map(|s| s.label).collect()
+}
+
+#[test]
+fn a_companys_fiscal_year_in_a_legend_names_the_month_it_ends() {
     for (lang, ends_june) in [
         ("en", "Jun"),
         ("zh-Hans", "截至6月"),
         ("zh-Hant", "截至6月"),
     ] {
-        let chart = dataset_chart(&ds, def, &view(lang, "USD"), Figures::Reported);
-        let fiscal: Vec<&str> = chart
-            .series
+        let legend = us_capex_legend(lang);
+        let fiscal: Vec<&String> = legend
             .iter()
-            .map(|s| s.label.as_str())
             .filter(|l| l.starts_with("FY") || l.contains("财年") || l.contains("財年"))
             .filter(|l| !l.contains("各自") && !l.contains("own fiscal"))
             .collect();
@@ -244,17 +248,10 @@ fn a_companys_fiscal_year_in_a_legend_names_the_month_it_ends() {
 
 #[test]
 fn a_legend_for_several_companies_fiscal_years_says_fiscal_year_once() {
-    let ds = Dataset::embedded().expect("the shipped dataset is valid");
-    let def = ds
-        .charts
-        .iter()
-        .find(|c| c.id == "us-capex")
-        .expect("us-capex");
     for lang in ["zh-Hans", "zh-Hant"] {
-        let chart = dataset_chart(&ds, def, &view(lang, "USD"), Figures::Reported);
-        for s in &chart.series {
-            let said = s.label.matches("财年").count() + s.label.matches("財年").count();
-            assert!(said <= 1, "{lang}: {:?} says 财年 twice", s.label);
+        for label in us_capex_legend(lang) {
+            let said = label.matches("财年").count() + label.matches("財年").count();
+            assert!(said <= 1, "{lang}: {label:?} says 财年 twice");
         }
     }
 }

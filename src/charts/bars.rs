@@ -163,7 +163,10 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
             // (a record a little below the article's bar); one strip, not one per dash.
             let halo = style.px(1.0).max(1);
             area.draw(&Rectangle::new(
-                [(left - halo, y - thick - halo), (right + halo, y + thick + halo)],
+                [
+                    (left - halo, y - thick - halo),
+                    (right + halo, y + thick + halo),
+                ],
                 style.background().filled(),
             ))?;
             while x < right {
