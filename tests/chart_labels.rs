@@ -78,8 +78,11 @@ fn phone_charts() -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// As [`phone_charts`], with each bar's box (left, top, right, bottom) from the hover map.
-fn phone_charts_with_bars() -> Vec<(String, String, String, Vec<(f64, f64, f64, f64)>)> {
+/// A bar's box on the canvas: (left, top, right, bottom).
+type BarBox = (f64, f64, f64, f64);
+
+/// As [`phone_charts`], with each bar's box from the hover map.
+fn phone_charts_with_bars() -> Vec<(String, String, String, Vec<BarBox>)> {
     let ds = Dataset::embedded().expect("the shipped dataset is valid");
     let mut out = Vec::new();
     for lang in LANGUAGES {

@@ -34,6 +34,15 @@ fn same_series(a: &Fact, b: &Fact) -> bool {
     a.entity == b.entity && a.metric == b.metric && a.measure == b.measure && a.unit == b.unit
 }
 
+/// The ids of `facts`, for a failure message.
+fn ids(facts: &[&Fact]) -> String {
+    facts
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[test]
 fn a_reported_year_equals_the_sum_of_its_four_reported_quarters() {
     let d = shipped();
@@ -65,11 +74,7 @@ fn a_reported_year_equals_the_sum_of_its_four_reported_quarters() {
             "{} = {} but its quarters ({}) add up to {sum:.2}",
             year.id,
             year.value,
-            quarters
-                .iter()
-                .map(|f| f.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            ids(&quarters)
         );
         checked += 1;
     }
@@ -91,8 +96,9 @@ fn a_plan_set_against_an_actual_has_an_actual_on_its_own_measure() {
             if measure.ends_with("_unstated") {
                 continue;
             }
-            let actuals: Vec<&&Fact> = facts
+            let actuals: Vec<&Fact> = facts
                 .iter()
+                .copied()
                 .filter(|f| {
                     f.period.basis == Basis::Actual
                         && f.entity == plan.entity
@@ -107,11 +113,7 @@ fn a_plan_set_against_an_actual_has_an_actual_on_its_own_measure() {
                 "{}: {} ({measure}) is set against {} only",
                 conflict.id,
                 plan.id,
-                actuals
-                    .iter()
-                    .map(|f| f.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                ids(&actuals)
             );
         }
     }
