@@ -652,11 +652,9 @@ fn chart_named(id: &str) -> Value {
 }
 
 #[test]
-fn a_chart_id_must_be_plain_and_never_a_section_of_the_page() {
+fn a_chart_id_must_be_plain() {
     // Issue 9, finding 4: chart ids name elements on the page and sections in the address.
     for bad in [
-        "calculator",
-        "sources",
         "Us-Capex",
         "us--capex",
         "-us",
@@ -683,13 +681,45 @@ fn a_chart_id_must_be_plain_and_never_a_section_of_the_page() {
             messages(&v)
         );
     }
-    for good in ["us-capex", "model-breakeven", "cn2025", "a"] {
+    for good in ["us-capex", "models", "cn2025", "a", "heading", "tooltip-count"] {
         let v = with(|v| v["charts"] = chart_named(good));
         assert!(
-            !kinds(&v)
-                .iter()
-                .any(|k| matches!(k, DataErrorKind::BadChartId { .. })),
+            !kinds(&v).iter().any(|k| matches!(
+                k,
+                DataErrorKind::BadChartId { .. } | DataErrorKind::ReservedChartId { .. }
+            )),
             "{good:?} was refused"
+        );
+    }
+}
+
+#[test]
+fn a_chart_id_the_page_or_the_calculator_uses_is_reserved() {
+    // Issue 17, finding 7: a dataset chart named model-position drew the calculator's chart.
+    for (reserved, said) in [
+        ("calculator", "page's own sections"),
+        ("sources", "page's own sections"),
+        ("model", "calculator's charts"),
+        ("model-position", "calculator's charts"),
+        ("model-breakeven", "calculator's charts"),
+        ("key-hint", "element ids"),
+        ("us-capex-heading", "element ids"),
+        ("us-capex-tooltip", "element ids"),
+    ] {
+        let v = with(|v| v["charts"] = chart_named(reserved));
+        assert!(
+            kinds(&v).iter().any(
+                |k| matches!(k, DataErrorKind::ReservedChartId { id, .. } if id == reserved)
+            ),
+            "{reserved:?} was accepted: {:?}",
+            kinds(&v)
+        );
+        assert!(
+            messages(&v).iter().any(|m| m.starts_with("charts[0]")
+                && m.contains(&format!("chart id {reserved:?} is reserved for"))
+                && m.contains(said)),
+            "{reserved:?}: {:?}",
+            messages(&v)
         );
     }
 }

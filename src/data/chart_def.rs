@@ -144,16 +144,17 @@ impl PeriodKey {
 /// The longest chart id [`is_chart_id`] allows.
 pub const MAX_CHART_ID_LEN: usize = 40;
 
-/// The page's own sections, which `?section=` names beside the charts.
+/// The page's own sections, which `?section=` names beside the charts. With the dataset's
+/// chart ids they make the one list of section ids (`Explainer::section_ids`), which the bake
+/// writes into each page for `js/head.js` and the page's own check of the address.
 pub const PAGE_SECTIONS: [&str; 2] = ["calculator", "sources"];
 
 /// Whether `id` can name a chart: lowercase letters and digits in parts joined by single
-/// hyphens, starting with a letter (`us-capex`), and not one of [`PAGE_SECTIONS`]. It appears
-/// in addresses (`?section=`) and, with the page's `chart-` prefix, in element ids, so it must
-/// be plain and safe in both and never mean anything else.
+/// hyphens, starting with a letter (`us-capex`). It appears in addresses (`?section=`) and,
+/// with the page's `chart-` prefix, in element ids, so it must be plain and safe in both.
+/// [`reserved_chart_id`] says which plain ids already mean something else.
 pub fn is_chart_id(id: &str) -> bool {
-    !PAGE_SECTIONS.contains(&id)
-        && id.len() <= MAX_CHART_ID_LEN
+    id.len() <= MAX_CHART_ID_LEN
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id.split('-').all(|part| {
             !part.is_empty()
@@ -161,4 +162,19 @@ pub fn is_chart_id(id: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
+}
+
+/// What a chart id is reserved for, when the page or the calculator already uses it: one of
+/// the page's sections, the calculator's charts (`model-…`), or an element id the page makes
+/// (`chart-key-hint`, and `chart-<id>-heading` / `-tooltip` for every chart).
+pub fn reserved_chart_id(id: &str) -> Option<&'static str> {
+    if PAGE_SECTIONS.contains(&id) {
+        Some("one of the page's own sections (calculator, sources)")
+    } else if id == "model" || id.starts_with("model-") {
+        Some("the calculator's charts (model-…)")
+    } else if id == "key-hint" || id.ends_with("-heading") || id.ends_with("-tooltip") {
+        Some("the page's element ids (key-hint, …-heading, …-tooltip)")
+    } else {
+        None
+    }
 }

@@ -121,6 +121,14 @@ pub enum DataErrorKind {
         /// The id.
         id: String,
     },
+    /// A chart id the page or the calculator already uses
+    /// ([`reserved_chart_id`](super::reserved_chart_id)).
+    ReservedChartId {
+        /// The id.
+        id: String,
+        /// What it is reserved for.
+        reserved_for: &'static str,
+    },
     /// A number that is infinite or not a number.
     NotFinite {
         /// The value found.
@@ -543,8 +551,15 @@ impl fmt::Display for DataErrorKind {
             ),
             DataErrorKind::BadChartId { id } => write!(
                 f,
-                "chart id {id:?} is not allowed; it must be lowercase letters a-z and digits in                  parts joined by single hyphens, starting with a letter, at most {} characters                  (e.g. us-capex)",
+                "chart id {id:?} is not allowed; it must be lowercase letters a-z and digits in \
+                 parts joined by single hyphens, starting with a letter, at most {} characters \
+                 (e.g. us-capex)",
                 super::MAX_CHART_ID_LEN
+            ),
+            DataErrorKind::ReservedChartId { id, reserved_for } => write!(
+                f,
+                "chart id {id:?} is reserved for {reserved_for}; give the chart another id \
+                 (e.g. us-capex)"
             ),
             DataErrorKind::NotFinite { value } => {
                 write!(f, "value {value} is not a finite number")

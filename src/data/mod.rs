@@ -64,7 +64,8 @@ mod types;
 mod validate;
 
 pub use chart_def::{
-    is_chart_id, is_pledge, ChartAxis, ChartDef, PeriodKey, MAX_CHART_ID_LEN, PAGE_SECTIONS,
+    is_chart_id, is_pledge, reserved_chart_id, ChartAxis, ChartDef, PeriodKey, MAX_CHART_ID_LEN,
+    PAGE_SECTIONS,
 };
 pub use error::{
     DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,

@@ -697,6 +697,14 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                     id: chart.id.clone(),
                 },
             );
+        } else if let Some(reserved_for) = super::reserved_chart_id(&chart.id) {
+            c.push(
+                format!("{at}.id"),
+                DataErrorKind::ReservedChartId {
+                    id: chart.id.clone(),
+                    reserved_for,
+                },
+            );
         }
         if chart.facts.is_empty() {
             c.push(

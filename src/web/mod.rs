@@ -68,6 +68,13 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow_mut().take())
 }
 
+/// The page's own sections, which `?section=` names beside the dataset's chart ids (the bake
+/// writes both into each page for js/head.js; the page checks the address against them).
+#[wasm_bindgen]
+pub fn page_sections() -> JsValue {
+    to_js(&crate::data::PAGE_SECTIONS)
+}
+
 /// `value` as a plain JS value: structs and maps become objects, `None` becomes `null`.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value

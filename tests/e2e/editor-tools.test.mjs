@@ -30,6 +30,17 @@ test('a broken data file is refused with every problem located, and exit code 1'
   assert.match(run.stderr, /charts\[0\] \(id us-capex\)\.facts\[\d+\]: fact "no-such-fact" is not the id/);
 });
 
+test('a chart renamed to an id the calculator uses (model-position) is refused, and says why', () => {
+  // Issue 17, finding 7: it passed and drew the calculator's chart above the data's table.
+  const data = readWwwJson('data/capex-dataset.json');
+  data.charts[1].id = 'model-position';
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-data-')), 'reserved.json');
+  fs.writeFileSync(file, JSON.stringify(data));
+  const run = spawnSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /charts\[1\] \(id model-position\)\.id: chart id "model-position" is reserved for the calculator's charts \(model-…\); give the chart another id/);
+});
+
 test('a file that is not JSON says where it breaks', () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-data-')), 'not-json.json');
   fs.writeFileSync(file, '{"schema_version": 1,');
