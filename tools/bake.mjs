@@ -11,7 +11,8 @@
 // same media query that sizes the canvas — so the first paint is right at 320 px and at
 // 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's).
 // The only script before first paint is js/head.js (< 1 KB): it applies ?theme, ?chrome and
-// ?section and, after the first paint, loads js/main.js and starts fetching the data, the words
+// ?section (only the ids written on it: the dataset's charts and the core's page sections)
+// and, after the first paint, loads js/main.js and starts fetching the data, the words
 // and the wasm (named on it), so they download beside the bundle; js/main.js then brings the
 // same article to life.
 //
@@ -42,6 +43,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
+import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,7 +80,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, preview, csp }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, preview, csp }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -132,6 +134,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
   headScript.setAttribute('data-fetch', prefetch.map((file) => `${prefix}${file}`).join(' '));
+  headScript.setAttribute('data-section-ids', sectionIds.join(' '));
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
     const el = document.createElement('meta');
@@ -334,7 +337,11 @@ async function chartSvgs(page) {
 export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   copyAssets(out);
   const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
-  const styles = hashedCopy(out, 'css/page.css', bundledCss(dataset.charts.map((c) => c.id), ['calculator', 'sources']));
+  // The one list of ids ?section= may name: the dataset's charts and the core's page sections.
+  const chartIds = dataset.charts.map((c) => c.id);
+  const pageSections = (await loadCore()).page_sections();
+  const sectionIds = [...chartIds, ...pageSections];
+  const styles = hashedCopy(out, 'css/page.css', bundledCss(chartIds, pageSections));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
   const mainScript = await bundleScripts(out, assetNames);
@@ -372,7 +379,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, preview, csp: CSP });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, preview, csp: CSP });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

@@ -14,9 +14,15 @@
   if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
   // No masthead or footer in an article's frame (css/base.css); url-state.js reports bad values.
   if ((query.get('chrome') || '').trim().toLowerCase() === 'none') root.setAttribute('data-chrome', 'none');
-  // The baked stylesheet hides every section whose id is not in this list.
-  var sections = query.get('section');
-  if (sections) root.setAttribute('data-sections', sections.split(',').map(function (s) { return s.trim(); }).join(' '));
+  // The baked stylesheet hides every section whose id is not in this list: only the ids the bake
+  // listed (data-section-ids), in any case, split as url-state.js splits them. None known: all.
+  var known = ((me && me.getAttribute('data-section-ids')) || '').split(' ');
+  var shown = [];
+  (query.get('section') || '').split(/[\s,]+/).forEach(function (id) {
+    id = id.toLowerCase();
+    if (id && known.indexOf(id) >= 0 && shown.indexOf(id) < 0) shown.push(id);
+  });
+  if (shown.length) root.setAttribute('data-sections', shown.join(' '));
   // The first frame that shows a baked chart.
   (function markFirstChart() {
     if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');

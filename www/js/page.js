@@ -279,6 +279,18 @@ function documentParsed() {
 }
 
 /**
+ * The ids ?section= may name: on a baked page the list the bake wrote for js/head.js, so the
+ * page shows what the first paint showed; else the dataset's charts and the core's own page
+ * sections. Null when neither is known.
+ */
+function knownSections(parsed, wasm) {
+  const written = document.querySelector('script[data-section-ids]');
+  if (written) return written.getAttribute('data-section-ids').split(' ');
+  if (parsed.value === undefined || !wasm.ok) return null;
+  return [...indexDataset(parsed.value).charts.map((c) => c.id), ...wasm.pageSections];
+}
+
+/**
  * Bring the page to life. `fetchDataset` resolves to the dataset file as { text } or { error }
  * (default: the shipped file, js/data.js).
  */
@@ -338,8 +350,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
-  if (parsed.value !== undefined) {
-    const known = [...indexDataset(parsed.value).charts.map((c) => c.id), 'calculator'];
+  const wasm = await wasmPromise;
+  const known = knownSections(parsed, wasm);
+  if (known) {
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
     // head.js hid every section the link did not name before the first paint; show what the
@@ -350,7 +363,6 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
 
-  const wasm = await wasmPromise;
   if (!wasm.ok) {
     failCore(wasm.reason === 'unsupported' ? 'status.wasm_unsupported' : 'status.wasm_failed', wasm.detail, file, parsed);
     return;

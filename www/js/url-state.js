@@ -5,7 +5,8 @@
 //   lang     en | zh-Hans | zh-Hant   (also zh, zh-CN, zh-TW, zh-HK, en-GB, …)
 //   cur      USD | CNY                 currency for money that the page converts
 //   theme    light | dark              overrides the system colour scheme
-//   section  comma list of chart ids and/or "calculator": show only those sections
+//   section  chart ids, "calculator", "sources" (any case, comma- or space-separated): show only
+//            those; unknown ids are reported, and none known shows everything (as js/head.js does)
 //   preset   a calculator preset id (validated by calculator.js against the wasm's list)
 //   chrome   full | none               none: no masthead or footer (an article frames the page)
 //   dw-id    the id this frame gives Datawrapper's host script (js/host.js)
@@ -21,6 +22,9 @@ export const THEMES = ['light', 'dark'];
 export const CHROMES = ['full', 'none'];
 /** An id as Datawrapper's charts have them: letters, digits, - and _. */
 const EMBED_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Between the ids of ?section=: commas and white space, as js/head.js splits them. */
+const SECTION_SEPARATORS = /[\s,]+/;
 
 /** The query string of the current page as URLSearchParams. */
 export function currentParams() {
@@ -83,7 +87,7 @@ export function readPageParams(params, { navigatorLanguages = [] } = {}) {
   let sections = null;
   const rawSection = params.get('section');
   if (rawSection !== null && rawSection.trim() !== '') {
-    sections = rawSection.split(',').map((s) => s.trim()).filter(Boolean);
+    sections = rawSection.split(SECTION_SEPARATORS).filter(Boolean);
   }
 
   return { lang, langFromUrl, currency, currencyFromUrl, theme, chrome, embedId, sections, params, problems };
@@ -95,13 +99,14 @@ export function defaultCurrency(lang) {
 }
 
 /**
- * Keep the ids in `requested` that are in `known`; unknown ids become one problem.
+ * Keep the ids in `requested` that are in `known` (any case: known ids are lowercase); unknown
+ * ids become one problem. js/head.js keeps the same ids before the first paint.
  * Returns { sections: Set | null (all), problem | null }.
  */
 export function validateSections(requested, known) {
   if (!requested) return { sections: null, problem: null };
-  const good = requested.filter((id) => known.includes(id));
-  const bad = requested.filter((id) => !known.includes(id));
+  const good = requested.map((id) => id.toLowerCase()).filter((id) => known.includes(id));
+  const bad = requested.filter((id) => !known.includes(id.toLowerCase()));
   const problem = bad.length ? { param: 'section', value: bad.join(','), allowed: known.join(', ') } : null;
   return { sections: good.length ? new Set(good) : null, problem };
 }

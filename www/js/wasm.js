@@ -24,7 +24,7 @@ export async function loadWasm() {
     // The .wasm by its own address (the glue's default would resolve against the bundle).
     const exports = await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
     if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
-    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, memory: exports.memory, ms: performance.now() - started };
+    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, pageSections: mod.page_sections(), memory: exports.memory, ms: performance.now() - started };
   } catch (e) {
     return { ok: false, reason: 'load', detail: e && e.message ? e.message : String(e) };
   }
