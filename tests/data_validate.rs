@@ -697,10 +697,10 @@ fn a_chart_id_must_be_plain() {
 fn a_chart_id_the_page_or_the_calculator_uses_is_reserved() {
     // Issue 17, finding 7: a dataset chart named model-position drew the calculator's chart.
     for (reserved, said) in [
+        ("model-position", "calculator's charts"),
         ("calculator", "page's own sections"),
         ("sources", "page's own sections"),
         ("model", "calculator's charts"),
-        ("model-position", "calculator's charts"),
         ("model-breakeven", "calculator's charts"),
         ("key-hint", "element ids"),
         ("us-capex-heading", "element ids"),
