@@ -11,9 +11,9 @@
 // failure, 2 on a usage error.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadCore } from './core.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASE_LIMIT_MS = 2000;
@@ -68,11 +68,7 @@ async function main(args) {
 
 /** The worker: loads the core and the page's modules, then runs the cases. */
 async function fuzz({ cases, seed, replay, beat }) {
-  const pkg = path.join(REPO_ROOT, 'www', 'pkg');
-  const glue = path.join(pkg, 'ai_capex_explainer.js');
-  if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build first');
-  const core = await import(pathToFileURL(glue).href);
-  core.initSync({ module: fs.readFileSync(path.join(pkg, 'ai_capex_explainer_bg.wasm')) });
+  const core = await loadCore();
   const urlState = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-state.js')).href);
   const { applyUrlScenario } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-scenario.js')).href);
   const { LANGS } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'i18n.js')).href);

@@ -355,8 +355,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   if (known) {
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
-    // head.js hid every section the link did not name before the first paint; show what the
-    // page really shows, so a retired or mistyped id never leaves an empty frame.
+    // head.js set the same ids at the first paint; on a page without it (or a list it did not
+    // have) this keeps the attribute, and so the stylesheet, equal to what the page shows.
     if (sections) document.documentElement.setAttribute('data-sections', [...sections].join(' '));
     else document.documentElement.removeAttribute('data-sections');
     if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
