@@ -681,7 +681,14 @@ fn a_chart_id_must_be_plain() {
             messages(&v)
         );
     }
-    for good in ["us-capex", "models", "cn2025", "a", "heading", "tooltip-count"] {
+    for good in [
+        "us-capex",
+        "models",
+        "cn2025",
+        "a",
+        "heading",
+        "tooltip-count",
+    ] {
         let v = with(|v| v["charts"] = chart_named(good));
         assert!(
             !kinds(&v).iter().any(|k| matches!(
@@ -708,9 +715,9 @@ fn a_chart_id_the_page_or_the_calculator_uses_is_reserved() {
     ] {
         let v = with(|v| v["charts"] = chart_named(reserved));
         assert!(
-            kinds(&v).iter().any(
-                |k| matches!(k, DataErrorKind::ReservedChartId { id, .. } if id == reserved)
-            ),
+            kinds(&v)
+                .iter()
+                .any(|k| matches!(k, DataErrorKind::ReservedChartId { id, .. } if id == reserved)),
             "{reserved:?} was accepted: {:?}",
             kinds(&v)
         );
