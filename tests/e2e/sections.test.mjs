@@ -10,14 +10,17 @@ import assert from 'node:assert/strict';
 import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, DIST, DESKTOP } from './harness.mjs';
 
 let server;
+let plain;
 let browser;
 before(async () => {
   server = await startServer({ root: DIST });
+  plain = await startServer();
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await plain?.close();
 });
 
 const EVERY_SECTION = null;
@@ -95,3 +98,18 @@ for (const embed of [false, true]) {
     });
   }
 }
+
+test('the plain page (www/, no head.js) takes the same list from the dataset and the core: sources is a section, Bogus is reported', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${plain.url}?lang=en&section=SOURCES+Bogus`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.equal(await p.page.evaluate(() => document.documentElement.getAttribute('data-sections')), 'sources');
+    assert.ok(await p.page.locator('#sources').isVisible(), 'the sources are hidden');
+    assert.equal(await p.page.locator('#calculator').isVisible(), false, 'the calculator shows');
+    assert.equal(await p.page.locator('#charts > section[data-chart]').count(), 0, 'charts show');
+    const message = (await p.page.locator('#status [data-message^="param-section"]').innerText()).trim();
+    assert.ok(message.includes('Bogus') && !message.includes('SOURCES'), `the message names the wrong ids: ${message}`);
+  } finally {
+    await p.close();
+  }
+});
