@@ -11,16 +11,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, REPO_ROOT, SUBPATH, DESKTOP } from './harness.mjs';
-import { startHosts, article, frameOf } from './embed-hosts.mjs';
+import { startHosts, article, frameOf, readmeSnippet, sandboxOf } from './embed-hosts.mjs';
 
 const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-
-/** The README's snippet `name` (the ```html block after <!-- embed-snippet:name -->). */
-function readmeSnippet(name) {
-  const m = new RegExp(`<!-- embed-snippet:${name} -->\\s*\`\`\`html\\n([\\s\\S]*?)\`\`\``).exec(README);
-  assert.ok(m, `the README has no snippet "${name}"`);
-  return m[1];
-}
 
 let env;
 before(async () => {
@@ -63,8 +56,6 @@ const articleOnExplainerSite = (url, html) => async (context) => {
   );
   await context.route(`**${SUBPATH}popup.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: POPUP_PAGE }));
 };
-
-const sandboxOf = (snippet) => /<iframe[^>]*\ssandbox="([^"]*)"/.exec(snippet)?.[1];
 
 /** The default snippet of the builder served at `builderUrl`. */
 async function defaultBuilderSnippet(builderUrl) {
