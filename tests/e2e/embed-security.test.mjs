@@ -1,10 +1,11 @@
 // What a framed explainer must never do to the article around it (issue 17, findings 2 and 3):
 // a hostile page in the frame — the explainer's site compromised, or any page served at the
 // snippet's address — tries to read the article's cookie, rewrite its headline and lift its own
-// sandbox; a page it opens tries to reach the article through opener.parent. The snippets are
-// the builder's default (served on the article's own site, the README's /news/graphics/…
-// layout) and the README's; a source link still opens a page that renders; and
-// `frame-ancestors`, as the README advises, keeps other sites from framing the explainer.
+// sandbox; a page it opens tries to read the article and navigate its tab through
+// opener.parent (case B: it inherits the sandbox; case A: it escapes it but is on another
+// origin). The snippets are the builder's default (served on the article's own site, the
+// README's /news/graphics/… layout) and the README's; a source link still opens a page that
+// renders; and `frame-ancestors`, as the README advises, keeps other sites from framing it.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +31,7 @@ const storyWith = (snippet) =>
 
 /** The hostile page served at the frame's address: it tries each way into the article and reports. */
 const ATTACK_PAGE = `<!doctype html><meta charset="utf-8"><title>attack</title>
-<button id="open-popup" onclick="window.open('${SUBPATH}popup.html')">open</button>
+<button id="open-popup" onclick="window.open('/popup.html')">open</button>
 <script>
   const report = {};
   const attempt = (name, fn) => { try { report[name] = fn(); } catch (e) { report[name] = 'blocked'; } };
@@ -40,22 +41,39 @@ const ATTACK_PAGE = `<!doctype html><meta charset="utf-8"><title>attack</title>
   parent.postMessage({ attack: report }, '*');
 </script>`;
 
-/** A page of the article's origin that, opened from the frame, reaches for the article. */
+/** A page of the frame's origin that, opened from the frame, reaches for the article and its tab. */
 const POPUP_PAGE = `<!doctype html><meta charset="utf-8"><title>popup</title><p>popup</p>
 <script>
   try { document.body.dataset.reach = opener.parent.document.getElementById('headline').textContent; } catch (e) { document.body.dataset.reach = 'blocked'; }
+  try { opener.parent.location.href = '/elsewhere.html'; document.body.dataset.navigate = 'sent'; } catch (e) { document.body.dataset.navigate = 'blocked'; }
 </script>`;
 
-/** The article at `url` on the explainer's own server, and the hostile pages at the frame's and the popup's address. */
+const htmlFor = (body) => (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+
+/** The hostile pages: at the frame's address (its folder `framePath` on the explainer's server) and at /popup.html. */
+const hostileFrame = (framePath) => async (context) => {
+  await context.route(
+    (u) => u.href.startsWith(env.explainer.url) && u.pathname === framePath,
+    (r) => (r.request().resourceType() === 'document' ? htmlFor(ATTACK_PAGE)(r) : r.continue()),
+  );
+  await context.route(`${env.explainer.url}popup.html`, htmlFor(POPUP_PAGE));
+};
+
+/** The article at `url` on the explainer's own server, with a session cookie, and the hostile pages. */
 const articleOnExplainerSite = (url, html) => async (context) => {
   await context.addCookies([{ name: 'session', value: 'secret-session', url }]);
-  await context.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await context.route(
-    (u) => u.pathname === SUBPATH,
-    (r) => (r.request().resourceType() === 'document' ? r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ATTACK_PAGE }) : r.continue()),
-  );
-  await context.route(`**${SUBPATH}popup.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: POPUP_PAGE }));
+  await context.route(url, htmlFor(html));
+  await hostileFrame(SUBPATH)(context);
 };
+
+/** Click the hostile frame's button; what the page it opens reached, and where the article is then. */
+async function openPopupFromFrame(p) {
+  const frame = await frameOf(p.page, 'iframe[data-ai-capex]');
+  const [popup] = await Promise.all([p.context.waitForEvent('page'), frame.locator('#open-popup').click()]);
+  await popup.waitForFunction(() => document.body?.dataset.navigate);
+  const seen = await popup.evaluate(() => ({ reach: document.body.dataset.reach, navigate: document.body.dataset.navigate, origin: window.origin }));
+  return { ...seen, articleAt: p.page.url() };
+}
 
 /** The default snippet of the builder served at `builderUrl`. */
 async function defaultBuilderSnippet(builderUrl) {
@@ -83,15 +101,24 @@ test("served on the article's own site, the builder's default snippet keeps a ho
   }
 });
 
-test("case B (the README's snippet): a page of the article's origin opened from the frame inherits the sandbox and cannot reach the article through opener.parent", { timeout: 90_000 }, async () => {
+test("case B (the README's snippet): a page of the article's origin opened from the frame inherits the sandbox: through opener.parent it can neither read the article nor navigate its tab", { timeout: 90_000 }, async () => {
   const url = `${env.explainer.url}news/2026/story.html`;
   const p = await openPage(env.browser, url, { ...DESKTOP, route: articleOnExplainerSite(url, storyWith(readmeSnippet('same-origin'))) });
   try {
-    const frame = await frameOf(p.page, 'iframe[data-ai-capex]');
-    const [popup] = await Promise.all([p.context.waitForEvent('page'), frame.locator('#open-popup').click()]);
-    await popup.waitForFunction(() => document.body?.dataset.reach);
-    const seen = await popup.evaluate(() => ({ reach: document.body.dataset.reach, origin: window.origin }));
-    assert.deepEqual(seen, { reach: 'blocked', origin: 'null' }, 'the popup is not sandboxed: it reached the article');
+    assert.deepEqual(await openPopupFromFrame(p), { reach: 'blocked', navigate: 'blocked', origin: 'null', articleAt: url }, 'the popup is not sandboxed');
+    assert.equal(await p.page.locator('#headline').textContent(), HEADLINE);
+  } finally {
+    await p.close();
+  }
+});
+
+test("case A (the README's snippet): a page of the explainer's origin opened from the frame is outside the sandbox, yet through opener.parent it can neither read the article nor navigate its tab", { timeout: 90_000 }, async () => {
+  const snippet = readmeSnippet('own-origin').replaceAll('https://GRAPHICS.HOST/ai-capex/', env.explainer.url);
+  env.stories.set('/case-a.html', storyWith(snippet));
+  const url = `${env.newsUrl}case-a.html`;
+  const p = await openPage(env.browser, url, { ...DESKTOP, route: hostileFrame('/') });
+  try {
+    assert.deepEqual(await openPopupFromFrame(p), { reach: 'blocked', navigate: 'blocked', origin: env.explainer.url.slice(0, -1), articleAt: url });
     assert.equal(await p.page.locator('#headline').textContent(), HEADLINE);
   } finally {
     await p.close();
