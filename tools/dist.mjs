@@ -15,7 +15,8 @@
 //   * the preload / modulepreload hints go (there is nothing left to fetch);
 //   * a Content-Security-Policy <meta> names the inline module and styles by their hashes and
 //     allows no fetch at all: as strict from disk as the served page's header, no
-//     'unsafe-inline'.
+//     'unsafe-inline'; served under a site's own CSP header (which refuses them), the file
+//     shows a notice saying so instead of a blank page.
 // www/ itself is not changed: the served page keeps its external files and its strict CSP.
 //
 // Prints the size of the file, raw and gzip -9.
@@ -140,6 +141,7 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
     (n) => n === 1,
   );
 
+  html = withBlockedNotice(html);
   html = withOwnPolicy(html);
 
   // Nothing may still point at another file: that would be a request (or a failure) from file://.
@@ -153,6 +155,20 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
   const raw = Buffer.byteLength(html);
   const gz = zlib.gzipSync(html, { level: 9 }).length;
   return { out, raw, gz, modules, wasmRaw: wasm.length, wasmInline: packed.length };
+}
+
+/**
+ * A site that serves this file with a Content-Security-Policy header of its own blocks the
+ * inline module and styles (a <meta> policy can only add limits): instead of a blank page, the
+ * reader then sees this notice, which the file's own (inline) styles hide when they apply.
+ */
+function withBlockedNotice(html) {
+  const notice =
+    '<p class="boot-error" id="single-file-blocked">This page could not start: the site serving it blocks its built-in scripts (its Content-Security-Policy header). Open the file from disk instead. ' +
+    '本页面无法启动：提供它的网站（通过Content-Security-Policy标头）阻止了页面自带的脚本。请改为从本地磁盘打开此文件。' +
+    '本頁面無法啟動：提供它的網站（透過Content-Security-Policy標頭）封鎖了頁面內建的指令碼。請改為從本機磁碟開啟此檔案。</p>';
+  html = rewrite(html, /<\/head>/i, (end) => `<style>#single-file-blocked{display:none}</style>\n${end}`, '</head> tags', (n) => n === 1);
+  return rewrite(html, /<body>/i, (body) => `${body}\n  ${notice}`, '<body> tags', (n) => n === 1);
 }
 
 /**

@@ -1,14 +1,16 @@
 // The editors' embed builder (dist/embed-builder.html): the choices become the snippet's
 // address; the previews show them at phone and desktop width in frames the host script fits
 // to their content; the snippet is copied (or, where the clipboard is refused, selected); and
-// pasted into a host article — on another origin, or on the explainer's own with the other
-// sandbox — it works as chosen. The reader's pages never load the builder's code.
+// pasted into a host article — on the explainer's own site (the default, case B), or on another
+// origin once the editor gives the article's address (case A) — it works as chosen. Plain http
+// is refused but on this computer, in the chosen language. The reader's pages never load the
+// builder's code.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, DESKTOP } from './harness.mjs';
+import { openPage, readWwwJson, DESKTOP } from './harness.mjs';
 import { startHosts, article, frameOf, waitFitted, DIST } from './embed-hosts.mjs';
 
 let env;
@@ -34,6 +36,15 @@ async function openBuilder({ initScript, permissions } = {}) {
 }
 
 const snippetOf = (page) => page.locator('#builder-snippet').inputValue();
+const SANDBOX_A = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads';
+const SANDBOX_B = 'allow-scripts allow-popups allow-downloads';
+
+/** Type `value` into the builder's field `name`; wait for the snippet (or the problem) to follow. */
+async function typeInto(page, name, value) {
+  const before = await snippetOf(page);
+  await page.locator(`input[name="${name}"]`).fill(value);
+  await page.waitForFunction((old) => document.getElementById('builder-snippet').value !== old || !document.getElementById('builder-problem').hidden, before);
+}
 
 /** The snippet as HTML means it: its iframe's src and sandbox, its script's src. */
 function parts(snippet) {
@@ -46,10 +57,8 @@ test('the choices become the snippet; the previews show them at 375 px and 1024 
   try {
     const { page } = p;
     await page.waitForFunction((query) => document.getElementById('builder-snippet').value.replaceAll('&amp;', '&').includes(query), QUERY);
-    const snippet = parts(await snippetOf(page));
-    assert.equal(snippet.src, `${env.explainer.url}${QUERY}`);
-    assert.equal(snippet.sandbox, 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads');
-    assert.equal(snippet.script, `${env.explainer.url}js/embed-host.js`);
+    // No article address: the article is taken to be on the explainer's site (case B).
+    assert.deepEqual(parts(await snippetOf(page)), { src: `/${QUERY}`, sandbox: SANDBOX_B, script: '/js/embed-host.js' });
     // The section names follow the chosen language.
     assert.equal(await page.locator('input[value="us-capex"] + span').getAttribute('lang'), 'en');
     const fitted = {};
@@ -119,44 +128,85 @@ async function assertPastedWorks(url, route) {
   }
 }
 
-test("the builder's snippet pasted into an article on another origin works as chosen", { timeout: 120_000 }, async () => {
+test("given an article on another origin, the snippet is case A, and pasted there it works as chosen", { timeout: 120_000 }, async () => {
+  // localhost and 127.0.0.1: two hosts that share no domain, as a news site and a graphics domain.
+  const articleUrl = `${env.newsUrl.replace('127.0.0.1', 'localhost')}pasted.html`;
   const p = await openBuilder();
   let snippet;
   try {
+    await typeInto(p.page, 'article', articleUrl);
     await p.page.waitForFunction((query) => document.getElementById('builder-snippet').value.replaceAll('&amp;', '&').includes(query), QUERY);
     snippet = await snippetOf(p.page);
+    assert.equal(await p.page.locator('#builder-warning').isHidden(), true, 'a warning about a shared domain');
   } finally {
     await p.close();
   }
+  assert.deepEqual(parts(snippet), { src: `${env.explainer.url}${QUERY}`, sandbox: SANDBOX_A, script: `${env.explainer.url}js/embed-host.js` });
   env.stories.set('/pasted.html', article(snippet));
-  await assertPastedWorks(`${env.newsUrl}pasted.html`);
+  await assertPastedWorks(articleUrl);
 });
 
-test("for an article on the explainer's own site: addresses from the root, no allow-same-origin, and pasted it works", { timeout: 120_000 }, async () => {
+test("for an article on the explainer's own site (no address, or one on its origin): addresses from the root, no allow-same-origin, and pasted it works", { timeout: 120_000 }, async () => {
+  const url = `${env.explainer.url}story.html`;
   const p = await openBuilder();
   let snippet;
   try {
-    await p.page.locator('input[name="same-origin"]').check();
-    await p.page.waitForFunction(() => document.getElementById('builder-snippet').value.includes('src="/?'));
+    assert.equal(parts(await snippetOf(p.page)).sandbox, SANDBOX_B, 'with no article address');
+    await typeInto(p.page, 'article', 'https://news.example.net/story.html');
+    assert.equal(parts(await snippetOf(p.page)).sandbox, SANDBOX_A, 'with an article on another site');
+    await typeInto(p.page, 'article', url);
     snippet = await snippetOf(p.page);
   } finally {
     await p.close();
   }
-  const { src, sandbox, script } = parts(snippet);
-  assert.equal(src, `/${QUERY}`);
-  assert.equal(sandbox, 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads');
-  assert.equal(script, '/js/embed-host.js');
-  const url = `${env.explainer.url}story.html`;
+  assert.deepEqual(parts(snippet), { src: `/${QUERY}`, sandbox: SANDBOX_B, script: '/js/embed-host.js' });
   await assertPastedWorks(url, (context) => context.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: article(snippet) })));
 });
 
-test('an address that is not http(s) gives no snippet and says why', { timeout: 60_000 }, async () => {
+test('an article on a sibling subdomain gets case A with a warning, in the chosen language, to give the explainer a domain of its own', { timeout: 60_000 }, async () => {
   const p = await openBuilder();
   try {
-    await p.page.locator('#builder-base').fill('javascript:alert(1)');
-    await p.page.waitForFunction(() => !document.getElementById('builder-problem').hidden);
-    assert.equal(await snippetOf(p.page), '');
-    assert.match(await p.page.locator('#builder-problem').textContent(), /https:\/\//);
+    await typeInto(p.page, 'base', 'https://graphics.example.org/ai-capex/');
+    await typeInto(p.page, 'article', 'https://news.example.org/2026/story.html');
+    await p.page.waitForFunction(() => !document.getElementById('builder-warning').hidden);
+    assert.equal(parts(await snippetOf(p.page)).sandbox, SANDBOX_A);
+    for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+      await p.page.selectOption('select[name="lang"]', lang);
+      const expected = readWwwJson(`i18n/${lang}.json`).builder.shared_domain.replace('{domain}', 'example.org');
+      await p.page.waitForFunction((text) => document.getElementById('builder-warning').textContent === text, expected);
+      assert.equal(await p.page.locator('#builder-warning').getAttribute('lang'), lang);
+    }
+    // A domain of its own: no warning.
+    await typeInto(p.page, 'base', 'https://example-graphics.net/ai-capex/');
+    await p.page.waitForFunction(() => document.getElementById('builder-warning').hidden);
+    assert.ok(parts(await snippetOf(p.page)).src.startsWith('https://example-graphics.net/ai-capex/?'));
+  } finally {
+    await p.close();
+  }
+});
+
+test('an address that is not https (plain http only on this computer) gives no snippet and says why, in the chosen language', { timeout: 60_000 }, async () => {
+  const p = await openBuilder();
+  try {
+    const typos = [
+      ['base', 'javascript:alert(1)', 'not_https'],
+      ['base', 'http://graphics.example.org/ai-capex/', 'not_https'],
+      ['article', 'http://news.example.org/story.html', 'not_https'],
+      ['article', 'https://[news.example.org]/', 'not_address'],
+    ];
+    for (const [field, typed, problem] of typos) {
+      await typeInto(p.page, field, typed);
+      for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+        await p.page.selectOption('select[name="lang"]', lang);
+        const expected = readWwwJson(`i18n/${lang}.json`).builder[problem].replace('{typed}', typed);
+        await p.page.waitForFunction((text) => document.getElementById('builder-problem').textContent === text, expected);
+        assert.equal(await snippetOf(p.page), '', `a snippet for ${field} ${typed}`);
+      }
+      await typeInto(p.page, field, '');
+    }
+    // This computer may use http: the builder's own address, and localhost.
+    await typeInto(p.page, 'base', 'http://localhost:8080/ai-capex/');
+    await p.page.waitForFunction(() => document.getElementById('builder-problem').hidden && document.getElementById('builder-snippet').value.includes('/ai-capex/'));
   } finally {
     await p.close();
   }

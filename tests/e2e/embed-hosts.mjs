@@ -9,6 +9,18 @@ import { startServer, launchBrowser, REPO_ROOT, DIST } from './harness.mjs';
 
 export { DIST };
 
+const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+/** The README's embed snippet `name` (the ```html block after <!-- embed-snippet:name -->). */
+export function readmeSnippet(name) {
+  const m = new RegExp(`<!-- embed-snippet:${name} -->\\s*\`\`\`html\\n([\\s\\S]*?)\`\`\``).exec(README);
+  if (!m) throw new Error(`the README has no snippet "${name}"`);
+  return m[1];
+}
+
+/** The sandbox attribute of the snippet's iframe. */
+export const sandboxOf = (snippet) => /<iframe[^>]*\ssandbox="([^"]*)"/.exec(snippet)?.[1];
+
 /** Files the news site serves besides its articles: pym.js from npm, the listener fixtures. */
 const NEWS_FILES = {
   '/pym.v1.js': path.join(REPO_ROOT, 'node_modules', 'pym.js', 'dist', 'pym.v1.js'),

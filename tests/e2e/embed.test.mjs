@@ -9,16 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, REPO_ROOT, SUBPATH, DESKTOP } from './harness.mjs';
-import { startHosts, article } from './embed-hosts.mjs';
-
-const README = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-
-/** The README's snippet `name` (the ```html block after <!-- embed-snippet:name -->). */
-function snippet(name) {
-  const m = new RegExp(`<!-- embed-snippet:${name} -->\\s*\`\`\`html\\n([\\s\\S]*?)\`\`\``).exec(README);
-  assert.ok(m, `the README has no snippet "${name}"`);
-  return m[1];
-}
+import { startHosts, article, readmeSnippet as snippet } from './embed-hosts.mjs';
 
 let env;
 before(async () => {

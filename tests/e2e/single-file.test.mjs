@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -25,6 +26,7 @@ import {
   WWW_ROOT,
   DESKTOP,
   PHONE,
+  CSP,
 } from './harness.mjs';
 
 const DIST_FILE = path.join(REPO_ROOT, 'dist', 'ai-capex-explainer.html');
@@ -232,5 +234,48 @@ test('the single file carries its own strict Content-Security-Policy: hashes for
     assert.deepEqual(ran, { injected: false, directive: 'script-src-elem' });
   } finally {
     await p.close();
+  }
+});
+
+test("served by a site that sends its own Content-Security-Policy header, the single file cannot start and says so in three languages; sent with its own policy as the header, or none, it works", { timeout: 60_000 }, async () => {
+  // Issue 17, finding 12: as the README's "Hosting" says.
+  const html = fs.readFileSync(DIST_FILE, 'utf8');
+  const ownPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)[1];
+  const policies = { '/site-policy.html': CSP, '/own-policy.html': ownPolicy, '/no-policy.html': null };
+  const server = http.createServer((req, res) => {
+    const policy = policies[req.url];
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(policy && { 'Content-Security-Policy': policy }) }).end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const at = (file) => `http://127.0.0.1:${server.address().port}${file}`;
+  // Violations are noted from before the page's first script (init scripts are not under its policy).
+  const noteViolations = () => {
+    window.__violations = [];
+    addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective), true);
+  };
+  const notice = (page) => page.locator('#single-file-blocked').evaluate((el) => ({ shown: el.getBoundingClientRect().height > 0, text: el.textContent }));
+  try {
+    const blocked = await openPage(browser, at('/site-policy.html'), { ...DESKTOP, initScript: noteViolations });
+    try {
+      await blocked.page.waitForFunction(() => window.__violations.includes('script-src-elem'));
+      const seen = await notice(blocked.page);
+      assert.equal(seen.shown, true, 'the page is blank: no notice');
+      for (const words of ['Content-Security-Policy header', '请改为从本地磁盘打开此文件', '請改為從本機磁碟開啟此檔案']) assert.ok(seen.text.includes(words), `the notice lacks “${words}”: ${seen.text}`);
+      assert.notEqual(await blocked.page.evaluate(() => document.documentElement.dataset.state), 'ready');
+    } finally {
+      await blocked.close();
+    }
+    for (const file of ['/own-policy.html', '/no-policy.html']) {
+      const works = await openPage(browser, at(file), { ...DESKTOP, initScript: noteViolations });
+      try {
+        assert.equal(await waitForReady(works.page), 'ready', file);
+        assert.deepEqual(await works.page.evaluate(() => window.__violations), [], file);
+        assert.equal((await notice(works.page)).shown, false, `${file}: the notice shows on a working page`);
+      } finally {
+        await works.close();
+      }
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
 });

@@ -3,7 +3,9 @@
 //
 // For the zh-Hans page and en/: the page comes to life (<html data-state="ready">), draws its
 // charts on canvas, shows the headline and no error message; on en/ the calculator responds to
-// its first slider (verdict, headline chart and address follow).
+// its first slider (verdict, headline chart and address follow). Embedded: case A comes to life
+// and is sized; in a frame sandboxed as case B, a source link opens a tab that renders, and a
+// page of the article's origin opened from the frame cannot reach the article.
 //
 // Needs WebKitWebDriver, Xvfb and MiniBrowser (Debian: webkit2gtk-driver, xvfb); skips with a
 // message when one is missing. Starts its own Xvfb on a free display, WebKitWebDriver on a free
@@ -22,6 +24,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webkitSession, SKIP, delay } from './webkit-driver.mjs';
+import { readmeSnippet, sandboxOf } from './embed-hosts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -277,5 +280,111 @@ test('WebKit: the README embed on its own origin (case A) comes to life and is s
 test("WebKit: the README embed on the article's origin (case B)", { skip: SKIP, todo: 'WebKit bug 316847: CSP self in an opaque origin', timeout: 120_000 }, async () => {
   await withEvidence('embed-same-origin', async () => {
     await embeddedFrameHeight(`${env.server.url}embed.html`);
+  });
+});
+
+/** A stand-in for a source's site: a page whose script runs and says what it could use. */
+const SOURCE_PAGE = `<!doctype html><meta charset="utf-8"><title>The source</title><p id="text">The source's report.</p>
+<script>
+  document.getElementById('text').dataset.scripted = 'yes';
+  try { localStorage.setItem('k', 'v'); document.body.dataset.storage = 'yes'; } catch (e) { document.body.dataset.storage = 'refused'; }
+</script>`;
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+test("WebKit: a source link from a frame sandboxed as case B opens the source in a tab that renders (sandboxed: no storage)", { skip: SKIP, timeout: 120_000 }, async () => {
+  await withEvidence('embed-source-link', async () => {
+    const session = env.session;
+    // The whole explainer in a frame with case B's sandbox, on an article of its own server;
+    // the source, on the article's server too (the test has no network), stands in for the web.
+    const frame = `${env.server.url}en/?chrome=none`;
+    const html =
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Article</title><p>Article text.</p>` +
+      `<iframe src="${frame}" title="AI capex race" width="100%" height="800" sandbox="${sandboxOf(readmeSnippet('same-origin'))}"></iframe>`;
+    const article = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.url === '/source.html' ? SOURCE_PAGE : html));
+    await new Promise((resolve) => article.listen(0, '127.0.0.1', resolve));
+    const sourceUrl = `http://127.0.0.1:${article.address().port}/source.html`;
+    const articleWindow = await session.call('GET', '/window');
+    try {
+      await session.navigate(`http://127.0.0.1:${article.address().port}/`);
+      const iframe = await session.call('POST', '/element', { using: 'css selector', value: 'iframe' });
+      await session.call('POST', '/frame', { id: iframe });
+      // The first source link, as the page makes it, pointed at the stand-in.
+      const link = await poll(
+        async () => {
+          const found = await session.call('POST', '/elements', { using: 'css selector', value: 'a.source-link' });
+          return { done: found.length > 0, value: found[0] };
+        },
+        { timeout: READY_TIMEOUT_MS, what: 'the framed explainer shows no source link' },
+      );
+      const made = await session.exec('const a = arguments[0]; a.href = arguments[1]; a.scrollIntoView(); return [a.target, a.rel];', [link, sourceUrl]);
+      assert.deepEqual(made, ['_blank', 'noopener noreferrer']);
+      await session.call('POST', `/element/${link[ELEMENT]}/click`, {});
+      const opened = await poll(
+        async () => {
+          const handles = await session.call('GET', '/window/handles');
+          return { done: handles.length > 1, value: handles.find((h) => h !== articleWindow) };
+        },
+        { timeout: 10_000, what: 'the source link opened no tab' },
+      );
+      await session.call('POST', '/window', { handle: opened });
+      const seen = await poll(
+        async () => {
+          const now = await session.exec(`const t = document.getElementById('text'); return t && { text: t.textContent, scripted: t.dataset.scripted, shown: t.getBoundingClientRect().height > 0, origin: window.origin, storage: document.body.dataset.storage };`);
+          return { done: now?.scripted === 'yes', value: now };
+        },
+        { timeout: 10_000, what: 'the source page did not render and run its script' },
+      );
+      assert.deepEqual(seen, { text: "The source's report.", scripted: 'yes', shown: true, origin: 'null', storage: 'refused' });
+      await session.call('DELETE', '/window');
+    } finally {
+      await session.call('POST', '/window', { handle: articleWindow }).catch(() => {});
+      await new Promise((resolve) => article.close(resolve));
+    }
+  });
+});
+
+test("WebKit: case B's sandbox — a page of the article's origin opened from the frame cannot reach the article through opener.parent", { skip: SKIP, timeout: 120_000 }, async () => {
+  await withEvidence('embed-popup', async () => {
+    const session = env.session;
+    // All on the article's origin: the article, a hostile page in its frame (sandboxed as the
+    // README's case B), and the page that one opens, which reaches for the article.
+    const pages = {
+      '/': `<!doctype html><meta charset="utf-8"><title>Article</title><h1 id="headline">The real headline</h1><iframe src="/frame.html" sandbox="${sandboxOf(readmeSnippet('same-origin'))}"></iframe>`,
+      // window.open keeps the opener (a target="_blank" link would not, in WebKit).
+      '/frame.html': `<!doctype html><meta charset="utf-8"><button id="open" onclick="window.open('/popup.html')">open</button>`,
+      '/popup.html': `<!doctype html><meta charset="utf-8"><p id="reach"></p><script>
+        let reach; try { reach = opener.parent.document.getElementById('headline').textContent; } catch (e) { reach = 'blocked'; }
+        document.getElementById('reach').textContent = reach;</script>`,
+    };
+    const site = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[req.url] || ''));
+    await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const articleWindow = await session.call('GET', '/window');
+    try {
+      await session.navigate(`http://127.0.0.1:${site.address().port}/`);
+      await session.call('POST', '/frame', { id: await session.call('POST', '/element', { using: 'css selector', value: 'iframe' }) });
+      const link = await session.call('POST', '/element', { using: 'css selector', value: '#open' });
+      await session.call('POST', `/element/${link[ELEMENT]}/click`, {});
+      const opened = await poll(
+        async () => {
+          const handles = await session.call('GET', '/window/handles');
+          return { done: handles.length > 1, value: handles.find((h) => h !== articleWindow) };
+        },
+        { timeout: 10_000, what: 'the button opened no tab' },
+      );
+      await session.call('POST', '/window', { handle: opened });
+      const reach = await poll(
+        async () => {
+          const now = await session.exec(`const r = document.getElementById('reach'); return r ? r.textContent : '';`);
+          return { done: now !== '', value: now };
+        },
+        { timeout: 10_000, what: 'the opened page did not run' },
+      );
+      assert.equal(reach, 'blocked', 'the opened page reached the article');
+      await session.call('DELETE', '/window');
+    } finally {
+      await session.call('POST', '/window', { handle: articleWindow }).catch(() => {});
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });

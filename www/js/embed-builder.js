@@ -5,15 +5,17 @@
 //
 // The previews always show this site's copy (the builder's own folder), so they work under
 // the page's CSP (frames from 'self' only); the snippet points at the public address field,
-// which starts as that same folder.
+// which starts as that same folder. The article is taken to be on that same site (case B, the
+// safe snippet) until the editor gives its address on another origin.
 
 import { byId, h, replaceChildren } from './dom.js';
-import { embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
+import { articlePlace, embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
 
 const form = byId('builder-form');
 const snippetBox = byId('builder-snippet');
 const copied = byId('builder-copied');
 const problem = byId('builder-problem');
+const warning = byId('builder-warning');
 const frames = [byId('builder-frame-phone'), byId('builder-frame-desktop')];
 const PREVIEW_DELAY_MS = 400;
 
@@ -69,17 +71,23 @@ async function renderChoices(lang) {
   );
 }
 
+/** Show `text` in `el`, or hide it when there is none. */
+function say(el, text) {
+  el.hidden = !text;
+  el.textContent = text || '';
+}
+
 async function renderSnippet() {
   const options = chosen();
-  const at = explainerBase(byId('builder-base').value, location.href);
-  problem.hidden = !at.problem;
-  problem.textContent = at.problem || '';
-  if (at.problem) {
-    snippetBox.value = '';
-    return;
-  }
   const t = await wordsFor(options.lang);
-  snippetBox.value = embedSnippet({ base: at.base, options, title: t.meta.title, sameOrigin: form.elements['same-origin'].checked });
+  const words = (key, vars) => t.builder[key].replace(/\{(\w+)\}/g, (whole, name) => vars[name] ?? whole);
+  problem.lang = warning.lang = options.lang;
+  const at = explainerBase(byId('builder-base').value, location.href);
+  const place = at.base ? articlePlace(byId('builder-article').value, at.base) : {};
+  const trouble = at.problem ? at : place.problem && place;
+  say(problem, trouble && words(trouble.problem, trouble.vars));
+  say(warning, place.sharedDomain && words('shared_domain', { domain: place.sharedDomain }));
+  snippetBox.value = trouble ? '' : embedSnippet({ base: at.base, options, title: t.meta.title, otherOrigin: place.otherOrigin });
 }
 
 let previewTimer = null;
@@ -122,7 +130,4 @@ async function start() {
   await update({ relabel: true });
 }
 
-start().catch((error) => {
-  problem.hidden = false;
-  problem.textContent = `The builder could not start: ${error.message} · 生成器未能启动`;
-});
+start().catch((error) => say(problem, `The builder could not start: ${error.message} · 生成器未能启动`));

@@ -1,12 +1,17 @@
 // The embed snippet the builder (js/embed-builder.js) hands editors: an <iframe data-ai-capex>
-// and the host script, sandboxed as the README's "Embedding in an article" says — on the
-// explainer's own origin with allow-same-origin, on the article's origin without it (the frame
-// must never be able to lift its own sandbox). Pure functions: no DOM.
+// and the host script, sandboxed as the README's "Embedding in an article" says. Safe by
+// default: unless the editor names an article on another origin, the article is taken to be on
+// the explainer's own site (case B, no allow-same-origin: the frame must never be able to lift
+// its own sandbox). Pure functions: no DOM.
 
 const SANDBOX_OWN_ORIGIN = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads';
-const SANDBOX_SAME_ORIGIN = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
+// No allow-popups-to-escape-sandbox: an unsandboxed page of the article's origin opened from
+// the frame would reach the article through opener.parent. New tabs inherit the sandbox.
+const SANDBOX_SAME_ORIGIN = 'allow-scripts allow-popups allow-downloads';
 /** The order the options appear in the address, as the README writes them. */
 const OPTION_ORDER = ['lang', 'section', 'preset', 'theme', 'cur', 'chrome'];
+/** Hosts where plain http is this computer talking to itself. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /**
  * The query string for `options` ({lang, section: [ids], preset, theme, cur, chrome}); empty
@@ -22,35 +27,65 @@ export function embedQuery(options) {
 }
 
 /**
- * The explainer's folder from what the editor typed (`typed`, relative to `here`): an http(s)
- * address ending in "/". Returns { base } or { problem } in words.
+ * An https address from what the editor typed (`typed`, relative to `here`); plain http only
+ * on this computer. Returns { url } or { problem: i18n key under "builder", vars }.
  */
-export function explainerBase(typed, here) {
+function webAddress(typed, here) {
   let url;
   try {
     url = new URL(typed.trim(), here);
   } catch {
-    return { problem: `"${typed}" is not an address` };
+    return { problem: 'not_address', vars: { typed } };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: `the address must start with https:// (not ${url.protocol})` };
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return { url };
+  return { problem: 'not_https', vars: { typed } };
+}
+
+/** The explainer's folder from what the editor typed: { base } ending in "/", or { problem, vars }. */
+export function explainerBase(typed, here) {
+  const { url, ...problem } = webAddress(typed, here);
+  if (!url) return problem;
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/[^/]*$/, '');
   return { base: url.href };
 }
 
+/**
+ * A host's last two labels: its registrable domain as far as we can tell without a public-suffix
+ * list (an IP address stands for itself: cookies ignore the port).
+ */
+const lastTwoLabels = (hostname) => (/^[\d.]+$|^\[/.test(hostname) ? hostname : hostname.split('.').slice(-2).join('.'));
+
+/**
+ * Where the article is, against the explainer at `base`: `typed` is the article's address, or
+ * empty when the editor did not say. Returns { otherOrigin } (only an article on another
+ * origin gets allow-same-origin), with `sharedDomain` when both hosts end in the same two labels
+ * (the frame could set cookies the article's server receives), or { problem, vars }.
+ */
+export function articlePlace(typed, base) {
+  if (!typed.trim()) return { otherOrigin: false };
+  const { url, ...problem } = webAddress(typed, base);
+  if (!url) return problem;
+  const explainer = new URL(base);
+  if (url.origin === explainer.origin) return { otherOrigin: false };
+  const shared = lastTwoLabels(url.hostname) === lastTwoLabels(explainer.hostname);
+  return { otherOrigin: true, sharedDomain: shared ? lastTwoLabels(url.hostname) : undefined };
+}
+
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The snippet for the explainer at `base` (from explainerBase) with `options`, titled `title`.
- * `sameOrigin`: the article is on the explainer's own site — addresses from the site's root,
- * and no allow-same-origin.
+ * `otherOrigin` (from articlePlace): the article is on another origin — full addresses and
+ * allow-same-origin (case A); else addresses from the site's root and no allow-same-origin
+ * (case B).
  */
-export function embedSnippet({ base, options, title, sameOrigin }) {
+export function embedSnippet({ base, options, title, otherOrigin }) {
   const url = new URL(base);
-  const folder = sameOrigin ? url.pathname : url.href;
+  const folder = otherOrigin ? url.href : url.pathname;
   const src = `${folder}${embedQuery(options)}`;
-  const sandbox = sameOrigin ? SANDBOX_SAME_ORIGIN : SANDBOX_OWN_ORIGIN;
+  const sandbox = otherOrigin ? SANDBOX_OWN_ORIGIN : SANDBOX_SAME_ORIGIN;
   return [
     `<iframe data-ai-capex src="${escapeAttribute(src)}"`,
     `        title="${escapeAttribute(title)}" loading="lazy" width="100%"`,
