@@ -219,3 +219,17 @@ test("the reader's pages never load the builder's code", () => {
     assert.doesNotMatch(text, /embed-builder|embed-snippet|builder-snippet/, `${file} refers to the builder`);
   }
 });
+
+test("the builder offers every section a link may name — each chart, the calculator and the sources — with the page's own names", { timeout: 60_000 }, async () => {
+  const p = await openBuilder();
+  try {
+    const offered = await p.page.$$eval('input[name="section"]', (boxes) => boxes.map((box) => box.value));
+    const dataset = readWwwJson('data/capex-dataset.json');
+    assert.deepEqual(offered, [...dataset.charts.map((chart) => chart.id), 'calculator', 'sources']);
+    const words = readWwwJson('i18n/en.json');
+    const sourcesLabel = await p.page.locator('input[name="section"][value="sources"]').locator('xpath=..').innerText();
+    assert.ok(sourcesLabel.includes(words.sources.heading), sourcesLabel);
+  } finally {
+    await p.close();
+  }
+});

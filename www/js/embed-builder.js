@@ -19,7 +19,7 @@ const warning = byId('builder-warning');
 const frames = [byId('builder-frame-phone'), byId('builder-frame-desktop')];
 const PREVIEW_DELAY_MS = 400;
 
-/** Chart ids in the dataset's order, then the calculator. */
+/** Chart ids in the dataset's order, then the page's own sections (the core's list). */
 let sectionIds = [];
 const words = new Map(); // language → its words (i18n/<lang>.json)
 
@@ -55,7 +55,8 @@ function label(text, lang) {
 async function renderChoices(lang) {
   const t = await wordsFor(lang);
   const ticked = new Set(new FormData(form).getAll('section'));
-  const name = (id) => (id === 'calculator' ? t.calculator.title : t.charts[id]?.question || id);
+  const pageSectionNames = { calculator: t.calculator.title, sources: t.sources.heading };
+  const name = (id) => pageSectionNames[id] || t.charts[id]?.question || id;
   replaceChildren(
     byId('builder-sections'),
     sectionIds.map((id) =>
@@ -99,6 +100,13 @@ function schedulePreview() {
   }, PREVIEW_DELAY_MS);
 }
 
+/** The page's own sections (calculator, sources), as the core and the bake name them. */
+async function corePageSections() {
+  const core = await import('../pkg/ai_capex_explainer.js');
+  await core.default({ module_or_path: new URL('../pkg/ai_capex_explainer_bg.wasm', import.meta.url) });
+  return core.page_sections();
+}
+
 async function update({ relabel = false } = {}) {
   if (relabel) await renderChoices(chosen().lang);
   await renderSnippet();
@@ -119,8 +127,8 @@ async function copySnippet() {
 
 async function start() {
   byId('builder-base').value = new URL('./', location.href).href;
-  const dataset = await fetchJson('./data/capex-dataset.json');
-  sectionIds = [...dataset.charts.map((chart) => chart.id), 'calculator'];
+  const [dataset, pageSections] = await Promise.all([fetchJson('./data/capex-dataset.json'), corePageSections()]);
+  sectionIds = [...dataset.charts.map((chart) => chart.id), ...pageSections];
   form.addEventListener('change', (event) => update({ relabel: event.target.name === 'lang' }));
   form.addEventListener('input', (event) => {
     if (event.target.type === 'url') update();
