@@ -43,6 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer, CSP } from './serve.mjs';
+import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -64,7 +65,7 @@ const READY_TIMEOUT_MS = 60_000;
  */
 const BASE_URL = process.env.BASE_URL || '';
 
-class BakeError extends Error {}
+export class BakeError extends Error {}
 
 /** Width and height of a PNG, from its header. */
 function pngSize(bytes) {
@@ -331,9 +332,16 @@ async function chartSvgs(page) {
   });
 }
 
+/** The dataset file, refused up front (as the page would refuse it) when it is over the page's limit. */
+export function readDatasetFile(file = path.join(WWW, 'data', 'capex-dataset.json')) {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length > MAX_DATASET_BYTES) throw new BakeError(`${path.relative(REPO_ROOT, file)}: ${tooLargeMessage(bytes.length)}`);
+  return JSON.parse(bytes.toString('utf8'));
+}
+
 export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
+  const dataset = readDatasetFile();
   copyAssets(out);
-  const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
   const styles = hashedCopy(out, 'css/page.css', bundledCss(dataset.charts.map((c) => c.id), ['calculator', 'sources']));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));

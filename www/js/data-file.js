@@ -11,6 +11,7 @@
 // figures-sheet and locate.
 
 import { decodeText, isUtf8, unreadableCharacters } from './data-file/encoding.js';
+import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 import { figuresFromCsv, LISTS, recordWhere } from './data-file/figures-sheet.js';
 import { columnOf, entryIndex, fieldOfProblem, jsonLinesByPath, parseLocation, placeInJson, whatOf } from './data-file/locate.js';
 
@@ -19,6 +20,7 @@ export { parseDelimited } from './data-file/delimited.js';
 export { readNumberCell } from './data-file/number-cell.js';
 export { figuresToCsv, figuresFromCsv } from './data-file/figures-sheet.js';
 export { jsonLinesByPath } from './data-file/locate.js';
+export { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 
 /** Spreadsheet exports: CSV, and Excel's "Unicode text" (tab-separated .txt). */
 const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
@@ -35,6 +37,7 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  */
 export function checkDataFile({ name, bytes, base, validate }) {
   const { text, encoding } = decodeText(bytes);
+  if (bytes.length > MAX_DATASET_BYTES) return { encoding, problems: [{ file: name, line: 1, where: 'file', what: tooLargeMessage(bytes.length) }], dataset: null };
   const unreadable = unreadableCharacters(text, name, encoding);
   const { problems, dataset } = isSpreadsheetFile(name)
     ? checkSpreadsheet({ name, text, base, validate })

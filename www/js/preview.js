@@ -7,9 +7,8 @@
 // nothing leaves the browser). The reader's page takes no data file from its address at all.
 
 import { boot, reportUnexpected } from './page.js';
-import { checkDataFile, isUtf8 } from './data-file.js';
+import { checkDataFile, isUtf8, MAX_DATASET_BYTES, tooLargeMessage } from './data-file.js';
 import { loadWasm } from './wasm.js';
-import { MAX_DATASET_BYTES } from './data.js';
 import { byId, h, replaceChildren } from './dom.js';
 
 const SHIPPED = 'data/capex-dataset.json';
@@ -36,7 +35,7 @@ async function fetchBytes(url) {
   const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_DATASET_BYTES) throw new Error(`${url}: larger than the ${MAX_DATASET_BYTES / 1024 / 1024} MB the page reads`);
+  if (bytes.length > MAX_DATASET_BYTES) throw new Error(`${url}: ${tooLargeMessage(bytes.length)}`);
   return bytes;
 }
 
