@@ -7,7 +7,7 @@
 // nothing leaves the browser). The reader's page takes no data file from its address at all.
 
 import { boot, reportUnexpected } from './page.js';
-import { checkDataFile, isUtf8, MAX_DATASET_BYTES, tooLargeMessage } from './data-file.js';
+import { checkDataFile, isUtf8 } from './data-file.js';
 import { loadWasm } from './wasm.js';
 import { byId, h, replaceChildren } from './dom.js';
 
@@ -30,13 +30,11 @@ export function refusedAddress(requested, here) {
   return null;
 }
 
-/** The bytes at `url`, at most the size the reader's page would read. */
+/** The bytes at `url` (a file over the page's size limit is refused by checkDataFile, as a local one is). */
 async function fetchBytes(url) {
   const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_DATASET_BYTES) throw new Error(`${url}: ${tooLargeMessage(bytes.length)}`);
-  return bytes;
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 function say(text) {
