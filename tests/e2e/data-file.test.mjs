@@ -107,6 +107,9 @@ test('readNumberCell: refuses what would need a guess, saying how to write it', 
     ['1,5', 'usd_bn', /not a thousands separator/],
     ['约380', 'cny_bn', /is not a number/],
     ['3800亿', 'usd_bnn', /can only be read once unit is one of/],
+    // Found by tools/fuzz-data-file.mjs: these read as Infinity, written to the file as null.
+    ['1e999', 'usd_bn', /"1e999" is too large to be a number; write the number in usd_bn/],
+    [`${'9'.repeat(320)}亿`, 'cny_bn', /is too large to be a number/],
   ];
   for (const [cell, unit, message] of refused) {
     const read = readNumberCell(cell, { unit });
