@@ -8,7 +8,7 @@
 // documented in www/data/README.md §10.
 //
 // The parts, one concern each, are in data-file/: encoding, delimited, number-cell,
-// figures-sheet and locate.
+// figures-sheet, locate and size-limit.
 
 import { decodeText, isUtf8, unreadableCharacters } from './data-file/encoding.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
@@ -20,7 +20,6 @@ export { parseDelimited } from './data-file/delimited.js';
 export { readNumberCell } from './data-file/number-cell.js';
 export { figuresToCsv, figuresFromCsv } from './data-file/figures-sheet.js';
 export { jsonLinesByPath } from './data-file/locate.js';
-export { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 
 /** Spreadsheet exports: CSV, and Excel's "Unicode text" (tab-separated .txt). */
 const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
@@ -37,6 +36,7 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  */
 export function checkDataFile({ name, bytes, base, validate }) {
   const { text, encoding } = decodeText(bytes);
+  // Over the page's limit: the page would not read it, so neither is it checked.
   if (bytes.length > MAX_DATASET_BYTES) return { encoding, problems: [{ file: name, line: 1, where: 'file', what: tooLargeMessage(bytes.length) }], dataset: null };
   const unreadable = unreadableCharacters(text, name, encoding);
   const { problems, dataset } = isSpreadsheetFile(name)

@@ -8,6 +8,7 @@
 import { inlineText } from './inline.js';
 import { fetchAsset } from './assets.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
+
 /** How long the file may take to arrive before the page stops waiting and says so. */
 export const DATASET_TIMEOUT_MS = 15_000;
 
