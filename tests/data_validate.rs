@@ -730,3 +730,38 @@ fn a_chart_id_the_page_or_the_calculator_uses_is_reserved() {
         );
     }
 }
+
+#[test]
+fn text_a_spreadsheet_would_run_as_a_formula_is_refused_where_it_is() {
+    for start in ["=", "+", "-", "@", "\t", "\r"] {
+        let text = format!("{start}HYPERLINK(\"https://example.com\")");
+        let v = with(|v| fact0(v)["quote"] = json!(text));
+        let message = one(&v);
+        assert!(
+            message.starts_with(&format!(
+                "{FACT}.quote: text {:?} starts with a character a spreadsheet reads as a formula",
+                &text[..24.min(text.len())]
+            )),
+            "{start:?}: {message}"
+        );
+        assert!(
+            matches!(&kinds(&v)[0], DataErrorKind::FormulaText { text: found } if found.starts_with(start))
+        );
+    }
+    let v =
+        with(|v| fact0(v)["note"] = json!({"en": "fine", "zh-Hans": "@某人", "zh-Hant": "+5%"}));
+    let locations: Vec<String> = messages(&v)
+        .iter()
+        .map(|m| m.split(": ").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            format!("{FACT}.note.zh-Hans"),
+            format!("{FACT}.note.zh-Hant")
+        ]
+    );
+    // Inside the text, or a minus sign written as U+2212, is fine.
+    let v = with(|v| fact0(v)["quote"] = json!("\u{2212}5% = a fall"));
+    assert_eq!(messages(&v), Vec::<String>::new());
+}

@@ -45,6 +45,7 @@ import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
+import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -66,7 +67,7 @@ const READY_TIMEOUT_MS = 60_000;
  */
 const BASE_URL = process.env.BASE_URL || '';
 
-class BakeError extends Error {}
+export class BakeError extends Error {}
 
 /** Width and height of a PNG, from its header. */
 function pngSize(bytes) {
@@ -334,9 +335,16 @@ async function chartSvgs(page) {
   });
 }
 
+/** The dataset file, refused up front (as the page would refuse it) when it is over the page's limit. */
+export function readDatasetFile(file = path.join(WWW, 'data', 'capex-dataset.json')) {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length > MAX_DATASET_BYTES) throw new BakeError(`${path.relative(REPO_ROOT, file)}: ${tooLargeMessage(bytes.length)}`);
+  return JSON.parse(bytes.toString('utf8'));
+}
+
 export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
+  const dataset = readDatasetFile();
   copyAssets(out);
-  const dataset = JSON.parse(fs.readFileSync(path.join(WWW, 'data', 'capex-dataset.json'), 'utf8'));
   // The one list of ids ?section= may name: the dataset's charts and the core's page sections.
   const chartIds = dataset.charts.map((c) => c.id);
   const pageSections = (await loadCore()).page_sections();

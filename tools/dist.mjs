@@ -27,6 +27,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { bundleModule } from './bundle.mjs';
+import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -123,8 +124,10 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
   // The files the loaders would fetch, as inline blocks at the end of <body>.
   const wasm = readWww(WASM);
   const packed = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+  const dataset = readWww(DATASET);
+  if (dataset.length > MAX_DATASET_BYTES) fail(`www/${DATASET}: ${tooLargeMessage(dataset.length)}`);
   const blocks = [
-    jsonBlock('dataset', scriptSafeJson(readWww(DATASET, 'utf8'), `www/${DATASET}`)),
+    jsonBlock('dataset', scriptSafeJson(dataset.toString('utf8'), `www/${DATASET}`)),
     ...LANGS.map((lang) => jsonBlock(`i18n-${lang}`, scriptSafeJson(readWww(`i18n/${lang}.json`, 'utf8'), `www/i18n/${lang}.json`))),
     jsonBlock('wasm', JSON.stringify(packed)),
   ];

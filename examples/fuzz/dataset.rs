@@ -2,10 +2,13 @@
 //! the shipped file mutated field by field as JSON (values replaced by awkward ones of any type,
 //! fields dropped or added, records duplicated, removed or swapped, nesting piled up), and the
 //! file's raw text cut, spliced and flipped. Checks: the reader never panics and every refusal
-//! names a place; what it accepts passes the rules again on its own.
+//! names a place; what it accepts holds together by a check of its own (every id a record,
+//! a chart, a conflict or a derived figure names is in the file; ids unique; numbers finite,
+//! a range's high end not below its low end), and is written back and read again unchanged.
 
 use ai_capex_explainer::data::{Dataset, DEFAULT_DATASET_JSON};
 use serde_json::{json, Value};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::rng::Rng;
@@ -31,10 +34,15 @@ pub fn case(rng: &mut Rng) -> bool {
     };
     match Dataset::from_json(&text) {
         Ok(dataset) => {
-            assert!(
-                dataset.validate().is_ok(),
-                "accepted, then refused on its own"
-            );
+            holds_together(&dataset);
+            let written = serde_json::to_string(&dataset).expect("an accepted dataset serializes");
+            match Dataset::from_json(&written) {
+                Ok(again) => assert!(
+                    again == dataset,
+                    "accepted, written back, read back different"
+                ),
+                Err(errors) => panic!("accepted, written back, then refused: {errors}"),
+            }
             true
         }
         Err(errors) => {
@@ -46,6 +54,73 @@ pub fn case(rng: &mut Rng) -> bool {
                 );
             }
             false
+        }
+    }
+}
+
+/// What an accepted file must satisfy, checked here from the records themselves rather than by
+/// the validator that accepted it.
+fn holds_together(dataset: &Dataset) {
+    let records: Vec<_> = dataset.facts.iter().chain(&dataset.reference).collect();
+    let mut ids = HashSet::new();
+    for record in &records {
+        assert!(
+            ids.insert(record.id.as_str()),
+            "id {} used twice",
+            record.id
+        );
+    }
+    let named = |what: &str, id: &String| {
+        assert!(
+            ids.contains(id.as_str()),
+            "{what} names {id}, which no record has"
+        );
+    };
+    let sources: HashSet<_> = dataset.sources.iter().map(|s| s.id.as_str()).collect();
+    let entities: HashSet<_> = dataset.entities.iter().map(|e| e.id.as_str()).collect();
+    let metrics: HashSet<_> = dataset.metrics.iter().map(|m| m.id.as_str()).collect();
+    for record in &records {
+        assert!(
+            sources.contains(record.source.as_str()),
+            "{}: unknown source",
+            record.id
+        );
+        assert!(
+            entities.contains(record.entity.as_str()),
+            "{}: unknown entity",
+            record.id
+        );
+        assert!(
+            metrics.contains(record.metric.as_str()),
+            "{}: unknown metric",
+            record.id
+        );
+        assert!(
+            record.value.is_finite(),
+            "{}: value {}",
+            record.id,
+            record.value
+        );
+        if let Some(high) = record.value_high {
+            assert!(
+                high.is_finite() && high >= record.value,
+                "{}: range {} to {high}",
+                record.id,
+                record.value
+            );
+        }
+        for id in &record.derived_from {
+            named(&format!("{} derived_from", record.id), id);
+        }
+    }
+    for chart in &dataset.charts {
+        for id in chart.facts.iter().chain(&chart.context) {
+            named(&format!("chart {}", chart.id), id);
+        }
+    }
+    for conflict in &dataset.conflicts {
+        for id in &conflict.facts {
+            named(&format!("conflict {}", conflict.id), id);
         }
     }
 }

@@ -188,6 +188,12 @@ pub enum DataErrorKind {
         /// `value_high`.
         high: f64,
     },
+    /// Text that starts with a character a spreadsheet reads as the start of a formula (`=`,
+    /// `+`, `-`, `@`, tab, carriage return): opened from a CSV of the figures it could run.
+    FormulaText {
+        /// The start of the text.
+        text: String,
+    },
     /// A seed fact without a (non-empty) quote.
     MissingQuote,
     /// A reference fact without a definition.
@@ -616,6 +622,12 @@ impl fmt::Display for DataErrorKind {
                 f,
                 "value_high {high} is below value {low}; the top of a range must be at least \
                  its bottom"
+            ),
+            DataErrorKind::FormulaText { text } => write!(
+                f,
+                "text {text:?} starts with a character a spreadsheet reads as a formula \
+                 (= + - @, a tab or a line break); start it with a word or a digit, and write \
+                 a minus sign as \u{2212}"
             ),
             DataErrorKind::MissingQuote => write!(
                 f,

@@ -122,6 +122,11 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, at: &str, field: &str, text: &LocalizedText) {
+        self.spreadsheet_safe(&format!("{at}.{field}.en"), &text.en);
+        self.spreadsheet_safe(&format!("{at}.{field}.zh-Hans"), &text.zh_hans);
+        if let Some(zh_hant) = &text.zh_hant {
+            self.spreadsheet_safe(&format!("{at}.{field}.zh-Hant"), zh_hant);
+        }
         if text.en.trim().is_empty() {
             self.push(
                 format!("{at}.{field}"),
@@ -137,6 +142,15 @@ impl Checker<'_> {
                     field: format!("{field}.zh-Hans"),
                 },
             );
+        }
+    }
+
+    /// Text that lands in a CSV cell (the readers' figures, the editors' sheet) must not read
+    /// as a formula there; the CSV writer neutralises it too, but the file should not need it.
+    fn spreadsheet_safe(&mut self, at: &str, text: &str) {
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            let start: String = text.chars().take(24).collect();
+            self.push(at.to_string(), DataErrorKind::FormulaText { text: start });
         }
     }
 
@@ -532,8 +546,13 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
                         .is_none_or(|d| d.en.trim().is_empty() || d.zh_hans.trim().is_empty());
                     if empty {
                         c.push(format!("{at}.definition"), DataErrorKind::MissingDefinition);
+                    } else if let Some(definition) = &fact.definition {
+                        c.text(&at, "definition", definition);
                     }
                 }
+            }
+            if let Some(quote) = &fact.quote {
+                c.spreadsheet_safe(&format!("{at}.quote"), quote);
             }
             if let (FactList::Seed, Some(definition)) = (which, &fact.definition) {
                 c.text(&at, "definition", definition);

@@ -10,7 +10,9 @@ import {
   figuresToCsv,
   figuresFromCsv,
   jsonLinesByPath,
+  checkDataFile,
 } from '../../www/js/data-file.js';
+import { csvText, cellText } from '../../www/js/data-file/delimited.js';
 import { readWwwJson, encodeGb18030 } from './harness.mjs';
 
 const utf8 = (text) => new TextEncoder().encode(text);
@@ -31,6 +33,20 @@ test('decodeText: a BOM decides, zero bytes mean UTF-16, else strict UTF-8, else
     assert.equal(decoded.encoding, encoding);
     assert.match(decoded.text, /^[中¥][,\t]1$/, encoding);
   }
+});
+
+test('decodeText: one NUL in a UTF-8 file is a NUL on its line, not UTF-16', () => {
+  const sheet = utf8('list,id,value\nfacts,a\0b,1\nfacts,c,2\n');
+  const { text, encoding } = decodeText(sheet);
+  assert.equal(encoding, 'UTF-8');
+  const { problems } = checkDataFile({ name: 'f.csv', bytes: sheet, base: { name: 'base.json', bytes: utf8('{}') }, validate: () => [] });
+  const nul = problems.filter((p) => /NUL/.test(p.what));
+  assert.deepEqual(nul.map((p) => [p.line, p.what]), [[2, 'a NUL character (a zero byte, never text) at column 8; delete it (editors show it as \\0, ^@ or NUL)']], text);
+  assert.ok(!problems.some((p) => /UTF-16/.test(p.what)), JSON.stringify(problems));
+  // Real UTF-16 without a BOM, mostly Chinese, is still found.
+  const chinese = Buffer.from('list,id,note_zh-Hans\nfacts,a,资本开支同比增长\n', 'utf16le');
+  assert.equal(decodeText(chinese).encoding, 'UTF-16LE without BOM');
+  assert.equal(decodeText(Buffer.from(chinese).swap16()).encoding, 'UTF-16BE without BOM');
 });
 
 test('parseDelimited: RFC 4180 quoting, line breaks in cells, CRLF, each record with its first line', () => {
@@ -91,6 +107,9 @@ test('readNumberCell: refuses what would need a guess, saying how to write it', 
     ['1,5', 'usd_bn', /not a thousands separator/],
     ['约380', 'cny_bn', /is not a number/],
     ['3800亿', 'usd_bnn', /can only be read once unit is one of/],
+    // Found by tools/fuzz-data-file.mjs: these read as Infinity, written to the file as null.
+    ['1e999', 'usd_bn', /"1e999" is too large to be a number; write the number in usd_bn/],
+    [`${'9'.repeat(320)}亿`, 'cny_bn', /is too large to be a number/],
   ];
   for (const [cell, unit, message] of refused) {
     const read = readNumberCell(cell, { unit });
@@ -128,4 +147,50 @@ test('jsonLinesByPath: the line of every value, by path', () => {
   assert.equal(lines.get(JSON.stringify(['facts', 0, 'id'])), 3);
   assert.equal(lines.get(JSON.stringify(['facts', 0, 'period', 'kind'])), 4);
   assert.equal(lines.get(JSON.stringify(['facts', 1])), 5);
+});
+
+// Every CSV the project writes (the readers' figures and results, ./dev check-data --export-csv)
+// goes through csvText: text a spreadsheet would run as a formula gets a ' in front (OWASP).
+const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r'];
+
+test('csvText: text starting with = + - @ tab or CR is neutralised with a quote mark; numbers, negative ones too, stay numbers', () => {
+  const texts = FORMULA_STARTS.map((start) => `${start}HYPERLINK("https://example.com","x")`);
+  const [line] = csvText([[...texts, -5, -0.25, 3, '-']]).slice(1).split('\r\n');
+  const cells = parseDelimited(line).records[0].cells;
+  texts.forEach((text, i) => assert.equal(cells[i], `'${text.replace('\r', '\n')}`, JSON.stringify(text)));
+  assert.deepEqual(cells.slice(texts.length), ['-5', '-0.25', '3', "'-"]);
+  // Read back, each cell is the text written; text that starts with a quote mark keeps it.
+  for (const text of ["=1+2", "'=1+2", "''@x", "'plain", 'plain', '']) {
+    const [cell] = parseDelimited(csvText([[text, 'x']]).slice(1)).records[0]?.cells ?? [''];
+    assert.equal(cellText(cell), text);
+  }
+});
+
+test('figures → CSV: formula-like text is neutralised in the sheet, numbers stay numbers, and the sheet reads back unchanged', () => {
+  const dataset = readWwwJson('data/capex-dataset.json');
+  const fact = dataset.facts[0];
+  const touched = FORMULA_STARTS.map((start, i) => {
+    const target = dataset.facts[i];
+    target.quote = `${start}HYPERLINK("https://example.com/${i}")`;
+    return target;
+  });
+  fact.note = { en: '@everyone', 'zh-Hans': '+5%', 'zh-Hant': "'=already quoted" };
+  fact.value = -5;
+  const csv = figuresToCsv(dataset);
+  const [header, ...rows] = parseDelimited(csv.slice(1)).records;
+  const column = (name) => header.cells.indexOf(name);
+  touched.forEach((target, i) => {
+    const row = rows.find((r) => r.cells[column('id')] === target.id);
+    assert.equal(row.cells[column('quote')], `'${target.quote.replace('\r', '\n')}`);
+  });
+  const row = rows.find((r) => r.cells[column('id')] === fact.id);
+  assert.equal(row.cells[column('value')], '-5', 'a negative number stays a number');
+  assert.equal(row.cells[column('note_en')], "'@everyone");
+  assert.equal(row.cells[column('note_zh-Hans')], "'+5%");
+  assert.equal(row.cells[column('note_zh-Hant')], "''=already quoted");
+  const { lists, problems } = figuresFromCsv(csv.slice(1));
+  assert.deepEqual(problems, []);
+  const crAsRead = (records) => JSON.parse(JSON.stringify(records).replaceAll('\\r', '\\n'));
+  assert.deepStrictEqual(lists.facts, crAsRead(dataset.facts));
+  assert.deepStrictEqual(lists.reference, dataset.reference);
 });

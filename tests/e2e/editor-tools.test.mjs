@@ -196,3 +196,40 @@ test('./dev check-data runs the check with Node only, from the caller\'s directo
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /^ {2}figures\.csv:1: header: missing columns list,/m);
 });
+
+test('text a spreadsheet would run as a formula is refused on its line, and never exported', () => {
+  const data = readWwwJson('data/capex-dataset.json');
+  data.facts[0].quote = '=HYPERLINK("https://example.com/steal","Meta")';
+  const file = writeScratch('formula.json', JSON.stringify(data, null, 2));
+  const run = check(file);
+  assert.equal(run.status, 1);
+  const line = JSON.stringify(data, null, 2).split('\n').findIndex((l) => l.includes('HYPERLINK')) + 1;
+  assert.match(run.stderr, new RegExp(`formula\\.json:${line}: facts\\[0\\] \\(id ${data.facts[0].id}\\)\\.quote: text "=HYPERLINK.*" starts with a character a spreadsheet reads as a formula`));
+  const exported = check('--export-csv', path.join(scratch(), 'figures.csv'), '--base', file);
+  assert.equal(exported.status, 1, 'a file with problems is not exported');
+});
+
+test('a file over the page\'s 5 MB limit is refused by check-data with the page\'s message', () => {
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+  const big = `${text.trimEnd()}${' '.repeat(5 * 1024 * 1024)}\n`; // valid JSON, only too large
+  const run = check(writeScratch('big.json', big));
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, new RegExp(`big\\.json:1: file: the file is larger than 5 MB \\(${Buffer.byteLength(big)} bytes or more\\), the most the page reads`));
+});
+
+test('the bake refuses a file over the 5 MB limit up front, with the same message', async () => {
+  const { readDatasetFile } = await import('../../tools/bake.mjs');
+  const file = writeScratch('big.json', `{}${' '.repeat(5 * 1024 * 1024)}`);
+  assert.throws(() => readDatasetFile(file), new RegExp(`big\\.json: the file is larger than 5 MB \\(${5 * 1024 * 1024 + 2} bytes or more\\), the most the page reads`));
+  assert.equal(readDatasetFile().schema_version, readWwwJson('data/capex-dataset.json').schema_version);
+});
+
+test('a stray NUL in a UTF-8 data file is reported as a NUL on its line, not as UTF-16', () => {
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+  const lines = text.split('\n');
+  lines[4] = `${lines[4]}\0`;
+  const run = check(writeScratch('nul.json', lines.join('\n')));
+  assert.equal(run.status, 1);
+  assert.doesNotMatch(run.stderr, /UTF-16/);
+  assert.match(run.stderr, new RegExp(`nul\\.json:5: text: a NUL character \\(a zero byte, never text\\) at column ${lines[4].length}`));
+});

@@ -149,3 +149,28 @@ test("a file from the editor's computer is checked in the browser", async () => 
     await p.close();
   }
 });
+
+test('a file over the 5 MB limit is refused with the page\'s message, from the computer and from the site', { timeout: 60_000 }, async () => {
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+  const big = Buffer.from(`${text.trimEnd()}${' '.repeat(5 * 1024 * 1024)}\n`); // valid JSON, only too large
+  const message = `the file is larger than 5 MB (${big.length} bytes or more), the most the page reads`;
+  const refused = async (p) => {
+    await p.page.waitForFunction(() => ['ready', 'refused', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 30_000 });
+    const seen = await previewState(p.page);
+    assert.equal(seen.state, 'refused', seen.summary);
+    assert.deepEqual(seen.problems.map((line) => line.slice(0, line.indexOf('; a real'))), [`big.json:1: file: ${message}`]);
+  };
+  const local = await openPage(browser, `${server.url}preview.html?lang=en`);
+  try {
+    await local.page.setInputFiles('#preview-local', { name: 'big.json', mimeType: 'application/json', buffer: big });
+    await refused(local);
+  } finally {
+    await local.close();
+  }
+  const remote = await openPage(browser, `${server.url}preview.html?lang=en&file=data/big.json`, { route: serving('big.json', big) });
+  try {
+    await refused(remote);
+  } finally {
+    await remote.close();
+  }
+});

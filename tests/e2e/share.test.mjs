@@ -306,3 +306,28 @@ test('on the baked site the download code arrives only on the click, under its h
     await server.close();
   }
 });
+
+test('a data file whose text a spreadsheet would run as a formula is refused, so its figures are never offered as CSV', { timeout: 60_000 }, async () => {
+  // Before, the core accepted it and the readers' figures CSV carried =HYPERLINK(…) into
+  // Excel. The CSV writer now neutralises such text too (tests/e2e/data-file.test.mjs, csvText).
+  const hostile = structuredClone(dataset);
+  const starts = ['=', '+', '-', '@', '\t', '\r'];
+  starts.forEach((start, i) => {
+    hostile.facts[i].quote = `${start}HYPERLINK("https://example.com/${i}","open")`;
+  });
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(hostile) })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const problems = await p.page.locator('#status [data-message="dataset"] li').allTextContents();
+    starts.forEach((start, i) => {
+      const where = `facts[${i}] (id ${hostile.facts[i].id}).quote: `;
+      assert.ok(problems.some((line) => line.startsWith(where) && line.includes('starts with a character a spreadsheet reads as a formula')), `${JSON.stringify(start)}: ${problems.join('\n')}`);
+    });
+    assert.equal(await p.page.locator('.share-bar .share-button').count(), 0, 'no download of refused figures');
+  } finally {
+    await p.close();
+  }
+});

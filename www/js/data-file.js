@@ -8,9 +8,10 @@
 // documented in www/data/README.md §10.
 //
 // The parts, one concern each, are in data-file/: encoding, delimited, number-cell,
-// figures-sheet and locate.
+// figures-sheet, locate and size-limit.
 
 import { decodeText, isUtf8, unreadableCharacters } from './data-file/encoding.js';
+import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 import { figuresFromCsv, LISTS, recordWhere } from './data-file/figures-sheet.js';
 import { columnOf, entryIndex, fieldOfProblem, jsonLinesByPath, parseLocation, placeInJson, whatOf } from './data-file/locate.js';
 
@@ -35,6 +36,8 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  */
 export function checkDataFile({ name, bytes, base, validate }) {
   const { text, encoding } = decodeText(bytes);
+  // Over the page's limit: the page would not read it, so neither is it checked.
+  if (bytes.length > MAX_DATASET_BYTES) return { encoding, problems: [{ file: name, line: 1, where: 'file', what: tooLargeMessage(bytes.length) }], dataset: null };
   const unreadable = unreadableCharacters(text, name, encoding);
   const { problems, dataset } = isSpreadsheetFile(name)
     ? checkSpreadsheet({ name, text, base, validate })

@@ -7,9 +7,8 @@
 
 import { inlineText } from './inline.js';
 import { fetchAsset } from './assets.js';
+import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 
-/** Far above any real dataset file (about 320 KB today): a larger one is a mistake or worse. */
-export const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 /** How long the file may take to arrive before the page stops waiting and says so. */
 export const DATASET_TIMEOUT_MS = 15_000;
 
@@ -34,7 +33,7 @@ export async function fetchDatasetText() {
   }
 }
 
-const tooLarge = (bytes) => ({ error: `the file is larger than ${MAX_DATASET_BYTES / 1024 / 1024} MB (${bytes} bytes or more)` });
+const tooLarge = (bytes) => ({ error: tooLargeMessage(bytes) });
 
 async function readDatasetFile() {
   const response = await fetchAsset('data/capex-dataset.json');

@@ -63,15 +63,30 @@ export function parseDelimited(text) {
   return { delimiter, records, problems };
 }
 
-export function csvCell(value) {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * Text a spreadsheet would run as a formula starts with = + - @, a tab or a CR (OWASP's "CSV
+ * injection"; a line feed too, as parseDelimited reads a CR as one). The writer puts one ' in
+ * front of it, and in front of text that already starts with quote marks before such a
+ * character, so that the reader taking one off gives back exactly the text written.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r\n]/;
+const NEUTRALISED = /^'+[=+\-@\t\r\n]/;
+
+/** A cell as written: numbers as they are (negative ones too), text neutralised and quoted as needed. */
+export function csvCell(cell) {
+  const text = typeof cell === 'number' ? String(cell) : String(cell ?? '').replace(FORMULA_START, "'$&");
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** A cell as read back: the ' the writer put in front of formula-like text taken off. */
+export const cellText = (cell) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
 
 /**
  * Rows of cells (strings or numbers; null and undefined are empty) as CSV text that Excel opens
  * right in Chinese as in English: a UTF-8 BOM (else it reads the bytes in the system's code
- * page), CRLF line ends. An empty row is a blank line.
+ * page), CRLF line ends. An empty row is a blank line. Every CSV the project writes goes
+ * through here, so no text cell reaches a spreadsheet as a formula.
  */
 export function csvText(rows) {
-  return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(String(cell ?? ''))).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

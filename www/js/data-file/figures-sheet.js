@@ -1,7 +1,7 @@
 // The figures as a sheet: one row per figure, one column per field (nested fields flattened
 // with "_"), and back. Columns: www/data/README.md §10.
 
-import { csvText, parseDelimited } from './delimited.js';
+import { cellText, csvText, parseDelimited } from './delimited.js';
 import { readNumberCell } from './number-cell.js';
 
 const localized = (field) => ['en', 'zh-Hans', 'zh-Hant'].map((lang) => ({ path: [field, lang] }));
@@ -79,7 +79,7 @@ export function figuresToCsv(dataset) {
         const kept = value === null ? NULL_WHEN_EMPTY.includes(path.join('.')) : isIdList(path) || known.has(path.join('_'));
         if (!kept) throw new Error(`${list}[${i}] (id ${fact.id}): the CSV cannot hold ${path.join('.')} = ${JSON.stringify(value)}`);
       }
-      return [list, ...FIELD_COLUMNS.map((c) => String(idListCell(getPath(fact, c.path)) ?? ''))];
+      return [list, ...FIELD_COLUMNS.map((c) => idListCell(getPath(fact, c.path)))];
     }),
   );
   return csvText([CSV_COLUMNS, ...rows]);
@@ -111,7 +111,7 @@ export function figuresFromCsv(text) {
     return { lists, rowOf, columns, problems };
   }
   for (const { line, cells } of rows) {
-    const cellOf = (name) => cells[columns.indexOf(name)] ?? '';
+    const cellOf = (name) => cellText(cells[columns.indexOf(name)] ?? '');
     const id = cellOf('id');
     const rowProblems = [];
     const refuse = (column, what) => rowProblems.push({ line, where: recordWhere(id, column), what });

@@ -65,6 +65,8 @@ export function readNumberCell(cell, { unit, example } = {}) {
   }
   const [, sign, integer, fraction = '', exponent, magnitude, currencyWord, percent] = match;
   const plain = Number(`${sign}${integer.replaceAll(',', '')}.${fraction || '0'}${exponent ? `e${exponent}` : ''}`);
+  // Digits past what a number can hold (1e999) would reach the file as null: say so here.
+  if (!Number.isFinite(plain)) return refuse('is too large to be a number');
   if (!magnitude && !currencyWord && !percent) return { value: plain };
   const suffix = text.slice(text.search(/[万亿兆元人美%]/));
   if (!unitInfo) return refuse(`has "${suffix}" in it, which can only be read once unit is one of ${Object.keys(UNITS).join(', ')}`);
@@ -85,5 +87,6 @@ export function readNumberCell(cell, { unit, example } = {}) {
   }
   if (!magnitude) return refuse(`has "${currencyWord}" without 万 or 亿, so its scale is unclear`);
   if (unitInfo.power === undefined) return refuse(`uses ${magnitude}, which does not fit unit ${unit}`);
-  return { value: shiftPoint(sign, digits, fraction, MAGNITUDES[magnitude] - unitInfo.power) };
+  const value = shiftPoint(sign, digits, fraction, MAGNITUDES[magnitude] - unitInfo.power);
+  return Number.isFinite(value) ? { value } : refuse('is too large to be a number');
 }
