@@ -96,6 +96,22 @@ test('our host script (js/embed-host.js): the frame follows its content; neighbo
   }
 });
 
+test('our host script on an article whose names clash with its own (an element id, form and image names): the frame is still sized', { timeout: 120_000 }, async () => {
+  // Each becomes a window or document property the article owns: id → window.__aiCapexHost,
+  // a form's or image's name → document.querySelectorAll, document.readyState.
+  const clashes = '<div id="__aiCapexHost"></div><form name="querySelectorAll"></form><img name="readyState" alt="">';
+  const p = await openArticle(
+    'clashing-names',
+    article(`${clashes}<iframe data-ai-capex id="f" src="${start()}" title="AI capex race" width="100%" sandbox="${SANDBOX}"></iframe><script src="${env.explainer.url}js/embed-host.js" defer></script>`),
+  );
+  try {
+    await waitFitted(p.page, '#f');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
 test("pym.js's own parent library sizes the frame by pym's child id; with xdomain set, a neighbour's height and navigateTo are ignored", { timeout: 120_000 }, async () => {
   const origin = env.explainer.origin.replace(/[.]/g, '\\.');
   const p = await openArticle(

@@ -7,15 +7,19 @@
 // The handshake: on start (and each time the script runs again, e.g. after a CMS adds a frame)
 // and whenever a frame loads, it says {type: 'ai-capex:hello'} to the frame, which answers with
 // its height at once — so a script that loads after the frame still sizes it.
-// A classic script (no module needed), safe to include more than once per page.
+// A classic script (no module needed), safe to include more than once per page. It reads no
+// name the article can shadow: an element's id becomes a window property and a form's name a
+// document one, so the guard is a symbol and the query is the prototype's.
 
 (function () {
   'use strict';
   var MIN_HEIGHT = 150;
   var MAX_HEIGHT = 50000;
+  var STARTED = Symbol.for('ai-capex:host');
+  var querySelectorAll = Document.prototype.querySelectorAll;
 
   function frames() {
-    return document.querySelectorAll('iframe[data-ai-capex]');
+    return querySelectorAll.call(document, 'iframe[data-ai-capex]');
   }
 
   function hello(frame) {
@@ -50,10 +54,11 @@
     for (var i = 0; i < all.length; i++) adopt(all[i]);
   }
 
-  if (!window.__aiCapexHost) {
-    window.__aiCapexHost = true;
+  if (!window[STARTED]) {
+    window[STARTED] = true;
     window.addEventListener('message', onMessage);
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // Frames parsed so far now, the rest once the document is parsed (if it is not yet).
+  start();
+  window.addEventListener('DOMContentLoaded', start);
 })();
