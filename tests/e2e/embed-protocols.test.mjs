@@ -77,15 +77,18 @@ test('our host script (js/embed-host.js): the frame follows its content; neighbo
       ],
     });
     assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'no', 'the host script lets the frame show a scrollbar');
-    // The frame itself gone bad: heights are kept within [150, 50000]; NaN and text are ignored.
+    // The frame itself gone bad: heights are kept within [150, 200000] (held at the cap, the
+    // frame scrolls); NaN and text are ignored.
     const frame = await frameOf(p.page, '#f');
     const sent = async (height) => {
       await frame.evaluate((h) => window.parent.postMessage({ type: 'ai-capex:height', height: h }, '*'), height);
       await p.page.waitForTimeout(200);
       return p.page.locator('#f').evaluate((el) => el.style.height);
     };
-    assert.equal(await sent(1e9), '50000px');
+    assert.equal(await sent(1e9), '200000px');
+    assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'auto', 'a clamped frame cannot scroll');
     assert.equal(await sent(-50), '150px');
+    assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'no', 'a frame fitted again keeps its scrollbar');
     assert.equal(await sent(Number.NaN), '150px');
     assert.equal(await sent('900'), '150px');
     // Our hello restores the true height at once.
