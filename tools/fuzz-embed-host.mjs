@@ -133,8 +133,11 @@ function someRecipe(rng) {
   }
 }
 
-/** Runs in a window: build the recipe's value and post it to `to` (parent, top or self). */
-function postRecipe({ recipe, to }) {
+/**
+ * Runs in a window: build the recipe's value and post it `times` times to `to` (parent, top,
+ * self, or frame:<name>, one of the article's frames).
+ */
+function postRecipe({ recipe, to, times = 1 }) {
   const number = (h) => (typeof h === 'string' ? Number(h) : h);
   const build = () => {
     if (recipe.kind === 'json') return recipe.value;
@@ -160,11 +163,14 @@ function postRecipe({ recipe, to }) {
     };
     return special[recipe.which]();
   };
-  const target = { parent: window.parent, top: window.top, self: window }[to];
+  const frame = to.startsWith('frame:') && Document.prototype.querySelectorAll.call(document, `iframe[name="${to.slice(6)}"]`)[0];
+  const target = frame ? frame.contentWindow : { parent: window.parent, top: window.top, self: window }[to];
   try {
-    const value = build();
-    if (value && value.port) target.postMessage(value, '*', [value.port]);
-    else target.postMessage(value, '*');
+    for (let i = 0; i < times; i++) {
+      const value = build();
+      if (value && value.port) target.postMessage(value, '*', [value.port]);
+      else target.postMessage(value, '*');
+    }
   } catch {
     /* uncloneable: the sender's own error, never the article's */
   }
@@ -249,15 +255,16 @@ async function step(world, rng, state) {
     case 1:
     case 2: {
       // A frame of ours (or its own child) goes bad, or a neighbour pretends.
+      // Every choice is drawn first: whether a frame is there yet is timing, the draws are not.
       const kind = rng.pick(['puppet', 'puppet', 'neighbour']);
       const name = rng.pick(await framesOf(page, kind));
+      const recipe = rng.chance(0.5) ? { kind: 'height', height: someHeight(rng), as: 'number' } : someRecipe(rng);
+      const fromChild = rng.chance(0.15) && rng.pick(['parent', 'top']);
       const frame = name && frameNamed(name);
       if (!frame) return;
-      const recipe = rng.chance(0.5) ? { kind: 'height', height: someHeight(rng), as: 'number' } : someRecipe(rng);
-      if (rng.chance(0.15)) {
-        await frame.evaluate(() => new Promise((resolve) => document.body.append(Object.assign(document.createElement('iframe'), { name: 'child', srcdoc: '<p>child</p>', onload: resolve }))));
-        const child = frame.childFrames()[0];
-        if (child) await child.evaluate(postRecipe, { recipe, to: rng.pick(['parent', 'top']) }).catch(() => {});
+      if (fromChild) {
+        await frame.evaluate(() => new Promise((resolve) => document.body.append(Object.assign(document.createElement('iframe'), { name: 'child', srcdoc: '<p>child</p>', onload: resolve })))).catch(() => {});
+        await frame.childFrames()[0]?.evaluate(postRecipe, { recipe, to: fromChild }).catch(() => {});
       } else await frame.evaluate(postRecipe, { recipe, to: 'parent' }).catch(() => {});
       return;
     }
@@ -305,10 +312,7 @@ async function step(world, rng, state) {
       // The article (or a neighbour) says hostile things down to a frame of ours.
       const name = rng.pick(await framesOf(page, 'live'));
       const recipe = rng.chance(0.5) ? { kind: 'json', value: rng.pick([{ type: 'ai-capex:hello' }, 'pymxPYMxfxPYMxwidthxPYMx300', `pymxPYMx${'f'.repeat(rng.below(300))}xPYMxwidthxPYMx1`]) } : someRecipe(rng);
-      if (name) await page.evaluate(([n, r]) => {
-        const w = window.__all(`iframe[name="${n}"]`)[0]?.contentWindow;
-        if (w) for (let i = 0; i < (r.burst || 1); i++) w.postMessage(r.kind === 'json' ? r.value : { type: 'ai-capex:hello', noise: r }, '*');
-      }, [name, { ...recipe, burst: rng.chance(0.1) ? 200 : 1 }]);
+      if (name) await page.evaluate(postRecipe, { recipe, to: `frame:${name}`, times: rng.chance(0.1) ? 200 : 1 });
       return;
     }
     default:
