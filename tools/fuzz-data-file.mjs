@@ -16,6 +16,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { random } from './fuzz-random.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A case that checks a whole file with the core takes about 0.2 s; a hang is far longer. */
@@ -101,24 +102,6 @@ async function fuzz({ seconds, cases, seed, replay, beat }) {
     checked += runCase(world, random(seed, index));
   }
   parentPort.postMessage({ cases: index - first, checked });
-}
-
-/** A small seeded generator (mulberry32) per case, so a failing case replays alone. */
-function random(seed, index) {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    unit: next,
-    below: (n) => Math.floor(next() * n),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

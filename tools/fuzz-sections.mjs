@@ -19,6 +19,7 @@ import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from './core.mjs';
 import { minifyScript } from './bundle.mjs';
+import { random } from './fuzz-random.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASE_LIMIT_MS = 2000;
@@ -120,23 +121,6 @@ function createHead(code) {
     Object.assign(page, { search, sectionIds, attributes: new Map() });
     script.runInContext(context);
     return page.attributes.get('data-sections') ?? null;
-  };
-}
-
-/** A small seeded generator (mulberry32) per case, so a failing case replays alone. */
-function random(seed, index) {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    below: (n) => Math.floor(next() * n),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
   };
 }
 

@@ -14,6 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from './core.mjs';
+import { random } from './fuzz-random.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASE_LIMIT_MS = 2000;
@@ -88,24 +89,6 @@ async function fuzz({ cases, seed, replay, beat }) {
     applied += runCase(world, random(seed, index));
   }
   parentPort.postMessage({ cases: last - first + 1, applied });
-}
-
-/** A small seeded generator (mulberry32) per case, so a failing case replays alone. */
-function random(seed, index) {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    unit: next,
-    below: (n) => Math.floor(next() * n),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
 }
 
 const ODD_TEXT = [

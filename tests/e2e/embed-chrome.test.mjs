@@ -1,11 +1,12 @@
 // ?chrome=none, for a page framed by an article with its own masthead and footer: neither
 // shows — on the baked page from the very first painted frame (js/head.js, css/base.css), on
 // the plain page once it is live — and the skip link goes when the calculator it leads to is
-// not shown. A bad value is reported in the reader's language and changes nothing.
+// not shown. A bad value is reported in the reader's language and changes nothing; in a
+// chrome=none page that report lies over the content, so nothing shifts.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, templatePattern, DESKTOP } from './harness.mjs';
+import { startServer, launchBrowser, openPage, waitForReady, readWwwJson, templatePattern, PHONE, DESKTOP } from './harness.mjs';
 import { DIST } from './embed-hosts.mjs';
 
 let baked;
@@ -101,6 +102,38 @@ test('a bad chrome value: a message in the reader\'s language, the masthead and 
     assert.match(message, templatePattern(zhHant.status.param_problem));
     for (const part of ['chrome', 'bare', 'full, none']) assert.ok(message.includes(part), `the message lacks “${part}”: ${message}`);
     for (const selector of PAGE_CHROME) assert.ok(await p.page.locator(selector).isVisible(), `${selector} is hidden`);
+  } finally {
+    await p.close();
+  }
+});
+
+/** Runs in the page before its scripts: adds up its unexpected layout shifts (the CLS score). */
+function recordLayoutShift() {
+  window.__layoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+test('bad parameters in a chrome=none page: the messages lie over the content, nothing shifts, and the reader can hide them', { timeout: 60_000 }, async () => {
+  const p = await openPage(browser, `${baked.url}en/?chrome=none&cur=bogus&theme=x`, { ...PHONE, initScript: `(${recordLayoutShift})()` });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.locator('#status [data-message^="param-theme"]').waitFor();
+    // The shifts, if any, land with the next frames.
+    await p.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shift = await p.page.evaluate(() => window.__layoutShift);
+    assert.ok(shift < 0.01, `the messages shifted the page: layout shift ${shift.toFixed(3)}`);
+    const headingCovered = () =>
+      p.page.locator('#charts h2').first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return !el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+    assert.ok(await headingCovered(), 'the messages do not lie over the first heading: they took space of their own');
+    await p.page.locator('#status .status-dismiss').click();
+    assert.equal(await p.page.locator('#status').isVisible(), false, 'the messages stay after the reader hid them');
+    assert.equal(await headingCovered(), false, 'the first heading is still covered');
+    assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
   }

@@ -77,20 +77,39 @@ test('our host script (js/embed-host.js): the frame follows its content; neighbo
       ],
     });
     assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'no', 'the host script lets the frame show a scrollbar');
-    // The frame itself gone bad: heights are kept within [150, 50000]; NaN and text are ignored.
+    // The frame itself gone bad: heights are kept within [150, 200000] (held at the cap, the
+    // frame scrolls); NaN and text are ignored.
     const frame = await frameOf(p.page, '#f');
     const sent = async (height) => {
       await frame.evaluate((h) => window.parent.postMessage({ type: 'ai-capex:height', height: h }, '*'), height);
       await p.page.waitForTimeout(200);
       return p.page.locator('#f').evaluate((el) => el.style.height);
     };
-    assert.equal(await sent(1e9), '50000px');
+    assert.equal(await sent(1e9), '200000px');
+    assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'auto', 'a clamped frame cannot scroll');
     assert.equal(await sent(-50), '150px');
+    assert.equal(await p.page.locator('#f').getAttribute('scrolling'), 'no', 'a frame fitted again keeps its scrollbar');
     assert.equal(await sent(Number.NaN), '150px');
     assert.equal(await sent('900'), '150px');
     // Our hello restores the true height at once.
     await p.page.evaluate(() => document.querySelector('#f').contentWindow.postMessage({ type: 'ai-capex:hello' }, '*'));
     await waitFitted(p.page, '#f', { timeout: 3_000 });
+  } finally {
+    await p.close();
+  }
+});
+
+test('our host script on an article whose names clash with its own (an element id, form and image names): the frame is still sized', { timeout: 120_000 }, async () => {
+  // Each becomes a window or document property the article owns: id → window.__aiCapexHost,
+  // a form's or image's name → document.querySelectorAll, document.readyState.
+  const clashes = '<div id="__aiCapexHost"></div><form name="querySelectorAll"></form><img name="readyState" alt="">';
+  const p = await openArticle(
+    'clashing-names',
+    article(`${clashes}<iframe data-ai-capex id="f" src="${start()}" title="AI capex race" width="100%" sandbox="${SANDBOX}"></iframe><script src="${env.explainer.url}js/embed-host.js" defer></script>`),
+  );
+  try {
+    await waitFitted(p.page, '#f');
+    assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();
   }

@@ -7,15 +7,20 @@
 // The handshake: on start (and each time the script runs again, e.g. after a CMS adds a frame)
 // and whenever a frame loads, it says {type: 'ai-capex:hello'} to the frame, which answers with
 // its height at once — so a script that loads after the frame still sizes it.
-// A classic script (no module needed), safe to include more than once per page.
+// A frame taller than MAX_HEIGHT stops there and scrolls inside, so its end stays in reach.
+// A classic script (no module needed), safe to include more than once per page. It reads no
+// name the article can shadow: an element's id becomes a window property and a form's name a
+// document one, so the guard is a symbol and the query is the prototype's.
 
 (function () {
   'use strict';
   var MIN_HEIGHT = 150;
-  var MAX_HEIGHT = 50000;
+  var MAX_HEIGHT = 200000;
+  var STARTED = Symbol.for('ai-capex:host');
+  var querySelectorAll = Document.prototype.querySelectorAll;
 
   function frames() {
-    return document.querySelectorAll('iframe[data-ai-capex]');
+    return querySelectorAll.call(document, 'iframe[data-ai-capex]');
   }
 
   function hello(frame) {
@@ -25,7 +30,8 @@
   function adopt(frame) {
     if (!frame.hasAttribute('data-ai-capex-host')) {
       frame.setAttribute('data-ai-capex-host', '');
-      // Sized to its content, the frame never needs a scrollbar; none shows while it grows.
+      // Sized to its content, the frame needs no scrollbar until it is clamped (onMessage);
+      // none shows while it grows.
       frame.setAttribute('scrolling', 'no');
       frame.addEventListener('load', function () {
         hello(frame);
@@ -38,9 +44,11 @@
     var data = event.data;
     if (!data || data.type !== 'ai-capex:height' || typeof data.height !== 'number' || !isFinite(data.height)) return;
     var all = frames();
+    var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height)));
     for (var i = 0; i < all.length; i++) {
       if (all[i].contentWindow === event.source) {
-        all[i].style.height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height))) + 'px';
+        all[i].style.height = height + 'px';
+        all[i].setAttribute('scrolling', height === MAX_HEIGHT ? 'auto' : 'no');
       }
     }
   }
@@ -50,10 +58,11 @@
     for (var i = 0; i < all.length; i++) adopt(all[i]);
   }
 
-  if (!window.__aiCapexHost) {
-    window.__aiCapexHost = true;
+  if (!window[STARTED]) {
+    window[STARTED] = true;
     window.addEventListener('message', onMessage);
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // Frames parsed so far now, the rest once the document is parsed (if it is not yet).
+  start();
+  window.addEventListener('DOMContentLoaded', start);
 })();

@@ -13,8 +13,12 @@
 // Nothing is sent when the page is not framed. The messages carry only a number and ids the
 // parent gave us, so the wildcard target origin leaks nothing.
 
-/** Heights are whole CSS px in [0, MAX_HEIGHT]: no host is ever asked for more. */
-const MAX_HEIGHT = 50_000;
+/**
+ * Heights are whole CSS px in [0, MAX_HEIGHT]: no host is ever asked for more. Every table
+ * open at 320 px is about 100,000 px; a taller page is held at the cap, where js/embed-host.js
+ * lets the frame scroll.
+ */
+const MAX_HEIGHT = 200_000;
 /** pym.js puts the id in a RegExp and between its delimiters: only an HTML-id-like token. */
 const PYM_ID = /^[A-Za-z][\w:.-]{0,99}$/;
 const PYM_PREFIX = 'pymxPYMx';

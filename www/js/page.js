@@ -339,7 +339,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   timings.textMs = performance.now();
   app.t = createTranslator(messages, app.lang);
   app.fmt = createFormat(app.lang, app.t);
-  app.status = createStatus(byId('status'));
+  app.status = createStatus(byId('status'), { dismissLabel: app.t('status.dismiss') });
   if (!baked) app.status.show('loading', 'info', app.t('status.loading'));
   if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
   app.share = createShare({ context: ctx, flushUrl: () => app.writeUrl.flush(), datasetText: () => app.datasetText, chartSize, drawChart: drawChartImage });

@@ -4,14 +4,20 @@
 
 import { h, append } from './dom.js';
 
-/** A status area over `el` (role=status, aria-live=polite in the HTML). */
-export function createStatus(el) {
+/**
+ * A status area over `el` (role=status, aria-live=polite in the HTML). Its button, shown only
+ * where the messages lie over the content (an article's frame, css/base.css), hides them until
+ * the next one.
+ */
+export function createStatus(el, { dismissLabel }) {
   const byKey = new Map();
+  const dismiss = h('button', { class: 'status-dismiss', attrs: { type: 'button' }, on: { click: () => (el.hidden = true) } }, dismissLabel);
 
   function put(key, node) {
     const old = byKey.get(key);
     if (old) old.replaceWith(node);
-    else append(el, [node]);
+    else if (dismiss.isConnected) dismiss.before(node);
+    else append(el, [node, dismiss]);
     byKey.set(key, node);
     el.hidden = false;
   }
@@ -26,7 +32,9 @@ export function createStatus(el) {
       const node = byKey.get(key);
       if (node) node.remove();
       byKey.delete(key);
-      if (!el.children.length) el.hidden = true;
+      if (byKey.size) return;
+      dismiss.remove();
+      el.hidden = true;
     },
     has: (key) => byKey.has(key),
   };
