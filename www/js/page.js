@@ -321,6 +321,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     // Without any words there is nothing to say in the reader's language: the bilingual
     // line in index.html says it.
     byId('boot-error').hidden = false;
+    disableControls(document);
     setState('error');
     return;
   }
@@ -501,6 +502,8 @@ function failCore(key, detail, file, parsed) {
       app.status.show('dataset', 'warning', t('status.dataset_unchecked', { version: app.data.version }));
     }
   }
+  // Nothing on a baked page was brought to life; on the plain page the header was.
+  disableControls(baked ? document : byId('charts'));
   for (const entry of app.entries.values()) {
     entry.errorEl.textContent = t('status.chart_unavailable');
     entry.errorEl.hidden = false;
@@ -519,6 +522,14 @@ function failCore(key, detail, file, parsed) {
     calc.append(h2, p);
   }
   setState('error');
+}
+
+/**
+ * The controls under `scope` cannot work (the page could not load what they need): disable
+ * them, so none moves and changes nothing. The message in #status says why.
+ */
+function disableControls(scope) {
+  for (const control of scope.querySelectorAll('button, input, select, textarea')) control.disabled = true;
 }
 
 function fallbackFor(param) {
