@@ -43,6 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer, CSP } from './serve.mjs';
+import { LOAD_TIMEOUT_MS } from '../www/js/assets.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -78,7 +79,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, preview, csp }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, loadTimeoutMs, preview, csp }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -132,6 +133,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
   headScript.setAttribute('data-fetch', prefetch.map((file) => `${prefix}${file}`).join(' '));
+  headScript.setAttribute('data-timeout', String(loadTimeoutMs));
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
     const el = document.createElement('meta');
@@ -372,7 +374,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, preview, csp: CSP });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

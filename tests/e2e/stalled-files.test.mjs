@@ -77,6 +77,20 @@ test('the words never arrive: after the timeout the three-language line shows, b
   }
 });
 
+test('the page\'s script never arrives: after the timeout the three-language line shows, baked charts stay, and the controls are disabled', { timeout: 60_000 }, async () => {
+  const p = await openStalled('en', '**/js/main.*.js');
+  try {
+    const charts = await bakedCharts(p.page);
+    assert.equal(await outwait(p.page), 'error', 'data-state after the timeout');
+    assert.ok(await p.page.locator('#boot-error').isVisible(), 'the boot error line is not visible');
+    assert.equal(await bakedCharts(p.page), charts, 'the baked charts of the data were removed');
+    assert.deepEqual(await enabledControls(p.page), [], 'controls that cannot work are still enabled');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('the data file never arrives: after the timeout the page says so, keeps its baked charts, and the calculator works', { timeout: 60_000 }, async () => {
   const p = await openStalled('en', '**/data/capex-dataset*.json');
   try {

@@ -283,6 +283,8 @@ function documentParsed() {
  * (default: the shipped file, js/data.js).
  */
 export async function boot({ fetchDataset = fetchDatasetText } = {}) {
+  // js/head.js stopped waiting for this script and said so: the page stays as it said.
+  if (root.dataset.state === 'error') return;
   root.dataset.js = '';
   setState('loading');
   const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
