@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { trapHook } from './trap-hook.mjs';
 import { startServer, launchBrowser, openPage, openTables, waitForReady, readWwwJson, REPO_ROOT, CSP } from './harness.mjs';
 
 let server;
@@ -188,5 +189,22 @@ test('a file on this site that redirects to another site is refused, in three la
   } finally {
     await p.close();
     foreign.close();
+  }
+});
+
+test('after the preview has checked a file with the core, a trap in the core restarts it and the article keeps drawing', async () => {
+  const { data } = candidate(7770);
+  const p = await openPage(browser, `${server.url}preview.html?file=data/candidate.json&lang=en`, { route: serving('candidate.json', JSON.stringify(data)), initScript: trapHook });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const drawn = await p.page.evaluate(() => {
+      window.__trapNext = 'explainer_svg';
+      return window.__explainer.svg('us-capex', 400, 300);
+    });
+    assert.match(drawn, /^<svg/, 'the restarted core does not draw');
+    assert.equal(await p.page.evaluate(() => window.__trapNext), null, 'the trap was not sprung');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
   }
 });

@@ -10,6 +10,8 @@ import { createResilientCore } from './core.js';
 import { fetchAsset, withinLoadTime } from './assets.js';
 
 const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
+/** The page's one load of the module (loadWasm). */
+let loading = null;
 
 /**
  * Import and initialise the module. Resolves to { ok: true, Explainer, lastPanic, memory, renew,
@@ -17,8 +19,15 @@ const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
  *   "unsupported"  the browser has no WebAssembly
  *   "load"         the module or the .wasm file could not be fetched or compiled, or took
  *                  longer than LOAD_TIMEOUT_MS (js/assets.js)
+ * One module per page: the glue initialises once, so every caller (the preview checks a file
+ * before the page boots) shares the first load.
  */
-export async function loadWasm() {
+export function loadWasm() {
+  loading ??= load();
+  return loading;
+}
+
+async function load() {
   const started = performance.now();
   if (typeof WebAssembly !== 'object') return { ok: false, reason: 'unsupported', detail: 'WebAssembly is not available' };
   try {
