@@ -28,7 +28,8 @@
   function stalled() {
     if (root.getAttribute('data-state') !== 'baked') return;
     root.setAttribute('data-state', 'error');
-    document.getElementById('boot-error').hidden = false;
+    var line = document.getElementById('boot-error'); // not there yet if the page is still arriving
+    if (line) line.hidden = false;
     document.querySelectorAll('button, input, select, textarea').forEach(function (control) {
       control.disabled = true;
     });
