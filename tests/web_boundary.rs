@@ -186,3 +186,19 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
     assert_eq!(mc["runs"], 10_000);
     assert_eq!(json(ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);
 }
+
+#[wasm_bindgen_test]
+fn an_svg_of_absurd_size_is_refused_at_once() {
+    // Issue 17: the src/web fuzz target found svg(…, 2^31, 95) running for hours.
+    let ex = loaded();
+    for (width, height) in [(1u32 << 31, 95), (95, u32::MAX), (10_001, 400)] {
+        assert!(
+            ex.svg("us-capex", width, height).is_err(),
+            "{width} × {height}"
+        );
+    }
+    let largest = ex
+        .svg("us-capex", 10_000, 400)
+        .expect("the largest allowed size draws");
+    assert!(largest.starts_with("<svg"));
+}

@@ -46,6 +46,7 @@ import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
+import { LOAD_TIMEOUT_MS } from '../www/js/assets.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(REPO_ROOT, 'www');
@@ -81,7 +82,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, preview, csp }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -136,6 +137,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
   headScript.setAttribute('data-fetch', prefetch.map((file) => `${prefix}${file}`).join(' '));
   headScript.setAttribute('data-section-ids', sectionIds.join(' '));
+  headScript.setAttribute('data-timeout', String(loadTimeoutMs));
   head.insertBefore(headScript, head.querySelector('link'));
   const meta = (property, content) => {
     const el = document.createElement('meta');
@@ -387,7 +389,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, preview, csp: CSP });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

@@ -3,7 +3,12 @@
 //
 // * serves the same tree at `/` and under SUBPATH (proves the page works on a subpath),
 // * sends a strict Content-Security-Policy on every response (proves the page works under it),
-// * `Access-Control-Allow-Origin: *`, which a frame sandboxed without allow-same-origin needs,
+// * answers only requests addressed to this machine by name (Host: localhost, 127.0.0.1, [::1],
+//   the --host address, each --allow-host name; others get 421), so a web page the editor
+//   visits cannot reach it through a DNS name of its own,
+// * `Access-Control-Allow-Origin: *` only with --cors (a frame sandboxed without
+//   allow-same-origin needs it; the embed tests turn it on): otherwise another site's page
+//   cannot read the files, the working data file included,
 // * correct MIME types, gzip when the client accepts it, `Cache-Control: no-cache` — except
 //   for the baked site's content-hashed files (`main.1a2b3c4d5e.js`), cached for a year as
 //   any host should,
@@ -12,8 +17,9 @@
 // * listens on 127.0.0.1 only, unless `--host` says otherwise (a generic HOST variable, which
 //   some shells set, is ignored) — then it says that other machines can reach it.
 //
-// CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H]     (env PORT, VERBOSE=1)
-// API:  const { url, subpathUrl, port, close } = await startServer({ port: 0, root: 'www' });
+// CLI:  node tools/serve.mjs [--port N | N] [--root DIR] [--host H] [--allow-host NAME]… [--cors]
+//       (env PORT, VERBOSE=1)
+// API:  const { url, subpathUrl, port, close } = await startServer({ port: 0, root: 'www', cors, allowHosts });
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -83,16 +89,22 @@ function acceptsGzip(header) {
   return false;
 }
 
-function baseHeaders(extra = {}) {
+function baseHeaders(cors, extra = {}) {
   return {
     'Content-Security-Policy': CSP,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    // Public files: a frame sandboxed without allow-same-origin (an opaque origin, "null")
-    // loads its modules, data and wasm as cross-origin requests (README, "Embedding").
-    'Access-Control-Allow-Origin': '*',
+    // A frame sandboxed without allow-same-origin (an opaque origin, "null") loads its modules,
+    // data and wasm as cross-origin requests (README, "Embedding"); any site could then read them.
+    ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
     ...extra,
   };
+}
+
+/** The name in a Host header, lower case, without its port ("[::1]" keeps its brackets). */
+function hostName(header) {
+  const match = /^(\[[^\]]*\]|[^:]*)(:\d*)?$/.exec(String(header || '').trim().toLowerCase());
+  return match ? match[1] : '';
 }
 
 /**
@@ -121,10 +133,14 @@ export function resolveRequestPath(rawPathname) {
 
 /**
  * Start the server. Resolves to { url, subpathUrl, port, server, close() }.
- * port 0 picks a free port; host defaults to 127.0.0.1.
+ * port 0 picks a free port; host defaults to 127.0.0.1. `allowHosts`: names besides this
+ * machine's own that requests may be addressed to; `cors`: send Access-Control-Allow-Origin: *.
  */
-export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1', verbose } = {}) {
+export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1', allowHosts = [], cors = false, verbose } = {}) {
   const rootDir = path.resolve(root);
+  const bracketed = (name) => (name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const knownHosts = new Set(['localhost', '127.0.0.1', '[::1]', ...(wildcard ? [] : [host]), ...allowHosts].map((name) => bracketed(name.toLowerCase())));
   const log = verbose ?? process.env.VERBOSE === '1';
   const gzipCache = new Map(); // abs path -> { key, body }
 
@@ -133,13 +149,16 @@ export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1',
     let status = 500;
     const send = (code, headers, body) => {
       status = code;
-      res.writeHead(code, baseHeaders(headers));
+      res.writeHead(code, baseHeaders(cors, headers));
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     const sendText = (code, text, extra = {}) =>
       send(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...extra }, text);
 
     try {
+      if (!knownHosts.has(hostName(req.headers.host))) {
+        return sendText(421, `Misdirected Request: this server answers for ${[...knownHosts].join(', ')} (add a name with --allow-host)\n`);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendText(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
       }
@@ -251,7 +270,7 @@ export function isLoopback(host) {
 }
 
 function parseArgs(argv) {
-  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, root: DEFAULT_ROOT, host: '127.0.0.1' };
+  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, root: DEFAULT_ROOT, host: '127.0.0.1', allowHosts: [], cors: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -264,9 +283,12 @@ function parseArgs(argv) {
     else if (a.startsWith('--root=')) out.root = path.resolve(a.slice(7));
     else if (a === '--host') out.host = val();
     else if (a.startsWith('--host=')) out.host = a.slice(7);
+    else if (a === '--allow-host') out.allowHosts.push(val());
+    else if (a.startsWith('--allow-host=')) out.allowHosts.push(a.slice(13));
+    else if (a === '--cors') out.cors = true;
     else if (/^\d+$/.test(a)) out.port = Number(a);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node tools/serve.mjs [--port N | N] [--root DIR] [--host H]   (env: PORT, VERBOSE=1)');
+      console.log('usage: node tools/serve.mjs [--port N | N] [--root DIR] [--host H] [--allow-host NAME]... [--cors]   (env: PORT, VERBOSE=1)');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -292,7 +314,8 @@ if (isMain) {
       console.log(`Serving ${path.relative(process.cwd(), opts.root) || '.'} at ${s.url}`);
       console.log(`  also at ${s.subpathUrl}   (subpath hosting check)`);
       console.log('  strict CSP on every response; Ctrl-C to stop.');
-      if (!isLoopback(opts.host)) console.log(`  note: listening on ${opts.host}: other machines on the network can reach this server.`);
+      if (!isLoopback(opts.host)) console.log(`  note: listening on ${opts.host}: other machines on the network can reach this server (by the names --allow-host gives).`);
+      if (opts.cors) console.log('  --cors: any site can read these files (a sandboxed frame of the explainer needs that).');
       const stop = () => s.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

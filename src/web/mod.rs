@@ -63,6 +63,10 @@ fn keep_panic_messages() {
 }
 
 /// The message of the last panic since this was last asked, if any.
+/// The longest side of an SVG chart, CSS px: far beyond any screen or page. The drawing's time
+/// and text grow with its size (a side of 2^31 px would take hours and gigabytes).
+const MAX_SVG_SIDE: u32 = 10_000;
+
 #[wasm_bindgen]
 pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow_mut().take())
@@ -171,6 +175,11 @@ impl Explainer {
     pub fn svg(&self, chart_id: &str, width: u32, height: u32) -> Result<String, JsError> {
         if width == 0 || height == 0 {
             return Err(JsError::new("an SVG chart needs a size"));
+        }
+        if width > MAX_SVG_SIDE || height > MAX_SVG_SIDE {
+            return Err(JsError::new(&format!(
+                "an SVG chart is at most {MAX_SVG_SIDE} px on a side"
+            )));
         }
         let chart = self.chart(chart_id)?;
         let context: CanvasRenderingContext2d = web_sys::window()

@@ -38,7 +38,7 @@ export const article = (body, { head = '' } = {}) =>
  * HTML), browser, close() }.
  */
 export async function startHosts() {
-  const explainer = await startServer({ root: DIST });
+  const explainer = await startServer({ root: DIST, cors: true }); // case B frames are sandboxed
   const stories = new Map();
   // The news site: another origin (another port), a plain server with no policy of its own.
   const news = http.createServer((req, res) => {

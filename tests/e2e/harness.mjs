@@ -28,11 +28,12 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 };
 
 /**
- * Serve www/ (or `root`) in-process on a free port.
+ * Serve www/ (or `root`) in-process on a free port; `cors` for tests that frame the explainer
+ * sandboxed without allow-same-origin (tools/serve.mjs --cors).
  * Resolves to { url, subpathUrl, origin, port, close() }.
  */
-export async function startServer({ root = WWW_ROOT, port = 0 } = {}) {
-  const s = await startStaticServer({ root, port });
+export async function startServer({ root = WWW_ROOT, port = 0, cors = false } = {}) {
+  const s = await startStaticServer({ root, port, cors });
   return { ...s, origin: new URL(s.url).origin };
 }
 

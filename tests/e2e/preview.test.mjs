@@ -7,9 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, openTables, waitForReady, readWwwJson, REPO_ROOT } from './harness.mjs';
+import { trapHook } from './trap-hook.mjs';
+import { startServer, launchBrowser, openPage, openTables, waitForReady, readWwwJson, REPO_ROOT, CSP } from './harness.mjs';
 
 let server;
 let browser;
@@ -172,5 +174,62 @@ test('a file over the 5 MB limit is refused with the page\'s message, from the c
     await refused(remote);
   } finally {
     await remote.close();
+  }
+});
+
+test('the preview page carries the reader\'s Content-Security-Policy itself, for hosts that send none', () => {
+  const html = fs.readFileSync(path.join(REPO_ROOT, 'www', 'preview.html'), 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  assert.ok(meta, 'preview.html has no Content-Security-Policy meta element');
+  assert.equal(meta[1], CSP, 'not the policy tools/serve.mjs sends');
+});
+
+test('a file on this site that redirects to another site is refused, in three languages, and the other site is never asked (no CSP header sent)', async () => {
+  // Issue 17, finding 8: another site's figures under this site's name.
+  const foreign = http.createServer((req, res) => {
+    foreign.hits = (foreign.hits || 0) + 1;
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+    res.end(JSON.stringify(candidate(1234).data));
+  });
+  await new Promise((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${foreign.address().port}/figures.json`;
+  const p = await openPage(browser, `${server.url}preview.html?file=data/moved.json&lang=en`, {
+    route: async (context) => {
+      // A host that sends no Content-Security-Policy header.
+      await context.route(`${server.origin}/**`, async (r) => {
+        const response = await r.fetch();
+        const headers = { ...response.headers() };
+        delete headers['content-security-policy'];
+        await r.fulfill({ response, headers });
+      });
+      await context.route('**/data/moved.json', (r) => r.fulfill({ status: 302, headers: { Location: elsewhere } }));
+    },
+  });
+  try {
+    const seen = await previewState(p.page);
+    assert.equal(seen.state, 'refused', seen.summary);
+    for (const words of ['Not previewed: ', '未预览：该地址会转向别处', '未預覽：該網址會轉向別處']) assert.ok(seen.summary.includes(words), `the summary lacks “${words}”: ${seen.summary}`);
+    assert.equal(foreign.hits || 0, 0, 'the other site was asked for the file');
+    assert.equal(await p.page.locator('#charts .chart-frame').count(), 0, 'an article was drawn from the other site\'s file');
+  } finally {
+    await p.close();
+    foreign.close();
+  }
+});
+
+test('after the preview has checked a file with the core, a trap in the core restarts it and the article keeps drawing', async () => {
+  const { data } = candidate(7770);
+  const p = await openPage(browser, `${server.url}preview.html?file=data/candidate.json&lang=en`, { route: serving('candidate.json', JSON.stringify(data)), initScript: trapHook });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const drawn = await p.page.evaluate(() => {
+      window.__trapNext = 'explainer_svg';
+      return window.__explainer.svg('us-capex', 400, 300);
+    });
+    assert.match(drawn, /^<svg/, 'the restarted core does not draw');
+    assert.equal(await p.page.evaluate(() => window.__trapNext), null, 'the trap was not sprung');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
   }
 });

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
+import { trapHook } from './trap-hook.mjs';
 import { openPage, waitForReady, readWwwJson, templatePattern, SUBPATH, DESKTOP, PHONE, openTables } from './harness.mjs';
 
 const messages = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
@@ -292,31 +293,7 @@ test('a trap in the core (a Rust panic) is worded in the reader\'s language, the
   // out of the call. The test makes the next call of one export do exactly that.
   const p = await openPage(env.browser, `${env.server.url}?lang=zh-Hans&agi_year=2031`, {
     ...DESKTOP,
-    initScript: () => {
-      const wrap = (result) => {
-        const instance = result.instance || result;
-        // The real exports are frozen: a copy whose getters can hand out a trapping function.
-        const exports = {};
-        for (const name of Object.keys(instance.exports)) {
-          Object.defineProperty(exports, name, {
-            get() {
-              const value = instance.exports[name];
-              if (typeof value !== 'function' || name !== window.__trapNext) return value;
-              return () => {
-                window.__trapNext = null;
-                throw new WebAssembly.RuntimeError('unreachable');
-              };
-            },
-          });
-        }
-        const wrapped = { exports };
-        return result.instance ? { module: result.module, instance: wrapped } : wrapped;
-      };
-      for (const name of ['instantiateStreaming', 'instantiate']) {
-        const original = WebAssembly[name];
-        WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(wrap);
-      }
-    },
+    initScript: trapHook,
   });
   try {
     assert.equal(await waitForReady(p.page), 'ready');

@@ -18,7 +18,7 @@ const datasetText = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-d
 const words = { en: readWwwJson('i18n/en.json'), 'zh-Hans': readWwwJson('i18n/zh-Hans.json') };
 const BOM = '\uFEFF';
 
-const env = serverAndBrowser();
+const env = serverAndBrowser({ cors: true }); // embed.html frames the page sandboxed (case B)
 
 /** Click `button` and resolve to the file it downloads: { name, bytes }. */
 async function downloadOf(page, button) {

@@ -230,7 +230,7 @@ export function webkitSession(root) {
     if (SKIP) return;
     assert.ok(fs.existsSync(path.join(root, 'index.html')), `${root} has no index.html: build dist/ (./dev build) or set E2E_ROOT`);
     const t0 = Date.now();
-    env.server = await startServer({ root, port: 0 });
+    env.server = await startServer({ root, port: 0, cors: true }); // case B frames are sandboxed
     env.xvfb = await startXvfb();
     env.driver = await startDriver(env.xvfb.display);
     const t1 = Date.now();

@@ -7,6 +7,13 @@
 // 1a2b3c4d5e.json", …}) when it bundles this module.
 
 /* global ASSET_NAMES */
+/**
+ * How long any file the page waits for (the dataset, the words, the wasm and its glue) may take
+ * to arrive before the page stops waiting and says so: one limit, so no file can leave the page
+ * "loading" for ever.
+ */
+export const LOAD_TIMEOUT_MS = 15_000;
+
 const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? ASSET_NAMES : {};
 
 /** The address of `file` (a path from the site root, e.g. "i18n/en.json"). */
@@ -27,4 +34,16 @@ export function fetchAsset(file) {
     return response;
   }
   return fetch(url);
+}
+
+/**
+ * `work` (a promise), or a rejection naming `what` once LOAD_TIMEOUT_MS has passed without it
+ * settling.
+ */
+export function withinLoadTime(work, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -3,7 +3,8 @@
 // RuntimeError) leaves that Explainer unusable — every later call would fail with "recursive use
 // of an object" — so a trap here makes a new Explainer, hands it the last good state (dataset,
 // view, each chart's set of figures, the scenario), tries the call once more and tells the page
-// (onRestart), which says so in the reader's words and redraws.
+// (onRestart), which says so in the reader's words and redraws. The new Explainer lives in a
+// fresh instance of the module (`renew`): the old one cannot be freed, and would stay in memory.
 
 /** Whether `error` is the core failing (a trap, or its aftermath), not a refusal of bad input. */
 export function isCoreFailure(error) {
@@ -13,10 +14,11 @@ export function isCoreFailure(error) {
 
 /**
  * A core that restarts itself after a trap. `Explainer` is the wasm class, `lastPanic()` the
- * core's own account of the failure (or null), `onRestart({ method, message })` is called after
- * each restart. Returns an object with the Explainer's methods.
+ * core's own account of the failure (or null), `renew()` replaces the module's instance with a
+ * fresh one, `onRestart({ method, message })` is called after each restart. Returns an object
+ * with the Explainer's methods.
  */
-export function createResilientCore(Explainer, { lastPanic = () => null, onRestart = () => {} } = {}) {
+export function createResilientCore(Explainer, { lastPanic = () => null, renew = () => {}, onRestart = () => {} } = {}) {
   let raw = new Explainer();
   // The last good state, kept as the calls that made it (no extra call into the core on the
   // slider's hot path): the scenario is its preset plus the inputs set since, latest last.
@@ -36,8 +38,16 @@ export function createResilientCore(Explainer, { lastPanic = () => null, onResta
     }
   }
 
-  /** A new Explainer with the last good state. */
+  /** A new Explainer, in a fresh instance, with the last good state. */
   function restart() {
+    try {
+      // Still marked as borrowed by the call that trapped, so this refuses to free it; it does
+      // let go of the JS side (its finalizer would otherwise free its address in the new instance).
+      raw.free();
+    } catch {
+      /* expected */
+    }
+    renew();
     raw = new Explainer();
     if (state.dataset !== null) raw.set_dataset(state.dataset);
     if (state.view !== null) raw.set_view(state.view);

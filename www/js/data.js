@@ -6,30 +6,21 @@
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from './inline.js';
-import { fetchAsset } from './assets.js';
+import { fetchAsset, withinLoadTime } from './assets.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
-
-/** How long the file may take to arrive before the page stops waiting and says so. */
-export const DATASET_TIMEOUT_MS = 15_000;
 
 /**
  * Fetch the dataset file as text. Resolves to { text } or { error } — never waits longer than
- * DATASET_TIMEOUT_MS nor reads more than MAX_DATASET_BYTES. A page that carries the file inline
- * (the single-file build) answers from it without fetching.
+ * LOAD_TIMEOUT_MS (js/assets.js) nor reads more than MAX_DATASET_BYTES. A page that carries the
+ * file inline (the single-file build) answers from it without fetching.
  */
 export async function fetchDatasetText() {
   const inlined = inlineText('dataset');
   if (inlined !== null) return { text: inlined };
-  let timer;
-  const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve({ error: `no answer within ${DATASET_TIMEOUT_MS / 1000} s` }), DATASET_TIMEOUT_MS);
-  });
   try {
-    return await Promise.race([readDatasetFile(), late]);
+    return await withinLoadTime(readDatasetFile(), 'data/capex-dataset.json');
   } catch (e) {
     return { error: e && e.message ? e.message : String(e) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,8 +1,9 @@
 // The one script a baked page runs before its first paint (tools/bake.mjs puts it first in
 // <head>): it applies ?theme=, ?chrome= and ?section= at once, so the first paint is right, and
 // starts the interactive page (js/main.js) only after that paint, with the files it will need
-// (data-fetch: data, words, wasm) already on their way. Classic script, no modules, under 1 KB
-// gzip.
+// (data-fetch: data, words, wasm) already on their way; if that script fails or takes longer
+// than data-timeout ms, the page says so and disables its controls. Classic script, no modules,
+// under 1 KB gzip.
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
@@ -28,6 +29,17 @@
     if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');
     else if (document.readyState === 'loading') requestAnimationFrame(markFirstChart);
   })();
+  // The interactive page never started (js/page.js moves data-state on): keep the baked page,
+  // say so (the three-language line), and let no control move without effect.
+  function stalled() {
+    if (root.getAttribute('data-state') !== 'baked') return;
+    root.setAttribute('data-state', 'error');
+    var line = document.getElementById('boot-error'); // not there yet if the page is still arriving
+    if (line) line.hidden = false;
+    document.querySelectorAll('button, input, select, textarea').forEach(function (control) {
+      control.disabled = true;
+    });
+  }
   requestAnimationFrame(function () {
     if (!main) return;
     setTimeout(function () {
@@ -41,6 +53,8 @@
       var script = document.createElement('script');
       script.type = 'module';
       script.src = main;
+      script.onerror = stalled;
+      setTimeout(stalled, Number(me.getAttribute('data-timeout')) || 15000);
       document.head.appendChild(script);
     }, 0);
   });

@@ -5,7 +5,7 @@
 // `lang` URL parameter (see url-state.js), else the browser's languages, else zh-Hans.
 
 import { inlineText } from './inline.js';
-import { fetchAsset } from './assets.js';
+import { fetchAsset, withinLoadTime } from './assets.js';
 
 export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 export const DEFAULT_LANG = 'zh-Hans';
@@ -87,13 +87,19 @@ export function createTranslator(messages, lang) {
 
 /**
  * Fetch ./i18n/<lang>.json (relative to the page), or read it from the page when it carries
- * the file inline (the single-file build). Rejects with an Error on failure.
+ * the file inline (the single-file build). Rejects with an Error on failure, or when the file
+ * takes longer than LOAD_TIMEOUT_MS (js/assets.js).
  */
 export async function loadMessages(lang) {
   if (!LANGS.includes(lang)) throw new Error(`unknown language ${lang}`);
   const inlined = inlineText(`i18n-${lang}`);
   if (inlined !== null) return JSON.parse(inlined);
-  const response = await fetchAsset(`i18n/${lang}.json`);
-  if (!response.ok) throw new Error(`i18n/${lang}.json: HTTP ${response.status}`);
-  return response.json();
+  const file = `i18n/${lang}.json`;
+  return withinLoadTime(
+    fetchAsset(file).then((response) => {
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      return response.json();
+    }),
+    file,
+  );
 }

@@ -295,6 +295,8 @@ function knownSections(parsed, wasm) {
  * (default: the shipped file, js/data.js).
  */
 export async function boot({ fetchDataset = fetchDatasetText } = {}) {
+  // js/head.js stopped waiting for this script and said so: the page stays as it said.
+  if (root.dataset.state === 'error') return;
   root.dataset.js = '';
   setState('loading');
   const page = readPageParams(currentParams(), { navigatorLanguages: navigator.languages || [navigator.language] });
@@ -333,6 +335,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     // Without any words there is nothing to say in the reader's language: the bilingual
     // line in index.html says it.
     byId('boot-error').hidden = false;
+    disableControls(document);
     setState('error');
     return;
   }
@@ -513,6 +516,8 @@ function failCore(key, detail, file, parsed) {
       app.status.show('dataset', 'warning', t('status.dataset_unchecked', { version: app.data.version }));
     }
   }
+  // Nothing on a baked page was brought to life; on the plain page the header was.
+  disableControls(baked ? document : byId('charts'));
   for (const entry of app.entries.values()) {
     entry.errorEl.textContent = t('status.chart_unavailable');
     entry.errorEl.hidden = false;
@@ -531,6 +536,14 @@ function failCore(key, detail, file, parsed) {
     calc.append(h2, p);
   }
   setState('error');
+}
+
+/**
+ * The controls under `scope` cannot work (the page could not load what they need): disable
+ * them, so none moves and changes nothing. The message in #status says why.
+ */
+function disableControls(scope) {
+  for (const control of scope.querySelectorAll('button, input, select, textarea')) control.disabled = true;
 }
 
 function fallbackFor(param) {

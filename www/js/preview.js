@@ -30,11 +30,37 @@ export function refusedAddress(requested, here) {
   return null;
 }
 
-/** The bytes at `url` (a file over the page's size limit is refused by checkDataFile, as a local one is). */
+/** A file the preview will not show, and why (English, Simplified and Traditional Chinese). */
+class Refusal extends Error {
+  constructor(en, zhHans = '', zhHant = '') {
+    super(en);
+    this.zhHans = zhHans;
+    this.zhHant = zhHant;
+  }
+}
+
+/**
+ * The bytes at `url` (a file over the page's size limit is refused by checkDataFile, as a local
+ * one is). Only the file at that very address: a redirect, which could lead to another site, is
+ * refused, not followed.
+ */
 async function fetchBytes(url) {
-  const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+  const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', redirect: 'manual' });
+  if (response.type === 'opaqueredirect') {
+    throw new Refusal(
+      `${url} redirects to another address; only a file served at its own address on this site can be previewed`,
+      '该地址会转向别处；只能预览本站上以其本身地址提供的文件',
+      '該網址會轉向別處；只能預覽本站上以其本身網址提供的檔案',
+    );
+  }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Say why nothing is previewed, in the three languages. */
+function refuse({ message, zhHans, zhHant }) {
+  say(`Not previewed: ${message}. · 未预览${zhHans ? `：${zhHans}` : ''}。 · 未預覽${zhHant ? `：${zhHant}` : ''}。`);
+  document.documentElement.dataset.state = 'refused';
 }
 
 function say(text) {
@@ -82,6 +108,7 @@ function choose() {
 }
 
 function failed(error) {
+  if (error instanceof Refusal) return refuse(error);
   say(`The preview failed: ${error && error.message ? error.message : error}`);
   document.documentElement.dataset.state = 'error';
   reportUnexpected(error);
@@ -97,11 +124,7 @@ async function start() {
   }
   byId('preview-choose').hidden = true;
   const refused = refusedAddress(requested, location.href);
-  if (refused) {
-    say(`Not previewed: ${refused}. · 未预览。`);
-    document.documentElement.dataset.state = 'refused';
-    return;
-  }
+  if (refused) return refuse({ message: refused });
   const url = new URL(requested, location.href);
   await preview(url.pathname.split('/').pop(), await fetchBytes(url.href));
 }

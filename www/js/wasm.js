@@ -7,27 +7,94 @@
 
 import { inlineBytes } from './inline.js';
 import { createResilientCore } from './core.js';
-import { fetchAsset } from './assets.js';
+import { fetchAsset, withinLoadTime } from './assets.js';
+
+const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
+/** The page's one load of the module (loadWasm). */
+let loading = null;
 
 /**
- * Import and initialise the module. Resolves to { ok: true, Explainer, memory, ms } or
- * { ok: false, reason, detail } where reason is one of:
+ * Import and initialise the module. Resolves to { ok: true, Explainer, lastPanic, memory, renew,
+ * ms } or { ok: false, reason, detail } where reason is one of:
  *   "unsupported"  the browser has no WebAssembly
- *   "load"         the module or the .wasm file could not be fetched or compiled
+ *   "load"         the module or the .wasm file could not be fetched or compiled, or took
+ *                  longer than LOAD_TIMEOUT_MS (js/assets.js)
+ * One module per page: the glue initialises once, so every caller (the preview checks a file
+ * before the page boots) shares the first load.
  */
-export async function loadWasm() {
+export function loadWasm() {
+  loading ??= load();
+  return loading;
+}
+
+async function load() {
   const started = performance.now();
   if (typeof WebAssembly !== 'object') return { ok: false, reason: 'unsupported', detail: 'WebAssembly is not available' };
   try {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
-    const [mod, bytes] = await Promise.all([import('../pkg/ai_capex_explainer.js'), inlineBytes('wasm')]);
-    // The .wasm by its own address (the glue's default would resolve against the bundle).
-    const exports = await mod.default({ module_or_path: bytes || fetchAsset('pkg/ai_capex_explainer_bg.wasm') });
-    if (typeof mod.Explainer !== 'function') throw new Error('the module has no Explainer export');
-    return { ok: true, Explainer: mod.Explainer, lastPanic: mod.last_panic, pageSections: mod.page_sections(), memory: exports.memory, ms: performance.now() - started };
+    const [glue, module] = await withinLoadTime(Promise.all([import('../pkg/ai_capex_explainer.js'), compileCore()]), WASM_FILE);
+    if (typeof glue.Explainer !== 'function') throw new Error('the module has no Explainer export');
+    const core = instantiateRenewable(glue, module);
+    return {
+      ok: true,
+      Explainer: glue.Explainer,
+      lastPanic: glue.last_panic,
+      pageSections: glue.page_sections(),
+      get memory() {
+        return core.exports.memory;
+      },
+      renew: core.renew,
+      ms: performance.now() - started,
+    };
   } catch (e) {
     return { ok: false, reason: 'load', detail: e && e.message ? e.message : String(e) };
   }
+}
+
+/** The compiled .wasm: from the page (single file), else fetched by its own address. */
+async function compileCore() {
+  const bytes = await inlineBytes('wasm');
+  if (bytes) return WebAssembly.compile(bytes);
+  const response = await fetchAsset(WASM_FILE);
+  if (!response.ok) throw new Error(`${WASM_FILE}: HTTP ${response.status}`);
+  // Compiled while it downloads, when the server says what it is.
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+  return type === 'application/wasm' ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * The core's instance, renewable: renew() replaces it with a fresh one (fresh memory) from the
+ * same compiled module, so what a trap leaves behind (an object still marked as borrowed, which
+ * can never be freed) goes with the old memory instead of piling up. The glue keeps the exports
+ * it was first given for ever, so it is given an object that reads the current instance's.
+ */
+function instantiateRenewable(glue, module) {
+  const Instance = WebAssembly.Instance;
+  const exports = {};
+  let imports;
+  let current;
+  // initSync builds the glue's imports and instantiates with them, synchronously: take both.
+  WebAssembly.Instance = function capture(compiled, given) {
+    imports = given;
+    current = new Instance(compiled, given);
+    for (const name of Object.getOwnPropertyNames(current.exports)) Object.defineProperty(exports, name, { get: () => current.exports[name] });
+    return { exports };
+  };
+  try {
+    glue.initSync({ module });
+  } finally {
+    WebAssembly.Instance = Instance;
+  }
+  return {
+    exports,
+    renew() {
+      const old = current.exports.memory;
+      current = new Instance(module, imports);
+      // Detach the old buffer: the glue's cached views of it then read the new memory.
+      old.grow(0);
+      current.exports.__wbindgen_start();
+    },
+  };
 }
 
 /**
@@ -38,7 +105,7 @@ export async function loadWasm() {
  */
 export function createExplainer(wasm, datasetText, onRestart) {
   try {
-    const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, onRestart });
+    const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, renew: wasm.renew, onRestart });
     const problems = typeof datasetText === 'string' ? ex.set_dataset(datasetText) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
