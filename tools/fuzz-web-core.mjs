@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 import { trapHook } from '../tests/e2e/trap-hook.mjs';
+import { random } from './fuzz-random.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASE_LIMIT_MS = 5000;
@@ -170,24 +171,6 @@ function runCase({ withDataset, calls }) {
 }
 
 // ---- the cases -------------------------------------------------------------------------------
-
-/** A small seeded generator (mulberry32) per case, so a failing case replays alone. */
-function random(seed, index) {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    unit: next,
-    below: (n) => Math.floor(next() * n),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 // Non-finite numbers travel to the page as these names (page.evaluate passes JSON-like data).
 const ODD_NUMBERS = ['NaN', 'Infinity', '-Infinity', -1, -0.5, 0, 0.5, 1, 1e-300, 1e308, -1e308, 2 ** 31, 2 ** 32, 2 ** 32 + 7, 2 ** 53, -(2 ** 31)];
