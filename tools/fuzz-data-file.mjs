@@ -12,71 +12,26 @@
 // runs past 5 s (a hang) and names it, as it does a case that throws or breaks a check. Exit 0
 // when all pass, 1 on a failure, 2 on a usage error.
 
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { random } from './fuzz-random.mjs';
+import { loadCore } from './core.mjs';
+import { readFuzzOptions, runFuzzWorker, fuzzCases } from './fuzz-runner.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A case that checks a whole file with the core takes about 0.2 s; a hang is far longer. */
 const CASE_LIMIT_MS = 5000;
 
 async function main(args) {
-  const options = { seconds: 60, cases: Number.MAX_SAFE_INTEGER, seed: 0x5eed, replay: null };
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i].replace(/^--/, '');
-    const value = Number(args[i + 1]);
-    if (!(name in options) || !Number.isSafeInteger(value) || value < 0) {
-      console.error(`fuzz-data-file: ${args[i]} ${args[i + 1] ?? ''}: expected --seconds S, --cases N, --seed S or --replay CASE (whole numbers)`);
-      return 2;
-    }
-    options[name] = value;
-  }
-  // [cases started, case running now]: the worker writes, the watchdog reads.
-  const beat = new Int32Array(new SharedArrayBuffer(8));
-  const started = performance.now();
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ...options, beat } });
-  const replayHint = (index) => `replay: node tools/fuzz-data-file.mjs --replay ${index} --seed ${options.seed}`;
-  return new Promise((resolve) => {
-    let last = -1;
-    let since = performance.now();
-    const watchdog = setInterval(() => {
-      const now = Atomics.load(beat, 0);
-      if (now !== last) {
-        last = now;
-        since = performance.now();
-      } else if (now > 0 && performance.now() - since > CASE_LIMIT_MS) {
-        clearInterval(watchdog);
-        const index = Atomics.load(beat, 1);
-        console.error(`\nFAILED: data-file case ${index} (seed ${options.seed}) ran past its ${CASE_LIMIT_MS / 1000} s limit (a hang)\n${replayHint(index)}`);
-        worker.terminate().then(() => resolve(1));
-      }
-    }, 100);
-    worker.on('message', ({ cases, checked }) => {
-      clearInterval(watchdog);
-      const secs = (performance.now() - started) / 1000;
-      console.log(
-        `  data-file ${String(cases).padStart(9)} cases in ${secs.toFixed(1).padStart(5)} s  ${String(Math.round(cases / secs)).padStart(7)} cases/s  ${String(checked).padStart(9)} checked by the core    no failures`,
-      );
-      resolve(0);
-    });
-    worker.on('error', (e) => {
-      clearInterval(watchdog);
-      const index = Atomics.load(beat, 1);
-      console.error(`\nFAILED: data-file case ${index} (seed ${options.seed}): ${e && e.stack ? e.stack : e}\n${replayHint(index)}`);
-      resolve(1);
-    });
-  });
+  const options = readFuzzOptions('data-file', args, { seconds: 60, cases: Number.MAX_SAFE_INTEGER });
+  if (!options) return 2;
+  return runFuzzWorker({ name: 'data-file', moduleUrl: import.meta.url, options, caseLimitMs: CASE_LIMIT_MS, countLabel: 'checked by the core' });
 }
 
 /** The worker: loads the core and the readers, then runs cases until the time or the count is up. */
-async function fuzz({ seconds, cases, seed, replay, beat }) {
-  const pkg = path.join(REPO_ROOT, 'www', 'pkg');
-  const glue = path.join(pkg, 'ai_capex_explainer.js');
-  if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build first');
-  const core = await import(pathToFileURL(glue).href);
-  core.initSync({ module: fs.readFileSync(path.join(pkg, 'ai_capex_explainer_bg.wasm')) });
+async function fuzz(options) {
+  const core = await loadCore();
   const load = (file) => import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', file)).href);
   const datasetBytes = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'));
   const world = {
@@ -84,24 +39,21 @@ async function fuzz({ seconds, cases, seed, replay, beat }) {
     ...(await load('data-file/delimited.js')),
     ...(await load('data-file/encoding.js')),
     ...(await load('data-file/locate.js')),
-    validate: (text) => new core.Explainer().set_dataset(text),
+    validate: (text) => {
+      const ex = new core.Explainer();
+      try {
+        return ex.set_dataset(text);
+      } finally {
+        ex.free();
+      }
+    },
     datasetBytes,
     dataset: JSON.parse(datasetBytes.toString('utf8')),
   };
   world.exportedCsv = world.figuresToCsv(world.dataset);
   world.validate(datasetBytes.toString('utf8')); // the core's first check compiles it: not part of any case
 
-  const first = replay ?? 0;
-  const last = replay ?? cases - 1;
-  const until = performance.now() + seconds * 1000;
-  let checked = 0;
-  let index = first;
-  for (; index <= last && (replay !== null || performance.now() < until); index++) {
-    Atomics.store(beat, 1, index);
-    Atomics.add(beat, 0, 1);
-    checked += runCase(world, random(seed, index));
-  }
-  parentPort.postMessage({ cases: index - first, checked });
+  fuzzCases(options, (rng) => runCase(world, rng));
 }
 
 // ---------------------------------------------------------------------------------------------

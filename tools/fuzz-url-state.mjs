@@ -10,65 +10,23 @@
 // and names it, as it does a case that throws or breaks a check. Exit 0 when all pass, 1 on a
 // failure, 2 on a usage error.
 
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCore } from './core.mjs';
-import { random } from './fuzz-random.mjs';
+import { readFuzzOptions, runFuzzWorker, fuzzCases } from './fuzz-runner.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CASE_LIMIT_MS = 2000;
 
 async function main(args) {
-  const options = { cases: 1_000_000, seed: 0x5eed, replay: null };
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i].replace(/^--/, '');
-    const value = Number(args[i + 1]);
-    if (!(name in options) || !Number.isSafeInteger(value) || value < 0) {
-      console.error(`fuzz-url-state: ${args[i]} ${args[i + 1] ?? ''}: expected --cases N, --seed S or --replay CASE (whole numbers)`);
-      return 2;
-    }
-    options[name] = value;
-  }
-  // [cases started, case running now]: the worker writes, the watchdog reads.
-  const beat = new Int32Array(new SharedArrayBuffer(8));
-  const started = performance.now();
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ...options, beat } });
-  const replayHint = (index) => `replay: node tools/fuzz-url-state.mjs --replay ${index} --seed ${options.seed}`;
-  return new Promise((resolve) => {
-    let last = -1;
-    let since = performance.now();
-    const watchdog = setInterval(() => {
-      const now = Atomics.load(beat, 0);
-      if (now !== last) {
-        last = now;
-        since = performance.now();
-      } else if (now > 0 && performance.now() - since > CASE_LIMIT_MS) {
-        clearInterval(watchdog);
-        const index = Atomics.load(beat, 1);
-        console.error(`\nFAILED: url-state case ${index} (seed ${options.seed}) ran past its ${CASE_LIMIT_MS / 1000} s limit (a hang)\n${replayHint(index)}`);
-        worker.terminate().then(() => resolve(1));
-      }
-    }, 100);
-    worker.on('message', ({ cases, applied }) => {
-      clearInterval(watchdog);
-      const secs = (performance.now() - started) / 1000;
-      console.log(
-        `  url-state ${String(cases).padStart(9)} cases in ${secs.toFixed(1).padStart(5)} s  ${String(Math.round(cases / secs)).padStart(7)} cases/s  ${String(applied).padStart(9)} applied    no failures`,
-      );
-      resolve(0);
-    });
-    worker.on('error', (e) => {
-      clearInterval(watchdog);
-      const index = Atomics.load(beat, 1);
-      console.error(`\nFAILED: url-state case ${index} (seed ${options.seed}): ${e && e.stack ? e.stack : e}\n${replayHint(index)}`);
-      resolve(1);
-    });
-  });
+  const options = readFuzzOptions('url-state', args, { cases: 1_000_000 });
+  if (!options) return 2;
+  return runFuzzWorker({ name: 'url-state', moduleUrl: import.meta.url, options, caseLimitMs: CASE_LIMIT_MS, countLabel: 'applied' });
 }
 
 /** The worker: loads the core and the page's modules, then runs the cases. */
-async function fuzz({ cases, seed, replay, beat }) {
+async function fuzz(options) {
   const core = await loadCore();
   const urlState = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-state.js')).href);
   const { applyUrlScenario } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-scenario.js')).href);
@@ -80,15 +38,7 @@ async function fuzz({ cases, seed, replay, beat }) {
   const presets = ex.presets();
   const world = { ex, specs, names, presets, LANGS, ...urlState, applyUrlScenario };
 
-  const first = replay ?? 0;
-  const last = replay ?? cases - 1;
-  let applied = 0;
-  for (let index = first; index <= last; index++) {
-    Atomics.store(beat, 1, index);
-    Atomics.add(beat, 0, 1);
-    applied += runCase(world, random(seed, index));
-  }
-  parentPort.postMessage({ cases: last - first + 1, applied });
+  fuzzCases(options, (rng) => runCase(world, rng));
 }
 
 const ODD_TEXT = [
