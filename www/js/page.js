@@ -328,7 +328,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   try {
     messages = await messagesPromise;
   } catch {
-    messages = await loadMessages('en').catch(() => null);
+    // Not the same file again (and another timeout) when the page is already in English.
+    messages = page.lang === 'en' ? null : await loadMessages('en').catch(() => null);
     if (messages) {
       app.lang = 'en';
       root.lang = 'en';
