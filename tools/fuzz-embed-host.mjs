@@ -360,6 +360,8 @@ async function check(world) {
       if (!(Number.isInteger(px) && px >= MIN && px <= MAX)) fail(`a frame of ours is ${f.height} tall, outside [${MIN}, ${MAX}]`, f);
       if (f.scrolling !== (px === MAX ? 'auto' : 'no')) fail(`a frame of ours ${f.height} tall has scrolling="${f.scrolling}"`, f);
     }
+    // No height received yet (or ever: a page that failed to start): the frame stays scrollable.
+    if (f.ours && f.height === '' && f.scrolling === 'no') fail('a frame of ours with no height yet has scrolling="no"', f);
     if (f.kind === 'neighbour' && (f.height !== '' || f.adopted || f.scrolling !== null)) fail('a neighbour frame was touched', f);
   }
   for (const data of last.fromLive) {

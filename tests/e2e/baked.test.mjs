@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, openPage, waitForReady, readWwwJson, DESKTOP, PHONE, DIST, BAKED_PAGES } from './harness.mjs';
+import { startServer, openPage, waitForReady, readWwwJson, DESKTOP, PHONE, DIST, BAKED_PAGES, REPO_ROOT } from './harness.mjs';
 import { bakedSiteAndBrowser } from './shared.mjs';
 
 const PAGES = BAKED_PAGES;
@@ -81,6 +81,13 @@ test('the only script before first paint is js/head.js, under 1 KB gzip; nothing
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const head = fs.readFileSync(path.join(DIST, html.match(/<script src="\.\/(js\/head\.[0-9a-f]{10}\.js)"/)[1]));
   assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1024, 'js/head.js is under 1 KB gzip');
+});
+
+test('js/embed-host.js as shipped is as small as the README says', () => {
+  const said = /host script[\s\S]*?under (\d+) bytes gzip as shipped/.exec(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'));
+  assert.ok(said, 'the README no longer gives the host script\'s size');
+  const size = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'js', 'embed-host.js')), { level: 9 }).length;
+  assert.ok(size < Number(said[1]), `js/embed-host.js is ${size} bytes gzip, the README says under ${said[1]}`);
 });
 
 test('the first view of each language is within budget: at most 3 requests and 60 KB gzip', () => {

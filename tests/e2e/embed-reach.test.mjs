@@ -20,18 +20,22 @@ after(async () => {
   await env?.close();
 });
 
-/** A 320 px article with the English page framed full width (case A), sized by our host script. */
-async function openPhoneArticle() {
+/**
+ * A 320 px article with the English page framed full width (case A), sized by our host script;
+ * `css` is the article's own stylesheet for its frame, `route` may hold files back, `state` is
+ * the frame's final data-state.
+ */
+async function openPhoneArticle({ css = '', route, state = 'ready' } = {}) {
   env.stories.set(
     '/phone.html',
     article(
-      `<iframe data-ai-capex id="f" src="${env.explainer.url}en/?chrome=none" title="AI capex race" width="100%" sandbox="${SANDBOX}" style="border:0;display:block"></iframe><script src="${env.explainer.url}js/embed-host.js" defer></script>`,
-      { head: '<style>body{margin:0}</style>' },
+      `<div class="story"><iframe data-ai-capex id="f" src="${env.explainer.url}en/?chrome=none" title="AI capex race" width="100%" sandbox="${SANDBOX}" style="border:0;display:block"></iframe></div><script src="${env.explainer.url}js/embed-host.js" defer></script>`,
+      { head: `<style>body{margin:0}${css}</style>` },
     ),
   );
-  const p = await openPage(env.browser, `${env.newsUrl}phone.html`, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
+  const p = await openPage(env.browser, `${env.newsUrl}phone.html`, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, route });
   const frame = await frameOf(p.page, '#f');
-  await frame.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30_000 });
+  await frame.waitForFunction((s) => document.documentElement.dataset.state === s, state, { timeout: 30_000 });
   return { p, frame };
 }
 
@@ -80,7 +84,9 @@ async function unreachable(page, frame, selectors) {
   /** The target's top in the article's viewport, were the frame not clipping it. */
   const targetTop = async (selector) =>
     (await page.locator('#f').evaluate((el) => el.getBoundingClientRect().top)) + (await frame.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, selector));
-  await page.mouse.move(4, 320);
+  // Over the frame, in its visible part (a frame never sized is short).
+  const { top, bottom, viewport } = await page.locator('#f').evaluate((el) => ({ ...el.getBoundingClientRect().toJSON(), viewport: innerHeight }));
+  await page.mouse.move(4, Math.round((Math.max(0, top) + Math.min(viewport, bottom)) / 2));
   const missing = [];
   for (const selector of selectors) {
     let position = await scrolled();
@@ -124,3 +130,45 @@ test('content taller than the host script\'s cap: the frame stops at the cap and
     await p.close();
   }
 });
+
+test('an article stylesheet that limits the frame\'s height: its end stays reachable (it scrolls inside when held shorter)', { timeout: 180_000 }, async () => {
+  // A max-height holds the frame; an !important height loses to the host script's own.
+  for (const { css, held } of [
+    { css: '.story iframe{max-height:600px}', held: true },
+    { css: '.story iframe{height:900px!important}', held: false },
+  ]) {
+    const { p, frame } = await openPhoneArticle({ css });
+    try {
+      const box = await settledHeight(p.page);
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      if (held) assert.ok(box < content, `${css}: the frame is ${box} px for ${content} px content, the test no longer tests a held frame`);
+      assert.deepEqual(await unreachable(p.page, frame, LAST_CONTENT), [], `${css}: out of reach in a ${box} px frame of ${content} px content`);
+      assert.deepEqual(p.pageErrors, []);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+/** Requests for `pattern` fail (the network dropped them). */
+const dropped = (pattern) => (context) => context.route(pattern, (route) => route.abort());
+
+// The page never starts: nothing of js/page.js runs (its script, or its words, fail), so only
+// head.js, or nothing at all, can tell the host the height.
+for (const { files, pattern, state, sized } of [
+  { files: 'the page\'s script', pattern: '**/js/main.*.js', state: 'error', sized: true },
+  { files: 'the words', pattern: '**/i18n/*.json', state: 'error', sized: true },
+  { files: 'the page\'s first script (so no height ever comes)', pattern: '**/js/head.*.js', state: 'baked', sized: false },
+]) {
+  test(`${files} failing in a framed page: the reader still reaches its end`, { timeout: 120_000 }, async () => {
+    const { p, frame } = await openPhoneArticle({ route: dropped(pattern), state });
+    try {
+      const box = await settledHeight(p.page);
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      if (sized) assert.ok(Math.abs(box - content) <= 2, `the frame is ${box} px for ${content} px content: no height reached the host`);
+      assert.deepEqual(await unreachable(p.page, frame, LAST_CONTENT), [], `out of reach in a ${box} px frame of ${content} px content`);
+    } finally {
+      await p.close();
+    }
+  });
+}

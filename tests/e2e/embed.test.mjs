@@ -71,5 +71,8 @@ test('www/embed.html, the demo host page, is case B and works', { timeout: 90_00
   const demo = fs.readFileSync(path.join(REPO_ROOT, 'www', 'embed.html'), 'utf8');
   const sandbox = /<iframe[^>]*\ssandbox="([^"]*)"/.exec(demo)?.[1];
   assert.ok(sandbox && !sandbox.includes('allow-same-origin'), `the demo frame's sandbox is "${sandbox}"`);
+  // Its frame's requests are cross-origin: it works only where the files carry the CORS header,
+  // which the dev server sends only with --cors (as this test's server does).
+  assert.match(demo, /<code>\.\/dev serve --cors<\/code>/, 'the demo does not say it needs ./dev serve --cors');
   await assertEmbedded(`${env.explainer.url}embed-demo.html`, demo.replaceAll('./css/', '/css/').replaceAll('./js/', '/js/').replace('src="./?lang=en"', 'src="/?lang=en"'), { opaque: true });
 });

@@ -7,7 +7,9 @@
 // The handshake: on start (and each time the script runs again, e.g. after a CMS adds a frame)
 // and whenever a frame loads, it says {type: 'ai-capex:hello'} to the frame, which answers with
 // its height at once — so a script that loads after the frame still sizes it.
-// A frame taller than MAX_HEIGHT stops there and scrolls inside, so its end stays in reach.
+// A frame taller than MAX_HEIGHT, or held shorter by the article's CSS (max-height, an
+// !important height), scrolls inside, so its end stays in reach; so does a frame that has not
+// reported a height yet (or never will: a page that failed to start).
 // A classic script (no module needed), safe to include more than once per page. It reads no
 // name the article can shadow: an element's id becomes a window property and a form's name a
 // document one, so the guard is a symbol and the query is the prototype's.
@@ -30,9 +32,6 @@
   function adopt(frame) {
     if (!frame.hasAttribute('data-ai-capex-host')) {
       frame.setAttribute('data-ai-capex-host', '');
-      // Sized to its content, the frame needs no scrollbar until it is clamped (onMessage);
-      // none shows while it grows.
-      frame.setAttribute('scrolling', 'no');
       frame.addEventListener('load', function () {
         hello(frame);
       });
@@ -47,8 +46,10 @@
     var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height)));
     for (var i = 0; i < all.length; i++) {
       if (all[i].contentWindow === event.source) {
-        all[i].style.height = height + 'px';
-        all[i].setAttribute('scrolling', height === MAX_HEIGHT ? 'auto' : 'no');
+        all[i].style.setProperty('height', height + 'px', 'important');
+        // Sized to its content, the frame needs no scrollbar, unless it is clamped or the box
+        // the article's CSS lets it have is shorter than asked.
+        all[i].setAttribute('scrolling', height === MAX_HEIGHT || all[i].clientHeight + 1 < height ? 'auto' : 'no');
       }
     }
   }

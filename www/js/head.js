@@ -29,6 +29,11 @@
     if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');
     else if (document.readyState === 'loading') requestAnimationFrame(markFirstChart);
   })();
+  // In an article's frame, tell the host our height now and whenever it changes (js/host.js's
+  // message, which js/embed-host.js reads), so the frame is sized to the page.
+  function tellHost() {
+    parent.postMessage({ type: 'ai-capex:height', height: Math.ceil(root.getBoundingClientRect().height) }, '*');
+  }
   // The interactive page never started (js/page.js moves data-state on): keep the baked page,
   // say so (the three-language line), and let no control move without effect.
   function stalled() {
@@ -39,6 +44,7 @@
     document.querySelectorAll('button, input, select, textarea').forEach(function (control) {
       control.disabled = true;
     });
+    if (parent !== window && window.ResizeObserver) new ResizeObserver(tellHost).observe(root);
   }
   requestAnimationFrame(function () {
     if (!main) return;

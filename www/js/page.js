@@ -311,6 +311,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   app.lang = page.lang;
   app.currency = page.currency;
   root.lang = page.lang;
+  // Report the height before anything can fail, so a host sizes the frame even if this page
+  // stops here (js/embed-host.js leaves an unsized frame scrollable).
+  startHostSync({ embedId: page.embedId });
 
   // Start the slow things at once.
   const wasmPromise = loadWasm();
@@ -325,7 +328,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   try {
     messages = await messagesPromise;
   } catch {
-    messages = await loadMessages('en').catch(() => null);
+    // Not the same file again (and another timeout) when the page is already in English.
+    messages = page.lang === 'en' ? null : await loadMessages('en').catch(() => null);
     if (messages) {
       app.lang = 'en';
       root.lang = 'en';
@@ -348,7 +352,6 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   app.share = createShare({ context: ctx, flushUrl: () => app.writeUrl.flush(), datasetText: () => app.datasetText, chartSize, drawChart: drawChartImage });
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
-  startHostSync({ embedId: page.embedId });
 
   // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;
