@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkDataFile, figuresToCsv, decodeText, isUtf8 } from '../www/js/data-file.js';
+import { MAX_DATASET_BYTES } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(REPO_ROOT, 'www', 'pkg');
@@ -49,6 +50,12 @@ async function loadCoreValidator() {
   return (text) => new Explainer().set_dataset(text);
 }
 
+/** The file's bytes, unread when it is over the page's limit (its size says so). */
+function readWithinLimit(file) {
+  const { size } = fs.statSync(file);
+  return { bytes: size > MAX_DATASET_BYTES ? new Uint8Array(0) : fs.readFileSync(file), size };
+}
+
 const shown = (file) => path.relative(process.cwd(), file) || file;
 
 async function main() {
@@ -58,7 +65,7 @@ async function main() {
   const file = options.file ?? DEFAULT_DATASET;
   const { encoding, problems, dataset } = checkDataFile({
     name: shown(file),
-    bytes: fs.readFileSync(file),
+    ...readWithinLimit(file),
     base: { name: shown(options.base), bytes: fs.readFileSync(options.base) },
     validate,
   });
