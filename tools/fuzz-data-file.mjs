@@ -166,10 +166,18 @@ function numberCell(rng) {
   return { unit, cell, value };
 }
 
-/** Text in UTF-16 without a BOM as spreadsheets save it: every fourth character ASCII, none NUL, two at least. */
+/**
+ * Text in UTF-16 without a BOM as spreadsheets save it, none NUL, two ASCII characters at least:
+ * every fourth character ASCII, or mostly Chinese (few zero bytes: an ASCII one in 8 to 40).
+ */
 function utf16Text(rng) {
-  return Array.from({ length: 8 + rng.below(300) }, (_, i) =>
-    i % 4 === 3 ? rng.pick([...'abc,019\t\n']) : rng.chance(0.5) ? rng.pick([...'资本開支亿万元美']) : rng.pick([...'xyz;."']),
+  const asciiEvery = rng.chance(0.5) ? 4 : 8 + rng.below(33);
+  return Array.from({ length: 2 * asciiEvery + rng.below(300) }, (_, i) =>
+    i % asciiEvery === asciiEvery - 1
+      ? rng.pick([...'abc,019\t\n'])
+      : asciiEvery > 4 || rng.chance(0.5)
+        ? rng.pick([...'资本開支亿万元美投资人民币数据中心，。（）「」'])
+        : rng.pick([...'xyz;."']),
   ).join('');
 }
 

@@ -49,6 +49,23 @@ test('decodeText: one NUL in a UTF-8 file is a NUL on its line, not UTF-16', () 
   assert.equal(decodeText(Buffer.from(chinese).swap16()).encoding, 'UTF-16BE without BOM');
 });
 
+test('decodeText: a tab-separated UTF-16 sheet without a BOM, mostly Chinese, is read as UTF-16, LE and BE', () => {
+  // Issue 17 review: few zero bytes (Chinese code units have none) made it GBK.
+  // Tabs and line ends are one code unit in eight or fewer: as few zero bytes as that.
+  const sheet = [
+    '清单\t编号\t数值\t单位\t说明',
+    '事实\t微软资本开支\t八百亿\t亿美元\t公司财报所述全年资本开支总额，含融资租赁，不含收购，按财政年度计算并以公司公布口径为准',
+    '事实\t阿里巴巴资本开支\t三千八百亿\t亿元人民币\t未来三年云和人工智能基础设施投入合计',
+    '参考\t全国数据中心投资\t一千二百亿\t亿元人民币\t国家统计局公布的年度固定资产投资口径，包括新建与改扩建项目，按开工年份归属',
+  ].join('\r\n');
+  const le = Buffer.from(sheet, 'utf16le');
+  for (const [bytes, encoding] of [[le, 'UTF-16LE without BOM'], [Buffer.from(le).swap16(), 'UTF-16BE without BOM']]) {
+    const decoded = decodeText(Uint8Array.from(bytes));
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.text, sheet, encoding);
+  }
+});
+
 test('parseDelimited: RFC 4180 quoting, line breaks in cells, CRLF, each record with its first line', () => {
   const { delimiter, records, problems } = parseDelimited('a,b\r\n"x, ""y""","one\r\ntwo"\r\n\r\nlast,\n');
   assert.equal(delimiter, ',');
