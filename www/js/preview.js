@@ -41,9 +41,9 @@ class Refusal extends Error {
 }
 
 /**
- * The bytes at `url` and its size, read no further than the page's limit (checkDataFile refuses
- * a larger file, as it does a local one). Only the file at that very address: a redirect, which could lead to another site, is
- * refused, not followed.
+ * The bytes at `url` and their size, read no further than the page's limit (checkDataFile
+ * refuses a larger file, as it does a local one). Only the file at that very address: a
+ * redirect, which could lead to another site, is refused, not followed.
  */
 async function fetchBytes(url) {
   const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', redirect: 'manual' });
@@ -73,7 +73,7 @@ function showProblems(problems) {
   problemList.hidden = problems.length === 0;
 }
 
-/** Check `name` (its `bytes`) with the core; boot the article with it when it is clean. */
+/** Check `name` (its `bytes`, or only its `size` when over the limit) with the core; boot the article with it when it is clean. */
 async function preview(name, { bytes, size }) {
   say(`Checking ${name}…`);
   const wasm = await loadWasm();
