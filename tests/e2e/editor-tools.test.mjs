@@ -227,6 +227,13 @@ test('a 600 MB file is refused by its size before it is read: the 5 MB message, 
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, new RegExp(`big\\.json:1: file: the file is larger than 5 MB \\(${600 * 1024 * 1024} bytes or more\\), the most the page reads`));
   assert.ok(seconds < 5, `took ${seconds.toFixed(1)} s: the file was read`);
+  // The JSON file a sheet is joined with, and the one exported, are held to the same limit.
+  const sheet = writeScratch('figures.csv', 'list,id\n');
+  for (const args of [[sheet, '--base', file], ['--export-csv', path.join(scratch(), 'out.csv'), '--base', file]]) {
+    const run = check(...args);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, new RegExp(`big\\.json(:1: file)?: the file is larger than 5 MB \\(${600 * 1024 * 1024} bytes or more\\)`), args.join(' '));
+  }
 });
 
 test('the bake refuses a file over the 5 MB limit up front, with the same message', async () => {
