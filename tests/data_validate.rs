@@ -748,8 +748,9 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_refused_where_it_is() {
             matches!(&kinds(&v)[0], DataErrorKind::FormulaText { text: found } if found.starts_with(start))
         );
     }
-    let v =
-        with(|v| fact0(v)["note"] = json!({"en": "fine", "zh-Hans": "@某人", "zh-Hant": "+5%"}));
+    let v = with(|v| {
+        fact0(v)["note"] = json!({"en": "fine", "zh-Hans": "@某人", "zh-Hant": "+5% y/y"})
+    });
     let locations: Vec<String> = messages(&v)
         .iter()
         .map(|m| m.split(": ").next().unwrap().to_string())
@@ -764,4 +765,42 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_refused_where_it_is() {
     // Inside the text, or a minus sign written as U+2212, is fine.
     let v = with(|v| fact0(v)["quote"] = json!("\u{2212}5% = a fall"));
     assert_eq!(messages(&v), Vec::<String>::new());
+}
+
+#[test]
+fn formula_text_behind_spaces_zero_width_characters_or_in_full_width_is_refused_too() {
+    let formulas = [
+        " =1+1",
+        "\u{a0}=1+1",
+        "\u{3000}=1+1",
+        "\u{200b}=1+1",
+        "\u{feff}=1+1",
+        "\u{2060}@x",
+        "\n=1+1",
+        "\u{ff1d}HYPERLINK(\"https://example.com\")",
+        "\u{ff0b}1+1",
+        "\u{ff0d}1+1",
+        "\u{ff20}x",
+        "-1+1",
+        "-A1",
+    ];
+    for text in formulas {
+        let v = with(|v| fact0(v)["quote"] = json!(text));
+        assert!(
+            matches!(&kinds(&v)[..], [DataErrorKind::FormulaText { .. }]),
+            "{text:?}: {:?}",
+            messages(&v)
+        );
+    }
+    // Chinese text may start with full-width brackets; a plain signed number reads as a number.
+    for text in [
+        "（注）资本开支",
+        "「約」",
+        "-20%",
+        "+1,234.5",
+        "\u{2212}20%",
+    ] {
+        let v = with(|v| fact0(v)["quote"] = json!(text));
+        assert_eq!(messages(&v), Vec::<String>::new(), "{text:?}");
+    }
 }

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkDataFile, figuresToCsv, decodeText, isUtf8 } from '../www/js/data-file.js';
+import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(REPO_ROOT, 'www', 'pkg');
@@ -49,6 +50,12 @@ async function loadCoreValidator() {
   return (text) => new Explainer().set_dataset(text);
 }
 
+/** The file's bytes, unread when it is over the page's limit (its size says so). */
+function readWithinLimit(file) {
+  const { size } = fs.statSync(file);
+  return { bytes: size > MAX_DATASET_BYTES ? new Uint8Array(0) : fs.readFileSync(file), size };
+}
+
 const shown = (file) => path.relative(process.cwd(), file) || file;
 
 async function main() {
@@ -58,8 +65,8 @@ async function main() {
   const file = options.file ?? DEFAULT_DATASET;
   const { encoding, problems, dataset } = checkDataFile({
     name: shown(file),
-    bytes: fs.readFileSync(file),
-    base: { name: shown(options.base), bytes: fs.readFileSync(options.base) },
+    ...readWithinLimit(file),
+    base: { name: shown(options.base), ...readWithinLimit(options.base) },
     validate,
   });
   if (!isUtf8(encoding)) console.error(`${shown(file)}: read as ${encoding}`);
@@ -76,7 +83,12 @@ async function main() {
 
 /** Only a file the core accepts is exported: the CSV must check clean as it is written. */
 function exportCsv({ base, exportCsv: out }, validate) {
-  const { text } = decodeText(fs.readFileSync(base));
+  const { bytes, size } = readWithinLimit(base);
+  if (size > MAX_DATASET_BYTES) {
+    console.error(`${shown(base)}: ${tooLargeMessage(size)}`);
+    return 1;
+  }
+  const { text } = decodeText(bytes);
   const problems = validate(text);
   if (problems.length) {
     console.error(`${shown(base)} has problems; check it first: node tools/check-data.mjs ${shown(base)}`);

@@ -65,7 +65,7 @@ const CHARS = [
   ...'abcXYZ019 .,;"\'\t\r\n=+-@%$¥€·，。；：（）「」“”',
   '资', '本', '開', '支', '亿', '万', '元', '美', '％', '－', '\u2212', '\u3000', '\u00a0', '\uFEFF', '\u0000', '\uFFFD', '\u202e', '😀', '𠀀',
 ];
-const TRICKY = ['1e999', '=HYPERLINK("https://example.com","x")', '+1', '-1', '@SUM(A1)', "'=1", "''+x", '"', '""', '","', '\r\n', '\r', 'a,b\tc', '\uFEFFlist'];
+const TRICKY = ['1e999', '=HYPERLINK("https://example.com","x")', '+1', '-1', '@SUM(A1)', "'=1", "''+x", '"', '""', '","', '\r\n', '\r', 'a,b\tc', '\uFEFFlist', ' =1', '\u00a0+1', '\u200b@x', '\uFEFF-1', '\uff1d1', '\uff0b1', '\uff0d1', '\uff20x', '-20%', '-1,234.5', "'-20%", '（', '「'];
 
 function text(rng, max = 24) {
   if (rng.chance(0.15)) return rng.pick(TRICKY) + (rng.chance(0.5) ? text(rng, 6) : '');
@@ -118,10 +118,18 @@ function numberCell(rng) {
   return { unit, cell, value };
 }
 
-/** Text in UTF-16 without a BOM as spreadsheets save it: every fourth character ASCII, none NUL, two at least. */
+/**
+ * Text in UTF-16 without a BOM as spreadsheets save it, none NUL, two ASCII characters at least:
+ * every fourth character ASCII, or mostly Chinese (few zero bytes: an ASCII one in 8 to 40).
+ */
 function utf16Text(rng) {
-  return Array.from({ length: 8 + rng.below(300) }, (_, i) =>
-    i % 4 === 3 ? rng.pick([...'abc,019\t\n']) : rng.chance(0.5) ? rng.pick([...'资本開支亿万元美']) : rng.pick([...'xyz;."']),
+  const asciiEvery = rng.chance(0.5) ? 4 : 8 + rng.below(33);
+  return Array.from({ length: 2 * asciiEvery + rng.below(300) }, (_, i) =>
+    i % asciiEvery === asciiEvery - 1
+      ? rng.pick([...'abc,019\t\n'])
+      : asciiEvery > 4 || rng.chance(0.5)
+        ? rng.pick([...'资本開支亿万元美投资人民币数据中心，。（）「」'])
+        : rng.pick([...'xyz;."']),
   ).join('');
 }
 
@@ -220,7 +228,7 @@ function rowsReadBack({ csvText, parseDelimited, cellText, decodeText }, rng) {
   const read = records.map((r) => r.cells.map(cellText));
   check(JSON.stringify(read) === JSON.stringify(expected), 'every row written reads back the same', { expected, read });
   for (const r of records) {
-    for (const cell of r.cells) check(!/^[=+\-@\t\r]/.test(cell) || /^-?\d+(\.\d+)?$/.test(cell), 'no text cell a spreadsheet would run as a formula', cell);
+    for (const cell of r.cells) check(!/^[\t\r\n]|^[\s\u0085\u200b-\u200f\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell) || /^[+-][\d,]+(\.\d+)?%?$/.test(cell), 'no text cell a spreadsheet would run as a formula', cell);
   }
   return 0;
 }

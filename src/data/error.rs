@@ -189,7 +189,8 @@ pub enum DataErrorKind {
         high: f64,
     },
     /// Text that starts with a character a spreadsheet reads as the start of a formula (`=`,
-    /// `+`, `-`, `@`, tab, carriage return): opened from a CSV of the figures it could run.
+    /// `+`, `-`, `@` or their full-width forms, after any spaces; a tab or a line break):
+    /// opened from a CSV of the figures it could run. The rule: www/data/README.md §10.
     FormulaText {
         /// The start of the text.
         text: String,
@@ -626,8 +627,8 @@ impl fmt::Display for DataErrorKind {
             DataErrorKind::FormulaText { text } => write!(
                 f,
                 "text {text:?} starts with a character a spreadsheet reads as a formula \
-                 (= + - @, a tab or a line break); start it with a word or a digit, and write \
-                 a minus sign as \u{2212}"
+                 (= + - @ or \u{FF1D} \u{FF0B} \u{FF0D} \u{FF20}, also after spaces, or a tab or a \
+                 line break); start it with a word or a digit, and write a minus sign as \u{2212}"
             ),
             DataErrorKind::MissingQuote => write!(
                 f,

@@ -148,7 +148,7 @@ impl Checker<'_> {
     /// Text that lands in a CSV cell (the readers' figures, the editors' sheet) must not read
     /// as a formula there; the CSV writer neutralises it too, but the file should not need it.
     fn spreadsheet_safe(&mut self, at: &str, text: &str) {
-        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if reads_as_formula(text) {
             let start: String = text.chars().take(24).collect();
             self.push(at.to_string(), DataErrorKind::FormulaText { text: start });
         }
@@ -778,4 +778,41 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     }
 
     c.errors
+}
+
+/// Whether a spreadsheet could run `text` as a formula. The rule, the same as the CSV writer's
+/// (`www/js/data-file/delimited.js`, `readsAsFormula`), is documented in www/data/README.md §10:
+/// text starting with a tab or a line break, or whose first character after white space,
+/// zero-width characters (U+200B–U+200F, U+2060) and BOMs (U+FEFF) is `=` `+` `-` `@` or their
+/// full-width forms `＝` `＋` `－` `＠` — unless the text is a plain signed number, such as
+/// `-20%` or `+1,234.5`, which a spreadsheet reads as a number.
+fn reads_as_formula(text: &str) -> bool {
+    const STARTERS: [char; 8] = [
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ];
+    let ignorable = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    };
+    if text.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    text.trim_start_matches(ignorable).starts_with(STARTERS) && !is_plain_signed_number(text)
+}
+
+/// `-20%`, `+5`, `-1,234.5`: a sign, digits (in groups of three after commas, or not grouped),
+/// an optional decimal part and an optional `%`.
+fn is_plain_signed_number(text: &str) -> bool {
+    let Some(unsigned) = text.strip_prefix(['-', '+']) else {
+        return false;
+    };
+    let number = unsigned.strip_suffix('%').unwrap_or(unsigned);
+    let (integer, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or("");
+    let grouped = integer.contains(',');
+    digits(fraction)
+        && digits(first)
+        && (!grouped || first.len() <= 3)
+        && groups.all(|g| g.len() == 3 && digits(g))
 }

@@ -12,8 +12,11 @@ import {
   jsonLinesByPath,
   checkDataFile,
 } from '../../www/js/data-file.js';
-import { csvText, cellText } from '../../www/js/data-file/delimited.js';
-import { readWwwJson, encodeGb18030 } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { csvText, cellText, csvCell } from '../../www/js/data-file/delimited.js';
+import { readWwwJson, encodeGb18030, REPO_ROOT } from './harness.mjs';
 
 const utf8 = (text) => new TextEncoder().encode(text);
 
@@ -47,6 +50,23 @@ test('decodeText: one NUL in a UTF-8 file is a NUL on its line, not UTF-16', () 
   const chinese = Buffer.from('list,id,note_zh-Hans\nfacts,a,资本开支同比增长\n', 'utf16le');
   assert.equal(decodeText(chinese).encoding, 'UTF-16LE without BOM');
   assert.equal(decodeText(Buffer.from(chinese).swap16()).encoding, 'UTF-16BE without BOM');
+});
+
+test('decodeText: a tab-separated UTF-16 sheet without a BOM, mostly Chinese, is read as UTF-16, LE and BE', () => {
+  // Issue 17 review: few zero bytes (Chinese code units have none) made it GBK.
+  // Tabs and line ends are one code unit in eight or fewer: as few zero bytes as that.
+  const sheet = [
+    '清单\t编号\t数值\t单位\t说明',
+    '事实\t微软资本开支\t八百亿\t亿美元\t公司财报所述全年资本开支总额，含融资租赁，不含收购，按财政年度计算并以公司公布口径为准',
+    '事实\t阿里巴巴资本开支\t三千八百亿\t亿元人民币\t未来三年云和人工智能基础设施投入合计',
+    '参考\t全国数据中心投资\t一千二百亿\t亿元人民币\t国家统计局公布的年度固定资产投资口径，包括新建与改扩建项目，按开工年份归属',
+  ].join('\r\n');
+  const le = Buffer.from(sheet, 'utf16le');
+  for (const [bytes, encoding] of [[le, 'UTF-16LE without BOM'], [Buffer.from(le).swap16(), 'UTF-16BE without BOM']]) {
+    const decoded = decodeText(Uint8Array.from(bytes));
+    assert.equal(decoded.encoding, encoding);
+    assert.equal(decoded.text, sheet, encoding);
+  }
 });
 
 test('parseDelimited: RFC 4180 quoting, line breaks in cells, CRLF, each record with its first line', () => {
@@ -166,6 +186,38 @@ test('csvText: text starting with = + - @ tab or CR is neutralised with a quote 
   }
 });
 
+// One table of texts through the CSV writer and the core's validator (the same wasm that
+// ./dev check-data and the page run): they agree on every one, so their rules cannot drift.
+const FORMULA_TABLE = (() => {
+  const starters = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
+  const ignored = ['', ' ', '  ', '\u00a0', '\u3000', '\u2002', '\u0085', '\u200b', '\u200c', '\u200d', '\u200e', '\u2060', '\ufeff', '\u00a0\u200b'];
+  const harmless = ['（', '「', '1', 'a', '\u2212', '\uff08'];
+  return [
+    ...ignored.flatMap((before) => starters.map((start) => [`${before}${start}HYPERLINK("https://example.com")`, true])),
+    ...ignored.flatMap((before) => harmless.map((start) => [`${before}${start}x`, false])),
+    ...['\t', '\r', '\n'].map((start) => [`${start}x`, true]),
+    ...['-20%', '+5', '-1,234.5', '-0.25', '+12.5%', '\u221220%', '\uff0d20%'].map((n) => [n, n === '\uff0d20%']),
+    ...['-1+1', '-A1', '-1,23', '-20%x', '-', '+', '- 20%', ' -20%', '-.5', '-1,234,56'].map((t) => [t, true]),
+  ];
+})();
+
+test('one rule for formula text: the CSV writer neutralises exactly what the validator refuses', async () => {
+  const pkg = path.join(REPO_ROOT, 'www', 'pkg');
+  const { initSync, Explainer } = await import(pathToFileURL(path.join(pkg, 'ai_capex_explainer.js')).href);
+  initSync({ module: fs.readFileSync(path.join(pkg, 'ai_capex_explainer_bg.wasm')) });
+  const dataset = readWwwJson('data/capex-dataset.json');
+  const refused = (text) => {
+    dataset.facts[0].quote = text;
+    return new Explainer().set_dataset(JSON.stringify(dataset)).some((p) => /reads as a formula/.test(p.message));
+  };
+  for (const [text, formula] of FORMULA_TABLE) {
+    const [cell] = parseDelimited(`${csvCell(text)},x`).records[0].cells;
+    assert.equal(cell.startsWith("'"), formula, `writer: ${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
+    assert.equal(refused(text), formula, `validator: ${JSON.stringify(text)}`);
+    assert.equal(cellText(cell), text.replace(/\r/g, '\n'), `read back: ${JSON.stringify(text)}`);
+  }
+});
+
 test('figures → CSV: formula-like text is neutralised in the sheet, numbers stay numbers, and the sheet reads back unchanged', () => {
   const dataset = readWwwJson('data/capex-dataset.json');
   const fact = dataset.facts[0];
@@ -174,7 +226,7 @@ test('figures → CSV: formula-like text is neutralised in the sheet, numbers st
     target.quote = `${start}HYPERLINK("https://example.com/${i}")`;
     return target;
   });
-  fact.note = { en: '@everyone', 'zh-Hans': '+5%', 'zh-Hant': "'=already quoted" };
+  fact.note = { en: '@everyone', 'zh-Hans': '+5% y/y', 'zh-Hant': "'=already quoted" };
   fact.value = -5;
   const csv = figuresToCsv(dataset);
   const [header, ...rows] = parseDelimited(csv.slice(1)).records;
@@ -186,7 +238,7 @@ test('figures → CSV: formula-like text is neutralised in the sheet, numbers st
   const row = rows.find((r) => r.cells[column('id')] === fact.id);
   assert.equal(row.cells[column('value')], '-5', 'a negative number stays a number');
   assert.equal(row.cells[column('note_en')], "'@everyone");
-  assert.equal(row.cells[column('note_zh-Hans')], "'+5%");
+  assert.equal(row.cells[column('note_zh-Hans')], "'+5% y/y");
   assert.equal(row.cells[column('note_zh-Hant')], "''=already quoted");
   const { lists, problems } = figuresFromCsv(csv.slice(1));
   assert.deepEqual(problems, []);

@@ -217,6 +217,25 @@ test('a file over the page\'s 5 MB limit is refused by check-data with the page\
   assert.match(run.stderr, new RegExp(`big\\.json:1: file: the file is larger than 5 MB \\(${Buffer.byteLength(big)} bytes or more\\), the most the page reads`));
 });
 
+test('a 600 MB file is refused by its size before it is read: the 5 MB message, quickly', () => {
+  // Issue 17, finding 9: it used to be read whole and decoded first (a TypeError from the decoder).
+  const file = path.join(scratch(), 'big.json');
+  fs.truncateSync((fs.writeFileSync(file, ''), file), 600 * 1024 * 1024); // sparse: nothing written to disk
+  const started = performance.now();
+  const run = check(file);
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`big\\.json:1: file: the file is larger than 5 MB \\(${600 * 1024 * 1024} bytes or more\\), the most the page reads`));
+  assert.ok(seconds < 5, `took ${seconds.toFixed(1)} s: the file was read`);
+  // The JSON file a sheet is joined with, and the one exported, are held to the same limit.
+  const sheet = writeScratch('figures.csv', 'list,id\n');
+  for (const args of [[sheet, '--base', file], ['--export-csv', path.join(scratch(), 'out.csv'), '--base', file]]) {
+    const run = check(...args);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, new RegExp(`big\\.json(:1: file)?: the file is larger than 5 MB \\(${600 * 1024 * 1024} bytes or more\\)`), args.join(' '));
+  }
+});
+
 test('the bake refuses a file over the 5 MB limit up front, with the same message', async () => {
   const { readDatasetFile } = await import('../../tools/bake.mjs');
   const file = writeScratch('big.json', `{}${' '.repeat(5 * 1024 * 1024)}`);

@@ -177,6 +177,60 @@ test('a file over the 5 MB limit is refused with the page\'s message, from the c
   }
 });
 
+test('a 600 MB file is refused by its size, not read whole: a local file by its size, one from the site after 5 MB of it', { timeout: 60_000 }, async () => {
+  // Issue 17, finding 9: the preview read the whole file or response before checking its size.
+  const HUGE = 600 * 1024 * 1024;
+  let sent = 0;
+  const endless = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream' }); // chunked: no Content-Length to go by
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const more = () => {
+      while (sent < HUGE && !res.destroyed) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', more);
+      }
+      res.end();
+    };
+    res.on('close', () => res.destroy());
+    more();
+  });
+  await new Promise((resolve) => endless.listen(0, '127.0.0.1', resolve));
+  const refusedFor = async (p, size) => {
+    await p.page.waitForFunction(() => ['ready', 'refused', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 30_000 });
+    const seen = await previewState(p.page);
+    assert.equal(seen.state, 'refused', seen.summary);
+    assert.equal(seen.problems.length, 1, seen.problems.join('\n'));
+    const [, bytes] = seen.problems[0].match(/^huge\.json:1: file: the file is larger than 5 MB \((\d+) bytes or more\), the most the page reads/) ?? [];
+    assert.ok(bytes && size(Number(bytes)), seen.problems[0]);
+  };
+  const local = await openPage(browser, `${server.url}preview.html?lang=en`);
+  try {
+    // A File of 600 MB made of one 1 MB Blob repeated: Chromium keeps it by reference, never whole.
+    await local.page.evaluate((huge) => {
+      const input = document.querySelector('#preview-local');
+      const part = new Blob([new Uint8Array(1024 * 1024)]);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(Array.from({ length: huge / part.size }, () => part), 'huge.json'));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    }, HUGE);
+    await refusedFor(local, (bytes) => bytes === HUGE);
+  } finally {
+    await local.close();
+  }
+  const remote = await openPage(browser, `${server.url}preview.html?lang=en&file=data/huge.json`, {
+    route: (context) => context.route('**/data/huge.json', (r) => r.continue({ url: `http://127.0.0.1:${endless.address().port}/huge.json` })),
+  });
+  try {
+    await refusedFor(remote, (bytes) => bytes > 5 * 1024 * 1024 && bytes < 64 * 1024 * 1024);
+    assert.ok(sent < HUGE, `the whole ${sent} bytes were sent: the preview read on`);
+  } finally {
+    await remote.close();
+    endless.closeAllConnections();
+    endless.close();
+  }
+});
+
 test('the preview page carries the reader\'s Content-Security-Policy itself, for hosts that send none', () => {
   const html = fs.readFileSync(path.join(REPO_ROOT, 'www', 'preview.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);

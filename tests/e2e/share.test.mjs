@@ -307,6 +307,27 @@ test('on the baked site the download code arrives only on the click, under its h
   }
 });
 
+test('a negative figure as stated ("-20%") reaches the figures CSV as a number a spreadsheet reads, with no apostrophe in front', { timeout: 60_000 }, async () => {
+  // Issue 17 review: the formula guard wrote it as '-20%, the apostrophe visible in the sheet.
+  const edited = structuredClone(dataset);
+  const fact = edited.facts.find((f) => f.unit === 'percent' && !/share|margin|reduction/.test(f.metric) && f.value_high === undefined && f.qualifier === 'exact');
+  fact.value = -20;
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(edited) })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const csvButton = p.page.locator('.share-bar .share-button').nth(2);
+    const [head, ...rows] = csvRecords((await downloadOf(p.page, csvButton)).bytes);
+    const row = rows[edited.facts.indexOf(fact)];
+    assert.equal(row[head.indexOf(words.en.share.csv.columns.as_stated)], '-20%', `${fact.id}: ${row}`);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('a data file whose text a spreadsheet would run as a formula is refused, so its figures are never offered as CSV', { timeout: 60_000 }, async () => {
   // Before, the core accepted it and the readers' figures CSV carried =HYPERLINK(…) into
   // Excel. The CSV writer now neutralises such text too (tests/e2e/data-file.test.mjs, csvText).

@@ -29,15 +29,20 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  * @param {object} input
  * @param {string} input.name  the file's name as shown in messages
  * @param {Uint8Array} input.bytes
- * @param {{name: string, bytes: Uint8Array}} [input.base]  for a CSV: the JSON file it is joined with
+ * @param {number} [input.size]  the file's size in bytes, when over the limit and so not read whole
+ * @param {{name: string, bytes: Uint8Array, size?: number}} [input.base]  for a CSV: the JSON file it is joined with
  * @param {(jsonText: string) => {location: string, message: string}[]} input.validate  the core's check
  * @returns {{encoding: string, problems: {file: string, line: number, where: string, what: string}[], dataset: object|null}}
  *   `dataset` is the checked file (for a CSV, joined with its base) when it has no problems
  */
-export function checkDataFile({ name, bytes, base, validate }) {
+export function checkDataFile({ name, bytes, size = bytes.length, base, validate }) {
+  // Over the page's limit (the file or, for a sheet, the JSON file it joins): the page would
+  // not read it, so neither is it decoded nor checked.
+  const tooLarge = [{ name, size }, ...(base && isSpreadsheetFile(name) ? [{ name: base.name, size: base.size ?? base.bytes.length }] : [])]
+    .filter((file) => file.size > MAX_DATASET_BYTES)
+    .map((file) => ({ file: file.name, line: 1, where: 'file', what: tooLargeMessage(file.size) }));
+  if (tooLarge.length) return { encoding: 'UTF-8', problems: tooLarge, dataset: null };
   const { text, encoding } = decodeText(bytes);
-  // Over the page's limit: the page would not read it, so neither is it checked.
-  if (bytes.length > MAX_DATASET_BYTES) return { encoding, problems: [{ file: name, line: 1, where: 'file', what: tooLargeMessage(bytes.length) }], dataset: null };
   const unreadable = unreadableCharacters(text, name, encoding);
   const { problems, dataset } = isSpreadsheetFile(name)
     ? checkSpreadsheet({ name, text, base, validate })

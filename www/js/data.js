@@ -7,7 +7,7 @@
 
 import { inlineText } from './inline.js';
 import { fetchAsset, withinLoadTime } from './assets.js';
-import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
+import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from './data-file/size-limit.js';
 
 /**
  * Fetch the dataset file as text. Resolves to { text } or { error } — never waits longer than
@@ -24,30 +24,11 @@ export async function fetchDatasetText() {
   }
 }
 
-const tooLarge = (bytes) => ({ error: tooLargeMessage(bytes) });
-
 async function readDatasetFile() {
   const response = await fetchAsset('data/capex-dataset.json');
   if (!response.ok) return { error: `HTTP ${response.status}` };
-  if (Number(response.headers.get('content-length')) > MAX_DATASET_BYTES) return tooLarge(Number(response.headers.get('content-length')));
-  if (!response.body) {
-    const text = await response.text();
-    return text.length > MAX_DATASET_BYTES ? tooLarge(text.length) : { text };
-  }
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_DATASET_BYTES) {
-      reader.cancel().catch(() => {});
-      return tooLarge(size);
-    }
-    chunks.push(value);
-  }
-  return { text: await new Blob(chunks).text() };
+  const { bytes, size } = await readWithinLimit(response);
+  return size > MAX_DATASET_BYTES ? { error: tooLargeMessage(size) } : { text: new TextDecoder().decode(bytes) };
 }
 
 /** JSON.parse that returns { value } or { error } instead of throwing. */

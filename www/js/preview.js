@@ -8,6 +8,7 @@
 
 import { boot, reportUnexpected } from './page.js';
 import { checkDataFile, isUtf8 } from './data-file.js';
+import { MAX_DATASET_BYTES, readWithinLimit } from './data-file/size-limit.js';
 import { loadWasm } from './wasm.js';
 import { byId, h, replaceChildren } from './dom.js';
 
@@ -40,9 +41,9 @@ class Refusal extends Error {
 }
 
 /**
- * The bytes at `url` (a file over the page's size limit is refused by checkDataFile, as a local
- * one is). Only the file at that very address: a redirect, which could lead to another site, is
- * refused, not followed.
+ * The bytes at `url` and their size, read no further than the page's limit (checkDataFile
+ * refuses a larger file, as it does a local one). Only the file at that very address: a
+ * redirect, which could lead to another site, is refused, not followed.
  */
 async function fetchBytes(url) {
   const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', redirect: 'manual' });
@@ -54,7 +55,7 @@ async function fetchBytes(url) {
     );
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return readWithinLimit(response);
 }
 
 /** Say why nothing is previewed, in the three languages. */
@@ -72,14 +73,14 @@ function showProblems(problems) {
   problemList.hidden = problems.length === 0;
 }
 
-/** Check `name` (its `bytes`) with the core; boot the article with it when it is clean. */
-async function preview(name, bytes) {
+/** Check `name` (its `bytes`, or only its `size` when over the limit) with the core; boot the article with it when it is clean. */
+async function preview(name, { bytes, size }) {
   say(`Checking ${name}…`);
   const wasm = await loadWasm();
   if (!wasm.ok) throw new Error(`the core did not load: ${wasm.detail}`);
   const validate = (text) => new wasm.Explainer().set_dataset(text);
-  const base = DATA_FILE.test(name) && !/\.json$/i.test(name) ? { name: SHIPPED, bytes: await fetchBytes(SHIPPED) } : undefined;
-  const { encoding, problems, dataset } = checkDataFile({ name, bytes, base, validate });
+  const base = DATA_FILE.test(name) && !/\.json$/i.test(name) ? { name: SHIPPED, ...(await fetchBytes(SHIPPED)) } : undefined;
+  const { encoding, problems, dataset } = checkDataFile({ name, bytes, size, base, validate });
   showProblems(problems);
   const readAs = isUtf8(encoding) ? '' : ` (read as ${encoding})`;
   if (problems.length) {
@@ -103,7 +104,8 @@ function choose() {
     const [file] = event.target.files;
     if (!file) return;
     form.hidden = true;
-    await preview(file.name, new Uint8Array(await file.arrayBuffer())).catch(failed);
+    const tooLarge = file.size > MAX_DATASET_BYTES;
+    await preview(file.name, { bytes: tooLarge ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer()), size: file.size }).catch(failed);
   });
 }
 

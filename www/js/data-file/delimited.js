@@ -64,22 +64,33 @@ export function parseDelimited(text) {
 }
 
 /**
- * Text a spreadsheet would run as a formula starts with = + - @, a tab or a CR (OWASP's "CSV
- * injection"; a line feed too, as parseDelimited reads a CR as one). The writer puts one ' in
- * front of it, and in front of text that already starts with quote marks before such a
- * character, so that the reader taking one off gives back exactly the text written.
+ * Whether a spreadsheet could run `text` as a formula (OWASP's "CSV injection"). The rule, the
+ * same as the validator's (src/data/validate.rs, reads_as_formula), is documented in
+ * www/data/README.md §10: text starting with a tab or a line break, or whose first character
+ * after white space, zero-width characters (U+200B–U+200F, U+2060) and BOMs (U+FEFF) is = + - @
+ * or their full-width forms ＝ ＋ － ＠ — unless the text is a plain signed number (-20%,
+ * +1,234.5), which a spreadsheet reads as a number.
  */
-const FORMULA_START = /^'*[=+\-@\t\r\n]/;
-const NEUTRALISED = /^'+[=+\-@\t\r\n]/;
+export const readsAsFormula = (text) => (FORMULA_START.test(text) || IGNORED_THEN_FORMULA.test(text)) && !PLAIN_SIGNED_NUMBER.test(text);
+const FORMULA_START = /^[\t\r\n]/;
+// The white space of Rust's char::is_whitespace, the zero-width characters and the BOM.
+const IGNORED_THEN_FORMULA = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+const PLAIN_SIGNED_NUMBER = /^[+-](\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
+
+/**
+ * The writer puts one ' in front of formula-like text, and in front of text that is quote marks
+ * before formula-like text, so that the reader taking one off gives back exactly the text written.
+ */
+const neutralised = (text) => (readsAsFormula(text.replace(/^'+/, '')) ? `'${text}` : text);
 
 /** A cell as written: numbers as they are (negative ones too), text neutralised and quoted as needed. */
 export function csvCell(cell) {
-  const text = typeof cell === 'number' ? String(cell) : String(cell ?? '').replace(FORMULA_START, "'$&");
+  const text = typeof cell === 'number' ? String(cell) : neutralised(String(cell ?? ''));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A cell as read back: the ' the writer put in front of formula-like text taken off. */
-export const cellText = (cell) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
+export const cellText = (cell) => (cell.startsWith("'") && readsAsFormula(cell.replace(/^'+/, '')) ? cell.slice(1) : cell);
 
 /**
  * Rows of cells (strings or numbers; null and undefined are empty) as CSV text that Excel opens

@@ -2,8 +2,8 @@
 
 /**
  * Decodes a file's bytes: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); zero bytes on one side of
- * the byte pairs throughout mean UTF-16 without a BOM (text in UTF-8 or GBK has none, but may
- * carry a stray one: that is a NUL character, see unreadableCharacters); then strict UTF-8,
+ * the byte pairs mean UTF-16 without a BOM (text in UTF-8 or GBK has none, but may carry a stray
+ * one: that is a NUL character, see unreadableCharacters); then strict UTF-8,
  * else GBK — what Excel and WPS save as "CSV" on a Chinese Windows — decoded as GB18030, its
  * superset (Node's "gbk" decoder, unlike browsers', misses the four-byte codes, e.g. ¥).
  * @param {Uint8Array} bytes
@@ -15,21 +15,31 @@ export function decodeText(bytes) {
   if (startsWith(0xef, 0xbb, 0xbf)) return { text: decode('utf-8', 3), encoding: 'UTF-8 with BOM' };
   if (startsWith(0xff, 0xfe)) return { text: decode('utf-16le', 2), encoding: 'UTF-16LE' };
   if (startsWith(0xfe, 0xff)) return { text: decode('utf-16be', 2), encoding: 'UTF-16BE' };
-  const utf16 = utf16ByZeroBytes(bytes);
+  const utf8 = strictly('utf-8', bytes);
+  const utf16 = utf16ByZeroBytes(bytes, utf8 === null);
   if (utf16) return { text: decode(utf16.toLowerCase()), encoding: `${utf16} without BOM` };
+  if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
+  return { text: decode('gb18030'), encoding: 'GBK (GB18030)' };
+}
+
+/** The text, or null when the bytes are not valid in the encoding `label`. */
+function strictly(label, bytes) {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'UTF-8' };
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { text: decode('gb18030'), encoding: 'GBK (GB18030)' };
+    return null;
   }
 }
 
 /**
- * 'UTF-16LE' or 'UTF-16BE' when zero bytes fall on one side of the byte pairs as often as UTF-16
- * puts them there (every comma, digit, Latin letter and line end of a sheet or JSON file gives
- * one: at least one pair in eight), and seldom on the other side; else null.
+ * 'UTF-16LE' or 'UTF-16BE' when zero bytes fall on one side of the byte pairs and seldom on the
+ * other; else null. A file that is valid UTF-8 must also have them as often as UTF-16 puts them
+ * there in Latin text (every comma, digit, letter and line end: at least one pair in eight), so a
+ * stray NUL or two in UTF-8 stays a NUL; one that is not (text mostly in Chinese, whose UTF-16
+ * has few zero bytes) needs only the sides to differ, and to be valid UTF-16 (GBK read as UTF-16
+ * seldom is: its lead bytes make lone surrogates).
  */
-function utf16ByZeroBytes(bytes) {
+function utf16ByZeroBytes(bytes, notUtf8) {
   const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
@@ -37,8 +47,10 @@ function utf16ByZeroBytes(bytes) {
     if (b === 0) i % 2 ? odd++ : even++;
   });
   const [most, least] = odd > even ? [odd, even] : [even, odd];
-  if (most < 2 || most * 8 < sample.length / 2 || least * 4 > most) return null;
-  return odd > even ? 'UTF-16LE' : 'UTF-16BE';
+  if (most < 2 || least * 4 > most) return null;
+  const encoding = odd > even ? 'UTF-16LE' : 'UTF-16BE';
+  if (notUtf8) return strictly(encoding.toLowerCase(), bytes) === null ? null : encoding;
+  return most * 8 < sample.length / 2 ? null : encoding;
 }
 
 export const isUtf8 = (encoding) => encoding.startsWith('UTF-8');
