@@ -240,6 +240,14 @@ impl Explainer {
                 .collect::<Vec<_>>(),
         )
     }
+
+    /// A panic on purpose, for the tests only: tests/e2e/trap-hook.mjs routes a call here so a
+    /// trap happens inside the core with this object borrowed, as a real panic would leave it.
+    /// The page never calls it.
+    #[wasm_bindgen(js_name = testHookPanic)]
+    pub fn test_hook_panic(&mut self) {
+        panic!("testHookPanic: a panic on purpose, asked for by a test");
+    }
 }
 
 impl Explainer {

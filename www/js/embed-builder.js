@@ -10,6 +10,7 @@
 
 import { byId, h, replaceChildren } from './dom.js';
 import { articlePlace, embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
+import { loadWasm } from './wasm.js';
 
 const form = byId('builder-form');
 const snippetBox = byId('builder-snippet');
@@ -102,9 +103,10 @@ function schedulePreview() {
 
 /** The page's own sections (calculator, sources), as the core and the bake name them. */
 async function corePageSections() {
-  const core = await import('../pkg/ai_capex_explainer.js');
-  await core.default({ module_or_path: new URL('../pkg/ai_capex_explainer_bg.wasm', import.meta.url) });
-  return core.page_sections();
+  // The one way the core is initialised (js/wasm.js), so it stays renewable in this page too.
+  const core = await loadWasm();
+  if (!core.ok) throw new Error(`the core did not load: ${core.detail}`);
+  return core.pageSections;
 }
 
 async function update({ relabel = false } = {}) {
