@@ -9,7 +9,7 @@
 // safe snippet) until the editor gives its address on another origin.
 
 import { byId, h, replaceChildren } from './dom.js';
-import { articlePlace, embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
+import { articlePlace, embedQuery, embedSnippet, explainerBase, originOf } from './embed-snippet.js';
 import { loadWasm } from './wasm.js';
 
 const form = byId('builder-form');
@@ -85,11 +85,11 @@ async function renderSnippet() {
   const words = (key, vars) => t.builder[key].replace(/\{(\w+)\}/g, (whole, name) => vars[name] ?? whole);
   problem.lang = warning.lang = options.lang;
   const at = explainerBase(byId('builder-base').value, location.href);
-  const place = at.base ? articlePlace(byId('builder-article').value, at.base) : {};
+  const place = at.base ? articlePlace(byId('builder-article').value, at.base, originOf(location.href)) : {};
   const trouble = at.problem ? at : place.problem && place;
   say(problem, trouble && words(trouble.problem, trouble.vars));
   say(warning, place.sharedDomain && words('shared_domain', { domain: place.sharedDomain }));
-  snippetBox.value = trouble ? '' : embedSnippet({ base: at.base, options, title: t.meta.title, otherOrigin: place.otherOrigin });
+  snippetBox.value = trouble ? '' : embedSnippet({ base: at.base, options, title: t.meta.title, otherOrigin: place.otherOrigin, builderOrigin: originOf(location.href) });
 }
 
 let previewTimer = null;
