@@ -84,3 +84,19 @@ test('an Explainer made before a restart never reaches the new instance: its fre
     await p.close();
   }
 });
+
+test('a core the page initialised elsewhere first is refused in words, not by a restart that throws later', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}preview.html`, DESKTOP);
+  try {
+    const loaded = await p.page.evaluate(async () => {
+      const glue = await import('./pkg/ai_capex_explainer.js');
+      await glue.default({ module_or_path: new URL('./pkg/ai_capex_explainer_bg.wasm', location.href) });
+      const { loadWasm } = await import('./js/wasm.js');
+      const wasm = await loadWasm();
+      return { ok: wasm.ok, detail: wasm.detail };
+    });
+    assert.deepEqual(loaded, { ok: false, detail: 'the core was initialised outside js/wasm.js' });
+  } finally {
+    await p.close();
+  }
+});
