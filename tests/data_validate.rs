@@ -712,6 +712,7 @@ fn a_chart_id_the_page_or_the_calculator_uses_is_reserved() {
         ("key-hint", "element ids"),
         ("us-capex-heading", "element ids"),
         ("us-capex-tooltip", "element ids"),
+        ("us-capex-figures-label", "element ids"),
     ] {
         let v = with(|v| v["charts"] = chart_named(reserved));
         assert!(

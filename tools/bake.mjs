@@ -35,7 +35,8 @@
 //   dist/js/embed-host.js    the script articles include beside the frame, minified (its name
 //                            is in every pasted snippet, so it carries no hash)
 //   dist/embed-builder.html  the editors' embed builder (js/embed-builder.js, embed-snippet.js,
-//                            dom.js; the reader's pages never load them)
+//                            dom.js, and wasm.js with its helpers for the core's section ids;
+//                            the reader's pages never load these plain copies)
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -54,7 +55,7 @@ const WWW = path.join(REPO_ROOT, 'www');
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
-const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js'];
+const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js', 'js/wasm.js', 'js/inline.js', 'js/core.js', 'js/assets.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
 const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */

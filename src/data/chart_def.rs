@@ -145,8 +145,8 @@ impl PeriodKey {
 pub const MAX_CHART_ID_LEN: usize = 40;
 
 /// The page's own sections, which `?section=` names beside the charts. With the dataset's
-/// chart ids they make the one list of section ids (`Explainer::section_ids`), which the bake
-/// writes into each page for `js/head.js` and the page's own check of the address.
+/// chart ids they make the one list of section ids, which the bake writes into each page for
+/// `js/head.js` and the page's own check of the address.
 pub const PAGE_SECTIONS: [&str; 2] = ["calculator", "sources"];
 
 /// Whether `id` can name a chart: lowercase letters and digits in parts joined by single
@@ -164,16 +164,21 @@ pub fn is_chart_id(id: &str) -> bool {
         })
 }
 
+/// The endings of the element ids the page makes from each chart's (`chart-<id>-heading`, …;
+/// js/article.js). A chart id ending so would repeat another chart's element id;
+/// tests/e2e/sections.test.mjs checks this list against the live page's ids.
+pub const CHART_ELEMENT_SUFFIXES: [&str; 3] = ["-heading", "-tooltip", "-figures-label"];
+
 /// What a chart id is reserved for, when the page or the calculator already uses it: one of
 /// the page's sections, the calculator's charts (`model-…`), or an element id the page makes
-/// (`chart-key-hint`, and `chart-<id>-heading` / `-tooltip` for every chart).
+/// (`chart-key-hint`, and `chart-<id>` plus each of [`CHART_ELEMENT_SUFFIXES`]).
 pub fn reserved_chart_id(id: &str) -> Option<&'static str> {
     if PAGE_SECTIONS.contains(&id) {
         Some("one of the page's own sections (calculator, sources)")
     } else if id == "model" || id.starts_with("model-") {
         Some("the calculator's charts (model-…)")
-    } else if id == "key-hint" || id.ends_with("-heading") || id.ends_with("-tooltip") {
-        Some("the page's element ids (key-hint, …-heading, …-tooltip)")
+    } else if id == "key-hint" || CHART_ELEMENT_SUFFIXES.iter().any(|end| id.ends_with(end)) {
+        Some("the page's element ids (key-hint, …-heading, …-tooltip, …-figures-label)")
     } else {
         None
     }

@@ -62,11 +62,11 @@ fn keep_panic_messages() {
     });
 }
 
-/// The message of the last panic since this was last asked, if any.
 /// The longest side of an SVG chart, CSS px: far beyond any screen or page. The drawing's time
 /// and text grow with its size (a side of 2^31 px would take hours and gigabytes).
 const MAX_SVG_SIDE: u32 = 10_000;
 
+/// The message of the last panic since this was last asked, if any.
 #[wasm_bindgen]
 pub fn last_panic() -> Option<String> {
     LAST_PANIC.with(|last| last.borrow_mut().take())
@@ -239,6 +239,14 @@ impl Explainer {
                 .map(|c| c.id.as_str())
                 .collect::<Vec<_>>(),
         )
+    }
+
+    /// A panic on purpose, for the tests only: tests/e2e/trap-hook.mjs routes a call here so a
+    /// trap happens inside the core with this object borrowed, as a real panic would leave it.
+    /// The page never calls it.
+    #[wasm_bindgen(js_name = testHookPanic)]
+    pub fn test_hook_panic(&mut self) {
+        panic!("testHookPanic: a panic on purpose, asked for by a test");
     }
 }
 

@@ -49,3 +49,54 @@ test('200 traps in the core: the page keeps working and its wasm memory stays th
     await p.close();
   }
 });
+
+test('an Explainer made before a restart never reaches the new instance: its free() and its calls leave the restarted core alone', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}preview.html`, { ...DESKTOP, initScript: trapHook });
+  try {
+    const seen = await p.page.evaluate(async () => {
+      const { loadWasm, createExplainer } = await import('./js/wasm.js');
+      const wasm = await loadWasm();
+      const stray = new wasm.Explainer();
+      const restarts = [];
+      const made = createExplainer(wasm, undefined, ({ message }) => restarts.push(message));
+      window.__trapNext = 'explainer_svg'; // a real panic inside the core (trap-hook.mjs)
+      const first = made.ex.svg('model-position', 400, 300);
+      const attempt = (work) => {
+        try {
+          work();
+          return 'ok';
+        } catch (e) {
+          return String(e && e.message);
+        }
+      };
+      const strayFree = attempt(() => stray.free());
+      const strayCall = attempt(() => stray.chart_ids());
+      const after = made.ex.svg('model-position', 400, 300);
+      return { restarts, drew: /<svg/.test(first) && /<svg/.test(after), strayFree, strayCall };
+    });
+    assert.equal(seen.restarts.length, 1, 'the trap was absorbed by one restart');
+    assert.match(seen.restarts[0], /testHookPanic/, 'the trap was not a panic inside the core');
+    assert.equal(seen.strayFree, 'ok', "freeing an Explainer of the old instance touched the new one's memory");
+    assert.notEqual(seen.strayCall, 'ok', 'an Explainer of the old instance still answered, from the new memory');
+    assert.equal(seen.drew, true, 'the restarted core does not draw');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a core the page initialised elsewhere first is refused in words, not by a restart that throws later', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}preview.html`, DESKTOP);
+  try {
+    const loaded = await p.page.evaluate(async () => {
+      const glue = await import('./pkg/ai_capex_explainer.js');
+      await glue.default({ module_or_path: new URL('./pkg/ai_capex_explainer_bg.wasm', location.href) });
+      const { loadWasm } = await import('./js/wasm.js');
+      const wasm = await loadWasm();
+      return { ok: wasm.ok, detail: wasm.detail };
+    });
+    assert.deepEqual(loaded, { ok: false, detail: 'the core was initialised outside js/wasm.js' });
+  } finally {
+    await p.close();
+  }
+});

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, readWwwJson, DESKTOP } from './harness.mjs';
 import { startHosts, article, frameOf, waitFitted, DIST } from './embed-hosts.mjs';
+import { articlePlace } from '../../www/js/embed-snippet.js';
 
 let env;
 before(async () => {
@@ -229,6 +230,31 @@ test("the builder offers every section a link may name — each chart, the calcu
     const words = readWwwJson('i18n/en.json');
     const sourcesLabel = await p.page.locator('input[name="section"][value="sources"]').locator('xpath=..').innerText();
     assert.ok(sourcesLabel.includes(words.sources.heading), sourcesLabel);
+  } finally {
+    await p.close();
+  }
+});
+
+test("a host written with a trailing dot or in capitals is the same host: the same site stays case B, a sibling still gets the warning", async () => {
+  const base = 'https://news.example.org/news/graphics/ai/';
+  assert.deepEqual(articlePlace('https://news.example.org./2026/x.html', base, 'https://builder.example.net'), { otherOrigin: false });
+  assert.deepEqual(articlePlace('https://NEWS.Example.ORG../2026/x.html', base, 'https://builder.example.net'), { otherOrigin: false });
+  assert.deepEqual(articlePlace('https://www.example.org./2026/x.html', base, 'https://builder.example.net'), { otherOrigin: true, sharedDomain: 'example.org' });
+});
+
+test("an article on the builder's own origin is case B whatever explainer address was typed, and an explainer elsewhere gets full addresses", { timeout: 60_000 }, async () => {
+  const p = await openBuilder();
+  try {
+    await typeInto(p.page, 'base', 'https://graphics.example.com/ai/');
+    // No article address: the snippet must still point at the explainer typed, not at a path on the article's site.
+    assert.ok(parts(await snippetOf(p.page)).src.startsWith('https://graphics.example.com/ai/?'), 'with no article address');
+    assert.equal(parts(await snippetOf(p.page)).script, 'https://graphics.example.com/ai/js/embed-host.js');
+    await typeInto(p.page, 'article', 'https://news.example.net/story.html');
+    assert.equal(parts(await snippetOf(p.page)).sandbox, SANDBOX_A, 'with an article on another site');
+    await typeInto(p.page, 'article', `${env.explainer.url}story.html`);
+    const snippet = parts(await snippetOf(p.page));
+    assert.equal(snippet.sandbox, SANDBOX_B, "an article on the builder's own origin");
+    assert.ok(snippet.src.startsWith('https://graphics.example.com/ai/?'), snippet.src);
   } finally {
     await p.close();
   }

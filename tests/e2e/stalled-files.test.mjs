@@ -112,3 +112,21 @@ test('the data file never arrives: after the timeout the page says so, keeps its
     await p.close();
   }
 });
+
+for (const lang of Object.keys(BAKED_PAGES)) {
+  test(`${lang}: download code that never arrives — after the timeout the download says so in the page's language`, { timeout: 60_000 }, async () => {
+    const p = await openStalled(lang, /\/js\/share-files\.[0-9a-f]{10}\.js$/);
+    try {
+      await p.page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 20_000 });
+      const csv = p.page.locator('.share-bar .share-button').nth(2);
+      await csv.click();
+      await p.page.waitForTimeout(300);
+      await p.page.clock.fastForward(LOAD_TIMEOUT_MS + 1_000);
+      const said = csv.locator('xpath=ancestor::div[contains(@class,"share-ui")]//p[contains(@class,"share-message")]');
+      await p.page.waitForFunction((el) => el.textContent !== '', await said.elementHandle(), { timeout: 3_000 }).catch(() => {});
+      assert.equal((await said.textContent()).trim(), messages[lang].share.unavailable);
+    } finally {
+      await p.close();
+    }
+  });
+}

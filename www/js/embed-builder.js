@@ -9,7 +9,8 @@
 // safe snippet) until the editor gives its address on another origin.
 
 import { byId, h, replaceChildren } from './dom.js';
-import { articlePlace, embedQuery, embedSnippet, explainerBase } from './embed-snippet.js';
+import { articlePlace, embedQuery, embedSnippet, explainerBase, originOf } from './embed-snippet.js';
+import { loadWasm } from './wasm.js';
 
 const form = byId('builder-form');
 const snippetBox = byId('builder-snippet');
@@ -84,11 +85,11 @@ async function renderSnippet() {
   const words = (key, vars) => t.builder[key].replace(/\{(\w+)\}/g, (whole, name) => vars[name] ?? whole);
   problem.lang = warning.lang = options.lang;
   const at = explainerBase(byId('builder-base').value, location.href);
-  const place = at.base ? articlePlace(byId('builder-article').value, at.base) : {};
+  const place = at.base ? articlePlace(byId('builder-article').value, at.base, originOf(location.href)) : {};
   const trouble = at.problem ? at : place.problem && place;
   say(problem, trouble && words(trouble.problem, trouble.vars));
   say(warning, place.sharedDomain && words('shared_domain', { domain: place.sharedDomain }));
-  snippetBox.value = trouble ? '' : embedSnippet({ base: at.base, options, title: t.meta.title, otherOrigin: place.otherOrigin });
+  snippetBox.value = trouble ? '' : embedSnippet({ base: at.base, options, title: t.meta.title, otherOrigin: place.otherOrigin, builderOrigin: originOf(location.href) });
 }
 
 let previewTimer = null;
@@ -102,9 +103,10 @@ function schedulePreview() {
 
 /** The page's own sections (calculator, sources), as the core and the bake name them. */
 async function corePageSections() {
-  const core = await import('../pkg/ai_capex_explainer.js');
-  await core.default({ module_or_path: new URL('../pkg/ai_capex_explainer_bg.wasm', import.meta.url) });
-  return core.page_sections();
+  // The one way the core is initialised (js/wasm.js), so it stays renewable in this page too.
+  const core = await loadWasm();
+  if (!core.ok) throw new Error(`the core did not load: ${core.detail}`);
+  return core.pageSections;
 }
 
 async function update({ relabel = false } = {}) {

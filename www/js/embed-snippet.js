@@ -51,6 +51,15 @@ export function explainerBase(typed, here) {
   return { base: url.href };
 }
 
+/** A host as the browser treats it: "news.example.org." is "news.example.org" (URL lowercases). */
+const hostOf = (url) => url.hostname.replace(/\.+$/, '');
+
+/** An address's origin, its host written as hostOf does. */
+export const originOf = (address) => {
+  const url = new URL(address);
+  return `${url.protocol}//${hostOf(url)}${url.port ? `:${url.port}` : ''}`;
+};
+
 /**
  * A host's last two labels: its registrable domain as far as we can tell without a public-suffix
  * list (an IP address stands for itself: cookies ignore the port).
@@ -58,19 +67,21 @@ export function explainerBase(typed, here) {
 const lastTwoLabels = (hostname) => (/^[\d.]+$|^\[/.test(hostname) ? hostname : hostname.split('.').slice(-2).join('.'));
 
 /**
- * Where the article is, against the explainer at `base`: `typed` is the article's address, or
- * empty when the editor did not say. Returns { otherOrigin } (only an article on another
- * origin gets allow-same-origin), with `sharedDomain` when both hosts end in the same two labels
- * (the frame could set cookies the article's server receives), or { problem, vars }.
+ * Where the article is, against the explainer at `base` and the builder page's own origin
+ * `builderOrigin`: `typed` is the article's address, or empty when the editor did not say.
+ * Returns { otherOrigin } (only an article on another origin than both gets allow-same-origin:
+ * the builder's own site is the explainer's), with `sharedDomain` when both hosts end in the
+ * same two labels (the frame could set cookies the article's server receives), or
+ * { problem, vars }.
  */
-export function articlePlace(typed, base) {
+export function articlePlace(typed, base, builderOrigin) {
   if (!typed.trim()) return { otherOrigin: false };
   const { url, ...problem } = webAddress(typed, base);
   if (!url) return problem;
-  const explainer = new URL(base);
-  if (url.origin === explainer.origin) return { otherOrigin: false };
-  const shared = lastTwoLabels(url.hostname) === lastTwoLabels(explainer.hostname);
-  return { otherOrigin: true, sharedDomain: shared ? lastTwoLabels(url.hostname) : undefined };
+  const article = originOf(url);
+  if (article === originOf(base) || article === builderOrigin) return { otherOrigin: false };
+  const shared = lastTwoLabels(hostOf(url)) === lastTwoLabels(hostOf(new URL(base)));
+  return { otherOrigin: true, sharedDomain: shared ? lastTwoLabels(hostOf(url)) : undefined };
 }
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -78,12 +89,13 @@ const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&qu
 /**
  * The snippet for the explainer at `base` (from explainerBase) with `options`, titled `title`.
  * `otherOrigin` (from articlePlace): the article is on another origin — full addresses and
- * allow-same-origin (case A); else addresses from the site's root and no allow-same-origin
- * (case B).
+ * allow-same-origin (case A); else no allow-same-origin (case B), with addresses from the
+ * site's root when the explainer is on the builder's own origin `builderOrigin` (the article's
+ * site), else full ones.
  */
-export function embedSnippet({ base, options, title, otherOrigin }) {
+export function embedSnippet({ base, options, title, otherOrigin, builderOrigin }) {
   const url = new URL(base);
-  const folder = otherOrigin ? url.href : url.pathname;
+  const folder = otherOrigin || originOf(url) !== builderOrigin ? url.href : url.pathname;
   const src = `${folder}${embedQuery(options)}`;
   const sandbox = otherOrigin ? SANDBOX_OWN_ORIGIN : SANDBOX_SAME_ORIGIN;
   return [

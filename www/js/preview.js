@@ -78,7 +78,14 @@ async function preview(name, { bytes, size }) {
   say(`Checking ${name}…`);
   const wasm = await loadWasm();
   if (!wasm.ok) throw new Error(`the core did not load: ${wasm.detail}`);
-  const validate = (text) => new wasm.Explainer().set_dataset(text);
+  const validate = (text) => {
+    const checker = new wasm.Explainer();
+    try {
+      return checker.set_dataset(text);
+    } finally {
+      checker.free();
+    }
+  };
   const base = DATA_FILE.test(name) && !/\.json$/i.test(name) ? { name: SHIPPED, ...(await fetchBytes(SHIPPED)) } : undefined;
   const { encoding, problems, dataset } = checkDataFile({ name, bytes, size, base, validate });
   showProblems(problems);

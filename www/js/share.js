@@ -7,6 +7,7 @@
 import { h, replaceChildren } from './dom.js';
 import { hrefWith } from './url-state.js';
 import { localized } from './data.js';
+import { withinLoadTime } from './assets.js';
 
 /**
  * options:
@@ -19,7 +20,8 @@ import { localized } from './data.js';
  */
 export function createShare({ context, flushUrl, datasetText, chartSize, drawChart }) {
   const t = (key, vars) => context().t(key, vars);
-  const files = () => import('./share-files.js');
+  // Like every file the page waits for, the download code may take LOAD_TIMEOUT_MS at most.
+  const files = () => withinLoadTime(import('./share-files.js'), 'js/share-files.js');
 
   /** The address of this page as the reader sees it: language and currency always written. */
   function link() {
@@ -42,8 +44,14 @@ export function createShare({ context, flushUrl, datasetText, chartSize, drawCha
   /** Save what `make(files)` resolves to ({blob, name}); a failure is said in `message`. */
   async function download(message, make) {
     replaceChildren(message);
+    let m;
     try {
-      const m = await files();
+      m = await files();
+    } catch {
+      replaceChildren(message, t('share.unavailable'));
+      return;
+    }
+    try {
       const { blob, name } = await make(m);
       m.saveFile(blob, name);
     } catch (e) {

@@ -37,7 +37,7 @@ async function load() {
     const core = instantiateRenewable(glue, module);
     return {
       ok: true,
-      Explainer: glue.Explainer,
+      Explainer: instanceBound(glue.Explainer, core),
       lastPanic: glue.last_panic,
       pageSections: glue.page_sections(),
       get memory() {
@@ -85,15 +85,69 @@ function instantiateRenewable(glue, module) {
   } finally {
     WebAssembly.Instance = Instance;
   }
+  // The glue initialises once: started elsewhere, it would never take this instance.
+  if (!current) throw new Error('the core was initialised outside js/wasm.js');
+  const renewed = [];
   return {
     exports,
+    /** The instance in use (objects made in an earlier one must not reach it). */
+    get instance() {
+      return current;
+    },
+    /** `then()` is called after each renewal. */
+    onRenew(then) {
+      renewed.push(then);
+    },
     renew() {
       const old = current.exports.memory;
       current = new Instance(module, imports);
       // Detach the old buffer: the glue's cached views of it then read the new memory.
       old.grow(0);
       current.exports.__wbindgen_start();
+      for (const then of renewed) then();
     },
+  };
+}
+
+/**
+ * The glue's Explainer, each object tied to the instance it was made in. The glue frees an
+ * object (free(), or its FinalizationRegistry once the object is garbage) by its address in
+ * whatever instance is current: after a renewal that address is another object's, or nothing,
+ * in the new memory. So each object leaves the glue's registry for one that knows its
+ * instance, and a renewal empties every object made before it: a later call on one fails
+ * ("null pointer passed to rust") without touching the new memory, and free() does nothing.
+ */
+function instanceBound(Explainer, core) {
+  let made = new Set(); // WeakRefs to the objects of the instance in use
+  const garbage = new FinalizationRegistry(({ ptr, instance, ref }) => {
+    made.delete(ref);
+    if (instance === core.instance) core.exports.__wbg_explainer_free(ptr, 1);
+  });
+  const forget = (object) => {
+    garbage.unregister(object);
+    object.__destroy_into_raw();
+  };
+  core.onRenew(() => {
+    for (const ref of made) {
+      const object = ref.deref();
+      if (object) forget(object);
+    }
+    made = new Set();
+  });
+  return class InstanceBoundExplainer extends Explainer {
+    #ref = new WeakRef(this);
+    constructor() {
+      super();
+      const ptr = this.__destroy_into_raw(); // out of the glue's registry
+      this.__wbg_ptr = ptr;
+      made.add(this.#ref);
+      garbage.register(this, { ptr, instance: core.instance, ref: this.#ref }, this);
+    }
+    free() {
+      made.delete(this.#ref);
+      garbage.unregister(this);
+      if (this.__wbg_ptr !== 0) super.free();
+    }
   };
 }
 
