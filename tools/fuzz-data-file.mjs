@@ -119,8 +119,9 @@ function numberCell(rng) {
 }
 
 /**
- * Text in UTF-16 without a BOM as spreadsheets save it, none NUL, two ASCII characters at least:
- * every fourth character ASCII, or mostly Chinese (few zero bytes: an ASCII one in 8 to 40).
+ * Text in UTF-16 without a BOM as spreadsheets save it, none NUL, two ASCII characters at least
+ * and a line end after the last row: every fourth character ASCII, or mostly Chinese (few zero
+ * bytes: an ASCII one in 8 to 40).
  */
 function utf16Text(rng) {
   const asciiEvery = rng.chance(0.5) ? 4 : 8 + rng.below(33);
@@ -130,7 +131,7 @@ function utf16Text(rng) {
       : asciiEvery > 4 || rng.chance(0.5)
         ? rng.pick([...'资本開支亿万元美投资人民币数据中心，。（）「」'])
         : rng.pick([...'xyz;."']),
-  ).join('');
+  ).join('') + '\r\n';
 }
 
 function randomBytes(rng) {
@@ -228,7 +229,7 @@ function rowsReadBack({ csvText, parseDelimited, cellText, decodeText }, rng) {
   const read = records.map((r) => r.cells.map(cellText));
   check(JSON.stringify(read) === JSON.stringify(expected), 'every row written reads back the same', { expected, read });
   for (const r of records) {
-    for (const cell of r.cells) check(!/^[\t\r\n]|^[\s\u0085\u200b-\u200f\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell) || /^[+-][\d,]+(\.\d+)?%?$/.test(cell), 'no text cell a spreadsheet would run as a formula', cell);
+    for (const cell of r.cells) check(!/^[\t\r\n]|^[\s\u0085\u200b-\u200f\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell) || /^[+-](\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(cell), 'no text cell a spreadsheet would run as a formula', cell);
   }
   return 0;
 }

@@ -69,6 +69,23 @@ test('decodeText: a tab-separated UTF-16 sheet without a BOM, mostly Chinese, is
   }
 });
 
+test('decodeText: a GBK sheet with two stray NULs is GBK with its NULs, wherever they fall, never UTF-16', () => {
+  // Issue 17 review: two zero bytes on one side of the pairs made some GBK files UTF-16.
+  const gbk = (hex) => Buffer.from(hex.replace(/ /g, ''), 'hex');
+  // 中文数据资本 and 中文 in GBK: bytes that, paired, make valid UTF-16 (no surrogates).
+  const sheet = Buffer.concat([Buffer.from('list,id,note\nfacts,a,'), gbk('d6d0 cec4 cafd bedd d7ca b1be'), Buffer.from('\nfacts,bb,'), gbk('d6d0 cec4'), Buffer.from('\n')]);
+  let misread = [];
+  for (let first = 0; first < sheet.length; first++) {
+    for (let second = first + 2; second < sheet.length; second += 2) {
+      const bytes = Uint8Array.from(sheet);
+      bytes[first] = 0;
+      bytes[second] = 0;
+      if (/UTF-16/.test(decodeText(bytes).encoding)) misread.push([first, second]);
+    }
+  }
+  assert.deepEqual(misread, []);
+});
+
 test('parseDelimited: RFC 4180 quoting, line breaks in cells, CRLF, each record with its first line', () => {
   const { delimiter, records, problems } = parseDelimited('a,b\r\n"x, ""y""","one\r\ntwo"\r\n\r\nlast,\n');
   assert.equal(delimiter, ',');

@@ -23,13 +23,13 @@ after(async () => {
 /**
  * A 320 px article with the English page framed full width (case A), sized by our host script;
  * `css` is the article's own stylesheet for its frame, `route` may hold files back, `state` is
- * the frame's final data-state.
+ * the frame's final data-state, `frameStyle` the frame's own style attribute.
  */
-async function openPhoneArticle({ css = '', route, state = 'ready' } = {}) {
+async function openPhoneArticle({ css = '', route, state = 'ready', frameStyle = 'border:0;display:block' } = {}) {
   env.stories.set(
     '/phone.html',
     article(
-      `<div class="story"><iframe data-ai-capex id="f" src="${env.explainer.url}en/?chrome=none" title="AI capex race" width="100%" sandbox="${SANDBOX}" style="border:0;display:block"></iframe></div><script src="${env.explainer.url}js/embed-host.js" defer></script>`,
+      `<div class="story"><iframe data-ai-capex id="f" src="${env.explainer.url}en/?chrome=none" title="AI capex race" width="100%" sandbox="${SANDBOX}" style="${frameStyle}"></iframe></div><script src="${env.explainer.url}js/embed-host.js" defer></script>`,
       { head: `<style>body{margin:0}${css}</style>` },
     ),
   );
@@ -133,15 +133,19 @@ test('content taller than the host script\'s cap: the frame stops at the cap and
 
 test('an article stylesheet that limits the frame\'s height: its end stays reachable (it scrolls inside when held shorter)', { timeout: 180_000 }, async () => {
   // A max-height holds the frame; an !important height loses to the host script's own.
-  for (const { css, held } of [
+  for (const { css, held, frameStyle } of [
     { css: '.story iframe{max-height:600px}', held: true },
     { css: '.story iframe{height:900px!important}', held: false },
+    // The README's snippet leaves the frame its default border, which border-box takes from the content.
+    { css: '*{box-sizing:border-box}', held: false, frameStyle: 'display:block' },
   ]) {
-    const { p, frame } = await openPhoneArticle({ css });
+    const { p, frame } = await openPhoneArticle({ css, frameStyle });
     try {
       const box = await settledHeight(p.page);
       const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
       if (held) assert.ok(box < content, `${css}: the frame is ${box} px for ${content} px content, the test no longer tests a held frame`);
+      // A frame the article does not hold is sized to its content: no scrollbar.
+      else assert.equal(await p.page.locator('iframe[data-ai-capex]').getAttribute('scrolling'), 'no', `${css}: a frame the article does not hold scrolls`);
       assert.deepEqual(await unreachable(p.page, frame, LAST_CONTENT), [], `${css}: out of reach in a ${box} px frame of ${content} px content`);
       assert.deepEqual(p.pageErrors, []);
     } finally {

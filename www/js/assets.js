@@ -36,14 +36,17 @@ export function fetchAsset(file) {
   return fetch(url);
 }
 
+/** A file that gave no answer within LOAD_TIMEOUT_MS. */
+export class LoadTimeout extends Error {}
+
 /**
- * `work` (a promise), or a rejection naming `what` once LOAD_TIMEOUT_MS has passed without it
+ * `work` (a promise), or a LoadTimeout naming `what` once LOAD_TIMEOUT_MS has passed without it
  * settling.
  */
 export function withinLoadTime(work, what) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new LoadTimeout(`${what}: no answer within ${LOAD_TIMEOUT_MS / 1000} s`)), LOAD_TIMEOUT_MS);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

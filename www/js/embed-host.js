@@ -46,6 +46,9 @@
     var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.round(data.height)));
     for (var i = 0; i < all.length; i++) {
       if (all[i].contentWindow === event.source) {
+        // content-box: under an article's `* { box-sizing: border-box }` the frame's border
+        // would take its 4 px from the content and leave a scrollbar.
+        all[i].style.setProperty('box-sizing', 'content-box', 'important');
         all[i].style.setProperty('height', height + 'px', 'important');
         // Sized to its content, the frame needs no scrollbar, unless it is clamped or the box
         // the article's CSS lets it have is shorter than asked.

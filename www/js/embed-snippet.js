@@ -51,7 +51,11 @@ export function explainerBase(typed, here) {
   return { base: url.href };
 }
 
-/** A host as the browser treats it: "news.example.org." is "news.example.org" (URL lowercases). */
+/**
+ * A host without its trailing dots (URL lowercases it). The browser counts "news.example.org." as
+ * another origin than "news.example.org", but it reaches the same site: compared as one, the
+ * doubt falls on the safe side (case B, or the shared-domain warning).
+ */
 const hostOf = (url) => url.hostname.replace(/\.+$/, '');
 
 /** An address's origin, its host written as hostOf does. */

@@ -17,6 +17,7 @@ import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from './wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
 import { startHostSync } from './host.js';
+import { LoadTimeout } from './assets.js';
 import { createCalculator } from './calculator.js';
 import { preparePrinting } from './print.js';
 import { createShare } from './share.js';
@@ -327,9 +328,12 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   let messages;
   try {
     messages = await messagesPromise;
-  } catch {
-    // Not the same file again (and another timeout) when the page is already in English.
-    messages = page.lang === 'en' ? null : await loadMessages('en').catch(() => null);
+  } catch (error) {
+    // English instead when the reader's words failed at once (a missing file, say), but not
+    // after a timeout: the reader has waited the one load time already. Never the same file
+    // again when the page is in English.
+    const tryEnglish = page.lang !== 'en' && !(error instanceof LoadTimeout);
+    messages = tryEnglish ? await loadMessages('en').catch(() => null) : null;
     if (messages) {
       app.lang = 'en';
       root.lang = 'en';

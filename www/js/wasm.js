@@ -14,8 +14,8 @@ const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
 let loading = null;
 
 /**
- * Import and initialise the module. Resolves to { ok: true, Explainer, lastPanic, memory, renew,
- * ms } or { ok: false, reason, detail } where reason is one of:
+ * Import and initialise the module. Resolves to { ok: true, Explainer, lastPanic, pageSections,
+ * memory, renew, ms } or { ok: false, reason, detail } where reason is one of:
  *   "unsupported"  the browser has no WebAssembly
  *   "load"         the module or the .wasm file could not be fetched or compiled, or took
  *                  longer than LOAD_TIMEOUT_MS (js/assets.js)

@@ -36,8 +36,10 @@ function strictly(label, bytes) {
  * other; else null. A file that is valid UTF-8 must also have them as often as UTF-16 puts them
  * there in Latin text (every comma, digit, letter and line end: at least one pair in eight), so a
  * stray NUL or two in UTF-8 stays a NUL; one that is not (text mostly in Chinese, whose UTF-16
- * has few zero bytes) needs only the sides to differ, and to be valid UTF-16 (GBK read as UTF-16
- * seldom is: its lead bytes make lone surrogates).
+ * has few zero bytes) needs the sides to differ, four zero bytes at least (a sheet's first row
+ * and its line end give more; a GBK file with a stray NUL or two has fewer), a line end written
+ * as UTF-16 writes it, and to be valid UTF-16 (GBK read as UTF-16 seldom is: its lead bytes make
+ * lone surrogates).
  */
 function utf16ByZeroBytes(bytes, notUtf8) {
   const sample = bytes.subarray(0, 4096);
@@ -49,8 +51,15 @@ function utf16ByZeroBytes(bytes, notUtf8) {
   const [most, least] = odd > even ? [odd, even] : [even, odd];
   if (most < 2 || least * 4 > most) return null;
   const encoding = odd > even ? 'UTF-16LE' : 'UTF-16BE';
-  if (notUtf8) return strictly(encoding.toLowerCase(), bytes) === null ? null : encoding;
+  if (notUtf8) return most >= 4 && hasUtf16LineEnd(sample, encoding) && strictly(encoding.toLowerCase(), bytes) !== null ? encoding : null;
   return most * 8 < sample.length / 2 ? null : encoding;
+}
+
+/** Whether `sample` holds a line feed as a whole UTF-16 code unit (00 0A or 0A 00 on a pair). */
+function hasUtf16LineEnd(sample, encoding) {
+  const [feed, zero] = encoding === 'UTF-16LE' ? [0, 1] : [1, 0];
+  for (let i = 0; i + 1 < sample.length; i += 2) if (sample[i + feed] === 0x0a && sample[i + zero] === 0) return true;
+  return false;
 }
 
 export const isUtf8 = (encoding) => encoding.startsWith('UTF-8');
