@@ -227,9 +227,12 @@ test("the builder offers every section a link may name — each chart, the calcu
     const offered = await p.page.$$eval('input[name="section"]', (boxes) => boxes.map((box) => box.value));
     const dataset = readWwwJson('data/capex-dataset.json');
     assert.deepEqual(offered, [...dataset.charts.map((chart) => chart.id), 'calculator', 'sources']);
-    const words = readWwwJson('i18n/en.json');
-    const sourcesLabel = await p.page.locator('input[name="section"][value="sources"]').locator('xpath=..').innerText();
-    assert.ok(sourcesLabel.includes(words.sources.heading), sourcesLabel);
+    // The names follow the language chosen (English), once its words have arrived.
+    const { heading } = readWwwJson('i18n/en.json').sources;
+    const named = await p.page
+      .waitForFunction((text) => document.querySelector('input[name="section"][value="sources"]').parentElement.textContent.includes(text), heading, { timeout: 10_000 })
+      .then(() => true, () => false);
+    assert.ok(named, `the sources box is not named "${heading}"`);
   } finally {
     await p.close();
   }
