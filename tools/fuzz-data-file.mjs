@@ -82,36 +82,30 @@ function decimal(rng) {
 
 const plainDecimal = ({ sign, integer, fraction }) => `${sign}${integer}${fraction ? `.${fraction}` : ''}`;
 
-/** The same decimal times 10^shift, moved by its point (no arithmetic, so no rounding). */
-function shifted({ sign, integer, fraction }, shift) {
-  let digits = integer + fraction;
-  let point = integer.length + shift;
-  if (point < 0) {
-    digits = '0'.repeat(-point) + digits;
-    point = 0;
-  }
-  digits = digits.padEnd(point, '0');
-  return { sign, integer: digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0', fraction: digits.slice(point).replace(/0+$/, '') };
-}
-
 const grouped = (integer) => integer.replace(/\B(?=(\d{3})+$)/g, ',');
 const fullWidth = (s) => s.replace(/[0-9.,%-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
-/** A number cell as an editor might type it, the unit it is typed in, and the number it means. */
+/**
+ * A number cell as an editor might type it, the unit it is typed in, and the number it means:
+ * the typed decimal times 10^power, which JavaScript's own reading of "…e<power>" rounds exactly
+ * once (independent of the reader's way of moving the point).
+ */
 function numberCell(rng) {
   const d = decimal(rng);
-  const value = Number(plainDecimal(d));
+  const plain = plainDecimal(d);
   const forms = [
-    { unit: 'usd_bn', cell: plainDecimal(d) },
-    { unit: 'cny_bn', cell: `${d.sign}${grouped(d.integer)}${d.fraction ? `.${d.fraction}` : ''}` },
-    { unit: 'percent', cell: `${plainDecimal(d)}%` },
-    { unit: 'cny_bn', cell: `${plainDecimal(shifted(d, 1))}亿` },
-    { unit: 'cny_bn', cell: `${plainDecimal(shifted(d, 1))} 亿元` },
-    { unit: 'usd_bn', cell: `${plainDecimal(shifted(d, -3))}万亿美元` },
-    { unit: 'cny_m', cell: `${plainDecimal(shifted(d, 2))}万` },
-    { unit: 'count_m', cell: `${plainDecimal(shifted(d, -2))}亿` },
+    { unit: 'usd_bn', cell: plain, power: 0 },
+    { unit: 'cny_bn', cell: `${d.sign}${grouped(d.integer)}${d.fraction ? `.${d.fraction}` : ''}`, power: 0 },
+    { unit: 'percent', cell: `${plain}%`, power: 0 },
+    { unit: 'cny_bn', cell: `${plain}亿`, power: -1 },
+    { unit: 'cny_bn', cell: `${plain} 亿元`, power: -1 },
+    { unit: 'usd_bn', cell: `${plain}万亿美元`, power: 3 },
+    { unit: 'cny_m', cell: `${plain}万`, power: -2 },
+    { unit: 'count_m', cell: `${plain}亿`, power: 2 },
   ];
-  let { unit, cell } = rng.pick(forms);
+  const { unit, cell: typed, power } = rng.pick(forms);
+  const value = Number(`${plain}e${power}`);
+  let cell = typed;
   if (rng.chance(0.3)) cell = fullWidth(cell);
   if (rng.chance(0.3)) cell = cell.replace(/^[-－]/, '\u2212');
   if (rng.chance(0.3)) cell = `${rng.pick([' ', '\u3000', '\u00a0'])}${cell}${rng.pick(['', ' ', '\u3000'])}`;
