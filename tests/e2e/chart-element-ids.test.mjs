@@ -2,22 +2,14 @@
 // reserves (CHART_ELEMENT_SUFFIXES in src/data/chart_def.rs), so no dataset chart can be named
 // to repeat another chart's element id (issue 17, finding 7: `us-capex-figures-label`).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, openTables, waitForReady, readWwwJson, REPO_ROOT, DESKTOP } from './harness.mjs';
+import { serverAndBrowser } from './shared.mjs';
+import { openPage, openTables, waitForReady, readWwwJson, REPO_ROOT, DESKTOP } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serverAndBrowser();
 
 /** The reserved endings, as the core declares them. */
 function reservedSuffixes() {
@@ -30,7 +22,7 @@ function reservedSuffixes() {
 test('each element id made from a chart id ends in a reserved ending', { timeout: 60_000 }, async () => {
   const suffixes = reservedSuffixes();
   const chartIds = readWwwJson('data/capex-dataset.json').charts.map((c) => c.id);
-  const p = await openPage(browser, `${server.url}?lang=en`, DESKTOP);
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, DESKTOP);
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     await openTables(p.page);
