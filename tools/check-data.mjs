@@ -51,7 +51,7 @@ async function loadCoreValidator() {
 }
 
 /** The file's bytes, unread when it is over the page's limit (its size says so). */
-function readWithinLimit(file) {
+function readFileWithinLimit(file) {
   const { size } = fs.statSync(file);
   return { bytes: size > MAX_DATASET_BYTES ? new Uint8Array(0) : fs.readFileSync(file), size };
 }
@@ -65,8 +65,8 @@ async function main() {
   const file = options.file ?? DEFAULT_DATASET;
   const { encoding, problems, dataset } = checkDataFile({
     name: shown(file),
-    ...readWithinLimit(file),
-    base: { name: shown(options.base), ...readWithinLimit(options.base) },
+    ...readFileWithinLimit(file),
+    base: { name: shown(options.base), ...readFileWithinLimit(options.base) },
     validate,
   });
   if (!isUtf8(encoding)) console.error(`${shown(file)}: read as ${encoding}`);
@@ -83,7 +83,7 @@ async function main() {
 
 /** Only a file the core accepts is exported: the CSV must check clean as it is written. */
 function exportCsv({ base, exportCsv: out }, validate) {
-  const { bytes, size } = readWithinLimit(base);
+  const { bytes, size } = readFileWithinLimit(base);
   if (size > MAX_DATASET_BYTES) {
     console.error(`${shown(base)}: ${tooLargeMessage(size)}`);
     return 1;
