@@ -20,7 +20,7 @@ enum Kind {
 }
 
 /// Each host a source may link to, and why.
-const ALLOWED: [(&str, Kind, &str); 49] = [
+const ALLOWED: [(&str, Kind, &str); 50] = [
     ("www.theguardian.com", Kind::Outlet, "The Guardian"),
     ("finance.yahoo.com", Kind::Outlet, "Yahoo Finance"),
     (
@@ -193,6 +193,11 @@ const ALLOWED: [(&str, Kind, &str); 49] = [
         "reportify.ai",
         Kind::Aggregator,
         "summaries of brokers' research notes",
+    ),
+    (
+        "stockanalysis.com",
+        Kind::Aggregator,
+        "financial-data pages built from filings",
     ),
 ];
 
