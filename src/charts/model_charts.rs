@@ -1,24 +1,23 @@
-//! Builds the calculator's charts from a model run: the headline chart (each side's value
-//! per unit invested for every AGI year, crossing at the break-even year), both sides'
-//! cumulative free cash over the years, demand against capacity, the price war, the Monte
-//! Carlo runs by AGI year and the tornado.
+//! Builds the calculator's charts from a model run: the headline chart (each side's sprint
+//! minus pace for every AGI year, crossing zero at the break-even year), both sides'
+//! cumulative free cash on each strategy over the years, demand against capacity, the price
+//! war, the Monte Carlo runs by AGI year and the tornado.
 
 use super::spec::{
     Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado,
 };
 use super::view::View;
 use crate::data::Currency;
-use crate::model::{
-    AgiYearPoint, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, NO_AGI_YEAR,
-};
+use crate::model::{Choice, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, NO_AGI_YEAR};
 
 /// Palette slots, so a side keeps its colour across charts.
-const SPRINT_COLOR: usize = 0;
-const MARATHON_COLOR: usize = 1;
+const US_COLOR: usize = 0;
+const CN_COLOR: usize = 1;
 const AGI_COLOR: usize = 2;
 const BREAK_EVEN_COLOR: usize = 3;
-/// The US paced path: a third colour, so it is not mistaken for either strategy.
-const PACED_COLOR: usize = 5;
+/// Each side's paced path: a colour of its own, so the two strategies are told apart.
+const US_PACE_COLOR: usize = 5;
+const CN_PACE_COLOR: usize = 4;
 
 /// A legend entry named by the page's word for `key`.
 fn legend(view: &View, key: &str, color: usize) -> Series {
@@ -31,8 +30,18 @@ fn legend(view: &View, key: &str, color: usize) -> Series {
 
 fn sides(view: &View) -> Vec<Series> {
     vec![
-        legend(view, "model.sprint", SPRINT_COLOR),
-        legend(view, "model.marathon", MARATHON_COLOR),
+        legend(view, "model.us_firms", US_COLOR),
+        legend(view, "model.cn_firms", CN_COLOR),
+    ]
+}
+
+/// The four paths: each side sprinting and pacing.
+fn paths(view: &View) -> Vec<Series> {
+    vec![
+        legend(view, "model.us_sprint", US_COLOR),
+        legend(view, "model.us_pace", US_PACE_COLOR),
+        legend(view, "model.cn_sprint", CN_COLOR),
+        legend(view, "model.cn_pace", CN_PACE_COLOR),
     ]
 }
 
@@ -45,19 +54,24 @@ fn agi_rule(p: &Projection, view: &View) -> Option<Rule> {
     })
 }
 
-/// The headline: value per unit invested of each side (present value of operating cash ÷
-/// present value of capex) for every AGI year 2026–2060. Where the sprint's line is above,
-/// it comes out ahead; the break-even year and the reader's AGI year are marked.
+/// The headline: for every AGI year 2026–2060, each side's NPV when sprinting minus its NPV
+/// when pacing (the other side answering with its best response), as a percentage of its
+/// present value of capex when pacing. Above zero sprinting pays; within ±5 it is too close to
+/// call. The US break-even year and the reader's AGI year are marked.
 pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
-    let points = |pick: fn(&AgiYearPoint) -> f64| {
-        p.break_even
+    let points = |choice: &Choice| {
+        choice
             .by_agi_year
             .iter()
-            .map(|pt| (f64::from(pt.agi_year), pick(pt)))
+            .filter_map(|pt| {
+                let year = pt.agi_year?;
+                let scale = pt.pv_capex_pacing.abs().max(f64::MIN_POSITIVE);
+                Some((f64::from(year), 100.0 * pt.sprint_minus_pace / scale))
+            })
             .collect()
     };
     let mut rules: Vec<Rule> = agi_rule(p, view).into_iter().collect();
-    if let Some(year) = p.break_even.against_marathon.year {
+    if let Some(year) = p.us_choice.break_even_agi_year {
         rules.push(Rule {
             x: f64::from(year),
             label: view.fill("model.break_even", &[("year", &year.to_string())]),
@@ -70,13 +84,13 @@ pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
         lines: vec![
             Line {
                 series: 0,
-                mark_prefix: "sprint:".to_string(),
-                points: points(|pt| pt.sprint_value_per_capex),
+                mark_prefix: "us:".to_string(),
+                points: points(&p.us_choice),
             },
             Line {
                 series: 1,
-                mark_prefix: "marathon:".to_string(),
-                points: points(|pt| pt.marathon_value_per_capex),
+                mark_prefix: "cn:".to_string(),
+                points: points(&p.cn_choice),
             },
         ],
         rules,
@@ -85,29 +99,32 @@ pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
     }
 }
 
-/// One line per side over the calendar years.
+/// One line per path over the calendar years; `value` gets the side's row and whether it is
+/// China's.
 fn yearly_lines(p: &Projection, value: impl Fn(&SideYear, bool) -> f64) -> Vec<Line> {
-    let line = |series: usize, prefix: &str, pick: fn(&YearRow) -> &SideYear| {
-        let is_marathon = series == 1;
-        Line {
+    let picks: [(&str, bool, fn(&YearRow) -> &SideYear); 4] = [
+        ("us_sprint:", false, |row| &row.us_sprint),
+        ("us_pace:", false, |row| &row.us_pace),
+        ("cn_sprint:", true, |row| &row.cn_sprint),
+        ("cn_pace:", true, |row| &row.cn_pace),
+    ];
+    picks
+        .iter()
+        .enumerate()
+        .map(|(series, (prefix, is_cn, pick))| Line {
             series,
             mark_prefix: prefix.to_string(),
             points: p
                 .years
                 .iter()
-                .map(|row| (f64::from(row.year), value(pick(row), is_marathon)))
+                .map(|row| (f64::from(row.year), value(pick(row), *is_cn)))
                 .collect(),
-        }
-    };
-    vec![
-        line(0, "sprint:", |row| &row.sprint),
-        line(1, "marathon:", |row| &row.marathon),
-        line(2, "paced:", |row| &row.paced),
-    ]
+        })
+        .collect()
 }
 
-/// Cumulative free cash (operating cash − capex) of the sprint, the marathon and the US on
-/// the paced path, in the reader's currency (billions, or 亿 in Chinese).
+/// Cumulative free cash (operating cash − capex) of each side on each strategy, in the
+/// reader's currency (billions, or 亿 in Chinese).
 pub fn position_chart(p: &Projection, view: &View) -> LineChart {
     let rate = p.cny_per_usd;
     // (US side factor, Chinese side factor) into the reader's currency.
@@ -117,13 +134,11 @@ pub fn position_chart(p: &Projection, view: &View) -> LineChart {
     };
     let caption = view.money_caption(view.currency);
     let scale = view.money_factor();
-    let mut series = sides(view);
-    series.push(legend(view, "model.paced", PACED_COLOR));
     LineChart {
         y_caption: view.word(caption).to_string(),
-        series,
-        lines: yearly_lines(p, |y, marathon| {
-            y.cumulative_free_cash * scale * if marathon { cn } else { us }
+        series: paths(view),
+        lines: yearly_lines(p, |y, is_cn| {
+            y.cumulative_free_cash * scale * if is_cn { cn } else { us }
         }),
         rules: agi_rule(p, view).into_iter().collect(),
         y_log10: false,
@@ -134,14 +149,12 @@ pub fn position_chart(p: &Projection, view: &View) -> LineChart {
 /// Demand as a percentage of capacity for each side: above 100 the side turns demand away
 /// (capacity binds), below 100 part of what it built sits idle.
 pub fn capacity_chart(p: &Projection, view: &View) -> LineChart {
-    let mut lines = yearly_lines(p, |y, _| {
-        100.0 * y.demand / y.capacity.max(f64::MIN_POSITIVE)
-    });
-    lines.truncate(2);
     LineChart {
         y_caption: view.word("model.demand_caption").to_string(),
-        series: sides(view),
-        lines,
+        series: paths(view),
+        lines: yearly_lines(p, |y, _| {
+            100.0 * y.demand / y.capacity.max(f64::MIN_POSITIVE)
+        }),
         rules: agi_rule(p, view).into_iter().collect(),
         y_log10: false,
         ticks: view.number_ticks(),
@@ -151,8 +164,12 @@ pub fn capacity_chart(p: &Projection, view: &View) -> LineChart {
 /// Each side's price index (2025 = 1) on a log scale: China leads the cuts, the US follows
 /// part of the way.
 pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
+    // Prices do not depend on strategy: one line per side (its paced path's).
     let mut lines = yearly_lines(p, |y, _| y.price_index.max(f64::MIN_POSITIVE).log10());
-    lines.truncate(2);
+    lines.retain(|line| line.series % 2 == 1);
+    for (series, line) in lines.iter_mut().enumerate() {
+        line.series = series;
+    }
     LineChart {
         y_caption: view.word("model.index_caption").to_string(),
         series: sides(view),
@@ -163,8 +180,8 @@ pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
     }
 }
 
-/// Share of Monte Carlo runs per AGI year, split by who ends ahead in them; the last group
-/// collects every run without AGI by 2060.
+/// Share of Monte Carlo runs per AGI year, split by the US firms' call in them (sprinting
+/// pays, pacing pays); the last group collects every run without AGI by 2060.
 pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     let runs = f64::from(mc.runs.max(1));
     let groups = mc
@@ -189,8 +206,8 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
                 label,
                 slots: 2,
                 bars: vec![
-                    share(bar.sprint_ahead, 0, "sprint"),
-                    share(bar.marathon_ahead, 1, "marathon"),
+                    share(bar.sprint_pays, 0, "sprint"),
+                    share(bar.pace_pays, 1, "pace"),
                 ],
                 markers: Vec::new(),
             }
@@ -199,8 +216,8 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     BarChart {
         y_caption: view.word("model.share_caption").to_string(),
         series: vec![
-            legend(view, "model.sprint_ahead", SPRINT_COLOR),
-            legend(view, "model.marathon_ahead", MARATHON_COLOR),
+            legend(view, "model.sprint_pays", US_COLOR),
+            legend(view, "model.pace_pays", US_PACE_COLOR),
         ],
         groups,
         marker_label: None,
@@ -209,11 +226,11 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
     }
 }
 
-/// Marks a tornado bar whose ends put different sides ahead.
+/// Marks a tornado bar whose ends change the US firms' call.
 const FLIPS_MARK: &str = " ⇄";
 
-/// The verdict margin with each input at its plausible low and high, largest effect on top;
-/// a bar that flips the verdict carries a mark after its label.
+/// The US sprint minus pace with each input and constant at its plausible low and high,
+/// largest effect on top; a bar that flips the call carries a mark after its label.
 pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
     Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
@@ -231,8 +248,8 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
                     view.word(&format!("input.{}", b.field)),
                     if b.flips { FLIPS_MARK } else { "" }
                 ),
-                low: b.outcome_low,
-                high: b.outcome_high,
+                low: b.low.outcome,
+                high: b.high.outcome,
                 mark: b.field.to_string(),
             })
             .collect(),

@@ -41,10 +41,18 @@ const fn constant(
 
 /// The first projected year: the starting figures are 2025 figures.
 pub const FIRST_YEAR: i32 = 2025;
-/// The last projected year; a terminal value covers the years after it.
+/// The last AGI year the reader can choose and the last year the page shows; "no AGI by 2060"
+/// is the scan's last case.
 pub const LAST_YEAR: i32 = 2060;
-/// Projected years, 2025–2060.
-pub const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+/// The last year the engine computes; a terminal value covers the years after it. Twenty years
+/// past the last AGI year, so that an AGI as late as 2060 has played out (the follower caught
+/// up, the fleet bought before it retired) before the terminal value carries the years on as a
+/// steady state (`docs/MODEL.md` §3.4).
+pub const ENGINE_LAST_YEAR: i32 = LAST_YEAR + 20;
+/// Computed years, 2025–2080.
+pub const YEARS: usize = (ENGINE_LAST_YEAR - FIRST_YEAR + 1) as usize;
+/// Years shown, 2025–2060.
+pub const SHOWN_YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 
 /// US cloud revenue 2025, US$ bn: AWS 128.7 + Microsoft Intelligent Cloud (fiscal year to
 /// June 2025) 106.3 + Google Cloud 58.7.
@@ -203,8 +211,25 @@ pub const PRIZE_EROSION: Constant = constant("prize_erosion", 0.5, (0.25, 0.75),
 /// central parity of 16 December 2025) to 7.30 (the onshore close of 31 December 2024).
 pub const CNY_PER_USD: Constant = constant("cny_per_usd", 7.189, (7.05, 7.30), &[]);
 
+/// The Chinese parents' operating cash flow, ¥ bn: Alibaba 163.5 (fiscal year to March 2025) +
+/// Tencent 258.5 (2024; its 2025 figure was not found). ByteDance publishes no cash-flow statement, so its cash is left out and
+/// China's funding limit is a floor. A Chinese sprint is funded and stopped by the same rule
+/// as the US one (`docs/MODEL.md` §3.2).
+pub const CN_PARENT_OCF_2025: Constant = constant(
+    "cn_parent_ocf_2025",
+    163.5 + 258.5,
+    (163.5 + 258.5, 163.5 + 258.5),
+    &["ref-alibaba-ocf-fy2025", "ref-tencent-ocf-2024"],
+);
+
+/// How fast algorithms cut the compute a given capability needs: ×2.8 a year (Ho et al.,
+/// Epoch AI/MIT, 2024: halving every ~8 months, 95% CI 5–14 months, i.e. 1.8–5.3× a year).
+/// A side that trails the algorithmic frontier by `λ_alg` years has `2.8^−λ_alg` of its
+/// effective compute.
+pub const ALGORITHMIC_GAIN: Constant = constant("algorithmic_gain", 2.8, (1.8, 5.3), &[]);
+
 /// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).
-pub const CONSTANTS: [Constant; 20] = [
+pub const CONSTANTS: [Constant; 22] = [
     US_REVENUE_2025,
     US_PARENT_CAPEX_2025,
     US_CLOUD_SHARE_OF_CAPEX,
@@ -224,6 +249,8 @@ pub const CONSTANTS: [Constant; 20] = [
     TERMINAL_GROWTH,
     PRIZE_EROSION,
     CNY_PER_USD,
+    CN_PARENT_OCF_2025,
+    ALGORITHMIC_GAIN,
     US_CAPEX_RATIO,
 ];
 

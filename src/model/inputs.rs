@@ -104,7 +104,7 @@ use InputGroup as G;
 use InputUnit as U;
 use Origin::{Assumption, Published};
 
-static INPUT_SPECS: [InputSpec; 14] = [
+static INPUT_SPECS: [InputSpec; 20] = [
     // ---- The race -----------------------------------------------------------------------
     spec(
         "agi_year",
@@ -184,15 +184,78 @@ static INPUT_SPECS: [InputSpec; 14] = [
         (10.0, 30.0),
     ),
     spec(
-        "cn_efficiency",
-        (0.5, 6.0, 0.1),
+        "cn_capex_growth",
+        (0.0, 100.0, 1.0),
+        U::Percent,
+        // A Chinese sprint runs the same plan as the US one unless the reader says otherwise.
+        Assumption,
+        G::Cn,
+        63.0,
+        (30.0, 90.0),
+    ),
+    spec(
+        "cn_patience",
+        (0.0, 3.0, 0.1),
         U::Multiple,
         Assumption,
         G::Cn,
-        3.0,
-        (1.5, 5.0),
+        1.0,
+        (0.5, 2.0),
+    ),
+    spec(
+        "cn_compute_per_dollar",
+        (0.1, 2.0, 0.05),
+        U::Multiple,
+        // Derived from chip prices and performance under export controls (H20, Ascend 910C
+        // against H100/B200): docs/MODEL.md §2.1.
+        Published("Chip prices 2024–25"),
+        G::Cn,
+        0.5,
+        (0.3, 0.8),
+    ),
+    spec(
+        "cn_algorithm_lag",
+        (0.0, 3.0, 0.25),
+        U::Years,
+        // Between Epoch AI's 3–4-month open-weight gap and its 2024 estimate of a year.
+        Published("Epoch AI open-model gap"),
+        G::Cn,
+        0.5,
+        (0.25, 1.0),
     ),
     // ---- Market and money (both sides) --------------------------------------------------
+    spec(
+        "us_access",
+        (0.0, 100.0, 0.5),
+        U::Percent,
+        // Presence in China only through licensed local partners: ~Microsoft's China revenue
+        // share (2%) to AWS's 2019 share of China's cloud infrastructure (8.6%).
+        Published("Canalys, Synergy 2019–24"),
+        G::Market,
+        2.0,
+        (0.0, 9.0),
+    ),
+    spec(
+        "cn_access",
+        (0.0, 100.0, 0.5),
+        U::Percent,
+        // No Chinese provider reports its revenue abroad; 1.5% of the market outside China is
+        // about 8% of their own revenue (3–20%: 0.5–4%).
+        Assumption,
+        G::Market,
+        1.5,
+        (0.5, 4.0),
+    ),
+    spec(
+        "patience_years",
+        (1.0, 10.0, 1.0),
+        U::Years,
+        // Railway (1836–47) and telecom (1996–2001) build-outs broke after 3–5 years.
+        Published("Past build-outs"),
+        G::Market,
+        4.0,
+        (2.0, 7.0),
+    ),
     spec(
         "demand_growth",
         (0.0, 60.0, 1.0),
@@ -225,19 +288,22 @@ static INPUT_SPECS: [InputSpec; 14] = [
         "agi_median_year",
         (2026.0, 2060.0, 1.0),
         U::Year,
-        Assumption,
+        // Between Metaculus/Cotra (2030s–2040) and the 2023 expert survey's 2047.
+        Published("AGI forecasts 2022–25"),
         G::Uncertainty,
-        2030.0,
-        (2028.0, 2035.0),
+        2040.0,
+        (2030.0, 2050.0),
     ),
     spec(
         "agi_spread_years",
-        (0.0, 30.0, 0.5),
+        (0.0, 60.0, 0.5),
         U::Years,
+        // 37.5 years puts a quarter of the draws after 2060 (10–55% in the forecasts) and a
+        // tenth by 2028 (the 2023 survey's 10%: 2027).
         Assumption,
         G::Uncertainty,
-        5.0,
-        (2.0, 10.0),
+        37.5,
+        (10.0, 60.0),
     ),
 ];
 
@@ -262,7 +328,7 @@ pub const ALIASES: [(&str, &str); 3] = [
 
 /// Earlier parameter names whose input no longer exists (the model that used them was
 /// replaced); links that carry them still open, and the value is ignored.
-pub const RETIRED: [&str; 19] = [
+pub const RETIRED: [&str; 20] = [
     "horizon_end",
     "cash_margin_pct",
     "growth_half_life_years",
@@ -282,6 +348,9 @@ pub const RETIRED: [&str; 19] = [
     "price_floor_pct",
     "price_elasticity",
     "us_price_follow",
+    // One multiple stood for chips and algorithms together; now two inputs, each sourced
+    // (`cn_compute_per_dollar`, `cn_algorithm_lag`).
+    "cn_efficiency",
 ];
 
 /// How a parameter name is understood.

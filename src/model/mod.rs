@@ -39,6 +39,7 @@
 pub mod calibration;
 mod engine;
 mod error;
+mod game;
 mod inputs;
 mod monte_carlo;
 mod params;
@@ -47,25 +48,26 @@ mod presets;
 mod project;
 mod scenario;
 mod sensitivity;
-mod verdict;
 
-pub use engine::{Limits, Measure, Side};
+pub use engine::{Limits, Measure, Side, Strategy};
 pub use error::{InputError, InputErrorKind};
+pub use game::{
+    call, BestResponse, BreakEvenKind, BusinessGap, Call, Cell, Choice, ChoicePoint, ChoiceRun,
+    ClaimCheck, Equilibrium, Game, CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR, FIRST_AGI_YEAR,
+    MATERIALITY,
+};
 pub use inputs::{
     input_spec, input_specs, resolve_field, FieldName, InputGroup, InputSpec, InputUnit, Origin,
     ALIASES, NO_AGI_YEAR, RETIRED,
 };
 pub use monte_carlo::{
-    monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, Varied, DEFAULT_RUNS, MAX_RUNS,
+    monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, RiskFigures, SideRisk, Steadier, Varied,
+    AGI_CORRELATION, DEFAULT_RUNS, MAX_RUNS,
 };
 pub use payback::{
     payback, Payback, BIG4_CAPEX_2025_FACTS, BIG4_CAPEX_2025_USD_BN, PAYBACK_COMPARISONS,
 };
 pub use presets::Preset;
-pub use project::{project, Projection, SideYear, YearRow};
+pub use project::{project, AgiMode, Projection, SideYear, SprintStops, YearRow};
 pub use scenario::Scenario;
-pub use sensitivity::{sensitivity, Sensitivity, TornadoBar, ZeroReason};
-pub use verdict::{
-    AgiYearPoint, BreakEven, BreakEvenKind, ClaimCheck, Incremental, Leader, Threshold, Verdict,
-    Wording, ABOUT_EVEN_BAND, CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR, FIRST_AGI_YEAR,
-};
+pub use sensitivity::{sensitivity, Sensitivity, TornadoBar, TornadoEnd, ZeroReason};

@@ -1,34 +1,33 @@
-//! Uncertainty: many runs with the most uncertain inputs drawn jointly — the AGI year from a
-//! distribution the reader shapes, and the prize, the price elasticity, the two capex ratios
-//! and the discount rate uniformly from their documented plausible ranges (the input table's
-//! `low`–`high`, the constants' `plausible`). Every other input stays as the reader set it.
-//! The result is a share of scenarios within our ranges, not a probability: the ranges are
-//! judgements (`docs/MODEL.md` §5).
+//! Uncertainty: many runs with every uncertain input and constant drawn jointly — the AGI year
+//! from a distribution the reader shapes, the prize and demand growth correlated with it, every
+//! other page input and movable constant uniformly from its documented plausible range
+//! (`docs/MODEL.md` §5.1). From the same draws: the share of scenarios in which sprinting pays
+//! for each side, and the risk of each side's two strategies — the share of scenarios that
+//! lose money, the 10th-percentile NPV and the peak funding need — so "steadier" can be tested.
+//! Shares of scenarios within our ranges, not probabilities: the ranges are judgements.
 //!
-//! The inner loop allocates nothing and uses its own seeded generator (SplitMix64), so a seed
-//! gives the same result on every platform up to the last bit of `ln`/`exp`/`cos`.
+//! The generator is seeded (SplitMix64), so a seed gives the same result on every platform up
+//! to the last bit of `ln`/`exp`/`cos`.
 
 use serde::Serialize;
 
-use super::calibration::{
-    Constant, CN_CAPEX_RATIO, FIRST_YEAR, LAST_YEAR, PRICE_ELASTICITY, US_CAPEX_RATIO,
-};
+use super::calibration::{FIRST_YEAR, LAST_YEAR};
+use super::engine::{Side, Strategy};
 use super::error::{check_value, InputError, InputErrorKind};
-use super::inputs::{input_spec, NO_AGI_YEAR};
-use super::params::Params;
+use super::game::{call, round, Call, Fixed, FIRST_AGI_YEAR};
+use super::inputs::{input_spec, input_specs, InputGroup, NO_AGI_YEAR};
+use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
-use super::verdict::{verdict_alone, Leader};
 
 /// The AGI year as a log-normal distribution of the years after 2025:
 /// `X = (median − 2025) × exp(σZ)`, `Z ~ N(0, 1)`, with `σ = ln(1 + spread / (median − 2025))`,
 /// so half the runs see AGI before `median_year` and about one in six (one σ) after
 /// `median_year + spread_years`. The year is `2025 + round(X)`, at least 2026; years after
-/// 2060 mean no AGI by 2060.
+/// 2060 mean no AGI by 2060. The defaults (median 2040, spread 37.5) put a quarter of the runs
+/// after 2060 and a tenth by 2028.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct AgiDistribution {
-    /// 2026–2060 (the range of `agi_median_year`).
     pub median_year: f64,
-    /// 0–30 years (the range of `agi_spread_years`); 0: every run has AGI in the median year.
     pub spread_years: f64,
 }
 
@@ -69,86 +68,254 @@ pub const MAX_RUNS: u32 = 1_000_000;
 /// The default number of runs.
 pub const DEFAULT_RUNS: u32 = 10_000;
 
-/// One input the Monte Carlo varies, with the range it draws from.
+/// How strongly an earlier AGI year goes with a bigger prize and faster demand growth: the
+/// correlation of their normal scores (a Gaussian copula). Assumption: the forecasts that put
+/// AGI early are the ones that expect it to be worth most and demand to grow fastest; 0.5
+/// keeps each draw's own range.
+pub const AGI_CORRELATION: f64 = 0.5;
+
+/// The inputs drawn correlated with the AGI year.
+const CORRELATED_WITH_AGI: [&str; 2] = ["agi_prize", "demand_growth"];
+
+/// One input or constant the Monte Carlo draws, with the range it draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Varied {
-    /// An input field or a constant's name (`us_capex_ratio`, `cn_capex_ratio`).
+    /// An input field or a constant's `docs/MODEL.md` name.
     pub name: &'static str,
     pub low: f64,
     pub high: f64,
+    /// Drawn correlated with the AGI year (earlier AGI, higher value).
+    pub correlated_with_agi: bool,
 }
 
-/// Runs by AGI year: how many drew it and who ended ahead in them.
+/// Runs by drawn AGI year: the US firms' call in them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct AgiYearBar {
     /// The AGI year; 2061 collects every draw after 2060 (no AGI by 2060).
     pub year: i32,
-    pub sprint_ahead: u32,
-    pub marathon_ahead: u32,
-    /// Runs with equal value per unit invested (rare).
-    pub tied: u32,
+    pub sprint_pays: u32,
+    pub pace_pays: u32,
+    pub too_close_to_call: u32,
+}
+
+/// The risk of one strategy of one side, the other side answering with its best response.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RiskFigures {
+    /// Share of scenarios with NPV below zero.
+    pub share_loss: f64,
+    /// 10th-percentile NPV, own currency bn.
+    pub npv_p10: f64,
+    pub npv_median: f64,
+    /// Median of the peak funding need (deepest cumulative shortfall of operating cash
+    /// against capex), own currency bn.
+    pub peak_funding_need: f64,
+    /// The same, as a multiple of the parents' 2025 operating cash flow.
+    pub peak_funding_need_to_ocf: f64,
+    /// 90th percentile of the peak funding need, own currency bn.
+    pub peak_funding_need_p90: f64,
+}
+
+/// Which of a side's strategies is steadier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Steadier {
+    /// Lower or equal on all three measures: fewer losing scenarios, a higher 10th percentile,
+    /// a smaller funding need.
+    Sprint,
+    Pace,
+    /// The measures disagree.
+    Mixed,
+}
+
+/// Sprint against pace for the same firms.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SideRisk {
+    pub side: Side,
+    pub sprint: RiskFigures,
+    pub pace: RiskFigures,
+    pub steadier: Steadier,
+    /// The sprint's share of losing scenarios minus the pace's (percentage points ÷ 100).
+    pub share_loss_gap: f64,
+    /// The pace's 10th-percentile NPV minus the sprint's, own currency bn.
+    pub npv_p10_gap: f64,
 }
 
 /// The result of [`monte_carlo`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarlo {
     pub runs: u32,
-    /// Share of scenarios within our ranges in which the sprint creates more value per unit
-    /// invested.
-    pub share_sprint_ahead: f64,
-    /// The same for the marathon (the two sum to ≤ 1; ties make up the rest).
-    pub share_marathon_ahead: f64,
+    pub seed: u64,
+    /// Share of scenarios in which sprinting pays for the US firms (beyond the band), pacing
+    /// pays, and too close to call; the three sum to 1.
+    pub us_share_sprint_pays: f64,
+    pub us_share_pace_pays: f64,
+    pub us_share_too_close: f64,
+    /// The same for China.
+    pub cn_share_sprint_pays: f64,
+    pub cn_share_pace_pays: f64,
+    pub cn_share_too_close: f64,
     /// Share of runs with AGI by 2060.
     pub share_agi_by_2060: f64,
-    /// 10th, 50th and 90th percentile of the verdict margin (the sprint's value per unit
-    /// invested minus the marathon's; above 0 the sprint is ahead).
-    pub margin_p10: f64,
-    pub margin_median: f64,
-    pub margin_p90: f64,
+    /// 10th, 50th and 90th percentile of the US sprint minus pace, as a share of its PV of
+    /// capex when pacing (above 0: sprinting pays).
+    pub us_margin_p10: f64,
+    pub us_margin_median: f64,
+    pub us_margin_p90: f64,
     /// One bar per AGI year 2026–2060, then 2061 for "none by 2060"; counts sum to `runs`.
     pub agi_years: Vec<AgiYearBar>,
-    /// What was drawn, besides the AGI year, and from which range.
+    pub us_risk: SideRisk,
+    pub cn_risk: SideRisk,
+    /// What was drawn besides the AGI year, and from which range.
     pub varied: Vec<Varied>,
 }
 
-fn varied_input(field: &'static str) -> Varied {
-    let (low, high) = input_spec(field).map_or((0.0, 0.0), |s| (s.low, s.high));
-    Varied {
-        name: field,
-        low,
-        high,
-    }
-}
-
-fn varied_constant(c: Constant) -> Varied {
-    Varied {
+/// Every page input (but the AGI year and the uncertainty panel) and every movable constant.
+fn varied() -> Vec<Varied> {
+    let inputs = input_specs()
+        .iter()
+        .filter(|s| s.group != InputGroup::Uncertainty && s.field != "agi_year")
+        .map(|s| Varied {
+            name: s.field,
+            low: s.low,
+            high: s.high,
+            correlated_with_agi: CORRELATED_WITH_AGI.contains(&s.field),
+        });
+    let constants = MOVABLE_CONSTANTS.iter().map(|c| Varied {
         name: c.name,
         low: c.plausible.0,
         high: c.plausible.1,
+        correlated_with_agi: false,
+    });
+    inputs.chain(constants).collect()
+}
+
+/// One run's NPVs and funding needs for both sides' strategies, and each side's call.
+struct Run {
+    agi_year: i32,
+    /// `[side][strategy]`.
+    npv: [[f64; 2]; 2],
+    peak_need: [[f64; 2]; 2],
+    /// Each side's sprint minus pace ÷ its PV of capex when pacing.
+    margin: [f64; 2],
+    calls: [Call; 2],
+}
+
+fn one_run(s: &Scenario, ranges: &[Varied], dist: &AgiDistribution, rng: &mut SplitMix64) -> Run {
+    let z_agi = rng.normal();
+    let years_after = ((dist.median_year - FIRST_YEAR as f64) * (dist.sigma() * z_agi).exp()).round();
+    let none = NO_AGI_YEAR as i32;
+    let year = (FIRST_YEAR as f64 + years_after).clamp(FIRST_AGI_YEAR as f64, none as f64) as i32;
+    let mut scenario = s.clone();
+    let mut constants: Vec<(&str, f64)> = Vec::new();
+    for v in ranges {
+        let u = if v.correlated_with_agi {
+            let rho = AGI_CORRELATION;
+            normal_cdf(-rho * z_agi + (1.0 - rho * rho).sqrt() * rng.normal())
+        } else {
+            rng.next_f64()
+        };
+        let x = v.low + (v.high - v.low) * u;
+        if !scenario.set_number_unchecked(v.name, x) {
+            constants.push((v.name, x));
+        }
+    }
+    scenario.agi_year = f64::from(year);
+    let mut p = Params::from_scenario(&scenario);
+    for (name, x) in constants {
+        p.set_constant(name, x);
+    }
+    let agi = (year <= LAST_YEAR).then_some(year);
+    let fixed = Fixed::new(&p);
+    let r = round(&p, &fixed, agi);
+    let mut out = Run {
+        agi_year: year,
+        npv: [[0.0; 2]; 2],
+        peak_need: [[0.0; 2]; 2],
+        margin: [0.0; 2],
+        calls: [Call::TooCloseToCall; 2],
+    };
+    for side in Side::BOTH {
+        let point = super::game::choice_point(&r, side);
+        out.margin[side.index()] = point.sprint_minus_pace / point.pv_capex_pacing;
+        out.calls[side.index()] = call(point.sprint_minus_pace, point.pv_capex_pacing);
+        for own in Strategy::BOTH {
+            let other = point.replies[own.index()];
+            let (us, cn) = match side {
+                Side::Us => (own, other),
+                Side::Cn => (other, own),
+            };
+            let m = r.measure(side, us, cn);
+            out.npv[side.index()][own.index()] = m.npv;
+            out.peak_need[side.index()][own.index()] = m.peak_funding_need;
+        }
+    }
+    out
+}
+
+/// The value at quantile `q` of sorted values (nearest rank).
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let index = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[index]
+}
+
+fn risk_figures(mut npv: Vec<f64>, mut need: Vec<f64>, ocf: f64) -> RiskFigures {
+    npv.sort_by(f64::total_cmp);
+    need.sort_by(f64::total_cmp);
+    let n = npv.len() as f64;
+    let median_need = quantile(&need, 0.5);
+    RiskFigures {
+        share_loss: npv.iter().filter(|x| **x < 0.0).count() as f64 / n,
+        npv_p10: quantile(&npv, 0.1),
+        npv_median: quantile(&npv, 0.5),
+        peak_funding_need: median_need,
+        peak_funding_need_to_ocf: median_need / ocf,
+        peak_funding_need_p90: quantile(&need, 0.9),
     }
 }
 
-/// The inputs drawn besides the AGI year, in [`MonteCarlo::varied`] order.
-fn varied() -> [Varied; 5] {
-    [
-        varied_input("agi_prize"),
-        varied_constant(PRICE_ELASTICITY),
-        varied_input("discount_rate"),
-        varied_constant(US_CAPEX_RATIO),
-        varied_constant(CN_CAPEX_RATIO),
-    ]
+fn side_risk(side: Side, runs: &[Run], ocf: f64) -> SideRisk {
+    let figures = |own: Strategy| {
+        let (i, j) = (side.index(), own.index());
+        risk_figures(
+            runs.iter().map(|r| r.npv[i][j]).collect(),
+            runs.iter().map(|r| r.peak_need[i][j]).collect(),
+            ocf,
+        )
+    };
+    let (sprint, pace) = (figures(Strategy::Sprint), figures(Strategy::Pace));
+    let no_worse = |a: &RiskFigures, b: &RiskFigures| {
+        a.share_loss <= b.share_loss
+            && a.npv_p10 >= b.npv_p10
+            && a.peak_funding_need <= b.peak_funding_need
+    };
+    let steadier = if no_worse(&pace, &sprint) {
+        Steadier::Pace
+    } else if no_worse(&sprint, &pace) {
+        Steadier::Sprint
+    } else {
+        Steadier::Mixed
+    };
+    SideRisk {
+        side,
+        sprint,
+        pace,
+        steadier,
+        share_loss_gap: sprint.share_loss - pace.share_loss,
+        npv_p10_gap: pace.npv_p10 - sprint.npv_p10,
+    }
 }
 
-/// Runs the model `runs` times (1 … [`MAX_RUNS`]) with the AGI year drawn from `dist` and the
-/// inputs of [`MonteCarlo::varied`] drawn from their ranges; the scenario's own values of
-/// those inputs are not used. The same inputs and `seed` give the same result.
+/// Runs the model `runs` times (1 … [`MAX_RUNS`]) with the AGI year drawn from `dist` and
+/// every input and constant of [`MonteCarlo::varied`] drawn from its range; the scenario's own
+/// values of those are not used. The same inputs and `seed` give the same result.
 ///
 /// ```
 /// use ai_capex_explainer::model::{monte_carlo, AgiDistribution, Scenario};
 /// let s = Scenario::default();
 /// let dist = AgiDistribution::from_scenario(&s);
-/// let mc = monte_carlo(&s, &dist, 1_000, 42).map_err(|e| format!("{e:?}"))?;
-/// assert!(mc.share_sprint_ahead + mc.share_marathon_ahead <= 1.0);
+/// let mc = monte_carlo(&s, &dist, 200, 42).map_err(|e| format!("{e:?}"))?;
+/// let shares = mc.us_share_sprint_pays + mc.us_share_pace_pays + mc.us_share_too_close;
+/// assert!((shares - 1.0).abs() < 1e-9);
 /// assert!(monte_carlo(&s, &dist, 0, 42).is_err());
 /// # Ok::<(), String>(())
 /// ```
@@ -174,75 +341,66 @@ pub fn monte_carlo(
         return Err(errors);
     }
 
-    let base = Params::from_scenario(s);
     let ranges = varied();
-    let first_agi = FIRST_YEAR + 1;
+    let mut rng = SplitMix64(seed);
+    let all: Vec<Run> = (0..runs)
+        .map(|_| one_run(s, &ranges, dist, &mut rng))
+        .collect();
+
     let none = NO_AGI_YEAR as i32;
-    let mut bars: Vec<AgiYearBar> = (first_agi..=none)
+    let mut bars: Vec<AgiYearBar> = (FIRST_AGI_YEAR..=none)
         .map(|year| AgiYearBar {
             year,
-            sprint_ahead: 0,
-            marathon_ahead: 0,
-            tied: 0,
+            sprint_pays: 0,
+            pace_pays: 0,
+            too_close_to_call: 0,
         })
         .collect();
-    let mut margins = Vec::with_capacity(runs as usize);
-    let (mut sprint_ahead, mut marathon_ahead) = (0u32, 0u32);
-
-    let scale = dist.median_year - FIRST_YEAR as f64;
-    let sigma = dist.sigma();
-    let mut rng = SplitMix64(seed);
-    for _ in 0..runs {
-        let z = rng.normal();
-        let years_after = (scale * (sigma * z).exp()).round();
-        let year = (FIRST_YEAR as f64 + years_after).clamp(first_agi as f64, none as f64) as i32;
-        let [prize, elasticity, discount, us_ratio, cn_ratio] =
-            ranges.map(|v| v.low + (v.high - v.low) * rng.next_f64());
-        let p = Params {
-            agi_year: (year <= LAST_YEAR).then_some(year),
-            prize,
-            elasticity,
-            discount_rate: discount / 100.0,
-            us_capex_ratio: us_ratio,
-            cn_capex_ratio: cn_ratio,
-            ..base
-        };
-        let v = verdict_alone(&p);
-        margins.push(v.margin());
-        let bar = &mut bars[(year - first_agi) as usize];
-        match v.leader {
-            Leader::Sprint => {
-                sprint_ahead += 1;
-                bar.sprint_ahead += 1;
-            }
-            Leader::Marathon => {
-                marathon_ahead += 1;
-                bar.marathon_ahead += 1;
-            }
-            Leader::Tie => bar.tied += 1,
+    for r in &all {
+        let bar = &mut bars[(r.agi_year - FIRST_AGI_YEAR) as usize];
+        match r.calls[0] {
+            Call::Sprint => bar.sprint_pays += 1,
+            Call::Pace => bar.pace_pays += 1,
+            Call::TooCloseToCall => bar.too_close_to_call += 1,
         }
     }
-
-    margins.sort_by(f64::total_cmp);
-    let quantile = |q: f64| {
-        let index = ((q * runs as f64).ceil() as usize).clamp(1, margins.len()) - 1;
-        margins[index]
-    };
     let n = f64::from(runs);
-    let without_agi = bars
-        .last()
-        .map_or(0, |b| b.sprint_ahead + b.marathon_ahead + b.tied);
+    let share = |side: Side, c: Call| {
+        all.iter().filter(|r| r.calls[side.index()] == c).count() as f64 / n
+    };
+    let mut margins: Vec<f64> = all.iter().map(|r| r.margin[0]).collect();
+    margins.sort_by(f64::total_cmp);
+    let base = Params::from_scenario(s);
     Ok(MonteCarlo {
         runs,
-        share_sprint_ahead: f64::from(sprint_ahead) / n,
-        share_marathon_ahead: f64::from(marathon_ahead) / n,
-        share_agi_by_2060: 1.0 - f64::from(without_agi) / n,
-        margin_p10: quantile(0.1),
-        margin_median: quantile(0.5),
-        margin_p90: quantile(0.9),
+        seed,
+        us_share_sprint_pays: share(Side::Us, Call::Sprint),
+        us_share_pace_pays: share(Side::Us, Call::Pace),
+        us_share_too_close: share(Side::Us, Call::TooCloseToCall),
+        cn_share_sprint_pays: share(Side::Cn, Call::Sprint),
+        cn_share_pace_pays: share(Side::Cn, Call::Pace),
+        cn_share_too_close: share(Side::Cn, Call::TooCloseToCall),
+        share_agi_by_2060: all.iter().filter(|r| r.agi_year <= LAST_YEAR).count() as f64 / n,
+        us_margin_p10: quantile(&margins, 0.1),
+        us_margin_median: quantile(&margins, 0.5),
+        us_margin_p90: quantile(&margins, 0.9),
         agi_years: bars,
-        varied: ranges.to_vec(),
+        us_risk: side_risk(Side::Us, &all, base.us.parent_ocf),
+        cn_risk: side_risk(Side::Cn, &all, base.cn.parent_ocf),
+        varied: ranges,
     })
+}
+
+/// The standard normal distribution function, Φ (Abramowitz & Stegun 7.1.26 for erf, absolute
+/// error below 1.5e-7: far finer than the ranges it maps onto).
+fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    0.5 * (1.0 + if x >= 0.0 { erf } else { -erf })
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny, fast generator that passes BigCrush.

@@ -1,9 +1,83 @@
-//! The inputs as the formulas use them: fractions instead of percents, whole years, and the
-//! two capex ratios the Monte Carlo varies. Built only from a validated scenario.
+//! The inputs as the formulas use them: fractions instead of percents, whole years, each side's
+//! figures in one struct so both sides run through the same equations, and every assumed
+//! constant as a value the tornado and the Monte Carlo can move. Built only from a validated
+//! scenario.
 
-use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PRICE_FOLLOW};
-use super::inputs::NO_AGI_YEAR;
+use super::calibration::{
+    Constant, ALGORITHMIC_GAIN, CNY_PER_USD, CN_CAPEX_2025, CN_CAPEX_RATIO, CN_OPERATING_MARGIN,
+    CN_PARENT_OCF_2025, COMPUTE_COST_DECLINE, CROSS_PRICE_ELASTICITY,
+    DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, PAST_CAPEX_GROWTH, PRICE_ELASTICITY,
+    PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO, US_OPERATING_MARGIN,
+    US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW, US_REVENUE_2025,
+};
+use super::inputs::{input_spec, NO_AGI_YEAR};
 use super::scenario::Scenario;
+
+/// One side's figures, in its own currency (US$ bn for the US, ¥ bn for China).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SideParams {
+    /// `R₀`: 2025 AI and cloud revenue.
+    pub revenue_2025: f64,
+    /// `ρ`: 2025 capex ÷ revenue, so `I₀ = ρ R₀`.
+    pub capex_ratio: f64,
+    /// `m_op`: operating margin after depreciation, 2025.
+    pub operating_margin: f64,
+    /// `OCF`: the parents' 2025 operating cash flow, which funds a sprint.
+    pub parent_ocf: f64,
+    /// The parents' 2025 capex outside the AI business (it comes out of their cash first).
+    pub parent_other_capex: f64,
+    /// `g_s`: yearly capex growth while sprinting.
+    pub sprint_growth: f64,
+    /// `p`: yearly growth of the installed base the grid can energise (`None`: no power limit).
+    pub power_growth: Option<f64>,
+    /// `h`: yearly growth of the AI chips the side may buy (`None`: no chip limit).
+    pub chip_growth: Option<f64>,
+    /// `θ`: what investors lend a sprint in all, × `OCF`.
+    pub patience: f64,
+    /// Compute per unit of money relative to the US (export controls make China's dearer).
+    pub compute_per_dollar: f64,
+    /// `λ_alg`: years behind the algorithmic frontier.
+    pub algorithm_lag: f64,
+    /// The share of the other side's home market this side serves (its access).
+    pub access: f64,
+    /// `x`: yearly price cut beyond the cost trend (only China's is on the page).
+    pub price_cut: f64,
+}
+
+/// The constants a reader cannot set but the tornado and the Monte Carlo move
+/// (`docs/MODEL.md` §2.2).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Assumed {
+    pub useful_life_years: f64,
+    pub compute_cost_decline: f64,
+    pub fixed_cost_share: f64,
+    pub past_capex_growth: f64,
+    pub demand_growth_half_life_years: f64,
+    pub cross_price_elasticity: f64,
+    pub us_price_follow: f64,
+    pub price_elasticity: f64,
+    pub terminal_growth: f64,
+    pub prize_erosion: f64,
+    pub algorithmic_gain: f64,
+}
+
+impl Assumed {
+    fn shipped() -> Assumed {
+        Assumed {
+            useful_life_years: USEFUL_LIFE_YEARS.value,
+            compute_cost_decline: COMPUTE_COST_DECLINE.value,
+            fixed_cost_share: FIXED_COST_SHARE.value,
+            past_capex_growth: PAST_CAPEX_GROWTH.value,
+            demand_growth_half_life_years: DEMAND_GROWTH_HALF_LIFE_YEARS.value,
+            cross_price_elasticity: CROSS_PRICE_ELASTICITY.value,
+            us_price_follow: US_PRICE_FOLLOW.value,
+            price_elasticity: PRICE_ELASTICITY.value,
+            terminal_growth: TERMINAL_GROWTH.value,
+            prize_erosion: PRIZE_EROSION.value,
+            algorithmic_gain: ALGORITHMIC_GAIN.value,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Params {
@@ -13,32 +87,19 @@ pub(crate) struct Params {
     pub prize: f64,
     /// `w`: the winner-takes-all exponent.
     pub winner_take_all: f64,
-    /// `λ`: whole years until the follower catches up.
+    /// `λ`: whole years until the follower catches up after AGI.
     pub catch_up_lag: i32,
-    /// `g_s`.
-    pub us_capex_growth: f64,
-    /// `p`.
-    pub us_power_growth: f64,
-    /// `θ`: external funding as a multiple of the parents' 2025 operating cash flow.
-    pub us_patience: f64,
-    /// `h`.
-    pub cn_chip_growth: f64,
-    /// `e`.
-    pub cn_efficiency: f64,
+    /// `T`: years of borrowing investors fund a sprint that has not reached AGI.
+    pub patience_years: i32,
     /// `g_d`.
     pub demand_growth: f64,
-    /// `d`.
-    pub price_cut: f64,
-    /// `φ`.
-    pub us_price_follow: f64,
-    /// `ε`.
-    pub elasticity: f64,
     /// `r`.
     pub discount_rate: f64,
-    /// `ρ_US`: US in-scope capex ÷ cloud revenue, 2025.
-    pub us_capex_ratio: f64,
-    /// `ρ_CN`: Chinese capex ÷ AI and cloud revenue, 2025.
-    pub cn_capex_ratio: f64,
+    /// `X`: yuan per US dollar.
+    pub cny_per_usd: f64,
+    pub us: SideParams,
+    pub cn: SideParams,
+    pub assumed: Assumed,
 }
 
 /// A year input as a whole year (inputs are validated, so the cast cannot saturate).
@@ -49,28 +110,110 @@ pub(crate) fn whole_year(x: f64) -> i32 {
 impl Params {
     pub(crate) fn from_scenario(s: &Scenario) -> Params {
         let agi = whole_year(s.agi_year);
+        let us_capex = US_CAPEX_RATIO.value * US_REVENUE_2025.value;
         Params {
             agi_year: (agi < whole_year(NO_AGI_YEAR)).then_some(agi),
             prize: s.agi_prize,
             winner_take_all: s.winner_take_all,
             catch_up_lag: whole_year(s.catch_up_lag),
-            us_capex_growth: s.us_capex_growth / 100.0,
-            us_power_growth: s.us_power_growth / 100.0,
-            us_patience: s.us_patience,
-            cn_chip_growth: s.cn_chip_growth / 100.0,
-            cn_efficiency: s.cn_efficiency,
+            patience_years: whole_year(s.patience_years),
             demand_growth: s.demand_growth / 100.0,
-            price_cut: s.price_cut / 100.0,
-            us_price_follow: US_PRICE_FOLLOW.value,
-            elasticity: PRICE_ELASTICITY.value,
             discount_rate: s.discount_rate / 100.0,
-            us_capex_ratio: US_CAPEX_RATIO.value,
-            cn_capex_ratio: CN_CAPEX_RATIO.value,
+            cny_per_usd: CNY_PER_USD.value,
+            us: SideParams {
+                revenue_2025: US_REVENUE_2025.value,
+                capex_ratio: US_CAPEX_RATIO.value,
+                operating_margin: US_OPERATING_MARGIN.value,
+                parent_ocf: US_PARENT_OCF_2025.value,
+                parent_other_capex: (US_PARENT_CAPEX_2025.value - us_capex).max(0.0),
+                sprint_growth: s.us_capex_growth / 100.0,
+                power_growth: Some(s.us_power_growth / 100.0),
+                chip_growth: None,
+                patience: s.us_patience,
+                compute_per_dollar: 1.0,
+                algorithm_lag: 0.0,
+                access: s.us_access / 100.0,
+                price_cut: 0.0,
+            },
+            cn: SideParams {
+                revenue_2025: CN_CAPEX_2025.value / CN_CAPEX_RATIO.value,
+                capex_ratio: CN_CAPEX_RATIO.value,
+                operating_margin: CN_OPERATING_MARGIN.value,
+                parent_ocf: CN_PARENT_OCF_2025.value,
+                // All of China's capex counted here is AI and cloud capex.
+                parent_other_capex: 0.0,
+                sprint_growth: s.cn_capex_growth / 100.0,
+                power_growth: None,
+                chip_growth: Some(s.cn_chip_growth / 100.0),
+                patience: s.cn_patience,
+                compute_per_dollar: s.cn_compute_per_dollar,
+                algorithm_lag: s.cn_algorithm_lag,
+                access: s.cn_access / 100.0,
+                price_cut: s.price_cut / 100.0,
+            },
+            assumed: Assumed::shipped(),
         }
     }
 
-    /// The same parameters with another AGI year (`None`: no AGI by 2060).
-    pub(crate) fn with_agi(self, agi_year: Option<i32>) -> Params {
-        Params { agi_year, ..self }
+    /// The share of the other side's market each side serves today: the input table's
+    /// defaults. The two markets' 2025 sizes are calibrated with them (`docs/MODEL.md` §3.1),
+    /// so the reader's access moves demand between the sides rather than rescaling 2025.
+    pub(crate) fn access_today() -> (f64, f64) {
+        let default = |field| input_spec(field).map_or(0.0, |s| s.default / 100.0);
+        (default("us_access"), default("cn_access"))
+    }
+
+    /// Sets one constant by its `docs/MODEL.md` name (the tornado's and the Monte Carlo's
+    /// hook); `false` for a name that is not a movable constant.
+    pub(crate) fn set_constant(&mut self, name: &str, x: f64) -> bool {
+        let a = &mut self.assumed;
+        match name {
+            "useful_life_years" => a.useful_life_years = x,
+            "compute_cost_decline" => a.compute_cost_decline = x,
+            "fixed_cost_share" => a.fixed_cost_share = x,
+            "past_capex_growth" => a.past_capex_growth = x,
+            "demand_growth_half_life_years" => a.demand_growth_half_life_years = x,
+            "cross_price_elasticity" => a.cross_price_elasticity = x,
+            "us_price_follow" => a.us_price_follow = x,
+            "price_elasticity" => a.price_elasticity = x,
+            "terminal_growth" => a.terminal_growth = x,
+            "prize_erosion" => a.prize_erosion = x,
+            "algorithmic_gain" => a.algorithmic_gain = x,
+            "us_operating_margin" => self.us.operating_margin = x,
+            "cn_operating_margin" => self.cn.operating_margin = x,
+            "us_capex_ratio" => {
+                self.us.capex_ratio = x;
+                self.us.parent_other_capex =
+                    (US_PARENT_CAPEX_2025.value - x * self.us.revenue_2025).max(0.0);
+            }
+            "cn_capex_ratio" => {
+                self.cn.capex_ratio = x;
+                self.cn.revenue_2025 = CN_CAPEX_2025.value / x;
+            }
+            "cny_per_usd" => self.cny_per_usd = x,
+            _ => return false,
+        }
+        true
     }
 }
+
+/// The constants [`Params::set_constant`] can move, with their plausible ranges: the tornado
+/// bars and the Monte Carlo draws beyond the page's inputs.
+pub(crate) const MOVABLE_CONSTANTS: [Constant; 16] = [
+    USEFUL_LIFE_YEARS,
+    COMPUTE_COST_DECLINE,
+    FIXED_COST_SHARE,
+    PAST_CAPEX_GROWTH,
+    DEMAND_GROWTH_HALF_LIFE_YEARS,
+    CROSS_PRICE_ELASTICITY,
+    US_PRICE_FOLLOW,
+    PRICE_ELASTICITY,
+    TERMINAL_GROWTH,
+    PRIZE_EROSION,
+    ALGORITHMIC_GAIN,
+    US_OPERATING_MARGIN,
+    CN_OPERATING_MARGIN,
+    US_CAPEX_RATIO,
+    CN_CAPEX_RATIO,
+    CNY_PER_USD,
+];

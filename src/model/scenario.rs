@@ -33,10 +33,24 @@ pub struct Scenario {
     // The Chinese marathon
     /// Yearly growth of the AI chips China can buy, %, 0–60.
     pub cn_chip_growth: f64,
-    /// Effective compute per unit of Chinese compute relative to US compute (open models,
-    /// efficient training and inference), 0.5–6.
-    pub cn_efficiency: f64,
+    /// Yearly growth of Chinese capex until AGI when China sprints, %, 0–100.
+    pub cn_capex_growth: f64,
+    /// Investors' patience with a Chinese sprint, as a multiple of the Chinese parents' 2025
+    /// operating cash flow, 0–3.
+    pub cn_patience: f64,
+    /// Compute a Chinese provider gets per dollar of AI equipment, relative to a US one (chips
+    /// under export controls cost more per unit of compute), 0.1–2.
+    pub cn_compute_per_dollar: f64,
+    /// Years by which Chinese algorithms trail the frontier (open models spread the frontier's
+    /// gains after a lag), 0–3.
+    pub cn_algorithm_lag: f64,
     // Market and money
+    /// Share of China's cloud and AI market that US providers serve, %, 0–100.
+    pub us_access: f64,
+    /// Share of the market outside China that Chinese providers serve, %, 0–100.
+    pub cn_access: f64,
+    /// Years of borrowing investors fund a sprint that has not reached AGI, 1–10.
+    pub patience_years: f64,
     /// Growth of AI and cloud demand at constant prices in 2026, %, 0–60 (then fading).
     pub demand_growth: f64,
     /// China's yearly price cut beyond the fall in compute costs, %, 0–40 (a rate, not a
@@ -63,7 +77,13 @@ impl Default for Scenario {
             us_capex_growth: 0.0,
             us_power_growth: 0.0,
             cn_chip_growth: 0.0,
-            cn_efficiency: 0.0,
+            cn_capex_growth: 0.0,
+            cn_patience: 0.0,
+            cn_compute_per_dollar: 0.0,
+            cn_algorithm_lag: 0.0,
+            us_access: 0.0,
+            cn_access: 0.0,
+            patience_years: 0.0,
             demand_growth: 0.0,
             price_cut: 0.0,
             us_patience: 0.0,
@@ -181,7 +201,13 @@ impl Scenario {
             "us_capex_growth" => &mut s.us_capex_growth,
             "us_power_growth" => &mut s.us_power_growth,
             "cn_chip_growth" => &mut s.cn_chip_growth,
-            "cn_efficiency" => &mut s.cn_efficiency,
+            "cn_capex_growth" => &mut s.cn_capex_growth,
+            "cn_patience" => &mut s.cn_patience,
+            "cn_compute_per_dollar" => &mut s.cn_compute_per_dollar,
+            "cn_algorithm_lag" => &mut s.cn_algorithm_lag,
+            "us_access" => &mut s.us_access,
+            "cn_access" => &mut s.cn_access,
+            "patience_years" => &mut s.patience_years,
             "demand_growth" => &mut s.demand_growth,
             "price_cut" => &mut s.price_cut,
             "us_patience" => &mut s.us_patience,

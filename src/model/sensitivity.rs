@@ -1,21 +1,21 @@
-//! Which assumption moves the verdict most (a tornado). Each input on the page, and the
-//! uncertain constants (elasticity, how far the US follows the price war, the two capex
-//! ratios), is set to its documented plausible low and high (the input table's
-//! `low`–`high`, the constants' `plausible`), all others as the reader set them; the outcome
-//! is the verdict margin (the sprint's value per unit invested minus the marathon's) at the
-//! reader's AGI year, plus the break-even AGI year at each end. Bars are sorted by swing,
-//! largest first; a bar whose ends fall on both sides of zero flips the verdict; a bar of
-//! zero width says why it cannot move the verdict here.
+//! What would change the answer (a tornado). Every input on the page and every movable
+//! constant is set in turn to its documented plausible low and high (the input table's
+//! `low`–`high`, the constants' `plausible`), all others as the reader set them. The outcome is
+//! the US firms' sprint minus pace (NPV, US$ bn, China answering with its best response) at
+//! the reader's AGI year, with the call and the break-even AGI year at each end. Bars are
+//! sorted by swing, largest first; a bar flips when the call at one end differs from the
+//! reader's; a bar of zero width says why. Reported figures with no range are listed, not
+//! barred.
 
 use serde::Serialize;
 
-use super::calibration::{CN_CAPEX_RATIO, PRICE_ELASTICITY, US_CAPEX_RATIO, US_PRICE_FOLLOW};
-use super::engine::{measure, world, Fixed, Limits, World};
+use super::calibration::CONSTANTS;
+use super::engine::{Limits, Side};
 use super::error::InputError;
+use super::game::{scan, BreakEvenKind, Call, Fixed};
 use super::inputs::{input_specs, InputGroup};
-use super::params::Params;
+use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
-use super::verdict::{break_even, verdict, Leader, Threshold, Verdict};
 
 /// Why a bar has no width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,36 +25,40 @@ pub enum ZeroReason {
     NoAgi,
     /// An input of the prize's split, and the prize is set to zero.
     NoPrize,
-    /// US capex growth, and the grid or investors already hold US capex below every growth
-    /// rate in the range.
-    SprintHeldBack,
     /// A limit (power, funding or chips) that never binds in this scenario.
     LimitSlack,
-    /// Acts through the price war (the elasticity, how far the US follows), and China cuts
-    /// no further than its costs fall.
+    /// Acts through a price war, and nobody cuts prices beyond costs.
     NoPriceWar,
-    /// Anything else: the input reaches the verdict only through paths this scenario does
-    /// not take.
+    /// Anything else: the input reaches the outcome only through paths this scenario does not
+    /// take.
     Other,
+}
+
+/// One end of a bar.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TornadoEnd {
+    pub input: f64,
+    /// US sprint minus pace, US$ bn.
+    pub outcome: f64,
+    pub call: Call,
+    pub break_even_kind: BreakEvenKind,
+    pub break_even_agi_year: Option<i32>,
 }
 
 /// One bar of the tornado.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct TornadoBar {
-    /// The input's field name, or a constant's name (`us_capex_ratio`, `cn_capex_ratio`).
+    /// The input's field name, or a constant's `docs/MODEL.md` name.
     pub field: &'static str,
+    /// An input on the page (false: a constant).
+    pub is_input: bool,
     pub base_input: f64,
-    pub low_input: f64,
-    pub high_input: f64,
-    /// The verdict margin with `low_input` and with `high_input`.
-    pub outcome_low: f64,
-    pub outcome_high: f64,
+    pub low: TornadoEnd,
+    pub high: TornadoEnd,
     /// `max(low, high, base) − min(…)`.
     pub swing: f64,
-    /// The leader differs between the two ends (or from the reader's scenario).
+    /// The call at one end differs from the reader's.
     pub flips: bool,
-    pub break_even_low: Threshold,
-    pub break_even_high: Threshold,
     /// Set when `swing` is zero.
     pub zero_reason: Option<ZeroReason>,
 }
@@ -62,41 +66,47 @@ pub struct TornadoBar {
 /// The tornado with its base value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sensitivity {
-    /// The verdict margin with every input as given.
+    /// US sprint minus pace with every input as given, US$ bn.
     pub base_outcome: f64,
-    pub base_leader: Leader,
+    pub base_call: Call,
     /// Largest swing first (ties keep table order).
     pub bars: Vec<TornadoBar>,
+    /// Reported figures the model uses without a range (revenue, capex, cash flow): listed,
+    /// not barred.
+    pub fixed_figures: Vec<&'static str>,
 }
 
-/// One end of a bar: the verdict margin and the break-even year with one value changed.
-fn probe(p: &Params) -> (f64, Leader, Threshold) {
+/// One end: the outcome, call and break-even with one value changed.
+fn probe(p: &Params) -> TornadoEnd {
     let fixed = Fixed::new(p);
-    let v = verdict(p, &fixed);
-    (v.margin(), v.leader, break_even(p, &fixed).against_marathon)
+    let choice = scan(p, &fixed).choice(Side::Us, p.agi_year);
+    TornadoEnd {
+        input: 0.0,
+        outcome: choice.at_agi_year.sprint_minus_pace,
+        call: choice.at_agi_year.call,
+        break_even_kind: choice.kind,
+        break_even_agi_year: choice.break_even_agi_year,
+    }
 }
 
-/// The reader's scenario with one input or capex ratio set to `x`.
+/// The reader's scenario with one input or constant set to `x`.
 fn params_with(s: &Scenario, field: &str, x: f64) -> Params {
     let mut changed = s.clone();
     let is_input = changed.set_number_unchecked(field, x);
     let mut p = Params::from_scenario(&changed);
     if !is_input {
-        match field {
-            "us_capex_ratio" => p.us_capex_ratio = x,
-            "cn_capex_ratio" => p.cn_capex_ratio = x,
-            "price_elasticity" => p.elasticity = x,
-            "us_price_follow" => p.us_price_follow = x,
-            _ => {}
-        }
+        p.set_constant(field, x);
     }
     p
 }
 
-/// Which limits ever bind on the sprint and the marathon in a scenario's world.
-fn binding_limits(w: &World, fixed: &Fixed) -> Limits {
+/// Which limits ever bind on any path of the reader's scenario.
+fn binding_limits(p: &Params) -> Limits {
+    let fixed = Fixed::new(p);
+    let s = scan(p, &fixed);
+    let round = s.at(p.agi_year);
     let mut any = Limits::default();
-    for l in w.sprint.limits.iter().chain(fixed.marathon.limits.iter()) {
+    for l in round.paths.iter().flatten().flat_map(|path| path.limits.iter()) {
         any.power |= l.power;
         any.funding |= l.funding;
         any.chips |= l.chips;
@@ -105,25 +115,34 @@ fn binding_limits(w: &World, fixed: &Fixed) -> Limits {
 }
 
 fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
-    let race_input = matches!(
+    let race = matches!(
         field,
-        "agi_prize" | "winner_take_all" | "catch_up_lag" | "cn_efficiency"
+        "agi_prize"
+            | "winner_take_all"
+            | "catch_up_lag"
+            | "prize_erosion"
+            | "cn_compute_per_dollar"
+            | "cn_algorithm_lag"
+            | "algorithmic_gain"
+    );
+    let price_war = matches!(
+        field,
+        "price_elasticity" | "us_price_follow" | "cross_price_elasticity"
     );
     match field {
-        _ if race_input && p.agi_year.is_none() => ZeroReason::NoAgi,
-        "winner_take_all" | "catch_up_lag" | "cn_efficiency" if p.prize == 0.0 => {
-            ZeroReason::NoPrize
-        }
-        "us_capex_growth" if limits.power || limits.funding => ZeroReason::SprintHeldBack,
+        _ if race && p.agi_year.is_none() => ZeroReason::NoAgi,
+        _ if race && p.prize == 0.0 => ZeroReason::NoPrize,
         "us_power_growth" if !limits.power => ZeroReason::LimitSlack,
-        "us_patience" if !limits.funding => ZeroReason::LimitSlack,
+        "us_patience" | "cn_patience" | "patience_years" if !limits.funding => {
+            ZeroReason::LimitSlack
+        }
         "cn_chip_growth" if !limits.chips => ZeroReason::LimitSlack,
-        "price_elasticity" | "us_price_follow" if p.price_cut == 0.0 => ZeroReason::NoPriceWar,
+        _ if price_war && p.cn.price_cut == 0.0 && p.us.price_cut == 0.0 => ZeroReason::NoPriceWar,
         _ => ZeroReason::Other,
     }
 }
 
-/// Sets every page input and the uncertain constants to their plausible low and high in turn.
+/// Sets every page input and movable constant to its plausible low and high in turn.
 /// Validates first.
 ///
 /// ```
@@ -135,61 +154,51 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
     s.validate()?;
     let base = Params::from_scenario(s);
-    // The reader's scenario: its verdict and its binding limits from one world (no scan).
-    let fixed = Fixed::new(&base);
-    let w = world(&base, &fixed);
-    let base_verdict = Verdict::new(
-        measure(&fixed.market, &w.sprint, &w.sprint_prize),
-        measure(&fixed.market, &fixed.marathon, &w.sprint_prize),
-    );
-    let (base_outcome, base_leader) = (base_verdict.margin(), base_verdict.leader);
-    let limits = binding_limits(&w, &fixed);
+    let base_end = probe(&base);
+    let limits = binding_limits(&base);
 
-    let mut probes: Vec<(&'static str, f64, f64, f64)> = input_specs()
+    let mut probes: Vec<(&'static str, bool, f64, f64, f64)> = input_specs()
         .iter()
         .filter(|spec| spec.group != InputGroup::Uncertainty)
-        .filter_map(|spec| Some((spec.field, s.number(spec.field)?, spec.low, spec.high)))
+        .filter_map(|spec| Some((spec.field, true, s.number(spec.field)?, spec.low, spec.high)))
         .collect();
-    for c in [
-        PRICE_ELASTICITY,
-        US_PRICE_FOLLOW,
-        US_CAPEX_RATIO,
-        CN_CAPEX_RATIO,
-    ] {
-        probes.push((c.name, c.value, c.plausible.0, c.plausible.1));
+    for c in MOVABLE_CONSTANTS {
+        probes.push((c.name, false, c.value, c.plausible.0, c.plausible.1));
     }
 
     let mut bars: Vec<TornadoBar> = probes
         .into_iter()
-        .map(|(field, base_input, low_input, high_input)| {
-            let at = |x: f64| probe(&params_with(s, field, x));
-            let (outcome_low, leader_low, break_even_low) = at(low_input);
-            let (outcome_high, leader_high, break_even_high) = at(high_input);
-            let top = outcome_low.max(outcome_high).max(base_outcome);
-            let bottom = outcome_low.min(outcome_high).min(base_outcome);
+        .map(|(field, is_input, base_input, low_input, high_input)| {
+            let at = |x: f64| TornadoEnd {
+                input: x,
+                ..probe(&params_with(s, field, x))
+            };
+            let (low, high) = (at(low_input), at(high_input));
+            let top = low.outcome.max(high.outcome).max(base_end.outcome);
+            let bottom = low.outcome.min(high.outcome).min(base_end.outcome);
             let swing = top - bottom;
             TornadoBar {
                 field,
+                is_input,
                 base_input,
-                low_input,
-                high_input,
-                outcome_low,
-                outcome_high,
+                low,
+                high,
                 swing,
-                flips: leader_low != leader_high
-                    || leader_low != base_leader
-                    || leader_high != base_leader,
-                break_even_low,
-                break_even_high,
-                zero_reason: (swing <= 1e-12 * base_outcome.abs().max(1.0))
+                flips: low.call != base_end.call || high.call != base_end.call,
+                zero_reason: (swing <= 1e-9 * base_end.outcome.abs().max(1.0))
                     .then(|| zero_reason(field, &base, limits)),
             }
         })
         .collect();
     crate::sort::insertion_sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing).is_lt());
     Ok(Sensitivity {
-        base_outcome,
-        base_leader,
+        base_outcome: base_end.outcome,
+        base_call: base_end.call,
         bars,
+        fixed_figures: CONSTANTS
+            .iter()
+            .filter(|c| c.plausible.0 == c.plausible.1)
+            .map(|c| c.name)
+            .collect(),
     })
 }

@@ -1,19 +1,16 @@
-//! What the world does regardless of capex (`docs/MODEL.md` §3.1), and each side's 2025
-//! starting point.
+//! What the world does regardless of capex (`docs/MODEL.md` §3.1): two markets (China's, and
+//! the rest of the world the US clouds serve), the prices of a price war, demand, compute per
+//! unit of money and discounting; and each side's 2025 starting point.
 
 use serde::Serialize;
 
-use crate::model::calibration::{
-    CN_CAPEX_2025, CN_OPERATING_MARGIN, COMPUTE_COST_DECLINE, CROSS_PRICE_ELASTICITY,
-    DEMAND_GROWTH_HALF_LIFE_YEARS, PAST_CAPEX_GROWTH, USEFUL_LIFE_YEARS, US_OPERATING_MARGIN,
-    US_REVENUE_2025, YEARS,
-};
-use crate::model::params::Params;
+use crate::model::calibration::YEARS;
+use crate::model::params::{Params, SideParams};
 
 /// Vintages that can be in service at once: a useful life of up to six years.
 pub(super) const VINTAGES: usize = 6;
 
-/// A yearly series, 2025–2060.
+/// A yearly series, 2025–2080.
 pub(crate) type Series = [f64; YEARS];
 
 /// Which side.
@@ -26,21 +23,54 @@ pub enum Side {
     Cn,
 }
 
-/// What the world does regardless of capex: prices, demand, compute per unit of money and
-/// discounting (`docs/MODEL.md` §3.1).
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Us, Side::Cn];
+
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Side::Us => 0,
+            Side::Cn => 1,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Us => Side::Cn,
+            Side::Cn => Side::Us,
+        }
+    }
+}
+
+impl Params {
+    /// One side's figures.
+    pub(crate) fn side(&self, side: Side) -> &SideParams {
+        match side {
+            Side::Us => &self.us,
+            Side::Cn => &self.cn,
+        }
+    }
+
+    /// Units of a side's currency per US dollar (1 for the US).
+    pub(crate) fn fx(&self, side: Side) -> f64 {
+        match side {
+            Side::Us => 1.0,
+            Side::Cn => self.cny_per_usd,
+        }
+    }
+}
+
+/// What the world does regardless of capex (`docs/MODEL.md` §3.1). Indexed by
+/// [`Side::index`].
 #[derive(Debug, Clone)]
 pub(crate) struct Market {
-    /// Price per unit of compute served, per side, 2025 = 1: `P = (1 − c)^k P̃` with the
-    /// price relative to the cost trend `P̃_CN = max((1 − x)^k, 1 − m_CN)` and
-    /// `P̃_US = max(P̃_CN^φ, 1 − m_US)`, `m` a side's 2025 cash margin (§3.1).
-    pub price_us: Series,
-    pub price_cn: Series,
-    /// Demand in units of compute (2025 revenue units: what it would earn at 2025 prices).
-    /// At trend prices spending grows with adoption, `R₀ a_k`, so volume is `R₀ a_k q_k`;
-    /// the price war moves it with the elasticity: `× P̃^−ε`, with `P̃` the price relative to
-    /// the cost trend, and US demand also `× (P̃_US / P̃_CN)^−s`.
-    pub demand_us: Series,
-    pub demand_cn: Series,
+    /// Price per unit of compute served, 2025 = 1: `P = (1 − c)^k P̃`, with `P̃` the price
+    /// relative to the cost trend (1 without a price war).
+    pub price: [Series; 2],
+    /// Demand in units of compute (2025 revenue units: what it would earn at 2025 prices),
+    /// from both markets.
+    pub demand: [Series; 2],
+    /// The share of a side's demand that comes from its home market.
+    pub home_share: [Series; 2],
     /// Compute per unit of money, 2025 = 1: `q_k = (1 − c)^−k`.
     pub compute_per_money: Series,
     /// `(1 + r)^−k`.
@@ -49,46 +79,87 @@ pub(crate) struct Market {
     pub rate: f64,
 }
 
+/// The two markets' 2025 sizes in US$ bn, calibrated so that each side's 2025 demand is its
+/// 2025 revenue with today's access (`docs/MODEL.md` §3.1): the US clouds serve all of the
+/// market outside China but China's share, and their share of China's market.
+fn market_sizes(p: &Params) -> (f64, f64) {
+    let (us_today, cn_today) = Params::access_today();
+    let r_us = p.us.revenue_2025;
+    let r_cn = p.cn.revenue_2025 / p.cny_per_usd;
+    let det = 1.0 - us_today - cn_today;
+    let outside_china = (r_us * (1.0 - us_today) - us_today * r_cn) / det;
+    let china = (r_cn * (1.0 - cn_today) - cn_today * r_us) / det;
+    (outside_china.max(0.0), china.max(0.0))
+}
+
+/// One side's relative price in a price war it starts: cut by `x` a year until the next cut
+/// would take it below its cash cost; there the war ends and the price recovers at the same
+/// pace to the cost trend (`docs/MODEL.md` §3.1).
+fn war_path(cut: f64, floor: f64) -> Series {
+    let mut out = [1.0; YEARS];
+    let (mut rel, mut cutting) = (1.0_f64, cut > 0.0);
+    for slot in out.iter_mut().skip(1) {
+        if cutting {
+            rel *= 1.0 - cut;
+            if rel <= floor {
+                rel = floor;
+                cutting = false;
+            }
+        } else if cut > 0.0 {
+            rel = (rel / (1.0 - cut)).min(1.0);
+        }
+        *slot = rel;
+    }
+    out
+}
+
 impl Market {
     pub(crate) fn new(p: &Params) -> Market {
-        let s = CROSS_PRICE_ELASTICITY.value;
-        let fade = 0.5_f64.powf(1.0 / DEMAND_GROWTH_HALF_LIFE_YEARS.value);
-        let r0_us = US_REVENUE_2025.value;
-        let r0_cn = cn_revenue_2025(p);
+        let a = &p.assumed;
+        let (s, eps, follow) = (a.cross_price_elasticity, a.price_elasticity, a.us_price_follow);
+        let fade = 0.5_f64.powf(1.0 / a.demand_growth_half_life_years);
+        let (outside_china, china) = market_sizes(p);
+        let floor = Side::BOTH.map(|side| 1.0 - start(side, p).cash_margin);
+        let war = Side::BOTH.map(|side| war_path(p.side(side).price_cut, floor[side.index()]));
         let mut m = Market {
-            price_us: [0.0; YEARS],
-            price_cn: [0.0; YEARS],
-            demand_us: [0.0; YEARS],
-            demand_cn: [0.0; YEARS],
+            price: [[0.0; YEARS]; 2],
+            demand: [[0.0; YEARS]; 2],
+            home_share: [[0.0; YEARS]; 2],
             compute_per_money: [0.0; YEARS],
             discount: [0.0; YEARS],
             rate: p.discount_rate,
         };
-        // Prices per unit of compute fall with compute costs (competition passes them on).
-        // China cuts a further x a year until its price only covers its running costs (a
-        // cash margin of zero at full use: nobody sells below cash cost for long, §3.1); the
-        // US follows a share φ of China's cut (in logarithms), down to its own running costs.
-        let floor_us = 1.0 - start(Side::Us, p).cash_margin;
-        let floor_cn = 1.0 - start(Side::Cn, p).cash_margin;
         let (mut adoption, mut growth) = (1.0, p.demand_growth);
-        let (mut cost, mut cut_cn, mut df) = (1.0, 1.0, 1.0);
+        let (mut cost, mut df) = (1.0, 1.0);
         for k in 0..YEARS {
             if k > 0 {
                 adoption *= 1.0 + growth;
                 growth *= fade;
-                cost *= 1.0 - COMPUTE_COST_DECLINE.value;
-                cut_cn *= 1.0 - p.price_cut;
+                cost *= 1.0 - a.compute_cost_decline;
                 df /= 1.0 + p.discount_rate;
             }
-            let rel_cn = cut_cn.max(floor_cn);
-            let rel_us = rel_cn.powf(p.us_price_follow).max(floor_us);
-            // Relative to the cost trend, where demand answers with the elasticity.
-            m.price_us[k] = cost * rel_us;
-            m.price_cn[k] = cost * rel_cn;
+            // A side follows a share φ of the other's cut (in logarithms), never below its own
+            // cash cost.
+            let rel = Side::BOTH.map(|side| {
+                let (own, other) = (war[side.index()][k], war[side.other().index()][k]);
+                own.min(other.powf(follow)).max(floor[side.index()])
+            });
+            let (rel_us, rel_cn) = (rel[0], rel[1]);
+            // Each side serves its access share of the other's market, more when it is
+            // cheaper (cross-price elasticity s): demand a price war diverts goes to the cutter.
+            let cn_share_outside = (p.cn.access * (rel_cn / rel_us).powf(-s)).min(1.0);
+            let us_share_china = (p.us.access * (rel_us / rel_cn).powf(-s)).min(1.0);
             let volume = adoption / cost;
-            m.demand_us[k] =
-                r0_us * volume * rel_us.powf(-p.elasticity) * (rel_us / rel_cn).powf(-s);
-            m.demand_cn[k] = r0_cn * volume * rel_cn.powf(-p.elasticity);
+            let us_home = (1.0 - cn_share_outside) * outside_china;
+            let us_abroad = us_share_china * china;
+            let cn_home = (1.0 - us_share_china) * china;
+            let cn_abroad = cn_share_outside * outside_china;
+            m.price[0][k] = cost * rel_us;
+            m.price[1][k] = cost * rel_cn;
+            m.demand[0][k] = volume * (us_home + us_abroad) * rel_us.powf(-eps);
+            m.demand[1][k] = volume * (cn_home + cn_abroad) * p.cny_per_usd * rel_cn.powf(-eps);
+            m.home_share[0][k] = share(us_home, us_abroad);
+            m.home_share[1][k] = share(cn_home, cn_abroad);
             m.compute_per_money[k] = cost.recip();
             m.discount[k] = df;
         }
@@ -96,62 +167,59 @@ impl Market {
     }
 
     pub(super) fn price(&self, side: Side) -> &Series {
-        match side {
-            Side::Us => &self.price_us,
-            Side::Cn => &self.price_cn,
-        }
+        &self.price[side.index()]
     }
 
     pub(super) fn demand(&self, side: Side) -> &Series {
-        match side {
-            Side::Us => &self.demand_us,
-            Side::Cn => &self.demand_cn,
-        }
+        &self.demand[side.index()]
     }
 }
 
-/// China's 2025 AI and cloud revenue, ¥ bn: its capex ÷ its capex ratio.
-fn cn_revenue_2025(p: &Params) -> f64 {
-    CN_CAPEX_2025.value / p.cn_capex_ratio
+/// `home / (home + abroad)`, 1 when both are zero.
+fn share(home: f64, abroad: f64) -> f64 {
+    let total = home + abroad;
+    if total > 0.0 {
+        home / total
+    } else {
+        1.0
+    }
 }
 
 /// The 2025 starting point of a side, in its own currency.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Start {
+pub(crate) struct Start {
     pub revenue: f64,
     pub capex: f64,
+    /// Installed base at cost, `B₂₀₂₅`.
+    pub base: f64,
     /// Cash margin before capex: the reported operating margin (after depreciation) plus
     /// straight-line depreciation, `B₂₀₂₅ / (L R₀)`.
     pub cash_margin: f64,
 }
 
-pub(super) fn start(side: Side, p: &Params) -> Start {
-    let (revenue, capex, operating_margin) = match side {
-        Side::Us => (
-            US_REVENUE_2025.value,
-            p.us_capex_ratio * US_REVENUE_2025.value,
-            US_OPERATING_MARGIN.value,
-        ),
-        Side::Cn => (
-            cn_revenue_2025(p),
-            CN_CAPEX_2025.value,
-            CN_OPERATING_MARGIN.value,
-        ),
-    };
+pub(crate) fn start(side: Side, p: &Params) -> Start {
+    let sp = p.side(side);
+    let (revenue, capex) = (sp.revenue_2025, sp.capex_ratio * sp.revenue_2025);
+    let a = &p.assumed;
     // Installed base at cost, B₂₀₂₅: the vintages in service, earlier ones grown at the past
     // rate, I₀ Σ wⱼ (1 + g_past)^−j.
     let base: f64 = (0..VINTAGES)
-        .map(|j| vintage_weight(j) * capex * (1.0 + PAST_CAPEX_GROWTH.value).powi(-(j as i32)))
+        .map(|j| {
+            vintage_weight(j, a.useful_life_years)
+                * capex
+                * (1.0 + a.past_capex_growth).powi(-(j as i32))
+        })
         .sum();
     Start {
         revenue,
         capex,
-        cash_margin: operating_margin + base / (USEFUL_LIFE_YEARS.value * revenue),
+        base,
+        cash_margin: sp.operating_margin + base / (a.useful_life_years * revenue),
     }
 }
 
 /// The weight of a vintage `j` years old: 1 while in service, the fraction of a year in
 /// its last year (a life of 5.5 years gives 1, 1, 1, 1, 1, 0.5).
-pub(super) fn vintage_weight(j: usize) -> f64 {
-    (USEFUL_LIFE_YEARS.value - j as f64).clamp(0.0, 1.0)
+pub(super) fn vintage_weight(j: usize, life: f64) -> f64 {
+    (life - j as f64).clamp(0.0, 1.0)
 }

@@ -1,66 +1,87 @@
-//! One side's years under one capex policy (`docs/MODEL.md` §3.2): a fleet of vintages,
-//! the limits that hold capex back, capacity, revenue and running costs.
+//! One side's years under one strategy (`docs/MODEL.md` §3.2): a fleet of vintages, the limits
+//! that hold capex back (power, chips, funding), investors who stop a sprint, capacity,
+//! revenue and running costs. Both sides run through the same code; only their figures differ.
 
 use serde::Serialize;
 
 use super::market::{start, vintage_weight, Market, Series, Side, VINTAGES};
-use crate::model::calibration::{
-    CNY_PER_USD, COMPUTE_COST_DECLINE, FIRST_YEAR, FIXED_COST_SHARE, PAST_CAPEX_GROWTH,
-    TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, YEARS,
-};
+use crate::model::calibration::YEARS;
 use crate::model::params::Params;
 
-/// How a side decides its capex.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Policy {
-    /// Build what demand needs: each year, the capex that brings capacity up to the year's
-    /// demand (none when capacity already covers it). The marathon, and the US "paced" path.
-    Paced,
-    /// Grow capex by `g_s` a year from 2025 until AGI, then paced (the race is over).
+/// A side's capex strategy: the articles' question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// Capex ahead of demand, betting on AGI: grow capex by `g_s` a year until AGI (never
+    /// buying less than pacing would), unless investors stop it; then pace.
     Sprint,
+    /// Capex follows what the side can sell: each year the capex that brings capacity up to
+    /// demand.
+    Pace,
 }
 
-/// Which limit held a year's capex below what the policy wanted.
+impl Strategy {
+    pub const BOTH: [Strategy; 2] = [Strategy::Sprint, Strategy::Pace];
+
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Strategy::Sprint => 0,
+            Strategy::Pace => 1,
+        }
+    }
+
+    pub fn other(self) -> Strategy {
+        match self {
+            Strategy::Sprint => Strategy::Pace,
+            Strategy::Pace => Strategy::Sprint,
+        }
+    }
+}
+
+/// Which limit held a year's capex below what the strategy wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Limits {
-    /// The US grid could not energise more (power).
+    /// The grid could not energise more (power).
     pub power: bool,
     /// Investors would fund no more (the parents' cash and patience).
     pub funding: bool,
-    /// China could not buy more AI chips.
+    /// The side could not buy more AI chips.
     pub chips: bool,
 }
 
-/// One side's years under one policy (`docs/MODEL.md` §3.2). Money in the side's currency.
+/// One side's years under one strategy (`docs/MODEL.md` §3.2). Money in the side's currency.
 #[derive(Debug, Clone)]
 pub(crate) struct Path {
     pub side: Side,
     pub capex: Series,
-    /// What the energised capacity could earn at 2025 prices (the unit of demand).
+    /// What the energised capacity (not equipment waiting for power) could earn at 2025
+    /// prices (the unit of demand).
     pub capacity: Series,
-    /// Market demand, same unit.
+    /// Demand, same unit.
     pub demand: Series,
     /// Market revenue: price × what capacity can serve of demand.
     pub revenue: Series,
     /// Running costs: a fixed part for the installed base, a part for what is served (§3.2).
     pub running_costs: Series,
-    /// Effective compute for the AGI race, in 2025 US$ of compute: energised US compute, or
-    /// Chinese compute converted at the exchange rate and multiplied by `e`.
+    /// Effective compute for the AGI race, in 2025 US$ of US compute: energised compute ×
+    /// compute per dollar × the algorithmic lag's discount, converted at the exchange rate.
     pub race_compute: Series,
     pub limits: [Limits; YEARS],
-    /// The capex the terminal value carries on after 2060: at least what keeps the 2060 fleet
-    /// in service (its installed base over its useful life), so a fleet over-built before
-    /// 2060 is not counted as free for ever.
+    /// The year investors stopped a sprint that had not reached AGI (`None`: never).
+    pub stopped_by_investors: Option<i32>,
+    /// The capex the terminal value carries on after the last year: at least what keeps the
+    /// last fleet in service (its installed base over its useful life).
     pub terminal_capex: f64,
     /// Cash margin before capex in 2025, at which the side turns prize revenue into cash.
     pub cash_margin: f64,
 }
 
-/// A side's equipment by vintage: six years before 2025, then 2025–2060.
+/// A side's equipment by vintage: six years before 2025, then 2025–2080.
 struct Fleet {
     capex: [f64; VINTAGES + YEARS],
     /// Compute per unit of money of each vintage.
     q: [f64; VINTAGES + YEARS],
+    life: f64,
 }
 
 /// What is in service in one year: installed base at cost, and the energised part of it
@@ -74,25 +95,33 @@ struct InService {
 
 impl Fleet {
     /// Earlier vintages grew at the past rate: `I₋ⱼ = I₀ (1 + g_past)^−j`, `q₋ⱼ = (1 − c)^j`.
-    fn new(capex_2025: f64, q: &Series) -> Fleet {
+    fn new(capex_2025: f64, q: &Series, p: &Params) -> Fleet {
+        let a = &p.assumed;
         let mut fleet = Fleet {
             capex: [0.0; VINTAGES + YEARS],
             q: [0.0; VINTAGES + YEARS],
+            life: a.useful_life_years,
         };
         for j in 1..=VINTAGES {
-            fleet.capex[VINTAGES - j] =
-                capex_2025 * (1.0 + PAST_CAPEX_GROWTH.value).powi(-(j as i32));
-            fleet.q[VINTAGES - j] = (1.0 - COMPUTE_COST_DECLINE.value).powi(j as i32);
+            fleet.capex[VINTAGES - j] = capex_2025 * (1.0 + a.past_capex_growth).powi(-(j as i32));
+            fleet.q[VINTAGES - j] = (1.0 - a.compute_cost_decline).powi(j as i32);
         }
         fleet.q[VINTAGES..].copy_from_slice(q);
         fleet.capex[VINTAGES] = capex_2025;
         fleet
     }
 
+    /// The base at cost and compute per unit of money of the vintage `j` years old in year
+    /// `k`, with `capex` bought in year `k` itself.
+    fn vintage(&self, k: usize, j: usize, capex: f64) -> (f64, f64) {
+        let i = VINTAGES + k - j;
+        let bought = if j == 0 { capex } else { self.capex[i] };
+        (vintage_weight(j, self.life) * bought, self.q[i])
+    }
+
     /// In service in year `k` with `capex` bought that year, energising the newest vintages
     /// first up to `power_cap` (installed base at cost).
     fn in_service(&self, k: usize, capex: f64, power_cap: f64) -> InService {
-        let i = VINTAGES + k;
         let mut room = power_cap;
         let mut out = InService {
             base: 0.0,
@@ -100,47 +129,121 @@ impl Fleet {
             energised_compute: 0.0,
         };
         for j in 0..VINTAGES {
-            let bought = if j == 0 { capex } else { self.capex[i - j] };
-            let base = vintage_weight(j) * bought;
+            let (base, q) = self.vintage(k, j, capex);
             let energised = base.min(room).max(0.0);
             room -= energised;
             out.base += base;
             out.energised_base += energised;
-            out.energised_compute += energised * self.q[i - j];
+            out.energised_compute += energised * q;
         }
         out
     }
+
+    /// The paced purchase in year `k` (`docs/MODEL.md` §3.2): the capex that brings energised
+    /// compute up to `needed`, new equipment displacing the oldest energised equipment when the
+    /// grid is full (so equipment waiting for power never blocks a purchase). Returns the
+    /// purchase and whether the grid held it short of `needed` (it then buys the grid full of
+    /// new equipment).
+    fn paced_purchase(&self, k: usize, needed: f64, power_cap: f64) -> (f64, bool) {
+        let q_new = self.q[VINTAGES + k];
+        // The old vintages energised before any purchase, newest first.
+        let mut energised = [(0.0, 0.0); VINTAGES];
+        let (mut room, mut compute) = (power_cap, 0.0);
+        for (j, slot) in energised.iter_mut().enumerate().skip(1) {
+            let (base, q) = self.vintage(k, j, 0.0);
+            let e = base.min(room).max(0.0);
+            room -= e;
+            compute += e * q;
+            *slot = (e, q);
+        }
+        let mut gap = needed - compute;
+        if gap <= 0.0 {
+            return (0.0, false);
+        }
+        // Free room first (each unit adds q_new), then each unit displaces the oldest
+        // energised unit (adds q_new − q_old, never negative: newer is cheaper compute).
+        if q_new * room >= gap {
+            return (gap / q_new, false);
+        }
+        let mut purchase = room;
+        gap -= q_new * room;
+        for &(base, q_old) in energised.iter().skip(1).rev() {
+            let gain = q_new - q_old;
+            if gain > 0.0 && gain * base >= gap {
+                return (purchase + gap / gain, false);
+            }
+            purchase += base;
+            gap -= gain * base;
+        }
+        (purchase, true)
+    }
 }
 
-/// Runs one side's capex policy through 2025–2060.
-pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> Path {
+/// The parents' money for capex (`docs/MODEL.md` §3.2): their cash outside the AI business
+/// after their other capex, growing at `g`; last year's market operating cash; and what
+/// investors lend, up to `θ × OCF` in all.
+struct Funding {
+    outside_cash: f64,
+    last_cash: f64,
+    limit: f64,
+    borrowed: f64,
+    years_borrowing: i32,
+    growth: f64,
+}
+
+impl Funding {
+    /// The most the side can spend this year, and its own cash.
+    fn room(&mut self) -> (f64, f64) {
+        self.outside_cash *= 1.0 + self.growth;
+        let own = (self.outside_cash + self.last_cash).max(0.0);
+        (own + (self.limit - self.borrowed).max(0.0), own)
+    }
+
+    fn spend(&mut self, capex: f64, own_cash: f64) {
+        let borrowing = capex - own_cash;
+        if borrowing > 0.0 {
+            self.borrowed += borrowing;
+            self.years_borrowing += 1;
+        }
+    }
+}
+
+/// Runs one side's strategy through 2025–2080 (`agi_year`: when the race is over for this
+/// side; `None`: never).
+pub(crate) fn path(
+    side: Side,
+    strategy: Strategy,
+    p: &Params,
+    market: &Market,
+    agi_year: Option<i32>,
+) -> Path {
+    let sp = p.side(side);
     let st = start(side, p);
     let price = market.price(side);
     let q = &market.compute_per_money;
-    let mut fleet = Fleet::new(st.capex, q);
+    let mut fleet = Fleet::new(st.capex, q, p);
+    let life = p.assumed.useful_life_years;
 
     // Calibration (§3.2): 2025 capacity meets 2025 demand (κ); the installed base B₂₀₂₅ sets
     // the scale of running costs.
     let at_start = fleet.in_service(0, st.capex, f64::INFINITY);
     let kappa = st.revenue / at_start.energised_compute;
-    let base_2025 = at_start.base;
     let running_2025 = (1.0 - st.cash_margin) * st.revenue;
-    let fixed_share = FIXED_COST_SHARE.value;
+    let fixed_share = p.assumed.fixed_cost_share;
+    let race_scale = sp.compute_per_dollar
+        * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag)
+        / p.fx(side);
 
-    let agi = p.agi_year.map_or(usize::MAX, |a| (a - FIRST_YEAR) as usize);
-    // US funding (§3.2): the parents' cash flow outside the AI business, after their other
-    // capex, growing at g; plus last year's market operating cash (the prize is left out: a
-    // path is set before the race is decided); plus up to θ × OCF₂₀₂₅ from investors.
-    let mut outside_cash = US_PARENT_OCF_2025.value
-        - (st.revenue - running_2025)
-        - (US_PARENT_CAPEX_2025.value - st.capex).max(0.0);
-    let funding_limit = p.us_patience * US_PARENT_OCF_2025.value;
-    let mut borrowed = 0.0;
-    let mut last_cash = st.revenue - running_2025;
-    let race_scale = match side {
-        Side::Us => 1.0,
-        Side::Cn => p.cn_efficiency / CNY_PER_USD.value,
+    let agi = agi_year.map_or(usize::MAX, |a| (a - crate::model::calibration::FIRST_YEAR) as usize);
+    let mut funding = Funding {
+        outside_cash: sp.parent_ocf - (st.revenue - running_2025) - sp.parent_other_capex,
+        last_cash: st.revenue - running_2025,
+        limit: sp.patience * sp.parent_ocf,
+        borrowed: 0.0,
+        years_borrowing: 0,
+        growth: p.assumed.terminal_growth,
     };
+    let mut sprinting = strategy == Strategy::Sprint;
 
     let mut out = Path {
         side,
@@ -151,53 +254,47 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         running_costs: [0.0; YEARS],
         race_compute: [0.0; YEARS],
         limits: [Limits::default(); YEARS],
+        stopped_by_investors: None,
         terminal_capex: 0.0,
         cash_margin: st.cash_margin,
     };
     for k in 0..YEARS {
         let demand = market.demand(side)[k];
-        // Power (US): the installed base the grid can energise grows by p a year.
-        let power_cap = match side {
-            Side::Us => base_2025 * (1.0 + p.us_power_growth).powi(k as i32),
-            Side::Cn => f64::INFINITY,
-        };
+        let power_cap = sp
+            .power_growth
+            .map_or(f64::INFINITY, |g| st.base * (1.0 + g).powi(k as i32));
         let mut limits = Limits::default();
         let capex = if k == 0 {
             st.capex
         } else {
-            // Paced: what demand needs beyond what is energised, never more than the grid
-            // can energise on top.
-            let old = fleet.in_service(k, 0.0, power_cap);
-            let needed = (demand / kappa - old.energised_compute) / (vintage_weight(0) * q[k]);
-            let power_room = (power_cap - old.base) / vintage_weight(0);
-            let paced = needed.min(power_room).max(0.0);
-            let paced_held_by_power = needed > power_room.max(0.0);
-            let mut capex = match policy {
-                // The sprint's bet: its plan, whatever demand or the grid say.
-                Policy::Sprint if k < agi => st.capex * (1.0 + p.us_capex_growth).powi(k as i32),
-                _ => {
-                    limits.power = paced_held_by_power;
-                    paced
-                }
+            let (paced, held_by_power) = fleet.paced_purchase(k, demand / kappa, power_cap);
+            let sprint_on = sprinting && k < agi;
+            let mut capex = if sprint_on {
+                // The sprint's bet: its plan whatever demand or the grid say, and never less
+                // than pacing would buy.
+                (st.capex * (1.0 + sp.sprint_growth).powi(k as i32)).max(paced)
+            } else {
+                limits.power = held_by_power;
+                paced
             };
-            match side {
-                Side::Us => {
-                    outside_cash *= 1.0 + TERMINAL_GROWTH.value;
-                    let own_cash = (outside_cash + last_cash).max(0.0);
-                    let funding_room = own_cash + (funding_limit - borrowed).max(0.0);
-                    if capex > funding_room {
-                        capex = funding_room;
-                        limits.funding = true;
-                    }
-                    borrowed += (capex - own_cash).max(0.0);
+            if let Some(h) = sp.chip_growth {
+                let chips = st.capex * (1.0 + h).powi(k as i32);
+                if capex > chips {
+                    capex = chips;
+                    limits.chips = true;
                 }
-                Side::Cn => {
-                    let chips = st.capex * (1.0 + p.cn_chip_growth).powi(k as i32);
-                    if capex > chips {
-                        capex = chips;
-                        limits.chips = true;
-                    }
-                }
+            }
+            let (room, own_cash) = funding.room();
+            if capex > room {
+                capex = room;
+                limits.funding = true;
+            }
+            funding.spend(capex, own_cash);
+            // Investors stop a sprint that has not reached AGI once they have funded it for
+            // their patience in years, or once it needs more than they will lend (§3.2).
+            if sprint_on && (limits.funding || funding.years_borrowing >= p.patience_years) {
+                sprinting = false;
+                out.stopped_by_investors = Some(crate::model::calibration::FIRST_YEAR + k as i32);
             }
             capex
         };
@@ -213,9 +310,9 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         // waits for its grid connection still costs rent, staff and power contracts), a part
         // for what is served that falls as compute gets cheaper; together (1 − m) R₀ in 2025.
         let running = running_2025
-            * (fixed_share * now.base / base_2025
+            * (fixed_share * now.base / st.base
                 + (1.0 - fixed_share) * served / st.revenue / q[k]);
-        last_cash = revenue - running;
+        funding.last_cash = revenue - running;
         out.capex[k] = capex;
         out.capacity[k] = capacity;
         out.demand[k] = demand;
@@ -224,7 +321,7 @@ pub(crate) fn path(side: Side, policy: Policy, p: &Params, market: &Market) -> P
         out.race_compute[k] = now.energised_compute * race_scale;
         out.limits[k] = limits;
         if k == YEARS - 1 {
-            out.terminal_capex = capex.max(now.base / USEFUL_LIFE_YEARS.value);
+            out.terminal_capex = capex.max(now.base / life);
         }
     }
     out

@@ -1,44 +1,71 @@
-//! The AGI prize and its split by effective compute (`docs/MODEL.md` §3.3).
+//! The AGI prize (`docs/MODEL.md` §3.3): one pool in each market, split by effective compute
+//! only where both sides can sell.
 
-use super::market::{Series, Side};
+use super::market::{Market, Series, Side};
 use super::path::Path;
-use crate::model::calibration::{CNY_PER_USD, FIRST_YEAR, PRIZE_EROSION, YEARS};
+use crate::model::calibration::{FIRST_YEAR, YEARS};
 use crate::model::params::Params;
 
-/// The US share of the prize for a compute ratio: `1 / (1 + (E_CN / E_US)^w)`, written to
-/// stay finite for any ratio.
+/// The US share of a contest for a compute ratio: `1 / (1 + (E_CN / E_US)^w)`, written to stay
+/// finite for any ratio.
 fn compute_share(us: f64, cn: f64, w: f64) -> f64 {
     let log_ratio = (cn.max(f64::MIN_POSITIVE) / us.max(f64::MIN_POSITIVE)).ln();
     1.0 / (1.0 + (w * log_ratio).clamp(-700.0, 700.0).exp())
 }
 
-/// The AGI prize (`docs/MODEL.md` §3.3): from the AGI year on, a yearly prize of `M` times the
-/// AI market that year (both sides' revenue, in US$), split by effective compute — with the
-/// winner-takes-all exponent `w` on the compute in place when AGI arrives until the follower
-/// catches up `λ` years later, then in proportion to each year's compute, with part of the
-/// prize competed away. All zero without AGI.
+/// Each side's prize revenue, in its own currency, year by year and in the years after the
+/// last (as the terminal value carries them on). All zero without AGI.
 #[derive(Debug, Clone)]
 pub(crate) struct Prize {
-    /// The yearly prize, US$ bn.
-    pub pool_usd: Series,
-    /// The US share of it.
+    /// Indexed by [`Side::index`].
+    pub revenue: [Series; 2],
+    pub terminal_revenue: [f64; 2],
+    /// The US share of the contested part of each market (0 before AGI).
     pub us_share: Series,
-    /// The prize and US share the terminal value carries on after 2060, as caught up
-    /// (eroded, split in proportion to 2060 compute) even when AGI comes so late that the
-    /// follower has not caught up by 2060: the years after are a steady state.
-    pub terminal_pool_usd: f64,
-    pub terminal_us_share: f64,
 }
 
-pub(crate) fn prize(p: &Params, us: &Path, cn: &Path) -> Prize {
+/// Each side's prize in one year from the two markets' pools (US$) and the US share of what
+/// is contested: in each market the foreign side can win at most its access share, in
+/// proportion to the compute share; the home side keeps the rest.
+fn split(p: &Params, outside_china_pool: f64, china_pool: f64, us_share: f64) -> [f64; 2] {
+    let cn_wins_outside = p.cn.access * (1.0 - us_share);
+    let us_wins_china = p.us.access * us_share;
+    let us = outside_china_pool * (1.0 - cn_wins_outside) + china_pool * us_wins_china;
+    let cn = outside_china_pool * cn_wins_outside + china_pool * (1.0 - us_wins_china);
+    [us, cn * p.cny_per_usd]
+}
+
+/// The two markets' AI revenue in year `k`, US$: each side's revenue split by where its demand
+/// comes from.
+fn market_revenue(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
+    let us_rev = us.revenue[k];
+    let cn_rev = cn.revenue[k] / p.cny_per_usd;
+    let (us_home, cn_home) = (market.home_share[0][k], market.home_share[1][k]);
+    (
+        us_rev * us_home + cn_rev * (1.0 - cn_home),
+        cn_rev * cn_home + us_rev * (1.0 - us_home),
+    )
+}
+
+/// The prize when AGI comes in `agi_year` (`docs/MODEL.md` §3.3): from then on a yearly pool
+/// of `M` times each market's AI revenue, less the share `η` competed away once the follower
+/// catches up `λ` years later. Until then the contest goes by the compute in place when AGI
+/// arrives with the winner-takes-all exponent `w`; afterwards in proportion to each year's
+/// compute.
+pub(crate) fn prize(
+    p: &Params,
+    market: &Market,
+    us: &Path,
+    cn: &Path,
+    agi_year: Option<i32>,
+) -> Prize {
     let last = YEARS - 1;
     let mut out = Prize {
-        pool_usd: [0.0; YEARS],
+        revenue: [[0.0; YEARS]; 2],
+        terminal_revenue: [0.0; 2],
         us_share: [0.0; YEARS],
-        terminal_pool_usd: 0.0,
-        terminal_us_share: compute_share(us.race_compute[last], cn.race_compute[last], 1.0),
     };
-    let Some(agi) = p.agi_year else {
+    let Some(agi) = agi_year else {
         return out;
     };
     // The compute in place when AGI arrives: the end of the year before (AGI ≥ 2026).
@@ -48,44 +75,42 @@ pub(crate) fn prize(p: &Params, us: &Path, cn: &Path) -> Prize {
         cn.race_compute[a - 1],
         p.winner_take_all,
     );
-    let fx = CNY_PER_USD.value;
+    let erosion = 1.0 - p.assumed.prize_erosion;
     for k in a..YEARS {
-        let market = us.revenue[k] + cn.revenue[k] / fx;
         let caught_up = k >= a + p.catch_up_lag as usize;
-        out.pool_usd[k] = p.prize
-            * market
-            * if caught_up {
-                1.0 - PRIZE_EROSION.value
-            } else {
-                1.0
-            };
-        out.us_share[k] = if caught_up {
+        let us_share = if caught_up {
             compute_share(us.race_compute[k], cn.race_compute[k], 1.0)
         } else {
             leader_share
         };
+        let scale = p.prize * if caught_up { erosion } else { 1.0 };
+        let (outside_china, china) = market_revenue(p, market, us, cn, k);
+        let [us_prize, cn_prize] = split(p, scale * outside_china, scale * china, us_share);
+        out.revenue[0][k] = us_prize;
+        out.revenue[1][k] = cn_prize;
+        out.us_share[k] = us_share;
     }
-    let last_market = us.revenue[last] + cn.revenue[last] / fx;
-    out.terminal_pool_usd = p.prize * last_market * (1.0 - PRIZE_EROSION.value);
+    // After the last year: a steady state, caught up (the engine runs twenty years past the
+    // last AGI year, so the follower has caught up by then).
+    let (outside_china, china) = market_revenue(p, market, us, cn, last);
+    let share = compute_share(us.race_compute[last], cn.race_compute[last], 1.0);
+    out.terminal_revenue = split(
+        p,
+        p.prize * erosion * outside_china,
+        p.prize * erosion * china,
+        share,
+    );
     out
 }
 
 impl Prize {
     /// A side's prize revenue in year `k`, in its own currency.
     pub(crate) fn revenue(&self, side: Side, k: usize) -> f64 {
-        side_share(side, self.pool_usd[k], self.us_share[k])
+        self.revenue[side.index()][k]
     }
 
-    /// A side's prize revenue in the years after 2060, as the terminal value carries it on.
+    /// A side's prize revenue in the years after the last, as the terminal value carries it.
     pub(super) fn terminal_revenue(&self, side: Side) -> f64 {
-        side_share(side, self.terminal_pool_usd, self.terminal_us_share)
-    }
-}
-
-/// A side's part of a US$ pool, in its own currency.
-fn side_share(side: Side, pool_usd: f64, us_share: f64) -> f64 {
-    match side {
-        Side::Us => pool_usd * us_share,
-        Side::Cn => pool_usd * (1.0 - us_share) * CNY_PER_USD.value,
+        self.terminal_revenue[side.index()]
     }
 }

@@ -1,0 +1,490 @@
+//! The articles' question as a game (`docs/MODEL.md` §1, §3.5): each side may sprint or pace;
+//! all four pairs are run; each side's payoff is the NPV of its own cash flows in its own
+//! currency. From the 2×2 table: each side's best response to each of the other's strategies,
+//! every pure-strategy equilibrium, and each side's choice — sprint minus pace for its own
+//! firms, the other side answering each with its best response — over every AGI year, with a
+//! materiality band inside which the answer is "too close to call".
+
+use serde::Serialize;
+
+use super::calibration::{FIRST_YEAR, LAST_YEAR};
+use super::engine::{measure, path, prize, Market, Measure, Path, Side, Strategy};
+use super::params::Params;
+
+/// The materiality band: a difference in NPV smaller than this share of the side's present
+/// value of capex on its paced path is "too close to call" (`docs/MODEL.md` §1). 5% is the
+/// rule of thumb auditors start from (US SEC Staff Accounting Bulletin No. 99, 1999); the
+/// model's inputs carry plausible ranges of ±30% and more, so a smaller difference is not a
+/// finding. Fixed before looking at any result; never tuned to a preset.
+pub const MATERIALITY: f64 = 0.05;
+
+/// What a side should do, or that the model cannot say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Call {
+    Sprint,
+    Pace,
+    /// The difference is inside the materiality band.
+    TooCloseToCall,
+}
+
+/// The one rule for "too close to call", used by the page, the command line and the headline:
+/// `sprint_minus_pace` (NPV) against [`MATERIALITY`] × `scale` (PV of capex on the paced path).
+/// A difference exactly on the band's edge is too close.
+pub fn call(sprint_minus_pace: f64, scale: f64) -> Call {
+    if !(sprint_minus_pace.abs() > MATERIALITY * scale.abs()) {
+        Call::TooCloseToCall
+    } else if sprint_minus_pace > 0.0 {
+        Call::Sprint
+    } else {
+        Call::Pace
+    }
+}
+
+/// What does not depend on the AGI year: the markets and both sides' paced paths.
+#[derive(Debug, Clone)]
+pub(crate) struct Fixed {
+    pub market: Market,
+    pub pace: [Path; 2],
+}
+
+impl Fixed {
+    pub(crate) fn new(p: &Params) -> Fixed {
+        let market = Market::new(p);
+        let pace = Side::BOTH.map(|side| path(side, Strategy::Pace, p, &market, None));
+        Fixed { market, pace }
+    }
+}
+
+/// All four pairs at one AGI year: both sides' paths (`paths[side][strategy]`) and the
+/// measures of each pair (`measures[us strategy][cn strategy][side]`).
+#[derive(Debug, Clone)]
+pub(crate) struct Round {
+    pub agi_year: Option<i32>,
+    pub paths: [[Path; 2]; 2],
+    pub prizes: [[super::engine::Prize; 2]; 2],
+    pub measures: [[[Measure; 2]; 2]; 2],
+}
+
+impl Round {
+    /// One side's measures in a pair.
+    pub(crate) fn measure(&self, side: Side, us: Strategy, cn: Strategy) -> &Measure {
+        &self.measures[us.index()][cn.index()][side.index()]
+    }
+
+    /// One side's payoff when it plays `own` and the other `other`.
+    fn payoff(&self, side: Side, own: Strategy, other: Strategy) -> &Measure {
+        match side {
+            Side::Us => self.measure(side, own, other),
+            Side::Cn => self.measure(side, other, own),
+        }
+    }
+
+    /// `side`'s best responses to the other side's `other` (both on an exact tie).
+    fn best_responses(&self, side: Side, other: Strategy) -> (bool, bool) {
+        let sprint = self.payoff(side, Strategy::Sprint, other).npv;
+        let pace = self.payoff(side, Strategy::Pace, other).npv;
+        (sprint >= pace, pace >= sprint)
+    }
+
+    /// The other side's best response to `side` playing `own` (pace on an exact tie: it is
+    /// the strategy that does not bet).
+    fn reply(&self, side: Side, own: Strategy) -> Strategy {
+        let other = side.other();
+        let sprint = self.payoff(other, Strategy::Sprint, own).npv;
+        let pace = self.payoff(other, Strategy::Pace, own).npv;
+        if sprint > pace {
+            Strategy::Sprint
+        } else {
+            Strategy::Pace
+        }
+    }
+
+    /// Sprint minus pace for `side`, the other side answering each with its best response;
+    /// and the band's scale (PV of capex when pacing).
+    fn sprint_minus_pace(&self, side: Side) -> (f64, f64, [Strategy; 2]) {
+        let replies = Strategy::BOTH.map(|own| self.reply(side, own));
+        let sprint = self.payoff(side, Strategy::Sprint, replies[0]);
+        let pace = self.payoff(side, Strategy::Pace, replies[1]);
+        (sprint.npv - pace.npv, pace.pv_capex, replies)
+    }
+}
+
+/// Runs the four pairs at `agi_year`.
+pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
+    let market = &fixed.market;
+    let sprint = Side::BOTH.map(|side| path(side, Strategy::Sprint, p, market, agi_year));
+    let paths = [
+        [sprint[0].clone(), fixed.pace[0].clone()],
+        [sprint[1].clone(), fixed.pace[1].clone()],
+    ];
+    let prizes = Strategy::BOTH.map(|us| {
+        Strategy::BOTH.map(|cn| {
+            let (u, c) = (&paths[0][us.index()], &paths[1][cn.index()]);
+            prize(p, market, u, c, agi_year)
+        })
+    });
+    let g = p.assumed.terminal_growth;
+    let measures = Strategy::BOTH.map(|us| {
+        Strategy::BOTH.map(|cn| {
+            let z = &prizes[us.index()][cn.index()];
+            [
+                measure(market, g, &paths[0][us.index()], z),
+                measure(market, g, &paths[1][cn.index()], z),
+            ]
+        })
+    });
+    Round {
+        agi_year,
+        paths,
+        prizes,
+        measures,
+    }
+}
+
+/// One cell of the 2×2 table: each side's payoff in its own currency (bn).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cell {
+    pub us_strategy: Strategy,
+    pub cn_strategy: Strategy,
+    /// US$ bn.
+    pub us_npv: f64,
+    /// ¥ bn.
+    pub cn_npv: f64,
+    pub us_value_per_unit: f64,
+    pub cn_value_per_unit: f64,
+    /// The AGI year this pair plays out with (`None`: no AGI by 2060).
+    pub effective_agi_year: Option<i32>,
+    pub us: Measure,
+    pub cn: Measure,
+}
+
+/// A side's best response to one strategy of the other side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BestResponse {
+    pub side: Side,
+    /// The other side's strategy.
+    pub against: Strategy,
+    /// The strategy with the higher NPV (pace on an exact tie).
+    pub best: Strategy,
+    /// NPV when sprinting minus NPV when pacing, own currency.
+    pub sprint_minus_pace: f64,
+    /// [`call`] on that difference: `too_close_to_call` inside the band.
+    pub call: Call,
+}
+
+/// A pair in which each side's strategy is a best response to the other's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Equilibrium {
+    pub us: Strategy,
+    pub cn: Strategy,
+}
+
+/// The 2×2 table at one AGI year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Game {
+    pub agi_year: Option<i32>,
+    /// Sprint–sprint, sprint–pace, pace–sprint, pace–pace (US first).
+    pub cells: Vec<Cell>,
+    /// The US best response to China sprinting, then to China pacing.
+    pub us_best_responses: [BestResponse; 2],
+    /// China's best response to the US sprinting, then to the US pacing.
+    pub cn_best_responses: [BestResponse; 2],
+    /// Every pure-strategy equilibrium (none, one or more: never one picked silently).
+    pub equilibria: Vec<Equilibrium>,
+    /// The US best response when it is the same whatever China does ("whatever China does").
+    pub us_dominant: Option<Strategy>,
+    pub cn_dominant: Option<Strategy>,
+}
+
+impl Game {
+    pub(crate) fn of(round: &Round) -> Game {
+        let cells = Strategy::BOTH
+            .iter()
+            .flat_map(|&us| Strategy::BOTH.map(|cn| (us, cn)))
+            .map(|(us, cn)| {
+                let (u, c) = (round.measure(Side::Us, us, cn), round.measure(Side::Cn, us, cn));
+                Cell {
+                    us_strategy: us,
+                    cn_strategy: cn,
+                    us_npv: u.npv,
+                    cn_npv: c.npv,
+                    us_value_per_unit: u.value_per_capex,
+                    cn_value_per_unit: c.value_per_capex,
+                    effective_agi_year: round.agi_year,
+                    us: *u,
+                    cn: *c,
+                }
+            })
+            .collect();
+        let responses = |side: Side| {
+            Strategy::BOTH.map(|against| {
+                let sprint = round.payoff(side, Strategy::Sprint, against);
+                let pace = round.payoff(side, Strategy::Pace, against);
+                let difference = sprint.npv - pace.npv;
+                BestResponse {
+                    side,
+                    against,
+                    best: if difference > 0.0 {
+                        Strategy::Sprint
+                    } else {
+                        Strategy::Pace
+                    },
+                    sprint_minus_pace: difference,
+                    call: call(difference, pace.pv_capex),
+                }
+            })
+        };
+        let is_best = |side: Side, own: Strategy, other: Strategy| {
+            let (sprint, pace) = round.best_responses(side, other);
+            match own {
+                Strategy::Sprint => sprint,
+                Strategy::Pace => pace,
+            }
+        };
+        let equilibria = Strategy::BOTH
+            .iter()
+            .flat_map(|&us| Strategy::BOTH.map(|cn| (us, cn)))
+            .filter(|&(us, cn)| is_best(Side::Us, us, cn) && is_best(Side::Cn, cn, us))
+            .map(|(us, cn)| Equilibrium { us, cn })
+            .collect();
+        let (us_best_responses, cn_best_responses) = (responses(Side::Us), responses(Side::Cn));
+        let dominant = |r: &[BestResponse; 2]| (r[0].best == r[1].best).then_some(r[0].best);
+        Game {
+            agi_year: round.agi_year,
+            cells,
+            us_dominant: dominant(&us_best_responses),
+            cn_dominant: dominant(&cn_best_responses),
+            us_best_responses,
+            cn_best_responses,
+            equilibria,
+        }
+    }
+}
+
+/// One AGI year of a side's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ChoicePoint {
+    /// The AGI year; `None`: no AGI by 2060.
+    pub agi_year: Option<i32>,
+    /// NPV when sprinting minus NPV when pacing (own currency), the other side answering each
+    /// with its best response.
+    pub sprint_minus_pace: f64,
+    /// The band's scale: PV of capex when pacing.
+    pub pv_capex_pacing: f64,
+    pub call: Call,
+    /// The other side's best response to this side sprinting, and to it pacing.
+    pub replies: [Strategy; 2],
+}
+
+/// The shape of "does sprinting pay?" over the AGI years 2026–2060, years too close to call
+/// left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakEvenKind {
+    /// Sprinting pays if AGI comes by the break-even year, pacing if it comes later (the
+    /// articles' shape).
+    Until,
+    /// Pacing pays if AGI comes early, sprinting from the break-even year on.
+    From,
+    /// The answer changes more than once; the year is the latest for which sprinting pays.
+    Mixed,
+    /// Sprinting pays for every AGI year that is not too close to call.
+    Always,
+    /// Pacing pays for every AGI year that is not too close to call.
+    Never,
+    /// Every AGI year is too close to call.
+    TooCloseToCall,
+}
+
+/// A run of consecutive AGI years with the same call ("sprint for AGI 2027–2031").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChoiceRun {
+    pub from: i32,
+    pub to: i32,
+    pub call: Call,
+}
+
+/// A side's choice between sprinting and pacing over every AGI year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub side: Side,
+    /// The latest AGI year for which sprinting pays (`until`, `mixed`, and `always` when some
+    /// year is decisive), or the first (`from`); `None` for `never` and `too_close_to_call`.
+    pub break_even_agi_year: Option<i32>,
+    pub kind: BreakEvenKind,
+    /// 2026–2060 as runs of the same call.
+    pub runs: Vec<ChoiceRun>,
+    /// The call without AGI by 2060.
+    pub without_agi: ChoicePoint,
+    /// The call at the reader's AGI year.
+    pub at_agi_year: ChoicePoint,
+    /// Whether the reader's AGI year is too close to call.
+    pub too_close_to_call: bool,
+    /// One point per AGI year, 2026–2060.
+    pub by_agi_year: Vec<ChoicePoint>,
+}
+
+/// The first AGI year of the scan.
+pub const FIRST_AGI_YEAR: i32 = FIRST_YEAR + 1;
+
+pub(crate) fn choice_point(round: &Round, side: Side) -> ChoicePoint {
+    let (difference, scale, replies) = round.sprint_minus_pace(side);
+    ChoicePoint {
+        agi_year: round.agi_year,
+        sprint_minus_pace: difference,
+        pv_capex_pacing: scale,
+        call: call(difference, scale),
+        replies,
+    }
+}
+
+fn kind_of(points: &[ChoicePoint]) -> (BreakEvenKind, Option<i32>) {
+    let decisive: Vec<(i32, bool)> = points
+        .iter()
+        .filter(|pt| pt.call != Call::TooCloseToCall)
+        .filter_map(|pt| Some((pt.agi_year?, pt.call == Call::Sprint)))
+        .collect();
+    let changes = decisive.windows(2).filter(|w| w[0].1 != w[1].1).count();
+    let mut sprint_years = decisive.iter().filter(|(_, s)| *s).map(|(y, _)| *y);
+    let first_sprint = sprint_years.clone().next();
+    let last_sprint = sprint_years.next_back();
+    match (decisive.first(), changes) {
+        (None, _) => (BreakEvenKind::TooCloseToCall, None),
+        (Some(&(_, true)), 0) => (BreakEvenKind::Always, last_sprint),
+        (Some(&(_, false)), 0) => (BreakEvenKind::Never, None),
+        (Some(&(_, true)), 1) => (BreakEvenKind::Until, last_sprint),
+        (Some(&(_, false)), 1) => (BreakEvenKind::From, first_sprint),
+        _ => (BreakEvenKind::Mixed, last_sprint),
+    }
+}
+
+fn runs_of(points: &[ChoicePoint]) -> Vec<ChoiceRun> {
+    let mut runs: Vec<ChoiceRun> = Vec::new();
+    for pt in points {
+        let Some(year) = pt.agi_year else { continue };
+        match runs.last_mut() {
+            Some(run) if run.call == pt.call && run.to + 1 == year => run.to = year,
+            _ => runs.push(ChoiceRun {
+                from: year,
+                to: year,
+                call: pt.call,
+            }),
+        }
+    }
+    runs
+}
+
+/// Every AGI year 2026–2060 and "none by 2060", all four pairs each.
+pub(crate) struct Scan {
+    pub rounds: Vec<Round>,
+    pub without_agi: Round,
+}
+
+pub(crate) fn scan(p: &Params, fixed: &Fixed) -> Scan {
+    Scan {
+        rounds: (FIRST_AGI_YEAR..=LAST_YEAR)
+            .map(|year| round(p, fixed, Some(year)))
+            .collect(),
+        without_agi: round(p, fixed, None),
+    }
+}
+
+impl Scan {
+    /// A side's choice, with the reader's AGI year marked.
+    pub(crate) fn choice(&self, side: Side, agi_year: Option<i32>) -> Choice {
+        let by_agi_year: Vec<ChoicePoint> =
+            self.rounds.iter().map(|r| choice_point(r, side)).collect();
+        let without_agi = choice_point(&self.without_agi, side);
+        let at_agi_year = agi_year
+            .and_then(|y| by_agi_year.iter().find(|pt| pt.agi_year == Some(y)).copied())
+            .unwrap_or(without_agi);
+        let (kind, break_even_agi_year) = kind_of(&by_agi_year);
+        Choice {
+            side,
+            break_even_agi_year,
+            kind,
+            runs: runs_of(&by_agi_year),
+            without_agi,
+            too_close_to_call: at_agi_year.call == Call::TooCloseToCall,
+            at_agi_year,
+            by_agi_year,
+        }
+    }
+
+    /// The round at the reader's AGI year.
+    pub(crate) fn at(&self, agi_year: Option<i32>) -> &Round {
+        agi_year
+            .and_then(|y| self.rounds.iter().find(|r| r.agi_year == Some(y)))
+            .unwrap_or(&self.without_agi)
+    }
+}
+
+/// The business-quality gap: the same strategy, different firms. US firms earn more per unit
+/// invested whatever either side does (higher margins, a bigger market); this is not a result
+/// of strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BusinessGap {
+    /// US value per unit invested minus China's, both pacing.
+    pub both_pace: f64,
+    /// The same, both sprinting.
+    pub both_sprint: f64,
+    /// Each side's cash margin before capex, 2025 (the main reason).
+    pub us_cash_margin: f64,
+    pub cn_cash_margin: f64,
+}
+
+impl BusinessGap {
+    pub(crate) fn of(round: &Round) -> BusinessGap {
+        let gap = |s: Strategy| {
+            round.measure(Side::Us, s, s).value_per_capex
+                - round.measure(Side::Cn, s, s).value_per_capex
+        };
+        BusinessGap {
+            both_pace: gap(Strategy::Pace),
+            both_sprint: gap(Strategy::Sprint),
+            us_cash_margin: round.paths[0][1].cash_margin,
+            cn_cash_margin: round.paths[1][1].cash_margin,
+        }
+    }
+}
+
+/// The articles' claim, "if AGI arrives within three years the US wins; if it is still in the
+/// lab after ten, China's path is steadier" (seed 001), read as the US firms' choice: sprinting
+/// pays with AGI in 2028, pacing with AGI in 2035 and without AGI by 2060.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClaimCheck {
+    pub early_agi_year: i32,
+    pub early: Call,
+    pub late_agi_year: i32,
+    pub late: Call,
+    pub without_agi: Call,
+    pub holds: bool,
+}
+
+/// Three years after 2025, the model's first year (the article making the claim is dated
+/// January 2026; the page says which year it counts from).
+pub const CLAIM_EARLY_AGI_YEAR: i32 = 2028;
+/// Ten years after 2025.
+pub const CLAIM_LATE_AGI_YEAR: i32 = 2035;
+
+impl ClaimCheck {
+    pub(crate) fn of(us: &Choice) -> ClaimCheck {
+        let at = |year: i32| {
+            us.by_agi_year
+                .iter()
+                .find(|pt| pt.agi_year == Some(year))
+                .map_or(Call::TooCloseToCall, |pt| pt.call)
+        };
+        let (early, late) = (at(CLAIM_EARLY_AGI_YEAR), at(CLAIM_LATE_AGI_YEAR));
+        let without_agi = us.without_agi.call;
+        ClaimCheck {
+            early_agi_year: CLAIM_EARLY_AGI_YEAR,
+            early,
+            late_agi_year: CLAIM_LATE_AGI_YEAR,
+            late,
+            without_agi,
+            holds: early == Call::Sprint && late == Call::Pace && without_agi == Call::Pace,
+        }
+    }
+}
