@@ -58,7 +58,7 @@ pub use game::{
 };
 pub use inputs::{
     input_spec, input_specs, resolve_field, FieldName, InputGroup, InputSpec, InputUnit, Origin,
-    ALIASES, NO_AGI_YEAR, RETIRED,
+    ALIASES, FRAMING_INPUTS, NO_AGI_YEAR, RETIRED,
 };
 pub use monte_carlo::{
     monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, RiskFigures, SideRisk, Steadier, Varied,

@@ -8,7 +8,7 @@ use super::calibration::{
     CN_PARENT_OCF_2025, COMPUTE_COST_DECLINE, CROSS_PRICE_ELASTICITY,
     DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, PAST_CAPEX_GROWTH, PRICE_ELASTICITY,
     PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO, US_OPERATING_MARGIN,
-    US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW, US_REVENUE_2025,
+    US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW, US_REVENUE_2025, WORLD_GDP_GROWTH,
 };
 use super::inputs::{input_spec, NO_AGI_YEAR};
 use super::scenario::Scenario;
@@ -59,6 +59,7 @@ pub(crate) struct Assumed {
     pub terminal_growth: f64,
     pub prize_erosion: f64,
     pub algorithmic_gain: f64,
+    pub world_gdp_growth: f64,
 }
 
 impl Assumed {
@@ -75,6 +76,7 @@ impl Assumed {
             terminal_growth: TERMINAL_GROWTH.value,
             prize_erosion: PRIZE_EROSION.value,
             algorithmic_gain: ALGORITHMIC_GAIN.value,
+            world_gdp_growth: WORLD_GDP_GROWTH.value,
         }
     }
 }
@@ -83,8 +85,14 @@ impl Assumed {
 pub(crate) struct Params {
     /// `A`, or `None` for "no AGI by 2060".
     pub agi_year: Option<i32>,
+    /// AGI when effective compute crosses a threshold (`docs/MODEL.md` §3.5), rather than in
+    /// `A` whatever anyone spends.
+    pub agi_by_compute: bool,
     /// `M`: the yearly prize as a multiple of each year's AI market.
     pub prize: f64,
+    /// With the world-output anchor, the yearly prize as a share of world output
+    /// (`agi_gdp_share × provider_capture`); `None`: the AI-market multiple `M`.
+    pub prize_share_of_world_output: Option<f64>,
     /// `w`: the winner-takes-all exponent.
     pub winner_take_all: f64,
     /// `λ`: whole years until the follower catches up after AGI.
@@ -113,7 +121,10 @@ impl Params {
         let us_capex = US_CAPEX_RATIO.value * US_REVENUE_2025.value;
         Params {
             agi_year: (agi < whole_year(NO_AGI_YEAR)).then_some(agi),
+            agi_by_compute: s.agi_mode >= 0.5,
             prize: s.agi_prize,
+            prize_share_of_world_output: (s.prize_anchor >= 0.5)
+                .then_some(s.agi_gdp_share / 100.0 * s.provider_capture / 100.0),
             winner_take_all: s.winner_take_all,
             catch_up_lag: whole_year(s.catch_up_lag),
             patience_years: whole_year(s.patience_years),
@@ -179,6 +190,7 @@ impl Params {
             "terminal_growth" => a.terminal_growth = x,
             "prize_erosion" => a.prize_erosion = x,
             "algorithmic_gain" => a.algorithmic_gain = x,
+            "world_gdp_growth" => a.world_gdp_growth = x,
             "us_operating_margin" => self.us.operating_margin = x,
             "cn_operating_margin" => self.cn.operating_margin = x,
             "us_capex_ratio" => {
@@ -199,7 +211,7 @@ impl Params {
 
 /// The constants [`Params::set_constant`] can move, with their plausible ranges: the tornado
 /// bars and the Monte Carlo draws beyond the page's inputs.
-pub(crate) const MOVABLE_CONSTANTS: [Constant; 16] = [
+pub(crate) const MOVABLE_CONSTANTS: [Constant; 17] = [
     USEFUL_LIFE_YEARS,
     COMPUTE_COST_DECLINE,
     FIXED_COST_SHARE,
@@ -211,6 +223,7 @@ pub(crate) const MOVABLE_CONSTANTS: [Constant; 16] = [
     TERMINAL_GROWTH,
     PRIZE_EROSION,
     ALGORITHMIC_GAIN,
+    WORLD_GDP_GROWTH,
     US_OPERATING_MARGIN,
     CN_OPERATING_MARGIN,
     US_CAPEX_RATIO,

@@ -230,11 +230,12 @@ pub(crate) fn path(
     let kappa = st.revenue / at_start.energised_compute;
     let running_2025 = (1.0 - st.cash_margin) * st.revenue;
     let fixed_share = p.assumed.fixed_cost_share;
-    let race_scale = sp.compute_per_dollar
-        * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag)
-        / p.fx(side);
+    let race_scale =
+        sp.compute_per_dollar * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag) / p.fx(side);
 
-    let agi = agi_year.map_or(usize::MAX, |a| (a - crate::model::calibration::FIRST_YEAR) as usize);
+    let agi = agi_year.map_or(usize::MAX, |a| {
+        (a - crate::model::calibration::FIRST_YEAR) as usize
+    });
     let mut funding = Funding {
         outside_cash: sp.parent_ocf - (st.revenue - running_2025) - sp.parent_other_capex,
         last_cash: st.revenue - running_2025,
@@ -310,8 +311,7 @@ pub(crate) fn path(
         // waits for its grid connection still costs rent, staff and power contracts), a part
         // for what is served that falls as compute gets cheaper; together (1 − m) R₀ in 2025.
         let running = running_2025
-            * (fixed_share * now.base / st.base
-                + (1.0 - fixed_share) * served / st.revenue / q[k]);
+            * (fixed_share * now.base / st.base + (1.0 - fixed_share) * served / st.revenue / q[k]);
         funding.last_cash = revenue - running;
         out.capex[k] = capex;
         out.capacity[k] = capacity;
