@@ -228,6 +228,16 @@ pub const CN_PARENT_OCF_2025: Constant = constant(
 /// effective compute.
 pub const ALGORITHMIC_GAIN: Constant = constant("algorithmic_gain", 2.8, (1.8, 5.3), &[]);
 
+/// Meta's 2025 capex, US$ bn. Meta sells no cloud, so it is not in the US market business; but
+/// it trains frontier models, as ByteDance and Tencent (whose capex the Chinese side counts)
+/// do: the race counts its compute on the same scope as China's (`docs/MODEL.md` §2.2).
+pub const META_CAPEX_2025: Constant = constant(
+    "meta_capex_2025",
+    72.22,
+    (72.22, 72.22),
+    &["ref-meta-capex-2025"],
+);
+
 /// World output in 2025, US$ bn: US$ 117.2 tn (IMF World Economic Outlook, October 2025, read
 /// from a secondary table: unconfirmed). The prize's world-output anchor starts from it.
 pub const WORLD_GDP_2025: Constant =
@@ -239,7 +249,7 @@ pub const WORLD_GDP_2025: Constant =
 pub const WORLD_GDP_GROWTH: Constant = constant("world_gdp_growth", 0.05, (0.04, 0.06), &[]);
 
 /// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).
-pub const CONSTANTS: [Constant; 24] = [
+pub const CONSTANTS: [Constant; 25] = [
     US_REVENUE_2025,
     US_PARENT_CAPEX_2025,
     US_CLOUD_SHARE_OF_CAPEX,
@@ -263,6 +273,7 @@ pub const CONSTANTS: [Constant; 24] = [
     ALGORITHMIC_GAIN,
     WORLD_GDP_2025,
     WORLD_GDP_GROWTH,
+    META_CAPEX_2025,
     US_CAPEX_RATIO,
 ];
 

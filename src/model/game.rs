@@ -594,3 +594,61 @@ impl ClaimCheck {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{call, crossing, Call, Series, MATERIALITY, YEARS};
+
+    /// A rising cumulative series from yearly increments.
+    fn cumulative(step: impl Fn(usize) -> f64) -> Series {
+        let mut out = [0.0; YEARS];
+        let mut total = 0.0;
+        for (k, slot) in out.iter_mut().enumerate() {
+            total += step(k);
+            *slot = total;
+        }
+        out
+    }
+
+    #[test]
+    fn more_compute_never_delays_agi() {
+        let base = cumulative(|k| 1.5_f64.powi(k as i32));
+        for factor in [1.0, 1.01, 1.3, 2.0, 10.0] {
+            let more = cumulative(|k| factor * 1.5_f64.powi(k as i32));
+            for threshold in [0.5, 1.0, 7.0, 1e3, 1e6] {
+                let (a, b) = (
+                    crossing(threshold, &base, &base),
+                    crossing(threshold, &more, &base),
+                );
+                match (a, b) {
+                    (Some(a), Some(b)) => {
+                        assert!(b <= a + 1e-12, "{factor} {threshold}: {b} > {a}")
+                    }
+                    (None, _) => {}
+                    (Some(_), None) => panic!("more compute lost AGI ({factor}, {threshold})"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_paced_threshold_is_reached_at_the_start_of_its_year() {
+        let us = cumulative(|k| 2.0_f64.powi(k as i32));
+        let cn = cumulative(|k| 0.5 * 2.0_f64.powi(k as i32));
+        for a in 1..30 {
+            let threshold = us[a - 1].max(cn[a - 1]);
+            assert_eq!(crossing(threshold, &us, &cn), Some(a as f64));
+        }
+    }
+
+    #[test]
+    fn the_band_edge_is_too_close_to_call() {
+        let scale = 1000.0;
+        let edge = MATERIALITY * scale;
+        assert_eq!(call(edge, scale), Call::TooCloseToCall);
+        assert_eq!(call(-edge, scale), Call::TooCloseToCall);
+        assert_eq!(call(edge * (1.0 + 1e-12), scale), Call::Sprint);
+        assert_eq!(call(-edge * (1.0 + 1e-12), scale), Call::Pace);
+        assert_eq!(call(f64::NAN, scale), Call::TooCloseToCall);
+    }
+}

@@ -6,9 +6,10 @@
 use super::calibration::{
     Constant, ALGORITHMIC_GAIN, CNY_PER_USD, CN_CAPEX_2025, CN_CAPEX_RATIO, CN_OPERATING_MARGIN,
     CN_PARENT_OCF_2025, COMPUTE_COST_DECLINE, CROSS_PRICE_ELASTICITY,
-    DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, PAST_CAPEX_GROWTH, PRICE_ELASTICITY,
-    PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO, US_OPERATING_MARGIN,
-    US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW, US_REVENUE_2025, WORLD_GDP_GROWTH,
+    DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, META_CAPEX_2025, PAST_CAPEX_GROWTH,
+    PRICE_ELASTICITY, PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO,
+    US_OPERATING_MARGIN, US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW,
+    US_REVENUE_2025, WORLD_GDP_GROWTH,
 };
 use super::inputs::{input_spec, NO_AGI_YEAR};
 use super::scenario::Scenario;
@@ -36,6 +37,11 @@ pub(crate) struct SideParams {
     pub patience: f64,
     /// Compute per unit of money relative to the US (export controls make China's dearer).
     pub compute_per_dollar: f64,
+    /// The race's scope over the market business's: its AI compute for the race per unit of
+    /// the side's own (the US adds Meta's, which trains frontier models but sells no cloud:
+    /// `1 + K_Meta / I₀`, Meta's fleet taken to grow as the clouds'; China's capex already
+    /// counts ByteDance and Tencent, so 1).
+    pub race_scope: f64,
     /// `λ_alg`: years behind the algorithmic frontier.
     pub algorithm_lag: f64,
     /// The share of the other side's home market this side serves (its access).
@@ -142,6 +148,7 @@ impl Params {
                 chip_growth: None,
                 patience: s.us_patience,
                 compute_per_dollar: 1.0,
+                race_scope: 1.0 + META_CAPEX_2025.value / us_capex,
                 algorithm_lag: 0.0,
                 access: s.us_access / 100.0,
                 price_cut: 0.0,
@@ -158,6 +165,7 @@ impl Params {
                 chip_growth: Some(s.cn_chip_growth / 100.0),
                 patience: s.cn_patience,
                 compute_per_dollar: s.cn_compute_per_dollar,
+                race_scope: 1.0,
                 algorithm_lag: s.cn_algorithm_lag,
                 access: s.cn_access / 100.0,
                 price_cut: s.price_cut / 100.0,
@@ -195,6 +203,7 @@ impl Params {
             "cn_operating_margin" => self.cn.operating_margin = x,
             "us_capex_ratio" => {
                 self.us.capex_ratio = x;
+                self.us.race_scope = 1.0 + META_CAPEX_2025.value / (x * self.us.revenue_2025);
                 self.us.parent_other_capex =
                     (US_PARENT_CAPEX_2025.value - x * self.us.revenue_2025).max(0.0);
             }
