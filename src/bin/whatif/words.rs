@@ -1,139 +1,12 @@
-//! The calculator on the command line, for data desks:
-//!
-//! ```text
-//! cargo run --release --bin whatif -- agi_year=2028 price_cut=10 --json
-//! cargo run --release --bin whatif -- preset=agi_10y --game
-//! cargo run --release --bin whatif -- --inputs
-//! ```
-//!
-//! Takes the page's `name=value` pairs (`preset=ID` first, as on the page; earlier names of an
-//! input still work, retired ones are ignored with a warning) through the same parser with the
-//! same messages; exits 2 on a bad value. Without a flag it prints each side's choice in words;
-//! `--game` adds the 2×2 table, the best responses and the equilibria; `--monte-carlo[=RUNS]`
-//! the shares of scenarios and the risk of each strategy; `--sensitivity` the tornado.
-//! `--json` prints everything the model serialises (see [`result_json`]); `--inputs` every
-//! input and constant with its range, default and origin.
-//!
-//! Every figure and every call ("too close to call" included) is the model's: this file only
-//! words and arranges them.
-
-use std::process::ExitCode;
+//! The report in words (English), for `whatif` without `--json`: the game, each side's choice
+//! as runs of AGI years, the business-quality gap, the Monte Carlo's shares and risk, the
+//! tornado. It words the model's figures and calls; it computes none.
 
 use ai_capex_explainer::model::{
-    calibration::CONSTANTS, input_specs, monte_carlo, project, resolve_field, sensitivity,
-    AgiDistribution, BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, FieldName,
-    InputError, MonteCarlo, Preset, Projection, RiskFigures, Scenario, Sensitivity, Side,
-    SideRisk, Steadier, Strategy, TornadoBar, TornadoEnd, ZeroReason, ALIASES, DEFAULT_RUNS, MATERIALITY, MAX_RUNS,
-    RETIRED,
+    BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, MonteCarlo, Projection, RiskFigures,
+    Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, TornadoBar, TornadoEnd, ZeroReason,
+    MATERIALITY,
 };
-use serde_json::{json, Value};
-
-const USAGE: &str = "usage: whatif [name=value ...] [preset=ID] [--game] [--json] \
-[--sensitivity] [--monte-carlo[=RUNS]] | whatif --inputs";
-
-/// The Monte Carlo's seed, fixed so that the same inputs always give the same shares and risk.
-const SEED: u64 = 20250101;
-
-/// Runs behind `--json`'s `risk` when `--monte-carlo` is not given: enough for the risk
-/// figures to settle to about a percentage point, few enough to answer in about a second.
-const RISK_RUNS: u32 = 2_000;
-
-/// What the command line asked for.
-struct Request {
-    scenario: Scenario,
-    json: bool,
-    game: bool,
-    sensitivity: bool,
-    monte_carlo_runs: Option<u32>,
-    inputs: bool,
-    /// Retired names given (accepted and ignored, as on the page).
-    ignored: Vec<String>,
-}
-
-fn parse(args: &[String]) -> Result<Request, String> {
-    let mut request = Request {
-        scenario: Scenario::default(),
-        json: false,
-        game: false,
-        sensitivity: false,
-        monte_carlo_runs: None,
-        inputs: false,
-        ignored: Vec::new(),
-    };
-    let mut pairs = Vec::new();
-    for arg in args {
-        match arg.as_str() {
-            "--json" => request.json = true,
-            "--game" => request.game = true,
-            "--sensitivity" => request.sensitivity = true,
-            "--inputs" => request.inputs = true,
-            "--monte-carlo" => request.monte_carlo_runs = Some(DEFAULT_RUNS),
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            _ => {
-                if let Some(runs) = arg.strip_prefix("--monte-carlo=") {
-                    // Zero and too many runs are refused by the model, in its own words.
-                    let runs = runs.trim().parse().map_err(|_| {
-                        format!("--monte-carlo={runs} is not a whole number of runs 1–{MAX_RUNS}")
-                    })?;
-                    request.monte_carlo_runs = Some(runs);
-                } else if let Some((name, value)) = arg.split_once('=') {
-                    pairs.push((name, value));
-                } else {
-                    return Err(format!("{arg}: expected name=value or a flag\n{USAGE}"));
-                }
-            }
-        }
-    }
-    if let Some((_, id)) = pairs.iter().find(|(name, _)| *name == "preset") {
-        let preset = Preset::parse(id)
-            .ok_or_else(|| format!("preset = {id} is not one of: {}", Preset::IDS.join(", ")))?;
-        request.scenario = Scenario::preset(preset);
-    }
-    for (name, value) in pairs.into_iter().filter(|(name, _)| *name != "preset") {
-        if resolve_field(name) == FieldName::Retired {
-            request.ignored.push(name.to_string());
-        }
-        request
-            .scenario
-            .set(name, value)
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(request)
-}
-
-fn inputs_json() -> Value {
-    json!({
-        "inputs": input_specs(),
-        "constants": CONSTANTS,
-        "aliases": ALIASES.iter().map(|(old, new)| json!({"old": old, "new": new})).collect::<Vec<_>>(),
-        "retired": RETIRED,
-        "materiality": MATERIALITY,
-    })
-}
-
-/// The projection as the model serialises it, with the 2×2 table as `game` (the four pairs),
-/// its equilibria as `equilibrium`, its best responses beside them, and `risk` from the Monte
-/// Carlo run `mc` (the other side at its best response).
-fn result_json(p: &Projection, s: &Scenario, mc: &MonteCarlo) -> Result<Value, String> {
-    let mut out = serde_json::to_value(p).map_err(|e| e.to_string())?;
-    let g = &p.game;
-    out["game"] = json!(g.cells);
-    out["equilibrium"] = json!(g.equilibria);
-    out["best_responses"] = json!({"us": g.us_best_responses, "cn": g.cn_best_responses});
-    out["dominant"] = json!({"us": g.us_dominant, "cn": g.cn_dominant});
-    out["risk"] = json!({
-        "runs": mc.runs,
-        "seed": mc.seed,
-        "agi_median_year": s.agi_median_year,
-        "agi_spread_years": s.agi_spread_years,
-        "us": mc.us_risk,
-        "cn": mc.cn_risk,
-    });
-    out["scenario"] = json!(s);
-    Ok(out)
-}
-
-// ---- Words --------------------------------------------------------------------------------
 
 fn firms(side: Side) -> &'static str {
     match side {
@@ -226,7 +99,9 @@ fn runs_words(c: &Choice) -> String {
 }
 
 fn kind_words(c: &Choice) -> String {
-    let year = c.break_even_agi_year.map_or(String::new(), |y| y.to_string());
+    let year = c
+        .break_even_agi_year
+        .map_or(String::new(), |y| y.to_string());
     match c.kind {
         BreakEvenKind::Until => format!(
             "break-even AGI year {year} (until: sprinting pays if AGI comes by then, pacing if later)"
@@ -285,15 +160,14 @@ fn response_words(r: &BestResponse) -> String {
     )
 }
 
-fn best_responses_text(side: Side, responses: &[BestResponse; 2], dominant: Option<Strategy>) -> String {
+fn best_responses_text(
+    side: Side,
+    responses: &[BestResponse; 2],
+    dominant: Option<Strategy>,
+) -> String {
     let other = country(side.other());
-    let against = |r: &BestResponse| {
-        format!(
-            "to {other} {}, {}",
-            gerund(r.against),
-            response_words(r)
-        )
-    };
+    let against =
+        |r: &BestResponse| format!("to {other} {}, {}", gerund(r.against), response_words(r));
     let detail = format!("{}; {}", against(&responses[0]), against(&responses[1]));
     match dominant {
         Some(best) => format!(
@@ -305,7 +179,7 @@ fn best_responses_text(side: Side, responses: &[BestResponse; 2], dominant: Opti
     }
 }
 
-fn game_text(p: &Projection) -> String {
+pub(crate) fn game_text(p: &Projection) -> String {
     let g = &p.game;
     let mut text = format!(
         "The game with {} (payoff: the NPV of each side's own cash flows; value per unit invested in brackets):\n",
@@ -323,8 +197,16 @@ fn game_text(p: &Projection) -> String {
             agi_words(c.effective_agi_year),
         ));
     }
-    text.push_str(&best_responses_text(Side::Us, &g.us_best_responses, g.us_dominant));
-    text.push_str(&best_responses_text(Side::Cn, &g.cn_best_responses, g.cn_dominant));
+    text.push_str(&best_responses_text(
+        Side::Us,
+        &g.us_best_responses,
+        g.us_dominant,
+    ));
+    text.push_str(&best_responses_text(
+        Side::Cn,
+        &g.cn_best_responses,
+        g.cn_dominant,
+    ));
     let pairs: Vec<String> = g
         .equilibria
         .iter()
@@ -338,13 +220,14 @@ fn game_text(p: &Projection) -> String {
     text
 }
 
-fn summary_text(p: &Projection) -> String {
+pub(crate) fn summary_text(p: &Projection) -> String {
     let gap = &p.business_gap;
     let claim = &p.claim;
     let stopped = |side: Side, year: Option<i32>| {
-        year.map_or(format!("investors do not stop the sprint of the {}", firms(side)), |y| {
-            format!("investors stop the sprint of the {} in {y}", firms(side))
-        })
+        year.map_or(
+            format!("investors do not stop the sprint of the {}", firms(side)),
+            |y| format!("investors stop the sprint of the {} in {y}", firms(side)),
+        )
     };
     format!(
         "{us}{cn}\
@@ -405,7 +288,7 @@ fn steadier_line(r: &SideRisk) -> String {
     )
 }
 
-fn monte_carlo_text(mc: &MonteCarlo, s: &Scenario) -> String {
+pub(crate) fn monte_carlo_text(mc: &MonteCarlo, s: &Scenario) -> String {
     let shares = |side: Side, sprint: f64, pace: f64, close: f64| {
         format!(
             "  The {}: sprint pays in {:.0}%, pace pays in {:.0}%, too close to call in {:.0}%.\n",
@@ -466,10 +349,16 @@ fn zero_reason_words(z: ZeroReason) -> &'static str {
 /// Bar length for the widest swing.
 const BAR_WIDTH: f64 = 24.0;
 
-fn sensitivity_text(t: &Sensitivity, agi_year: Option<i32>) -> String {
+pub(crate) fn sensitivity_text(t: &Sensitivity, agi_year: Option<i32>) -> String {
     let widest = t.bars.first().map_or(0.0, |b| b.swing);
-    let name = |b: &TornadoBar| format!("{}{}", b.field, if b.is_input { "" } else { " (constant)" });
-    let name_width = t.bars.iter().map(|b| name(b).chars().count()).max().unwrap_or(0);
+    let name =
+        |b: &TornadoBar| format!("{}{}", b.field, if b.is_input { "" } else { " (constant)" });
+    let name_width = t
+        .bars
+        .iter()
+        .map(|b| name(b).chars().count())
+        .max()
+        .unwrap_or(0);
     let mut text = format!(
         "What would change the US firms' answer with {} (sprint minus pace, US$ bn, at each end of the plausible range; base {}, {}):\n",
         agi_words(agi_year),
@@ -510,70 +399,4 @@ fn sensitivity_text(t: &Sensitivity, agi_year: Option<i32>) -> String {
         t.fixed_figures.join(", ")
     ));
     text
-}
-
-// ---- Running ------------------------------------------------------------------------------
-
-fn words(errors: Vec<InputError>) -> String {
-    errors
-        .iter()
-        .map(|e| e.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn run(args: &[String]) -> Result<String, String> {
-    let request = parse(args)?;
-    if request.inputs {
-        return serde_json::to_string_pretty(&inputs_json()).map_err(|e| e.to_string());
-    }
-    for name in &request.ignored {
-        eprintln!("whatif: {name} is no longer an input of the calculator; ignored");
-    }
-    let s = &request.scenario;
-    let p = project(s).map_err(words)?;
-    let tornado = match request.sensitivity {
-        true => Some(sensitivity(s).map_err(words)?),
-        false => None,
-    };
-    let monte_carlo_of =
-        |runs| monte_carlo(s, &AgiDistribution::from_scenario(s), runs, SEED).map_err(words);
-    if request.json {
-        // One run serves both the shares and the risk, so both come from the same draws.
-        let mc = monte_carlo_of(request.monte_carlo_runs.unwrap_or(RISK_RUNS))?;
-        let mut out = result_json(&p, s, &mc)?;
-        if request.monte_carlo_runs.is_some() {
-            out["monte_carlo"] = json!(mc);
-        }
-        if let Some(t) = &tornado {
-            out["sensitivity"] = json!(t);
-        }
-        return serde_json::to_string_pretty(&out).map_err(|e| e.to_string());
-    }
-    let mut text = String::new();
-    if request.game {
-        text.push_str(&game_text(&p));
-    }
-    text.push_str(&summary_text(&p));
-    if let Some(runs) = request.monte_carlo_runs {
-        text.push_str(&monte_carlo_text(&monte_carlo_of(runs)?, s));
-    }
-    if let Some(t) = &tornado {
-        text.push_str(&sensitivity_text(t, p.agi_year));
-    }
-    Ok(text)
-}
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("whatif: {message}");
-            ExitCode::from(2)
-        }
-    }
 }
