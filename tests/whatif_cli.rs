@@ -490,8 +490,9 @@ fn near_edges(sign: f64) -> Vec<NearEdge> {
                 "{}",
                 ((spec.min + f64::from(k) * spec.step) * 1e9).round() / 1e9
             );
-            let Ok(p) = project(&scenario(&[(field, &value)])) else {
-                continue;
+            let p = match project(&scenario(&[(field, &value)])) {
+                Ok(p) => p,
+                Err(e) => panic!("{field} = {value}: {e:?}"),
             };
             for (side, c) in [(Side::Us, &p.us_choice), (Side::Cn, &p.cn_choice)] {
                 for pt in c.by_agi_year.iter().chain([&c.without_agi]) {
