@@ -3,9 +3,9 @@
 //! tornado. It words the model's figures and calls; it computes none.
 
 use ai_capex_explainer::model::{
-    BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, MonteCarlo, Projection, RiskFigures,
-    Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, TornadoBar, TornadoEnd, ZeroReason,
-    MATERIALITY,
+    AgiMode, BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, MonteCarlo, Projection,
+    RiskFigures, Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, TornadoBar, TornadoEnd,
+    ZeroReason, MATERIALITY,
 };
 
 fn firms(side: Side) -> &'static str {
@@ -181,9 +181,15 @@ fn best_responses_text(
 
 pub(crate) fn game_text(p: &Projection) -> String {
     let g = &p.game;
+    let framing = match p.agi_mode {
+        AgiMode::Fixed => agi_words(g.agi_year),
+        AgiMode::Compute => format!(
+            "AGI when compute brings it ({} with both sides pacing; each pair's own year below)",
+            agi_words(g.agi_year).replacen("AGI in ", "", 1)
+        ),
+    };
     let mut text = format!(
-        "The game with {} (payoff: the NPV of each side's own cash flows; value per unit invested in brackets):\n",
-        agi_words(g.agi_year)
+        "The game with {framing} (payoff: the NPV of each side's own cash flows; value per unit invested in brackets):\n"
     );
     for c in &g.cells {
         text.push_str(&format!(
@@ -342,6 +348,7 @@ fn zero_reason_words(z: ZeroReason) -> &'static str {
         ZeroReason::NoPrize => "the prize is zero",
         ZeroReason::LimitSlack => "the limit never binds",
         ZeroReason::NoPriceWar => "no price war",
+        ZeroReason::OtherPrizeAnchor => "the prize is set by the other anchor",
         ZeroReason::Other => "not on this scenario's paths",
     }
 }
