@@ -10,7 +10,8 @@
 //! input still work, retired ones are ignored with a warning) through the same parser with the
 //! same messages; exits 2 on a bad value. Without a flag it prints each side's choice in words;
 //! `--game` adds the 2×2 table, the best responses and the equilibria; `--monte-carlo[=RUNS]`
-//! the shares of scenarios and the risk of each strategy; `--sensitivity` the tornado.
+//! the shares of scenarios and the risk of each strategy; `--sensitivity` the tornado;
+//! `--map[=FIELD]` the US firms' call over AGI year × an input (the prize by default).
 //! `--json` prints everything the model serialises (see [`result_json`]), `risk` always: from
 //! the Monte Carlo with the scenario's AGI prior, seed [`SEED`], and [`RISK_RUNS`] runs unless
 //! `--monte-carlo` sets them (then the shares and the risk come from the same draws);
@@ -25,16 +26,16 @@ use std::process::ExitCode;
 mod words;
 
 use ai_capex_explainer::model::{
-    calibration::CONSTANTS, input_specs, monte_carlo, project, resolve_field, sensitivity,
-    AgiDistribution, FieldName, InputError, MonteCarlo, Preset, Projection, Scenario, ALIASES,
-    DEFAULT_RUNS, MATERIALITY, MAX_RUNS, RETIRED,
+    calibration::CONSTANTS, default_map_field, input_specs, monte_carlo, project, resolve_field,
+    sensitivity, strategy_map, AgiDistribution, FieldName, InputError, MonteCarlo, Preset,
+    Projection, Scenario, ALIASES, DEFAULT_RUNS, MATERIALITY, MAX_RUNS, RETIRED,
 };
 use serde_json::{json, Value};
 
-use words::{game_text, monte_carlo_text, sensitivity_text, summary_text};
+use words::{game_text, map_text, monte_carlo_text, sensitivity_text, summary_text};
 
 const USAGE: &str = "usage: whatif [name=value ...] [preset=ID] [--game] [--json] \
-[--sensitivity] [--monte-carlo[=RUNS]] | whatif --inputs";
+[--sensitivity] [--monte-carlo[=RUNS]] [--map[=FIELD]] | whatif --inputs";
 
 /// The Monte Carlo's seed, fixed so that the same inputs always give the same shares and risk.
 const SEED: u64 = 20250101;
@@ -50,6 +51,8 @@ struct Request {
     game: bool,
     sensitivity: bool,
     monte_carlo_runs: Option<u32>,
+    /// `--map`: the input on the map's second axis (`None`: the default).
+    map: Option<Option<String>>,
     inputs: bool,
     /// Retired names given (accepted and ignored, as on the page).
     ignored: Vec<String>,
@@ -62,6 +65,7 @@ fn parse(args: &[String]) -> Result<Request, String> {
         game: false,
         sensitivity: false,
         monte_carlo_runs: None,
+        map: None,
         inputs: false,
         ignored: Vec::new(),
     };
@@ -73,9 +77,12 @@ fn parse(args: &[String]) -> Result<Request, String> {
             "--sensitivity" => request.sensitivity = true,
             "--inputs" => request.inputs = true,
             "--monte-carlo" => request.monte_carlo_runs = Some(DEFAULT_RUNS),
+            "--map" => request.map = Some(None),
             "-h" | "--help" => return Err(USAGE.to_string()),
             _ => {
-                if let Some(runs) = arg.strip_prefix("--monte-carlo=") {
+                if let Some(field) = arg.strip_prefix("--map=") {
+                    request.map = Some(Some(field.to_string()));
+                } else if let Some(runs) = arg.strip_prefix("--monte-carlo=") {
                     // Zero and too many runs are refused by the model, in its own words.
                     let runs = runs.trim().parse().map_err(|_| {
                         format!("--monte-carlo={runs} is not a whole number of runs 1–{MAX_RUNS}")
@@ -161,6 +168,15 @@ fn run(args: &[String]) -> Result<String, String> {
         .then(|| sensitivity(s))
         .transpose()
         .map_err(messages)?;
+    let map = request
+        .map
+        .as_ref()
+        .map(|field| {
+            let field = field.as_deref().unwrap_or_else(|| default_map_field(s));
+            strategy_map(s, field)
+        })
+        .transpose()
+        .map_err(messages)?;
     let monte_carlo_of =
         |runs| monte_carlo(s, &AgiDistribution::from_scenario(s), runs, SEED).map_err(messages);
     if request.json {
@@ -172,6 +188,9 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         if let Some(t) = &tornado {
             out["sensitivity"] = json!(t);
+        }
+        if let Some(m) = &map {
+            out["map"] = json!(m);
         }
         return serde_json::to_string_pretty(&out).map_err(|e| e.to_string());
     }
@@ -185,6 +204,9 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     if let Some(t) = &tornado {
         text.push_str(&sensitivity_text(t, p.agi_year));
+    }
+    if let Some(m) = &map {
+        text.push_str(&map_text(m));
     }
     Ok(text)
 }

@@ -4,8 +4,8 @@
 
 use ai_capex_explainer::model::{
     AgiMode, BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, MonteCarlo, Projection,
-    RiskFigures, Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, TornadoBar, TornadoEnd,
-    ZeroReason, MATERIALITY,
+    RiskFigures, Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, StrategyMap,
+    TornadoBar, TornadoEnd, ZeroReason, MATERIALITY,
 };
 
 fn firms(side: Side) -> &'static str {
@@ -405,5 +405,39 @@ pub(crate) fn sensitivity_text(t: &Sensitivity, agi_year: Option<i32>) -> String
         "Fixed figures (reported, no range; listed, not barred): {}.\n",
         t.fixed_figures.join(", ")
     ));
+    text
+}
+
+/// The map as a grid: one line per value of its input, one character per AGI year 2026–2060
+/// and a last one for no AGI by 2060 — `S` sprinting pays, `P` pacing pays, `·` too close to
+/// call; `*` marks the reader's scenario's line.
+pub(crate) fn map_text(m: &StrategyMap) -> String {
+    let per_row = m.cells.len() / m.values.len().max(1);
+    let mut text = format!(
+        "\nThe US firms' call by AGI year (2026 → 2060, then no AGI) and {} (S: sprinting pays, P: pacing pays, ·: too close to call):\n",
+        m.field
+    );
+    let closest = m
+        .values
+        .iter()
+        .enumerate()
+        .min_by(|a, b| {
+            (a.1 - m.reader_value)
+                .abs()
+                .total_cmp(&(b.1 - m.reader_value).abs())
+        })
+        .map(|(i, _)| i);
+    for (i, (value, row)) in m.values.iter().zip(m.cells.chunks(per_row)).enumerate() {
+        let calls: String = row
+            .iter()
+            .map(|c| match c.call {
+                Call::Sprint => 'S',
+                Call::Pace => 'P',
+                Call::TooCloseToCall => '·',
+            })
+            .collect();
+        let mark = if Some(i) == closest { '*' } else { ' ' };
+        text.push_str(&format!("{mark} {value:>8.2}  {calls}\n"));
+    }
     text
 }
