@@ -461,6 +461,7 @@ fn the_monte_carlo_and_the_tornado_come_from_the_same_runs_in_json_and_words() {
 /// One AGI year of one side's choice near an edge of the band, and the scenario it is in.
 #[derive(Debug)]
 struct NearEdge {
+    base: &'static [(&'static str, &'static str)],
     field: &'static str,
     value: String,
     side: Side,
@@ -469,17 +470,16 @@ struct NearEdge {
     in_bands: f64,
 }
 
-/// Scans every step of a few inputs whose ranges carry a side's sprint minus pace across the
-/// band, and keeps, for each side, the AGI year just inside and just outside the edge on
-/// `sign`'s side of zero.
-fn near_edges(sign: f64) -> Vec<NearEdge> {
+/// Scans every step of `fields` from `base` (the defaults plus those pairs), inputs whose
+/// ranges carry a side's sprint minus pace across the band, and keeps, for each side, the AGI
+/// year just inside and just outside the edge on `sign`'s side of zero.
+fn near_edges(
+    sign: f64,
+    base: &'static [(&'static str, &'static str)],
+    fields: &[&'static str],
+) -> Vec<NearEdge> {
     let mut best: Vec<NearEdge> = Vec::new();
-    for field in [
-        "demand_growth",
-        "agi_prize",
-        "us_capex_growth",
-        "discount_rate",
-    ] {
+    for &field in fields {
         let Some(spec) = input_specs().iter().find(|s| s.field == field) else {
             panic!("{field} is not an input");
         };
@@ -490,7 +490,9 @@ fn near_edges(sign: f64) -> Vec<NearEdge> {
                 "{}",
                 ((spec.min + f64::from(k) * spec.step) * 1e9).round() / 1e9
             );
-            let p = match project(&scenario(&[(field, &value)])) {
+            let mut pairs: Vec<(&str, &str)> = base.to_vec();
+            pairs.push((field, &value));
+            let p = match project(&scenario(&pairs)) {
                 Ok(p) => p,
                 Err(e) => panic!("{field} = {value}: {e:?}"),
             };
@@ -505,6 +507,7 @@ fn near_edges(sign: f64) -> Vec<NearEdge> {
                         .iter_mut()
                         .find(|b| b.side == side && (b.in_bands.abs() <= 1.0) == inside);
                     let candidate = NearEdge {
+                        base,
                         field,
                         value: value.clone(),
                         side,
@@ -531,7 +534,8 @@ fn near_edges(sign: f64) -> Vec<NearEdge> {
 /// library's `call` on the same figures.
 fn check_edge(e: &NearEdge) {
     let year = e.agi_year.map_or("2061".to_string(), |y| y.to_string());
-    let pairs = [(e.field, e.value.as_str()), ("agi_year", year.as_str())];
+    let mut pairs: Vec<(&str, &str)> = e.base.to_vec();
+    pairs.extend([(e.field, e.value.as_str()), ("agi_year", year.as_str())]);
     let args = args_of(&pairs);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let v = json(&whatif(&[args.as_slice(), &["--json"]].concat()));
@@ -569,9 +573,14 @@ fn check_edge(e: &NearEdge) {
 /// How close to an edge the scan must come: within 5% of the band's width.
 const NEAR: f64 = 0.05;
 
-fn check_edges(sign: f64) {
-    let edges = near_edges(sign);
-    for side in Side::BOTH {
+fn check_edges(
+    sign: f64,
+    sides: &[Side],
+    base: &'static [(&'static str, &'static str)],
+    fields: &[&'static str],
+) {
+    let edges = near_edges(sign, base, fields);
+    for &side in sides {
         for inside in [true, false] {
             let found = edges
                 .iter()
@@ -586,11 +595,76 @@ fn check_edges(sign: f64) {
 
 #[test]
 fn just_inside_and_just_outside_the_lower_edge_of_the_band_the_cli_calls_as_the_library() {
-    check_edges(-1.0);
+    let fields = [
+        "demand_growth",
+        "agi_prize",
+        "us_capex_growth",
+        "discount_rate",
+    ];
+    check_edges(-1.0, &Side::BOTH, &[], &fields);
+}
+
+/// Sprinting pays the US firms only where AGI can be won: compute brings it, the prize is
+/// priced against world output and both markets are open (`docs/MODEL.md` §1).
+const BULL_CASE: &[(&str, &str)] = &[
+    ("agi_mode", "1"),
+    ("prize_anchor", "1"),
+    ("us_access", "50"),
+    ("cn_access", "50"),
+    ("agi_gdp_share", "45"),
+];
+
+#[test]
+fn just_inside_and_just_outside_the_upper_edge_of_the_band_the_cli_calls_as_the_library() {
+    check_edges(
+        1.0,
+        &[Side::Us],
+        BULL_CASE,
+        &["provider_capture", "demand_growth"],
+    );
 }
 
 #[test]
-#[ignore = "engine 3424526: sprint minus pace is never above zero for either side (issue 18 report)"]
-fn just_inside_and_just_outside_the_upper_edge_of_the_band_the_cli_calls_as_the_library() {
-    check_edges(1.0);
+fn the_map_is_the_librarys_and_its_grid_says_each_call() {
+    let pairs = [
+        ("agi_mode", "1"),
+        ("prize_anchor", "1"),
+        ("cn_access", "50"),
+    ];
+    let s = scenario(&pairs);
+    let mut args = args_of(&pairs);
+    args.push("--map=provider_capture".to_string());
+    let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let expected = match ai_capex_explainer::model::strategy_map(&s, "provider_capture") {
+        Ok(m) => m,
+        Err(e) => panic!("map refused: {e:?}"),
+    };
+    let mut with_json = arg_refs.clone();
+    with_json.push("--json");
+    assert_eq!(json(&whatif(&with_json))["map"], as_json(&expected));
+    // One grid line per value; its characters are the cells' calls, in order.
+    let words = text(&whatif(&arg_refs));
+    let grid: Vec<&str> = words
+        .lines()
+        .skip_while(|l| !l.starts_with("The US firms' call by AGI year"))
+        .skip(1)
+        .take(expected.values.len())
+        .collect();
+    let per_row = expected.cells.len() / expected.values.len();
+    for (line, row) in grid.iter().zip(expected.cells.chunks(per_row)) {
+        let calls: String = row
+            .iter()
+            .map(|c| match c.call {
+                Call::Sprint => 'S',
+                Call::Pace => 'P',
+                Call::TooCloseToCall => '·',
+            })
+            .collect();
+        assert!(line.ends_with(&calls), "{line} ≠ {calls}");
+    }
+    // The AGI year itself and unknown names are not a map's second axis.
+    for bad in ["--map=agi_year", "--map=nonsense"] {
+        let out = whatif(&[bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
 }
