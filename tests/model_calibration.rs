@@ -26,7 +26,8 @@ fn values(d: &Dataset, ids: &[&str]) -> Vec<f64> {
 /// The constant recomputed from the records it cites, and how close it must be.
 fn from_dataset(c: &Constant, v: &[f64]) -> (f64, f64) {
     match c.name {
-        "us_revenue_2025" | "us_parent_capex_2025" | "cn_capex_2025" | "us_parent_ocf_2025" => {
+        "us_revenue_2025" | "us_parent_capex_2025" | "cn_capex_2025" | "us_parent_ocf_2025"
+        | "cn_parent_ocf_2025" => {
             (v.iter().sum(), 1e-9)
         }
         // The capex over the revenue of the same four quarters.
