@@ -228,8 +228,28 @@ pub const CN_PARENT_OCF_2025: Constant = constant(
 /// effective compute.
 pub const ALGORITHMIC_GAIN: Constant = constant("algorithmic_gain", 2.8, (1.8, 5.3), &[]);
 
+/// Meta's 2025 capex, US$ bn. Meta sells no cloud, so it is not in the US market business; but
+/// it trains frontier models, as ByteDance and Tencent (whose capex the Chinese side counts)
+/// do: the race counts its compute on the same scope as China's (`docs/MODEL.md` §2.2).
+pub const META_CAPEX_2025: Constant = constant(
+    "meta_capex_2025",
+    72.22,
+    (72.22, 72.22),
+    &["ref-meta-capex-2025"],
+);
+
+/// World output in 2025, US$ bn: US$ 117.2 tn (IMF World Economic Outlook, October 2025, read
+/// from a secondary table: unconfirmed). The prize's world-output anchor starts from it.
+pub const WORLD_GDP_2025: Constant =
+    constant("world_gdp_2025", 117_200.0, (117_200.0, 117_200.0), &[]);
+
+/// Nominal growth of world output: real growth of 3.1–3.3% a year (IMF, October 2025) plus
+/// about 2% inflation (the Federal Reserve's goal, as a stand-in for world prices); an
+/// assumption.
+pub const WORLD_GDP_GROWTH: Constant = constant("world_gdp_growth", 0.05, (0.04, 0.06), &[]);
+
 /// Every constant, in `docs/MODEL.md` order (the derived [`US_CAPEX_RATIO`] last).
-pub const CONSTANTS: [Constant; 22] = [
+pub const CONSTANTS: [Constant; 25] = [
     US_REVENUE_2025,
     US_PARENT_CAPEX_2025,
     US_CLOUD_SHARE_OF_CAPEX,
@@ -251,6 +271,9 @@ pub const CONSTANTS: [Constant; 22] = [
     CNY_PER_USD,
     CN_PARENT_OCF_2025,
     ALGORITHMIC_GAIN,
+    WORLD_GDP_2025,
+    WORLD_GDP_GROWTH,
+    META_CAPEX_2025,
     US_CAPEX_RATIO,
 ];
 

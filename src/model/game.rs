@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use super::calibration::{FIRST_YEAR, LAST_YEAR};
-use super::engine::{measure, path, prize, Market, Measure, Path, Side, Strategy};
+use super::calibration::{FIRST_YEAR, LAST_YEAR, YEARS};
+use super::engine::{measure, path, prize, Market, Measure, Path, Prize, Series, Side, Strategy};
 use super::params::Params;
 
 /// The materiality band: a difference in NPV smaller than this share of the side's present
@@ -32,7 +32,8 @@ pub enum Call {
 /// `sprint_minus_pace` (NPV) against [`MATERIALITY`] × `scale` (PV of capex on the paced path).
 /// A difference exactly on the band's edge is too close.
 pub fn call(sprint_minus_pace: f64, scale: f64) -> Call {
-    if !(sprint_minus_pace.abs() > MATERIALITY * scale.abs()) {
+    let band = MATERIALITY * scale.abs();
+    if sprint_minus_pace.is_nan() || sprint_minus_pace.abs() <= band {
         Call::TooCloseToCall
     } else if sprint_minus_pace > 0.0 {
         Call::Sprint
@@ -56,20 +57,39 @@ impl Fixed {
     }
 }
 
-/// All four pairs at one AGI year: both sides' paths (`paths[side][strategy]`) and the
-/// measures of each pair (`measures[us strategy][cn strategy][side]`).
+/// One pair of strategies played out: both sides' paths, the AGI year they bring, the prize
+/// and each side's measures.
+#[derive(Debug, Clone)]
+pub(crate) struct PairRun {
+    /// When AGI comes for this pair: the reader's year in fixed mode; when effective compute
+    /// crosses the threshold in compute mode (`None`: not by 2060).
+    pub effective_agi_year: Option<i32>,
+    /// The same as a date (2031.6: six tenths into 2031); whole years in fixed mode.
+    pub effective_agi_date: Option<f64>,
+    /// `[us, cn]`.
+    pub paths: [Path; 2],
+    pub prize: Prize,
+    /// `[us, cn]`.
+    pub measures: [Measure; 2],
+}
+
+/// All four pairs at one AGI year (`pairs[us strategy][cn strategy]`).
 #[derive(Debug, Clone)]
 pub(crate) struct Round {
+    /// The AGI year of the scan (the reader's year, or the year the paced world reaches AGI
+    /// in compute mode).
     pub agi_year: Option<i32>,
-    pub paths: [[Path; 2]; 2],
-    pub prizes: [[super::engine::Prize; 2]; 2],
-    pub measures: [[[Measure; 2]; 2]; 2],
+    pub pairs: [[PairRun; 2]; 2],
 }
 
 impl Round {
+    pub(crate) fn pair(&self, us: Strategy, cn: Strategy) -> &PairRun {
+        &self.pairs[us.index()][cn.index()]
+    }
+
     /// One side's measures in a pair.
     pub(crate) fn measure(&self, side: Side, us: Strategy, cn: Strategy) -> &Measure {
-        &self.measures[us.index()][cn.index()][side.index()]
+        &self.pair(us, cn).measures[side.index()]
     }
 
     /// One side's payoff when it plays `own` and the other `other`.
@@ -110,36 +130,110 @@ impl Round {
     }
 }
 
-/// Runs the four pairs at `agi_year`.
+/// Effective compute in the race, accumulated: each year's race compute times the algorithmic
+/// frontier's gain since 2025 (`docs/MODEL.md` §3.5).
+fn cumulative_effective_compute(p: &Params, race_compute: &Series) -> Series {
+    let mut out = [0.0; YEARS];
+    let (mut total, mut algorithms) = (0.0, 1.0);
+    for (k, slot) in out.iter_mut().enumerate() {
+        if k > 0 {
+            algorithms *= p.assumed.algorithmic_gain;
+        }
+        total += race_compute[k] * algorithms;
+        *slot = total;
+    }
+    out
+}
+
+/// When a pair brings AGI in compute mode, in years since the start of 2025: when either
+/// side's cumulative effective compute first reaches `threshold` (AGI for the world: the first
+/// to get there brings it, open models spread it), accumulating evenly through each year.
+/// `None` when neither does before 2060 ends.
+fn crossing(threshold: f64, us: &Series, cn: &Series) -> Option<f64> {
+    let leader = |k: usize| us[k].max(cn[k]);
+    let last = (LAST_YEAR - FIRST_YEAR) as usize;
+    let k = (0..last).find(|&k| leader(k) >= threshold * (1.0 - 1e-12))?;
+    let before = if k == 0 { 0.0 } else { leader(k - 1) };
+    let within = ((threshold - before) / (leader(k) - before)).clamp(0.0, 1.0);
+    Some(k as f64 + within)
+}
+
+/// AGI time (years since the start of 2025) as the year it arrives in (5.0 and 5.6 → 2030).
+fn agi_year_of(time: f64) -> i32 {
+    FIRST_YEAR + time.floor() as i32
+}
+
+/// The first year a sprint no longer buys for the race: the year AGI arrives in when it
+/// arrives at that year's start, else the next (purchases are made at a year's start).
+fn sprint_end_of(time: f64) -> i32 {
+    FIRST_YEAR + time.ceil() as i32
+}
+
+/// Runs the four pairs at `agi_year`. In compute mode the threshold is the leader's cumulative
+/// effective compute at the end of the year before `agi_year` with both sides pacing, held for
+/// every pair, so a sprint can bring AGI sooner (never later: more compute only crosses
+/// earlier).
 pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
     let market = &fixed.market;
-    let sprint = Side::BOTH.map(|side| path(side, Strategy::Sprint, p, market, agi_year));
-    let paths = [
-        [sprint[0].clone(), fixed.pace[0].clone()],
-        [sprint[1].clone(), fixed.pace[1].clone()],
-    ];
-    let prizes = Strategy::BOTH.map(|us| {
-        Strategy::BOTH.map(|cn| {
-            let (u, c) = (&paths[0][us.index()], &paths[1][cn.index()]);
-            prize(p, market, u, c, agi_year)
+    let pace_cumulative = Side::BOTH
+        .map(|side| cumulative_effective_compute(p, &fixed.pace[side.index()].race_compute));
+    // A sprint's years before AGI do not depend on when AGI comes, so its crossing is read
+    // from the path run without AGI.
+    let sprint_cumulative = p.agi_by_compute.then(|| {
+        Side::BOTH.map(|side| {
+            let free = path(side, Strategy::Sprint, p, market, None);
+            cumulative_effective_compute(p, &free.race_compute)
         })
     });
+    let threshold = agi_year.map(|a| {
+        let k = (a - FIRST_YEAR - 1) as usize;
+        pace_cumulative[0][k].max(pace_cumulative[1][k])
+    });
+    let fixed_time = agi_year.map(|a| f64::from(a - FIRST_YEAR));
+    let effective = |us: Strategy, cn: Strategy| -> Option<f64> {
+        let (Some(sprint), Some(t)) = (&sprint_cumulative, threshold) else {
+            return fixed_time;
+        };
+        let pick = |side: Side, s: Strategy| match s {
+            Strategy::Sprint => &sprint[side.index()],
+            Strategy::Pace => &pace_cumulative[side.index()],
+        };
+        crossing(t, pick(Side::Us, us), pick(Side::Cn, cn))
+    };
+    // Sprint paths by (side, AGI year): at most two per side, shared between pairs.
+    let mut sprints: Vec<(Side, Option<i32>, Path)> = Vec::new();
+    let mut sprint_path = |side: Side, year: Option<i32>| -> Path {
+        if let Some((_, _, found)) = sprints.iter().find(|(s, y, _)| *s == side && *y == year) {
+            return found.clone();
+        }
+        let run = path(side, Strategy::Sprint, p, market, year);
+        sprints.push((side, year, run.clone()));
+        run
+    };
     let g = p.assumed.terminal_growth;
-    let measures = Strategy::BOTH.map(|us| {
+    let pairs = Strategy::BOTH.map(|us| {
         Strategy::BOTH.map(|cn| {
-            let z = &prizes[us.index()][cn.index()];
-            [
-                measure(market, g, &paths[0][us.index()], z),
-                measure(market, g, &paths[1][cn.index()], z),
-            ]
+            let time = effective(us, cn);
+            let year = time.map(agi_year_of);
+            let paths = [(Side::Us, us), (Side::Cn, cn)].map(|(side, s)| match s {
+                Strategy::Sprint => sprint_path(side, time.map(sprint_end_of)),
+                Strategy::Pace => fixed.pace[side.index()].clone(),
+            });
+            let prize = prize(p, market, &paths[0], &paths[1], time);
+            let measures = [
+                measure(market, g, &paths[0], &prize),
+                measure(market, g, &paths[1], &prize),
+            ];
+            PairRun {
+                effective_agi_year: year,
+                effective_agi_date: time.map(|t| f64::from(FIRST_YEAR) + t),
+                paths,
+                prize,
+                measures,
+            }
         })
     });
-    Round {
-        agi_year,
-        paths,
-        prizes,
-        measures,
-    }
+    Round { agi_year, pairs }
 }
 
 /// One cell of the 2×2 table: each side's payoff in its own currency (bn).
@@ -155,6 +249,9 @@ pub struct Cell {
     pub cn_value_per_unit: f64,
     /// The AGI year this pair plays out with (`None`: no AGI by 2060).
     pub effective_agi_year: Option<i32>,
+    /// The same as a date (2031.6: six tenths into 2031); compute mode can bring AGI within a
+    /// year.
+    pub effective_agi_date: Option<f64>,
     pub us: Measure,
     pub cn: Measure,
 }
@@ -203,7 +300,10 @@ impl Game {
             .iter()
             .flat_map(|&us| Strategy::BOTH.map(|cn| (us, cn)))
             .map(|(us, cn)| {
-                let (u, c) = (round.measure(Side::Us, us, cn), round.measure(Side::Cn, us, cn));
+                let (u, c) = (
+                    round.measure(Side::Us, us, cn),
+                    round.measure(Side::Cn, us, cn),
+                );
                 Cell {
                     us_strategy: us,
                     cn_strategy: cn,
@@ -211,7 +311,8 @@ impl Game {
                     cn_npv: c.npv,
                     us_value_per_unit: u.value_per_capex,
                     cn_value_per_unit: c.value_per_capex,
-                    effective_agi_year: round.agi_year,
+                    effective_agi_year: round.pair(us, cn).effective_agi_year,
+                    effective_agi_date: round.pair(us, cn).effective_agi_date,
                     us: *u,
                     cn: *c,
                 }
@@ -397,7 +498,12 @@ impl Scan {
             self.rounds.iter().map(|r| choice_point(r, side)).collect();
         let without_agi = choice_point(&self.without_agi, side);
         let at_agi_year = agi_year
-            .and_then(|y| by_agi_year.iter().find(|pt| pt.agi_year == Some(y)).copied())
+            .and_then(|y| {
+                by_agi_year
+                    .iter()
+                    .find(|pt| pt.agi_year == Some(y))
+                    .copied()
+            })
             .unwrap_or(without_agi);
         let (kind, break_even_agi_year) = kind_of(&by_agi_year);
         Choice {
@@ -443,8 +549,8 @@ impl BusinessGap {
         BusinessGap {
             both_pace: gap(Strategy::Pace),
             both_sprint: gap(Strategy::Sprint),
-            us_cash_margin: round.paths[0][1].cash_margin,
-            cn_cash_margin: round.paths[1][1].cash_margin,
+            us_cash_margin: round.pair(Strategy::Pace, Strategy::Pace).paths[0].cash_margin,
+            cn_cash_margin: round.pair(Strategy::Pace, Strategy::Pace).paths[1].cash_margin,
         }
     }
 }
@@ -486,5 +592,63 @@ impl ClaimCheck {
             without_agi,
             holds: early == Call::Sprint && late == Call::Pace && without_agi == Call::Pace,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{call, crossing, Call, Series, MATERIALITY, YEARS};
+
+    /// A rising cumulative series from yearly increments.
+    fn cumulative(step: impl Fn(usize) -> f64) -> Series {
+        let mut out = [0.0; YEARS];
+        let mut total = 0.0;
+        for (k, slot) in out.iter_mut().enumerate() {
+            total += step(k);
+            *slot = total;
+        }
+        out
+    }
+
+    #[test]
+    fn more_compute_never_delays_agi() {
+        let base = cumulative(|k| 1.5_f64.powi(k as i32));
+        for factor in [1.0, 1.01, 1.3, 2.0, 10.0] {
+            let more = cumulative(|k| factor * 1.5_f64.powi(k as i32));
+            for threshold in [0.5, 1.0, 7.0, 1e3, 1e6] {
+                let (a, b) = (
+                    crossing(threshold, &base, &base),
+                    crossing(threshold, &more, &base),
+                );
+                match (a, b) {
+                    (Some(a), Some(b)) => {
+                        assert!(b <= a + 1e-12, "{factor} {threshold}: {b} > {a}")
+                    }
+                    (None, _) => {}
+                    (Some(_), None) => panic!("more compute lost AGI ({factor}, {threshold})"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_paced_threshold_is_reached_at_the_start_of_its_year() {
+        let us = cumulative(|k| 2.0_f64.powi(k as i32));
+        let cn = cumulative(|k| 0.5 * 2.0_f64.powi(k as i32));
+        for a in 1..30 {
+            let threshold = us[a - 1].max(cn[a - 1]);
+            assert_eq!(crossing(threshold, &us, &cn), Some(a as f64));
+        }
+    }
+
+    #[test]
+    fn the_band_edge_is_too_close_to_call() {
+        let scale = 1000.0;
+        let edge = MATERIALITY * scale;
+        assert_eq!(call(edge, scale), Call::TooCloseToCall);
+        assert_eq!(call(-edge, scale), Call::TooCloseToCall);
+        assert_eq!(call(edge * (1.0 + 1e-12), scale), Call::Sprint);
+        assert_eq!(call(-edge * (1.0 + 1e-12), scale), Call::Pace);
+        assert_eq!(call(f64::NAN, scale), Call::TooCloseToCall);
     }
 }

@@ -73,6 +73,10 @@ pub struct InputSpec {
     pub high: f64,
 }
 
+/// Inputs that frame the question rather than measure something uncertain: the tornado and
+/// the Monte Carlo do not vary them (the AGI year has its own distribution).
+pub const FRAMING_INPUTS: [&str; 2] = ["agi_mode", "prize_anchor"];
+
 /// The value of `agi_year` that means "no AGI by 2060".
 pub const NO_AGI_YEAR: f64 = 2061.0;
 
@@ -104,7 +108,7 @@ use InputGroup as G;
 use InputUnit as U;
 use Origin::{Assumption, Published};
 
-static INPUT_SPECS: [InputSpec; 20] = [
+static INPUT_SPECS: [InputSpec; 24] = [
     // ---- The race -----------------------------------------------------------------------
     spec(
         "agi_year",
@@ -117,6 +121,17 @@ static INPUT_SPECS: [InputSpec; 20] = [
         (2028.0, 2035.0),
     ),
     spec(
+        "agi_mode",
+        (0.0, 1.0, 1.0),
+        U::Plain,
+        // 0: the reader's year, whatever anyone spends (the articles' framing); 1: AGI comes
+        // when effective compute crosses a threshold, so a sprint can buy time.
+        Assumption,
+        G::Race,
+        0.0,
+        (0.0, 1.0),
+    ),
+    spec(
         "agi_prize",
         (0.0, 5.0, 0.1),
         U::Multiple,
@@ -124,6 +139,38 @@ static INPUT_SPECS: [InputSpec; 20] = [
         G::Race,
         1.0,
         (0.5, 2.0),
+    ),
+    spec(
+        "prize_anchor",
+        (0.0, 1.0, 1.0),
+        U::Plain,
+        // 0: a multiple of the AI market; 1: a share of world output that AI providers capture
+        // (the bull case's scale).
+        Assumption,
+        G::Race,
+        0.0,
+        (0.0, 1.0),
+    ),
+    spec(
+        "agi_gdp_share",
+        (0.0, 100.0, 1.0),
+        U::Percent,
+        // Goldman Sachs' +7% of world output (pre-AGI) to the top of the US CEA's survey (45%).
+        Published("AI output studies 2023–26"),
+        G::Race,
+        20.0,
+        (7.0, 45.0),
+    ),
+    spec(
+        "provider_capture",
+        (0.0, 50.0, 0.5),
+        U::Percent,
+        // Nordhaus (2004): innovators captured ~2.2% of the social returns; more only with
+        // winner-take-most pricing.
+        Published("Nordhaus 2004"),
+        G::Race,
+        5.0,
+        (2.0, 20.0),
     ),
     spec(
         "winner_take_all",

@@ -1,40 +1,40 @@
-//! The what-if calculator: the US "sprint" against the Chinese "marathon".
+//! The what-if calculator: the articles' question as a game between the US clouds and the
+//! Chinese giants.
 //!
 //! The seed articles argue that the US bets on AGI with capex far ahead of revenue, while
 //! China paces capex to what it can sell, and that "if AGI arrives within three years the US
-//! wins; if it is still in the lab after ten, China's path is steadier" (seed 001). This
-//! module lets the reader test that claim without building the answer in: spending buys
-//! capacity that serves demand and a share of the race, both sides face the price war, and
-//! the verdict is discounted. It is pure (numbers in, numbers out; no I/O, no globals, no web
-//! types) and deterministic. `docs/MODEL.md` states every equation, every constant with its
-//! source and a worked example at the defaults.
+//! wins; if it is still in the lab after ten, China's path is steadier" (seed 001). This module
+//! lets the reader test that as a choice of strategy, without building the answer in: each side
+//! may sprint or pace, all four pairs are run, and each side's payoff is the NPV of its own
+//! cash flows. It is pure (numbers in, numbers out; no I/O, no globals, no web types) and
+//! deterministic. `docs/MODEL.md` states every equation, every constant with its source and a
+//! worked example at the defaults.
 //!
 //! # In one paragraph
 //! Each side (the three US clouds in US$, the Chinese giants in ¥) starts from its reported
 //! 2025 revenue and capex ([`calibration`]). Capex buys compute that lasts its useful life and
-//! gets cheaper every year; capacity serves demand, which grows with adoption and answers the
-//! price war with an elasticity; what capacity cannot serve is lost, what demand does not use
-//! sits idle and still costs to run. The marathon builds what demand needs, within the chips
-//! it can buy; the sprint grows capex by a set rate until AGI, within the power the US grid
-//! can energise and the funding investors give. When AGI comes its prize, a multiple of the
-//! AI market then, is split by effective compute (compute × efficiency) with a
-//! winner-takes-all strength, until the follower catches up and the prize erodes. The
-//! verdict: each side's present value of operating cash flow per unit of present value of
-//! capex, with a terminal value; the headline is the break-even AGI year, the latest at
-//! which the sprint still comes out ahead.
+//! gets cheaper every year; capacity serves demand from the markets a side can sell in (its
+//! own, and its access share of the other's); what capacity cannot serve is lost, what demand
+//! does not use sits idle. Pacing buys what demand needs (new equipment displacing the oldest
+//! where the grid is full); sprinting grows capex by a set rate until AGI, within power, chips
+//! and what investors will fund, and investors stop it after their patience. When AGI comes,
+//! each market's prize goes to the home side except the part the other side can reach, which
+//! is split by effective compute (compute per dollar, algorithms) with a winner-takes-all
+//! strength until the follower catches up. From the 2×2 table (`game.rs`): best responses,
+//! every equilibrium, and the headline — the US firms' choice, the latest AGI year for which
+//! sprinting pays given China's best response — with a materiality band inside which it is
+//! too close to call; risk (`monte_carlo.rs`) says which path is steadier.
 //!
 //! # Units
-//! Each side is computed in its own currency; the verdict measures are scale-free, and the
-//! exchange rate enters only where the two sides meet (the race for compute and the size of
-//! the AI market). Percent inputs hold percent numbers (63 = 63%); the formulas use fractions.
+//! Each side is computed in its own currency; the exchange rate enters only where the two
+//! sides meet (the race for compute, the markets and the prize). Percent inputs hold percent
+//! numbers (63 = 63%); the formulas use fractions.
 //!
-//! # Properties (tested in `tests/model_properties.rs`)
-//! Every output finite for every valid input; bad values refused with field, value and
-//! range; with early AGI more US capex raises the sprint's result, with no AGI it lowers it;
-//! the price cut moves the marathon's own measure; the discount rate moves the verdict;
-//! capacity binds in some default year; every input on the page can move the break-even year
-//! or flip the leader (or, for the price war, the verdict); a higher power or chip cap never
-//! lowers the prize share or the revenue of the side that gets it.
+//! # Properties (tested in `tests/model_properties.rs` and the crate's unit tests)
+//! Every output finite for every valid input; bad values refused with field, value and range;
+//! the game table is its own transpose when both sides are alike; no access, no demand or
+//! prize from the other side's market; every input and constant can move the US choice; one
+//! band rule everywhere; a seed reproduces the Monte Carlo.
 
 pub mod calibration;
 mod engine;
@@ -48,6 +48,7 @@ mod presets;
 mod project;
 mod scenario;
 mod sensitivity;
+mod strategy_map;
 
 pub use engine::{Limits, Measure, Side, Strategy};
 pub use error::{InputError, InputErrorKind};
@@ -58,7 +59,7 @@ pub use game::{
 };
 pub use inputs::{
     input_spec, input_specs, resolve_field, FieldName, InputGroup, InputSpec, InputUnit, Origin,
-    ALIASES, NO_AGI_YEAR, RETIRED,
+    ALIASES, FRAMING_INPUTS, NO_AGI_YEAR, RETIRED,
 };
 pub use monte_carlo::{
     monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, RiskFigures, SideRisk, Steadier, Varied,
@@ -71,3 +72,4 @@ pub use presets::Preset;
 pub use project::{project, AgiMode, Projection, SideYear, SprintStops, YearRow};
 pub use scenario::Scenario;
 pub use sensitivity::{sensitivity, Sensitivity, TornadoBar, TornadoEnd, ZeroReason};
+pub use strategy_map::{default_map_field, strategy_map, MapCell, StrategyMap, MAP_STEPS};

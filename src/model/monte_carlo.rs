@@ -15,7 +15,7 @@ use super::calibration::{FIRST_YEAR, LAST_YEAR};
 use super::engine::{Side, Strategy};
 use super::error::{check_value, InputError, InputErrorKind};
 use super::game::{call, round, Call, Fixed, FIRST_AGI_YEAR};
-use super::inputs::{input_spec, input_specs, InputGroup, NO_AGI_YEAR};
+use super::inputs::{input_spec, input_specs, InputGroup, FRAMING_INPUTS, NO_AGI_YEAR};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
 
@@ -173,7 +173,11 @@ pub struct MonteCarlo {
 fn varied() -> Vec<Varied> {
     let inputs = input_specs()
         .iter()
-        .filter(|s| s.group != InputGroup::Uncertainty && s.field != "agi_year")
+        .filter(|s| {
+            s.group != InputGroup::Uncertainty
+                && s.field != "agi_year"
+                && !FRAMING_INPUTS.contains(&s.field)
+        })
         .map(|s| Varied {
             name: s.field,
             low: s.low,
@@ -202,7 +206,8 @@ struct Run {
 
 fn one_run(s: &Scenario, ranges: &[Varied], dist: &AgiDistribution, rng: &mut SplitMix64) -> Run {
     let z_agi = rng.normal();
-    let years_after = ((dist.median_year - FIRST_YEAR as f64) * (dist.sigma() * z_agi).exp()).round();
+    let years_after =
+        ((dist.median_year - FIRST_YEAR as f64) * (dist.sigma() * z_agi).exp()).round();
     let none = NO_AGI_YEAR as i32;
     let year = (FIRST_YEAR as f64 + years_after).clamp(FIRST_AGI_YEAR as f64, none as f64) as i32;
     let mut scenario = s.clone();
@@ -365,9 +370,8 @@ pub fn monte_carlo(
         }
     }
     let n = f64::from(runs);
-    let share = |side: Side, c: Call| {
-        all.iter().filter(|r| r.calls[side.index()] == c).count() as f64 / n
-    };
+    let share =
+        |side: Side, c: Call| all.iter().filter(|r| r.calls[side.index()] == c).count() as f64 / n;
     let mut margins: Vec<f64> = all.iter().map(|r| r.margin[0]).collect();
     margins.sort_by(f64::total_cmp);
     let base = Params::from_scenario(s);
@@ -398,7 +402,8 @@ fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * z);
     let poly = t
         * (0.254_829_592
-            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
     let erf = 1.0 - poly * (-z * z).exp();
     0.5 * (1.0 + if x >= 0.0 { erf } else { -erf })
 }

@@ -6,9 +6,10 @@
 use super::calibration::{
     Constant, ALGORITHMIC_GAIN, CNY_PER_USD, CN_CAPEX_2025, CN_CAPEX_RATIO, CN_OPERATING_MARGIN,
     CN_PARENT_OCF_2025, COMPUTE_COST_DECLINE, CROSS_PRICE_ELASTICITY,
-    DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, PAST_CAPEX_GROWTH, PRICE_ELASTICITY,
-    PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO, US_OPERATING_MARGIN,
-    US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW, US_REVENUE_2025,
+    DEMAND_GROWTH_HALF_LIFE_YEARS, FIXED_COST_SHARE, META_CAPEX_2025, PAST_CAPEX_GROWTH,
+    PRICE_ELASTICITY, PRIZE_EROSION, TERMINAL_GROWTH, USEFUL_LIFE_YEARS, US_CAPEX_RATIO,
+    US_OPERATING_MARGIN, US_PARENT_CAPEX_2025, US_PARENT_OCF_2025, US_PRICE_FOLLOW,
+    US_REVENUE_2025, WORLD_GDP_GROWTH,
 };
 use super::inputs::{input_spec, NO_AGI_YEAR};
 use super::scenario::Scenario;
@@ -36,6 +37,11 @@ pub(crate) struct SideParams {
     pub patience: f64,
     /// Compute per unit of money relative to the US (export controls make China's dearer).
     pub compute_per_dollar: f64,
+    /// The race's scope over the market business's: its AI compute for the race per unit of
+    /// the side's own (the US adds Meta's, which trains frontier models but sells no cloud:
+    /// `1 + K_Meta / I₀`, Meta's fleet taken to grow as the clouds'; China's capex already
+    /// counts ByteDance and Tencent, so 1).
+    pub race_scope: f64,
     /// `λ_alg`: years behind the algorithmic frontier.
     pub algorithm_lag: f64,
     /// The share of the other side's home market this side serves (its access).
@@ -59,6 +65,7 @@ pub(crate) struct Assumed {
     pub terminal_growth: f64,
     pub prize_erosion: f64,
     pub algorithmic_gain: f64,
+    pub world_gdp_growth: f64,
 }
 
 impl Assumed {
@@ -75,6 +82,7 @@ impl Assumed {
             terminal_growth: TERMINAL_GROWTH.value,
             prize_erosion: PRIZE_EROSION.value,
             algorithmic_gain: ALGORITHMIC_GAIN.value,
+            world_gdp_growth: WORLD_GDP_GROWTH.value,
         }
     }
 }
@@ -83,8 +91,14 @@ impl Assumed {
 pub(crate) struct Params {
     /// `A`, or `None` for "no AGI by 2060".
     pub agi_year: Option<i32>,
+    /// AGI when effective compute crosses a threshold (`docs/MODEL.md` §3.5), rather than in
+    /// `A` whatever anyone spends.
+    pub agi_by_compute: bool,
     /// `M`: the yearly prize as a multiple of each year's AI market.
     pub prize: f64,
+    /// With the world-output anchor, the yearly prize as a share of world output
+    /// (`agi_gdp_share × provider_capture`); `None`: the AI-market multiple `M`.
+    pub prize_share_of_world_output: Option<f64>,
     /// `w`: the winner-takes-all exponent.
     pub winner_take_all: f64,
     /// `λ`: whole years until the follower catches up after AGI.
@@ -113,7 +127,10 @@ impl Params {
         let us_capex = US_CAPEX_RATIO.value * US_REVENUE_2025.value;
         Params {
             agi_year: (agi < whole_year(NO_AGI_YEAR)).then_some(agi),
+            agi_by_compute: s.agi_mode >= 0.5,
             prize: s.agi_prize,
+            prize_share_of_world_output: (s.prize_anchor >= 0.5)
+                .then_some(s.agi_gdp_share / 100.0 * s.provider_capture / 100.0),
             winner_take_all: s.winner_take_all,
             catch_up_lag: whole_year(s.catch_up_lag),
             patience_years: whole_year(s.patience_years),
@@ -131,6 +148,7 @@ impl Params {
                 chip_growth: None,
                 patience: s.us_patience,
                 compute_per_dollar: 1.0,
+                race_scope: 1.0 + META_CAPEX_2025.value / us_capex,
                 algorithm_lag: 0.0,
                 access: s.us_access / 100.0,
                 price_cut: 0.0,
@@ -147,6 +165,7 @@ impl Params {
                 chip_growth: Some(s.cn_chip_growth / 100.0),
                 patience: s.cn_patience,
                 compute_per_dollar: s.cn_compute_per_dollar,
+                race_scope: 1.0,
                 algorithm_lag: s.cn_algorithm_lag,
                 access: s.cn_access / 100.0,
                 price_cut: s.price_cut / 100.0,
@@ -179,10 +198,12 @@ impl Params {
             "terminal_growth" => a.terminal_growth = x,
             "prize_erosion" => a.prize_erosion = x,
             "algorithmic_gain" => a.algorithmic_gain = x,
+            "world_gdp_growth" => a.world_gdp_growth = x,
             "us_operating_margin" => self.us.operating_margin = x,
             "cn_operating_margin" => self.cn.operating_margin = x,
             "us_capex_ratio" => {
                 self.us.capex_ratio = x;
+                self.us.race_scope = 1.0 + META_CAPEX_2025.value / (x * self.us.revenue_2025);
                 self.us.parent_other_capex =
                     (US_PARENT_CAPEX_2025.value - x * self.us.revenue_2025).max(0.0);
             }
@@ -199,7 +220,7 @@ impl Params {
 
 /// The constants [`Params::set_constant`] can move, with their plausible ranges: the tornado
 /// bars and the Monte Carlo draws beyond the page's inputs.
-pub(crate) const MOVABLE_CONSTANTS: [Constant; 16] = [
+pub(crate) const MOVABLE_CONSTANTS: [Constant; 17] = [
     USEFUL_LIFE_YEARS,
     COMPUTE_COST_DECLINE,
     FIXED_COST_SHARE,
@@ -211,6 +232,7 @@ pub(crate) const MOVABLE_CONSTANTS: [Constant; 16] = [
     TERMINAL_GROWTH,
     PRIZE_EROSION,
     ALGORITHMIC_GAIN,
+    WORLD_GDP_GROWTH,
     US_OPERATING_MARGIN,
     CN_OPERATING_MARGIN,
     US_CAPEX_RATIO,

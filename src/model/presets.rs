@@ -17,7 +17,8 @@ pub enum Preset {
     /// "No AGI by 2060".
     NoAgi,
     /// "Price war": China cuts prices 20% a year beyond the fall in its costs until they only
-    /// cover its running costs (at the defaults it gets there in 2028).
+    /// cover its running costs (at the defaults it gets there in 2028), then they recover at
+    /// the same pace.
     PriceWar,
 }
 

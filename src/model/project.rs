@@ -58,6 +58,10 @@ pub enum AgiMode {
     /// The reader's year, for the whole world, whatever either side spends (the articles'
     /// framing).
     Fixed,
+    /// When either side's cumulative effective compute crosses a threshold, calibrated so that
+    /// both sides pacing reach it in the reader's year; for the whole world (the first to get
+    /// there brings it). A sprint can buy time.
+    Compute,
 }
 
 /// When investors stopped each side's sprint at the reader's AGI year (`None`: they did not).
@@ -113,13 +117,13 @@ pub fn project(s: &Scenario) -> Result<Projection, Vec<InputError>> {
 
 /// One side's years on one strategy, with the prize of the pair it plays in.
 fn side_years(round: &Round, fixed: &Fixed, side: Side, own: Strategy) -> Vec<SideYear> {
-    let path: &Path = &round.paths[side.index()][own.index()];
     let other = reply(round, side, own);
     let (us, cn) = match side {
         Side::Us => (own, other),
         Side::Cn => (other, own),
     };
-    let prize: &Prize = &round.prizes[us.index()][cn.index()];
+    let pair = round.pair(us, cn);
+    let (path, prize): (&Path, &Prize) = (&pair.paths[side.index()], &pair.prize);
     let mut total = 0.0;
     (0..SHOWN_YEARS)
         .map(|k| {
@@ -179,17 +183,24 @@ pub(crate) fn project_params(p: &Params) -> Projection {
     Projection {
         years,
         agi_year: p.agi_year,
-        agi_mode: AgiMode::Fixed,
+        agi_mode: if p.agi_by_compute {
+            AgiMode::Compute
+        } else {
+            AgiMode::Fixed
+        },
         game: Game::of(round),
         claim: ClaimCheck::of(&us_choice),
         us_choice,
         cn_choice,
         business_gap: BusinessGap::of(round),
         sprints_stopped_by_investors: SprintStops {
-            us: round.paths[0][0].stopped_by_investors,
-            cn: round.paths[1][0].stopped_by_investors,
+            us: round.pair(Strategy::Sprint, Strategy::Sprint).paths[0].stopped_by_investors,
+            cn: round.pair(Strategy::Sprint, Strategy::Sprint).paths[1].stopped_by_investors,
         },
-        payback: big4_payback(p.discount_rate, round.paths[0][1].cash_margin),
+        payback: big4_payback(
+            p.discount_rate,
+            round.pair(Strategy::Pace, Strategy::Pace).paths[0].cash_margin,
+        ),
         cny_per_usd: p.cny_per_usd,
     }
 }

@@ -15,8 +15,19 @@ pub struct Scenario {
     // The race
     /// The year AGI arrives, 2026–2060; 2061 means "no AGI by 2060".
     pub agi_year: f64,
+    /// How the AGI year is set: 0, the reader's year whatever anyone spends; 1, when effective
+    /// compute crosses a threshold (calibrated so that both sides pacing reach it in
+    /// `agi_year`).
+    pub agi_mode: f64,
     /// The AGI prize each year, as a multiple of that year's AI market, 0–5.
     pub agi_prize: f64,
+    /// What the prize is measured against: 0, a multiple of the AI market (`agi_prize`); 1, a
+    /// share of world output (`agi_gdp_share` × `provider_capture`).
+    pub prize_anchor: f64,
+    /// With the world-output anchor: AGI's yearly addition to world output, % of it, 0–100.
+    pub agi_gdp_share: f64,
+    /// With the world-output anchor: the share of that addition AI providers capture, %, 0–50.
+    pub provider_capture: f64,
     /// How strongly the compute leader takes the prize: 0 splits it equally, 1 in proportion
     /// to effective compute, higher values give the leader more, 0–8.
     pub winner_take_all: f64,
@@ -71,7 +82,11 @@ impl Default for Scenario {
     fn default() -> Self {
         let mut scenario = Scenario {
             agi_year: 0.0,
+            agi_mode: 0.0,
             agi_prize: 0.0,
+            prize_anchor: 0.0,
+            agi_gdp_share: 0.0,
+            provider_capture: 0.0,
             winner_take_all: 0.0,
             catch_up_lag: 0.0,
             us_capex_growth: 0.0,
@@ -195,7 +210,11 @@ impl Scenario {
         let s = self;
         Some(match field {
             "agi_year" => &mut s.agi_year,
+            "agi_mode" => &mut s.agi_mode,
             "agi_prize" => &mut s.agi_prize,
+            "prize_anchor" => &mut s.prize_anchor,
+            "agi_gdp_share" => &mut s.agi_gdp_share,
+            "provider_capture" => &mut s.provider_capture,
             "winner_take_all" => &mut s.winner_take_all,
             "catch_up_lag" => &mut s.catch_up_lag,
             "us_capex_growth" => &mut s.us_capex_growth,

@@ -13,7 +13,7 @@ use super::calibration::CONSTANTS;
 use super::engine::{Limits, Side};
 use super::error::InputError;
 use super::game::{scan, BreakEvenKind, Call, Fixed};
-use super::inputs::{input_specs, InputGroup};
+use super::inputs::{input_specs, InputGroup, FRAMING_INPUTS};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
 
@@ -29,6 +29,9 @@ pub enum ZeroReason {
     LimitSlack,
     /// Acts through a price war, and nobody cuts prices beyond costs.
     NoPriceWar,
+    /// Sets the prize's scale under the other anchor (`agi_prize` with the world-output anchor;
+    /// `agi_gdp_share`, `provider_capture` and `world_gdp_growth` with the AI-market one).
+    OtherPrizeAnchor,
     /// Anything else: the input reaches the outcome only through paths this scenario does not
     /// take.
     Other,
@@ -106,7 +109,12 @@ fn binding_limits(p: &Params) -> Limits {
     let s = scan(p, &fixed);
     let round = s.at(p.agi_year);
     let mut any = Limits::default();
-    for l in round.paths.iter().flatten().flat_map(|path| path.limits.iter()) {
+    let paths = round
+        .pairs
+        .iter()
+        .flatten()
+        .flat_map(|pair| pair.paths.iter());
+    for l in paths.flat_map(|path| path.limits.iter()) {
         any.power |= l.power;
         any.funding |= l.funding;
         any.chips |= l.chips;
@@ -129,9 +137,16 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
         field,
         "price_elasticity" | "us_price_follow" | "cross_price_elasticity"
     );
+    let anchored = p.prize_share_of_world_output.is_some();
+    let world_output = matches!(
+        field,
+        "agi_gdp_share" | "provider_capture" | "world_gdp_growth"
+    );
     match field {
-        _ if race && p.agi_year.is_none() => ZeroReason::NoAgi,
-        _ if race && p.prize == 0.0 => ZeroReason::NoPrize,
+        "agi_prize" if anchored => ZeroReason::OtherPrizeAnchor,
+        _ if world_output && !anchored => ZeroReason::OtherPrizeAnchor,
+        _ if (race || world_output) && p.agi_year.is_none() => ZeroReason::NoAgi,
+        _ if race && !anchored && p.prize == 0.0 => ZeroReason::NoPrize,
         "us_power_growth" if !limits.power => ZeroReason::LimitSlack,
         "us_patience" | "cn_patience" | "patience_years" if !limits.funding => {
             ZeroReason::LimitSlack
@@ -159,7 +174,9 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
 
     let mut probes: Vec<(&'static str, bool, f64, f64, f64)> = input_specs()
         .iter()
-        .filter(|spec| spec.group != InputGroup::Uncertainty)
+        .filter(|spec| {
+            spec.group != InputGroup::Uncertainty && !FRAMING_INPUTS.contains(&spec.field)
+        })
         .filter_map(|spec| Some((spec.field, true, s.number(spec.field)?, spec.low, spec.high)))
         .collect();
     for c in MOVABLE_CONSTANTS {

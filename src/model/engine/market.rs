@@ -116,7 +116,11 @@ fn war_path(cut: f64, floor: f64) -> Series {
 impl Market {
     pub(crate) fn new(p: &Params) -> Market {
         let a = &p.assumed;
-        let (s, eps, follow) = (a.cross_price_elasticity, a.price_elasticity, a.us_price_follow);
+        let (s, eps, follow) = (
+            a.cross_price_elasticity,
+            a.price_elasticity,
+            a.us_price_follow,
+        );
         let fade = 0.5_f64.powf(1.0 / a.demand_growth_half_life_years);
         let (outside_china, china) = market_sizes(p);
         let floor = Side::BOTH.map(|side| 1.0 - start(side, p).cash_margin);
@@ -131,6 +135,8 @@ impl Market {
         };
         let (mut adoption, mut growth) = (1.0, p.demand_growth);
         let (mut cost, mut df) = (1.0, 1.0);
+        // Every series of the year is written from the same index.
+        #[allow(clippy::needless_range_loop)]
         for k in 0..YEARS {
             if k > 0 {
                 adoption *= 1.0 + growth;

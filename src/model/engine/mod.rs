@@ -9,10 +9,10 @@ mod measure;
 mod path;
 mod prize;
 
-pub(crate) use market::Market;
 pub use market::Side;
+pub(crate) use market::{Market, Series};
 pub use measure::Measure;
 pub(crate) use measure::{measure, operating_cash};
-pub use path::{Limits, Strategy};
 pub(crate) use path::{path, Path};
+pub use path::{Limits, Strategy};
 pub(crate) use prize::{prize, Prize};

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::market::{start, vintage_weight, Market, Series, Side, VINTAGES};
-use crate::model::calibration::YEARS;
+use crate::model::calibration::{FIRST_YEAR, YEARS};
 use crate::model::params::Params;
 
 /// A side's capex strategy: the articles' question.
@@ -63,8 +63,9 @@ pub(crate) struct Path {
     pub revenue: Series,
     /// Running costs: a fixed part for the installed base, a part for what is served (§3.2).
     pub running_costs: Series,
-    /// Effective compute for the AGI race, in 2025 US$ of US compute: energised compute ×
-    /// compute per dollar × the algorithmic lag's discount, converted at the exchange rate.
+    /// Effective compute for the AGI race, in 2025 US$ of US compute: energised compute × the
+    /// race's scope × compute per dollar × the algorithmic lag's discount, converted at the
+    /// exchange rate.
     pub race_compute: Series,
     pub limits: [Limits; YEARS],
     /// The year investors stopped a sprint that had not reached AGI (`None`: never).
@@ -230,11 +231,11 @@ pub(crate) fn path(
     let kappa = st.revenue / at_start.energised_compute;
     let running_2025 = (1.0 - st.cash_margin) * st.revenue;
     let fixed_share = p.assumed.fixed_cost_share;
-    let race_scale = sp.compute_per_dollar
-        * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag)
-        / p.fx(side);
+    let race_scale =
+        sp.race_scope * sp.compute_per_dollar * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag)
+            / p.fx(side);
 
-    let agi = agi_year.map_or(usize::MAX, |a| (a - crate::model::calibration::FIRST_YEAR) as usize);
+    let agi = agi_year.map_or(usize::MAX, |a| (a - FIRST_YEAR) as usize);
     let mut funding = Funding {
         outside_cash: sp.parent_ocf - (st.revenue - running_2025) - sp.parent_other_capex,
         last_cash: st.revenue - running_2025,
@@ -294,7 +295,7 @@ pub(crate) fn path(
             // their patience in years, or once it needs more than they will lend (§3.2).
             if sprint_on && (limits.funding || funding.years_borrowing >= p.patience_years) {
                 sprinting = false;
-                out.stopped_by_investors = Some(crate::model::calibration::FIRST_YEAR + k as i32);
+                out.stopped_by_investors = Some(FIRST_YEAR + k as i32);
             }
             capex
         };
@@ -310,8 +311,7 @@ pub(crate) fn path(
         // waits for its grid connection still costs rent, staff and power contracts), a part
         // for what is served that falls as compute gets cheaper; together (1 − m) R₀ in 2025.
         let running = running_2025
-            * (fixed_share * now.base / st.base
-                + (1.0 - fixed_share) * served / st.revenue / q[k]);
+            * (fixed_share * now.base / st.base + (1.0 - fixed_share) * served / st.revenue / q[k]);
         funding.last_cash = revenue - running;
         out.capex[k] = capex;
         out.capacity[k] = capacity;

@@ -3,7 +3,7 @@
 
 use super::market::{Market, Series, Side};
 use super::path::Path;
-use crate::model::calibration::{FIRST_YEAR, YEARS};
+use crate::model::calibration::{WORLD_GDP_2025, YEARS};
 use crate::model::params::Params;
 
 /// The US share of a contest for a compute ratio: `1 / (1 + (E_CN / E_US)^w)`, written to stay
@@ -47,17 +47,38 @@ fn market_revenue(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -
     )
 }
 
-/// The prize when AGI comes in `agi_year` (`docs/MODEL.md` §3.3): from then on a yearly pool
-/// of `M` times each market's AI revenue, less the share `η` competed away once the follower
-/// catches up `λ` years later. Until then the contest goes by the compute in place when AGI
-/// arrives with the winner-takes-all exponent `w`; afterwards in proportion to each year's
-/// compute.
+/// Each market's full yearly prize in year `k`, US$ bn: `M` times its AI revenue, or with the
+/// world-output anchor, world output × the providers' share of AGI's addition, divided
+/// between the markets as their AI revenue is (`docs/MODEL.md` §3.3).
+fn pools(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
+    let (outside_china, china) = market_revenue(p, market, us, cn, k);
+    match p.prize_share_of_world_output {
+        None => (p.prize * outside_china, p.prize * china),
+        Some(share) => {
+            let growth = (1.0 + p.assumed.world_gdp_growth).powi(k as i32);
+            let pool = WORLD_GDP_2025.value * growth * share;
+            let total = outside_china + china;
+            if total > 0.0 {
+                (pool * outside_china / total, pool * china / total)
+            } else {
+                (0.0, 0.0)
+            }
+        }
+    }
+}
+
+/// The prize when AGI comes at `agi_time` (`docs/MODEL.md` §3.3), in years since the start of
+/// 2025 (5.0: the start of 2030; compute mode can bring it within a year, 4.6): from then on a
+/// yearly pool in each market ([`pools`]), the year of arrival in part, less the
+/// share `η` competed away once the follower catches up `λ` years later. Until then the
+/// contest goes by the compute in place at the end of the year before AGI with the
+/// winner-takes-all exponent `w`; afterwards in proportion to each year's compute.
 pub(crate) fn prize(
     p: &Params,
     market: &Market,
     us: &Path,
     cn: &Path,
-    agi_year: Option<i32>,
+    agi_time: Option<f64>,
 ) -> Prize {
     let last = YEARS - 1;
     let mut out = Prize {
@@ -65,11 +86,15 @@ pub(crate) fn prize(
         terminal_revenue: [0.0; 2],
         us_share: [0.0; YEARS],
     };
-    let Some(agi) = agi_year else {
+    let Some(agi) = agi_time else {
         return out;
     };
-    // The compute in place when AGI arrives: the end of the year before (AGI ≥ 2026).
-    let a = (agi - FIRST_YEAR) as usize;
+    // The compute in place is the end of the year before AGI arrives (AGI ≥ 2026). A year is
+    // split by the parts of it before AGI, in the leader's phase and after the catch-up (whole
+    // years in fixed mode; compute mode can bring AGI within a year).
+    let a = (agi.floor() as usize).max(1);
+    let caught_up_at = agi + f64::from(p.catch_up_lag);
+    let after = |t: f64, k: usize| (k as f64 + 1.0 - t).clamp(0.0, 1.0);
     let leader_share = compute_share(
         us.race_compute[a - 1],
         cn.race_compute[a - 1],
@@ -77,29 +102,27 @@ pub(crate) fn prize(
     );
     let erosion = 1.0 - p.assumed.prize_erosion;
     for k in a..YEARS {
-        let caught_up = k >= a + p.catch_up_lag as usize;
-        let us_share = if caught_up {
-            compute_share(us.race_compute[k], cn.race_compute[k], 1.0)
+        let caught_up = after(caught_up_at, k);
+        let leading = after(agi, k) - caught_up;
+        let proportional = compute_share(us.race_compute[k], cn.race_compute[k], 1.0);
+        let (outside_china, china) = pools(p, market, us, cn, k);
+        let phase =
+            |weight: f64, share: f64| split(p, weight * outside_china, weight * china, share);
+        let [lead_us, lead_cn] = phase(leading, leader_share);
+        let [late_us, late_cn] = phase(erosion * caught_up, proportional);
+        out.revenue[0][k] = lead_us + late_us;
+        out.revenue[1][k] = lead_cn + late_cn;
+        out.us_share[k] = if caught_up > 0.0 {
+            proportional
         } else {
             leader_share
         };
-        let scale = p.prize * if caught_up { erosion } else { 1.0 };
-        let (outside_china, china) = market_revenue(p, market, us, cn, k);
-        let [us_prize, cn_prize] = split(p, scale * outside_china, scale * china, us_share);
-        out.revenue[0][k] = us_prize;
-        out.revenue[1][k] = cn_prize;
-        out.us_share[k] = us_share;
     }
     // After the last year: a steady state, caught up (the engine runs twenty years past the
     // last AGI year, so the follower has caught up by then).
-    let (outside_china, china) = market_revenue(p, market, us, cn, last);
+    let (outside_china, china) = pools(p, market, us, cn, last);
     let share = compute_share(us.race_compute[last], cn.race_compute[last], 1.0);
-    out.terminal_revenue = split(
-        p,
-        p.prize * erosion * outside_china,
-        p.prize * erosion * china,
-        share,
-    );
+    out.terminal_revenue = split(p, erosion * outside_china, erosion * china, share);
     out
 }
 

@@ -1,0 +1,97 @@
+//! The map: the US firms' call (sprint, pace, too close to call) over every AGI year and a
+//! second input across its plausible range — by default the prize's size, the articles' other
+//! unknown — with the reader's scenario marked (`docs/MODEL.md` §5.4).
+
+use serde::Serialize;
+
+use super::engine::Side;
+use super::error::{InputError, InputErrorKind};
+use super::game::{scan, Call, Fixed};
+use super::inputs::{input_spec, InputGroup, FRAMING_INPUTS};
+use super::params::Params;
+use super::scenario::Scenario;
+
+/// Values of the second input the map takes, from its plausible low to its high.
+pub const MAP_STEPS: usize = 11;
+
+/// One cell of the map.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MapCell {
+    /// `None`: no AGI by 2060.
+    pub agi_year: Option<i32>,
+    pub value: f64,
+    pub call: Call,
+    /// US sprint minus pace, US$ bn, and the band's scale.
+    pub sprint_minus_pace: f64,
+    pub pv_capex_pacing: f64,
+}
+
+/// The map's rows (one per value of `field`), each over the AGI years 2026–2060 then "no AGI
+/// by 2060".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyMap {
+    pub field: &'static str,
+    pub values: Vec<f64>,
+    pub cells: Vec<MapCell>,
+    /// The reader's scenario: its AGI year (`None`: none by 2060) and its value of `field`.
+    pub reader_agi_year: Option<i32>,
+    pub reader_value: f64,
+}
+
+/// The field the map uses by default: the prize's size under the reader's anchor.
+pub fn default_map_field(s: &Scenario) -> &'static str {
+    if s.prize_anchor >= 0.5 {
+        "agi_gdp_share"
+    } else {
+        "agi_prize"
+    }
+}
+
+/// The US firms' call over AGI year × `field` (an input on the page, not the AGI year itself,
+/// a framing input or an uncertainty setting), `field` taking [`MAP_STEPS`] values from its
+/// plausible low to its high on its slider's steps. Validates first.
+///
+/// ```
+/// use ai_capex_explainer::model::{strategy_map, Scenario, MAP_STEPS};
+/// let m = strategy_map(&Scenario::default(), "agi_prize").map_err(|e| format!("{e:?}"))?;
+/// assert_eq!(m.values.len(), MAP_STEPS);
+/// assert_eq!(m.cells.len(), MAP_STEPS * 36);
+/// assert!(strategy_map(&Scenario::default(), "agi_year").is_err());
+/// # Ok::<(), String>(())
+/// ```
+pub fn strategy_map(s: &Scenario, field: &str) -> Result<StrategyMap, Vec<InputError>> {
+    s.validate()?;
+    let spec = input_spec(field)
+        .filter(|spec| {
+            spec.field != "agi_year"
+                && spec.group != InputGroup::Uncertainty
+                && !FRAMING_INPUTS.contains(&spec.field)
+        })
+        .ok_or_else(|| vec![InputError::new("map", field, InputErrorKind::UnknownField)])?;
+    let on_step = |x: f64| spec.min + ((x - spec.min) / spec.step).round() * spec.step;
+    let values: Vec<f64> = (0..MAP_STEPS)
+        .map(|i| on_step(spec.low + (spec.high - spec.low) * i as f64 / (MAP_STEPS - 1) as f64))
+        .collect();
+    let mut cells = Vec::with_capacity(values.len() * 36);
+    for &value in &values {
+        let mut changed = s.clone();
+        changed.set_number_unchecked(spec.field, value);
+        let p = Params::from_scenario(&changed);
+        let choice = scan(&p, &Fixed::new(&p)).choice(Side::Us, p.agi_year);
+        let points = choice.by_agi_year.iter().chain([&choice.without_agi]);
+        cells.extend(points.map(|pt| MapCell {
+            agi_year: pt.agi_year,
+            value,
+            call: pt.call,
+            sprint_minus_pace: pt.sprint_minus_pace,
+            pv_capex_pacing: pt.pv_capex_pacing,
+        }));
+    }
+    Ok(StrategyMap {
+        field: spec.field,
+        values,
+        cells,
+        reader_agi_year: Params::from_scenario(s).agi_year,
+        reader_value: s.number(spec.field).unwrap_or(spec.default),
+    })
+}
