@@ -63,7 +63,7 @@ fn assert_rows(p: &Plain, who: Who, own: usize, rows: &[&SideYear]) {
         Who::Us => (own, other),
         Who::Cn => (other, own),
     };
-    let path = &r.paths[who.i()][own];
+    let path = &r.paths[u][c][who.i()];
     let z = &r.prizes[u][c];
     let mut total = 0.0;
     let name = format!("{who:?} {}", strategy(own));
@@ -80,8 +80,7 @@ fn assert_rows(p: &Plain, who: Who, own: usize, rows: &[&SideYear]) {
         assert_close(&at("operating cash"), cash, e.operating_cash);
         assert_close(&at("free cash"), cash - path.capex[k], e.free_cash);
         assert_close(&at("cumulative free cash"), total, e.cumulative_free_cash);
-        let price = p.market.price[who.i()][k] / (1.0 - 0.0);
-        assert_close(&at("price index"), price, e.price_index);
+        assert_close(&at("price index"), p.market.price[who.i()][k], e.price_index);
         assert_close(&at("race compute"), path.race[k], e.race_compute);
         let h = path.held[k];
         assert_eq!(
@@ -148,7 +147,16 @@ fn assert_same_as_engine(s: &Scenario) {
             r.measures[u][c][1].value_per_capex,
             cell.cn_value_per_unit,
         );
-        assert_eq!(cell.effective_agi_year, r.agi.map(|a| FIRST_YEAR + a as i32));
+        let t = r.times[u][c];
+        assert_eq!(
+            cell.effective_agi_year,
+            t.map(|t| FIRST_YEAR + t.floor() as i32),
+            "{what} AGI year"
+        );
+        match (t, cell.effective_agi_date) {
+            (Some(t), Some(date)) => assert_close(&format!("{what} AGI date"), FIRST_YEAR as f64 + t, date),
+            (t, date) => assert_eq!(t.is_none(), date.is_none(), "{what} AGI date"),
+        }
     }
     for (who, responses) in [
         (Who::Us, &e.game.us_best_responses),
@@ -210,8 +218,8 @@ fn assert_same_as_engine(s: &Scenario) {
         vpu(SPRINT, 0) - vpu(SPRINT, 1),
         e.business_gap.both_sprint,
     );
-    assert_close("US cash margin", r.paths[0][PACE].cash_margin, e.business_gap.us_cash_margin);
-    assert_close("CN cash margin", r.paths[1][PACE].cash_margin, e.business_gap.cn_cash_margin);
+    assert_close("US cash margin", r.paths[PACE][PACE][0].cash_margin, e.business_gap.us_cash_margin);
+    assert_close("CN cash margin", r.paths[PACE][PACE][1].cash_margin, e.business_gap.cn_cash_margin);
     let (early, late, none) = (
         p.call_at(Who::Us, Some(2028)),
         p.call_at(Who::Us, Some(2035)),
@@ -222,8 +230,8 @@ fn assert_same_as_engine(s: &Scenario) {
         (early.to_string(), late.to_string(), none.to_string())
     );
     assert_eq!(e.claim.holds, early == "sprint" && late == "pace" && none == "pace");
-    assert_eq!(e.sprints_stopped_by_investors.us, r.paths[0][SPRINT].stopped);
-    assert_eq!(e.sprints_stopped_by_investors.cn, r.paths[1][SPRINT].stopped);
+    assert_eq!(e.sprints_stopped_by_investors.us, r.paths[SPRINT][SPRINT][0].stopped);
+    assert_eq!(e.sprints_stopped_by_investors.cn, r.paths[SPRINT][SPRINT][1].stopped);
     assert_close("payback charge", p.payback_capital_charge, e.payback.yearly_capital_charge);
     assert_close("payback revenue", p.payback_required_revenue, e.payback.required_revenue);
 }
@@ -299,6 +307,28 @@ fn the_plain_implementation_matches_the_engine_with_markets_shut() {
     assert_same_as_engine(&with(&[("us_access", "0"), ("cn_access", "0"), ("agi_year", "2029")]));
 }
 
+/// The prize anchored to world output instead of the AI market.
+#[test]
+fn the_plain_implementation_matches_the_engine_with_the_world_output_prize() {
+    assert_same_as_engine(&with(&[("prize_anchor", "1")]));
+    assert_same_as_engine(&with(&[("prize_anchor", "1"), ("agi_year", "2028"), ("us_access", "30")]));
+}
+
+/// "Compute brings AGI": each pair crosses the paced world's threshold at its own date, within
+/// a year; the sprints buy until the start of the year after.
+#[test]
+fn the_plain_implementation_matches_the_engine_when_compute_brings_agi() {
+    for pairs in [
+        &[("agi_mode", "1")][..],
+        &[("agi_mode", "1"), ("agi_year", "2028")],
+        &[("agi_mode", "1"), ("agi_year", "2045"), ("us_patience", "3"), ("patience_years", "10")],
+        &[("agi_mode", "1"), ("prize_anchor", "1"), ("cn_compute_per_dollar", "2"), ("cn_algorithm_lag", "0")],
+        &[("agi_mode", "1"), ("price_cut", "20"), ("agi_year", "2061")],
+    ] {
+        assert_same_as_engine(&with(pairs));
+    }
+}
+
 // ---- The worked example of docs/MODEL.md §4 ----------------------------------------------
 
 /// A figure of the worked example: a number or a word.
@@ -354,7 +384,7 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
                 Who::Us => (own, other),
                 Who::Cn => (other, own),
             };
-            let path = &r.paths[who.i()][own];
+            let path = &r.paths[u][c][who.i()];
             let z = &r.prizes[u][c];
             let name = format!("{side}_{}", strategy(own));
             for k in 0..SHOWN {
@@ -444,7 +474,7 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
             .collect();
         word(format!("{side}_runs"), text.join(", "));
         word(format!("{side}_call_without_agi"), p.without_agi[who.i()].call.into());
-        word(format!("{side}_sprint_stopped"), year_word(r.paths[who.i()][SPRINT].stopped));
+        word(format!("{side}_sprint_stopped"), year_word(r.paths[SPRINT][SPRINT][who.i()].stopped));
     }
     let (early, late, none) = (
         p.call_at(Who::Us, Some(2028)),

@@ -48,8 +48,9 @@ pub struct SideInputs {
     /// `p` (US) and `h` (China): `None` where the limit does not apply.
     pub power_growth: Option<f64>,
     pub chip_growth: Option<f64>,
-    /// `q_chip` and `λ_alg`.
+    /// `q_chip` and `λ_alg`; `σ_race`, the race's scope over the market business's.
     pub compute_per_dollar: f64,
+    pub race_scope: f64,
     pub algorithm_lag: f64,
 }
 
@@ -58,8 +59,11 @@ pub struct SideInputs {
 pub struct Inputs {
     /// `A − 2025`, or `None` for "no AGI by 2060".
     pub agi: Option<usize>,
-    /// `M`, `w`, `λ`, `T`.
+    /// AGI when effective compute crosses the paced world's threshold (§3.9).
+    pub by_compute: bool,
+    /// `M`, or with the world-output anchor `Some(share × capture)`; `w`, `λ`, `T`.
     pub prize: f64,
+    pub world_share: Option<f64>,
     pub winner_take_all: f64,
     pub catch_up_lag: usize,
     pub patience_years: i32,
@@ -75,7 +79,10 @@ impl Inputs {
         let us_capex = US_CAPEX_RATIO.value * US_REVENUE_2025.value;
         Inputs {
             agi: (agi_year <= LAST_YEAR).then(|| (agi_year - FIRST_YEAR) as usize),
+            by_compute: s.agi_mode >= 0.5,
             prize: s.agi_prize,
+            world_share: (s.prize_anchor >= 0.5)
+                .then(|| s.agi_gdp_share / 100.0 * s.provider_capture / 100.0),
             winner_take_all: s.winner_take_all,
             catch_up_lag: s.catch_up_lag.round() as usize,
             patience_years: s.patience_years.round() as i32,
@@ -95,6 +102,7 @@ impl Inputs {
                     power_growth: Some(s.us_power_growth / 100.0),
                     chip_growth: None,
                     compute_per_dollar: 1.0,
+                    race_scope: 1.0 + META_CAPEX_2025.value / us_capex,
                     algorithm_lag: 0.0,
                 },
                 SideInputs {
@@ -110,6 +118,7 @@ impl Inputs {
                     power_growth: None,
                     chip_growth: Some(s.cn_chip_growth / 100.0),
                     compute_per_dollar: s.cn_compute_per_dollar,
+                    race_scope: 1.0,
                     algorithm_lag: s.cn_algorithm_lag,
                 },
             ],
@@ -418,8 +427,10 @@ pub fn path(inp: &Inputs, m: &Market, who: Who, sprint: bool) -> Path {
     let limit = sd.patience * sd.ocf;
     let (mut borrowed, mut years_borrowing) = (0.0, 0);
     let mut sprinting = sprint;
-    let race_scale =
-        sd.compute_per_dollar * ALGORITHMIC_GAIN.value.powf(-sd.algorithm_lag) / fx(who);
+    let race_scale = sd.race_scope
+        * sd.compute_per_dollar
+        * ALGORITHMIC_GAIN.value.powf(-sd.algorithm_lag)
+        / fx(who);
     let empty = || vec![0.0; N];
     let mut out = Path {
         who,
@@ -521,7 +532,7 @@ fn split(inp: &Inputs, outside: f64, china: f64, s: f64) -> [f64; 2] {
 }
 
 /// The AI revenue sold in each market in year `k`, US$.
-fn pools(m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
+fn market_revenue(m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
     let (r_us, r_cn) = (us.revenue[k], cn.revenue[k] / CNY_PER_USD.value);
     let (h_us, h_cn) = (m.home[0][k], m.home[1][k]);
     (
@@ -530,35 +541,54 @@ fn pools(m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
     )
 }
 
-pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path) -> Prize {
+/// Each market's full yearly prize, US$: `M` × its AI revenue, or with the world-output
+/// anchor world output in year `k` × the providers' share, divided as the AI revenue is.
+fn pools(inp: &Inputs, m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
+    let (o, c) = market_revenue(m, us, cn, k);
+    match inp.world_share {
+        None => (inp.prize * o, inp.prize * c),
+        Some(share) => {
+            let world = WORLD_GDP_2025.value * (1.0 + WORLD_GDP_GROWTH.value).powi(k as i32) * share;
+            if o + c > 0.0 {
+                (world * o / (o + c), world * c / (o + c))
+            } else {
+                (0.0, 0.0)
+            }
+        }
+    }
+}
+
+/// The prize when AGI comes at time `t` (years since the start of 2025; whole years in the
+/// fixed mode): each year `k` is split into the part after AGI and before the catch-up (the
+/// leader's share `u*`) and the part after the catch-up (eroded, proportional share).
+pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path, t: Option<f64>) -> Prize {
     let mut out = Prize {
         revenue: [vec![0.0; N], vec![0.0; N]],
         us_share: vec![0.0; N],
         after: [0.0; 2],
     };
-    let Some(a) = inp.agi else {
+    let Some(t) = t else {
         return out;
     };
     let kept = 1.0 - PRIZE_EROSION.value;
+    let a = (t.floor() as usize).max(1);
     let leader = share(us.race[a - 1], cn.race[a - 1], inp.winner_take_all);
+    let part_after = |start: f64, k: usize| (k as f64 + 1.0 - start).clamp(0.0, 1.0);
     for k in a..N {
-        let caught_up = k >= a + inp.catch_up_lag;
-        let s = if caught_up {
-            share(us.race[k], cn.race[k], 1.0)
-        } else {
-            leader
-        };
-        let scale = inp.prize * if caught_up { kept } else { 1.0 };
-        let (o, c) = pools(m, us, cn, k);
-        let [zu, zc] = split(inp, scale * o, scale * c, s);
-        out.revenue[0][k] = zu;
-        out.revenue[1][k] = zc;
-        out.us_share[k] = s;
+        let late = part_after(t + inp.catch_up_lag as f64, k);
+        let early = part_after(t, k) - late;
+        let proportional = share(us.race[k], cn.race[k], 1.0);
+        let (o, c) = pools(inp, m, us, cn, k);
+        let lead = split(inp, early * o, early * c, leader);
+        let caught = split(inp, kept * late * o, kept * late * c, proportional);
+        for i in 0..2 {
+            out.revenue[i][k] = lead[i] + caught[i];
+        }
+        out.us_share[k] = if late > 0.0 { proportional } else { leader };
     }
     let last = N - 1;
-    let (o, c) = pools(m, us, cn, last);
-    let s = share(us.race[last], cn.race[last], 1.0);
-    out.after = split(inp, inp.prize * kept * o, inp.prize * kept * c, s);
+    let (o, c) = pools(inp, m, us, cn, last);
+    out.after = split(inp, kept * o, kept * c, share(us.race[last], cn.race[last], 1.0));
     out
 }
 
@@ -611,28 +641,79 @@ pub const PACE: usize = 1;
 
 /// All four pairs at one AGI year. Indices: `[us strategy][cn strategy]`, 0 sprint, 1 pace.
 pub struct Round {
+    /// The scan's AGI year (index), and when each pair brings AGI (years since the start of
+    /// 2025; the same whole number for every pair in the fixed mode).
     pub agi: Option<usize>,
-    /// `paths[side][strategy]`.
-    pub paths: [[Path; 2]; 2],
+    pub times: [[Option<f64>; 2]; 2],
+    /// `paths[us][cn][side]`.
+    pub paths: [[[Path; 2]; 2]; 2],
     pub prizes: [[Prize; 2]; 2],
     /// `measures[us][cn][side]`.
     pub measures: [[[Measure; 2]; 2]; 2],
 }
 
+/// Cumulative effective compute: each year's race compute × the algorithmic gain since 2025,
+/// summed from 2025 (§3.9).
+pub fn cumulative(race: &[f64]) -> Vec<f64> {
+    let mut total = 0.0;
+    (0..N)
+        .map(|k| {
+            total += race[k] * ALGORITHMIC_GAIN.value.powi(k as i32);
+            total
+        })
+        .collect()
+}
+
+/// When the leader's cumulative effective compute first reaches `threshold` (within 1e-12),
+/// accumulating evenly through the year, by the end of 2059 at the latest; years since the
+/// start of 2025.
+pub fn crossing(threshold: f64, us: &[f64], cn: &[f64]) -> Option<f64> {
+    let leader = |k: usize| us[k].max(cn[k]);
+    let k = (0..(LAST_YEAR - FIRST_YEAR) as usize)
+        .find(|&k| leader(k) >= threshold * (1.0 - 1e-12))?;
+    let before = if k == 0 { 0.0 } else { leader(k - 1) };
+    Some(k as f64 + ((threshold - before) / (leader(k) - before)).clamp(0.0, 1.0))
+}
+
 pub fn round(inp: &Inputs, m: &Market) -> Round {
-    let paths = [Who::Us, Who::Cn].map(|w| [path(inp, m, w, true), path(inp, m, w, false)]);
-    let prizes = [0, 1].map(|u| [0, 1].map(|c| prize(inp, m, &paths[0][u], &paths[1][c])));
+    let sides = [Who::Us, Who::Cn];
+    let paced = sides.map(|w| path(inp, m, w, false));
+    let times = match (inp.by_compute, inp.agi) {
+        (true, Some(a)) => {
+            let free = Inputs { agi: None, ..*inp };
+            let cum = sides.map(|w| {
+                [cumulative(&path(&free, m, w, true).race), cumulative(&paced[w.i()].race)]
+            });
+            let threshold = cum[0][PACE][a - 1].max(cum[1][PACE][a - 1]);
+            [0, 1].map(|u| [0, 1].map(|c| crossing(threshold, &cum[0][u], &cum[1][c])))
+        }
+        _ => [[inp.agi.map(|a| a as f64); 2]; 2],
+    };
+    // A sprint buys for the race until the start of the year AGI arrives in (or the next).
+    let sprint = |w: Who, t: Option<f64>| {
+        path(&Inputs { agi: t.map(|t| t.ceil() as usize), ..*inp }, m, w, true)
+    };
+    let paths = [0, 1].map(|u| {
+        [0, 1].map(|c| {
+            let t = times[u][c];
+            [
+                if u == SPRINT { sprint(Who::Us, t) } else { paced[0].clone() },
+                if c == SPRINT { sprint(Who::Cn, t) } else { paced[1].clone() },
+            ]
+        })
+    });
+    let prizes = [0, 1].map(|u| {
+        [0, 1].map(|c| prize(inp, m, &paths[u][c][0], &paths[u][c][1], times[u][c]))
+    });
     let measures = [0, 1].map(|u| {
         [0, 1].map(|c| {
             let z = &prizes[u][c];
-            [
-                measure(inp, m, &paths[0][u], z),
-                measure(inp, m, &paths[1][c], z),
-            ]
+            [measure(inp, m, &paths[u][c][0], z), measure(inp, m, &paths[u][c][1], z)]
         })
     });
     Round {
         agi: inp.agi,
+        times,
         paths,
         prizes,
         measures,
