@@ -44,11 +44,23 @@ fn strategy(i: usize) -> &'static str {
 
 fn assert_measure(what: &str, plain: &Measure, engine: &EngineMeasure) {
     for (name, p, e) in [
-        ("PV operating cash", plain.pv_operating_cash, engine.pv_operating_cash),
+        (
+            "PV operating cash",
+            plain.pv_operating_cash,
+            engine.pv_operating_cash,
+        ),
         ("PV capex", plain.pv_capex, engine.pv_capex),
-        ("value per unit", plain.value_per_capex, engine.value_per_capex),
+        (
+            "value per unit",
+            plain.value_per_capex,
+            engine.value_per_capex,
+        ),
         ("NPV", plain.npv, engine.npv),
-        ("peak funding need", plain.peak_funding_need, engine.peak_funding_need),
+        (
+            "peak funding need",
+            plain.peak_funding_need,
+            engine.peak_funding_need,
+        ),
     ] {
         assert_close(&format!("{what} {name}"), p, e);
     }
@@ -80,7 +92,11 @@ fn assert_rows(p: &Plain, who: Who, own: usize, rows: &[&SideYear]) {
         assert_close(&at("operating cash"), cash, e.operating_cash);
         assert_close(&at("free cash"), cash - path.capex[k], e.free_cash);
         assert_close(&at("cumulative free cash"), total, e.cumulative_free_cash);
-        assert_close(&at("price index"), p.market.price[who.i()][k], e.price_index);
+        assert_close(
+            &at("price index"),
+            p.market.price[who.i()][k],
+            e.price_index,
+        );
         assert_close(&at("race compute"), path.race[k], e.race_compute);
         let h = path.held[k];
         assert_eq!(
@@ -99,7 +115,11 @@ fn assert_point(what: &str, plain: &Point, engine: &ChoicePoint) {
         plain.sprint_minus_pace,
         engine.sprint_minus_pace,
     );
-    assert_close(&format!("{what} PV capex pacing"), plain.scale, engine.pv_capex_pacing);
+    assert_close(
+        &format!("{what} PV capex pacing"),
+        plain.scale,
+        engine.pv_capex_pacing,
+    );
     assert_eq!(plain.call, word(engine.call), "{what} call");
     assert_eq!(
         plain.replies.map(strategy).to_vec(),
@@ -135,8 +155,16 @@ fn assert_same_as_engine(s: &Scenario) {
         let what = format!("{}–{}", strategy(u), strategy(c));
         assert_measure(&format!("{what} US"), &r.measures[u][c][0], &cell.us);
         assert_measure(&format!("{what} CN"), &r.measures[u][c][1], &cell.cn);
-        assert_close(&format!("{what} US NPV"), r.measures[u][c][0].npv, cell.us_npv);
-        assert_close(&format!("{what} CN NPV"), r.measures[u][c][1].npv, cell.cn_npv);
+        assert_close(
+            &format!("{what} US NPV"),
+            r.measures[u][c][0].npv,
+            cell.us_npv,
+        );
+        assert_close(
+            &format!("{what} CN NPV"),
+            r.measures[u][c][1].npv,
+            cell.cn_npv,
+        );
         assert_close(
             &format!("{what} US value per unit"),
             r.measures[u][c][0].value_per_capex,
@@ -154,7 +182,9 @@ fn assert_same_as_engine(s: &Scenario) {
             "{what} AGI year"
         );
         match (t, cell.effective_agi_date) {
-            (Some(t), Some(date)) => assert_close(&format!("{what} AGI date"), FIRST_YEAR as f64 + t, date),
+            (Some(t), Some(date)) => {
+                assert_close(&format!("{what} AGI date"), FIRST_YEAR as f64 + t, date)
+            }
             (t, date) => assert_eq!(t.is_none(), date.is_none(), "{what} AGI date"),
         }
     }
@@ -167,7 +197,11 @@ fn assert_same_as_engine(s: &Scenario) {
             let what = format!("{who:?} best response to {}", strategy(other));
             assert_eq!(word(br.against), strategy(other), "{what}");
             assert_close(&what, d, br.sprint_minus_pace);
-            assert_eq!(word(br.best), strategy(if d > 0.0 { SPRINT } else { PACE }), "{what}");
+            assert_eq!(
+                word(br.best),
+                strategy(if d > 0.0 { SPRINT } else { PACE }),
+                "{what}"
+            );
             assert_eq!(word(br.call), call(d, scale), "{what} call");
         }
     }
@@ -184,7 +218,13 @@ fn assert_same_as_engine(s: &Scenario) {
         .collect();
     assert_eq!(equilibria, ours, "equilibria");
     for (who, dominant) in [(Who::Us, e.game.us_dominant), (Who::Cn, e.game.cn_dominant)] {
-        let best = [SPRINT, PACE].map(|o| if r.response(who, o).0 > 0.0 { SPRINT } else { PACE });
+        let best = [SPRINT, PACE].map(|o| {
+            if r.response(who, o).0 > 0.0 {
+                SPRINT
+            } else {
+                PACE
+            }
+        });
         let ours = (best[0] == best[1]).then(|| strategy(best[0]).to_string());
         assert_eq!(dominant.map(word), ours, "{who:?} dominant");
     }
@@ -196,50 +236,96 @@ fn assert_same_as_engine(s: &Scenario) {
         for (ours, theirs) in scan.iter().zip(&choice.by_agi_year) {
             assert_point(&format!("{who:?} AGI {:?}", ours.agi_year), ours, theirs);
         }
-        assert_point(&format!("{who:?} without AGI"), &p.without_agi[who.i()], &choice.without_agi);
+        assert_point(
+            &format!("{who:?} without AGI"),
+            &p.without_agi[who.i()],
+            &choice.without_agi,
+        );
         let (kind, year) = p.kinds[who.i()];
         assert_eq!(word(choice.kind), kind, "{who:?} kind");
         assert_eq!(choice.break_even_agi_year, year, "{who:?} break-even year");
-        let calls: Vec<(i32, &str)> =
-            scan.iter().map(|q| (q.agi_year.unwrap_or(0), q.call)).collect();
-        let theirs: Vec<(i32, i32, String)> =
-            choice.runs.iter().map(|x| (x.from, x.to, word(x.call))).collect();
+        let calls: Vec<(i32, &str)> = scan
+            .iter()
+            .map(|q| (q.agi_year.unwrap_or(0), q.call))
+            .collect();
+        let theirs: Vec<(i32, i32, String)> = choice
+            .runs
+            .iter()
+            .map(|x| (x.from, x.to, word(x.call)))
+            .collect();
         assert_eq!(theirs, runs(&calls), "{who:?} runs");
         let reader = r.agi.map(|a| FIRST_YEAR + a as i32);
         assert_eq!(word(choice.at_agi_year.call), p.call_at(who, reader));
-        assert_eq!(choice.too_close_to_call, p.call_at(who, reader) == "too_close_to_call");
+        assert_eq!(
+            choice.too_close_to_call,
+            p.call_at(who, reader) == "too_close_to_call"
+        );
     }
 
     // The business gap, the claim, the investors' stops, the payback panel.
     let vpu = |u: usize, side: usize| r.measures[u][u][side].value_per_capex;
-    assert_close("business gap, both pace", vpu(PACE, 0) - vpu(PACE, 1), e.business_gap.both_pace);
+    assert_close(
+        "business gap, both pace",
+        vpu(PACE, 0) - vpu(PACE, 1),
+        e.business_gap.both_pace,
+    );
     assert_close(
         "business gap, both sprint",
         vpu(SPRINT, 0) - vpu(SPRINT, 1),
         e.business_gap.both_sprint,
     );
-    assert_close("US cash margin", r.paths[PACE][PACE][0].cash_margin, e.business_gap.us_cash_margin);
-    assert_close("CN cash margin", r.paths[PACE][PACE][1].cash_margin, e.business_gap.cn_cash_margin);
+    assert_close(
+        "US cash margin",
+        r.paths[PACE][PACE][0].cash_margin,
+        e.business_gap.us_cash_margin,
+    );
+    assert_close(
+        "CN cash margin",
+        r.paths[PACE][PACE][1].cash_margin,
+        e.business_gap.cn_cash_margin,
+    );
     let (early, late, none) = (
         p.call_at(Who::Us, Some(2028)),
         p.call_at(Who::Us, Some(2035)),
         p.call_at(Who::Us, None),
     );
     assert_eq!(
-        (word(e.claim.early), word(e.claim.late), word(e.claim.without_agi)),
+        (
+            word(e.claim.early),
+            word(e.claim.late),
+            word(e.claim.without_agi)
+        ),
         (early.to_string(), late.to_string(), none.to_string())
     );
-    assert_eq!(e.claim.holds, early == "sprint" && late == "pace" && none == "pace");
-    assert_eq!(e.sprints_stopped_by_investors.us, r.paths[SPRINT][SPRINT][0].stopped);
-    assert_eq!(e.sprints_stopped_by_investors.cn, r.paths[SPRINT][SPRINT][1].stopped);
-    assert_close("payback charge", p.payback_capital_charge, e.payback.yearly_capital_charge);
-    assert_close("payback revenue", p.payback_required_revenue, e.payback.required_revenue);
+    assert_eq!(
+        e.claim.holds,
+        early == "sprint" && late == "pace" && none == "pace"
+    );
+    assert_eq!(
+        e.sprints_stopped_by_investors.us,
+        r.paths[SPRINT][SPRINT][0].stopped
+    );
+    assert_eq!(
+        e.sprints_stopped_by_investors.cn,
+        r.paths[SPRINT][SPRINT][1].stopped
+    );
+    assert_close(
+        "payback charge",
+        p.payback_capital_charge,
+        e.payback.yearly_capital_charge,
+    );
+    assert_close(
+        "payback revenue",
+        p.payback_required_revenue,
+        e.payback.required_revenue,
+    );
 }
 
 fn with(pairs: &[(&str, &str)]) -> Scenario {
     let mut s = Scenario::default();
     for (field, value) in pairs {
-        s.set(field, value).unwrap_or_else(|e| panic!("{field} = {value}: {e}"));
+        s.set(field, value)
+            .unwrap_or_else(|e| panic!("{field} = {value}: {e}"));
     }
     s
 }
@@ -251,7 +337,12 @@ fn the_plain_implementation_matches_the_engine_at_the_defaults() {
 
 #[test]
 fn the_plain_implementation_matches_the_engine_in_every_preset() {
-    for preset in [Preset::Agi3y, Preset::Agi10y, Preset::NoAgi, Preset::PriceWar] {
+    for preset in [
+        Preset::Agi3y,
+        Preset::Agi10y,
+        Preset::NoAgi,
+        Preset::PriceWar,
+    ] {
         assert_same_as_engine(&Scenario::preset(preset));
     }
 }
@@ -265,7 +356,11 @@ fn the_plain_implementation_matches_the_engine_with_agi_in_2060() {
 /// The price war to the floor and back, deep enough that the access shares move.
 #[test]
 fn the_plain_implementation_matches_the_engine_in_a_deep_price_war() {
-    assert_same_as_engine(&with(&[("price_cut", "40"), ("demand_growth", "60"), ("cn_access", "20")]));
+    assert_same_as_engine(&with(&[
+        ("price_cut", "40"),
+        ("demand_growth", "60"),
+        ("cn_access", "20"),
+    ]));
 }
 
 /// Every limit binding: a tight grid, little patience, few chips; then open markets, a big
@@ -284,7 +379,9 @@ fn the_plain_implementation_matches_the_engine_where_every_limit_binds() {
     ]);
     let rows = project(&tight).expect("valid").years;
     assert!(rows.iter().any(|y| y.us_sprint.limits.power));
-    assert!(rows.iter().any(|y| y.us_sprint.limits.funding || y.cn_sprint.limits.funding));
+    assert!(rows
+        .iter()
+        .any(|y| y.us_sprint.limits.funding || y.cn_sprint.limits.funding));
     assert!(rows.iter().any(|y| y.cn_sprint.limits.chips));
     assert_same_as_engine(&tight);
     assert_same_as_engine(&with(&[
@@ -304,14 +401,22 @@ fn the_plain_implementation_matches_the_engine_where_every_limit_binds() {
 
 #[test]
 fn the_plain_implementation_matches_the_engine_with_markets_shut() {
-    assert_same_as_engine(&with(&[("us_access", "0"), ("cn_access", "0"), ("agi_year", "2029")]));
+    assert_same_as_engine(&with(&[
+        ("us_access", "0"),
+        ("cn_access", "0"),
+        ("agi_year", "2029"),
+    ]));
 }
 
 /// The prize anchored to world output instead of the AI market.
 #[test]
 fn the_plain_implementation_matches_the_engine_with_the_world_output_prize() {
     assert_same_as_engine(&with(&[("prize_anchor", "1")]));
-    assert_same_as_engine(&with(&[("prize_anchor", "1"), ("agi_year", "2028"), ("us_access", "30")]));
+    assert_same_as_engine(&with(&[
+        ("prize_anchor", "1"),
+        ("agi_year", "2028"),
+        ("us_access", "30"),
+    ]));
 }
 
 /// "Compute brings AGI": each pair crosses the paced world's threshold at its own date, within
@@ -321,8 +426,18 @@ fn the_plain_implementation_matches_the_engine_when_compute_brings_agi() {
     for pairs in [
         &[("agi_mode", "1")][..],
         &[("agi_mode", "1"), ("agi_year", "2028")],
-        &[("agi_mode", "1"), ("agi_year", "2045"), ("us_patience", "3"), ("patience_years", "10")],
-        &[("agi_mode", "1"), ("prize_anchor", "1"), ("cn_compute_per_dollar", "2"), ("cn_algorithm_lag", "0")],
+        &[
+            ("agi_mode", "1"),
+            ("agi_year", "2045"),
+            ("us_patience", "3"),
+            ("patience_years", "10"),
+        ],
+        &[
+            ("agi_mode", "1"),
+            ("prize_anchor", "1"),
+            ("cn_compute_per_dollar", "2"),
+            ("cn_algorithm_lag", "0"),
+        ],
         &[("agi_mode", "1"), ("price_cut", "20"), ("agi_year", "2061")],
     ] {
         assert_same_as_engine(&with(pairs));
@@ -372,7 +487,8 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
         let sd = p.inputs.side(who);
         number(
             format!("{side}_race_scale"),
-            sd.compute_per_dollar
+            sd.race_scope
+                * sd.compute_per_dollar
                 * ai_capex_explainer::model::calibration::ALGORITHMIC_GAIN
                     .value
                     .powf(-sd.algorithm_lag)
@@ -394,29 +510,50 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
                 number(format!("{name}_demand_{year}"), path.demand[k]);
                 number(format!("{name}_revenue_{year}"), path.revenue[k]);
                 number(format!("{name}_running_costs_{year}"), path.running[k]);
-                number(format!("{name}_prize_revenue_{year}"), z.revenue[who.i()][k]);
-                number(format!("{name}_operating_cash_{year}"), operating_cash(path, z, k));
+                number(
+                    format!("{name}_prize_revenue_{year}"),
+                    z.revenue[who.i()][k],
+                );
+                number(
+                    format!("{name}_operating_cash_{year}"),
+                    operating_cash(path, z, k),
+                );
                 number(format!("{name}_race_compute_{year}"), path.race[k]);
             }
         }
     }
-    number("capital_recovery_factor".into(), capital_recovery(p.inputs.r));
+    number(
+        "capital_recovery_factor".into(),
+        capital_recovery(p.inputs.r),
+    );
     for u in [SPRINT, PACE] {
         for c in [SPRINT, PACE] {
             let pair = format!("{}_{}", strategy(u), strategy(c));
             for (side, m) in [("us", &r.measures[u][c][0]), ("cn", &r.measures[u][c][1])] {
                 number(format!("{pair}_{side}_npv"), m.npv);
                 number(format!("{pair}_{side}_pv_capex"), m.pv_capex);
-                number(format!("{pair}_{side}_pv_operating_cash"), m.pv_operating_cash);
+                number(
+                    format!("{pair}_{side}_pv_operating_cash"),
+                    m.pv_operating_cash,
+                );
                 number(format!("{pair}_{side}_value_per_unit"), m.value_per_capex);
-                number(format!("{pair}_{side}_peak_funding_need"), m.peak_funding_need);
+                number(
+                    format!("{pair}_{side}_peak_funding_need"),
+                    m.peak_funding_need,
+                );
             }
-            number(format!("{pair}_us_prize_share_2031"), r.prizes[u][c].us_share[6]);
+            number(
+                format!("{pair}_us_prize_share_2031"),
+                r.prizes[u][c].us_share[6],
+            );
         }
     }
     let vpu = |u: usize, side: usize| r.measures[u][u][side].value_per_capex;
     number("business_gap_both_pace".into(), vpu(PACE, 0) - vpu(PACE, 1));
-    number("business_gap_both_sprint".into(), vpu(SPRINT, 0) - vpu(SPRINT, 1));
+    number(
+        "business_gap_both_sprint".into(),
+        vpu(SPRINT, 0) - vpu(SPRINT, 1),
+    );
     for who in [Who::Us, Who::Cn] {
         let side = side_name(who);
         for (other, against) in [(SPRINT, "sprint"), (PACE, "pace")] {
@@ -430,16 +567,34 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
         number(format!("{side}_choice_margin"), d / scale);
         for pt in &p.scan[who.i()] {
             let y = pt.agi_year.unwrap_or(0);
-            number(format!("{side}_sprint_minus_pace_agi_{y}"), pt.sprint_minus_pace);
-            number(format!("{side}_margin_agi_{y}"), pt.sprint_minus_pace / pt.scale);
+            number(
+                format!("{side}_sprint_minus_pace_agi_{y}"),
+                pt.sprint_minus_pace,
+            );
+            number(
+                format!("{side}_margin_agi_{y}"),
+                pt.sprint_minus_pace / pt.scale,
+            );
         }
         let none = &p.without_agi[who.i()];
-        number(format!("{side}_sprint_minus_pace_without_agi"), none.sprint_minus_pace);
-        number(format!("{side}_margin_without_agi"), none.sprint_minus_pace / none.scale);
+        number(
+            format!("{side}_sprint_minus_pace_without_agi"),
+            none.sprint_minus_pace,
+        );
+        number(
+            format!("{side}_margin_without_agi"),
+            none.sprint_minus_pace / none.scale,
+        );
     }
     number("payback_capex".into(), BIG4_CAPEX_2025);
-    number("payback_yearly_capital_charge".into(), p.payback_capital_charge);
-    number("payback_required_revenue".into(), p.payback_required_revenue);
+    number(
+        "payback_yearly_capital_charge".into(),
+        p.payback_capital_charge,
+    );
+    number(
+        "payback_required_revenue".into(),
+        p.payback_required_revenue,
+    );
 
     let mut word = |name: String, x: String| {
         out.insert(name, Figure::Word(x));
@@ -449,17 +604,33 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
         .iter()
         .map(|&(u, c)| format!("{}-{}", strategy(u), strategy(c)))
         .collect();
-    word("equilibria".into(), if eq.is_empty() { "none".into() } else { eq.join(" ") });
+    word(
+        "equilibria".into(),
+        if eq.is_empty() {
+            "none".into()
+        } else {
+            eq.join(" ")
+        },
+    );
     for who in [Who::Us, Who::Cn] {
         let side = side_name(who);
         for (other, against) in [(SPRINT, "sprint"), (PACE, "pace")] {
             let (d, scale) = r.response(who, other);
-            word(format!("{side}_best_response_to_{against}"), strategy(if d > 0.0 { SPRINT } else { PACE }).into());
-            word(format!("{side}_call_against_{against}"), call(d, scale).into());
+            word(
+                format!("{side}_best_response_to_{against}"),
+                strategy(if d > 0.0 { SPRINT } else { PACE }).into(),
+            );
+            word(
+                format!("{side}_call_against_{against}"),
+                call(d, scale).into(),
+            );
         }
         let (d, scale, replies) = r.choice(who);
         word(format!("{side}_choice_call"), call(d, scale).into());
-        word(format!("{side}_reply_to_sprint"), strategy(replies[0]).into());
+        word(
+            format!("{side}_reply_to_sprint"),
+            strategy(replies[0]).into(),
+        );
         word(format!("{side}_reply_to_pace"), strategy(replies[1]).into());
         let (kind, year) = p.kinds[who.i()];
         word(format!("{side}_choice_kind"), kind.into());
@@ -470,11 +641,23 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
             .collect();
         let text: Vec<String> = runs(&calls)
             .iter()
-            .map(|(a, b, c)| if a == b { format!("{a} {c}") } else { format!("{a}–{b} {c}") })
+            .map(|(a, b, c)| {
+                if a == b {
+                    format!("{a} {c}")
+                } else {
+                    format!("{a}–{b} {c}")
+                }
+            })
             .collect();
         word(format!("{side}_runs"), text.join(", "));
-        word(format!("{side}_call_without_agi"), p.without_agi[who.i()].call.into());
-        word(format!("{side}_sprint_stopped"), year_word(r.paths[SPRINT][SPRINT][who.i()].stopped));
+        word(
+            format!("{side}_call_without_agi"),
+            p.without_agi[who.i()].call.into(),
+        );
+        word(
+            format!("{side}_sprint_stopped"),
+            year_word(r.paths[SPRINT][SPRINT][who.i()].stopped),
+        );
     }
     let (early, late, none) = (
         p.call_at(Who::Us, Some(2028)),
@@ -499,7 +682,10 @@ fn model_md() -> String {
 /// The `name = value` lines of the ```worked-example block.
 fn worked_example_block(md: &str) -> Vec<(String, String)> {
     let mut lines = md.lines().skip_while(|l| l.trim() != "```worked-example");
-    assert!(lines.next().is_some(), "docs/MODEL.md has no ```worked-example block");
+    assert!(
+        lines.next().is_some(),
+        "docs/MODEL.md has no ```worked-example block"
+    );
     lines
         .take_while(|l| l.trim() != "```")
         .map(str::trim)
@@ -526,7 +712,9 @@ fn rounds_to(x: f64, text: &str) -> bool {
 
 fn check_figure(figures: &BTreeMap<String, Figure>, name: &str, text: &str) -> Result<(), String> {
     match figures.get(name) {
-        None => Err(format!("{name}: not a figure the plain implementation knows")),
+        None => Err(format!(
+            "{name}: not a figure the plain implementation knows"
+        )),
         Some(Figure::Word(w)) if w == text => Ok(()),
         Some(Figure::Word(w)) => Err(format!("{name} = {text}, but the model says {w}")),
         Some(Figure::Number(x)) if rounds_to(*x, text) => Ok(()),
@@ -538,7 +726,10 @@ fn check_figure(figures: &BTreeMap<String, Figure>, name: &str, text: &str) -> R
 fn every_value_in_the_worked_example_block_matches_the_plain_implementation() {
     let figures = named_figures(&plain(&Scenario::default()));
     let block = worked_example_block(&model_md());
-    assert!(block.len() >= 20, "the worked-example block looks truncated");
+    assert!(
+        block.len() >= 20,
+        "the worked-example block looks truncated"
+    );
     let errors: Vec<String> = block
         .iter()
         .filter_map(|(name, text)| check_figure(&figures, name, text).err())
@@ -600,9 +791,18 @@ fn every_number_in_the_worked_example_tables_matches_the_plain_implementation() 
             .skip_while(|l| !l.trim_start().starts_with('|'))
             .take_while(|l| l.trim_start().starts_with('|'))
             .skip(2) // header and rule
-            .map(|l| l.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect())
+            .map(|l| {
+                l.trim()
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
             .collect();
-        assert!(rows.len() >= 6, "the {path} table should show at least six years");
+        assert!(
+            rows.len() >= 6,
+            "the {path} table should show at least six years"
+        );
         for row in rows {
             assert_eq!(row.len(), 1 + COLUMNS.len(), "{path} row {row:?}");
             for (column, text) in COLUMNS.iter().zip(&row[1..]) {
@@ -613,8 +813,15 @@ fn every_number_in_the_worked_example_tables_matches_the_plain_implementation() 
             }
         }
     }
-    assert_eq!(tables, 4, "§4 should have a table for each side on each strategy");
-    assert!(errors.is_empty(), "worked example tables:\n{}", errors.join("\n"));
+    assert_eq!(
+        tables, 4,
+        "§4 should have a table for each side on each strategy"
+    );
+    assert!(
+        errors.is_empty(),
+        "worked example tables:\n{}",
+        errors.join("\n")
+    );
 }
 
 /// Prints every figure at the defaults (`cargo test --test model_worked_example -- --ignored

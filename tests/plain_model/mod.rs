@@ -427,10 +427,9 @@ pub fn path(inp: &Inputs, m: &Market, who: Who, sprint: bool) -> Path {
     let limit = sd.patience * sd.ocf;
     let (mut borrowed, mut years_borrowing) = (0.0, 0);
     let mut sprinting = sprint;
-    let race_scale = sd.race_scope
-        * sd.compute_per_dollar
-        * ALGORITHMIC_GAIN.value.powf(-sd.algorithm_lag)
-        / fx(who);
+    let race_scale =
+        sd.race_scope * sd.compute_per_dollar * ALGORITHMIC_GAIN.value.powf(-sd.algorithm_lag)
+            / fx(who);
     let empty = || vec![0.0; N];
     let mut out = Path {
         who,
@@ -548,7 +547,8 @@ fn pools(inp: &Inputs, m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64)
     match inp.world_share {
         None => (inp.prize * o, inp.prize * c),
         Some(share) => {
-            let world = WORLD_GDP_2025.value * (1.0 + WORLD_GDP_GROWTH.value).powi(k as i32) * share;
+            let world =
+                WORLD_GDP_2025.value * (1.0 + WORLD_GDP_GROWTH.value).powi(k as i32) * share;
             if o + c > 0.0 {
                 (world * o / (o + c), world * c / (o + c))
             } else {
@@ -588,7 +588,12 @@ pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path, t: Option<f64>) -> 
     }
     let last = N - 1;
     let (o, c) = pools(inp, m, us, cn, last);
-    out.after = split(inp, kept * o, kept * c, share(us.race[last], cn.race[last], 1.0));
+    out.after = split(
+        inp,
+        kept * o,
+        kept * c,
+        share(us.race[last], cn.race[last], 1.0),
+    );
     out
 }
 
@@ -669,8 +674,8 @@ pub fn cumulative(race: &[f64]) -> Vec<f64> {
 /// start of 2025.
 pub fn crossing(threshold: f64, us: &[f64], cn: &[f64]) -> Option<f64> {
     let leader = |k: usize| us[k].max(cn[k]);
-    let k = (0..(LAST_YEAR - FIRST_YEAR) as usize)
-        .find(|&k| leader(k) >= threshold * (1.0 - 1e-12))?;
+    let k =
+        (0..(LAST_YEAR - FIRST_YEAR) as usize).find(|&k| leader(k) >= threshold * (1.0 - 1e-12))?;
     let before = if k == 0 { 0.0 } else { leader(k - 1) };
     Some(k as f64 + ((threshold - before) / (leader(k) - before)).clamp(0.0, 1.0))
 }
@@ -682,7 +687,10 @@ pub fn round(inp: &Inputs, m: &Market) -> Round {
         (true, Some(a)) => {
             let free = Inputs { agi: None, ..*inp };
             let cum = sides.map(|w| {
-                [cumulative(&path(&free, m, w, true).race), cumulative(&paced[w.i()].race)]
+                [
+                    cumulative(&path(&free, m, w, true).race),
+                    cumulative(&paced[w.i()].race),
+                ]
             });
             let threshold = cum[0][PACE][a - 1].max(cum[1][PACE][a - 1]);
             [0, 1].map(|u| [0, 1].map(|c| crossing(threshold, &cum[0][u], &cum[1][c])))
@@ -691,24 +699,42 @@ pub fn round(inp: &Inputs, m: &Market) -> Round {
     };
     // A sprint buys for the race until the start of the year AGI arrives in (or the next).
     let sprint = |w: Who, t: Option<f64>| {
-        path(&Inputs { agi: t.map(|t| t.ceil() as usize), ..*inp }, m, w, true)
+        path(
+            &Inputs {
+                agi: t.map(|t| t.ceil() as usize),
+                ..*inp
+            },
+            m,
+            w,
+            true,
+        )
     };
     let paths = [0, 1].map(|u| {
         [0, 1].map(|c| {
             let t = times[u][c];
             [
-                if u == SPRINT { sprint(Who::Us, t) } else { paced[0].clone() },
-                if c == SPRINT { sprint(Who::Cn, t) } else { paced[1].clone() },
+                if u == SPRINT {
+                    sprint(Who::Us, t)
+                } else {
+                    paced[0].clone()
+                },
+                if c == SPRINT {
+                    sprint(Who::Cn, t)
+                } else {
+                    paced[1].clone()
+                },
             ]
         })
     });
-    let prizes = [0, 1].map(|u| {
-        [0, 1].map(|c| prize(inp, m, &paths[u][c][0], &paths[u][c][1], times[u][c]))
-    });
+    let prizes = [0, 1]
+        .map(|u| [0, 1].map(|c| prize(inp, m, &paths[u][c][0], &paths[u][c][1], times[u][c])));
     let measures = [0, 1].map(|u| {
         [0, 1].map(|c| {
             let z = &prizes[u][c];
-            [measure(inp, m, &paths[u][c][0], z), measure(inp, m, &paths[u][c][1], z)]
+            [
+                measure(inp, m, &paths[u][c][0], z),
+                measure(inp, m, &paths[u][c][1], z),
+            ]
         })
     });
     Round {
@@ -732,7 +758,10 @@ impl Round {
     /// `who`'s sprint minus pace against the other's `other`, and the band's scale.
     pub fn response(&self, who: Who, other: usize) -> (f64, f64) {
         let pace = self.payoff(who, PACE, other);
-        (self.payoff(who, SPRINT, other).npv - pace.npv, pace.pv_capex)
+        (
+            self.payoff(who, SPRINT, other).npv - pace.npv,
+            pace.pv_capex,
+        )
     }
 
     /// The other side's best reply to `who` playing `own`: sprint only if strictly better.
