@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use ai_capex_explainer::model::calibration::{FIRST_YEAR, LAST_YEAR};
 use ai_capex_explainer::model::{
-    project, ChoicePoint, Measure as EngineMeasure, Preset, Projection, Scenario, SideYear,
-    Strategy,
+    project, strategy_map, ChoicePoint, Measure as EngineMeasure, Preset, Projection, Scenario,
+    SideYear, Strategy,
 };
 use plain_model::*;
 
@@ -441,6 +441,25 @@ fn the_plain_implementation_matches_the_engine_when_compute_brings_agi() {
         &[("agi_mode", "1"), ("price_cut", "20"), ("agi_year", "2061")],
     ] {
         assert_same_as_engine(&with(pairs));
+    }
+}
+
+/// The map (§5.4): the US call over AGI year × the prize, each row a plain scan.
+#[test]
+fn the_plain_implementation_matches_the_engines_map() {
+    let s = Scenario::default();
+    let map = strategy_map(&s, "agi_prize").expect("a valid map");
+    for (row, &value) in map.values.iter().enumerate() {
+        let p = plain(&with(&[("agi_prize", &format!("{value}"))]));
+        let ours = p.scan[0].iter().chain([&p.without_agi[0]]);
+        let cells = &map.cells[row * 36..(row + 1) * 36];
+        for (pt, cell) in ours.zip(cells) {
+            let what = format!("map, prize {value}, AGI {:?}", pt.agi_year);
+            assert_eq!(cell.agi_year, pt.agi_year, "{what}");
+            assert_close(&what, pt.sprint_minus_pace, cell.sprint_minus_pace);
+            assert_close(&what, pt.scale, cell.pv_capex_pacing);
+            assert_eq!(word(cell.call), pt.call, "{what}");
+        }
     }
 }
 
