@@ -175,30 +175,30 @@ fn sprint_end_of(time: f64) -> i32 {
 /// earlier).
 pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
     let market = &fixed.market;
-    let pace_cumulative = Side::BOTH
-        .map(|side| cumulative_effective_compute(p, &fixed.pace[side.index()].race_compute));
-    // A sprint's years before AGI do not depend on when AGI comes, so its crossing is read
-    // from the path run without AGI.
-    let sprint_cumulative = p.agi_by_compute.then(|| {
-        Side::BOTH.map(|side| {
+    // Compute mode: both sides' cumulative effective compute pacing (`[0]`) and sprinting
+    // (`[1]`). A sprint's years before AGI do not depend on when AGI comes, so its crossing is
+    // read from the path run without AGI.
+    let cumulative = p.agi_by_compute.then(|| {
+        let pace = Side::BOTH
+            .map(|side| cumulative_effective_compute(p, &fixed.pace[side.index()].race_compute));
+        let sprint = Side::BOTH.map(|side| {
             let free = path(side, Strategy::Sprint, p, market, None);
             cumulative_effective_compute(p, &free.race_compute)
-        })
-    });
-    let threshold = agi_year.map(|a| {
-        let k = (a - FIRST_YEAR - 1) as usize;
-        pace_cumulative[0][k].max(pace_cumulative[1][k])
+        });
+        (pace, sprint)
     });
     let fixed_time = agi_year.map(|a| f64::from(a - FIRST_YEAR));
     let effective = |us: Strategy, cn: Strategy| -> Option<f64> {
-        let (Some(sprint), Some(t)) = (&sprint_cumulative, threshold) else {
+        let (Some((pace, sprint)), Some(a)) = (&cumulative, agi_year) else {
             return fixed_time;
         };
+        let k = (a - FIRST_YEAR - 1) as usize;
+        let threshold = pace[0][k].max(pace[1][k]);
         let pick = |side: Side, s: Strategy| match s {
             Strategy::Sprint => &sprint[side.index()],
-            Strategy::Pace => &pace_cumulative[side.index()],
+            Strategy::Pace => &pace[side.index()],
         };
-        crossing(t, pick(Side::Us, us), pick(Side::Cn, cn))
+        crossing(threshold, pick(Side::Us, us), pick(Side::Cn, cn))
     };
     // Sprint paths by (side, AGI year): at most two per side, shared between pairs.
     let mut sprints: Vec<(Side, Option<i32>, Path)> = Vec::new();

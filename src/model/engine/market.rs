@@ -148,13 +148,13 @@ impl Market {
             // cash cost.
             let rel = Side::BOTH.map(|side| {
                 let (own, other) = (war[side.index()][k], war[side.other().index()][k]);
-                own.min(other.powf(follow)).max(floor[side.index()])
+                own.min(power(other, follow)).max(floor[side.index()])
             });
             let (rel_us, rel_cn) = (rel[0], rel[1]);
             // Each side serves its access share of the other's market, more when it is
             // cheaper (cross-price elasticity s): demand a price war diverts goes to the cutter.
-            let cn_share_outside = (p.cn.access * (rel_cn / rel_us).powf(-s)).min(1.0);
-            let us_share_china = (p.us.access * (rel_us / rel_cn).powf(-s)).min(1.0);
+            let cn_share_outside = (p.cn.access * power(rel_cn / rel_us, -s)).min(1.0);
+            let us_share_china = (p.us.access * power(rel_us / rel_cn, -s)).min(1.0);
             let volume = adoption / cost;
             let us_home = (1.0 - cn_share_outside) * outside_china;
             let us_abroad = us_share_china * china;
@@ -162,8 +162,8 @@ impl Market {
             let cn_abroad = cn_share_outside * outside_china;
             m.price[0][k] = cost * rel_us;
             m.price[1][k] = cost * rel_cn;
-            m.demand[0][k] = volume * (us_home + us_abroad) * rel_us.powf(-eps);
-            m.demand[1][k] = volume * (cn_home + cn_abroad) * p.cny_per_usd * rel_cn.powf(-eps);
+            m.demand[0][k] = volume * (us_home + us_abroad) * power(rel_us, -eps);
+            m.demand[1][k] = volume * (cn_home + cn_abroad) * p.cny_per_usd * power(rel_cn, -eps);
             m.home_share[0][k] = share(us_home, us_abroad);
             m.home_share[1][k] = share(cn_home, cn_abroad);
             m.compute_per_money[k] = cost.recip();
@@ -178,6 +178,15 @@ impl Market {
 
     pub(super) fn demand(&self, side: Side) -> &Series {
         &self.demand[side.index()]
+    }
+}
+
+/// `x^e`, skipping the power where there is no price war (`x` = 1), as in most years.
+fn power(x: f64, e: f64) -> f64 {
+    if x == 1.0 {
+        1.0
+    } else {
+        x.powf(e)
     }
 }
 

@@ -82,7 +82,8 @@ struct Fleet {
     capex: [f64; VINTAGES + YEARS],
     /// Compute per unit of money of each vintage.
     q: [f64; VINTAGES + YEARS],
-    life: f64,
+    /// The weight in service of a vintage `j` years old.
+    weight: [f64; VINTAGES],
 }
 
 /// What is in service in one year: installed base at cost, and the energised part of it
@@ -101,7 +102,7 @@ impl Fleet {
         let mut fleet = Fleet {
             capex: [0.0; VINTAGES + YEARS],
             q: [0.0; VINTAGES + YEARS],
-            life: a.useful_life_years,
+            weight: std::array::from_fn(|j| vintage_weight(j, a.useful_life_years)),
         };
         for j in 1..=VINTAGES {
             fleet.capex[VINTAGES - j] = capex_2025 * (1.0 + a.past_capex_growth).powi(-(j as i32));
@@ -117,7 +118,7 @@ impl Fleet {
     fn vintage(&self, k: usize, j: usize, capex: f64) -> (f64, f64) {
         let i = VINTAGES + k - j;
         let bought = if j == 0 { capex } else { self.capex[i] };
-        (vintage_weight(j, self.life) * bought, self.q[i])
+        (self.weight[j] * bought, self.q[i])
     }
 
     /// In service in year `k` with `capex` bought that year, energising the newest vintages
@@ -259,11 +260,19 @@ pub(crate) fn path(
         terminal_capex: 0.0,
         cash_margin: st.cash_margin,
     };
+    // Each year's limits and the sprint's plan grow by a factor a year from 2025.
+    let (mut power_cap, mut chips, mut plan) = (
+        sp.power_growth.map_or(f64::INFINITY, |_| st.base),
+        st.capex,
+        st.capex,
+    );
     for k in 0..YEARS {
         let demand = market.demand(side)[k];
-        let power_cap = sp
-            .power_growth
-            .map_or(f64::INFINITY, |g| st.base * (1.0 + g).powi(k as i32));
+        if k > 0 {
+            power_cap *= 1.0 + sp.power_growth.unwrap_or(0.0);
+            chips *= 1.0 + sp.chip_growth.unwrap_or(0.0);
+            plan *= 1.0 + sp.sprint_growth;
+        }
         let mut limits = Limits::default();
         let capex = if k == 0 {
             st.capex
@@ -273,13 +282,12 @@ pub(crate) fn path(
             let mut capex = if sprint_on {
                 // The sprint's bet: its plan whatever demand or the grid say, and never less
                 // than pacing would buy.
-                (st.capex * (1.0 + sp.sprint_growth).powi(k as i32)).max(paced)
+                plan.max(paced)
             } else {
                 limits.power = held_by_power;
                 paced
             };
-            if let Some(h) = sp.chip_growth {
-                let chips = st.capex * (1.0 + h).powi(k as i32);
+            if sp.chip_growth.is_some() {
                 if capex > chips {
                     capex = chips;
                     limits.chips = true;
