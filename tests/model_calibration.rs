@@ -26,9 +26,12 @@ fn values(d: &Dataset, ids: &[&str]) -> Vec<f64> {
 /// The constant recomputed from the records it cites, and how close it must be.
 fn from_dataset(c: &Constant, v: &[f64]) -> (f64, f64) {
     match c.name {
-        "us_revenue_2025" | "us_parent_capex_2025" | "cn_capex_2025" | "us_parent_ocf_2025" => {
-            (v.iter().sum(), 1e-9)
-        }
+        "us_revenue_2025"
+        | "us_parent_capex_2025"
+        | "cn_capex_2025"
+        | "us_parent_ocf_2025"
+        | "cn_parent_ocf_2025"
+        | "meta_capex_2025" => (v.iter().sum(), 1e-9),
         // The capex over the revenue of the same four quarters.
         "cn_capex_ratio" => (v[0] / (v[1] + v[2] + v[3] + v[4]), 1e-9),
         // Revenue-weighted: AWS, Microsoft Intelligent Cloud, Google Cloud.
