@@ -74,8 +74,14 @@ pub const DEFAULT_RUNS: u32 = 10_000;
 /// keeps each draw's own range.
 pub const AGI_CORRELATION: f64 = 0.5;
 
-/// The inputs drawn correlated with the AGI year.
-const CORRELATED_WITH_AGI: [&str; 2] = ["agi_prize", "demand_growth"];
+/// The inputs drawn correlated with the AGI year: the prize's size under either anchor, and
+/// demand.
+const CORRELATED_WITH_AGI: [&str; 4] = [
+    "agi_prize",
+    "agi_gdp_share",
+    "provider_capture",
+    "demand_growth",
+];
 
 /// One input or constant the Monte Carlo draws, with the range it draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -84,8 +90,24 @@ pub struct Varied {
     pub name: &'static str,
     pub low: f64,
     pub high: f64,
+    /// A page input's slider step: drawn on the steps from `low` to `high`, each as likely
+    /// (`None`: a constant, drawn on the continuum).
+    pub step: Option<f64>,
     /// Drawn correlated with the AGI year (earlier AGI, higher value).
     pub correlated_with_agi: bool,
+}
+
+impl Varied {
+    /// The value at `u` ∈ [0, 1): uniform over the range, or over its steps.
+    fn at(&self, u: f64) -> f64 {
+        match self.step {
+            Some(step) => {
+                let steps = ((self.high - self.low) / step).round();
+                self.low + step * (u * (steps + 1.0)).floor().min(steps)
+            }
+            None => self.low + (self.high - self.low) * u,
+        }
+    }
 }
 
 /// Runs by drawn AGI year: the US firms' call in them.
@@ -182,12 +204,14 @@ fn varied() -> Vec<Varied> {
             name: s.field,
             low: s.low,
             high: s.high,
+            step: Some(s.step),
             correlated_with_agi: CORRELATED_WITH_AGI.contains(&s.field),
         });
     let constants = MOVABLE_CONSTANTS.iter().map(|c| Varied {
         name: c.name,
         low: c.plausible.0,
         high: c.plausible.1,
+        step: None,
         correlated_with_agi: false,
     });
     inputs.chain(constants).collect()
@@ -219,7 +243,7 @@ fn one_run(s: &Scenario, ranges: &[Varied], dist: &AgiDistribution, rng: &mut Sp
         } else {
             rng.next_f64()
         };
-        let x = v.low + (v.high - v.low) * u;
+        let x = v.at(u);
         if !scenario.set_number_unchecked(v.name, x) {
             constants.push((v.name, x));
         }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::market::{start, vintage_weight, Market, Series, Side, VINTAGES};
-use crate::model::calibration::{FIRST_YEAR, YEARS};
+use crate::model::calibration::{FIRST_YEAR, SHOWN_YEARS, YEARS};
 use crate::model::params::Params;
 
 /// A side's capex strategy: the articles' question.
@@ -182,31 +182,31 @@ impl Fleet {
 }
 
 /// The parents' money for capex (`docs/MODEL.md` §3.2): their cash outside the AI business
-/// after their other capex, growing at `g`; last year's market operating cash; and what
-/// investors lend, up to `θ × OCF` in all.
+/// after their other capex, and last year's market operating cash; beyond it, a credit line
+/// of `θ × OCF`, both growing at `g`. Debt carries interest at `r` and is repaid from any
+/// cash left after capex.
 struct Funding {
     outside_cash: f64,
     last_cash: f64,
     limit: f64,
-    borrowed: f64,
-    years_borrowing: i32,
+    debt: f64,
     growth: f64,
+    rate: f64,
 }
 
 impl Funding {
     /// The most the side can spend this year, and its own cash.
     fn room(&mut self) -> (f64, f64) {
         self.outside_cash *= 1.0 + self.growth;
+        self.limit *= 1.0 + self.growth;
+        self.debt *= 1.0 + self.rate;
         let own = (self.outside_cash + self.last_cash).max(0.0);
-        (own + (self.limit - self.borrowed).max(0.0), own)
+        (own + (self.limit - self.debt).max(0.0), own)
     }
 
+    /// Spends `capex`: borrows what own cash does not cover, repays debt with what is left.
     fn spend(&mut self, capex: f64, own_cash: f64) {
-        let borrowing = capex - own_cash;
-        if borrowing > 0.0 {
-            self.borrowed += borrowing;
-            self.years_borrowing += 1;
-        }
+        self.debt = (self.debt + capex - own_cash).max(0.0);
     }
 }
 
@@ -236,15 +236,18 @@ pub(crate) fn path(
         sp.race_scope * sp.compute_per_dollar * p.assumed.algorithmic_gain.powf(-sp.algorithm_lag)
             / p.fx(side);
 
-    let agi = agi_year.map_or(usize::MAX, |a| (a - FIRST_YEAR) as usize);
+    // Without AGI by 2060 the bet ends with 2060, the last AGI year the model asks about.
+    let agi = agi_year.map_or(SHOWN_YEARS, |a| (a - FIRST_YEAR) as usize);
     let mut funding = Funding {
         outside_cash: sp.parent_ocf - (st.revenue - running_2025) - sp.parent_other_capex,
         last_cash: st.revenue - running_2025,
         limit: sp.patience * sp.parent_ocf,
-        borrowed: 0.0,
-        years_borrowing: 0,
+        debt: 0.0,
         growth: p.assumed.terminal_growth,
+        rate: p.discount_rate,
     };
+    // Years in which the sprint borrowed for capex beyond what pacing would buy.
+    let mut years_sprint_borrowed = 0;
     let mut sprinting = strategy == Strategy::Sprint;
 
     let mut out = Path {
@@ -299,9 +302,13 @@ pub(crate) fn path(
                 limits.funding = true;
             }
             funding.spend(capex, own_cash);
-            // Investors stop a sprint that has not reached AGI once they have funded it for
-            // their patience in years, or once it needs more than they will lend (§3.2).
-            if sprint_on && (limits.funding || funding.years_borrowing >= p.patience_years) {
+            // Investors stop a sprint that has not reached AGI once they have funded its bet
+            // (borrowing for capex beyond the paced amount) for their patience in years, or
+            // once it needs more than they will lend (§3.2).
+            if sprint_on && capex > paced && capex > own_cash {
+                years_sprint_borrowed += 1;
+            }
+            if sprint_on && (limits.funding || years_sprint_borrowed >= p.patience_years) {
                 sprinting = false;
                 out.stopped_by_investors = Some(FIRST_YEAR + k as i32);
             }

@@ -7,10 +7,11 @@ use crate::model::calibration::{WORLD_GDP_2025, YEARS};
 use crate::model::params::Params;
 
 /// The US share of a contest for a compute ratio: `1 / (1 + (E_CN / E_US)^w)`, written to stay
-/// finite for any ratio.
+/// finite for any compute, zero included (each side's logarithm is taken on its own, floored,
+/// so the ratio's never is infinite).
 fn compute_share(us: f64, cn: f64, w: f64) -> f64 {
-    let log_ratio = (cn.max(f64::MIN_POSITIVE) / us.max(f64::MIN_POSITIVE)).ln();
-    1.0 / (1.0 + (w * log_ratio).clamp(-700.0, 700.0).exp())
+    let log = |x: f64| x.max(f64::MIN_POSITIVE).ln();
+    1.0 / (1.0 + (w * (log(cn) - log(us))).clamp(-700.0, 700.0).exp())
 }
 
 /// Each side's prize revenue, in its own currency, year by year and in the years after the
@@ -35,11 +36,12 @@ fn split(p: &Params, outside_china_pool: f64, china_pool: f64, us_share: f64) ->
     [us, cn * p.cny_per_usd]
 }
 
-/// The two markets' AI revenue in year `k`, US$: each side's revenue split by where its demand
-/// comes from.
-fn market_revenue(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
-    let us_rev = us.revenue[k];
-    let cn_rev = cn.revenue[k] / p.cny_per_usd;
+/// The two markets' AI spending in year `k`, US$: what demand would pay each side at its
+/// price, split by where the demand comes from. It does not depend on who builds what, so no
+/// strategy changes the size of the prize.
+fn market_value(p: &Params, market: &Market, k: usize) -> (f64, f64) {
+    let us_rev = market.price[0][k] * market.demand[0][k];
+    let cn_rev = market.price[1][k] * market.demand[1][k] / p.cny_per_usd;
     let (us_home, cn_home) = (market.home_share[0][k], market.home_share[1][k]);
     (
         us_rev * us_home + cn_rev * (1.0 - cn_home),
@@ -47,11 +49,11 @@ fn market_revenue(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -
     )
 }
 
-/// Each market's full yearly prize in year `k`, US$ bn: `M` times its AI revenue, or with the
-/// world-output anchor, world output × the providers' share of AGI's addition, divided
-/// between the markets as their AI revenue is (`docs/MODEL.md` §3.3).
-fn pools(p: &Params, market: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
-    let (outside_china, china) = market_revenue(p, market, us, cn, k);
+/// Each market's full yearly prize in year `k`, US$ bn: `M` times its AI spending, or with
+/// the world-output anchor, world output × the providers' share of AGI's addition, divided
+/// between the markets as their AI spending is (`docs/MODEL.md` §3.3).
+fn pools(p: &Params, market: &Market, k: usize) -> (f64, f64) {
+    let (outside_china, china) = market_value(p, market, k);
     match p.prize_share_of_world_output {
         None => (p.prize * outside_china, p.prize * china),
         Some(share) => {
@@ -105,7 +107,7 @@ pub(crate) fn prize(
         let caught_up = after(caught_up_at, k);
         let leading = after(agi, k) - caught_up;
         let proportional = compute_share(us.race_compute[k], cn.race_compute[k], 1.0);
-        let (outside_china, china) = pools(p, market, us, cn, k);
+        let (outside_china, china) = pools(p, market, k);
         let phase =
             |weight: f64, share: f64| split(p, weight * outside_china, weight * china, share);
         let [lead_us, lead_cn] = phase(leading, leader_share);
@@ -120,7 +122,7 @@ pub(crate) fn prize(
     }
     // After the last year: a steady state, caught up (the engine runs twenty years past the
     // last AGI year, so the follower has caught up by then).
-    let (outside_china, china) = pools(p, market, us, cn, last);
+    let (outside_china, china) = pools(p, market, last);
     let share = compute_share(us.race_compute[last], cn.race_compute[last], 1.0);
     out.terminal_revenue = split(p, erosion * outside_china, erosion * china, share);
     out
