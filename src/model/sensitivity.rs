@@ -29,6 +29,12 @@ pub enum ZeroReason {
     LimitSlack,
     /// Acts through a price war, and nobody cuts prices beyond costs.
     NoPriceWar,
+    /// Acts on the contested part of the prize, and the US firms take the same share of it
+    /// whether they sprint or pace (the race is decided either way).
+    RaceDecided,
+    /// Acts on the Chinese side only, which reaches the US firms' choice only through the
+    /// contested prize, decided either way here.
+    ChinaSideOnly,
     /// Sets the prize's scale under the other anchor (`agi_prize` with the world-output anchor;
     /// `agi_gdp_share`, `provider_capture` and `world_gdp_growth` with the AI-market one).
     OtherPrizeAnchor,
@@ -153,6 +159,8 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
         }
         "cn_chip_growth" if !limits.chips => ZeroReason::LimitSlack,
         _ if price_war && p.cn.price_cut == 0.0 && p.us.price_cut == 0.0 => ZeroReason::NoPriceWar,
+        _ if race || world_output => ZeroReason::RaceDecided,
+        _ if field.starts_with("cn_") || field == "cny_per_usd" => ZeroReason::ChinaSideOnly,
         _ => ZeroReason::Other,
     }
 }
@@ -202,7 +210,9 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
                 high,
                 swing,
                 flips: low.call != base_end.call || high.call != base_end.call,
-                zero_reason: (swing <= 1e-9 * base_end.outcome.abs().max(1.0))
+                // Below a millionth of the base (US$ 0.7 m at the defaults): rounding, not an
+                // effect a reader could see.
+                zero_reason: (swing <= 1e-6 * base_end.outcome.abs().max(1.0))
                     .then(|| zero_reason(field, &base, limits)),
             }
         })

@@ -349,6 +349,8 @@ fn zero_reason_words(z: ZeroReason) -> &'static str {
         ZeroReason::LimitSlack => "the limit never binds",
         ZeroReason::NoPriceWar => "no price war",
         ZeroReason::OtherPrizeAnchor => "the prize is set by the other anchor",
+        ZeroReason::RaceDecided => "the US firms take the same share of the contested prize whether they sprint or pace",
+        ZeroReason::ChinaSideOnly => "acts on the Chinese side only, which reaches the US firms only through the contested prize",
         ZeroReason::Other => "not on this scenario's paths",
     }
 }
