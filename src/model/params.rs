@@ -46,6 +46,10 @@ pub(crate) struct SideParams {
     pub algorithm_lag: f64,
     /// The share of the other side's home market this side serves (its access).
     pub access: f64,
+    /// The same today (the input table's default): the two markets' 2025 sizes are calibrated
+    /// with it (`docs/MODEL.md` §3.1), so the reader's access moves demand between the sides
+    /// rather than rescaling 2025.
+    pub access_today: f64,
     /// `x`: yearly price cut beyond the cost trend (only China's is on the page).
     pub price_cut: f64,
 }
@@ -116,6 +120,11 @@ pub(crate) struct Params {
     pub assumed: Assumed,
 }
 
+/// The share of the other side's market a side serves today: the input table's default.
+fn access_today(field: &str) -> f64 {
+    input_spec(field).map_or(0.0, |s| s.default / 100.0)
+}
+
 /// A year input as a whole year (inputs are validated, so the cast cannot saturate).
 pub(crate) fn whole_year(x: f64) -> i32 {
     x.round() as i32
@@ -151,6 +160,7 @@ impl Params {
                 race_scope: 1.0 + META_CAPEX_2025.value / us_capex,
                 algorithm_lag: 0.0,
                 access: s.us_access / 100.0,
+                access_today: access_today("us_access"),
                 price_cut: 0.0,
             },
             cn: SideParams {
@@ -168,18 +178,11 @@ impl Params {
                 race_scope: 1.0,
                 algorithm_lag: s.cn_algorithm_lag,
                 access: s.cn_access / 100.0,
+                access_today: access_today("cn_access"),
                 price_cut: s.price_cut / 100.0,
             },
             assumed: Assumed::shipped(),
         }
-    }
-
-    /// The share of the other side's market each side serves today: the input table's
-    /// defaults. The two markets' 2025 sizes are calibrated with them (`docs/MODEL.md` §3.1),
-    /// so the reader's access moves demand between the sides rather than rescaling 2025.
-    pub(crate) fn access_today() -> (f64, f64) {
-        let default = |field| input_spec(field).map_or(0.0, |s| s.default / 100.0);
-        (default("us_access"), default("cn_access"))
     }
 
     /// Sets one constant by its `docs/MODEL.md` name (the tornado's and the Monte Carlo's

@@ -83,7 +83,7 @@ pub(crate) struct Market {
 /// 2025 revenue with today's access (`docs/MODEL.md` §3.1): the US clouds serve all of the
 /// market outside China but China's share, and their share of China's market.
 fn market_sizes(p: &Params) -> (f64, f64) {
-    let (us_today, cn_today) = Params::access_today();
+    let (us_today, cn_today) = (p.us.access_today, p.cn.access_today);
     let r_us = p.us.revenue_2025;
     let r_cn = p.cn.revenue_2025 / p.cny_per_usd;
     let det = 1.0 - us_today - cn_today;
