@@ -420,12 +420,16 @@ pub fn path(inp: &Inputs, m: &Market, who: Who, sprint: bool) -> Path {
     let sd = inp.side(who);
     let i = who.i();
     // Funding (§3.2): the parents' cash outside the AI business after their other capex,
-    // growing at g; last year's operating cash of the AI business; loans up to θ × OCF.
+    // growing at g; last year's operating cash of the AI business; a credit line of θ × OCF,
+    // growing at g, whose debt carries interest at r and is repaid from cash left over.
     let first_cash = st.revenue - st.running;
     let mut outside = sd.ocf - first_cash - sd.other_capex;
     let mut last_cash = first_cash;
-    let limit = sd.patience * sd.ocf;
-    let (mut borrowed, mut years_borrowing) = (0.0, 0);
+    let mut limit = sd.patience * sd.ocf;
+    let mut debt = 0.0;
+    let mut years_betting_on_loans = 0;
+    // The bet's last year: the year before AGI, or 2060 without AGI by 2060.
+    let bet_until = inp.agi.unwrap_or(SHOWN);
     let mut sprinting = sprint;
     let race_scale =
         sd.race_scope * sd.compute_per_dollar * ALGORITHMIC_GAIN.value.powf(-sd.algorithm_lag)
@@ -454,7 +458,7 @@ pub fn path(inp: &Inputs, m: &Market, who: Who, sprint: bool) -> Path {
             out.capex[0] = st.capex;
         } else {
             let (pace, short) = paced(&st, &out.capex, k, demand / st.kappa, cap);
-            let betting = sprinting && inp.agi.is_none_or(|a| k < a);
+            let betting = sprinting && k < bet_until;
             let mut capex = if betting {
                 (st.capex * (1.0 + sd.sprint_growth).powi(k as i32)).max(pace)
             } else {
@@ -469,17 +473,19 @@ pub fn path(inp: &Inputs, m: &Market, who: Who, sprint: bool) -> Path {
                 }
             }
             outside *= 1.0 + TERMINAL_GROWTH.value;
+            limit *= 1.0 + TERMINAL_GROWTH.value;
+            debt *= 1.0 + inp.r;
             let own = (outside + last_cash).max(0.0);
-            let room = own + (limit - borrowed).max(0.0);
+            let room = own + (limit - debt).max(0.0);
             if capex > room {
                 capex = room;
                 held.funding = true;
             }
-            if capex > own {
-                borrowed += capex - own;
-                years_borrowing += 1;
+            debt = (debt + capex - own).max(0.0);
+            if betting && capex > pace && capex > own {
+                years_betting_on_loans += 1;
             }
-            if betting && (held.funding || years_borrowing >= inp.patience_years) {
+            if betting && (held.funding || years_betting_on_loans >= inp.patience_years) {
                 sprinting = false;
                 out.stopped = Some(FIRST_YEAR + k as i32);
             }
@@ -516,8 +522,12 @@ pub struct Prize {
     pub after: [f64; 2],
 }
 
-/// The US share for effective compute `e_us`, `e_cn` and exponent `w`.
+/// The US share for effective compute `e_us`, `e_cn` and exponent `w` (half each when
+/// neither has any).
 pub fn share(e_us: f64, e_cn: f64, w: f64) -> f64 {
+    if e_us <= 0.0 && e_cn <= 0.0 {
+        return 0.5;
+    }
     1.0 / (1.0 + (e_cn / e_us).powf(w))
 }
 
@@ -530,9 +540,11 @@ fn split(inp: &Inputs, outside: f64, china: f64, s: f64) -> [f64; 2] {
     [us, cn * CNY_PER_USD.value]
 }
 
-/// The AI revenue sold in each market in year `k`, US$.
-fn market_revenue(m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
-    let (r_us, r_cn) = (us.revenue[k], cn.revenue[k] / CNY_PER_USD.value);
+/// What demand in each market would pay in year `k`, US$: each side's demand at its price,
+/// split by where it comes from (whatever either side builds).
+fn market_spending(m: &Market, k: usize) -> (f64, f64) {
+    let r_us = m.price[0][k] * m.demand[0][k];
+    let r_cn = m.price[1][k] * m.demand[1][k] / CNY_PER_USD.value;
     let (h_us, h_cn) = (m.home[0][k], m.home[1][k]);
     (
         r_us * h_us + r_cn * (1.0 - h_cn),
@@ -540,10 +552,10 @@ fn market_revenue(m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
     )
 }
 
-/// Each market's full yearly prize, US$: `M` × its AI revenue, or with the world-output
-/// anchor world output in year `k` × the providers' share, divided as the AI revenue is.
-fn pools(inp: &Inputs, m: &Market, us: &Path, cn: &Path, k: usize) -> (f64, f64) {
-    let (o, c) = market_revenue(m, us, cn, k);
+/// Each market's full yearly prize, US$: `M` × its AI spending, or with the world-output
+/// anchor world output in year `k` × the providers' share, divided as the AI spending is.
+fn pools(inp: &Inputs, m: &Market, k: usize) -> (f64, f64) {
+    let (o, c) = market_spending(m, k);
     match inp.world_share {
         None => (inp.prize * o, inp.prize * c),
         Some(share) => {
@@ -578,7 +590,7 @@ pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path, t: Option<f64>) -> 
         let late = part_after(t + inp.catch_up_lag as f64, k);
         let early = part_after(t, k) - late;
         let proportional = share(us.race[k], cn.race[k], 1.0);
-        let (o, c) = pools(inp, m, us, cn, k);
+        let (o, c) = pools(inp, m, k);
         let lead = split(inp, early * o, early * c, leader);
         let caught = split(inp, kept * late * o, kept * late * c, proportional);
         for i in 0..2 {
@@ -587,7 +599,7 @@ pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path, t: Option<f64>) -> 
         out.us_share[k] = if late > 0.0 { proportional } else { leader };
     }
     let last = N - 1;
-    let (o, c) = pools(inp, m, us, cn, last);
+    let (o, c) = pools(inp, m, last);
     out.after = split(
         inp,
         kept * o,
