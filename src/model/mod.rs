@@ -48,6 +48,8 @@ mod presets;
 mod project;
 mod scenario;
 mod sensitivity;
+#[cfg(test)]
+mod symmetry_tests;
 
 pub use engine::{Limits, Measure, Side, Strategy};
 pub use error::{InputError, InputErrorKind};
