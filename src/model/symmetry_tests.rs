@@ -67,4 +67,3 @@ fn with_equal_sides_the_game_table_is_its_own_transpose() {
         }
     }
 }
-
