@@ -444,9 +444,8 @@ fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_sprint_ahead_at_agi_even_
         ("patience_years", 1.0),
     ]);
     let at = |m: f64| us_sprint_minus_pace(&run(&with(&s, "agi_prize", m)).game, Strategy::Sprint);
-    assert_eq!(
-        sprint_ahead_from_agi_on(&run(&s), 2030).0,
-        false,
+    assert!(
+        !sprint_ahead_from_agi_on(&run(&s), 2030).0,
         "it falls behind"
     );
     assert!(at(5.0) >= at(0.0), "{} < {}", at(5.0), at(0.0));
