@@ -145,6 +145,29 @@ proptest! {
         }
     }
 
+    // After AGI new equipment displaces the oldest under the power cap, so a sprint never holds
+    // less effective compute than pacing would (issue 18) — unless funding holds it back
+    // (the prize finding below).
+    #[test]
+    fn after_agi_a_sprint_holds_less_compute_than_pacing_only_once_funding_held_it_back(
+        s in any_scenario(),
+        agi in 2026..=2060i32,
+    ) {
+        let p = run(&with(&s, "agi_year", f64::from(agi)));
+        let (mut us_funded_out, mut cn_funded_out) = (false, false);
+        for y in &p.years {
+            us_funded_out |= y.us_sprint.limits.funding;
+            cn_funded_out |= y.cn_sprint.limits.funding;
+            if y.year < agi {
+                continue;
+            }
+            prop_assert!(us_funded_out || y.us_sprint.race_compute >= y.us_pace.race_compute * (1.0 - 1e-12),
+                "US {}: sprint {} < pace {}", y.year, y.us_sprint.race_compute, y.us_pace.race_compute);
+            prop_assert!(cn_funded_out || y.cn_sprint.race_compute >= y.cn_pace.race_compute * (1.0 - 1e-12),
+                "China {}: sprint {} < pace {}", y.year, y.cn_sprint.race_compute, y.cn_pace.race_compute);
+        }
+    }
+
     // The prize goes to compute in place at AGI and each year's compute after: holding the
     // other side's strategy fixed, a bigger prize can only widen the lead of a sprint that
     // enters AGI with at least the paced path's compute and keeps it (after AGI a sprint that
@@ -189,8 +212,7 @@ proptest! {
         }
     }
 
-    // Until funding binds (like chips for China: with a price war and no patience, more power
-    // growth, 37 % → 40 %, leaves the US paced path 3.7e-5 less capacity in 2035).
+    // Until funding binds (like chips for China: see the ignored test below).
     #[test]
     fn more_power_never_lowers_the_us_paced_capacity_before_funding_binds(
         s in any_scenario(),
@@ -450,4 +472,29 @@ fn a_side_with_no_compute_and_no_winner_takes_all_still_gets_finite_payoffs() {
         ("agi_year", 2032.0),
     ]));
     assert!(all_finite(&p), "{:?}", p.game.cells);
+}
+
+// Engine finding, the same for power: at the defaults with the US investors' patience at 0,
+// demand growing 32 % and a 5 % price war, the US paced path is held by funding from 2033, and
+// power growing 40 % a year instead of 37 % leaves it less capacity every year 2033–2044
+// (2035: 67,807 against 67,836; 2044: 2,357,655 against 2,357,977).
+#[test]
+#[ignore = "engine finding: more power growth can lower the US paced capacity once funding binds"]
+fn more_power_never_lowers_the_us_paced_capacity_even_when_funding_binds() {
+    let s = defaults_with(&[
+        ("us_patience", 0.0),
+        ("demand_growth", 32.0),
+        ("price_cut", 5.0),
+    ]);
+    let less = run(&with(&s, "us_power_growth", 37.0));
+    let more = run(&with(&s, "us_power_growth", 40.0));
+    for (m, l) in more.years.iter().zip(&less.years) {
+        assert!(
+            m.us_pace.capacity >= l.us_pace.capacity * (1.0 - 1e-9),
+            "{}: {} < {}",
+            m.year,
+            m.us_pace.capacity,
+            l.us_pace.capacity
+        );
+    }
 }
