@@ -125,46 +125,45 @@ proptest! {
     }
 
     // A sprint buys at least what pacing would until AGI (issue 18): it never holds less
-    // effective compute than the paced path in a year before AGI — unless investors' funding
-    // held it back by then: a sprint that has spent its lending can afford less than the paced
-    // path (an exception docs/MODEL.md must name; see the ignored test below).
+    // effective compute than the paced path in a year before AGI — unless investors stopped
+    // it (it then paces on its own fleet and can fall behind: short of funding, or when its
+    // early vintages retire), or, for China, its plan grows slower than its chips (in a year
+    // the plan is below what its own fleet needs it buys less than the paced path, and falls
+    // behind when that fleet's older vintages retire). Exceptions docs/MODEL.md must name; see
+    // the ignored tests below.
     #[test]
-    fn before_agi_a_sprint_holds_less_compute_than_pacing_only_once_funding_held_it_back(
+    fn before_agi_a_sprint_never_holds_less_compute_than_pacing_while_it_runs_ahead_of_its_limits(
         s in any_scenario(),
         agi in 2026..=2060i32,
     ) {
         let p = run(&with(&s, "agi_year", f64::from(agi)));
-        let (mut us_funded_out, mut cn_funded_out) = (false, false);
+        let stops = p.sprints_stopped_by_investors;
+        let running = |stop: Option<i32>, year: i32| stop.is_none_or(|stop| year < stop);
+        let cn_plan_above_chips = s.cn_capex_growth >= s.cn_chip_growth;
         for y in p.years.iter().filter(|y| y.year < agi) {
-            us_funded_out |= y.us_sprint.limits.funding;
-            cn_funded_out |= y.cn_sprint.limits.funding;
-            prop_assert!(us_funded_out || y.us_sprint.race_compute >= y.us_pace.race_compute * (1.0 - 1e-12),
+            prop_assert!(!running(stops.us, y.year) || y.us_sprint.race_compute >= y.us_pace.race_compute * (1.0 - 1e-12),
                 "US {}: sprint {} < pace {}", y.year, y.us_sprint.race_compute, y.us_pace.race_compute);
-            prop_assert!(cn_funded_out || y.cn_sprint.race_compute >= y.cn_pace.race_compute * (1.0 - 1e-12),
+            prop_assert!(!cn_plan_above_chips || !running(stops.cn, y.year) || y.cn_sprint.race_compute >= y.cn_pace.race_compute * (1.0 - 1e-12),
                 "China {}: sprint {} < pace {}", y.year, y.cn_sprint.race_compute, y.cn_pace.race_compute);
         }
     }
 
     // After AGI new equipment displaces the oldest under the power cap, so a sprint never holds
-    // less effective compute than pacing would (issue 18) — unless funding holds it back
-    // (the prize finding below).
+    // less effective compute than pacing would (issue 18): the US, whose limit is power, when
+    // investors did not stop its sprint, until funding binds. (China's limit is chips, under
+    // which a sprint's vintages can retire ahead of the paced path's: see the ignored test
+    // below.)
     #[test]
-    fn after_agi_a_sprint_holds_less_compute_than_pacing_only_once_funding_held_it_back(
+    fn after_agi_a_us_sprint_never_holds_less_compute_than_pacing_while_funded(
         s in any_scenario(),
         agi in 2026..=2060i32,
     ) {
         let p = run(&with(&s, "agi_year", f64::from(agi)));
-        let (mut us_funded_out, mut cn_funded_out) = (false, false);
-        for y in &p.years {
-            us_funded_out |= y.us_sprint.limits.funding;
-            cn_funded_out |= y.cn_sprint.limits.funding;
-            if y.year < agi {
-                continue;
-            }
-            prop_assert!(us_funded_out || y.us_sprint.race_compute >= y.us_pace.race_compute * (1.0 - 1e-12),
+        let stopped = p.sprints_stopped_by_investors.us.is_some();
+        let funded = p.years.iter().take_while(|y| !y.us_sprint.limits.funding && !y.us_pace.limits.funding);
+        for y in funded.filter(|y| !stopped && y.year >= agi) {
+            prop_assert!(y.us_sprint.race_compute >= y.us_pace.race_compute * (1.0 - 1e-12),
                 "US {}: sprint {} < pace {}", y.year, y.us_sprint.race_compute, y.us_pace.race_compute);
-            prop_assert!(cn_funded_out || y.cn_sprint.race_compute >= y.cn_pace.race_compute * (1.0 - 1e-12),
-                "China {}: sprint {} < pace {}", y.year, y.cn_sprint.race_compute, y.cn_pace.race_compute);
         }
     }
 
@@ -212,38 +211,40 @@ proptest! {
         }
     }
 
-    // Until funding binds (like chips for China: see the ignored test below).
+    // A higher cap never lowers capacity up to the first year the lower cap binds (until then
+    // both runs are the same). Later it can: what the higher cap let a path buy early retires
+    // early, and the paced path buys only what demand needs now (see the ignored tests below).
     #[test]
-    fn more_power_never_lowers_the_us_paced_capacity_before_funding_binds(
+    fn more_power_never_lowers_the_us_paced_capacity_when_power_first_binds(
         s in any_scenario(),
         a in value_of("us_power_growth"),
         b in value_of("us_power_growth"),
     ) {
         let less = run(&with(&s, "us_power_growth", a.min(b)));
         let more = run(&with(&s, "us_power_growth", a.max(b)));
-        let unfunded = |y: &&ai_capex_explainer::model::YearRow| !y.us_pace.limits.funding;
-        let years = more.years.iter().take_while(unfunded).zip(less.years.iter().take_while(unfunded));
-        for (m, l) in years {
+        for (m, l) in more.years.iter().zip(&less.years) {
             prop_assert!(m.us_pace.capacity >= l.us_pace.capacity * (1.0 - 1e-9),
                 "{}: {} < {}", m.year, m.us_pace.capacity, l.us_pace.capacity);
+            if l.us_pace.limits.power {
+                break;
+            }
         }
     }
 
-    // Until funding binds: more chips bought early can leave China's paced path short of
-    // cash later, when a price war has cut its margin (see the ignored test below).
     #[test]
-    fn more_chips_never_lower_chinas_paced_capacity_before_funding_binds(
+    fn more_chips_never_lower_chinas_paced_capacity_when_chips_first_bind(
         s in any_scenario(),
         a in value_of("cn_chip_growth"),
         b in value_of("cn_chip_growth"),
     ) {
         let less = run(&with(&s, "cn_chip_growth", a.min(b)));
         let more = run(&with(&s, "cn_chip_growth", a.max(b)));
-        let unfunded = |y: &&ai_capex_explainer::model::YearRow| !y.cn_pace.limits.funding;
-        let years = more.years.iter().take_while(unfunded).zip(less.years.iter().take_while(unfunded));
-        for (m, l) in years {
+        for (m, l) in more.years.iter().zip(&less.years) {
             prop_assert!(m.cn_pace.capacity >= l.cn_pace.capacity * (1.0 - 1e-9),
                 "{}: {} < {}", m.year, m.cn_pace.capacity, l.cn_pace.capacity);
+            if l.cn_pace.limits.chips {
+                break;
+            }
         }
     }
 
@@ -251,8 +252,8 @@ proptest! {
     fn the_discount_rate_moves_the_us_choice(s in any_scenario()) {
         let d = |r: f64| run(&with(&s, "discount_rate", r)).us_choice.at_agi_year.sprint_minus_pace;
         // A sprint that never starts (AGI in 2026, or no growth and no funding) is the paced path.
-        prop_assume!(d(5.0) != 0.0 || d(15.0) != 0.0);
-        prop_assert!(d(5.0) != d(15.0));
+        let (low, high) = (d(5.0), d(15.0));
+        prop_assert!(low != high || (low == 0.0 && high == 0.0), "{low} at 5 % and at 15 %");
     }
 }
 
@@ -495,6 +496,87 @@ fn more_power_never_lowers_the_us_paced_capacity_even_when_funding_binds() {
             m.year,
             m.us_pace.capacity,
             l.us_pace.capacity
+        );
+    }
+}
+
+// Engine finding: a Chinese sprint whose plan grows slower than its chips (0 % against 1 %),
+// not stopped by investors and never short of funding, falls behind the paced path before AGI
+// in 2033: in years its plan is below what its own, larger fleet needs it buys less than the
+// paced path, and when that fleet's older vintages retire it holds less (2032: 526.1 against
+// 528.2). Defaults with AGI 2033, chips 1 %, China's sprint growth 0 %, US access 54 %, China's
+// access 0, demand growth 46 %, a 28 % price war.
+#[test]
+#[ignore = "engine finding: a running Chinese sprint can hold less compute than pacing"]
+fn a_running_sprint_never_holds_less_compute_than_pacing_before_agi() {
+    let p = run(&defaults_with(&[
+        ("agi_year", 2033.0),
+        ("cn_chip_growth", 1.0),
+        ("cn_capex_growth", 0.0),
+        ("us_access", 54.0),
+        ("cn_access", 0.0),
+        ("demand_growth", 46.0),
+        ("price_cut", 28.0),
+    ]));
+    assert_eq!(p.sprints_stopped_by_investors.cn, None);
+    for y in p.years.iter().filter(|y| y.year < 2033) {
+        assert!(
+            y.cn_sprint.race_compute >= y.cn_pace.race_compute,
+            "{}: sprint {} < pace {}",
+            y.year,
+            y.cn_sprint.race_compute,
+            y.cn_pace.race_compute
+        );
+    }
+}
+
+// Engine finding: after AGI (2030) China's sprint, never stopped and never short of funding,
+// holds less compute than its paced path in 2032 (460.4 against 464.4): it bought its chip cap
+// every year before AGI, then paces on its larger fleet and buys less, and falls behind when
+// those vintages retire. Defaults with China's chips not growing, demand growth 6 %, a 2 %
+// price war.
+#[test]
+#[ignore = "engine finding: after AGI a Chinese sprint can hold less compute than pacing"]
+fn after_agi_a_chinese_sprint_never_holds_less_compute_than_pacing() {
+    let p = run(&defaults_with(&[
+        ("cn_chip_growth", 0.0),
+        ("demand_growth", 6.0),
+        ("price_cut", 2.0),
+    ]));
+    for y in p.years.iter().filter(|y| y.year >= 2030) {
+        assert!(
+            y.cn_sprint.race_compute >= y.cn_pace.race_compute,
+            "{}: sprint {} < pace {}",
+            y.year,
+            y.cn_sprint.race_compute,
+            y.cn_pace.race_compute
+        );
+    }
+}
+
+// Engine finding: more chips can lower China's paced capacity without funding binding: at the
+// defaults with US access 100 %, China's access 0, demand growth 60 % and a 13 % price war,
+// chips growing 1 % instead of 0 leave 2,341 of capacity in 2035 against 2,375. The paced path
+// buys only what demand needs each year; what the higher cap let it buy earlier retires
+// earlier.
+#[test]
+#[ignore = "engine finding: more chips can lower China's paced capacity later"]
+fn more_chips_never_lower_chinas_paced_capacity_in_any_year() {
+    let s = defaults_with(&[
+        ("us_access", 100.0),
+        ("cn_access", 0.0),
+        ("demand_growth", 60.0),
+        ("price_cut", 13.0),
+    ]);
+    let less = run(&with(&s, "cn_chip_growth", 0.0));
+    let more = run(&with(&s, "cn_chip_growth", 1.0));
+    for (m, l) in more.years.iter().zip(&less.years) {
+        assert!(
+            m.cn_pace.capacity >= l.cn_pace.capacity * (1.0 - 1e-9),
+            "{}: {} < {}",
+            m.year,
+            m.cn_pace.capacity,
+            l.cn_pace.capacity
         );
     }
 }
