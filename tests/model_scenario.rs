@@ -112,7 +112,11 @@ fn no_agi_is_the_value_after_2060() {
     s.set("agi_year", &NO_AGI_YEAR.to_string()).unwrap();
     let p = run(&s);
     assert_eq!(p.agi_year, None);
-    assert!(p.years.iter().all(|y| y.sprint.prize_revenue == 0.0));
+    assert!(p.years.iter().all(|y| {
+        [y.us_sprint, y.us_pace, y.cn_sprint, y.cn_pace]
+            .iter()
+            .all(|side| side.prize_revenue == 0.0)
+    }));
 }
 
 #[test]

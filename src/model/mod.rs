@@ -49,6 +49,8 @@ mod project;
 mod scenario;
 mod sensitivity;
 mod strategy_map;
+#[cfg(test)]
+mod symmetry_tests;
 
 pub use engine::{Limits, Measure, Side, Strategy};
 pub use error::{InputError, InputErrorKind};

@@ -2,8 +2,12 @@
 //! the input table so a new input is covered without touching the tests.
 #![allow(dead_code)]
 
-use ai_capex_explainer::model::{input_spec, input_specs, project, Projection, Scenario};
+use ai_capex_explainer::model::{
+    input_spec, input_specs, project, Cell, Game, Projection, Scenario, Strategy,
+};
 use proptest::prelude::*;
+// The trait, under no name: `Strategy` here is the game's.
+use proptest::strategy::Strategy as _;
 
 /// Any step of one input's slider, with its two ends drawn more often.
 pub fn value_of(field: &'static str) -> BoxedStrategy<f64> {
@@ -27,7 +31,7 @@ pub fn on_step(min: f64, step: f64, k: u32) -> f64 {
 }
 
 /// Any valid scenario: every input anywhere in its range, on its steps.
-pub fn any_scenario() -> impl Strategy<Value = Scenario> {
+pub fn any_scenario() -> impl proptest::strategy::Strategy<Value = Scenario> {
     let values: Vec<BoxedStrategy<f64>> = input_specs().iter().map(|s| value_of(s.field)).collect();
     values.prop_map(|values| {
         let mut s = Scenario::default();
@@ -58,4 +62,26 @@ pub fn run(s: &Scenario) -> Projection {
         Ok(p) => p,
         Err(errors) => panic!("valid scenario refused: {errors:?}"),
     }
+}
+
+/// The cell of the 2×2 table where the US plays `us` and China `cn`.
+pub fn cell(game: &Game, us: Strategy, cn: Strategy) -> Cell {
+    match game
+        .cells
+        .iter()
+        .find(|c| c.us_strategy == us && c.cn_strategy == cn)
+    {
+        Some(c) => *c,
+        None => panic!("no cell for {us:?}, {cn:?}"),
+    }
+}
+
+/// The US sprint minus pace NPV (US$ bn), China's strategy held at `cn`.
+pub fn us_sprint_minus_pace(game: &Game, cn: Strategy) -> f64 {
+    cell(game, Strategy::Sprint, cn).us_npv - cell(game, Strategy::Pace, cn).us_npv
+}
+
+/// China's sprint minus pace NPV (¥ bn), the US strategy held at `us`.
+pub fn cn_sprint_minus_pace(game: &Game, us: Strategy) -> f64 {
+    cell(game, us, Strategy::Sprint).cn_npv - cell(game, us, Strategy::Pace).cn_npv
 }
