@@ -119,8 +119,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   // by the call: "too close to call" is a state of its own), then China's choice and the gap.
   const headlineEl = h('strong', { class: 'calc-headline' });
   const callBadge = h('span', { class: 'calc-call-badge' });
-  const atEl = h('span', { class: 'calc-at' });
-  const sentenceEl = h('p', { class: 'calc-sentence' });
+  const atEl = h('span', { class: 'calc-sentence' });
+  const othersEl = h('p', { class: 'calc-others' });
   const notesEl = h('p', { class: 'calc-notes' });
   // Whose scenario the result is for: the defaults (as on the baked page) or the reader's own.
   const scenarioEl = h('p', { class: 'calc-scenario' });
@@ -134,7 +134,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     scenarioEl,
     h('p', { class: 'calc-breakeven' }, headlineEl),
     h('p', { class: 'calc-call' }, h('span', { class: 'calc-call-label' }, t('calculator.at.label')), ' ', callBadge, ' ', atEl),
-    sentenceEl,
+    othersEl,
   );
   const paybackMain = h('p', { class: 'calc-payback-main' });
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
@@ -322,7 +322,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const badgeClass = s.call ? `calc-call-badge call-${s.call}` : 'calc-call-badge';
     if (callBadge.className !== badgeClass) callBadge.className = badgeClass;
     setText(atEl, s.at);
-    setText(sentenceEl, joinSentences(ctx, [s.china, s.gap]));
+    setText(othersEl, joinSentences(ctx, [s.china, s.gap]));
     setText(notesEl, s.claim);
     const pb = paybackSentences(ctx, projection, paybackIds);
     setText(paybackMain, pb.main);
