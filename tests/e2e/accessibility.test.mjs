@@ -117,8 +117,8 @@ test('the result is read out politely once the reader pauses, not on load; the s
     // The sentence itself is not a live region: a slider step would read it out at every step.
     assert.equal(await p.page.evaluate(() => Boolean(document.querySelector('.calc-sentence').closest('[aria-live]'))), false);
 
-    // The lowest discount rate: the call at the reader's AGI year names another amount.
-    const slider = p.page.locator('#in-discount_rate');
+    // The first AGI year: the call at the reader's AGI year names another year.
+    const slider = p.page.locator('#in-agi_year');
     await slider.focus();
     await p.page.keyboard.press('Home');
     await p.page.waitForFunction((selector) => document.querySelector(selector).textContent.trim() !== '', ANNOUNCER, { timeout: 5_000 });
