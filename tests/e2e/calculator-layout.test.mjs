@@ -101,10 +101,13 @@ test('the AGI-year slider shows the US firms\' call at each AGI year, as the eng
       assert.equal(await waitForReady(p.page), 'ready');
       const strip = await p.page.evaluate(() => {
         const input = document.getElementById('in-agi_year');
-        const cells = [...document.querySelectorAll('.agi-strip rect')].map((r) => r.getAttribute('class'));
+        // One rectangle per run of steps with the same call, in order: one entry per step.
+        const rects = [...document.querySelectorAll('.agi-strip rect')];
+        const contiguous = rects.every((r, i) => Number(r.getAttribute('x')) === (i ? Number(rects[i - 1].getAttribute('x')) + Number(rects[i - 1].getAttribute('width')) : 0));
+        const cells = contiguous ? rects.flatMap((r) => Array(Number(r.getAttribute('width'))).fill(r.getAttribute('class'))) : [];
         return { min: Number(input.min), step: Number(input.step), max: Number(input.max), cells, note: document.querySelector('.agi-strip-text').textContent, choice: window.__explainer.projection().us_choice };
       });
-      assert.equal(strip.cells.length, Math.round((strip.max - strip.min) / strip.step) + 1, 'one cell per slider step');
+      assert.equal(strip.cells.length, Math.round((strip.max - strip.min) / strip.step) + 1, 'the runs cover every slider step, in order, without gaps');
       // Each AGI year by the engine's call (too close to call its own colour); the last step is
       // "no AGI by 2060".
       const calls = [...strip.choice.by_agi_year.map((pt) => pt.call), strip.choice.without_agi.call];

@@ -265,7 +265,8 @@ test('“too close to call” is its own state, in words and style, wherever the
         }
       }
       // The AGI-year strip colours each year by the engine's call; "no AGI by 2060" last.
-      const cells = await p.page.locator('.agi-strip rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('class')));
+      // One rectangle per run of steps with the same call: expanded to one entry per step.
+      const cells = await p.page.locator('.agi-strip rect').evaluateAll((rs) => rs.flatMap((r) => Array(Number(r.getAttribute('width'))).fill(r.getAttribute('class'))));
       const expected = [...proj.us_choice.by_agi_year.map((pt) => `call-${pt.call}`), `call-${proj.us_choice.without_agi.call}`];
       assert.deepEqual(cells, expected, `${lang}: the strip's colours`);
     } finally {

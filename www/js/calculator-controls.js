@@ -81,10 +81,11 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const CALLS = ['sprint', 'pace', 'too_close_to_call'];
 
 /**
- * The strip under the AGI-year slider: one cell per step of the slider, coloured by the US
- * firms' call if AGI arrives that year (sprinting pays, pacing pays, too close to call; the
- * last step "no AGI by 2060"), so the break-even year is where the colour changes; and a note
- * that says it. Returns { track, note, update(projection) } (buildControl's `track` and `note`).
+ * The strip under the AGI-year slider: the slider's steps coloured by the US firms' call if AGI
+ * arrives that year (sprinting pays, pacing pays, too close to call; the last step "no AGI by
+ * 2060"), one rectangle per run of steps with the same call, so the break-even year is where
+ * the colour changes; and a note that says it. Returns { track, note, update(projection) }
+ * (buildControl's `track` and `note`).
  */
 export function agiCallStrip(ctx, spec) {
   const { t } = ctx;
@@ -95,14 +96,6 @@ export function agiCallStrip(ctx, spec) {
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('shape-rendering', 'crispEdges');
   svg.setAttribute('aria-hidden', 'true');
-  const cells = Array.from({ length: steps }, (_, i) => {
-    const rect = document.createElementNS(SVG_NS, 'rect');
-    rect.setAttribute('x', String(i));
-    rect.setAttribute('width', '1');
-    rect.setAttribute('height', '1');
-    svg.append(rect);
-    return rect;
-  });
   const caption = h('span', { class: 'agi-strip-text' });
   const note = h(
     'p',
@@ -113,14 +106,32 @@ export function agiCallStrip(ctx, spec) {
   return {
     track: svg,
     note,
-    /** Colour the cells from `projection` (null: leave them blank) and say where it changes. */
+    /** Colour the steps from `projection` (null: leave them blank) and say where it changes. */
     update(projection) {
       const choice = projection && projection.us_choice;
       const calls = new Map((choice ? choice.by_agi_year : []).map((pt) => [pt.agi_year, pt.call]));
-      cells.forEach((rect, i) => {
-        const year = spec.range.min + i * spec.range.step;
-        const call = i === steps - 1 && choice ? choice.without_agi.call : calls.get(year);
-        rect.setAttribute('class', call ? `call-${call}` : '');
+      const callAt = (i) => (i === steps - 1 && choice ? choice.without_agi.call : calls.get(spec.range.min + i * spec.range.step));
+      const runs = [];
+      for (let i = 0; i < steps; i++) {
+        const call = callAt(i);
+        if (!call) continue;
+        const last = runs[runs.length - 1];
+        if (last && last.call === call && last.x + last.width === i) last.width += 1;
+        else runs.push({ call, x: i, width: 1 });
+      }
+      while (svg.childElementCount > runs.length) svg.lastElementChild.remove();
+      while (svg.childElementCount < runs.length) {
+        const rect = document.createElementNS(SVG_NS, 'rect');
+        rect.setAttribute('height', '1');
+        svg.append(rect);
+      }
+      // Attributes only where they changed: this runs on every frame of a slider drag.
+      const set = (el, name, value) => el.getAttribute(name) !== value && el.setAttribute(name, value);
+      runs.forEach((run, i) => {
+        const rect = svg.children[i];
+        set(rect, 'x', String(run.x));
+        set(rect, 'width', String(run.width));
+        set(rect, 'class', `call-${run.call}`);
       });
       const close = choice && choice.runs.some((run) => run.call === 'too_close_to_call');
       const everyYear = choice && (choice.kind === 'always' || choice.kind === 'never');
