@@ -54,13 +54,10 @@ fn every_model_chart_draws_every_preset_without_nan_in_every_language() {
 }
 
 #[test]
-fn the_headline_chart_plots_every_agi_year_and_marks_the_readers_year_and_the_break_even() {
-    // A scenario whose break-even falls inside the scan, so both rules are drawn.
-    let mut s = Scenario::preset(Preset::Agi10y);
-    s.set("cn_efficiency", "5").expect("valid");
-    let p = project(&s).expect("valid scenario");
+fn the_headline_chart_plots_each_sides_sprint_minus_pace_and_marks_the_readers_year() {
+    let p = project(&Scenario::preset(Preset::Agi10y)).expect("valid scenario");
     let chart = break_even_chart(&p, &view("en", "USD"));
-    assert_eq!(chart.lines.len(), 2);
+    assert_eq!(chart.lines.len(), 2, "the US and the Chinese firms");
     assert!(
         chart.lines.iter().all(|l| l.points.len() == 35),
         "2026–2060"
@@ -70,18 +67,27 @@ fn the_headline_chart_plots_every_agi_year_and_marks_the_readers_year_and_the_br
         rules.iter().any(|r| r.contains("2035")),
         "AGI year: {rules:?}"
     );
-    if let Some(year) = p.break_even.against_marathon.year {
+    if let Some(year) = p.us_choice.break_even_agi_year {
         assert!(
             rules.iter().any(|r| r.contains(&year.to_string())),
             "break-even: {rules:?}"
         );
     }
-    let sprint_2035 = chart.lines[0]
-        .points
-        .iter()
-        .find(|(x, _)| *x == 2035.0)
-        .expect("2035");
-    assert!((sprint_2035.1 - p.verdict.sprint.value_per_capex).abs() < 1e-12);
+    // Each point is the engine's difference as a percentage of the band's scale, so the
+    // chart's ±5 lines up with the engine's "too close to call".
+    for (line, choice) in chart.lines.iter().zip([&p.us_choice, &p.cn_choice]) {
+        let at_2035 = choice
+            .by_agi_year
+            .iter()
+            .find(|pt| pt.agi_year == Some(2035))
+            .expect("2035");
+        let (_, y) = line
+            .points
+            .iter()
+            .find(|(x, _)| *x == 2035.0)
+            .expect("2035");
+        assert!((y - 100.0 * at_2035.sprint_minus_pace / at_2035.pv_capex_pacing).abs() < 1e-9);
+    }
 }
 
 #[test]
@@ -89,12 +95,12 @@ fn the_position_chart_follows_the_currency() {
     let p = project(&Scenario::default()).expect("valid scenario");
     let usd = position_chart(&p, &view("en", "USD"));
     let last = p.years.last().expect("years");
-    // The marathon (¥ bn) is shown in US$ at the model's rate; the US sides as they are.
-    let marathon_usd = usd.lines[1].points.last().expect("points").1;
-    assert!((marathon_usd - last.marathon.cumulative_free_cash / p.cny_per_usd).abs() < 1e-6);
+    // China's paths (¥ bn) are shown in US$ at the model's rate; the US paths as they are.
+    let cn_pace_usd = usd.lines[3].points.last().expect("points").1;
+    assert!((cn_pace_usd - last.cn_pace.cumulative_free_cash / p.cny_per_usd).abs() < 1e-6);
     let cny = position_chart(&p, &view("en", "CNY"));
-    let sprint_cny = cny.lines[0].points.last().expect("points").1;
-    assert!((sprint_cny - last.sprint.cumulative_free_cash * p.cny_per_usd).abs() < 1e-6);
+    let us_sprint_cny = cny.lines[0].points.last().expect("points").1;
+    assert!((us_sprint_cny - last.us_sprint.cumulative_free_cash * p.cny_per_usd).abs() < 1e-6);
 }
 
 #[test]
@@ -104,19 +110,19 @@ fn the_price_chart_hovers_report_the_index_not_its_logarithm() {
         &Chart::Lines(prices_chart(&p, &view("en", "USD"))),
         &ChartStyle::default(),
     );
-    let marathon_2030 = hits
+    let cn_2030 = hits
         .boxes
         .iter()
-        .find(|b| b.mark == "marathon:2030")
-        .expect("marathon point 2030");
+        .find(|b| b.mark == "cn_pace:2030")
+        .expect("China's point 2030");
     let expected = p
         .years
         .iter()
         .find(|y| y.year == 2030)
         .expect("2030")
-        .marathon
+        .cn_pace
         .price_index;
-    assert!((marathon_2030.value - expected).abs() < 1e-9 * expected.max(1.0));
+    assert!((cn_2030.value - expected).abs() < 1e-9 * expected.max(1.0));
 }
 
 #[test]

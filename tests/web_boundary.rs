@@ -162,6 +162,7 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
     assert_eq!(json(ex.scenario())["price_cut"], 12.0);
     let scenario = json(ex.scenario());
     assert_eq!(json(ex.set_input("payoff_multiple", "6"))["ok"], true);
+    assert_eq!(json(ex.set_input("cn_efficiency", "3"))["ok"], true);
     assert_eq!(json(ex.scenario()), scenario);
     let names = json(ex.parameter_names());
     assert!(names["retired"]
@@ -175,7 +176,8 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
         "a preset replaces the cached run"
     );
     assert!(
-        projection["break_even"]["against_marathon"]["kind"].is_string(),
+        projection["us_choice"]["kind"].is_string()
+            && projection["us_choice"]["at_agi_year"]["call"].is_string(),
         "{projection}"
     );
     assert!(
@@ -184,6 +186,7 @@ fn the_calculator_refuses_bad_input_and_keeps_the_scenario() {
     );
     let mc = json(ex.monte_carlo(2032.0, 5.0, 10_000, 1));
     assert_eq!(mc["runs"], 10_000);
+    assert!(mc["us_risk"]["steadier"].is_string(), "{mc}");
     assert_eq!(json(ex.monte_carlo(2032.0, 5.0, 0, 1))["ok"], false);
 }
 

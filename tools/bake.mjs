@@ -85,6 +85,20 @@ function relativePath(from, to) {
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
 function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp }) {
   const root = document.documentElement;
+  // Every chart is baked twice (phone and desktop width). In the calculator's charts, below the
+  // fold, attributes that only restate SVG's defaults go and numbers keep two decimals (a
+  // hundredth of a pixel), to keep the first view within its budget; the article's charts stay
+  // exactly as the core draws them live.
+  const slim = (svg) => {
+    for (const el of svg.querySelectorAll('*')) {
+      if (el.getAttribute('opacity') === '1') el.removeAttribute('opacity');
+      if (el.getAttribute('stroke') === 'none') el.removeAttribute('stroke');
+      if (!el.hasAttribute('stroke')) el.removeAttribute('stroke-width'); // no line to give a width
+      for (const { name, value } of [...el.attributes]) {
+        if (/^-?\d+\.\d{3,}$/.test(value)) el.setAttribute(name, String(Number(Number(value).toFixed(2))));
+      }
+    }
+  };
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
     const drawn = svgs[id];
@@ -99,6 +113,7 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
       svg.setAttribute('class', `chart-canvas chart-svg chart-svg-${variant}`);
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-label', canvas.getAttribute('aria-label') || '');
+      if (id.startsWith('model-')) slim(svg);
       frame.insertBefore(svg, canvas);
     }
     canvas.remove();

@@ -155,8 +155,8 @@ impl Explainer {
         self.run = Run::new(Scenario::default());
     }
 
-    /// The projection of the current scenario: yearly rows, verdict, incremental measure,
-    /// break-even AGI years, claim check and payback panel.
+    /// The projection of the current scenario: yearly rows of the four paths, the game, each
+    /// side's choice over every AGI year, the business-quality gap, claim check and payback.
     pub fn projection(&self) -> JsValue {
         result_js(self.run.projection())
     }

@@ -1,7 +1,7 @@
 // The calculator beside its charts: three headline controls up front and the rest under "more
-// assumptions", grouped by side; on wide screens the verdict and the headline chart stay in
+// assumptions", grouped by side; on wide screens the result and the headline chart stay in
 // view while the reader moves any control; on phones the headline controls are a compact strip
-// that stays on screen with the chart; the AGI-year slider shows who is ahead at each AGI year.
+// that stays on screen with the chart; the AGI-year slider shows the US firms' call at each AGI year.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,14 +27,14 @@ function layout() {
     moreOpen: q('.calc-more').open,
     controls: box(q('.calc-headline-controls')),
     stage: box(q('.calc-stage')),
-    verdict: box(q('.calc-breakeven-year')),
+    verdict: box(q('.calc-headline')),
     chart: box(q('#model-breakeven canvas')),
   };
 }
 
 const visibleShare = (r, height) => Math.max(0, Math.min(r.bottom, height) - Math.max(r.top, 0)) / r.height;
 
-test('desktop: three headline controls beside the chart, the rest grouped by side; verdict and chart stay in view while a control far down moves', { timeout: 60_000 }, async () => {
+test('desktop: three headline controls beside the chart, the rest grouped by side; result and chart stay in view while a control far down moves', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
@@ -55,7 +55,7 @@ test('desktop: three headline controls beside the chart, the rest grouped by sid
     await p.page.waitForFunction((prev) => document.querySelector('.calc-sentence').innerText !== prev, before, { timeout: 5_000 });
     const moved = await p.page.evaluate(layout);
     assert.ok(moved.scrollY - start.scrollY > start.stage.height, 'the page did not scroll past the chart: nothing to stay in view for');
-    assert.equal(visibleShare(moved.verdict, moved.viewport.height), 1, 'the verdict left the screen');
+    assert.equal(visibleShare(moved.verdict, moved.viewport.height), 1, 'the US firms\' choice left the screen');
     assert.ok(visibleShare(moved.chart, moved.viewport.height) >= 0.8, `only ${Math.round(visibleShare(moved.chart, moved.viewport.height) * 100)}% of the chart is on screen`);
     assert.deepEqual(p.problems(), []);
   } finally {
@@ -94,28 +94,33 @@ test('phone: the headline controls are a compact strip that stays on screen with
   }
 });
 
-test('the AGI-year slider shows who is ahead at each AGI year, and the colour changes at the break-even year', { timeout: 60_000 }, async () => {
-  // Winner takes nothing: the sprint is ahead only if AGI comes early (the model's answer, read from the page).
-  const p = await openPage(env.browser, `${env.server.url}?lang=en&winner_take_all=0`, { ...DESKTOP });
-  try {
-    assert.equal(await waitForReady(p.page), 'ready');
-    const strip = await p.page.evaluate(() => {
-      const input = document.getElementById('in-agi_year');
-      const cells = [...document.querySelectorAll('.agi-strip rect')].map((r) => r.getAttribute('class'));
-      return { min: Number(input.min), step: Number(input.step), max: Number(input.max), cells, note: document.querySelector('.agi-strip-text').textContent, headline: document.querySelector('.calc-breakeven-year').textContent };
-    });
-    assert.equal(strip.cells.length, Math.round((strip.max - strip.min) / strip.step) + 1, 'one cell per slider step');
-    assert.ok(strip.cells.every((c) => ['lead-sprint', 'lead-marathon', 'lead-tie'].includes(c)), `uncoloured cells: ${strip.cells}`);
-    // The AGI years (the last step is "no AGI by 2060", coloured by who leads without it).
-    const years = strip.cells.slice(0, -1);
-    const lastSprint = years.lastIndexOf('lead-sprint');
-    assert.ok(lastSprint >= 0 && years.indexOf('lead-marathon') === lastSprint + 1, `the sprint's cells are not followed by the marathon's: ${years.join(' ')}`);
-    const year = String(strip.min + lastSprint * strip.step);
-    assert.equal(strip.headline, year, 'the last sprint cell is the break-even year the verdict names');
-    assert.equal(strip.note, en.calculator.agi_strip.until.replace('{year}', year));
-    const described = await p.page.locator('#in-agi_year').evaluate((i) => i.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
-    assert.ok(described.includes(strip.note), 'the slider description does not say where the break-even is');
-  } finally {
-    await p.close();
+test('the AGI-year slider shows the US firms\' call at each AGI year, as the engine makes it', { timeout: 60_000 }, async () => {
+  for (const query of ['lang=en', 'lang=en&us_capex_growth=10']) {
+    const p = await openPage(env.browser, `${env.server.url}?${query}`, { ...DESKTOP });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const strip = await p.page.evaluate(() => {
+        const input = document.getElementById('in-agi_year');
+        // One rectangle per run of steps with the same call, in order: one entry per step.
+        const rects = [...document.querySelectorAll('.agi-strip rect')];
+        const contiguous = rects.every((r, i) => Number(r.getAttribute('x')) === (i ? Number(rects[i - 1].getAttribute('x')) + Number(rects[i - 1].getAttribute('width')) : 0));
+        const cells = contiguous ? rects.flatMap((r) => Array(Number(r.getAttribute('width'))).fill(r.getAttribute('class'))) : [];
+        return { min: Number(input.min), step: Number(input.step), max: Number(input.max), cells, note: document.querySelector('.agi-strip-text').textContent, choice: window.__explainer.projection().us_choice };
+      });
+      assert.equal(strip.cells.length, Math.round((strip.max - strip.min) / strip.step) + 1, 'the runs cover every slider step, in order, without gaps');
+      // Each AGI year by the engine's call (too close to call its own colour); the last step is
+      // "no AGI by 2060".
+      const calls = [...strip.choice.by_agi_year.map((pt) => pt.call), strip.choice.without_agi.call];
+      assert.deepEqual(strip.cells, calls.map((call) => `call-${call}`), `${query}: the strip's colours`);
+      const close = strip.choice.runs.some((r) => r.call === 'too_close_to_call');
+      const kind = strip.choice.kind;
+      const key = kind === 'too_close_to_call' ? 'kind_too_close_to_call' : (kind === 'always' || kind === 'never') && close ? `${kind}_except` : kind;
+      assert.equal(strip.note, en.calculator.agi_strip[key].replace('{year}', String(strip.choice.break_even_agi_year)), `${query}: the strip's note`);
+      const described = await p.page.locator('#in-agi_year').evaluate((i) => i.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+      assert.ok(described.includes(strip.note), 'the slider description does not say where the call changes');
+      for (const call of ['sprint', 'pace', 'too_close_to_call']) assert.ok(described.includes(en.calculator.agi_strip[call]), `the legend leaves out “${en.calculator.agi_strip[call]}”`);
+    } finally {
+      await p.close();
+    }
   }
 });

@@ -1,10 +1,11 @@
 // The what-if calculator as a reader uses it: sliders moved with the keyboard or dragged
-// update the break-even year, the verdict, the headline chart and the address (the other
-// charts follow when the slider is let go); the address reproduces the scenario; old links
-// with earlier parameter names still open; every preset changes the result; the result reads
-// from the language file's templates in all three languages; the words say only what the
-// numbers support (about even inside the band, "loses less" below 1) and the method tables
-// give units and no file names. Nothing here checks who wins.
+// update the US firms' choice, the call at the reader's AGI year, the headline chart and the
+// address (the other charts follow when the slider is let go); the address reproduces the
+// scenario; old links with earlier parameter names still open; every preset changes the
+// result; the result reads from the language file's templates in all three languages; "too
+// close to call" is worded and styled as its own state wherever the engine says so; the method
+// tables give units and no file names. Nothing here checks which strategy pays: the expected
+// calls are read from the page's own core.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,8 @@ const env = serverAndBrowser();
 
 const text = (page, selector) => page.locator(selector).evaluate((el) => el.textContent.replace(/\s+/g, ' ').trim());
 const sentence = (page) => text(page, '.calc-sentence');
+/** The projection the page shows, from its own core. */
+const projection = (page) => page.evaluate(() => window.__explainer.projection());
 const result = (page) => text(page, '.calc-result');
 
 /** Wait until the text of `selector` differs from `previous`; returns the new one. */
@@ -52,7 +55,7 @@ async function drag(page, field, value, { release }) {
   );
 }
 
-test('moving the AGI-year slider with the keyboard updates the verdict, the headline chart and the URL; the URL restores it', { timeout: 90_000 }, async () => {
+test('moving the AGI-year slider with the keyboard updates the call at the reader\'s AGI year, the headline chart and the URL; the URL restores it', { timeout: 90_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
@@ -61,10 +64,10 @@ test('moving the AGI-year slider with the keyboard updates the verdict, the head
     const chart0 = await canvasDigest(p.page, '#model-breakeven canvas');
     const sentence0 = await sentence(p.page);
     const words = readWwwJson('i18n/en.json').calculator.scenario;
-    assert.equal(await text(p.page, '.calc-scenario'), words.defaults, 'the verdict says it is at the default assumptions');
+    assert.equal(await text(p.page, '.calc-scenario'), words.defaults, 'the result says it is at the default assumptions');
 
-    // One step left: the slider, its read-out, the verdict (it names the year), the headline
-    // chart (its AGI rule moves) and the address follow.
+    // One step left: the slider, its read-out, the call at the reader's AGI year (it names the
+    // year), the headline chart (its AGI rule moves) and the address follow.
     await slider.focus();
     await p.page.keyboard.press('ArrowLeft');
     assert.equal(await slider.inputValue(), String(start - 1));
@@ -72,15 +75,14 @@ test('moving the AGI-year slider with the keyboard updates the verdict, the head
     await waitForCanvasChange(p.page, '#model-breakeven canvas', chart0.digest);
     assert.match(await p.page.locator('#out-agi_year').textContent(), new RegExp(String(start - 1)));
     const sentence1 = await waitForTextChange(p.page, '.calc-sentence', sentence0, 'one step of the AGI year');
-    assert.ok(sentence1.includes(String(start - 1)), `the verdict does not name AGI in ${start - 1}: “${sentence1}”`);
-    assert.equal(await text(p.page, '.calc-scenario'), words.own, 'the verdict says it is for the reader’s assumptions');
+    assert.ok(sentence1.includes(String(start - 1)), `the call does not name AGI in ${start - 1}: “${sentence1}”`);
+    assert.equal(await text(p.page, '.calc-scenario'), words.own, 'the result says it is for the reader’s assumptions');
 
-    // A second slider, set as a reader's drag would: the discount rate, which the note names.
-    const notes0 = await text(p.page, '.calc-notes');
+    // A second slider, set as a reader's drag would: the discount rate, which the call names.
     await drag(p.page, 'discount_rate', '11', { release: true });
     const url = await waitForParams(p.page, { agi_year: String(start - 1), discount_rate: '11' });
-    const notes1 = await waitForTextChange(p.page, '.calc-notes', notes0, 'a discount rate of 11%');
-    assert.ok(notes1.includes('11%'), `the note does not name the discount rate: “${notes1}”`);
+    const sentence2 = await waitForTextChange(p.page, '.calc-sentence', sentence1, 'a discount rate of 11%');
+    assert.ok(sentence2.includes('11%'), `the call does not name the discount rate: “${sentence2}”`);
     const controls = await controlValues(p.page);
     const resultText = await result(p.page);
 
@@ -122,16 +124,19 @@ test('while a slider is dragged the headline chart and the result follow; the ot
 });
 
 test('an old link with earlier parameter names opens: renamed ones set their input, retired ones are dropped quietly', { timeout: 60_000 }, async () => {
-  const old = 'lang=en&sprint_capex_growth_pct=30&price_decline_pct=12&payoff_multiple=5&horizon_end=2045&sprint_base=s001-us-ai-capex-2025';
+  // cn_efficiency: one multiple for chips and algorithms together, retired for two inputs.
+  const old = 'lang=en&sprint_capex_growth_pct=30&price_decline_pct=12&payoff_multiple=5&horizon_end=2045&sprint_base=s001-us-ai-capex-2025&cn_efficiency=5';
   const p = await openPage(env.browser, `${env.server.url}?${old}`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     assert.equal(await p.page.locator('#in-us_capex_growth').inputValue(), '30');
     assert.equal(await p.page.locator('#in-price_cut').inputValue(), '12');
     assert.equal(await p.page.locator('#status .message-warning').count(), 0, 'an old link shows a warning');
-    const url = await waitForParams(p.page, { us_capex_growth: '30', price_cut: '12', sprint_capex_growth_pct: null, price_decline_pct: null, payoff_multiple: null, horizon_end: null, sprint_base: null });
+    const url = await waitForParams(p.page, { us_capex_growth: '30', price_cut: '12', sprint_capex_growth_pct: null, price_decline_pct: null, payoff_multiple: null, horizon_end: null, sprint_base: null, cn_efficiency: null });
     assert.ok(url.searchParams.get('lang') === 'en');
+    assert.ok((await text(p.page, '.calc-headline')).length > 0, 'no result for an old link');
     assert.deepEqual(p.pageErrors, []);
+    assert.deepEqual(p.consoleErrors, []);
   } finally {
     await p.close();
   }
@@ -181,23 +186,47 @@ function composedOf(value, lang, ...lists) {
   return combos.some((tpl) => templatePattern(tpl).test(value));
 }
 
+/** The US firms' choice as the page words it, from the engine's kind and runs. */
+function choicePatterns(c, lang) {
+  const sep = lang === 'en' ? ' ' : '';
+  const heads = Object.entries(c.choice).filter(([k]) => !['close_runs', 'run', 'run_single'].includes(k)).map(([, tpl]) => tpl);
+  return [...heads, ...heads.map((tpl) => tpl + sep + c.choice.close_runs)];
+}
+
 for (const lang of LANGS) {
-  test(`the result, the payback panel and the uncertainty read from the ${lang} templates`, { timeout: 60_000 }, async () => {
+  test(`the result, the payback panel and the uncertainty read from the ${lang} templates; the headline names the US firms' choice`, { timeout: 60_000 }, async () => {
     const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       const c = messages[lang].calculator;
-      const be = c.break_even;
-      const headline = await text(p.page, '.calc-breakeven-year');
-      assert.ok(composedOf(headline, lang, [be.headline_year, be.headline_from, be.headline_always, be.headline_never]), `headline “${headline}”`);
-      const verdicts = [c.verdict.sprint, c.verdict.marathon, c.verdict.about_even, ...Object.values(c.verdict.loses_less)];
-      const s = await sentence(p.page);
-      assert.ok(composedOf(s, lang, Object.values(be.against_marathon), verdicts), `sentence “${s}”`);
+      const proj = await projection(p.page);
+      const headline = await text(p.page, '.calc-headline');
+      assert.ok(headline.includes(c.firms.us), `the headline does not name the US firms: “${headline}”`);
+      assert.ok(choicePatterns(c, lang).some((tpl) => templatePattern(tpl).test(headline)), `headline “${headline}”`);
+      const kindKey = (k) => (k === 'always' || k === 'never') && proj.us_choice.runs.some((r) => r.call === 'too_close_to_call') ? `${k}_except` : k;
+      assert.ok(templatePattern(c.choice[kindKey(proj.us_choice.kind)]).test(headline.split(lang === 'en' ? /(?<=\.) / : /(?<=。)/)[0]), `the headline is not the engine's “${proj.us_choice.kind}”: “${headline}”`);
+      if (proj.us_choice.runs.some((r) => r.call === 'too_close_to_call') && proj.us_choice.kind !== 'too_close_to_call') {
+        const run = proj.us_choice.runs.find((r) => r.call === 'too_close_to_call');
+        assert.ok(headline.includes(c.calls.too_close_to_call) || headline.includes(c.call_words.too_close_to_call), `the headline leaves out the years too close to call: “${headline}”`);
+        assert.ok(headline.includes(String(run.from)), `the headline does not name AGI ${run.from}: “${headline}”`);
+      }
+      const at = proj.us_choice.at_agi_year.call;
+      assert.equal(await text(p.page, '.calc-call-badge'), c.calls[at], 'the badge is not the engine’s call at the reader’s AGI year');
+      assert.ok(templatePattern(c.at[at]).test(await sentence(p.page)), `the call sentence “${await sentence(p.page)}”`);
+      const others = await text(p.page, '.calc-others');
+      assert.ok(others.includes(c.firms.cn), `China's choice is not named: “${others}”`);
+      assert.ok(composedOf(others, lang, choicePatterns(c, lang), [c.business_gap]), `China's choice and the gap “${others}”`);
       const notes = await text(p.page, '.calc-notes');
-      assert.ok(composedOf(notes, lang, Object.values(be.against_paced), [be.extra_gain, be.extra_loss], [c.claim.holds, c.claim.fails, c.claim.fails_same_leader, c.claim.fails_parts]), `notes “${notes}”`);
+      assert.ok(composedOf(notes, lang, [c.claim.holds, c.claim.fails]), `notes “${notes}”`);
       assert.ok(templatePattern(c.payback.sentence).test(await text(p.page, '.calc-payback-main')), 'payback sentence');
       assert.ok(templatePattern(c.payback.compare).test(await text(p.page, '.calc-payback-compare')), 'payback comparison');
-      assert.ok(templatePattern(c.monte_carlo.sentence).test(await text(p.page, '.calc-mc-sentence')), 'uncertainty sentence');
+      const risks = [c.risk.sprint, c.risk.pace, c.risk.mixed];
+      const mc = await text(p.page, '.calc-mc-sentence');
+      assert.ok(composedOf(mc, lang, [c.monte_carlo.sentence], risks, risks), `uncertainty sentence “${mc}”`);
+      // Nothing left of the old verdict: no sentence compares “the sprint” with “the marathon”.
+      const all = await text(p.page, '#calculator');
+      for (const word of { en: ['marathon', 'comes out ahead', 'verdict'], 'zh-Hans': ['马拉松'], 'zh-Hant': ['馬拉松'] }[lang]) assert.ok(!all.includes(word), `the calculator still says “${word}”`);
+      assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], 'text keys missing from the language file');
       assert.deepEqual(p.consoleErrors, []);
     } finally {
       await p.close();
@@ -205,34 +234,44 @@ for (const lang of LANGS) {
   });
 }
 
-/** The two values per unit invested a verdict sentence names (the rule below is symmetric). */
-const verdictValues = (sentenceText) => (sentenceText.match(/\d+\.\d\d/g) || []).map(Number).slice(-2);
-
-test('the verdict says “about even” inside the band and “loses less” when both sides are below 1', { timeout: 90_000 }, async () => {
-  const c = messages.en.calculator;
-  const band = 0.03; // ABOUT_EVEN_BAND in src/model/verdict.rs (docs/MODEL.md §1)
-  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP, locale: 'en-US' });
-  try {
-    assert.equal(await waitForReady(p.page), 'ready');
-    const seen = new Set();
-    for (const preset of ['', 'agi_3y', 'agi_10y', 'no_agi']) {
-      if (preset) {
+test('“too close to call” is its own state, in words and style, wherever the engine says so', { timeout: 90_000 }, async () => {
+  for (const lang of LANGS) {
+    const c = messages[lang].calculator;
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      // An AGI year the page's own core calls too close for the US firms, and one it does not.
+      const proj = await projection(p.page);
+      const close = proj.us_choice.by_agi_year.find((pt) => pt.call === 'too_close_to_call');
+      const decisive = proj.us_choice.by_agi_year.find((pt) => pt.call !== 'too_close_to_call');
+      assert.ok(close && decisive, 'the default scenario has no AGI year too close to call and one that is not; pick another scenario');
+      for (const pt of [close, decisive]) {
         const before = await sentence(p.page);
-        await p.page.locator(`.presets [data-preset="${preset}"]`).click();
-        await waitForTextChange(p.page, '.calc-sentence', before, `preset ${preset}`);
+        await drag(p.page, 'agi_year', String(pt.agi_year), { release: true });
+        await waitForParams(p.page, { agi_year: String(pt.agi_year) });
+        if (before.includes(String(pt.agi_year)) === false) await waitForTextChange(p.page, '.calc-sentence', before, `AGI in ${pt.agi_year}`);
+        const now = await projection(p.page);
+        assert.equal(now.us_choice.at_agi_year.call, pt.call, 'the engine changed its call when only the reader’s AGI year moved');
+        const badge = p.page.locator('.calc-call-badge');
+        assert.equal(await text(p.page, '.calc-call-badge'), c.calls[pt.call], `${lang} AGI ${pt.agi_year}: badge`);
+        assert.ok((await badge.getAttribute('class')).split(' ').includes(`call-${pt.call}`), `${lang} AGI ${pt.agi_year}: badge styled ${await badge.getAttribute('class')}`);
+        const words = await sentence(p.page);
+        assert.ok(templatePattern(c.at[pt.call]).test(words), `${lang} AGI ${pt.agi_year}: “${words}”`);
+        if (pt.call === 'too_close_to_call') {
+          for (const win of [c.at.sprint, c.at.pace]) assert.ok(!templatePattern(win).test(words), `${lang}: a call too close is worded as a win: “${words}”`);
+          // Grey and dashed, never a shade of either answer.
+          const style = await badge.evaluate((el) => ({ border: getComputedStyle(el).borderTopStyle }));
+          assert.equal(style.border, 'dashed');
+        }
       }
-      const verdict = (await sentence(p.page)).split(/(?<=\.)\s+/).pop();
-      const [s, m] = verdictValues(verdict);
-      // Two-decimal values: allow their rounding at the band's edge.
-      const wording = Math.abs(s - m) <= band * Math.max(s, m) + 0.005 ? 'about_even' : s < 1 && m < 1 ? 'loses_less' : 'ahead';
-      seen.add(wording);
-      const templates = { about_even: [c.verdict.about_even], loses_less: Object.values(c.verdict.loses_less), ahead: [c.verdict.sprint, c.verdict.marathon] }[wording];
-      assert.ok(templates.some((tpl) => templatePattern(tpl).test(verdict)), `${preset || 'defaults'}: ${s} against ${m} is worded “${verdict}”`);
-      if (wording !== 'ahead') assert.ok(!verdict.includes('creates more value'), `${preset || 'defaults'}: “${verdict}”`);
+      // The AGI-year strip colours each year by the engine's call; "no AGI by 2060" last.
+      // One rectangle per run of steps with the same call: expanded to one entry per step.
+      const cells = await p.page.locator('.agi-strip rect').evaluateAll((rs) => rs.flatMap((r) => Array(Number(r.getAttribute('width'))).fill(r.getAttribute('class'))));
+      const expected = [...proj.us_choice.by_agi_year.map((pt) => `call-${pt.call}`), `call-${proj.us_choice.without_agi.call}`];
+      assert.deepEqual(cells, expected, `${lang}: the strip's colours`);
+    } finally {
+      await p.close();
     }
-    assert.ok(seen.has('about_even') && seen.has('loses_less'), `no scenario inside the band or below 1: ${[...seen]}`);
-  } finally {
-    await p.close();
   }
 });
 
@@ -275,10 +314,9 @@ test('the headline chart\'s caption promises a break-even mark only when there i
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP, locale: 'en-US' });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
-    const headline = await text(p.page, '.calc-breakeven-year');
+    const year = (await projection(p.page)).us_choice.break_even_agi_year;
     const caption = await text(p.page, '#model-breakeven .chart-caption');
-    const none = [c.break_even.headline_always, c.break_even.headline_never].includes(headline);
-    assert.equal(caption, none ? c.charts['model-breakeven'].caption_no_break_even : c.charts['model-breakeven'].caption, `headline “${headline}”`);
+    assert.equal(caption, typeof year === 'number' ? c.charts['model-breakeven'].caption : c.charts['model-breakeven'].caption_no_break_even, `break-even ${year}`);
   } finally {
     await p.close();
   }

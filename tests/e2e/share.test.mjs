@@ -264,7 +264,7 @@ test("the calculator's results download as a CSV with every input and every proj
     const headIndex = records.findIndex((r) => r[0] === zh.calculator.tables.year);
     assert.ok(headIndex > 0, 'the yearly table follows the inputs');
     const head = records[headIndex];
-    assert.ok(head.some((c) => c.includes(zh.calculator.sides.sprint) && c.includes(zh.calculator.outputs.capex) && c.includes(zh.share.csv.money.CNY)), `Chinese headers with the money unit: ${head}`);
+    assert.ok(head.some((c) => c.includes(zh.calculator.sides.cn_sprint) && c.includes(zh.calculator.outputs.capex) && c.includes(zh.share.csv.money.CNY)), `Chinese headers with the money unit: ${head}`);
     const years = records.slice(headIndex + 1);
     // The years of the projection, as the page's own table of a yearly chart lists them.
     const table = p.page.locator('#model-position details.table-details');

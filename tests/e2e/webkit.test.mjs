@@ -3,7 +3,7 @@
 //
 // For the zh-Hans page and en/: the page comes to life (<html data-state="ready">), draws its
 // charts on canvas, shows the headline and no error message; on en/ the calculator responds to
-// its first slider (verdict, headline chart and address follow). Embedded: case A comes to life
+// its first slider (the result, headline chart and address follow). Embedded: case A comes to life
 // and is sized; in a frame sandboxed as case B, a source link opens a tab that renders, and a
 // page of the article's origin opened from the frame cannot reach the article.
 //
@@ -180,7 +180,7 @@ test('WebKit en: the calculator responds to its first slider (verdict, headline 
       return {
         field, value: slider.value, min: slider.min, max: slider.max, step: slider.step,
         output: text('#out-' + field), scenario: text('.calc-scenario'), sentence: text('.calc-sentence'),
-        verdict: [text('.calc-breakeven-year'), text('.calc-sentence'), text('.calc-notes')].join(' | '),
+        verdict: [text('.calc-headline'), text('.calc-sentence'), text('.calc-notes')].join(' | '),
         digest, search: location.search, state: document.documentElement.dataset.state,
         statusErrors: [...document.querySelectorAll('#status .message-error')].filter((e) => e.getClientRects().length > 0).map((e) => e.textContent.trim()),
         probe: window.__webkitProbe || null,

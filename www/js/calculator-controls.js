@@ -31,7 +31,7 @@ export function presetButtons(ctx, presets, onPreset) {
  * One input's control: label and live value, a slider with its ends, help, origin and error
  * line. Calls onInput(spec, raw, final) on every move (`final` once the reader lets go: the
  * slider's change event). `track`: drawn under the slider, in line with it; `note`: a line
- * under the slider's ends, part of its description (the AGI year's leader strip).
+ * under the slider's ends, part of its description (the AGI year's call strip).
  * Returns { el, input, output, error }; the calculator fills in value and error.
  */
 export function buildControl(ctx, spec, onInput, { track = null, note = null } = {}) {
@@ -77,13 +77,17 @@ export function buildControl(ctx, spec, onInput, { track = null, note = null } =
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The three calls, in the strip's legend order. */
+const CALLS = ['sprint', 'pace', 'too_close_to_call'];
+
 /**
- * The strip under the AGI-year slider: one cell per step of the slider, coloured by which side
- * comes out ahead if AGI arrives that year (the projection's scan, the last step "no AGI by
- * 2060"), so the break-even year is where the colour changes; and a note that says it.
- * Returns { track, note, update(projection) } (buildControl's `track` and `note`).
+ * The strip under the AGI-year slider: the slider's steps coloured by the US firms' call if AGI
+ * arrives that year (sprinting pays, pacing pays, too close to call; the last step "no AGI by
+ * 2060"), one rectangle per run of steps with the same call, so the break-even year is where
+ * the colour changes; and a note that says it. Returns { track, note, update(projection) }
+ * (buildControl's `track` and `note`).
  */
-export function agiLeaderStrip(ctx, spec) {
+export function agiCallStrip(ctx, spec) {
   const { t } = ctx;
   const steps = Math.round((spec.range.max - spec.range.min) / spec.range.step) + 1;
   const svg = document.createElementNS(SVG_NS, 'svg');
@@ -92,42 +96,48 @@ export function agiLeaderStrip(ctx, spec) {
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('shape-rendering', 'crispEdges');
   svg.setAttribute('aria-hidden', 'true');
-  const cells = Array.from({ length: steps }, (_, i) => {
-    const rect = document.createElementNS(SVG_NS, 'rect');
-    rect.setAttribute('x', String(i));
-    rect.setAttribute('width', '1');
-    rect.setAttribute('height', '1');
-    svg.append(rect);
-    return rect;
-  });
   const caption = h('span', { class: 'agi-strip-text' });
   const note = h(
     'p',
     { class: 'agi-strip-legend', id: `strip-${spec.field}` },
-    h('span', { class: 'swatch lead-sprint', attrs: { 'aria-hidden': 'true' } }),
-    t('calculator.agi_strip.sprint'),
-    ' ',
-    h('span', { class: 'swatch lead-marathon', attrs: { 'aria-hidden': 'true' } }),
-    t('calculator.agi_strip.marathon'),
-    ' ',
+    CALLS.map((call) => [h('span', { class: `swatch call-${call}`, attrs: { 'aria-hidden': 'true' } }), t(`calculator.agi_strip.${call}`), ' ']),
     caption,
   );
   return {
     track: svg,
     note,
-    /** Colour the cells from `projection` (null: leave them blank) and say where it changes. */
+    /** Colour the steps from `projection` (null: leave them blank) and say where it changes. */
     update(projection) {
-      const be = projection && projection.break_even;
-      const leaders = new Map((be ? be.by_agi_year : []).map((pt) => [pt.agi_year, pt.leader]));
-      cells.forEach((rect, i) => {
-        const year = spec.range.min + i * spec.range.step;
-        const leader = i === steps - 1 && be ? be.without_agi : leaders.get(year);
-        rect.setAttribute('class', leader ? `lead-${leader}` : '');
+      const choice = projection && projection.us_choice;
+      const calls = new Map((choice ? choice.by_agi_year : []).map((pt) => [pt.agi_year, pt.call]));
+      const callAt = (i) => (i === steps - 1 && choice ? choice.without_agi.call : calls.get(spec.range.min + i * spec.range.step));
+      const runs = [];
+      for (let i = 0; i < steps; i++) {
+        const call = callAt(i);
+        if (!call) continue;
+        const last = runs[runs.length - 1];
+        if (last && last.call === call && last.x + last.width === i) last.width += 1;
+        else runs.push({ call, x: i, width: 1 });
+      }
+      while (svg.childElementCount > runs.length) svg.lastElementChild.remove();
+      while (svg.childElementCount < runs.length) {
+        const rect = document.createElementNS(SVG_NS, 'rect');
+        rect.setAttribute('height', '1');
+        svg.append(rect);
+      }
+      // Attributes only where they changed: this runs on every frame of a slider drag.
+      const set = (el, name, value) => el.getAttribute(name) !== value && el.setAttribute(name, value);
+      runs.forEach((run, i) => {
+        const rect = svg.children[i];
+        set(rect, 'x', String(run.x));
+        set(rect, 'width', String(run.width));
+        set(rect, 'class', `call-${run.call}`);
       });
-      const threshold = be && be.against_marathon;
-      const text = threshold
-        ? t(`calculator.agi_strip.${threshold.kind}`, { year: typeof threshold.year === 'number' ? ctx.fmt.year(threshold.year) : '' })
-        : '';
+      const close = choice && choice.runs.some((run) => run.call === 'too_close_to_call');
+      const everyYear = choice && (choice.kind === 'always' || choice.kind === 'never');
+      const key = choice && (choice.kind === 'too_close_to_call' ? 'kind_too_close_to_call' : everyYear && close ? `${choice.kind}_except` : choice.kind);
+      const year = choice && typeof choice.break_even_agi_year === 'number' ? ctx.fmt.year(choice.break_even_agi_year) : '';
+      const text = choice ? t(`calculator.agi_strip.${key}`, { year }) : '';
       if (caption.textContent !== text) caption.textContent = text;
     },
   };

@@ -4,7 +4,7 @@
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
 import { h } from './dom.js';
-import { valueText, usdMoney, inputText, inputShortLabel } from './calculator-text.js';
+import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel } from './calculator-text.js';
 
 /**
  * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
@@ -22,7 +22,7 @@ export function chartText(ctx, id, runs, projection) {
       return { title, caption, description: caption };
     }
     case 'model-breakeven': {
-      const noMark = projection && typeof projection.break_even.against_marathon.year !== 'number';
+      const noMark = projection && typeof projection.us_choice.break_even_agi_year !== 'number';
       const caption = t(`calculator.charts.${id}.${noMark ? 'caption_no_break_even' : 'caption'}`);
       return { title: t(`calculator.charts.${id}.title`), caption, description: t(`calculator.charts.${id}.description`) };
     }
@@ -31,15 +31,11 @@ export function chartText(ctx, id, runs, projection) {
   }
 }
 
-const SIDES = ['sprint', 'marathon', 'paced'];
+/** The four paths, as the projection's rows and the charts' marks name them. */
+const PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
 
-/** Money of one side in the reader's currency (the US sides are in US$ bn, China in ¥ bn). */
-function sideMoney(ctx, projection, valueBn, side) {
-  const rate = projection.cny_per_usd;
-  if (side !== 'marathon') return usdMoney(ctx, valueBn, rate);
-  const v = ctx.currency === 'USD' ? valueBn / rate : valueBn;
-  return ctx.fmt.moneyBn(v, ctx.currency);
-}
+/** Money of a path ('us_…' in US$ bn, 'cn_…' in ¥ bn) in the reader's currency. */
+const pathMoney = (ctx, projection, valueBn, path) => sideMoney(ctx, path.slice(0, 2), valueBn, projection.cny_per_usd);
 
 const sideName = (ctx, side) => ctx.t(`calculator.sides.${side}`);
 const percentText = (ctx, x) => `${ctx.fmt.number(x, x < 10 ? 2 : 0)}%`;
@@ -50,9 +46,15 @@ function probeValue(ctx, model, field, value) {
   return spec ? inputText(ctx, spec, value) : ctx.fmt.number(value, 3);
 }
 
-/** "low input → outcome" of one tornado bar end. */
-function sensitivityEnd(ctx, model, field, input, outcome) {
-  return `${probeValue(ctx, model, field, input)} → ${ctx.fmt.number(outcome, 3)}`;
+/** "low input → US sprint minus pace (call)" of one tornado bar end. */
+function sensitivityEnd(ctx, model, field, end) {
+  const outcome = usdMoney(ctx, end.outcome, model.projection ? model.projection.cny_per_usd : 1);
+  return `${probeValue(ctx, model, field, end.input)} → ${outcome}${ctx.fmt.aside(ctx.t(`calculator.call_words.${end.call}`))}`;
+}
+
+/** One AGI year of a side's choice: sprint minus pace in its money and as % of capex, the call. */
+function choiceCells(ctx, projection, side, pt) {
+  return [`${sideMoney(ctx, side, pt.sprint_minus_pace, projection.cny_per_usd)}${ctx.fmt.aside(shareOfCapex(ctx, pt))}`, ctx.t(`calculator.calls.${pt.call}`)];
 }
 
 /** The limits that held a side back in a year, in words ('' for none). */
@@ -71,21 +73,21 @@ export function describeModelHit(ctx, chartId, hit, model) {
   const [kind, rest] = mark.includes(':') ? mark.split(':') : [mark, ''];
   const year = Number(rest);
   if (!projection) return null;
-  if (chartId === 'model-breakeven' && (kind === 'sprint' || kind === 'marathon')) {
-    const pt = projection.break_even.by_agi_year.find((p) => p.agi_year === year);
+  if (chartId === 'model-breakeven' && (kind === 'us' || kind === 'cn')) {
+    const pt = projection[`${kind}_choice`].by_agi_year.find((p) => p.agi_year === year);
     if (!pt) return null;
+    const [difference, call] = choiceCells(ctx, projection, kind, pt);
     return [
       { text: ctx.fmt.labelled(t('calculator.tables.agi_year'), ctx.fmt.year(year)), class: 'tooltip-title' },
-      { text: ctx.fmt.labelled(sideName(ctx, kind), valueText(ctx, kind === 'sprint' ? pt.sprint_value_per_capex : pt.marathon_value_per_capex)), class: 'tooltip-value' },
-      { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${pt.leader}`) }), class: null },
-      { text: ctx.fmt.labelled(t('calculator.outputs.extra_npv'), usdMoney(ctx, pt.extra_npv, projection.cny_per_usd)), class: 'tooltip-period' },
+      { text: ctx.fmt.labelled(t('calculator.tables.sprint_minus_pace', { side: t(`calculator.firms_label.${kind}`) }), difference), class: 'tooltip-value' },
+      { text: call, class: pt.call === 'too_close_to_call' ? 'tooltip-flag' : null },
     ];
   }
-  if (['model-position', 'model-capacity', 'model-prices'].includes(chartId) && SIDES.includes(kind)) {
+  if (['model-position', 'model-capacity', 'model-prices'].includes(chartId) && PATHS.includes(kind)) {
     const row = projection.years.find((r) => r.year === year);
     if (!row) return null;
     const side = row[kind];
-    const money = (v) => sideMoney(ctx, projection, v, kind);
+    const money = (v) => pathMoney(ctx, projection, v, kind);
     const held = limitsText(ctx, side.limits);
     return [
       { text: `${sideName(ctx, kind)} · ${ctx.fmt.year(year)}`, class: 'tooltip-title' },
@@ -97,16 +99,16 @@ export function describeModelHit(ctx, chartId, hit, model) {
       held ? { text: held, class: 'tooltip-flag' } : null,
     ];
   }
-  if (chartId === 'model-uncertainty' && (kind === 'sprint' || kind === 'marathon') && monteCarlo) {
+  if (chartId === 'model-uncertainty' && (kind === 'sprint' || kind === 'pace') && monteCarlo) {
     const bar = (monteCarlo.agi_years || []).find((b) => b.year === year);
     if (!bar) return null;
-    const count = kind === 'sprint' ? bar.sprint_ahead : bar.marathon_ahead;
+    const count = kind === 'sprint' ? bar.sprint_pays : bar.pace_pays;
     const share = ctx.fmt.number((100 * count) / Math.max(1, monteCarlo.runs), 1);
     const label = year <= 2060 ? ctx.fmt.labelled(t('calculator.monte_carlo.agi_years_axis'), ctx.fmt.year(year)) : t('calculator.monte_carlo.no_agi');
     return [
       { text: label, class: 'tooltip-title' },
       { text: t('calculator.tables.share_of_runs', { share }), class: 'tooltip-value' },
-      { text: t('calculator.tables.leader', { leader: t(`calculator.leaders.${kind}`) }), class: null },
+      { text: t(`calculator.tables.${kind}_pays`), class: null },
     ];
   }
   if (chartId === 'model-sensitivity') {
@@ -115,11 +117,11 @@ export function describeModelHit(ctx, chartId, hit, model) {
     if (!bar) return null;
     return [
       { text: inputShortLabel(ctx, mark), class: 'tooltip-title' },
-      { text: ctx.fmt.labelled(t('calculator.sensitivity.low'), sensitivityEnd(ctx, model, mark, bar.low_input, bar.outcome_low)), class: null },
-      { text: ctx.fmt.labelled(t('calculator.sensitivity.high'), sensitivityEnd(ctx, model, mark, bar.high_input, bar.outcome_high)), class: null },
+      { text: ctx.fmt.labelled(t('calculator.sensitivity.low'), sensitivityEnd(ctx, model, mark, bar.low)), class: null },
+      { text: ctx.fmt.labelled(t('calculator.sensitivity.high'), sensitivityEnd(ctx, model, mark, bar.high)), class: null },
       bar.flips ? { text: t('calculator.sensitivity.flips'), class: 'tooltip-flag' } : null,
       bar.zero_reason ? { text: t(`calculator.sensitivity.zero.${bar.zero_reason}`), class: 'tooltip-flag' } : null,
-      { text: t('calculator.sensitivity.base', { base: ctx.fmt.number(sens.base_outcome, 3) }), class: 'tooltip-period' },
+      { text: t('calculator.sensitivity.base', { base: usdMoney(ctx, sens.base_outcome, projection.cny_per_usd) }), class: 'tooltip-period' },
     ];
   }
   return null;
@@ -131,23 +133,25 @@ export function modelTable(ctx, id, model) {
   const { projection, monteCarlo } = model;
   const col = (side, output) => ctx.fmt.labelled(sideName(ctx, side), t(`calculator.outputs.${output}`));
   if (id === 'model-breakeven' && projection) {
+    const { us_choice: us, cn_choice: cn } = projection;
+    const points = [...us.by_agi_year.map((pt, i) => [pt, cn.by_agi_year[i]]), [us.without_agi, cn.without_agi]];
+    const sideHead = (side) => [t('calculator.tables.sprint_minus_pace', { side: t(`calculator.firms_label.${side}`) }), ctx.fmt.labelled(t(`calculator.firms_label.${side}`), t('calculator.tables.call'))];
     return {
-      head: [t('calculator.tables.agi_year'), col('sprint', 'value_per_capex'), col('marathon', 'value_per_capex'), t('calculator.tables.leader_column'), t('calculator.outputs.extra_npv')],
-      rows: projection.break_even.by_agi_year.map((pt) => [
-        ctx.fmt.year(pt.agi_year),
-        valueText(ctx, pt.sprint_value_per_capex),
-        valueText(ctx, pt.marathon_value_per_capex),
-        t(`calculator.leaders.${pt.leader}`),
-        usdMoney(ctx, pt.extra_npv, projection.cny_per_usd),
+      head: [t('calculator.tables.agi_year'), ...sideHead('us'), ...sideHead('cn')],
+      rows: points.map(([u, c]) => [
+        typeof u.agi_year === 'number' ? ctx.fmt.year(u.agi_year) : t('calculator.monte_carlo.no_agi'),
+        ...choiceCells(ctx, projection, 'us', u),
+        ...choiceCells(ctx, projection, 'cn', c),
       ]),
     };
   }
   const yearly = { 'model-position': 'cumulative', 'model-capacity': 'demand_vs_capacity', 'model-prices': 'price_index' }[id];
   if (yearly && projection) {
-    const sides = id === 'model-position' ? SIDES : SIDES.slice(0, 2);
+    // Prices do not depend on strategy: one column per side (its paced path's).
+    const sides = id === 'model-prices' ? ['us_pace', 'cn_pace'] : PATHS;
     const cell = (row, side) => {
       const s = row[side];
-      if (yearly === 'cumulative') return sideMoney(ctx, projection, s.cumulative_free_cash, side);
+      if (yearly === 'cumulative') return pathMoney(ctx, projection, s.cumulative_free_cash, side);
       if (yearly === 'demand_vs_capacity') return percentText(ctx, (100 * s.demand) / s.capacity);
       return ctx.fmt.number(s.price_index, 3);
     };
@@ -158,11 +162,12 @@ export function modelTable(ctx, id, model) {
   }
   if (id === 'model-uncertainty' && monteCarlo) {
     return {
-      head: [t('calculator.monte_carlo.agi_years_axis'), t('calculator.leaders.sprint'), t('calculator.leaders.marathon')],
+      head: [t('calculator.monte_carlo.agi_years_axis'), t('calculator.tables.sprint_pays'), t('calculator.tables.pace_pays'), t('calculator.tables.too_close')],
       rows: (monteCarlo.agi_years || []).map((b) => [
         b.year <= 2060 ? ctx.fmt.year(b.year) : t('calculator.monte_carlo.no_agi'),
-        ctx.fmt.number(b.sprint_ahead, 0),
-        ctx.fmt.number(b.marathon_ahead, 0),
+        ctx.fmt.number(b.sprint_pays, 0),
+        ctx.fmt.number(b.pace_pays, 0),
+        ctx.fmt.number(b.too_close_to_call, 0),
       ]),
     };
   }
@@ -172,8 +177,8 @@ export function modelTable(ctx, id, model) {
       head: [t('calculator.tables.input'), t('calculator.sensitivity.low'), t('calculator.sensitivity.high')],
       rows: sens.bars.map((b) => [
         inputShortLabel(ctx, b.field),
-        sensitivityEnd(ctx, model, b.field, b.low_input, b.outcome_low),
-        sensitivityEnd(ctx, model, b.field, b.high_input, b.outcome_high) +
+        sensitivityEnd(ctx, model, b.field, b.low),
+        sensitivityEnd(ctx, model, b.field, b.high) +
           (b.flips ? ctx.fmt.aside(t('calculator.sensitivity.flips')) : '') +
           (b.zero_reason ? ctx.fmt.aside(t(`calculator.sensitivity.zero.${b.zero_reason}`)) : ''),
       ]),

@@ -10,7 +10,7 @@ export const valueText = (ctx, x) => ctx.fmt.fixed(x, 2);
 
 /** The AGI year as the sentences name it ("AGI in 2030" / "no AGI by 2060"). */
 function agiWords(ctx, year) {
-  return typeof year === 'number' ? ctx.t('calculator.verdict.agi_in', { year: ctx.fmt.year(year) }) : ctx.t('calculator.verdict.no_agi');
+  return typeof year === 'number' ? ctx.t('calculator.at.agi_in', { year: ctx.fmt.year(year) }) : ctx.t('calculator.at.no_agi');
 }
 
 /** Money in the reader's currency from the US side's US$ bn. */
@@ -27,57 +27,74 @@ export function joinSentences(ctx, sentences) {
 /** A percent from a fraction ("9%"). */
 const percent = (ctx, fraction) => `${ctx.fmt.number(fraction * 100, 1)}%`;
 
+/** A signed value per unit invested ("+0.45", "−0.12"). */
+const signedValue = (ctx, x) => `${x < 0 ? '−' : '+'}${valueText(ctx, Math.abs(x))}`;
+
+/** Money of `side` ('us' in US$ bn, 'cn' in ¥ bn) in the reader's currency. */
+export function sideMoney(ctx, side, bn, cnyPerUsd) {
+  if (side !== 'cn') return usdMoney(ctx, bn, cnyPerUsd);
+  return ctx.fmt.moneyBn(ctx.currency === 'USD' ? bn / cnyPerUsd : bn, ctx.currency);
+}
+
+/** Sprint minus pace as a share of the PV of capex when pacing, the band's scale ("-3.2%"). */
+export const shareOfCapex = (ctx, pt) => `${ctx.fmt.number((100 * pt.sprint_minus_pace) / Math.max(Math.abs(pt.pv_capex_pacing), Number.MIN_VALUE), 1)}%`;
+
 /**
- * The verdict sentence's key: the core's wording decides whether the words may call a side
- * ahead (a gap inside its about-even band may not), and when both sides get back less than
- * they spend the leader only loses less.
+ * A side's choice over every AGI year in one sentence: the break-even year by the engine's
+ * kind, then the runs of AGI years too close to call (never folded into either answer).
  */
-function verdictKey(v) {
-  if (v.wording === 'about_even') return 'about_even';
-  return v.wording === 'loses_less' ? `loses_less.${v.leader}` : v.leader;
+export function choiceSentence(ctx, choice) {
+  const { t } = ctx;
+  const side = t(`calculator.firms.${choice.side}`);
+  const close = choice.runs.filter((run) => run.call === 'too_close_to_call');
+  const year = typeof choice.break_even_agi_year === 'number' ? ctx.fmt.year(choice.break_even_agi_year) : '';
+  const everyYear = choice.kind === 'always' || choice.kind === 'never';
+  const key = everyYear && close.length ? `${choice.kind}_except` : choice.kind;
+  const years = close.map((run) =>
+    run.from === run.to ? t('calculator.choice.run_single', { year: ctx.fmt.year(run.from) }) : t('calculator.choice.run', { from: ctx.fmt.year(run.from), to: ctx.fmt.year(run.to) }),
+  );
+  return joinSentences(ctx, [
+    t(`calculator.choice.${key}`, { side, year }),
+    close.length && choice.kind !== 'too_close_to_call' ? t('calculator.choice.close_runs', { years: ctx.fmt.joined(years) }) : '',
+  ]);
 }
 
 /**
- * The result block's sentences from a projection: the headline break-even year, the verdict
- * at the reader's AGI year, the comparison with the paced path and the claim check.
- * Returns { headline, breakEven, verdict, paced, claim } ('' each without a projection).
+ * The result block's sentences from a projection: the US firms' choice (the headline), the
+ * call at the reader's AGI year, China's choice, the business-quality gap (not a result of
+ * strategy) and the claim check. `call` is the engine's call at the reader's AGI year, for
+ * styling. Empty strings without a projection.
  */
 export function resultSentences(ctx, p, scenario) {
   const { t } = ctx;
-  if (!p || !p.verdict) return { headline: '', breakEven: '', verdict: '', paced: '', claim: '' };
-  const be = p.break_even;
-  const year = (threshold) => (typeof threshold.year === 'number' ? ctx.fmt.year(threshold.year) : '');
-  const headlineKey = { until: 'headline_year', mixed: 'headline_year', from: 'headline_from', always: 'headline_always', never: 'headline_never' }[be.against_marathon.kind];
-  const v = p.verdict;
-  const vars = {
-    agi: agiWords(ctx, p.agi_year),
-    sprint_value: valueText(ctx, v.sprint.value_per_capex),
-    marathon_value: valueText(ctx, v.marathon.value_per_capex),
-  };
-  const leaderName = (leader) => t(`calculator.leaders.${leader}`);
+  if (!p || !p.us_choice) return { headline: '', call: null, callWords: '', at: '', china: '', gap: '', claim: '' };
+  const at = p.us_choice.at_agi_year;
+  const gap = p.business_gap;
   const c = p.claim;
-  // A year inside the about-even band names no leader: each year gets its own clause.
-  const claimKey = c.holds ? 'holds' : c.early_leader === 'tie' || c.late_leader === 'tie' ? 'fails_parts' : c.early_leader === c.late_leader ? 'fails_same_leader' : 'fails';
-  const claimPart = (leader, agiYear) =>
-    leader === 'tie' ? t('calculator.claim.even', { year: ctx.fmt.year(agiYear) }) : t('calculator.claim.ahead', { leader: leaderName(leader), year: ctx.fmt.year(agiYear) });
+  const callWords = (call) => t(`calculator.call_words.${call}`);
   return {
-    headline: t(`calculator.break_even.${headlineKey}`, { year: year(be.against_marathon) }),
-    breakEven: t(`calculator.break_even.against_marathon.${be.against_marathon.kind}`, { year: year(be.against_marathon) }),
-    verdict: t(`calculator.verdict.${verdictKey(v)}`, vars),
-    paced: joinSentences(ctx, [
-      t(`calculator.break_even.against_paced.${be.against_paced.kind}`, { year: year(be.against_paced) }),
-      t(`calculator.break_even.${p.incremental.extra_npv >= 0 ? 'extra_gain' : 'extra_loss'}`, {
-        extra_npv: usdMoney(ctx, Math.abs(p.incremental.extra_npv), p.cny_per_usd),
-        discount_rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%`,
-      }),
-    ]),
-    claim: t(`calculator.claim.${claimKey}`, {
-      early: ctx.fmt.year(p.claim.early_agi_year),
-      late: ctx.fmt.year(p.claim.late_agi_year),
-      early_leader: leaderName(p.claim.early_leader),
-      late_leader: leaderName(p.claim.late_leader),
-      early_part: claimPart(c.early_leader, c.early_agi_year),
-      late_part: claimPart(c.late_leader, c.late_agi_year),
+    headline: choiceSentence(ctx, p.us_choice),
+    call: at.call,
+    callWords: t(`calculator.calls.${at.call}`),
+    at: t(`calculator.at.${at.call}`, {
+      agi: agiWords(ctx, p.agi_year),
+      diff: usdMoney(ctx, Math.abs(at.sprint_minus_pace), p.cny_per_usd),
+      rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%`,
+      share: shareOfCapex(ctx, { ...at, sprint_minus_pace: Math.abs(at.sprint_minus_pace) }),
+    }),
+    china: choiceSentence(ctx, p.cn_choice),
+    gap: t('calculator.business_gap', {
+      pace_gap: signedValue(ctx, gap.both_pace),
+      sprint_gap: signedValue(ctx, gap.both_sprint),
+      us_margin: percent(ctx, gap.us_cash_margin),
+      cn_margin: percent(ctx, gap.cn_cash_margin),
+    }),
+    claim: t(`calculator.claim.${c.holds ? 'holds' : 'fails'}`, {
+      early: ctx.fmt.year(c.early_agi_year),
+      late: ctx.fmt.year(c.late_agi_year),
+      early_call: callWords(c.early),
+      late_call: callWords(c.late),
+      none_call: callWords(c.without_agi),
     }),
   };
 }
@@ -114,15 +131,31 @@ export function paybackSentences(ctx, p, comparisonIds) {
   };
 }
 
-/** The Monte Carlo result in one sentence ('' before the first run). */
+/** The Monte Carlo result: shares of scenarios for each side, then which path is steadier. */
 export function mcSentence(ctx, mc) {
-  if (!mc || typeof mc.share_sprint_ahead !== 'number') return '';
+  if (!mc || typeof mc.us_share_sprint_pays !== 'number') return '';
+  const { t } = ctx;
   const pct = (x) => ctx.fmt.number(Math.round(x * 100), 0);
-  return ctx.t('calculator.monte_carlo.sentence', {
-    runs: ctx.fmt.number(mc.runs, 0),
-    p_sprint: pct(mc.share_sprint_ahead),
-    p_marathon: pct(mc.share_marathon_ahead),
-  });
+  const risk = (r) => {
+    const side = t(`calculator.firms.${r.side}`);
+    if (r.steadier === 'mixed') return t('calculator.risk.mixed', { side, sprint: pct(r.sprint.share_loss), pace: pct(r.pace.share_loss) });
+    const [steady, other] = r.steadier === 'sprint' ? [r.sprint, r.pace] : [r.pace, r.sprint];
+    const gap = Math.round(Math.abs(r.share_loss_gap) * 100);
+    const points = t(`calculator.risk.${gap === 1 ? 'point' : 'points'}`, { n: ctx.fmt.number(gap, 0) });
+    return t(`calculator.risk.${r.steadier}`, { side, points, steady: pct(steady.share_loss), other: pct(other.share_loss) });
+  };
+  return joinSentences(ctx, [
+    t('calculator.monte_carlo.sentence', {
+      us_sprint: pct(mc.us_share_sprint_pays),
+      us_pace: pct(mc.us_share_pace_pays),
+      us_close: pct(mc.us_share_too_close),
+      cn_sprint: pct(mc.cn_share_sprint_pays),
+      cn_pace: pct(mc.cn_share_pace_pays),
+      cn_close: pct(mc.cn_share_too_close),
+    }),
+    risk(mc.us_risk),
+    risk(mc.cn_risk),
+  ]);
 }
 
 /** A value of `spec`, in words with its unit ("None by 2060" for the no-AGI step). */

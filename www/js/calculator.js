@@ -1,5 +1,6 @@
-// The what-if calculator: presets; the workbench — the result (break-even AGI year, verdict,
-// the paced comparison, the claim check) and the headline chart, beside three headline
+// The what-if calculator: presets; the workbench — the result (the US firms' choice, the call
+// at the reader's AGI year, China's choice, the business-quality gap, the claim check) and the
+// headline chart, beside three headline
 // controls and "more assumptions" (the other inputs of ex.input_specs(), grouped by side); the
 // payback panel, the other model charts (each with a table as its accessible equivalent), the
 // Monte Carlo run and "How this is calculated".
@@ -21,7 +22,7 @@
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
 import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
-import { presetButtons, buildControl, agiLeaderStrip } from './calculator-controls.js';
+import { presetButtons, buildControl, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
 import { applyUrlScenario } from './url-scenario.js';
@@ -31,7 +32,7 @@ const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 const HEADLINE_INPUTS = ['agi_year', 'winner_take_all', 'price_cut'];
 /** The groups under "more assumptions", by side; the uncertainty inputs sit by their chart. */
 const MORE_GROUPS = ['race', 'us', 'cn', 'market'];
-/** Quiet time after the last change before the verdict is read out to screen readers. */
+/** Quiet time after the last change before the result is read out to screen readers. */
 const ANNOUNCE_DELAY_MS = 600;
 /** Drawn on every slider move; the others when the slider is let go. */
 const HEADLINE_CHART = 'model-breakeven';
@@ -114,21 +115,26 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   // ---- DOM ---------------------------------------------------------------------------------
   const controls = new Map(); // field → { input, output, error, spec }
-  const headlineEl = h('strong', { class: 'calc-breakeven-year' });
-  const sentenceEl = h('p', { class: 'calc-sentence' });
+  // The US firms' choice over every AGI year, then the call at the reader's AGI year (styled
+  // by the call: "too close to call" is a state of its own), then China's choice and the gap.
+  const headlineEl = h('strong', { class: 'calc-headline' });
+  const callBadge = h('span', { class: 'calc-call-badge' });
+  const atEl = h('span', { class: 'calc-sentence' });
+  const othersEl = h('p', { class: 'calc-others' });
   const notesEl = h('p', { class: 'calc-notes' });
-  // Whose scenario the verdict is for: the defaults (as on the baked page) or the reader's own.
+  // Whose scenario the result is for: the defaults (as on the baked page) or the reader's own.
   const scenarioEl = h('p', { class: 'calc-scenario' });
-  // Screen readers hear the verdict once the reader pauses, not every step of a slider.
+  // Screen readers hear the result once the reader pauses, not every step of a slider.
   const announceEl = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
   let announceTimer = 0;
-  let announced = null; // the verdict last read out
+  let announced = null; // the result last read out
   const resultEl = h(
     'div',
     { class: 'calc-result' },
     scenarioEl,
-    h('p', { class: 'calc-breakeven' }, h('span', { class: 'calc-breakeven-label' }, t('calculator.break_even.title')), ' ', headlineEl),
-    sentenceEl,
+    h('p', { class: 'calc-breakeven' }, headlineEl),
+    h('p', { class: 'calc-call' }, h('span', { class: 'calc-call-label' }, t('calculator.at.label')), ' ', callBadge, ' ', atEl),
+    othersEl,
   );
   const paybackMain = h('p', { class: 'calc-payback-main' });
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
@@ -136,7 +142,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const presetBar = h('div', { class: 'presets', attrs: { role: 'group', 'aria-labelledby': 'presets-label' } });
   const chartEntries = new Map();
   const views = new Map();
-  let agiStrip = null; // the leader strip under the AGI-year slider (calculator-controls.js)
+  let agiStrip = null; // the call strip under the AGI-year slider (calculator-controls.js)
 
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
@@ -207,8 +213,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           h('summary', {}, t('calculator.more_assumptions')),
           h('div', { class: 'calc-panels' }, MORE_GROUPS.map(fieldset)),
         ),
-        // The comparison with the paced path, the claim check and the payback panel: read
-        // beside the verdict, and room for it to stay in view below the last control.
+        // The claim check and the payback panel: read beside the result, and room for it to stay in view below the last control.
         notesEl,
         h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
       ),
@@ -245,7 +250,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   function control(spec) {
-    if (spec.field === 'agi_year') agiStrip = agiLeaderStrip(ctx, spec);
+    if (spec.field === 'agi_year') agiStrip = agiCallStrip(ctx, spec);
     const c = buildControl(ctx, spec, onInput, spec.field === 'agi_year' ? agiStrip : {});
     controls.set(spec.field, { input: c.input, output: c.output, error: c.error, spec });
     return c.el;
@@ -313,8 +318,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     setText(scenarioEl, t(own ? 'calculator.scenario.own' : 'calculator.scenario.defaults'));
     const s = resultSentences(ctx, projection, scenario);
     setText(headlineEl, s.headline);
-    setText(sentenceEl, joinSentences(ctx, [s.breakEven, s.verdict]));
-    setText(notesEl, joinSentences(ctx, [s.paced, s.claim]));
+    setText(callBadge, s.callWords);
+    const badgeClass = s.call ? `calc-call-badge call-${s.call}` : 'calc-call-badge';
+    if (callBadge.className !== badgeClass) callBadge.className = badgeClass;
+    setText(atEl, s.at);
+    setText(othersEl, joinSentences(ctx, [s.china, s.gap]));
+    setText(notesEl, s.claim);
     const pb = paybackSentences(ctx, projection, paybackIds);
     setText(paybackMain, pb.main);
     setText(paybackCompare, pb.compare);
@@ -322,11 +331,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     // The headline chart's caption names the break-even mark only when there is one.
     const breakeven = chartEntries.get('model-breakeven');
     if (breakeven) setText(breakeven.captionEl, chartText(ctx, 'model-breakeven', MC_RUNS, projection).caption);
-    announce(s.headline ? t('calculator.announce', { year: s.headline, verdict: s.verdict }) : '');
+    announce(joinSentences(ctx, [s.headline, s.at]));
   }
 
   /**
-   * Read `text` out once the reader pauses, when it differs from the verdict last read out
+   * Read `text` out once the reader pauses, when it differs from the result last read out
    * (the first one is on the page to read, not announced on load).
    */
   function announce(text) {

@@ -45,6 +45,8 @@ const api = {
   missingText: () => (app.t ? [...app.t.missing] : []),
   /** Bytes of the core's linear memory (tests/e2e/soak.mjs); 0 until it has loaded. */
   wasmMemoryBytes: () => 0,
+  /** The calculator's current projection as the core returns it (tests read the engine's calls). */
+  projection: () => (app.ex ? app.ex.projection() : null),
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
   svg: (id, width, height) => app.ex.svg(id, width, height),
 };

@@ -84,7 +84,8 @@ const RESULT_COLUMNS = [
   { output: 'demand_vs_capacity', plain: (s) => (100 * s.demand) / s.capacity, unit: '%' },
   { output: 'price_index', plain: (s) => s.price_index },
 ];
-const SIDES = ['sprint', 'marathon', 'paced'];
+/** The four paths: each side sprinting and pacing (src/model/project.rs). */
+const PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
 
 /**
  * The scenario's inputs (label, value in words, the link parameter), the link that restores
@@ -96,25 +97,23 @@ export function resultsRows(ctx, { specs, scenario, projection, link }) {
   const { t, currency, lang } = ctx;
   const rate = projection.cny_per_usd;
   const perBillion = lang === 'en' ? 1 : 10;
-  // The US sides are computed in US$ bn, China's in ¥ bn (src/model/project.rs).
-  const toReader = (bn, side) => {
-    const inCurrency = side === 'marathon' ? (currency === 'USD' ? bn / rate : bn) : currency === 'CNY' ? bn * rate : bn;
+  // The US paths are computed in US$ bn, China's in ¥ bn (src/model/project.rs).
+  const toReader = (bn, path) => {
+    const inCurrency = path.startsWith('cn_') ? (currency === 'USD' ? bn / rate : bn) : currency === 'CNY' ? bn * rate : bn;
     return round(inCurrency * perBillion, 2);
   };
   const moneyUnit = t(`share.csv.money.${currency}`);
   const column = (name, unit) => t('share.csv.unit_column', { name, unit });
   const head = [t('calculator.tables.year')];
-  for (const side of SIDES) {
+  for (const path of PATHS) {
     for (const c of RESULT_COLUMNS) {
-      const name = t('share.csv.side_column', { side: t(`calculator.sides.${side}`), output: t(`calculator.outputs.${c.output}`) });
+      const name = t('share.csv.side_column', { side: t(`calculator.sides.${path}`), output: t(`calculator.outputs.${c.output}`) });
       head.push(column(name, c.money ? moneyUnit : c.unit || t('share.csv.index')));
     }
   }
-  head.push(column(t('calculator.outputs.share'), '%'));
   const years = projection.years.map((row) => [
     row.year,
-    ...SIDES.flatMap((side) => RESULT_COLUMNS.map((c) => (c.money ? toReader(c.money(row[side]), side) : round(c.plain(row[side]), 3)))),
-    round(100 * row.sprint_prize_share, 2),
+    ...PATHS.flatMap((path) => RESULT_COLUMNS.map((c) => (c.money ? toReader(c.money(row[path]), path) : round(c.plain(row[path]), 3)))),
   ]);
   return [
     [t('share.csv.input'), t('share.csv.input_value'), t('share.csv.input_param')],
