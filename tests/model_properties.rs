@@ -457,14 +457,10 @@ fn more_chips_never_lower_chinas_paced_capacity_even_when_funding_binds() {
     }
 }
 
-// Engine finding: the prize's split `compute_share` takes ln(E_CN / E_US) with each floored at
-// the smallest positive float; when one side has no compute the ratio overflows to infinity
-// and, with the winner-takes-all exponent at 0, 0 × ∞ gives NaN: every NPV of the pairs in
-// which the US paces is NaN and the call silently becomes "too close to call". Here China
-// serves the whole market outside China and the US none of China's, so the US paced path has
-// no demand and its fleet has retired by AGI in 2032.
+// A side with no compute at all (China serves the whole market outside China and the US none of
+// China's, so the US paced path has no demand) and no winner-takes-all strength: the prize's
+// split stays finite (each logarithm floored on its own), so no payoff is NaN.
 #[test]
-#[ignore = "engine finding: NaN payoffs when a side has no compute and winner_take_all is 0"]
 fn a_side_with_no_compute_and_no_winner_takes_all_still_gets_finite_payoffs() {
     let p = run(&defaults_with(&[
         ("cn_access", 100.0),

@@ -50,12 +50,7 @@ fn asymmetry(p: &Params) -> f64 {
     worst
 }
 
-// Fails today by up to 15 % (no AGI, access 0): the two markets' 2025 sizes are calibrated
-// with today's access from the input table (US 2 %, China 1.5 %; `Params::access_today`),
-// which is not a side parameter, so equal sides still face unequal markets. Passes to 0 once
-// both are 2 %. Reported to the lead; un-ignore when today's access is part of `SideParams`.
 #[test]
-#[ignore = "engine finding: market sizes use today's access (2 % / 1.5 %) outside Params"]
 fn with_equal_sides_the_game_table_is_its_own_transpose() {
     for agi_year in [Some(2027), Some(2030), Some(2042), None] {
         for access in [0.0, 0.02, 0.3] {
