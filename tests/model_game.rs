@@ -98,11 +98,14 @@ proptest! {
         }
     }
 
-    // With both markets closed each side's prize is its own market's, whatever the other does.
+    // With both markets closed each side's prize is its own market's, whatever the other does
+    // (in the reader's-year mode: when compute brings AGI, the other side's sprint brings it
+    // sooner for everyone).
     #[test]
     fn with_both_markets_closed_a_sides_payoff_ignores_the_others_strategy(s in any_scenario()) {
         prop_assume!(s.winner_take_all > 0.0);
-        let p = run(&with(&with(&s, "us_access", 0.0), "cn_access", 0.0));
+        let fixed_year = with(&s, "agi_mode", 0.0);
+        let p = run(&with(&with(&fixed_year, "us_access", 0.0), "cn_access", 0.0));
         for own in Strategy::BOTH {
             let (a, b) = (payoff(&p, true, own, Strategy::Sprint), payoff(&p, true, own, Strategy::Pace));
             prop_assert!((a - b).abs() <= 1e-9 * a.abs().max(1.0), "US {:?}: {} ≠ {}", own, a, b);
@@ -213,20 +216,23 @@ proptest! {
     }
 
     // With both markets closed each side's prize comes from its own market only: the prize
-    // multiple of its own revenue until the follower catches up, whatever the race.
+    // multiple of what its demand would pay until the follower catches up, whatever the race
+    // (the AI-market anchor, AGI in the reader's year).
     #[test]
     fn access_zero_gives_no_prize_from_the_other_sides_market(
         s in any_scenario(),
         agi in 2027..=2055i32,
     ) {
         prop_assume!(s.winner_take_all > 0.0);
-        let s = with(&with(&with(&s, "us_access", 0.0), "cn_access", 0.0), "agi_year", f64::from(agi));
+        let framed = with(&with(&s, "agi_mode", 0.0), "prize_anchor", 0.0);
+        let s = with(&with(&with(&framed, "us_access", 0.0), "cn_access", 0.0), "agi_year", f64::from(agi));
         let p = run(&s);
         let lead_end = agi + s.catch_up_lag as i32;
         for y in p.years.iter().filter(|y| y.year >= agi && y.year < lead_end) {
             for side in [y.us_sprint, y.us_pace, y.cn_sprint, y.cn_pace] {
-                prop_assert!(close(side.prize_revenue, s.agi_prize * side.revenue),
-                    "{}: prize {} vs {} × {}", y.year, side.prize_revenue, s.agi_prize, side.revenue);
+                let spending = side.price_index * side.demand;
+                prop_assert!(close(side.prize_revenue, s.agi_prize * spending),
+                    "{}: prize {} vs {} × {}", y.year, side.prize_revenue, s.agi_prize, spending);
             }
         }
     }
