@@ -271,6 +271,15 @@ fn probe_scenarios() -> Vec<Scenario> {
         with(&d, "agi_year", 2028.0),
         with(&d, "agi_year", 2045.0),
         with(&d, "agi_year", NO_AGI_YEAR),
+        // The bull case: compute brings AGI, the prize priced against world output, open
+        // markets; where the world-output anchor's inputs act.
+        defaults_with(&[
+            ("agi_mode", 1.0),
+            ("prize_anchor", 1.0),
+            ("us_access", 50.0),
+            ("cn_access", 50.0),
+            ("agi_year", 2028.0),
+        ]),
         defaults_with(&[
             ("us_access", 30.0),
             ("cn_access", 20.0),
