@@ -5,7 +5,7 @@ mod model_support;
 
 use ai_capex_explainer::model::{
     input_specs, monte_carlo, sensitivity, AgiDistribution, InputGroup, MonteCarlo, RiskFigures,
-    Scenario, SideRisk, Steadier, NO_AGI_YEAR,
+    Scenario, SideRisk, Steadier, FRAMING_INPUTS, NO_AGI_YEAR,
 };
 use model_support::with;
 
@@ -97,7 +97,13 @@ fn it_draws_every_input_and_constant_that_can_flip_the_choice_not_just_the_agi_y
         assert!(names.contains(&name), "{name}");
     }
     for v in &m.varied {
-        let correlated = ["agi_prize", "demand_growth"].contains(&v.name);
+        let correlated = [
+            "agi_prize",
+            "agi_gdp_share",
+            "provider_capture",
+            "demand_growth",
+        ]
+        .contains(&v.name);
         assert_eq!(v.correlated_with_agi, correlated, "{}", v.name);
         assert!(v.low <= v.high, "{}", v.name);
     }
@@ -158,9 +164,10 @@ fn zero_or_too_many_runs_nan_and_out_of_range_inputs_are_refused_by_name() {
 fn the_tornado_uses_each_plausible_end_sorts_by_swing_and_bars_every_movable_constant() {
     let t = sensitivity(&Scenario::default()).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(t.bars.windows(2).all(|w| w[0].swing >= w[1].swing));
+    // Framing inputs (how AGI comes, the prize's anchor) frame the question; they are no bar.
     for spec in input_specs()
         .iter()
-        .filter(|s| s.group != InputGroup::Uncertainty)
+        .filter(|s| s.group != InputGroup::Uncertainty && !FRAMING_INPUTS.contains(&s.field))
     {
         let bar = t.bars.iter().find(|b| b.field == spec.field);
         let ends = bar.map(|b| (b.is_input, b.low.input, b.high.input));
