@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Baked pages: www/ → dist/, the folder to copy to any static host (root or subpath). One
 // static page per language already holds the whole article: headline, takeaways, every chart as
-// inline SVG, tables, conflicts, sources and the calculator at its default scenario.
+// inline SVG, tables, conflicts, the sources' grades and the calculator at its default scenario.
 //
 // Usage: node tools/bake.mjs [--out DIR]      (run by `./dev build`; needs www/pkg/ built)
 //
@@ -19,7 +19,8 @@
 //   dist/index.html          zh-Hans (the default language)
 //   dist/en/index.html       English
 //   dist/zh-Hant/index.html  Traditional Chinese
-//   dist/…/tables.html       every table of that page, open, for readers without JavaScript
+//   dist/…/tables.html       every table of that page, open, and every source, for readers
+//                            without JavaScript (the page links here for the full source list)
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
 //   dist/…/static.html       for places where scripts do not run (RSS, email newsletters, AMP
 //   dist/…/img/<chart>.png   without amp-iframe): each chart as an image, with its title,
@@ -46,6 +47,7 @@ import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
+import { slimSvg } from './slim-svg.mjs';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 import { LOAD_TIMEOUT_MS } from '../www/js/assets.js';
 
@@ -83,22 +85,8 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp }) {
+function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
   const root = document.documentElement;
-  // Every chart is baked twice (phone and desktop width). In the calculator's charts, below the
-  // fold, attributes that only restate SVG's defaults go and numbers keep two decimals (a
-  // hundredth of a pixel), to keep the first view within its budget; the article's charts stay
-  // exactly as the core draws them live.
-  const slim = (svg) => {
-    for (const el of svg.querySelectorAll('*')) {
-      if (el.getAttribute('opacity') === '1') el.removeAttribute('opacity');
-      if (el.getAttribute('stroke') === 'none') el.removeAttribute('stroke');
-      if (!el.hasAttribute('stroke')) el.removeAttribute('stroke-width'); // no line to give a width
-      for (const { name, value } of [...el.attributes]) {
-        if (/^-?\d+\.\d{3,}$/.test(value)) el.setAttribute(name, String(Number(Number(value).toFixed(2))));
-      }
-    }
-  };
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
     const drawn = svgs[id];
@@ -113,7 +101,6 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
       svg.setAttribute('class', `chart-canvas chart-svg chart-svg-${variant}`);
       svg.setAttribute('role', 'img');
       svg.setAttribute('aria-label', canvas.getAttribute('aria-label') || '');
-      if (id.startsWith('model-')) slim(svg);
       frame.insertBefore(svg, canvas);
     }
     canvas.remove();
@@ -176,7 +163,23 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
     alt.href = href;
     head.append(alt);
   }
-  return `<!doctype html>\n${root.outerHTML}\n`;
+  // The full source list (a sixth of the page's bytes) is on tables.html, baked next from this
+  // same document: the first view keeps the section's heading, intro and grade legend and links
+  // there; the live page lists every source again once it runs.
+  const page = root.cloneNode(true);
+  const legend = page.querySelector('#sources .grade-legend');
+  if (legend) {
+    const count = page.querySelectorAll('#sources .source-list > li').length;
+    while (legend.nextSibling) legend.nextSibling.remove();
+    const link = document.createElement('a');
+    link.href = 'tables.html#sources';
+    link.textContent = sourcesLinkText.replace('{count}', String(count));
+    const more = document.createElement('p');
+    more.className = 'sources-more';
+    more.append(link);
+    legend.after(more);
+  }
+  return `<!doctype html>\n${page.outerHTML}\n`;
 }
 
 /**
@@ -203,6 +206,15 @@ function sectionsCss(chartIds, pageSections) {
   // The skip link leads to the calculator: gone with it.
   rules.push('html[data-sections]:not([data-sections~="calculator"]) #skip-link { display: none; }');
   return `/* Written by tools/bake.mjs: ?section=… at first paint (js/head.js sets data-sections). */\n${rules.join('\n')}\n`;
+}
+
+/**
+ * The bytes the live page fetches for `rel`: the words without their indentation (0.6 KB less
+ * gzip a language); the rest as is (the dataset above all: its JSON download is the file itself).
+ */
+function shippedBytes(rel) {
+  const bytes = fs.readFileSync(path.join(WWW, rel));
+  return rel.startsWith('i18n/') ? Buffer.from(JSON.stringify(JSON.parse(bytes.toString('utf8')))) : bytes;
 }
 
 /** `content` written to `out` as `rel` with its content hash in the name; returns that name. */
@@ -369,7 +381,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const sectionIds = [...chartIds, ...pageSections];
   const styles = hashedCopy(out, 'css/page.css', bundledCss(chartIds, pageSections));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
-  const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, fs.readFileSync(path.join(WWW, rel)))]));
+  const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, shippedBytes(rel))]));
   const mainScript = await bundleScripts(out, assetNames);
   fs.writeFileSync(path.join(out, 'js', 'embed-host.js'), await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'embed-host.js'), 'utf8')));
 
@@ -394,7 +406,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       for (const [variant, width] of Object.entries(WIDTHS)) {
         await page.setViewportSize({ width, height: 900 });
         await page.waitForTimeout(50);
-        for (const [id, markup] of Object.entries(await chartSvgs(page))) (svgs[id] ??= {})[variant] = markup;
+        for (const [id, markup] of Object.entries(await chartSvgs(page))) (svgs[id] ??= {})[variant] = slimSvg(markup);
       }
       await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
       const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
@@ -405,14 +417,14 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP });
+      const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, html);
       written.push({ lang, file, bytes: Buffer.byteLength(html) });
-      const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
       const title = `${words.table.page_title} · ${words.meta.title}`;
       const tables = await page.evaluate(bakeTablesInPage, { title });
       const tablesFile = path.join(out, dir, 'tables.html');

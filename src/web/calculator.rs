@@ -107,7 +107,12 @@ impl Explainer {
     /// Earlier parameter names: `{aliases: [[old, new]], retired: [name]}`, so the page reads
     /// old links and drops the names from the address it writes.
     pub fn parameter_names(&self) -> JsValue {
-        to_js(&serde_json::json!({ "aliases": ALIASES, "retired": RETIRED }))
+        #[derive(serde::Serialize)]
+        struct ParameterNames {
+            aliases: &'static [(&'static str, &'static str)],
+            retired: &'static [&'static str],
+        }
+        to_js(&ParameterNames { aliases: &ALIASES, retired: &RETIRED })
     }
 
     /// The dataset records the payback panel sets beside its requirement.

@@ -83,15 +83,23 @@ pub fn page_sections() -> JsValue {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|e| {
-            let failure = serde_json::json!({
-                "ok": false,
-                "error": { "kind": "internal", "message": e.to_string() },
-            });
-            failure
-                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                .unwrap_or(JsValue::NULL)
-        })
+        .unwrap_or_else(|e| internal_failure(&e.to_string()))
+}
+
+/// `{ok: false, error: {kind: "internal", message}}`, built by hand: serialising it through
+/// serde would bring serde_json's `Value` serialiser into the wasm for this one object.
+fn internal_failure(message: &str) -> JsValue {
+    let set = |object: &js_sys::Object, key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+    };
+    let error = js_sys::Object::new();
+    set(&error, "kind", JsValue::from_str("internal"));
+    set(&error, "message", JsValue::from_str(message));
+    let failure = js_sys::Object::new();
+    set(&failure, "ok", JsValue::FALSE);
+    set(&failure, "error", error.into());
+    failure.into()
 }
 
 #[wasm_bindgen]

@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, openPage, waitForReady, readWwwJson, DESKTOP, PHONE, DIST, BAKED_PAGES, REPO_ROOT } from './harness.mjs';
 import { bakedSiteAndBrowser } from './shared.mjs';
+import { slimSvg } from '../../tools/slim-svg.mjs';
 
 const PAGES = BAKED_PAGES;
 const dataset = readWwwJson('data/capex-dataset.json');
@@ -158,6 +159,32 @@ test('without JavaScript every table is on the tables page of each language', { 
   }
 });
 
+test('without JavaScript the sources section gives the grades and links to every source, on the tables page; with it, the page lists them all', { timeout: 60_000 }, async () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
+    try {
+      assert.equal(await p.page.locator('#sources .grade-legend dt').count(), 4, `${lang}: the grade legend stays on the page`);
+      assert.equal(await p.page.locator('#sources .source-list > li').count(), 0, `${lang}: the full list is not in the first view`);
+      const link = p.page.locator('#sources .sources-more a');
+      assert.ok((await link.innerText()).includes(String(dataset.sources.length)), `${lang}: the link says how many sources there are`);
+      await link.click();
+      await p.page.waitForURL(/tables\.html#sources$/);
+      const listed = await p.page.locator('#sources .source-list > li').evaluateAll((items) => items.map((li) => li.id));
+      assert.deepEqual(listed.sort(), dataset.sources.map((s) => `source-${s.id}`).sort(), `${lang}: the tables page lists every source`);
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+    const live = await openPage(env.browser, `${env.server.url}${dir}`, PHONE);
+    try {
+      assert.equal(await waitForReady(live.page), 'ready');
+      assert.equal(await live.page.locator('#sources .source-list > li').count(), dataset.sources.length, `${lang}: the live page lists every source`);
+    } finally {
+      await live.close();
+    }
+  }
+});
+
 test('the tables pages give every converted figure one qualifier, and a half year kept beside the US chart says it is a half year', () => {
   const words = Object.fromEntries(Object.keys(PAGES).map((lang) => [lang, readWwwJson(`i18n/${lang}.json`)]));
   for (const [lang, dir] of Object.entries(PAGES)) {
@@ -242,10 +269,16 @@ test('language links go to each language page without JavaScript', { timeout: 60
   }
 });
 
-/** The article's words, without the words drawn inside the charts (SVG text, canvas pixels). */
+/**
+ * The article's words, without the words drawn inside the charts (SVG text, canvas pixels) and
+ * without the sources after their grade legend (the baked page links to the full list on
+ * tables.html; the live page lists it: a test of its own holds both).
+ */
 function articleText() {
   const main = document.querySelector('main').cloneNode(true);
   for (const svg of main.querySelectorAll('svg')) svg.remove();
+  const legend = main.querySelector('#sources .grade-legend');
+  while (legend?.nextSibling) legend.nextSibling.remove();
   return main.textContent.replace(/\s+/g, ' ').trim();
 }
 
@@ -295,21 +328,22 @@ for (const [lang, dir] of Object.entries(PAGES)) {
         const { width, height } = canvas.getBoundingClientRect();
         return {
           text: articleText(),
-          // Serialised by the DOM, as the baked SVG was.
-          svg: (() => {
-            const holder = document.createElement('div');
-            holder.innerHTML = window.__explainer.svg('us-capex', Math.round(width), Math.round(height));
-            return holder.firstElementChild.outerHTML;
-          })(),
+          svg: window.__explainer.svg('us-capex', Math.round(width), Math.round(height)),
           shift: window.__shift,
           svgsLeft: document.querySelectorAll('svg.chart-svg').length,
           marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
         };
       }, articleText.toString());
       assert.equal(firstDifference(live.text, bakedText), null, 'the live article says what the baked one said');
-      // Same chart code, same measuring, same size: the same drawing, element by element.
+      // Same chart code, same measuring, same size: the same drawing, element by element (the
+      // bake leaves out what restates SVG's defaults; serialised by the DOM, as the baked SVG was).
+      const liveSvg = await p.page.evaluate((markup) => {
+        const holder = document.createElement('div');
+        holder.innerHTML = markup;
+        return holder.firstElementChild.outerHTML;
+      }, slimSvg(live.svg));
       const shapes = (svg) => svg.replace(/<svg[^>]*>/, '');
-      assert.equal(shapes(live.svg), shapes(bakedSvg), 'the live chart is drawn as the baked one was');
+      assert.equal(shapes(liveSvg), shapes(bakedSvg), 'the live chart is drawn as the baked one was');
       assert.equal(live.svgsLeft, 0, 'the canvases took over every chart');
       assert.equal(live.shift, 0, 'cumulative layout shift');
       const { 'explainer:first-chart': firstChart, 'explainer:interactive': interactive } = live.marks;
