@@ -6,10 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
+import { openPage, waitForReady, readWwwJson, waitForParams, DESKTOP, PHONE } from './harness.mjs';
 
 const env = serverAndBrowser();
 const en = readWwwJson('i18n/en.json');
+const WORDS = { en, 'zh-Hans': readWwwJson('i18n/zh-Hans.json'), 'zh-Hant': readWwwJson('i18n/zh-Hant.json') };
 
 /** Where the workbench's parts are, in CSS pixels relative to the viewport. */
 function layout() {
@@ -23,6 +24,7 @@ function layout() {
     scrollY,
     headline: [...document.querySelectorAll('.calc-headline-controls input[type="range"]')].map((i) => i.id),
     more: [...document.querySelectorAll('.calc-more input[type="range"]')].map((i) => i.id),
+    framing: [...document.querySelectorAll('.calc-framing .control')].filter((c) => c.getClientRects().length).map((c) => c.dataset.field),
     groups: [...document.querySelectorAll('.calc-more fieldset > legend')].map((l) => l.textContent.trim()),
     moreOpen: q('.calc-more').open,
     controls: box(q('.calc-headline-controls')),
@@ -39,7 +41,19 @@ test('desktop: three headline controls beside the chart, the rest grouped by sid
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const start = await p.page.evaluate(layout);
-    assert.deepEqual(start.headline, ['in-agi_year', 'in-winner_take_all', 'in-price_cut']);
+    // The reader's AGI year, then the three page inputs with the widest bars in the page's own
+    // tornado at the defaults (framing inputs have no bar).
+    const topThree = await p.page.evaluate(() =>
+      window.__explainer
+        .sensitivity()
+        .bars.filter((bar) => bar.is_input && bar.field !== 'agi_year')
+        .sort((a, b) => b.swing - a.swing)
+        .slice(0, 3)
+        .map((bar) => `in-${bar.field}`),
+    );
+    assert.deepEqual(start.headline, ['in-agi_year', ...topThree]);
+    // How the race is set up, in view without opening "more assumptions".
+    assert.deepEqual(start.framing, ['agi_mode', 'prize_anchor', 'us_access', 'cn_access']);
     assert.equal(start.moreOpen, false, '"more assumptions" starts closed');
     assert.ok(start.more.length >= 8, `only ${start.more.length} controls under "more assumptions"`);
     assert.deepEqual(start.groups, ['race', 'us', 'cn', 'market'].map((g) => en.calculator.groups[g]), 'grouped by side');
@@ -124,3 +138,45 @@ test('the AGI-year slider shows the US firms\' call at each AGI year, as the eng
     }
   }
 });
+
+for (const lang of ['zh-Hans', 'en', 'zh-Hant']) {
+  for (const [name, size] of [
+    ['390', PHONE],
+    ['1280', DESKTOP],
+  ]) {
+    test(`${lang} at ${name} px: how AGI comes and market access are in view, a choice is two radio buttons that follow the keyboard, the address and the answer`, { timeout: 60_000 }, async () => {
+      const words = WORDS[lang].calculator.inputs;
+      const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...size });
+      try {
+        assert.equal(await waitForReady(p.page), 'ready');
+        const mode = p.page.locator('.calc-framing [data-field="agi_mode"]');
+        assert.equal((await mode.locator('legend').innerText()).trim(), words.agi_mode.label);
+        for (const field of ['agi_mode', 'us_access', 'cn_access']) {
+          assert.ok(await p.page.locator(`.calc-framing [data-field="${field}"]`).isVisible(), `${field} is not in view without opening "more assumptions"`);
+        }
+        const options = mode.locator('label.choice-option');
+        assert.deepEqual((await options.allInnerTexts()).map((x) => x.trim()), [words.agi_mode.option_0, words.agi_mode.option_1]);
+        assert.equal(await p.page.locator('#in-agi_mode-0').isChecked(), true, 'the default is the year the reader sets');
+        // By keyboard: the checked radio takes the focus, an arrow key chooses the other.
+        await p.page.locator('#in-agi_mode-0').focus();
+        await p.page.keyboard.press('ArrowRight');
+        assert.equal(await p.page.locator('#in-agi_mode-1').isChecked(), true);
+        await waitForParams(p.page, { agi_mode: '1' });
+        await p.page.waitForFunction(() => window.__explainer.projection().agi_mode === 'compute', null, { timeout: 5_000 });
+        assert.deepEqual(p.problems(), []);
+      } finally {
+        await p.close();
+      }
+      // A link with the second framing opens with its radio checked.
+      const linked = await openPage(env.browser, `${env.server.url}?lang=${lang}&agi_mode=1&prize_anchor=1`, { ...size });
+      try {
+        assert.equal(await waitForReady(linked.page), 'ready');
+        assert.equal(await linked.page.locator('#in-agi_mode-1').isChecked(), true);
+        assert.equal(await linked.page.locator('#in-prize_anchor-1').isChecked(), true);
+        assert.deepEqual(linked.problems(), []);
+      } finally {
+        await linked.close();
+      }
+    });
+  }
+}

@@ -72,7 +72,61 @@ export function buildControl(ctx, spec, onInput, { track = null, note = null } =
     originEl,
     error,
   );
-  return { el, input, output, error };
+  /** Show `value` (as the scenario holds it) and its words. */
+  const show = (value, text) => {
+    if (input.value !== String(value)) input.value = String(value);
+    if (output.textContent !== text) {
+      output.textContent = text;
+      input.setAttribute('aria-valuetext', text);
+    }
+  };
+  return { el, show, error };
+}
+
+/**
+ * Whether `spec` is a choice between two framings (values 0 and 1, each with its words in
+ * calculator.inputs.<field>.option_0/1): it gets radio buttons, not a slider.
+ */
+export function isChoice(ctx, spec) {
+  const { min, max, step } = spec.range;
+  return min === 0 && max === 1 && step === 1 && ctx.t.has(`calculator.inputs.${spec.field}.option_1`);
+}
+
+/**
+ * A choice input's control: a fieldset of two radio buttons (their value is what the URL
+ * writes, 0 or 1), help, origin and error line. Calls onInput(spec, value, true) on a choice.
+ * Returns { el, show, error }, as buildControl does.
+ */
+export function buildChoiceControl(ctx, spec, onInput) {
+  const { t } = ctx;
+  const name = `in-${spec.field}`;
+  const error = h('p', { class: 'control-error', hidden: true, attrs: { role: 'alert' } });
+  const help = t.has(`calculator.inputs.${spec.field}.help`) ? h('p', { class: 'control-help' }, t(`calculator.inputs.${spec.field}.help`)) : null;
+  const radios = [0, 1].map((value) => {
+    const radio = h('input', { type: 'radio', name, id: `${name}-${value}`, value: String(value) });
+    radio.addEventListener('change', () => radio.checked && onInput(spec, radio.value, true));
+    return radio;
+  });
+  const el = h(
+    'fieldset',
+    { class: ['control', 'control-choice'], dataset: { field: spec.field } },
+    h('legend', {}, t(`calculator.inputs.${spec.field}.label`)),
+    h(
+      'div',
+      { class: 'choice-options' },
+      radios.map((radio, value) => h('label', { class: 'choice-option' }, radio, ' ', t(`calculator.inputs.${spec.field}.option_${value}`))),
+    ),
+    help,
+    h('p', { class: 'control-origin' }, originText(ctx, spec)),
+    error,
+  );
+  const show = (value) => {
+    for (const radio of radios) {
+      const checked = radio.value === String(value);
+      if (radio.checked !== checked) radio.checked = checked;
+    }
+  };
+  return { el, show, error };
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

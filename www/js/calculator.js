@@ -1,7 +1,8 @@
 // The what-if calculator: presets; the workbench — the result (the US firms' choice, the call
 // at the reader's AGI year, China's choice, the business-quality gap, the claim check) and the
-// headline chart, beside three headline
-// controls and "more assumptions" (the other inputs of ex.input_specs(), grouped by side); the
+// headline chart, beside the reader's AGI year and the three inputs that move the answer most,
+// how the race is set up (AGI timing, the prize's anchor, market access) and "more
+// assumptions" (the other inputs of ex.input_specs(), grouped by side); the
 // payback panel, the other model charts (each with a table as its accessible equivalent), the
 // Monte Carlo run and "How this is calculated".
 //
@@ -22,14 +23,21 @@
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
 import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
-import { presetButtons, buildControl, agiCallStrip } from './calculator-controls.js';
+import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
 import { applyUrlScenario } from './url-scenario.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
-/** Up front, beside the chart: when AGI comes, how much its winner takes, the price war. */
-const HEADLINE_INPUTS = ['agi_year', 'winner_take_all', 'price_cut'];
+/**
+ * Up front, beside the chart: the reader's AGI year (with the call strip), then the three page
+ * inputs that move the US firms' answer most in the tornado at the default assumptions
+ * (`whatif --sensitivity`; tests/e2e/calculator-layout.test.mjs holds this list to the page's
+ * own tornado, so a change to the model that reorders it fails there).
+ */
+const HEADLINE_INPUTS = ['agi_year', 'demand_growth', 'us_patience', 'price_cut'];
+/** Also in view, under the headline controls: how AGI comes, what the prize is measured against, how open each market is. */
+const FRAMING_INPUTS = ['agi_mode', 'prize_anchor', 'us_access', 'cn_access'];
 /** The groups under "more assumptions", by side; the uncertainty inputs sit by their chart. */
 const MORE_GROUPS = ['race', 'us', 'cn', 'market'];
 /** Quiet time after the last change before the result is read out to screen readers. */
@@ -178,9 +186,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function build() {
     const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
-    const headline = specs.filter((spec) => HEADLINE_INPUTS.includes(spec.field));
+    const upFront = (fields) => fields.map((field) => specByField.get(field)).filter(Boolean);
     for (const spec of specs) {
-      if (HEADLINE_INPUTS.includes(spec.field)) continue;
+      if (HEADLINE_INPUTS.includes(spec.field) || FRAMING_INPUTS.includes(spec.field)) continue;
       if (!byGroup.has(spec.group)) byGroup.set(spec.group, []);
       byGroup.get(spec.group).push(spec);
     }
@@ -206,8 +214,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         h(
           'div',
           { class: 'calc-headline-controls', attrs: { role: 'group', 'aria-label': t('calculator.headline_controls') } },
-          headline.map(control),
+          upFront(HEADLINE_INPUTS).map(control),
         ),
+        h('fieldset', { class: ['calc-group', 'calc-framing'] }, h('legend', {}, t('calculator.groups.framing')), upFront(FRAMING_INPUTS).map(control)),
         h(
           'details',
           { class: 'calc-more' },
@@ -252,8 +261,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   function control(spec) {
     if (spec.field === 'agi_year') agiStrip = agiCallStrip(ctx, spec);
-    const c = buildControl(ctx, spec, onInput, spec.field === 'agi_year' ? agiStrip : {});
-    controls.set(spec.field, { input: c.input, output: c.output, error: c.error, spec });
+    const c = isChoice(ctx, spec) ? buildChoiceControl(ctx, spec, onInput) : buildControl(ctx, spec, onInput, spec.field === 'agi_year' ? agiStrip : {});
+    controls.set(spec.field, { show: c.show, error: c.error, spec });
     return c.el;
   }
 
@@ -277,13 +286,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function syncControls() {
     for (const [field, c] of controls) {
       const value = scenario[field];
-      if (value === undefined) continue;
-      if (c.input.value !== String(value)) c.input.value = String(value);
-      const text = inputText(ctx, c.spec, value);
-      if (c.output.textContent !== text) {
-        c.output.textContent = text;
-        c.input.setAttribute('aria-valuetext', text);
-      }
+      if (value !== undefined) c.show(value, inputText(ctx, c.spec, value));
     }
     for (const button of presetBar.querySelectorAll('button[data-preset]')) {
       const base = presetScenarios.get(button.dataset.preset);
