@@ -321,3 +321,29 @@ test('the headline chart\'s caption promises a break-even mark only when there i
     await p.close();
   }
 });
+
+for (const lang of LANGS) {
+  test(`${lang}: what would change the answer — every bar of the tornado in its table with both ends, the bars that change the call marked, each range's source, each empty bar's reason, and the reported figures listed`, { timeout: 60_000 }, async () => {
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}`, { ...DESKTOP, locale: LOCALE[lang] });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const c = messages[lang].calculator;
+      const tornado = await p.page.evaluate(() => window.__explainer.sensitivity());
+      await p.page.locator('#model-sensitivity details.table-details > summary').click();
+      const rows = await p.page.locator('#model-sensitivity table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.innerText.trim())));
+      assert.equal(rows.length, tornado.bars.length + tornado.fixed_figures.length, 'one row per bar and per reported figure');
+      tornado.bars.forEach((bar, i) => {
+        const [, , high, source] = rows[i];
+        assert.equal(high.includes(c.sensitivity.flips), bar.flips, `${bar.field}: marked as changing the call: ${high}`);
+        if (bar.zero_reason) assert.ok(high.includes(c.sensitivity.zero[bar.zero_reason]), `${bar.field}: why its bar is empty: ${high}`);
+        assert.ok(source.length > 10, `${bar.field}: no source for its range`);
+      });
+      assert.ok(tornado.bars.some((bar) => bar.zero_reason) && tornado.bars.some((bar) => bar.flips), 'the defaults have both an empty bar and a bar that changes the call');
+      for (const row of rows.slice(tornado.bars.length)) assert.equal(row[2], c.sensitivity.fixed);
+      assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], 'text keys missing from the language file');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  });
+}

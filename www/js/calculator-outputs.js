@@ -4,7 +4,7 @@
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
 import { h } from './dom.js';
-import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel } from './calculator-text.js';
+import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
 
 /**
  * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
@@ -40,10 +40,18 @@ const pathMoney = (ctx, projection, valueBn, path) => sideMoney(ctx, path.slice(
 const sideName = (ctx, side) => ctx.t(`calculator.sides.${side}`);
 const percentText = (ctx, x) => `${ctx.fmt.number(x, x < 10 ? 2 : 0)}%`;
 
-/** A value of an input or constant, in words (constants are plain numbers). */
+/** A value of an input or constant, in words with its unit. */
 function probeValue(ctx, model, field, value) {
   const spec = model.specByField.get(field);
-  return spec ? inputText(ctx, spec, value) : ctx.fmt.number(value, 3);
+  return spec ? inputText(ctx, spec, value) : constantText(ctx, field, value);
+}
+
+/** Where a tornado bar's range comes from: the input's source or assumption, or the constant's. */
+function rangeSource(ctx, model, field) {
+  const spec = model.specByField.get(field);
+  if (spec) return originText(ctx, spec);
+  const constant = model.constants.find((c) => c.name === field);
+  return constant ? constantOrigin(ctx, constant, model.constants) : '';
 }
 
 /** "low input → US sprint minus pace (call)" of one tornado bar end. */
@@ -122,6 +130,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
       bar.flips ? { text: t('calculator.sensitivity.flips'), class: 'tooltip-flag' } : null,
       bar.zero_reason ? { text: t(`calculator.sensitivity.zero.${bar.zero_reason}`), class: 'tooltip-flag' } : null,
       { text: t('calculator.sensitivity.base', { base: usdMoney(ctx, sens.base_outcome, projection.cny_per_usd) }), class: 'tooltip-period' },
+      { text: rangeSource(ctx, model, mark), class: 'tooltip-period' },
     ];
   }
   return null;
@@ -174,14 +183,23 @@ export function modelTable(ctx, id, model) {
   const sens = id === 'model-sensitivity' ? model.sensitivity() : null;
   if (sens) {
     return {
-      head: [t('calculator.tables.input'), t('calculator.sensitivity.low'), t('calculator.sensitivity.high')],
-      rows: sens.bars.map((b) => [
-        inputShortLabel(ctx, b.field),
-        sensitivityEnd(ctx, model, b.field, b.low),
-        sensitivityEnd(ctx, model, b.field, b.high) +
-          (b.flips ? ctx.fmt.aside(t('calculator.sensitivity.flips')) : '') +
-          (b.zero_reason ? ctx.fmt.aside(t(`calculator.sensitivity.zero.${b.zero_reason}`)) : ''),
-      ]),
+      head: [t('calculator.tables.input'), t('calculator.sensitivity.low'), t('calculator.sensitivity.high'), t('calculator.sensitivity.range_source')],
+      rows: [
+        ...sens.bars.map((b) => [
+          inputShortLabel(ctx, b.field),
+          sensitivityEnd(ctx, model, b.field, b.low),
+          sensitivityEnd(ctx, model, b.field, b.high) +
+            (b.flips ? ctx.fmt.aside(t('calculator.sensitivity.flips')) : '') +
+            (b.zero_reason ? ctx.fmt.aside(t(`calculator.sensitivity.zero.${b.zero_reason}`)) : ''),
+          rangeSource(ctx, model, b.field),
+        ]),
+        // Reported figures with no range: listed, not barred.
+        ...sens.fixed_figures.map((name) => {
+          const constant = model.constants.find((c) => c.name === name);
+          const value = constant ? constantText(ctx, name, constant.value) : '–';
+          return [inputShortLabel(ctx, name), value, t('calculator.sensitivity.fixed'), rangeSource(ctx, model, name)];
+        }),
+      ],
     };
   }
   return { head: [], rows: [] };

@@ -210,3 +210,75 @@ export function inputShortLabel(ctx, field) {
   if (typeof short === 'string') return short;
   return ctx.t.has(`calculator.inputs.${field}.label`) ? ctx.t(`calculator.inputs.${field}.label`) : ctx.t(`calculator.constants.${field}`);
 }
+
+/**
+ * The unit each fixed figure is shown in (the core hands over bare numbers): money in its
+ * own side's currency, fractions as percentages, ratios with two decimals.
+ */
+const CONSTANT_UNITS = {
+  us_revenue_2025: 'usd_bn',
+  us_parent_capex_2025: 'usd_bn',
+  us_parent_ocf_2025: 'usd_bn',
+  meta_capex_2025: 'usd_bn',
+  world_gdp_2025: 'usd_bn',
+  cn_capex_2025: 'cny_bn',
+  cn_parent_ocf_2025: 'cny_bn',
+  world_gdp_growth: 'fraction',
+  algorithmic_gain: 'multiple',
+  us_cloud_share_of_capex: 'fraction',
+  us_operating_margin: 'fraction',
+  cn_operating_margin: 'fraction',
+  compute_cost_decline: 'fraction',
+  fixed_cost_share: 'fraction',
+  past_capex_growth: 'fraction',
+  terminal_growth: 'fraction',
+  prize_erosion: 'fraction',
+  us_price_follow: 'fraction',
+  useful_life_years: 'years',
+  demand_growth_half_life_years: 'years',
+  cny_per_usd: 'cny_per_usd',
+};
+
+/** A fixed figure in its unit: "US$312 bn", "35.5%", "5.5 years", "0.87". */
+export function constantText(ctx, name, value) {
+  switch (CONSTANT_UNITS[name]) {
+    case 'usd_bn':
+      return ctx.fmt.moneyBn(value, 'USD', 3);
+    case 'cny_bn':
+      return ctx.fmt.moneyBn(value, 'CNY', 3);
+    case 'fraction':
+      return ctx.fmt.inputValue(Number((value * 100).toPrecision(3)), 'percent');
+    case 'years':
+    case 'multiple':
+    case 'cny_per_usd':
+      return ctx.fmt.inputValue(value, CONSTANT_UNITS[name]);
+    default:
+      return ctx.fmt.fixed(value, 2);
+  }
+}
+
+/** The one derived figure: how the US capex ratio follows from three others. */
+const DERIVED = { us_capex_ratio: ['us_parent_capex_2025', 'us_cloud_share_of_capex', 'us_revenue_2025'] };
+
+/** Where a constant comes from: its dataset records, how it is derived, or "assumption". */
+export function constantOrigin(ctx, constant, constants) {
+  const parts = DERIVED[constant.name];
+  if (parts) {
+    const byName = new Map(constants.map((c) => [c.name, c.value]));
+    const [capex, share, revenue] = parts.map((name) => constantText(ctx, name, byName.get(name)));
+    return ctx.t(`calculator.method.constant_derived.${constant.name}`, { capex, share, revenue });
+  }
+  if (!constant.fact_ids.length) {
+    // A published figure outside the dataset or a labelled assumption, with its one-line reason.
+    for (const kind of ['published', 'assumption']) {
+      const key = `calculator.method.constant_reasons.${kind}.${constant.name}`;
+      if (ctx.t.has(key)) return ctx.t(`calculator.origin_line.${kind}`, { label: ctx.t(`calculator.origin.${kind}`), reason: ctx.t(key) });
+    }
+    return ctx.t('calculator.method.constant_assumption');
+  }
+  const facts = constant.fact_ids.map((id) => {
+    const d = describeFact(ctx, id);
+    return d ? ctx.fmt.labelled(`${d.entity} ${d.metric} ${d.period}`, d.value) : id;
+  });
+  return ctx.t('calculator.method.constant_from', { facts: ctx.fmt.joined(facts, '; ') });
+}

@@ -306,7 +306,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /** The current outputs, as calculator-outputs.js reads them. */
   function model() {
-    return { projection, monteCarlo, scenario, specByField, sensitivity };
+    return { projection, monteCarlo, scenario, specByField, constants, sensitivity };
   }
 
   /** The accessible equivalent of a model chart: a table, built only while it is open. */
