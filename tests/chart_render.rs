@@ -179,6 +179,7 @@ fn a_tornado_keeps_row_order_and_centres_on_the_base() {
     let chart = Chart::Tornado(Tornado {
         x_caption: "ROI".into(),
         base: 1.0,
+        band: None,
         series: vec![
             Series {
                 label: "−".into(),
@@ -316,6 +317,7 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
         let tornado = Chart::Tornado(Tornado {
             x_caption: "×".into(),
             base: 0.0,
+            band: Some(extreme),
             series: vec![],
             swings: vec![Swing {
                 label: "a".into(),
@@ -344,4 +346,29 @@ fn ticks_follow_the_readers_conventions() {
     assert_eq!(tick(30_000.0, TickStyle::ChineseYiTraditional), "3萬億");
     assert_eq!(tick(5_000.0, TickStyle::ChineseYiTraditional), "5000億");
     assert_eq!(tick(30_000.0, TickStyle::Plain), "30000");
+}
+
+/// The zone too close to call is one shaded rectangle behind the bars, spanning ±band where
+/// the axis shows it, and nothing when the axis does not reach it.
+#[test]
+fn a_tornado_shades_the_band_too_close_to_call_where_its_axis_reaches_it() {
+    let tornado = |band: Option<f64>, base: f64| {
+        Chart::Tornado(Tornado {
+            x_caption: "US$ bn".into(),
+            base,
+            band,
+            series: vec![],
+            swings: vec![Swing {
+                label: "a".into(),
+                low: base - 10.0,
+                high: base + 10.0,
+                mark: "a".into(),
+            }],
+            ticks: TickStyle::Plain,
+        })
+    };
+    let rects = |chart: &Chart| svg(chart, ChartStyle::default(), (400, 300)).0.matches("<rect").count();
+    assert_eq!(rects(&tornado(Some(5.0), -3.0)), rects(&tornado(None, -3.0)) + 1);
+    // The axis runs from −1,010 to −990: the band around zero is off it.
+    assert_eq!(rects(&tornado(Some(5.0), -1000.0)), rects(&tornado(None, -1000.0)));
 }

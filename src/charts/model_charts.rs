@@ -230,11 +230,13 @@ pub fn uncertainty_chart(mc: &MonteCarlo, view: &View) -> BarChart {
 const FLIPS_MARK: &str = " ⇄";
 
 /// The US sprint minus pace with each input and constant at its plausible low and high,
-/// largest effect on top; a bar that flips the call carries a mark after its label.
+/// largest effect on top; a bar that flips the call carries a mark after its label; the band
+/// around zero that is too close to call (with every input as set) is shaded.
 pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
     Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
         base: t.base_outcome,
+        band: Some(t.base_band),
         series: vec![
             legend(view, "model.input_low", 5),
             legend(view, "model.input_high", 3),

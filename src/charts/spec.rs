@@ -136,6 +136,8 @@ pub struct Swing {
 pub struct Tornado {
     pub x_caption: String,
     pub base: f64,
+    /// Half-width of a zone around zero shaded as "too close to call" (none: no zone).
+    pub band: Option<f64>,
     /// Legend: [nudged down, nudged up].
     pub series: Vec<Series>,
     pub swings: Vec<Swing>,

@@ -63,6 +63,17 @@ pub fn draw_tornado<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .draw()?;
 
+    // The zone too close to call, behind the bars: a bar that reaches it changes the call.
+    if let Some(band) = chart.band.filter(|b| b.is_finite() && *b > 0.0) {
+        let (x_hi, lo, hi) = (chart.base + half, -band, band);
+        if hi > x_lo && lo < x_hi {
+            cc.draw_series(std::iter::once(Rectangle::new(
+                [(lo.max(x_lo), 0.0), (hi.min(x_hi), rows)],
+                style.grid().filled(),
+            )))?;
+        }
+    }
+
     let mut hits = HitMap::default();
     let label_style = label_font.pos(Pos::new(HPos::Right, VPos::Center));
     for (i, swing) in chart.swings.iter().enumerate() {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::calibration::CONSTANTS;
 use super::engine::{Limits, Side};
 use super::error::InputError;
-use super::game::{scan, BreakEvenKind, Call, Fixed};
+use super::game::{scan, BreakEvenKind, Call, Fixed, MATERIALITY};
 use super::inputs::{input_specs, InputGroup, FRAMING_INPUTS};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
@@ -49,6 +49,9 @@ pub struct TornadoEnd {
     pub input: f64,
     /// US sprint minus pace, US$ bn.
     pub outcome: f64,
+    /// Half the width of the band around zero inside which `outcome` is too close to call,
+    /// US$ bn ([`MATERIALITY`] of the PV of capex when pacing, with this end's value).
+    pub band: f64,
     pub call: Call,
     pub break_even_kind: BreakEvenKind,
     pub break_even_agi_year: Option<i32>,
@@ -77,6 +80,8 @@ pub struct TornadoBar {
 pub struct Sensitivity {
     /// US sprint minus pace with every input as given, US$ bn.
     pub base_outcome: f64,
+    /// The band's half-width with every input as given, US$ bn (see [`TornadoEnd::band`]).
+    pub base_band: f64,
     pub base_call: Call,
     /// Largest swing first (ties keep table order).
     pub bars: Vec<TornadoBar>,
@@ -92,6 +97,7 @@ fn probe(p: &Params) -> TornadoEnd {
     TornadoEnd {
         input: 0.0,
         outcome: choice.at_agi_year.sprint_minus_pace,
+        band: MATERIALITY * choice.at_agi_year.pv_capex_pacing.abs(),
         call: choice.at_agi_year.call,
         break_even_kind: choice.kind,
         break_even_agi_year: choice.break_even_agi_year,
@@ -220,6 +226,7 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
     crate::sort::insertion_sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing).is_lt());
     Ok(Sensitivity {
         base_outcome: base_end.outcome,
+        base_band: base_end.band,
         base_call: base_end.call,
         bars,
         fixed_figures: CONSTANTS
