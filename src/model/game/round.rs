@@ -3,21 +3,41 @@
 
 use super::agi_crossing::{crossing, cumulative_effective_compute};
 use crate::model::calibration::FIRST_YEAR;
-use crate::model::engine::{measure, path, prize, Market, Measure, Path, Prize, Side, Strategy};
+use crate::model::engine::{
+    measure, path, prize, Market, Measure, Path, Prize, Series, Side, Strategy,
+};
 use crate::model::params::Params;
 
-/// What does not depend on the AGI year: the markets and both sides' paced paths.
+/// What does not depend on the AGI year: the markets, both sides' paced paths and, in compute
+/// mode, the race's cumulative effective compute.
 #[derive(Debug, Clone)]
 pub(crate) struct Fixed {
     pub market: Market,
     pub pace: [Path; 2],
+    /// Compute mode: both sides' cumulative effective compute pacing (`.0`) and sprinting
+    /// (`.1`). A sprint's years before AGI do not depend on when AGI comes, so its crossing is
+    /// read from the path run without AGI (once, not every AGI year of the scan).
+    cumulative: Option<([Series; 2], [Series; 2])>,
 }
 
 impl Fixed {
     pub(crate) fn new(p: &Params) -> Fixed {
         let market = Market::new(p);
         let pace = Side::BOTH.map(|side| path(side, Strategy::Pace, p, &market, None));
-        Fixed { market, pace }
+        let cumulative = p.agi_by_compute.then(|| {
+            let paced = Side::BOTH
+                .map(|side| cumulative_effective_compute(p, &pace[side.index()].race_compute));
+            let sprint = Side::BOTH.map(|side| {
+                let free = path(side, Strategy::Sprint, p, &market, None);
+                cumulative_effective_compute(p, &free.race_compute)
+            });
+            (paced, sprint)
+        });
+        Fixed {
+            market,
+            pace,
+            cumulative,
+        }
     }
 }
 
@@ -111,21 +131,9 @@ fn sprint_end_of(time: f64) -> i32 {
 /// earlier).
 pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
     let market = &fixed.market;
-    // Compute mode: both sides' cumulative effective compute pacing (`[0]`) and sprinting
-    // (`[1]`). A sprint's years before AGI do not depend on when AGI comes, so its crossing is
-    // read from the path run without AGI.
-    let cumulative = p.agi_by_compute.then(|| {
-        let pace = Side::BOTH
-            .map(|side| cumulative_effective_compute(p, &fixed.pace[side.index()].race_compute));
-        let sprint = Side::BOTH.map(|side| {
-            let free = path(side, Strategy::Sprint, p, market, None);
-            cumulative_effective_compute(p, &free.race_compute)
-        });
-        (pace, sprint)
-    });
     let fixed_time = agi_year.map(|a| f64::from(a - FIRST_YEAR));
     let effective = |us: Strategy, cn: Strategy| -> Option<f64> {
-        let (Some((pace, sprint)), Some(a)) = (&cumulative, agi_year) else {
+        let (Some((pace, sprint)), Some(a)) = (&fixed.cumulative, agi_year) else {
             return fixed_time;
         };
         let k = (a - FIRST_YEAR - 1) as usize;
