@@ -1,6 +1,8 @@
 //! All four pairs of strategies played out at one AGI year: both sides' paths, the AGI year
 //! each pair brings, the prize and each side's measures.
 
+use std::rc::Rc;
+
 use super::agi_crossing::{crossing, cumulative_effective_compute};
 use crate::model::calibration::FIRST_YEAR;
 use crate::model::engine::{
@@ -13,7 +15,7 @@ use crate::model::params::Params;
 #[derive(Debug, Clone)]
 pub(crate) struct Fixed {
     pub market: Market,
-    pub pace: [Path; 2],
+    pub pace: [Rc<Path>; 2],
     /// Compute mode: both sides' cumulative effective compute pacing (`.0`) and sprinting
     /// (`.1`). A sprint's years before AGI do not depend on when AGI comes, so its crossing is
     /// read from the path run without AGI (once, not every AGI year of the scan).
@@ -23,7 +25,7 @@ pub(crate) struct Fixed {
 impl Fixed {
     pub(crate) fn new(p: &Params) -> Fixed {
         let market = Market::new(p);
-        let pace = Side::BOTH.map(|side| path(side, Strategy::Pace, p, &market, None));
+        let pace = Side::BOTH.map(|side| Rc::new(path(side, Strategy::Pace, p, &market, None)));
         let cumulative = p.agi_by_compute.then(|| {
             let paced = Side::BOTH
                 .map(|side| cumulative_effective_compute(p, &pace[side.index()].race_compute));
@@ -50,8 +52,9 @@ pub(crate) struct PairRun {
     pub effective_agi_year: Option<i32>,
     /// The same as a date (2031.6: six tenths into 2031); whole years in fixed mode.
     pub effective_agi_date: Option<f64>,
-    /// `[us, cn]`.
-    pub paths: [Path; 2],
+    /// `[us, cn]`, shared with the other pairs that play the same path (a path is large: the
+    /// scan and the Monte Carlo build thousands of pairs).
+    pub paths: [Rc<Path>; 2],
     pub prize: Prize,
     /// `[us, cn]`.
     pub measures: [Measure; 2],
@@ -145,13 +148,13 @@ pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
         crossing(threshold, pick(Side::Us, us), pick(Side::Cn, cn))
     };
     // Sprint paths by (side, AGI year): at most two per side, shared between pairs.
-    let mut sprints: Vec<(Side, Option<i32>, Path)> = Vec::new();
-    let mut sprint_path = |side: Side, year: Option<i32>| -> Path {
+    let mut sprints: Vec<(Side, Option<i32>, Rc<Path>)> = Vec::new();
+    let mut sprint_path = |side: Side, year: Option<i32>| -> Rc<Path> {
         if let Some((_, _, found)) = sprints.iter().find(|(s, y, _)| *s == side && *y == year) {
-            return found.clone();
+            return Rc::clone(found);
         }
-        let run = path(side, Strategy::Sprint, p, market, year);
-        sprints.push((side, year, run.clone()));
+        let run = Rc::new(path(side, Strategy::Sprint, p, market, year));
+        sprints.push((side, year, Rc::clone(&run)));
         run
     };
     let g = p.assumed.terminal_growth;
@@ -161,7 +164,7 @@ pub(crate) fn round(p: &Params, fixed: &Fixed, agi_year: Option<i32>) -> Round {
             let year = time.map(agi_year_of);
             let paths = [(Side::Us, us), (Side::Cn, cn)].map(|(side, s)| match s {
                 Strategy::Sprint => sprint_path(side, time.map(sprint_end_of)),
-                Strategy::Pace => fixed.pace[side.index()].clone(),
+                Strategy::Pace => Rc::clone(&fixed.pace[side.index()]),
             });
             let prize = prize(p, market, &paths[0], &paths[1], time);
             let measures = [
