@@ -1,8 +1,8 @@
 //! "Compute brings AGI" (`docs/MODEL.md` §3.5): AGI arrives when cumulative effective compute
 //! crosses a threshold calibrated on both sides pacing, so both sides pacing reach it in the
 //! reader's year and a sprint, which never buys less than pacing while it is funded, never
-//! brings it later. (That
-//! more compute never delays the crossing is a unit test of `crossing` in `src/model/game.rs`.)
+//! brings it later. (That more compute never delays the crossing is a unit test of `crossing`
+//! in `src/model/game/agi_crossing.rs`.)
 
 mod model_support;
 

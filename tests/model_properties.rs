@@ -8,7 +8,7 @@ mod model_support;
 
 use ai_capex_explainer::model::{
     input_spec, input_specs, monte_carlo, sensitivity, AgiDistribution, InputGroup, InputSpec,
-    Projection, Scenario, SideYear, Strategy, MATERIALITY, NO_AGI_YEAR,
+    Projection, Scenario, Side, SideYear, Strategy, YearRow, MATERIALITY, NO_AGI_YEAR,
 };
 use model_support::{
     any_scenario, cell, cn_sprint_minus_pace, run, us_sprint_minus_pace, value_of, with,
@@ -82,6 +82,57 @@ fn sprint_ahead_from_agi_on(p: &Projection, agi: i32) -> (bool, bool) {
             cn && y.cn_sprint.race_compute >= y.cn_pace.race_compute,
         )
     })
+}
+
+/// A side's sprinting and paced years.
+fn sprint_and_pace(y: &YearRow, side: Side) -> (&SideYear, &SideYear) {
+    match side {
+        Side::Us => (&y.us_sprint, &y.us_pace),
+        Side::Cn => (&y.cn_sprint, &y.cn_pace),
+    }
+}
+
+/// Asserts that `side`'s sprint holds at least the race compute of its paced path in every
+/// year `in_years` picks.
+fn assert_sprint_holds_at_least_pacing(p: &Projection, side: Side, in_years: impl Fn(i32) -> bool) {
+    for y in p.years.iter().filter(|y| in_years(y.year)) {
+        let (sprint, pace) = sprint_and_pace(y, side);
+        assert!(
+            sprint.race_compute >= pace.race_compute,
+            "{}: sprint {} < pace {}",
+            y.year,
+            sprint.race_compute,
+            pace.race_compute
+        );
+    }
+}
+
+/// The first year in which `side`'s paced path holds less capacity with `field` at `high`
+/// than at `low` ("year: more < less"), looking no further than the first year in which
+/// `last` holds for the paced path at `low`.
+fn paced_capacity_drop(
+    s: &Scenario,
+    field: &str,
+    (low, high): (f64, f64),
+    side: Side,
+    last: impl Fn(&SideYear) -> bool,
+) -> Option<String> {
+    let less = run(&with(s, field, low));
+    let more = run(&with(s, field, high));
+    for (m, l) in more.years.iter().zip(&less.years) {
+        let (m, l, year) = (
+            sprint_and_pace(m, side).1,
+            sprint_and_pace(l, side).1,
+            m.year,
+        );
+        if m.capacity < l.capacity * (1.0 - 1e-9) {
+            return Some(format!("{year}: {} < {}", m.capacity, l.capacity));
+        }
+        if last(l) {
+            break;
+        }
+    }
+    None
 }
 
 /// A tolerance for sums of a few hundred discounted figures of up to a few thousand bn.
@@ -220,15 +271,8 @@ proptest! {
         a in value_of("us_power_growth"),
         b in value_of("us_power_growth"),
     ) {
-        let less = run(&with(&s, "us_power_growth", a.min(b)));
-        let more = run(&with(&s, "us_power_growth", a.max(b)));
-        for (m, l) in more.years.iter().zip(&less.years) {
-            prop_assert!(m.us_pace.capacity >= l.us_pace.capacity * (1.0 - 1e-9),
-                "{}: {} < {}", m.year, m.us_pace.capacity, l.us_pace.capacity);
-            if l.us_pace.limits.power {
-                break;
-            }
-        }
+        let drop = paced_capacity_drop(&s, "us_power_growth", (a.min(b), a.max(b)), Side::Us, |y| y.limits.power);
+        prop_assert_eq!(drop, None);
     }
 
     #[test]
@@ -237,15 +281,8 @@ proptest! {
         a in value_of("cn_chip_growth"),
         b in value_of("cn_chip_growth"),
     ) {
-        let less = run(&with(&s, "cn_chip_growth", a.min(b)));
-        let more = run(&with(&s, "cn_chip_growth", a.max(b)));
-        for (m, l) in more.years.iter().zip(&less.years) {
-            prop_assert!(m.cn_pace.capacity >= l.cn_pace.capacity * (1.0 - 1e-9),
-                "{}: {} < {}", m.year, m.cn_pace.capacity, l.cn_pace.capacity);
-            if l.cn_pace.limits.chips {
-                break;
-            }
-        }
+        let drop = paced_capacity_drop(&s, "cn_chip_growth", (a.min(b), a.max(b)), Side::Cn, |y| y.limits.chips);
+        prop_assert_eq!(drop, None);
     }
 
     #[test]
@@ -413,15 +450,7 @@ fn defaults_with(changes: &[(&str, f64)]) -> Scenario {
 #[ignore = "engine finding: a sprint that spent its funding holds less compute than pacing"]
 fn a_sprint_never_holds_less_compute_than_pacing_before_agi_even_when_funding_binds() {
     let p = run(&defaults_with(&[("price_cut", 15.0)]));
-    for y in p.years.iter().filter(|y| y.year < 2030) {
-        assert!(
-            y.us_sprint.race_compute >= y.us_pace.race_compute,
-            "{}: sprint {} < pace {}",
-            y.year,
-            y.us_sprint.race_compute,
-            y.us_pace.race_compute
-        );
-    }
+    assert_sprint_holds_at_least_pacing(&p, Side::Us, |year| year < 2030);
 }
 
 // Engine finding: with no power growth, China's access at 40 % and investors' patience of one
@@ -453,17 +482,8 @@ fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_sprint_ahead_at_agi_even_
 #[ignore = "engine finding: more chips early can lower China's paced capacity later"]
 fn more_chips_never_lower_chinas_paced_capacity_even_when_funding_binds() {
     let s = defaults_with(&[("cn_patience", 0.0), ("price_cut", 4.0)]);
-    let less = run(&with(&s, "cn_chip_growth", 0.0));
-    let more = run(&with(&s, "cn_chip_growth", 1.0));
-    for (m, l) in more.years.iter().zip(&less.years) {
-        assert!(
-            m.cn_pace.capacity >= l.cn_pace.capacity * (1.0 - 1e-9),
-            "{}: {} < {}",
-            m.year,
-            m.cn_pace.capacity,
-            l.cn_pace.capacity
-        );
-    }
+    let drop = paced_capacity_drop(&s, "cn_chip_growth", (0.0, 1.0), Side::Cn, |_| false);
+    assert_eq!(drop, None);
 }
 
 // A side with no compute at all (China serves the whole market outside China and the US none of
@@ -492,17 +512,8 @@ fn more_power_never_lowers_the_us_paced_capacity_even_when_funding_binds() {
         ("demand_growth", 32.0),
         ("price_cut", 5.0),
     ]);
-    let less = run(&with(&s, "us_power_growth", 37.0));
-    let more = run(&with(&s, "us_power_growth", 40.0));
-    for (m, l) in more.years.iter().zip(&less.years) {
-        assert!(
-            m.us_pace.capacity >= l.us_pace.capacity * (1.0 - 1e-9),
-            "{}: {} < {}",
-            m.year,
-            m.us_pace.capacity,
-            l.us_pace.capacity
-        );
-    }
+    let drop = paced_capacity_drop(&s, "us_power_growth", (37.0, 40.0), Side::Us, |_| false);
+    assert_eq!(drop, None);
 }
 
 // Engine finding: a Chinese sprint whose plan grows slower than its chips (0 % against 1 %),
@@ -524,15 +535,7 @@ fn a_running_sprint_never_holds_less_compute_than_pacing_before_agi() {
         ("price_cut", 28.0),
     ]));
     assert_eq!(p.sprints_stopped_by_investors.cn, None);
-    for y in p.years.iter().filter(|y| y.year < 2033) {
-        assert!(
-            y.cn_sprint.race_compute >= y.cn_pace.race_compute,
-            "{}: sprint {} < pace {}",
-            y.year,
-            y.cn_sprint.race_compute,
-            y.cn_pace.race_compute
-        );
-    }
+    assert_sprint_holds_at_least_pacing(&p, Side::Cn, |year| year < 2033);
 }
 
 // Engine finding: after AGI (2030) China's sprint, never stopped and never short of funding,
@@ -548,15 +551,7 @@ fn after_agi_a_chinese_sprint_never_holds_less_compute_than_pacing() {
         ("demand_growth", 6.0),
         ("price_cut", 2.0),
     ]));
-    for y in p.years.iter().filter(|y| y.year >= 2030) {
-        assert!(
-            y.cn_sprint.race_compute >= y.cn_pace.race_compute,
-            "{}: sprint {} < pace {}",
-            y.year,
-            y.cn_sprint.race_compute,
-            y.cn_pace.race_compute
-        );
-    }
+    assert_sprint_holds_at_least_pacing(&p, Side::Cn, |year| year >= 2030);
 }
 
 // Engine finding: more chips can lower China's paced capacity without funding binding: at the
@@ -573,15 +568,6 @@ fn more_chips_never_lower_chinas_paced_capacity_in_any_year() {
         ("demand_growth", 60.0),
         ("price_cut", 13.0),
     ]);
-    let less = run(&with(&s, "cn_chip_growth", 0.0));
-    let more = run(&with(&s, "cn_chip_growth", 1.0));
-    for (m, l) in more.years.iter().zip(&less.years) {
-        assert!(
-            m.cn_pace.capacity >= l.cn_pace.capacity * (1.0 - 1e-9),
-            "{}: {} < {}",
-            m.year,
-            m.cn_pace.capacity,
-            l.cn_pace.capacity
-        );
-    }
+    let drop = paced_capacity_drop(&s, "cn_chip_growth", (0.0, 1.0), Side::Cn, |_| false);
+    assert_eq!(drop, None);
 }

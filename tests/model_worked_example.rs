@@ -69,14 +69,7 @@ fn assert_measure(what: &str, plain: &Measure, engine: &EngineMeasure) {
 /// One side's row on one strategy: its own path, with the prize of the pair it plays in (the
 /// other side at its best reply).
 fn assert_rows(p: &Plain, who: Who, own: usize, rows: &[&SideYear]) {
-    let r = &p.round;
-    let other = r.reply(who, own);
-    let (u, c) = match who {
-        Who::Us => (own, other),
-        Who::Cn => (other, own),
-    };
-    let path = &r.paths[u][c][who.i()];
-    let z = &r.prizes[u][c];
+    let (path, z) = p.round.against_reply(who, own);
     let mut total = 0.0;
     let name = format!("{who:?} {}", strategy(own));
     for (k, e) in rows.iter().enumerate() {
@@ -153,28 +146,20 @@ fn assert_same_as_engine(s: &Scenario) {
             (cell.cn_strategy == Strategy::Pace) as usize,
         );
         let what = format!("{}–{}", strategy(u), strategy(c));
-        assert_measure(&format!("{what} US"), &r.measures[u][c][0], &cell.us);
-        assert_measure(&format!("{what} CN"), &r.measures[u][c][1], &cell.cn);
-        assert_close(
-            &format!("{what} US NPV"),
-            r.measures[u][c][0].npv,
-            cell.us_npv,
-        );
-        assert_close(
-            &format!("{what} CN NPV"),
-            r.measures[u][c][1].npv,
-            cell.cn_npv,
-        );
-        assert_close(
-            &format!("{what} US value per unit"),
-            r.measures[u][c][0].value_per_capex,
-            cell.us_value_per_unit,
-        );
-        assert_close(
-            &format!("{what} CN value per unit"),
-            r.measures[u][c][1].value_per_capex,
-            cell.cn_value_per_unit,
-        );
+        let sides = [
+            ("US", &cell.us, cell.us_npv, cell.us_value_per_unit),
+            ("CN", &cell.cn, cell.cn_npv, cell.cn_value_per_unit),
+        ];
+        for (k, (name, measure, npv, value_per_unit)) in sides.into_iter().enumerate() {
+            let plain = &r.measures[u][c][k];
+            assert_measure(&format!("{what} {name}"), plain, measure);
+            assert_close(&format!("{what} {name} NPV"), plain.npv, npv);
+            assert_close(
+                &format!("{what} {name} value per unit"),
+                plain.value_per_capex,
+                value_per_unit,
+            );
+        }
         let t = r.times[u][c];
         assert_eq!(
             cell.effective_agi_year,
@@ -514,13 +499,7 @@ fn named_figures(p: &Plain) -> BTreeMap<String, Figure> {
                 / fx(who),
         );
         for own in [SPRINT, PACE] {
-            let other = r.reply(who, own);
-            let (u, c) = match who {
-                Who::Us => (own, other),
-                Who::Cn => (other, own),
-            };
-            let path = &r.paths[u][c][who.i()];
-            let z = &r.prizes[u][c];
+            let (path, z) = r.against_reply(who, own);
             let name = format!("{side}_{}", strategy(own));
             for k in 0..SHOWN {
                 let year = FIRST_YEAR + k as i32;

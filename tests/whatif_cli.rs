@@ -642,7 +642,9 @@ fn the_map_is_the_librarys_and_its_grid_says_each_call() {
     let mut with_json = arg_refs.clone();
     with_json.push("--json");
     assert_eq!(json(&whatif(&with_json))["map"], as_json(&expected));
-    // One grid line per value; its characters are the cells' calls, in order.
+    // One grid line per value, ending in one character per cell, in order: the legend in the
+    // heading names the characters; here each stands for one call and each call for one
+    // character (the test does not spell the legend out again).
     let words = text(&whatif(&arg_refs));
     let grid: Vec<&str> = words
         .lines()
@@ -650,17 +652,22 @@ fn the_map_is_the_librarys_and_its_grid_says_each_call() {
         .skip(1)
         .take(expected.values.len())
         .collect();
+    assert_eq!(grid.len(), expected.values.len(), "{words}");
     let per_row = expected.cells.len() / expected.values.len();
+    let mut legend: Vec<(char, Call)> = Vec::new();
     for (line, row) in grid.iter().zip(expected.cells.chunks(per_row)) {
-        let calls: String = row
-            .iter()
-            .map(|c| match c.call {
-                Call::Sprint => 'S',
-                Call::Pace => 'P',
-                Call::TooCloseToCall => '·',
-            })
-            .collect();
-        assert!(line.ends_with(&calls), "{line} ≠ {calls}");
+        let marks: Vec<char> = line.chars().collect();
+        assert!(marks.len() >= per_row, "{line}");
+        for (&mark, cell) in marks[marks.len() - per_row..].iter().zip(row) {
+            if !legend.contains(&(mark, cell.call)) {
+                legend.push((mark, cell.call));
+            }
+        }
+    }
+    for (i, a) in legend.iter().enumerate() {
+        for b in &legend[i + 1..] {
+            assert!(a.0 != b.0 && a.1 != b.1, "{legend:?}");
+        }
     }
     // The AGI year itself and unknown names are not a map's second axis.
     for bad in ["--map=agi_year", "--map=nonsense"] {

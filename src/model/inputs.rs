@@ -108,6 +108,19 @@ use InputGroup as G;
 use InputUnit as U;
 use Origin::{Assumption, Published};
 
+/// A race input that switches between two framings: 0 (the default) or 1.
+const fn race_switch(field: &'static str) -> InputSpec {
+    spec(
+        field,
+        (0.0, 1.0, 1.0),
+        U::Plain,
+        Assumption,
+        G::Race,
+        0.0,
+        (0.0, 1.0),
+    )
+}
+
 static INPUT_SPECS: [InputSpec; 24] = [
     // ---- The race -----------------------------------------------------------------------
     spec(
@@ -120,17 +133,9 @@ static INPUT_SPECS: [InputSpec; 24] = [
         // The articles' two cases: AGI in three years (2028) or ten (2035).
         (2028.0, 2035.0),
     ),
-    spec(
-        "agi_mode",
-        (0.0, 1.0, 1.0),
-        U::Plain,
-        // 0: the reader's year, whatever anyone spends (the articles' framing); 1: AGI comes
-        // when effective compute crosses a threshold, so a sprint can buy time.
-        Assumption,
-        G::Race,
-        0.0,
-        (0.0, 1.0),
-    ),
+    // 0: the reader's year, whatever anyone spends (the articles' framing); 1: AGI comes when
+    // effective compute crosses a threshold, so a sprint can buy time.
+    race_switch("agi_mode"),
     spec(
         "agi_prize",
         (0.0, 5.0, 0.1),
@@ -140,17 +145,9 @@ static INPUT_SPECS: [InputSpec; 24] = [
         1.0,
         (0.5, 2.0),
     ),
-    spec(
-        "prize_anchor",
-        (0.0, 1.0, 1.0),
-        U::Plain,
-        // 0: a multiple of the AI market; 1: a share of world output that AI providers capture
-        // (the bull case's scale).
-        Assumption,
-        G::Race,
-        0.0,
-        (0.0, 1.0),
-    ),
+    // 0: a multiple of the AI market; 1: a share of world output that AI providers capture
+    // (the bull case's scale).
+    race_switch("prize_anchor"),
     spec(
         "agi_gdp_share",
         (0.0, 100.0, 1.0),

@@ -20,7 +20,7 @@
 //! and what investors will fund, and investors stop it after their patience. When AGI comes,
 //! each market's prize goes to the home side except the part the other side can reach, which
 //! is split by effective compute (compute per dollar, algorithms) with a winner-takes-all
-//! strength until the follower catches up. From the 2×2 table (`game.rs`): best responses,
+//! strength until the follower catches up. From the 2×2 table (`game/`): best responses,
 //! every equilibrium, and the headline — the US firms' choice, the latest AGI year for which
 //! sprinting pays given China's best response — with a materiality band inside which it is
 //! too close to call; risk (`monte_carlo.rs`) says which path is steadier.

@@ -207,7 +207,7 @@ fn varied() -> Vec<Varied> {
             step: Some(s.step),
             correlated_with_agi: CORRELATED_WITH_AGI.contains(&s.field),
         });
-    let constants = MOVABLE_CONSTANTS.iter().map(|c| Varied {
+    let constants = MOVABLE_CONSTANTS.iter().map(|(c, _)| Varied {
         name: c.name,
         low: c.plausible.0,
         high: c.plausible.1,

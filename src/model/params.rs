@@ -188,57 +188,56 @@ impl Params {
     /// Sets one constant by its `docs/MODEL.md` name (the tornado's and the Monte Carlo's
     /// hook); `false` for a name that is not a movable constant.
     pub(crate) fn set_constant(&mut self, name: &str, x: f64) -> bool {
-        let a = &mut self.assumed;
-        match name {
-            "useful_life_years" => a.useful_life_years = x,
-            "compute_cost_decline" => a.compute_cost_decline = x,
-            "fixed_cost_share" => a.fixed_cost_share = x,
-            "past_capex_growth" => a.past_capex_growth = x,
-            "demand_growth_half_life_years" => a.demand_growth_half_life_years = x,
-            "cross_price_elasticity" => a.cross_price_elasticity = x,
-            "us_price_follow" => a.us_price_follow = x,
-            "price_elasticity" => a.price_elasticity = x,
-            "terminal_growth" => a.terminal_growth = x,
-            "prize_erosion" => a.prize_erosion = x,
-            "algorithmic_gain" => a.algorithmic_gain = x,
-            "world_gdp_growth" => a.world_gdp_growth = x,
-            "us_operating_margin" => self.us.operating_margin = x,
-            "cn_operating_margin" => self.cn.operating_margin = x,
-            "us_capex_ratio" => {
-                self.us.capex_ratio = x;
-                self.us.race_scope = 1.0 + META_CAPEX_2025.value / (x * self.us.revenue_2025);
-                self.us.parent_other_capex =
-                    (US_PARENT_CAPEX_2025.value - x * self.us.revenue_2025).max(0.0);
-            }
-            "cn_capex_ratio" => {
-                self.cn.capex_ratio = x;
-                self.cn.revenue_2025 = CN_CAPEX_2025.value / x;
-            }
-            "cny_per_usd" => self.cny_per_usd = x,
-            _ => return false,
-        }
+        let Some((_, set)) = MOVABLE_CONSTANTS.iter().find(|(c, _)| c.name == name) else {
+            return false;
+        };
+        set(self, x);
         true
+    }
+
+    /// The US capex ratio, and what follows from it: the race's scope (Meta's capex beside the
+    /// clouds') and the parents' capex outside the clouds.
+    fn set_us_capex_ratio(&mut self, x: f64) {
+        self.us.capex_ratio = x;
+        self.us.race_scope = 1.0 + META_CAPEX_2025.value / (x * self.us.revenue_2025);
+        self.us.parent_other_capex =
+            (US_PARENT_CAPEX_2025.value - x * self.us.revenue_2025).max(0.0);
+    }
+
+    /// China's capex ratio, and the revenue that follows from its reported capex.
+    fn set_cn_capex_ratio(&mut self, x: f64) {
+        self.cn.capex_ratio = x;
+        self.cn.revenue_2025 = CN_CAPEX_2025.value / x;
     }
 }
 
-/// The constants [`Params::set_constant`] can move, with their plausible ranges: the tornado
-/// bars and the Monte Carlo draws beyond the page's inputs.
-pub(crate) const MOVABLE_CONSTANTS: [Constant; 17] = [
-    USEFUL_LIFE_YEARS,
-    COMPUTE_COST_DECLINE,
-    FIXED_COST_SHARE,
-    PAST_CAPEX_GROWTH,
-    DEMAND_GROWTH_HALF_LIFE_YEARS,
-    CROSS_PRICE_ELASTICITY,
-    US_PRICE_FOLLOW,
-    PRICE_ELASTICITY,
-    TERMINAL_GROWTH,
-    PRIZE_EROSION,
-    ALGORITHMIC_GAIN,
-    WORLD_GDP_GROWTH,
-    US_OPERATING_MARGIN,
-    CN_OPERATING_MARGIN,
-    US_CAPEX_RATIO,
-    CN_CAPEX_RATIO,
-    CNY_PER_USD,
+/// Where a movable constant sits in the parameters.
+type SetConstant = fn(&mut Params, f64);
+
+/// The constants [`Params::set_constant`] can move, with their plausible ranges and where each
+/// sits: the tornado bars and the Monte Carlo draws beyond the page's inputs (in this order).
+pub(crate) const MOVABLE_CONSTANTS: [(Constant, SetConstant); 17] = [
+    (USEFUL_LIFE_YEARS, |p, x| p.assumed.useful_life_years = x),
+    (COMPUTE_COST_DECLINE, |p, x| {
+        p.assumed.compute_cost_decline = x
+    }),
+    (FIXED_COST_SHARE, |p, x| p.assumed.fixed_cost_share = x),
+    (PAST_CAPEX_GROWTH, |p, x| p.assumed.past_capex_growth = x),
+    (DEMAND_GROWTH_HALF_LIFE_YEARS, |p, x| {
+        p.assumed.demand_growth_half_life_years = x
+    }),
+    (CROSS_PRICE_ELASTICITY, |p, x| {
+        p.assumed.cross_price_elasticity = x
+    }),
+    (US_PRICE_FOLLOW, |p, x| p.assumed.us_price_follow = x),
+    (PRICE_ELASTICITY, |p, x| p.assumed.price_elasticity = x),
+    (TERMINAL_GROWTH, |p, x| p.assumed.terminal_growth = x),
+    (PRIZE_EROSION, |p, x| p.assumed.prize_erosion = x),
+    (ALGORITHMIC_GAIN, |p, x| p.assumed.algorithmic_gain = x),
+    (WORLD_GDP_GROWTH, |p, x| p.assumed.world_gdp_growth = x),
+    (US_OPERATING_MARGIN, |p, x| p.us.operating_margin = x),
+    (CN_OPERATING_MARGIN, |p, x| p.cn.operating_margin = x),
+    (US_CAPEX_RATIO, Params::set_us_capex_ratio),
+    (CN_CAPEX_RATIO, Params::set_cn_capex_ratio),
+    (CNY_PER_USD, |p, x| p.cny_per_usd = x),
 ];

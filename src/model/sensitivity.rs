@@ -193,7 +193,7 @@ pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
         })
         .filter_map(|spec| Some((spec.field, true, s.number(spec.field)?, spec.low, spec.high)))
         .collect();
-    for c in MOVABLE_CONSTANTS {
+    for (c, _) in MOVABLE_CONSTANTS {
         probes.push((c.name, false, c.value, c.plausible.0, c.plausible.1));
     }
 

@@ -789,6 +789,16 @@ impl Round {
         }
     }
 
+    /// `who`'s path and its pair's prize when it plays `own` and the other side its best reply.
+    pub fn against_reply(&self, who: Who, own: usize) -> (&Path, &Prize) {
+        let other = self.reply(who, own);
+        let (u, c) = match who {
+            Who::Us => (own, other),
+            Who::Cn => (other, own),
+        };
+        (&self.paths[u][c][who.i()], &self.prizes[u][c])
+    }
+
     /// Pure-strategy equilibria `(us, cn)`: each a best response (ties count for both).
     pub fn equilibria(&self) -> Vec<(usize, usize)> {
         let best = |who: Who, own: usize, other: usize| {
