@@ -63,9 +63,11 @@ mod tests {
     fn a_case_that_overruns_its_limit_is_named() {
         let heartbeat = Heartbeat::default();
         let (tx, rx) = mpsc::channel();
+        // A limit a hundred times the quick cases' time: a busy machine (the suite's other
+        // jobs on two cores) can stretch a 5 ms sleep, not tenfold past this.
         watch(
             heartbeat.clone(),
-            || Duration::from_millis(50),
+            || Duration::from_millis(500),
             move |index| {
                 tx.send(index).unwrap();
             },
