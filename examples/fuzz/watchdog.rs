@@ -89,14 +89,15 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         watch(
             heartbeat.clone(),
-            || Duration::from_millis(200),
+            || Duration::from_millis(500),
             move |index| {
                 let _ = tx.send(index);
             },
         );
+        // Three times the limit, so the watchdog looks many times while the cases run.
         let start = Instant::now();
         let mut index = 0;
-        while start.elapsed() < Duration::from_millis(600) {
+        while start.elapsed() < Duration::from_millis(1_500) {
             heartbeat.beat(index);
             index += 1;
         }
