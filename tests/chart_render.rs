@@ -367,8 +367,19 @@ fn a_tornado_shades_the_band_too_close_to_call_where_its_axis_reaches_it() {
             ticks: TickStyle::Plain,
         })
     };
-    let rects = |chart: &Chart| svg(chart, ChartStyle::default(), (400, 300)).0.matches("<rect").count();
-    assert_eq!(rects(&tornado(Some(5.0), -3.0)), rects(&tornado(None, -3.0)) + 1);
+    let rects = |chart: &Chart| {
+        svg(chart, ChartStyle::default(), (400, 300))
+            .0
+            .matches("<rect")
+            .count()
+    };
+    assert_eq!(
+        rects(&tornado(Some(5.0), -3.0)),
+        rects(&tornado(None, -3.0)) + 1
+    );
     // The axis runs from −1,010 to −990: the band around zero is off it.
-    assert_eq!(rects(&tornado(Some(5.0), -1000.0)), rects(&tornado(None, -1000.0)));
+    assert_eq!(
+        rects(&tornado(Some(5.0), -1000.0)),
+        rects(&tornado(None, -1000.0))
+    );
 }

@@ -112,7 +112,10 @@ impl Explainer {
             aliases: &'static [(&'static str, &'static str)],
             retired: &'static [&'static str],
         }
-        to_js(&ParameterNames { aliases: &ALIASES, retired: &RETIRED })
+        to_js(&ParameterNames {
+            aliases: &ALIASES,
+            retired: &RETIRED,
+        })
     }
 
     /// The dataset records the payback panel sets beside its requirement.
