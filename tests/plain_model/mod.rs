@@ -308,9 +308,15 @@ pub fn market(inp: &Inputs) -> Market {
             m.relative[i][k] = own.min(followed).max(floor[i]);
         }
         let (p_us, p_cn) = (m.relative[0][k], m.relative[1][k]);
-        // Access shares, more to the cheaper side (cross-price elasticity s), at most 1.
-        let cn_abroad_share = (inp.sides[1].access * (p_cn / p_us).powf(-cross)).min(1.0);
-        let us_abroad_share = (inp.sides[0].access * (p_us / p_cn).powf(-cross)).min(1.0);
+        // Access shares, more to the cheaper side (cross-price elasticity s), at most 1;
+        // today's access in 2025, the reader's from 2026.
+        let [a_us, a_cn] = if k == 0 {
+            access_today()
+        } else {
+            [inp.sides[0].access, inp.sides[1].access]
+        };
+        let cn_abroad_share = (a_cn * (p_cn / p_us).powf(-cross)).min(1.0);
+        let us_abroad_share = (a_us * (p_us / p_cn).powf(-cross)).min(1.0);
         let us_home = (1.0 - cn_abroad_share) * s_o;
         let us_abroad = us_abroad_share * s_c;
         let cn_home = (1.0 - us_abroad_share) * s_c;

@@ -153,8 +153,10 @@ impl Market {
             let (rel_us, rel_cn) = (rel[0], rel[1]);
             // Each side serves its access share of the other's market, more when it is
             // cheaper (cross-price elasticity s): demand a price war diverts goes to the cutter.
-            let cn_share_outside = (p.cn.access * power(rel_cn / rel_us, -s)).min(1.0);
-            let us_share_china = (p.us.access * power(rel_us / rel_cn, -s)).min(1.0);
+            // 2025 is what was reported, at today's access; the reader's access from 2026.
+            let access = |sp: &SideParams| if k == 0 { sp.access_today } else { sp.access };
+            let cn_share_outside = (access(&p.cn) * power(rel_cn / rel_us, -s)).min(1.0);
+            let us_share_china = (access(&p.us) * power(rel_us / rel_cn, -s)).min(1.0);
             let volume = adoption / cost;
             let us_home = (1.0 - cn_share_outside) * outside_china;
             let us_abroad = us_share_china * china;
