@@ -29,7 +29,20 @@ fn money(side: Side, bn: f64) -> String {
         Side::Cn => "CN¥",
     };
     let sign = if bn < 0.0 { "−" } else { "" };
-    format!("{sign}{currency}{:.0} bn", bn.abs())
+    format!("{sign}{currency}{} bn", grouped(bn.abs()))
+}
+
+/// A whole number with thousands separated by commas ("6,548").
+fn grouped(x: f64) -> String {
+    let digits = format!("{:.0}", x);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A plain number with a sign either way ("+12", "−393").
@@ -104,30 +117,32 @@ fn kind_words(c: &Choice) -> String {
         .map_or(String::new(), |y| y.to_string());
     match c.kind {
         BreakEvenKind::Until => format!(
-            "break-even AGI year {year} (until: sprinting pays if AGI comes by then, pacing if later)"
+            "Break-even AGI year {year}: sprinting pays if AGI comes by then, pacing if later"
         ),
         BreakEvenKind::From => format!(
-            "break-even AGI year {year} (from: pacing pays if AGI comes earlier, sprinting from then on)"
+            "Break-even AGI year {year}: pacing pays if AGI comes earlier, sprinting from then on"
         ),
         BreakEvenKind::Mixed => format!(
-            "mixed: the answer changes more than once; the latest AGI year for which sprinting pays is {year}"
+            "Mixed: the answer changes more than once; the latest AGI year for which sprinting pays is {year}"
         ),
         BreakEvenKind::Always => format!(
-            "always: sprinting pays for every AGI year that is not too close to call (the latest {year})"
+            "Sprinting always pays: for every AGI year that is not too close to call (the latest {year})"
         ),
         BreakEvenKind::Never => {
-            "never: pacing pays for every AGI year that is not too close to call".to_string()
+            "Sprinting never pays: pacing pays for every AGI year that is not too close to call"
+                .to_string()
         }
-        BreakEvenKind::TooCloseToCall => "too close to call for every AGI year".to_string(),
+        BreakEvenKind::TooCloseToCall => "Too close to call for every AGI year".to_string(),
     }
 }
 
 /// One AGI year of a choice: the call, the difference and the band's scale.
 fn point_words(side: Side, pt: &ChoicePoint) -> String {
     format!(
-        "{} (sprint minus pace {}; the band is ±{:.0}% of the PV of capex when pacing, {})",
+        "{} (sprint minus pace {}; too close to call within ±{}: {:.0}% of the PV of capex when pacing, {})",
         call_words(pt.call),
         signed_money(side, pt.sprint_minus_pace),
+        money(side, MATERIALITY * pt.pv_capex_pacing.abs()),
         100.0 * MATERIALITY,
         money(side, pt.pv_capex_pacing),
     )
