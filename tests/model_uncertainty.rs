@@ -27,16 +27,31 @@ fn ordered(r: &RiskFigures) -> bool {
         && r.peak_funding_need <= r.peak_funding_need_p90
 }
 
+/// `a` is better than `b` on a measure by more than 5% of the larger figure in size.
+fn materially(a: f64, b: f64, lower_is_better: bool) -> bool {
+    let beyond = (a - b).abs() > 0.05 * a.abs().max(b.abs());
+    beyond && ((a < b) == lower_is_better)
+}
+
+/// The measures on which `a` is materially better than `b`.
+fn wins(a: &RiskFigures, b: &RiskFigures) -> usize {
+    [
+        materially(a.share_loss, b.share_loss, true),
+        materially(a.npv_p10, b.npv_p10, false),
+        materially(a.peak_funding_need, b.peak_funding_need, true),
+    ]
+    .into_iter()
+    .filter(|w| *w)
+    .count()
+}
+
 fn consistent(r: &SideRisk) -> bool {
-    let no_worse = |a: &RiskFigures, b: &RiskFigures| {
-        a.share_loss <= b.share_loss
-            && a.npv_p10 >= b.npv_p10
-            && a.peak_funding_need <= b.peak_funding_need
-    };
+    let (pace, sprint) = (wins(&r.pace, &r.sprint), wins(&r.sprint, &r.pace));
     let steadier = match r.steadier {
-        Steadier::Pace => no_worse(&r.pace, &r.sprint),
-        Steadier::Sprint => no_worse(&r.sprint, &r.pace) && !no_worse(&r.pace, &r.sprint),
-        Steadier::Mixed => !no_worse(&r.pace, &r.sprint) && !no_worse(&r.sprint, &r.pace),
+        Steadier::Pace => pace > 0 && sprint == 0,
+        Steadier::Sprint => sprint > 0 && pace == 0,
+        Steadier::AboutAsSteady => pace == 0 && sprint == 0,
+        Steadier::Mixed => pace > 0 && sprint > 0,
     };
     steadier
         && ordered(&r.sprint)

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::calibration::{FIRST_YEAR, LAST_YEAR};
 use super::engine::{Side, Strategy};
 use super::error::{check_value, InputError, InputErrorKind};
-use super::game::{call, round, Call, Fixed, FIRST_AGI_YEAR};
+use super::game::{call, round, Call, Fixed, FIRST_AGI_YEAR, MATERIALITY};
 use super::inputs::{input_spec, input_specs, InputGroup, FRAMING_INPUTS, NO_AGI_YEAR};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
@@ -141,12 +141,41 @@ pub struct RiskFigures {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Steadier {
-    /// Lower or equal on all three measures: fewer losing scenarios, a higher 10th percentile,
-    /// a smaller funding need.
+    /// Materially better on at least one of the three measures (fewer losing scenarios, a
+    /// higher 10th percentile, a smaller funding need) and materially worse on none.
     Sprint,
     Pace,
-    /// The measures disagree.
+    /// Neither path is materially better on any measure.
+    AboutAsSteady,
+    /// Each path is materially better on some measure.
     Mixed,
+}
+
+impl Steadier {
+    /// The verdict from each measure's comparison, `Some(strategy)` where that strategy is
+    /// materially better, `None` within the band.
+    fn from_measures(measures: [Option<Strategy>; 3]) -> Steadier {
+        let wins = |s: Strategy| measures.contains(&Some(s));
+        match (wins(Strategy::Sprint), wins(Strategy::Pace)) {
+            (false, false) => Steadier::AboutAsSteady,
+            (true, false) => Steadier::Sprint,
+            (false, true) => Steadier::Pace,
+            (true, true) => Steadier::Mixed,
+        }
+    }
+}
+
+/// Which strategy is materially better on one measure (`lower_is_better` for losses and the
+/// funding need): a gap counts beyond [`MATERIALITY`] (5%) of the larger figure in size — the
+/// choice's band rule applied to each measure — and within it neither is.
+fn better_on(sprint: f64, pace: f64, lower_is_better: bool) -> Option<Strategy> {
+    if (sprint - pace).abs() <= MATERIALITY * sprint.abs().max(pace.abs()) {
+        None
+    } else if (sprint < pace) == lower_is_better {
+        Some(Strategy::Sprint)
+    } else {
+        Some(Strategy::Pace)
+    }
 }
 
 /// Sprint against pace for the same firms.
@@ -312,18 +341,11 @@ fn side_risk(side: Side, runs: &[Run], ocf: f64) -> SideRisk {
         )
     };
     let (sprint, pace) = (figures(Strategy::Sprint), figures(Strategy::Pace));
-    let no_worse = |a: &RiskFigures, b: &RiskFigures| {
-        a.share_loss <= b.share_loss
-            && a.npv_p10 >= b.npv_p10
-            && a.peak_funding_need <= b.peak_funding_need
-    };
-    let steadier = if no_worse(&pace, &sprint) {
-        Steadier::Pace
-    } else if no_worse(&sprint, &pace) {
-        Steadier::Sprint
-    } else {
-        Steadier::Mixed
-    };
+    let steadier = Steadier::from_measures([
+        better_on(sprint.share_loss, pace.share_loss, true),
+        better_on(sprint.npv_p10, pace.npv_p10, false),
+        better_on(sprint.peak_funding_need, pace.peak_funding_need, true),
+    ]);
     SideRisk {
         side,
         sprint,

@@ -296,9 +296,10 @@ fn risk_line(side: Side, own: Strategy, r: &RiskFigures) -> String {
 
 fn steadier_line(r: &SideRisk) -> String {
     let which = match r.steadier {
-        Steadier::Sprint => "sprinting (no worse on all three measures)",
-        Steadier::Pace => "pacing (no worse on all three measures)",
-        Steadier::Mixed => "neither: the three measures disagree (mixed)",
+        Steadier::Sprint => "sprinting (better by more than 5% on at least one of the three measures, worse on none)",
+        Steadier::Pace => "pacing (better by more than 5% on at least one of the three measures, worse on none)",
+        Steadier::AboutAsSteady => "neither: they are about as steady (no measure differs by more than 5%)",
+        Steadier::Mixed => "neither: each is better by more than 5% on some measure (mixed)",
     };
     format!(
         "  Steadier for the {}: {which}. Share of scenarios that lose money, sprint minus pace: {} points; \
@@ -321,7 +322,7 @@ pub(crate) fn monte_carlo_text(mc: &MonteCarlo, s: &Scenario) -> String {
     };
     let mut text = format!(
         "Monte Carlo: {runs} scenarios (seed {seed}) with the AGI year drawn around {median} (spread {spread} years) \
-         and {varied} inputs and constants drawn from their ranges. Shares of scenarios within our ranges, not probabilities.\n",
+         and {varied} inputs and constants drawn from their ranges (your own values of these are not used, so only the AGI timing you set moves these figures). Shares of scenarios within our ranges, not probabilities.\n",
         runs = mc.runs,
         seed = mc.seed,
         median = s.agi_median_year,
