@@ -5,6 +5,7 @@
 
 import { h } from './dom.js';
 import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel } from './calculator-text.js';
+import { describeRiskHit, riskTable } from './calculator-game.js';
 
 /**
  * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
@@ -21,6 +22,8 @@ export function chartText(ctx, id, runs, projection) {
         : [t('calculator.sensitivity.title'), t('calculator.sensitivity.explain')];
       return { title, caption, description: caption };
     }
+    case 'model-risk':
+      return { title: t('calculator.game.risk.title'), caption: t('calculator.game.risk.caption', { runs: ctx.fmt.number(runs, 0) }), description: t('calculator.game.risk.description') };
     case 'model-breakeven': {
       const noMark = projection && typeof projection.us_choice.break_even_agi_year !== 'number';
       const caption = t(`calculator.charts.${id}.${noMark ? 'caption_no_break_even' : 'caption'}`);
@@ -111,6 +114,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
       { text: t(`calculator.tables.${kind}_pays`), class: null },
     ];
   }
+  if (chartId === 'model-risk') return describeRiskHit(ctx, monteCarlo, projection.cny_per_usd, mark);
   if (chartId === 'model-sensitivity') {
     const sens = model.sensitivity();
     const bar = sens && sens.bars.find((b) => b.field === mark);
@@ -171,6 +175,7 @@ export function modelTable(ctx, id, model) {
       ]),
     };
   }
+  if (id === 'model-risk' && monteCarlo && projection) return riskTable(ctx, monteCarlo, projection.cny_per_usd);
   const sens = id === 'model-sensitivity' ? model.sensitivity() : null;
   if (sens) {
     return {

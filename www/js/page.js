@@ -47,6 +47,8 @@ const api = {
   wasmMemoryBytes: () => 0,
   /** The calculator's current projection as the core returns it (tests read the engine's calls). */
   projection: () => (app.ex ? app.ex.projection() : null),
+  /** The calculator's last Monte Carlo run, as its sentences and risk chart read it. */
+  monteCarlo: () => (app.calculator ? app.calculator.monteCarlo() : null),
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
   svg: (id, width, height) => app.ex.svg(id, width, height),
 };
