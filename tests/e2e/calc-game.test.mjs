@@ -178,6 +178,22 @@ test('the marks follow a preset that changes the game, and the result with its c
     assert.ok(said.includes(squash(await p.page.locator('.calc-headline').textContent())), `the read-out lacks the choice: “${said}”`);
     assert.ok(said.includes(sure), `the read-out lacks how sure: “${said}”`);
     assert.ok(templatePattern(g.certainty.sentence).test(sure));
+
+    // An input the run keeps (the likely AGI year), moved without letting go: how sure is
+    // dimmed, as it is for the scenario before; let go, the run follows and it is current.
+    const stale = () => p.page.locator('.calc-certainty').evaluate((el) => el.classList.contains('is-stale'));
+    const median = p.page.locator('#in-agi_median_year');
+    const setMedian = (release) =>
+      median.evaluate((el, up) => {
+        el.value = String(Number(el.value) + Number(el.step || 1));
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        if (up) el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, release);
+    await setMedian(false);
+    await p.page.waitForFunction(() => document.querySelector('.calc-certainty').classList.contains('is-stale'), null, { timeout: 5_000 });
+    await setMedian(true);
+    await p.page.waitForFunction(() => !document.querySelector('.calc-certainty').classList.contains('is-stale'), null, { timeout: 10_000 });
+    assert.equal(await stale(), false);
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();

@@ -351,12 +351,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /**
    * How sure the Monte Carlo is of the US firms' choice, after it; dimmed (and left out of the
-   * read-out) while the scenario differs from the one it ran for. Returns the words to read.
+   * read-out) while the scenario differs from the one it ran for in an input the run keeps
+   * (it draws the AGI year and the inputs in `varied` itself). Returns the words to read.
    */
   function writeCertainty() {
     const { nodes, text } = certainty(ctx, monteCarlo);
     if (certaintyEl.textContent !== text) replaceChildren(certaintyEl, nodes);
-    const current = monteCarloScenario !== null && Object.keys(diffScenario(scenario, monteCarloScenario, fields)).length === 0;
+    const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);
+    const kept = fields.filter((field) => !drawn.has(field));
+    const current = monteCarloScenario !== null && Object.keys(diffScenario(scenario, monteCarloScenario, kept)).length === 0;
     certaintyEl.classList.toggle('is-stale', !current);
     return current ? text : '';
   }
