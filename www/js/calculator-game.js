@@ -12,7 +12,7 @@ const SIDES = ['us', 'cn'];
 /** The risk chart's bars, in its order (src/charts/risk_chart.rs). */
 const RISK_PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
 
-/** A fraction as a percentage with one decimal ("14.5"), as the risk chart labels it. */
+/** A fraction as a percentage with at most one decimal ("14.5", "21"). */
 const percentOf = (ctx, fraction) => ctx.fmt.number(fraction * 100, 1);
 
 const cellOf = (game, us, cn) => game.cells.find((c) => c.us_strategy === us && c.cn_strategy === cn);
