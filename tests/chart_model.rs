@@ -23,6 +23,7 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
             "model-uncertainty",
             Chart::Bars(uncertainty_chart(&mc, &view)),
         ),
+        ("model-risk", Chart::Bars(risk_chart(&mc, &view))),
         (
             "model-sensitivity",
             Chart::Tornado(sensitivity_chart(&t, &view)),
@@ -123,6 +124,28 @@ fn the_price_chart_hovers_report_the_index_not_its_logarithm() {
         .cn_pace
         .price_index;
     assert!((cn_2030.value - expected).abs() < 1e-9 * expected.max(1.0));
+}
+
+#[test]
+fn the_risk_chart_shows_each_paths_share_of_losing_scenarios_in_the_paths_order() {
+    let s = Scenario::default();
+    let mc = monte_carlo(&s, &AgiDistribution::from_scenario(&s), 2_000, 20_250_101)
+        .expect("valid distribution");
+    let chart = risk_chart(&mc, &view("en", "USD"));
+    let shares = [
+        ("us_sprint", mc.us_risk.sprint.share_loss),
+        ("us_pace", mc.us_risk.pace.share_loss),
+        ("cn_sprint", mc.cn_risk.sprint.share_loss),
+        ("cn_pace", mc.cn_risk.pace.share_loss),
+    ];
+    assert_eq!(chart.groups.len(), 4, "one bar per path");
+    for (group, (mark, share)) in chart.groups.iter().zip(shares) {
+        let bar = &group.bars[0];
+        assert_eq!(bar.mark, mark);
+        assert!((bar.value - 100.0 * share).abs() < 1e-9, "{mark}: a percentage");
+        assert_eq!(bar.label.as_deref(), Some(format!("{:.1}%", 100.0 * share).as_str()));
+        assert_eq!(group.label, chart.series[bar.series].label, "{mark}: named as its legend");
+    }
 }
 
 #[test]

@@ -98,6 +98,7 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
         "model-capacity",
         "model-prices",
         "model-uncertainty",
+        "model-risk",
         "model-sensitivity",
     ];
     for id in ids.iter().map(String::as_str).chain(model) {

@@ -11,6 +11,7 @@ mod error;
 mod hit;
 mod lines;
 mod model_charts;
+mod risk_chart;
 mod spec;
 mod style;
 mod text_fit;
@@ -27,6 +28,7 @@ pub use model_charts::{
     break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
     uncertainty_chart,
 };
+pub use risk_chart::risk_chart;
 pub use spec::{
     Bar, BarChart, BarGroup, BarKind, Line, LineChart, Marker, Rule, Series, Swing, TickStyle,
     Tornado,

@@ -11,13 +11,13 @@ use crate::data::Currency;
 use crate::model::{Choice, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, NO_AGI_YEAR};
 
 /// Palette slots, so a side keeps its colour across charts.
-const US_COLOR: usize = 0;
-const CN_COLOR: usize = 1;
+pub(super) const US_COLOR: usize = 0;
+pub(super) const CN_COLOR: usize = 1;
 const AGI_COLOR: usize = 2;
 const BREAK_EVEN_COLOR: usize = 3;
 /// Each side's paced path: a colour of its own, so the two strategies are told apart.
-const US_PACE_COLOR: usize = 5;
-const CN_PACE_COLOR: usize = 4;
+pub(super) const US_PACE_COLOR: usize = 5;
+pub(super) const CN_PACE_COLOR: usize = 4;
 
 /// A legend entry named by the page's word for `key`.
 fn legend(view: &View, key: &str, color: usize) -> Series {
@@ -36,7 +36,7 @@ fn sides(view: &View) -> Vec<Series> {
 }
 
 /// The four paths: each side sprinting and pacing.
-fn paths(view: &View) -> Vec<Series> {
+pub(super) fn paths(view: &View) -> Vec<Series> {
     vec![
         legend(view, "model.us_sprint", US_COLOR),
         legend(view, "model.us_pace", US_PACE_COLOR),

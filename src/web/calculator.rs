@@ -3,7 +3,7 @@
 
 use super::{to_js, Explainer};
 use crate::charts::{
-    break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
+    break_even_chart, capacity_chart, position_chart, prices_chart, risk_chart, sensitivity_chart,
     uncertainty_chart, Chart,
 };
 use crate::model::{
@@ -207,6 +207,11 @@ impl Explainer {
             JsError::new(&words.join("; "))
         };
         let projection = || self.run.projection().as_ref().map_err(refused);
+        let monte_carlo = || {
+            self.monte_carlo.as_ref().ok_or_else(|| {
+                JsError::new(&format!("run monte_carlo before drawing {chart_id}"))
+            })
+        };
         let chart = match chart_id {
             "model-breakeven" => Chart::Lines(break_even_chart(projection()?, &self.view)),
             "model-position" => Chart::Lines(position_chart(projection()?, &self.view)),
@@ -216,14 +221,8 @@ impl Explainer {
                 self.run.sensitivity().as_ref().map_err(refused)?,
                 &self.view,
             )),
-            "model-uncertainty" => match &self.monte_carlo {
-                Some(mc) => Chart::Bars(uncertainty_chart(mc, &self.view)),
-                None => {
-                    return Err(JsError::new(
-                        "run monte_carlo before drawing model-uncertainty",
-                    ))
-                }
-            },
+            "model-uncertainty" => Chart::Bars(uncertainty_chart(monte_carlo()?, &self.view)),
+            "model-risk" => Chart::Bars(risk_chart(monte_carlo()?, &self.view)),
             _ => return Ok(None),
         };
         Ok(Some(chart))

@@ -1,10 +1,11 @@
 // The model charts' words: title, caption and description, tooltips and the tables that are
 // their accessible equivalent. Functions of the context `ctx` and `model`, the calculator's
-// current outputs: { projection, monteCarlo, scenario, specByField, sensitivity() }
+// current outputs: { projection, monteCarlo, scenario, specByField, constants, sensitivity() }
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
 import { h } from './dom.js';
 import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
+import { describeRiskHit, riskTable } from './calculator-game.js';
 
 /**
  * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
@@ -21,6 +22,8 @@ export function chartText(ctx, id, runs, projection) {
         : [t('calculator.sensitivity.title'), t('calculator.sensitivity.explain')];
       return { title, caption, description: caption };
     }
+    case 'model-risk':
+      return { title: t('calculator.game.risk.title'), caption: t('calculator.game.risk.caption', { runs: ctx.fmt.number(runs, 0) }), description: t('calculator.game.risk.description') };
     case 'model-breakeven': {
       const noMark = projection && typeof projection.us_choice.break_even_agi_year !== 'number';
       const caption = t(`calculator.charts.${id}.${noMark ? 'caption_no_break_even' : 'caption'}`);
@@ -119,6 +122,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
       { text: t(`calculator.tables.${kind}_pays`), class: null },
     ];
   }
+  if (chartId === 'model-risk') return describeRiskHit(ctx, monteCarlo, projection.cny_per_usd, mark);
   if (chartId === 'model-sensitivity') {
     const sens = model.sensitivity();
     const bar = sens && sens.bars.find((b) => b.field === mark);
@@ -180,6 +184,7 @@ export function modelTable(ctx, id, model) {
       ]),
     };
   }
+  if (id === 'model-risk' && monteCarlo && projection) return riskTable(ctx, monteCarlo, projection.cny_per_usd);
   const sens = id === 'model-sensitivity' ? model.sensitivity() : null;
   if (sens) {
     return {

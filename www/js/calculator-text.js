@@ -131,31 +131,18 @@ export function paybackSentences(ctx, p, comparisonIds) {
   };
 }
 
-/** The Monte Carlo result: shares of scenarios for each side, then which path is steadier. */
+/** The Monte Carlo result: shares of scenarios for each side (which path is steadier is in calculator-game.js). */
 export function mcSentence(ctx, mc) {
   if (!mc || typeof mc.us_share_sprint_pays !== 'number') return '';
-  const { t } = ctx;
   const pct = (x) => ctx.fmt.number(Math.round(x * 100), 0);
-  const risk = (r) => {
-    const side = t(`calculator.firms.${r.side}`);
-    if (r.steadier === 'mixed') return t('calculator.risk.mixed', { side, sprint: pct(r.sprint.share_loss), pace: pct(r.pace.share_loss) });
-    const [steady, other] = r.steadier === 'sprint' ? [r.sprint, r.pace] : [r.pace, r.sprint];
-    const gap = Math.round(Math.abs(r.share_loss_gap) * 100);
-    const points = t(`calculator.risk.${gap === 1 ? 'point' : 'points'}`, { n: ctx.fmt.number(gap, 0) });
-    return t(`calculator.risk.${r.steadier}`, { side, points, steady: pct(steady.share_loss), other: pct(other.share_loss) });
-  };
-  return joinSentences(ctx, [
-    t('calculator.monte_carlo.sentence', {
-      us_sprint: pct(mc.us_share_sprint_pays),
-      us_pace: pct(mc.us_share_pace_pays),
-      us_close: pct(mc.us_share_too_close),
-      cn_sprint: pct(mc.cn_share_sprint_pays),
-      cn_pace: pct(mc.cn_share_pace_pays),
-      cn_close: pct(mc.cn_share_too_close),
-    }),
-    risk(mc.us_risk),
-    risk(mc.cn_risk),
-  ]);
+  return ctx.t('calculator.monte_carlo.sentence', {
+    us_sprint: pct(mc.us_share_sprint_pays),
+    us_pace: pct(mc.us_share_pace_pays),
+    us_close: pct(mc.us_share_too_close),
+    cn_sprint: pct(mc.cn_share_sprint_pays),
+    cn_pace: pct(mc.cn_share_pace_pays),
+    cn_close: pct(mc.cn_share_too_close),
+  });
 }
 
 /** A value of `spec`, in words with its unit ("None by 2060" for the no-AGI step). */

@@ -26,6 +26,7 @@ import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLab
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { methodSection } from './calculator-method.js';
+import { gameBlock, certainty, riskSentences } from './calculator-game.js';
 import { applyUrlScenario } from './url-scenario.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
@@ -44,6 +45,8 @@ const MORE_GROUPS = ['race', 'us', 'cn', 'market'];
 const ANNOUNCE_DELAY_MS = 600;
 /** Drawn on every slider move; the others when the slider is let go. */
 const HEADLINE_CHART = 'model-breakeven';
+/** The charts drawn from the Monte Carlo run (made when a slider is let go). */
+const MONTE_CARLO_CHARTS = ['model-uncertainty', 'model-risk'];
 /** The command line's runs and seed for `risk`, so the page and `whatif --json` agree. */
 const MC_RUNS = 2000;
 const MC_SEED = 20250101;
@@ -110,6 +113,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let scenario = defaults;
   let projection = null;
   let monteCarlo = null;
+  let monteCarloScenario = null; // the scenario the Monte Carlo run is for
   let sensitivityCache = null;
   let frame = null; // 'light' | 'full' while a frame is requested
 
@@ -127,6 +131,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   // The US firms' choice over every AGI year, then the call at the reader's AGI year (styled
   // by the call: "too close to call" is a state of its own), then China's choice and the gap.
   const headlineEl = h('strong', { class: 'calc-headline' });
+  // How sure: the Monte Carlo's shares of scenarios, dimmed while a slider moves past them.
+  const certaintyEl = h('p', { class: 'calc-certainty' });
   const callBadge = h('span', { class: 'calc-call-badge' });
   const atEl = h('span', { class: 'calc-sentence' });
   const othersEl = h('p', { class: 'calc-others' });
@@ -142,12 +148,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     { class: 'calc-result' },
     scenarioEl,
     h('p', { class: 'calc-breakeven' }, headlineEl),
+    certaintyEl,
     h('p', { class: 'calc-call' }, h('span', { class: 'calc-call-label' }, t('calculator.at.label')), ' ', callBadge, ' ', atEl),
     othersEl,
   );
   const paybackMain = h('p', { class: 'calc-payback-main' });
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
   const mcSentenceEl = h('p', { class: 'calc-mc-sentence', attrs: { 'aria-live': 'polite' } });
+  const riskSentencesEl = h('div', { class: 'calc-risk-sentences' }); // one sentence per side
+  let game = null; // the 2×2 table (calculator-game.js), rebuilt with the words
   const presetBar = h('div', { class: 'presets', attrs: { role: 'group', 'aria-labelledby': 'presets-label' } });
   const chartEntries = new Map();
   const views = new Map();
@@ -201,6 +210,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     };
 
     replaceChildren(presetBar, presetButtons(ctx, presets, applyPreset));
+    game = gameBlock(ctx);
 
     replaceChildren(
       section,
@@ -227,12 +237,14 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         notesEl,
         h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
       ),
+      game.el,
       announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
       share && share.resultsTools(() => ({ specs, scenario, projection })),
       h('div', { class: 'calc-charts' }, chartSection('model-position'), chartSection('model-capacity')),
       chartSection('model-prices'),
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
+      chartSection('model-risk', [riskSentencesEl]),
       chartSection('model-sensitivity'),
       [...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
@@ -332,10 +344,35 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     setText(paybackMain, pb.main);
     setText(paybackCompare, pb.compare);
     if (agiStrip) agiStrip.update(projection);
+    game.update(projection, scenario);
+    const sure = writeCertainty();
     // The headline chart's caption names the break-even mark only when there is one.
     const breakeven = chartEntries.get('model-breakeven');
     if (breakeven) setText(breakeven.captionEl, chartText(ctx, 'model-breakeven', MC_RUNS, projection).caption);
-    announce(joinSentences(ctx, [s.headline, s.at]));
+    announce(joinSentences(ctx, [s.headline, sure, s.at]));
+  }
+
+  /**
+   * How sure the Monte Carlo is of the US firms' choice, after it; dimmed (and left out of the
+   * read-out) while the scenario differs from the one it ran for in an input the run keeps
+   * (it draws the AGI year and the inputs in `varied` itself). Returns the words to read.
+   */
+  function writeCertainty() {
+    const { nodes, text } = certainty(ctx, monteCarlo);
+    if (certaintyEl.textContent !== text) replaceChildren(certaintyEl, nodes);
+    const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);
+    const kept = fields.filter((field) => !drawn.has(field));
+    const current = monteCarloScenario !== null && Object.keys(diffScenario(scenario, monteCarloScenario, kept)).length === 0;
+    certaintyEl.classList.toggle('is-stale', !current);
+    return current ? text : '';
+  }
+
+  /** The words of the Monte Carlo run: its sentence, how sure, and which path is steadier. */
+  function writeMonteCarloWords() {
+    setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
+    const risk = riskSentences(ctx, monteCarlo, projection ? projection.cny_per_usd : 1);
+    if (riskSentencesEl.textContent !== risk.join('')) replaceChildren(riskSentencesEl, risk.map((text) => h('p', {}, text)));
+    writeCertainty();
   }
 
   /**
@@ -381,7 +418,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     // browser lay the page out in the middle of the frame.
     for (const [id, view] of views) if (full || id === HEADLINE_CHART) view.draw();
     writeResult();
-    if (full) setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
+    if (full) writeMonteCarloWords();
     syncControls();
     for (const id of chartEntries.keys()) if (full || id === HEADLINE_CHART) fillModelTable(id);
   }
@@ -389,7 +426,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /** The Monte Carlo run for the current scenario (the uncertainty chart and its sentence). */
   function runMonteCarlo() {
     const mc = ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
-    if (mc && mc.ok !== false) monteCarlo = mc;
+    if (mc && mc.ok !== false) {
+      monteCarlo = mc;
+      monteCarloScenario = scenario;
+    }
   }
 
   function schedule(full) {
@@ -457,6 +497,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   return {
     views: () => [...views.values()],
+    /** The last Monte Carlo run (null before the first). */
+    monteCarlo: () => monteCarlo,
     /** Recompute and redraw everything on the next frame (colour scheme, pixel ratio). */
     redraw: () => schedule(true),
     /** First drawing, step one, synchronously: the result and the headline chart. */
@@ -470,9 +512,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       for (const [id, view] of views) {
         if (view.drawn) continue;
         await nextTask();
-        if (id === 'model-uncertainty' && !monteCarlo) runMonteCarlo();
+        const fromMonteCarlo = MONTE_CARLO_CHARTS.includes(id);
+        if (fromMonteCarlo && !monteCarlo) runMonteCarlo();
         view.draw();
-        if (id === 'model-uncertainty') setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
+        // The result's certainty arrives with it: on the page to read, not announced.
+        if (fromMonteCarlo) writeMonteCarloWords();
         fillModelTable(id);
       }
     },

@@ -49,6 +49,8 @@ const api = {
   projection: () => (app.ex ? app.ex.projection() : null),
   /** The tornado for the current scenario as the core returns it (tests read its bars). */
   sensitivity: () => (app.ex ? app.ex.sensitivity() : null),
+  /** The calculator's last Monte Carlo run, as its sentences and risk chart read it. */
+  monteCarlo: () => (app.calculator ? app.calculator.monteCarlo() : null),
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
   svg: (id, width, height) => app.ex.svg(id, width, height),
 };
