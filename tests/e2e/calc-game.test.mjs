@@ -119,7 +119,7 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
         assert.equal(await p.page.locator('.calc-certainty .swatch.call-too_close_to_call').count(), 1, 'too close to call has its own swatch');
         assert.ok(!(await p.page.locator('.calc-certainty').getAttribute('class')).includes('is-stale'), 'how sure is for this scenario');
 
-        // Steadier? one sentence per side, naming the path with fewer losing scenarios.
+        // Steadier? one sentence per side, the engine's verdict with both paths' figures.
         const sentences = await p.page.locator('.calc-risk-sentences p').allTextContents();
         assert.equal(sentences.length, 2, 'one sentence per side');
         for (const [i, side] of ['us', 'cn'].entries()) {
@@ -127,10 +127,12 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
           const s = squash(sentences[i]);
           assert.ok(s.includes(c.firms[side]), `${side}: the sentence names the side: “${s}”`);
           assert.ok(templatePattern(g.risk[r.steadier]).test(s), `${side}: the sentence is the engine's “${r.steadier}”: “${s}”`);
-          if (r.steadier !== 'mixed' && r.sprint.share_loss !== r.pace.share_loss) {
-            const lower = r.sprint.share_loss < r.pace.share_loss ? 'sprint' : 'pace';
-            assert.equal(r.steadier, lower, `${side}: the steadier path has fewer losing scenarios`);
-            assert.ok(s.includes(percentText(r[lower].share_loss)), `${side}: the lower share is given: “${s}”`);
+          // Both paths' shares are given; a steadier path never loses money in more than 5%
+          // more of the scenarios than the other (the engine's band on each measure).
+          for (const path of ['sprint', 'pace']) assert.ok(s.includes(percentText(r[path].share_loss)), `${side}: the ${path} share is given: “${s}”`);
+          if (r.steadier === 'sprint' || r.steadier === 'pace') {
+            const [steady, other] = r.steadier === 'sprint' ? [r.sprint, r.pace] : [r.pace, r.sprint];
+            assert.ok(steady.share_loss <= other.share_loss || steady.share_loss - other.share_loss <= 0.05 * steady.share_loss, `${side}: the steadier path loses money far more often`);
           }
         }
         // The chart's table: one row per path with its share of losing scenarios.

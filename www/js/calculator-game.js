@@ -195,8 +195,9 @@ function riskWords(ctx, cnyPerUsd, side, figures) {
 }
 
 /**
- * One sentence per side: which path is steadier (the engine's verdict: no worse on all three
- * measures) and by how much, or "mixed" with both paths' figures. [] without a run.
+ * One sentence per side: which path is steadier (the engine's verdict: better by more than 5%
+ * on some measure and worse by more than that on none), about as steady, or mixed, with both
+ * paths' figures. [] without a run.
  */
 export function riskSentences(ctx, mc, cnyPerUsd) {
   const { t } = ctx;
@@ -206,29 +207,26 @@ export function riskSentences(ctx, mc, cnyPerUsd) {
     const sprint = riskWords(ctx, cnyPerUsd, side, r.sprint);
     const pace = riskWords(ctx, cnyPerUsd, side, r.pace);
     const sideName = t(`calculator.firms.${side}`);
-    if (r.steadier === 'mixed') {
-      return t('calculator.game.risk.mixed', {
+    if (r.steadier === 'sprint' || r.steadier === 'pace') {
+      const [steady, other] = r.steadier === 'sprint' ? [sprint, pace] : [pace, sprint];
+      return t(`calculator.game.risk.${r.steadier}`, {
         side: sideName,
-        sprint: sprint.share,
-        pace: pace.share,
-        sprint_p10: sprint.p10,
-        pace_p10: pace.p10,
-        sprint_need: sprint.need,
-        pace_need: pace.need,
+        steady: steady.share,
+        other: other.share,
+        steady_p10: steady.p10,
+        other_p10: other.p10,
+        steady_need: steady.need,
+        other_need: other.need,
       });
     }
-    const [steady, other] = r.steadier === 'sprint' ? [sprint, pace] : [pace, sprint];
-    const gap = Math.abs(r.share_loss_gap) * 100;
-    const n = ctx.fmt.number(gap, 1);
     return t(`calculator.game.risk.${r.steadier}`, {
       side: sideName,
-      steady: steady.share,
-      other: other.share,
-      points: t(`calculator.game.risk.${n === ctx.fmt.number(1, 1) ? 'point' : 'points'}`, { n }),
-      steady_p10: steady.p10,
-      other_p10: other.p10,
-      steady_need: steady.need,
-      other_need: other.need,
+      sprint: sprint.share,
+      pace: pace.share,
+      sprint_p10: sprint.p10,
+      pace_p10: pace.p10,
+      sprint_need: sprint.need,
+      pace_need: pace.need,
     });
   });
 }
