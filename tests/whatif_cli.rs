@@ -620,7 +620,12 @@ fn just_inside_and_just_outside_the_upper_edge_of_the_band_the_cli_calls_as_the_
         1.0,
         &[Side::Us],
         BULL_CASE,
-        &["provider_capture", "demand_growth", "us_capex_growth", "discount_rate"],
+        &[
+            "provider_capture",
+            "demand_growth",
+            "us_capex_growth",
+            "discount_rate",
+        ],
     );
 }
 

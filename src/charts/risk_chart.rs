@@ -35,7 +35,7 @@ pub fn risk_chart(mc: &MonteCarlo, view: &View) -> BarChart {
                     kind: BarKind::Solid,
                     mark: mark.to_string(),
                     slot: 0,
-                    label: Some(format!("{percent:.1}%")),
+                    label: Some(percent_label(percent)),
                 }],
                 markers: Vec::new(),
             }
@@ -48,5 +48,29 @@ pub fn risk_chart(mc: &MonteCarlo, view: &View) -> BarChart {
         marker_label: None,
         label_every: 1,
         ticks: view.number_ticks(),
+    }
+}
+
+/// A percentage to a tenth, as the page's sentences write it: rounded half away from zero, no
+/// ".0" ("20.95" → "21%", "55.15" → "55.2%").
+fn percent_label(percent: f64) -> String {
+    let tenths = (percent * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}%")
+    } else {
+        format!("{tenths:.1}%")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_label;
+
+    #[test]
+    fn a_percentage_is_written_to_a_tenth_without_a_trailing_zero() {
+        assert_eq!(percent_label(20.95), "21%");
+        assert_eq!(percent_label(55.149), "55.1%");
+        assert_eq!(percent_label(14.5), "14.5%");
+        assert_eq!(percent_label(0.0), "0%");
     }
 }

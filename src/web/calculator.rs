@@ -208,9 +208,9 @@ impl Explainer {
         };
         let projection = || self.run.projection().as_ref().map_err(refused);
         let monte_carlo = || {
-            self.monte_carlo.as_ref().ok_or_else(|| {
-                JsError::new(&format!("run monte_carlo before drawing {chart_id}"))
-            })
+            self.monte_carlo
+                .as_ref()
+                .ok_or_else(|| JsError::new(&format!("run monte_carlo before drawing {chart_id}")))
         };
         let chart = match chart_id {
             "model-breakeven" => Chart::Lines(break_even_chart(projection()?, &self.view)),

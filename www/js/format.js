@@ -133,6 +133,9 @@ export function createFormat(lang, t) {
    */
   function moneyBn(valueBn, currency, figures = MONEY_SIGNIFICANT_FIGURES) {
     if (typeof valueBn !== 'number' || !Number.isFinite(valueBn)) return '–';
+    // A loss: the minus sign before the whole amount ("−US$406 bn", "−2250亿元"), its scale
+    // chosen by size.
+    if (valueBn < 0) return `−${moneyBn(-valueBn, currency, figures)}`;
     return t('format.money', moneyParts(valueBn * 1e9, currency, undefined, figures));
   }
 
