@@ -48,7 +48,8 @@ function expectedMarks(game, g) {
 /** Checks the table against the page's projection; returns the marks (to compare later). */
 async function checkTable(page, lang, what) {
   const g = messages[lang].calculator.game;
-  const { game } = await page.evaluate(() => window.__explainer.projection());
+  const projection = await page.evaluate(() => window.__explainer.projection());
+  const { game } = projection;
   const cells = await page.evaluate(readTable);
   assert.equal(cells.length, 4, `${what}: four cells`);
   const expect = expectedMarks(game, g);
@@ -75,6 +76,18 @@ async function checkTable(page, lang, what) {
     const words = g.reading.us_same.replace('{call}', messages[lang].calculator.call_words[us[0].call]);
     assert.ok(reading.includes(words), `${what}: the reading lacks “${words}”: “${reading}”`);
   }
+  // "The two choices are separate" exactly when neither side's choice moves the other's NPV
+  // beyond that side's band (5% of its PV of capex when pacing, at the reader's AGI year).
+  const moves = (side) => {
+    const [own, other] = side === 'us' ? ['us_strategy', 'cn_strategy'] : ['cn_strategy', 'us_strategy'];
+    return Math.max(...['sprint', 'pace'].map((s) => {
+      const [a, b] = game.cells.filter((c) => c[own] === s).map((c) => c[`${side}_npv`]);
+      return Math.abs(a - b);
+    }));
+  };
+  const separate = ['us', 'cn'].every((side) => moves(side) <= 0.05 * Math.abs(projection[`${side}_choice`].at_agi_year.pv_capex_pacing));
+  const separateWords = templateLiterals(g.separate).filter((part) => part.length > 3);
+  assert.equal(separateWords.every((part) => reading.includes(part)), separate, `${what}: “separate” said ${separate ? 'not ' : ''}where the engine's figures ${separate ? 'are' : 'are not'}: “${reading}”`);
   return cells.map((c) => `${c.us}/${c.cn}:${c.usMark}|${c.cnMark}|${c.equilibrium}`).join(' ');
 }
 
@@ -199,5 +212,23 @@ test('the marks follow a preset that changes the game, and the result with its c
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();
+  }
+});
+
+test("where one side's choice moves the other's NPV beyond its band, the table does not call the choices separate", { timeout: 60_000 }, async () => {
+  // Markets open both ways, China's chips as cheap as America's and no lag, compute bringing
+  // AGI priced against world output: the US firms' sprint moves China's NPV.
+  const race = 'cn_chip_growth=60&cn_capex_growth=100&cn_patience=3&cn_compute_per_dollar=2&cn_algorithm_lag=0&us_access=100&cn_access=100&winner_take_all=1&agi_mode=1&prize_anchor=1&agi_gdp_share=45&provider_capture=20&us_capex_growth=20';
+  for (const lang of ['en', 'zh-Hant']) {
+    const p = await openPage(env.browser, `${env.server.url}${BAKED_PAGES[lang]}?${race}`, { ...DESKTOP });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      await checkTable(p.page, lang, `open race, ${lang}`);
+      const reading = await p.page.locator('.game-reading').textContent();
+      assert.ok(!reading.includes(templateLiterals(messages[lang].calculator.game.separate)[0]), `the choices are not separate here: “${reading}”`);
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
   }
 });

@@ -110,6 +110,30 @@ function equilibriaSentence(ctx, game) {
   return t(`calculator.game.equilibria.${list.length === 1 ? 'one' : 'many'}`, { pairs, n: ctx.fmt.number(list.length, 0) });
 }
 
+/** The band's half-width at the reader's AGI year for `side` (5% of its PV of capex when pacing). */
+const bandOf = (p, side) => 0.05 * Math.abs(p[`${side}_choice`].at_agi_year.pv_capex_pacing);
+
+/**
+ * How much the other side's choice moves a side's NPV (the largest change over its own two
+ * strategies), said only when neither side's moves beyond its band: then the two choices are
+ * separate, and "answering with its best reply" changes nothing.
+ */
+function separateSentence(ctx, p) {
+  const reach = (side) => {
+    const other = side === 'us' ? 'cn_strategy' : 'us_strategy';
+    const own = side === 'us' ? 'us_strategy' : 'cn_strategy';
+    return Math.max(
+      ...STRATEGIES.map((s) => {
+        const [a, b] = p.game.cells.filter((c) => c[own] === s).sort((x, y) => (x[other] < y[other] ? -1 : 1));
+        return Math.abs(a[`${side}_npv`] - b[`${side}_npv`]);
+      }),
+    );
+  };
+  if (SIDES.some((side) => reach(side) > bandOf(p, side))) return '';
+  const money = (side) => sideMoney(ctx, side, reach(side), p.cny_per_usd);
+  return ctx.t('calculator.game.separate', { us: money('us'), cn: money('cn') });
+}
+
 /**
  * The game block: heading, the table and its reading. `update(projection, scenario)` rebuilds
  * the table only when its words changed (a slider move usually leaves the game as it was).
@@ -131,7 +155,7 @@ export function gameBlock(ctx) {
     update(p, scenario) {
       if (!p || !p.game) return;
       const table = gameTable(ctx, p, scenario);
-      const reading = joinSentences(ctx, [...SIDES.map((side) => sideReading(ctx, side, p.game[`${side}_best_responses`])), equilibriaSentence(ctx, p.game)]);
+      const reading = joinSentences(ctx, [...SIDES.map((side) => sideReading(ctx, side, p.game[`${side}_best_responses`])), equilibriaSentence(ctx, p.game), separateSentence(ctx, p)]);
       const key = table.outerHTML + reading;
       if (key === shown) return;
       shown = key;
