@@ -1,0 +1,185 @@
+//! Grid chart: rows × columns of cells, each coloured by its state (a legend entry), one cell
+//! outlined as the reader's. A hollow state is drawn pale and hatched, so it reads as a state
+//! of its own rather than a shade of another.
+
+use super::axis::{draw_header, LABEL_PX, TICK_PX};
+use super::hit::{HitBox, HitMap};
+use super::spec::Series;
+use super::style::ChartStyle;
+use super::ChartError;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use serde::Serialize;
+
+/// One cell: its state (an index into the legend) and what a hover on it reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridCell {
+    pub series: usize,
+    pub mark: String,
+    pub value: f64,
+}
+
+/// Cells in rows (top to bottom) and columns (left to right).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridChart {
+    /// What the rows are, above them (with the legend).
+    pub y_caption: String,
+    /// What the columns are, under their labels.
+    pub x_caption: String,
+    /// One legend entry per state; a hollow one is drawn hatched.
+    pub series: Vec<Series>,
+    /// Row labels, top to bottom.
+    pub rows: Vec<String>,
+    /// Column labels, left to right; an empty label is not drawn (years between ticks).
+    pub columns: Vec<String>,
+    /// Row-major: `rows.len() × columns.len()` cells.
+    pub cells: Vec<GridCell>,
+    /// A column set apart by a gap (the map's "no AGI by 2060").
+    pub apart: Option<usize>,
+    /// The cell outlined, `(row, column)`: the reader's scenario.
+    pub marked: Option<(usize, usize)>,
+}
+
+/// Draws `chart` on `area`; every cell is a hover target.
+pub fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &GridChart,
+    style: &ChartStyle,
+) -> Result<HitMap, ChartError> {
+    area.fill(&style.background())?;
+    let header = draw_header(area, &chart.y_caption, &chart.series, None, style)?;
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let tick_font = style.text(TICK_PX);
+    let mut label_w = 0;
+    for label in &chart.rows {
+        label_w = label_w.max(area.estimate_text_size(label, &tick_font)?.0 as i32);
+    }
+    let left = label_w + style.px(10.0);
+    let right = width - style.px(10.0);
+    let top = header + style.px(4.0);
+    let bottom = height - style.px(TICK_PX + LABEL_PX + 14.0);
+    let columns = chart.columns.len().max(1);
+    let rows = chart.rows.len().max(1);
+    let gap = if chart.apart.is_some() {
+        style.px(6.0)
+    } else {
+        0
+    };
+    let cell_w = f64::from((right - left - gap).max(1)) / columns as f64;
+    let cell_h = f64::from((bottom - top).max(1)) / rows as f64;
+    let x_of = |c: usize| {
+        let shift = match chart.apart {
+            Some(apart) if c >= apart => gap,
+            _ => 0,
+        };
+        left + shift + (c as f64 * cell_w).round() as i32
+    };
+    let y_of = |r: usize| top + (r as f64 * cell_h).round() as i32;
+    // A hairline of background between cells, when they are wide enough to spare it.
+    let seam = i32::from(cell_w >= 4.0 * style.scale);
+    let cell_box = |r: usize, c: usize| {
+        let (x0, y0) = (x_of(c), y_of(r));
+        (
+            x0,
+            y0,
+            x0 + cell_w.round() as i32 - seam,
+            y_of(r + 1) - seam,
+        )
+    };
+
+    let mut hits = HitMap::default();
+    for (i, cell) in chart.cells.iter().enumerate() {
+        let (r, c) = (i / columns, i % columns);
+        if r >= rows {
+            break;
+        }
+        let (x0, y0, x1, y1) = cell_box(r, c);
+        let state = chart.series.get(cell.series);
+        let color = style.series(state.map_or(cell.series, |s| s.color));
+        if state.is_some_and(|s| s.hollow) {
+            area.draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                color.mix(0.22).filled(),
+            ))?;
+            hatch(
+                area,
+                (x0, y0, x1, y1),
+                style.stroke(color, 1.0),
+                style.px(4.0),
+            )?;
+        } else {
+            area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+        }
+        hits.boxes.push(HitBox {
+            left: x0,
+            top: y0,
+            right: x1,
+            bottom: y1,
+            mark: cell.mark.clone(),
+            value: cell.value,
+            x: c as f64,
+            series: cell.series,
+        });
+    }
+
+    let row_font = tick_font.pos(Pos::new(HPos::Right, VPos::Center));
+    for (r, label) in chart.rows.iter().enumerate() {
+        let mid = (y_of(r) + y_of(r + 1)) / 2;
+        area.draw_text(label, &row_font, (left - style.px(6.0), mid))?;
+    }
+    let column_font = style
+        .muted_text(TICK_PX)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let grid_bottom = y_of(rows);
+    for (c, label) in chart.columns.iter().enumerate() {
+        if !label.is_empty() {
+            let mid = x_of(c) + (cell_w / 2.0).round() as i32;
+            area.draw_text(label, &column_font, (mid, grid_bottom + style.px(4.0)))?;
+        }
+    }
+    let caption_font = style
+        .muted_text(LABEL_PX)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    area.draw_text(
+        &chart.x_caption,
+        &caption_font,
+        ((left + right) / 2, grid_bottom + style.px(TICK_PX + 8.0)),
+    )?;
+
+    if let Some((r, c)) = chart.marked.filter(|&(r, c)| r < rows && c < columns) {
+        // Two rings, ink outside and background inside, so the mark shows on every colour.
+        let (x0, y0, x1, y1) = cell_box(r, c);
+        let ring = style.px(2.0);
+        area.draw(&Rectangle::new(
+            [(x0 - ring, y0 - ring), (x1 + ring, y1 + ring)],
+            style.stroke(style.ink(), 2.0),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x1, y1)],
+            style.stroke(style.background(), 1.0),
+        ))?;
+    }
+    Ok(hits)
+}
+
+/// Diagonal lines `spacing` apart across the box (left, top, right, bottom), inside it.
+fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (l, t, r, b): (i32, i32, i32, i32),
+    line: ShapeStyle,
+    spacing: i32,
+) -> Result<(), ChartError> {
+    // Lines x + y = k, anchored to the page so neighbouring cells' lines continue each other.
+    let spacing = spacing.max(2);
+    let mut k = (l + t).div_euclid(spacing) * spacing + spacing;
+    while k < r + b {
+        let (x0, x1) = ((k - b).max(l), (k - t).min(r));
+        if x0 < x1 {
+            area.draw(&PathElement::new(vec![(x0, k - x0), (x1, k - x1)], line))?;
+        }
+        k += spacing;
+    }
+    Ok(())
+}
