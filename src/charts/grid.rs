@@ -77,8 +77,8 @@ pub fn draw_grid<DB: DrawingBackend>(
         left + shift + (c as f64 * cell_w).round() as i32
     };
     let y_of = |r: usize| top + (r as f64 * cell_h).round() as i32;
-    // A hairline of background between cells, when they are wide enough to spare it.
-    let seam = i32::from(cell_w >= 4.0 * style.scale);
+    // A hairline of background between rows, when they are tall enough to spare it.
+    let seam = i32::from(cell_h >= 4.0 * style.scale);
     let cell_box = |r: usize, c: usize| {
         let (x0, y0) = (x_of(c), y_of(r));
         (
@@ -89,34 +89,49 @@ pub fn draw_grid<DB: DrawingBackend>(
         )
     };
 
+    // A row's neighbouring cells of one state are drawn as one rectangle (a baked map stays
+    // small); each cell is still its own hover target.
+    let state_at = |r: usize, c: usize| chart.cells.get(r * columns + c).map(|cell| cell.series);
+    for r in 0..rows {
+        let mut start = 0;
+        for c in 1..=columns {
+            let run_ends =
+                c == columns || Some(c) == chart.apart || state_at(r, c) != state_at(r, start);
+            if !run_ends {
+                continue;
+            }
+            if let Some(series) = state_at(r, start) {
+                let (x0, y0, _, _) = cell_box(r, start);
+                let (_, _, x1, y1) = cell_box(r, c - 1);
+                let state = chart.series.get(series);
+                let color = style.series(state.map_or(series, |s| s.color));
+                if state.is_some_and(|s| s.hollow) {
+                    area.draw(&Rectangle::new(
+                        [(x0, y0), (x1, y1)],
+                        color.mix(0.22).filled(),
+                    ))?;
+                    hatch(
+                        area,
+                        (x0, y0, x1, y1),
+                        style.stroke(color, 1.0),
+                        style.px(4.0),
+                    )?;
+                } else {
+                    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+                }
+            }
+            start = c;
+        }
+    }
     let mut hits = HitMap::default();
-    for (i, cell) in chart.cells.iter().enumerate() {
+    for (i, cell) in chart.cells.iter().enumerate().take(rows * columns) {
         let (r, c) = (i / columns, i % columns);
-        if r >= rows {
-            break;
-        }
-        let (x0, y0, x1, y1) = cell_box(r, c);
-        let state = chart.series.get(cell.series);
-        let color = style.series(state.map_or(cell.series, |s| s.color));
-        if state.is_some_and(|s| s.hollow) {
-            area.draw(&Rectangle::new(
-                [(x0, y0), (x1, y1)],
-                color.mix(0.22).filled(),
-            ))?;
-            hatch(
-                area,
-                (x0, y0, x1, y1),
-                style.stroke(color, 1.0),
-                style.px(4.0),
-            )?;
-        } else {
-            area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
-        }
+        let (left, top, right, bottom) = cell_box(r, c);
         hits.boxes.push(HitBox {
-            left: x0,
-            top: y0,
-            right: x1,
-            bottom: y1,
+            left,
+            top,
+            right,
+            bottom,
             mark: cell.mark.clone(),
             value: cell.value,
             x: c as f64,
