@@ -57,7 +57,11 @@ pub fn draw_grid<DB: DrawingBackend>(
         label_w = label_w.max(area.estimate_text_size(label, &tick_font)?.0 as i32);
     }
     let left = label_w + style.px(10.0);
-    let right = width - style.px(10.0);
+    // Room for half the last column's label, centred under it.
+    let last_label = chart.columns.last().map_or(Ok((0, 0)), |l| {
+        area.estimate_text_size(l, &style.muted_text(TICK_PX))
+    })?;
+    let right = width - (last_label.0 as i32 / 2 + style.px(2.0)).max(style.px(10.0));
     let top = header + style.px(4.0);
     let bottom = height - style.px(TICK_PX + LABEL_PX + 14.0);
     let columns = chart.columns.len().max(1);
