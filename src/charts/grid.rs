@@ -152,10 +152,18 @@ pub fn draw_grid<DB: DrawingBackend>(
         .muted_text(TICK_PX)
         .pos(Pos::new(HPos::Center, VPos::Top));
     let grid_bottom = y_of(rows);
-    for (c, label) in chart.columns.iter().enumerate() {
-        if !label.is_empty() {
-            let mid = x_of(c) + (cell_w / 2.0).round() as i32;
+    // From the right, so the column set apart keeps its label; a label that would run into the
+    // one drawn after it (to its right) is left out.
+    let mut free_until = i32::MAX;
+    for (c, label) in chart.columns.iter().enumerate().rev() {
+        if label.is_empty() {
+            continue;
+        }
+        let mid = x_of(c) + (cell_w / 2.0).round() as i32;
+        let half = area.estimate_text_size(label, &column_font)?.0 as i32 / 2;
+        if mid + half + style.px(4.0) <= free_until {
             area.draw_text(label, &column_font, (mid, grid_bottom + style.px(4.0)))?;
+            free_until = mid - half;
         }
     }
     let caption_font = style
