@@ -93,38 +93,62 @@ pub fn draw_grid<DB: DrawingBackend>(
         )
     };
 
-    // A row's neighbouring cells of one state are drawn as one rectangle (a baked map stays
-    // small); each cell is still its own hover target.
+    // Neighbouring cells of one state are drawn as one rectangle: runs along a row, and a run
+    // repeated in the rows below it as one block (a baked map stays small); the rows' seams go
+    // on top. Each cell is still its own hover target.
     let state_at = |r: usize, c: usize| chart.cells.get(r * columns + c).map(|cell| cell.series);
-    for r in 0..rows {
-        let mut start = 0;
-        for c in 1..=columns {
-            let run_ends =
-                c == columns || Some(c) == chart.apart || state_at(r, c) != state_at(r, start);
-            if !run_ends {
-                continue;
-            }
-            if let Some(series) = state_at(r, start) {
-                let (x0, y0, _, _) = cell_box(r, start);
-                let (_, _, x1, y1) = cell_box(r, c - 1);
-                let state = chart.series.get(series);
-                let color = style.series(state.map_or(series, |s| s.color));
-                if state.is_some_and(|s| s.hollow) {
-                    area.draw(&Rectangle::new(
-                        [(x0, y0), (x1, y1)],
-                        color.mix(0.22).filled(),
-                    ))?;
-                    hatch(
-                        area,
-                        (x0, y0, x1, y1),
-                        style.stroke(color, 1.0),
-                        style.px(4.0),
-                    )?;
-                } else {
-                    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+    let runs: Vec<Vec<(usize, usize, usize)>> = (0..rows)
+        .map(|r| {
+            let mut row = Vec::new();
+            let mut start = 0;
+            for c in 1..=columns {
+                let ends =
+                    c == columns || Some(c) == chart.apart || state_at(r, c) != state_at(r, start);
+                if ends {
+                    if let Some(series) = state_at(r, start) {
+                        row.push((start, c - 1, series));
+                    }
+                    start = c;
                 }
             }
-            start = c;
+            row
+        })
+        .collect();
+    for (r, row) in runs.iter().enumerate() {
+        for run in row {
+            if r > 0 && runs[r - 1].contains(run) {
+                continue; // drawn with the block above
+            }
+            let last_row = r + runs[r..].iter().take_while(|row| row.contains(run)).count() - 1;
+            let (first, last, series) = *run;
+            let (x0, y0, _, _) = cell_box(r, first);
+            let (_, _, x1, y1) = cell_box(last_row, last);
+            let state = chart.series.get(series);
+            let color = style.series(state.map_or(series, |s| s.color));
+            if state.is_some_and(|s| s.hollow) {
+                area.draw(&Rectangle::new(
+                    [(x0, y0), (x1, y1)],
+                    color.mix(0.22).filled(),
+                ))?;
+                hatch(
+                    area,
+                    (x0, y0, x1, y1),
+                    style.stroke(color, 1.0),
+                    style.px(4.0),
+                )?;
+            } else {
+                area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
+            }
+        }
+    }
+    if seam > 0 {
+        let (_, _, grid_right, _) = cell_box(0, columns - 1);
+        for r in 1..rows {
+            let y = y_of(r) - seam;
+            area.draw(&Rectangle::new(
+                [(left, y), (grid_right, y + seam)],
+                style.background().filled(),
+            ))?;
         }
     }
     let mut hits = HitMap::default();
