@@ -101,8 +101,10 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
             label: el.getAttribute('aria-label'),
             role: el.getAttribute('role'),
             width: el.getBoundingClientRect().width,
-            // Pacing pays in every row of the default scenario's map (one rectangle per run of a call), and one more in the legend.
+            // Pacing pays in most of the default scenario's map (drawn as blocks), and in the legend.
             paceFills: el.querySelectorAll('rect[fill="#56B4E9" i]').length,
+            // Too close to call in its first years: hatched.
+            hatches: el.querySelectorAll('polyline[stroke="#787878" i]').length,
             // The reader's cell: an outline in ink.
             outlines: el.querySelectorAll('rect[fill="none"][stroke="#1C1C1C" i]').length,
           }));
@@ -111,7 +113,8 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
         assert.equal(svg[0].role, 'img');
         assert.equal(svg[0].label, words.calculator.map.caption);
         assert.ok(svg[0].width > 200, `the map is ${svg[0].width} px wide`);
-        assert.ok(svg[0].paceFills >= MAP_STEPS + 1, `only ${svg[0].paceFills} cells where pacing pays: a row is not drawn`);
+        assert.ok(svg[0].paceFills >= 2, `${svg[0].paceFills} rectangles where pacing pays: the cells are not drawn`);
+        assert.ok(svg[0].hatches > MAP_STEPS, `${svg[0].hatches} hatch lines: too close to call is not hatched`);
         assert.equal(svg[0].outlines, 1, "the reader's cell is outlined once");
       } finally {
         await p.close();
