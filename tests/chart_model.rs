@@ -4,7 +4,8 @@ mod chart_support;
 
 use ai_capex_explainer::charts::*;
 use ai_capex_explainer::model::{
-    monte_carlo, project, sensitivity, AgiDistribution, Preset, Scenario,
+    default_map_field, monte_carlo, project, sensitivity, strategy_map, AgiDistribution, Call,
+    Preset, Scenario, StrategyMap,
 };
 use chart_support::*;
 
@@ -14,6 +15,7 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
     let mc =
         monte_carlo(s, &AgiDistribution::from_scenario(s), 2_000, 1).expect("valid distribution");
     let t = sensitivity(s).expect("valid scenario");
+    let m = the_map(s);
     vec![
         ("model-breakeven", Chart::Lines(break_even_chart(&p, &view))),
         ("model-position", Chart::Lines(position_chart(&p, &view))),
@@ -28,7 +30,13 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
             "model-sensitivity",
             Chart::Tornado(sensitivity_chart(&t, &view)),
         ),
+        ("model-map", Chart::Grid(map_chart(&m, &view))),
     ]
+}
+
+/// The map the page draws: over the prize under the scenario's anchor.
+fn the_map(s: &Scenario) -> StrategyMap {
+    strategy_map(s, default_map_field(s)).expect("valid scenario")
 }
 
 #[test]
@@ -165,5 +173,110 @@ fn the_default_calculator_charts_match_their_reviewed_snapshots() {
     for (id, chart) in charts(&Scenario::default(), "en") {
         let (out, _) = svg(&chart, &ChartStyle::default());
         assert_snapshot(&format!("{id}.en"), &out);
+    }
+}
+
+#[test]
+fn the_map_colours_every_cell_by_the_us_firms_call_with_the_largest_prize_on_top() {
+    let mut m = the_map(&Scenario::preset(Preset::Agi3y));
+    // The presets' maps hold no cell where sprinting pays: some are made so, to test all three.
+    for (i, cell) in m.cells.iter_mut().enumerate() {
+        if i % 7 < 2 && cell.call == Call::Pace {
+            cell.call = Call::Sprint;
+        }
+    }
+    let chart = map_chart(&m, &view("en", "USD"));
+    let columns = m.columns();
+    assert_eq!(columns, 36, "2026–2060 and no AGI by 2060");
+    assert_eq!(chart.columns.len(), columns);
+    assert_eq!(chart.rows.len(), m.values.len());
+    assert_eq!(chart.cells.len(), m.cells.len());
+    assert_eq!(
+        chart.rows.first().map(String::as_str),
+        Some("2×"),
+        "the largest prize on top"
+    );
+    assert_eq!(chart.columns.last().map(String::as_str), Some("none"));
+    let legend: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+    for (i, cell) in chart.cells.iter().enumerate() {
+        let (row, column) = (i / columns, i % columns);
+        let engine = &m.cells[(m.values.len() - 1 - row) * columns + column];
+        let expected = match engine.call {
+            Call::Sprint => "Sprinting pays (US)",
+            Call::Pace => "Pacing pays (US)",
+            Call::TooCloseToCall => "Too close to call",
+        };
+        assert_eq!(legend[cell.series], expected, "cell {row},{column}");
+        assert_eq!(cell.value, engine.sprint_minus_pace);
+    }
+    // Too close to call is a state of its own: hatched (hollow), never a shade of an answer.
+    assert!(chart.series[2].hollow && !chart.series[0].hollow && !chart.series[1].hollow);
+    assert_ne!(chart.series[0].color, chart.series[1].color);
+
+    // Drawn: each cell's centre lies in a filled rectangle of its call's colour (a row's
+    // neighbouring cells of one call share a rectangle).
+    let (out, hits) = svg(&Chart::Grid(chart.clone()), &ChartStyle::default());
+    assert_eq!(
+        hits.boxes.len(),
+        m.cells.len(),
+        "every cell is a hover target"
+    );
+    let fills = filled_rects(&out);
+    let colour = ["#0072B2", "#56B4E9", "#787878"];
+    for (cell, hit) in chart.cells.iter().zip(&hits.boxes) {
+        let (x, y) = ((hit.left + hit.right) / 2, (hit.top + hit.bottom) / 2);
+        let under = fills
+            .iter()
+            .rev()
+            .find(|(l, t, r, b, _)| *l <= x && x <= *r && *t <= y && y <= *b)
+            .map(|(.., fill)| fill.as_str());
+        assert_eq!(under, Some(colour[cell.series]), "cell {}", hit.mark);
+    }
+}
+
+/// The filled rectangles of an SVG: (left, top, right, bottom, fill), in drawing order.
+fn filled_rects(svg: &str) -> Vec<(i32, i32, i32, i32, String)> {
+    let attr = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let len = tag[start..].find('"')?;
+        Some(tag[start..start + len].to_string())
+    };
+    svg.split("<rect")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>')?];
+            let n = |name| attr(tag, name)?.parse::<i32>().ok();
+            let (x, y) = (n("x")?, n("y")?);
+            let fill = attr(tag, "fill").filter(|f| f != "none")?;
+            Some((x, y, x + n("width")?, y + n("height")?, fill))
+        })
+        .collect()
+}
+
+#[test]
+fn the_map_outlines_the_readers_cell_and_the_outline_follows_the_agi_year() {
+    for (agi_year, column) in [("2030", 4), ("2041", 15), ("2061", 35)] {
+        let mut s = Scenario::default();
+        s.set("agi_year", agi_year).expect("a valid AGI year");
+        s.set("agi_prize", "1.6").expect("a valid prize");
+        let m = the_map(&s);
+        let chart = map_chart(&m, &view("en", "USD"));
+        let (row, marked_column) = chart.marked.expect("the reader's cell is marked");
+        assert_eq!(marked_column, column, "AGI year {agi_year}");
+        assert_eq!(chart.rows[row], "1.6×", "the reader's prize");
+        let (out, hits) = svg(&Chart::Grid(chart.clone()), &ChartStyle::default());
+        let cell = &hits.boxes[row * m.columns() + column];
+        // The outline's outer ring: ink, around the reader's cell.
+        let ring = format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#1C1C1C\"",
+            cell.left - 2,
+            cell.top - 2,
+            cell.right - cell.left + 4,
+            cell.bottom - cell.top + 4
+        );
+        assert!(
+            out.contains(&ring),
+            "AGI year {agi_year}: no outline {ring}"
+        );
     }
 }

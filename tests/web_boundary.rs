@@ -100,6 +100,7 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
         "model-uncertainty",
         "model-risk",
         "model-sensitivity",
+        "model-map",
     ];
     for id in ids.iter().map(String::as_str).chain(model) {
         let c = canvas(780, 480);

@@ -8,8 +8,10 @@ mod axis;
 mod bars;
 mod dataset_chart;
 mod error;
+mod grid;
 mod hit;
 mod lines;
+mod map_chart;
 mod model_charts;
 mod risk_chart;
 mod spec;
@@ -22,8 +24,10 @@ pub use axis::tick;
 pub use bars::draw_bar_chart;
 pub use dataset_chart::{dataset_chart, period_label, Figures};
 pub use error::ChartError;
+pub use grid::{draw_grid, GridCell, GridChart};
 pub use hit::{HitBox, HitMap};
 pub use lines::draw_line_chart;
+pub use map_chart::map_chart;
 pub use model_charts::{
     break_even_chart, capacity_chart, position_chart, prices_chart, sensitivity_chart,
     uncertainty_chart,
@@ -49,6 +53,7 @@ pub enum Chart {
     Bars(BarChart),
     Lines(LineChart),
     Tornado(Tornado),
+    Grid(GridChart),
 }
 
 impl Chart {
@@ -85,6 +90,7 @@ impl Chart {
             Chart::Bars(c) => draw_bar_chart(&plot, c, style)?,
             Chart::Lines(c) => draw_line_chart(&plot, c, style)?,
             Chart::Tornado(c) => draw_tornado(&plot, c, style)?,
+            Chart::Grid(c) => draw_grid(&plot, c, style)?,
         };
         area.present()?;
         Ok(hits)

@@ -95,3 +95,31 @@ pub fn strategy_map(s: &Scenario, field: &str) -> Result<StrategyMap, Vec<InputE
         reader_value: s.number(spec.field).unwrap_or(spec.default),
     })
 }
+
+impl StrategyMap {
+    /// The cells of each row, left to right: the AGI years, then "no AGI by 2060".
+    pub fn columns(&self) -> usize {
+        self.cells.len() / self.values.len().max(1)
+    }
+
+    /// The row nearest the reader's value of `field` (the first of two as near): the map's
+    /// values are a sample of the input's range, so the reader's own value may lie between.
+    pub fn reader_row(&self) -> Option<usize> {
+        self.values
+            .iter()
+            .enumerate()
+            .min_by(|a, b| {
+                (a.1 - self.reader_value)
+                    .abs()
+                    .total_cmp(&(b.1 - self.reader_value).abs())
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// The column of the reader's AGI year (the last one without AGI by 2060).
+    pub fn reader_column(&self) -> Option<usize> {
+        self.cells[..self.columns().min(self.cells.len())]
+            .iter()
+            .position(|c| c.agi_year == self.reader_agi_year)
+    }
+}

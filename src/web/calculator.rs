@@ -3,14 +3,16 @@
 
 use super::{to_js, Explainer};
 use crate::charts::{
-    break_even_chart, capacity_chart, position_chart, prices_chart, risk_chart, sensitivity_chart,
+    break_even_chart, capacity_chart, map_chart, position_chart, prices_chart, risk_chart,
+    sensitivity_chart,
     uncertainty_chart, Chart,
 };
 use crate::model::{
-    calibration::CONSTANTS, input_specs, monte_carlo, project, sensitivity, AgiDistribution,
-    InputError, InputErrorKind, Preset, Scenario, ALIASES, PAYBACK_COMPARISONS, RETIRED,
+    calibration::CONSTANTS, default_map_field, input_specs, monte_carlo, project, sensitivity,
+    strategy_map, AgiDistribution, InputError, InputErrorKind, Preset, Scenario, ALIASES,
+    PAYBACK_COMPARISONS, RETIRED,
 };
-use crate::model::{Projection, Sensitivity};
+use crate::model::{Projection, Sensitivity, StrategyMap};
 use serde::Serialize;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
@@ -22,6 +24,8 @@ pub(super) struct Run {
     scenario: Scenario,
     projection: OnceCell<Result<Projection, Vec<InputError>>>,
     sensitivity: OnceCell<Result<Sensitivity, Vec<InputError>>>,
+    /// The map (the game over every AGI year for each of its values): only when let go.
+    strategy_map: OnceCell<Result<StrategyMap, Vec<InputError>>>,
 }
 
 impl Run {
@@ -30,6 +34,7 @@ impl Run {
             scenario,
             projection: OnceCell::new(),
             sensitivity: OnceCell::new(),
+            strategy_map: OnceCell::new(),
         }
     }
 
@@ -41,11 +46,17 @@ impl Run {
         self.sensitivity.get_or_init(|| sensitivity(&self.scenario))
     }
 
+    fn strategy_map(&self) -> &Result<StrategyMap, Vec<InputError>> {
+        self.strategy_map
+            .get_or_init(|| strategy_map(&self.scenario, default_map_field(&self.scenario)))
+    }
+
     /// Sets one input from text; the cached results go only when the scenario changed.
     fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
         self.scenario.set(field, raw)?;
         self.projection = OnceCell::new();
         self.sensitivity = OnceCell::new();
+        self.strategy_map = OnceCell::new();
         Ok(())
     }
 }
@@ -197,6 +208,25 @@ impl Explainer {
     pub fn sensitivity(&self) -> JsValue {
         result_js(self.run.sensitivity())
     }
+
+    /// The map: the US firms' call over every AGI year × the prize, and the reader's row and
+    /// column in it: `{map: {field, values, cells, …}, reader_row, reader_column}`.
+    pub fn strategy_map(&self) -> JsValue {
+        #[derive(Serialize)]
+        struct MapWithReader<'a> {
+            map: &'a StrategyMap,
+            reader_row: Option<usize>,
+            reader_column: Option<usize>,
+        }
+        match self.run.strategy_map() {
+            Ok(map) => to_js(&MapWithReader {
+                map,
+                reader_row: map.reader_row(),
+                reader_column: map.reader_column(),
+            }),
+            Err(errors) => refused_all(errors),
+        }
+    }
 }
 
 impl Explainer {
@@ -219,6 +249,10 @@ impl Explainer {
             "model-prices" => Chart::Lines(prices_chart(projection()?, &self.view)),
             "model-sensitivity" => Chart::Tornado(sensitivity_chart(
                 self.run.sensitivity().as_ref().map_err(refused)?,
+                &self.view,
+            )),
+            "model-map" => Chart::Grid(map_chart(
+                self.run.strategy_map().as_ref().map_err(refused)?,
                 &self.view,
             )),
             "model-uncertainty" => Chart::Bars(uncertainty_chart(monte_carlo()?, &self.view)),

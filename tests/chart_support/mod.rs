@@ -54,6 +54,13 @@ pub fn labels(chart: &Chart) -> Vec<String> {
             out.extend(c.series.iter().map(|s| s.label.clone()));
             out.extend(c.swings.iter().map(|s| s.label.clone()));
         }
+        Chart::Grid(c) => {
+            out.push(c.y_caption.clone());
+            out.push(c.x_caption.clone());
+            out.extend(c.series.iter().map(|s| s.label.clone()));
+            out.extend(c.rows.iter().cloned());
+            out.extend(c.columns.iter().cloned());
+        }
     }
     out
 }

@@ -142,7 +142,7 @@ test('each chart downloads as a PNG twice its size on screen, titled, with the s
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const ids = await p.page.evaluate(() => [...document.querySelectorAll('[data-chart]')].map((s) => s.dataset.chart));
-    assert.equal(ids.length, dataset.charts.length + 7, `every dataset chart and the seven calculator charts: ${ids}`);
+    assert.equal(ids.length, dataset.charts.length + 8, `every dataset chart and the eight calculator charts: ${ids}`);
     for (const id of ids) {
       const section = p.page.locator(`[data-chart="${id}"]`);
       const canvas = section.locator('canvas.chart-canvas');

@@ -6,6 +6,7 @@
 import { h } from './dom.js';
 import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
 import { describeRiskHit, riskTable } from './calculator-game.js';
+import { MAP_CHART, mapText, describeMapHit, mapTable } from './calculator-map.js';
 
 /**
  * Title, caption and description of a model chart; `runs` is the Monte Carlo's number of runs,
@@ -15,6 +16,8 @@ import { describeRiskHit, riskTable } from './calculator-game.js';
 export function chartText(ctx, id, runs, projection) {
   const { t } = ctx;
   switch (id) {
+    case MAP_CHART:
+      return mapText(ctx);
     case 'model-uncertainty':
     case 'model-sensitivity': {
       const [title, caption] = id === 'model-uncertainty'
@@ -83,6 +86,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
   const mark = String(hit.mark || '');
   const [kind, rest] = mark.includes(':') ? mark.split(':') : [mark, ''];
   const year = Number(rest);
+  if (chartId === MAP_CHART) return describeMapHit(ctx, hit, model);
   if (!projection) return null;
   if (chartId === 'model-breakeven' && (kind === 'us' || kind === 'cn')) {
     const pt = projection[`${kind}_choice`].by_agi_year.find((p) => p.agi_year === year);
@@ -140,9 +144,13 @@ export function describeModelHit(ctx, chartId, hit, model) {
   return null;
 }
 
-/** The head and rows (first cell a row header) of a model chart's table; empty without data. */
+/**
+ * The head and rows (first cell a row header) of a model chart's table, and the reader's cell
+ * when it marks one; empty without data.
+ */
 export function modelTable(ctx, id, model) {
   const { t } = ctx;
+  if (id === MAP_CHART) return mapTable(ctx, model);
   const { projection, monteCarlo } = model;
   const col = (side, output) => ctx.fmt.labelled(sideName(ctx, side), t(`calculator.outputs.${output}`));
   if (id === 'model-breakeven' && projection) {
@@ -210,8 +218,14 @@ export function modelTable(ctx, id, model) {
   return { head: [], rows: [] };
 }
 
-/** A scrollable, keyboard-reachable table region; the first cell of each row is its header. */
-export function tableRegion(label, tableClass, head, rows) {
+/**
+ * A scrollable, keyboard-reachable table region; the first cell of each row is its header.
+ * `current` ({row, cell, words}) marks the reader's cell: aria-current and words after it.
+ */
+export function tableRegion(label, tableClass, head, rows, current = null) {
+  const isCurrent = (r, i) => current !== null && r === current.row && i === current.cell;
+  const cell = (c, r, i) =>
+    isCurrent(r, i) ? h('td', { class: 'is-current', attrs: { 'aria-current': 'true' } }, c, h('span', { class: 'current-words' }, current.words)) : h('td', {}, c);
   return h(
     'div',
     { class: 'table-scroll', tabIndex: 0, attrs: { role: 'region', 'aria-label': label } },
@@ -219,7 +233,7 @@ export function tableRegion(label, tableClass, head, rows) {
       'table',
       { class: tableClass },
       h('thead', {}, h('tr', {}, head.map((c) => h('th', { attrs: { scope: 'col' } }, c)))),
-      h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, c) : h('td', {}, c)))))),
+      h('tbody', {}, rows.map((row, r) => h('tr', {}, row.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, c) : cell(c, r, i)))))),
     ),
   );
 }

@@ -25,6 +25,7 @@ import { createChartView } from './chart-view.js';
 import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
+import { MAP_CHART } from './calculator-map.js';
 import { methodSection } from './calculator-method.js';
 import { gameBlock, certainty, riskSentences } from './calculator-game.js';
 import { applyUrlScenario } from './url-scenario.js';
@@ -115,6 +116,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let monteCarlo = null;
   let monteCarloScenario = null; // the scenario the Monte Carlo run is for
   let sensitivityCache = null;
+  let mapCache = null;
   let frame = null; // 'light' | 'full' while a frame is requested
 
   // ---- apply the URL -----------------------------------------------------------------------
@@ -241,6 +243,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
       share && share.resultsTools(() => ({ specs, scenario, projection })),
+      chartSection(MAP_CHART),
       h('div', { class: 'calc-charts' }, chartSection('model-position'), chartSection('model-capacity')),
       chartSection('model-prices'),
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
@@ -316,17 +319,26 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     return sensitivityCache;
   }
 
+  /** The map, computed on first use after each recompute (drawn only when a slider is let go). */
+  function strategyMap() {
+    if (!mapCache) {
+      const m = ex.strategy_map();
+      mapCache = m && m.map && Array.isArray(m.map.cells) ? { ...m.map, reader_row: m.reader_row, reader_column: m.reader_column } : null;
+    }
+    return mapCache;
+  }
+
   /** The current outputs, as calculator-outputs.js reads them. */
   function model() {
-    return { projection, monteCarlo, scenario, specByField, constants, sensitivity };
+    return { projection, monteCarlo, scenario, specByField, constants, sensitivity, strategyMap };
   }
 
   /** The accessible equivalent of a model chart: a table, built only while it is open. */
   function fillModelTable(id) {
     const entry = chartEntries.get(id);
     if (!entry || !entry.details.open) return;
-    const { head, rows } = modelTable(ctx, id, model());
-    replaceChildren(entry.tableSlot, tableRegion(chartText(ctx, id, MC_RUNS).title, 'model-table', head, rows));
+    const { head, rows, current } = modelTable(ctx, id, model());
+    replaceChildren(entry.tableSlot, tableRegion(chartText(ctx, id, MC_RUNS).title, 'model-table', head, rows, current));
   }
 
   function writeResult() {
@@ -411,6 +423,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function recomputeAndDraw(full) {
     scenario = ex.scenario() || scenario;
     sensitivityCache = null;
+    mapCache = null;
     const p = ex.projection();
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
     if (full) runMonteCarlo();

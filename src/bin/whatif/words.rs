@@ -430,21 +430,12 @@ pub(crate) fn sensitivity_text(t: &Sensitivity, agi_year: Option<i32>) -> String
 /// and a last one for no AGI by 2060 — `S` sprinting pays, `P` pacing pays, `·` too close to
 /// call; `*` marks the reader's scenario's line.
 pub(crate) fn map_text(m: &StrategyMap) -> String {
-    let per_row = m.cells.len() / m.values.len().max(1);
+    let per_row = m.columns();
     let mut text = format!(
         "\nThe US firms' call by AGI year (2026 → 2060, then no AGI) and {} (S: sprinting pays, P: pacing pays, ·: too close to call):\n",
         m.field
     );
-    let closest = m
-        .values
-        .iter()
-        .enumerate()
-        .min_by(|a, b| {
-            (a.1 - m.reader_value)
-                .abs()
-                .total_cmp(&(b.1 - m.reader_value).abs())
-        })
-        .map(|(i, _)| i);
+    let closest = m.reader_row();
     for (i, (value, row)) in m.values.iter().zip(m.cells.chunks(per_row)).enumerate() {
         let calls: String = row
             .iter()
