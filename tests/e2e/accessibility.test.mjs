@@ -125,8 +125,9 @@ test('the result is read out politely once the reader pauses, not on load; the s
     const said = await p.page.evaluate(announcer, ANNOUNCER);
     const headline = (await p.page.locator('.calc-headline').innerText()).trim();
     const sentence = (await p.page.locator('.calc-sentence').innerText()).trim();
-    // The US firms' choice, then the call at the reader's AGI year: the page's own sentences.
-    assert.equal(said.text, `${headline} ${sentence}`, 'the announcement is not the headline and the call');
+    const certainty = (await p.page.locator('.calc-certainty').innerText()).trim();
+    // The US firms' choice, how sure, then the call at the reader's AGI year: the page's own sentences.
+    assert.equal(said.text, `${headline} ${certainty} ${sentence}`, 'the announcement is not the headline, how sure and the call');
   } finally {
     await p.close();
   }

@@ -255,7 +255,8 @@ test("the calculator's results download as a CSV with every input and every proj
     const zh = words['zh-Hans'];
     assert.deepEqual(records[0], [zh.share.csv.input, zh.share.csv.input_value, zh.share.csv.input_param]);
     const params = records.map((r) => r[2]).filter((cell) => /^\w+=/.test(cell || ''));
-    const specs = await p.page.evaluate(() => [...document.querySelectorAll('#calculator input[type="range"]')].length);
+    // Every control: sliders, and the two-way choices as radio buttons.
+    const specs = await p.page.evaluate(() => document.querySelectorAll('#calculator .control[data-field]').length);
     assert.equal(params.length, specs, 'one row per input');
     assert.ok(params.includes('agi_year=2033') && params.includes('price_cut=10'), `the reader's inputs: ${params}`);
     const link = records.find((r) => r[0] === zh.share.csv.link);
