@@ -239,3 +239,18 @@ proptest! {
         }
     }
 }
+
+/// The map's default second input is the page input with the widest tornado bar at the
+/// defaults (the AGI year is the map's other axis; framing inputs have no bar).
+#[test]
+fn the_maps_default_input_is_the_one_that_moves_the_us_answer_most_at_the_defaults() {
+    use ai_capex_explainer::model::{default_map_field, sensitivity};
+    let s = Scenario::default();
+    let tornado = sensitivity(&s).expect("a valid scenario");
+    let widest = tornado
+        .bars
+        .iter()
+        .find(|b| b.is_input && b.field != "agi_year")
+        .expect("an input bar");
+    assert_eq!(default_map_field(&s), widest.field);
+}
