@@ -39,6 +39,11 @@ fn the_map(s: &Scenario) -> StrategyMap {
     strategy_map(s, default_map_field(s)).expect("valid scenario")
 }
 
+/// The map over the prize's size (the articles' other unknown), whose values read "2×".
+fn prize_map(s: &Scenario) -> StrategyMap {
+    strategy_map(s, "agi_prize").expect("valid scenario")
+}
+
 #[test]
 fn every_model_chart_draws_every_preset_without_nan_in_every_language() {
     for preset in Preset::ALL {
@@ -178,7 +183,7 @@ fn the_default_calculator_charts_match_their_reviewed_snapshots() {
 
 #[test]
 fn the_map_colours_every_cell_by_the_us_firms_call_with_the_largest_prize_on_top() {
-    let mut m = the_map(&Scenario::preset(Preset::Agi3y));
+    let mut m = prize_map(&Scenario::preset(Preset::Agi3y));
     // The presets' maps hold no cell where sprinting pays: some are made so, to test all three.
     for (i, cell) in m.cells.iter_mut().enumerate() {
         if i % 7 < 2 && cell.call == Call::Pace {
@@ -259,7 +264,7 @@ fn the_map_outlines_the_readers_cell_and_the_outline_follows_the_agi_year() {
         let mut s = Scenario::default();
         s.set("agi_year", agi_year).expect("a valid AGI year");
         s.set("agi_prize", "1.6").expect("a valid prize");
-        let m = the_map(&s);
+        let m = prize_map(&s);
         let chart = map_chart(&m, &view("en", "USD"));
         let (row, marked_column) = chart.marked.expect("the reader's cell is marked");
         assert_eq!(marked_column, column, "AGI year {agi_year}");
