@@ -9,6 +9,7 @@ use plotters_backend::{
     BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::fmt;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -58,6 +59,10 @@ macro_rules! each {
 pub struct Measured<'a> {
     inner: Inner<'a>,
     context: CanvasRenderingContext2d,
+    /// The font last set on `context` for measuring ("" once plotters-canvas may have set
+    /// another to draw): setting a font makes the browser parse it, which cost about a
+    /// millisecond a frame when every measurement set it again.
+    measuring_font: RefCell<String>,
 }
 
 /// plotters-canvas plus `measureText`.
@@ -69,6 +74,7 @@ impl Measured<'static> {
         Some(Measured {
             inner: Inner::Canvas(CanvasBackend::with_canvas_object(canvas)?),
             context,
+            measuring_font: RefCell::default(),
         })
     }
 }
@@ -79,6 +85,7 @@ impl<'a> Measured<'a> {
         Measured {
             inner: Inner::Svg(SVGBackend::with_string(out, size)),
             context,
+            measuring_font: RefCell::default(),
         }
     }
 }
@@ -151,15 +158,21 @@ impl DrawingBackend for Measured<'_> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<()> {
+        // plotters-canvas sets its own font on the shared context to draw.
+        self.measuring_font.borrow_mut().clear();
         each!(&mut self.inner, be => be.draw_text(text, style, pos))
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        self.context.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
-        ));
+        );
+        if *self.measuring_font.borrow() != font {
+            self.context.set_font(&font);
+            *self.measuring_font.borrow_mut() = font;
+        }
         let width = self
             .context
             .measure_text(text)

@@ -305,7 +305,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     }
     for (const button of presetBar.querySelectorAll('button[data-preset]')) {
       const base = presetScenarios.get(button.dataset.preset);
-      const same = base && Object.keys(diffScenario(scenario, base, fields)).length === 0;
+      // As the address compares them (urlValue), but only where the numbers differ at all:
+      // this runs on every frame of a slider drag.
+      const same = base && fields.every((f) => scenario[f] === base[f] || urlValue(scenario[f]) === urlValue(base[f]));
       button.setAttribute('aria-pressed', String(Boolean(same)));
     }
   }

@@ -78,6 +78,7 @@ export function createFormat(lang, t) {
   const locale = lang === 'en' ? 'en-US' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN';
   const ladder = zh ? LADDERS.zh : LADDERS.en;
   const numberFormats = new Map();
+  const fixedFormats = new Map();
 
   /** Between the parts of a line ("outlet, date"): Chinese text takes the full-width comma. */
   const comma = zh ? '，' : ', ';
@@ -319,7 +320,14 @@ export function createFormat(lang, t) {
   /** A number with exactly `digits` decimals ("1.0", "2.4"). */
   function fixed(x, digits = 1) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
-    return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: !zh }).format(x);
+    // One formatter per precision: making one costs far more than formatting (the 2×2 table
+    // formats eight values on every frame of a slider drag).
+    let nf = fixedFormats.get(digits);
+    if (!nf) {
+      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: !zh });
+      fixedFormats.set(digits, nf);
+    }
+    return nf.format(x);
   }
 
   /** A calendar year, never with a thousands separator. */

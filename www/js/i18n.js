@@ -68,18 +68,24 @@ export function interpolate(template, vars) {
  */
 export function createTranslator(messages, lang) {
   const missing = new Set();
+  // Each key's value, looked up once: a slider drag asks for the same few dozen every frame.
+  const found = new Map();
+  const find = (key) => {
+    if (!found.has(key)) found.set(key, lookup(messages, key));
+    return found.get(key);
+  };
   const t = (key, vars) => {
     // Singular: "<key>_one" when vars.count is 1 and the language has such a form.
-    if (vars && Number(vars.count) === 1 && typeof lookup(messages, `${key}_one`) === 'string') key = `${key}_one`;
-    const value = lookup(messages, key);
+    if (vars && Number(vars.count) === 1 && typeof find(`${key}_one`) === 'string') key = `${key}_one`;
+    const value = find(key);
     if (typeof value !== 'string') {
       missing.add(key);
       return key;
     }
     return interpolate(value, vars);
   };
-  t.has = (key) => typeof lookup(messages, key) === 'string';
-  t.raw = (key) => lookup(messages, key);
+  t.has = (key) => typeof find(key) === 'string';
+  t.raw = (key) => find(key);
   t.lang = lang;
   t.missing = missing;
   return t;
