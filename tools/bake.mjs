@@ -250,7 +250,16 @@ function bundledCss(chartIds, pageSections) {
   const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)">/g)].map((m) => m[1]);
   if (!sheets.length) throw new BakeError('www/index.html links no stylesheet');
-  return [...sheets.map((rel) => fs.readFileSync(path.join(WWW, rel), 'utf8')), sectionsCss(chartIds, pageSections)].join('\n');
+  const texts = sheets.map((rel) => {
+    const text = fs.readFileSync(path.join(WWW, rel), 'utf8');
+    // An unclosed block swallows every rule after it, the section rules appended last among
+    // them, and the browser says nothing: refuse it here.
+    const bare = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"[^"]*"|'[^']*'/g, '');
+    const open = (bare.match(/\{/g) || []).length - (bare.match(/\}/g) || []).length;
+    if (open !== 0) throw new BakeError(`www/${rel}: ${open > 0 ? `${open} block(s) left open` : `${-open} closing brace(s) too many`}`);
+    return text;
+  });
+  return [...texts, sectionsCss(chartIds, pageSections)].join('\n');
 }
 
 function copyAssets(out) {
