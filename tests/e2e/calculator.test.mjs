@@ -329,6 +329,8 @@ for (const lang of LANGS) {
       const c = messages[lang].calculator;
       const tornado = await p.page.evaluate(() => window.__explainer.sensitivity());
       await p.page.locator('#model-sensitivity details.table-details > summary').click();
+      // Built on the toggle event.
+      await p.page.locator('#model-sensitivity table tbody tr').first().waitFor({ timeout: 5_000 });
       const rows = await p.page.locator('#model-sensitivity table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.innerText.trim())));
       assert.equal(rows.length, tornado.bars.length + tornado.fixed_figures.length, 'one row per bar and per reported figure');
       tornado.bars.forEach((bar, i) => {
