@@ -295,9 +295,11 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 test("WebKit: a source link from a frame sandboxed as case B opens the source in a tab that renders (sandboxed: no storage)", { skip: SKIP, timeout: 120_000 }, async () => {
   await withEvidence('embed-source-link', async () => {
     const session = env.session;
-    // The whole explainer in a frame with case B's sandbox, on an article of its own server;
-    // the source, on the article's server too (the test has no network), stands in for the web.
-    const frame = `${env.server.url}en/?chrome=none`;
+    // The explainer's page of every figure and source (the article's first view links there
+    // for the full source list) in a frame with case B's sandbox, on an article of its own
+    // server; the source, on the article's server too (the test has no network), stands in
+    // for the web.
+    const frame = `${env.server.url}en/tables.html`;
     const html =
       `<!doctype html><html lang="en"><meta charset="utf-8"><title>Article</title><p>Article text.</p>` +
       `<iframe src="${frame}" title="AI capex race" width="100%" height="800" sandbox="${sandboxOf(readmeSnippet('same-origin'))}"></iframe>`;
