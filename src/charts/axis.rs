@@ -137,7 +137,7 @@ pub fn tick(v: f64, style: TickStyle) -> String {
 }
 
 /// Thousands separators in the whole part of a number's text (`-30000.5` → `-30,000.5`).
-fn grouped(text: &str) -> String {
+pub fn grouped(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
     let (whole, fraction) = rest
         .split_once('.')

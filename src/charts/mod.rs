@@ -20,7 +20,7 @@ mod text_fit;
 mod tornado;
 mod view;
 
-pub use axis::tick;
+pub use axis::{grouped, tick};
 pub use bars::draw_bar_chart;
 pub use dataset_chart::{dataset_chart, period_label, Figures};
 pub use error::ChartError;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::calibration::{FIRST_YEAR, LAST_YEAR};
 use super::engine::{Side, Strategy};
 use super::error::{check_value, InputError, InputErrorKind};
-use super::game::{call, round, Call, Fixed, FIRST_AGI_YEAR, MATERIALITY};
+use super::game::{band, call, round, Call, Fixed, FIRST_AGI_YEAR};
 use super::inputs::{input_spec, input_specs, InputGroup, FRAMING_INPUTS, NO_AGI_YEAR};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
@@ -166,10 +166,10 @@ impl Steadier {
 }
 
 /// Which strategy is materially better on one measure (`lower_is_better` for losses and the
-/// funding need): a gap counts beyond [`MATERIALITY`] (5%) of the larger figure in size — the
+/// funding need): a gap counts beyond the [`band`] (5%) of the larger figure in size — the
 /// choice's band rule applied to each measure — and within it neither is.
 fn better_on(sprint: f64, pace: f64, lower_is_better: bool) -> Option<Strategy> {
-    if (sprint - pace).abs() <= MATERIALITY * sprint.abs().max(pace.abs()) {
+    if (sprint - pace).abs() <= band(sprint.abs().max(pace.abs())) {
         None
     } else if (sprint < pace) == lower_is_better {
         Some(Strategy::Sprint)

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::calibration::CONSTANTS;
 use super::engine::{Limits, Side};
 use super::error::InputError;
-use super::game::{scan, BreakEvenKind, Call, Fixed, MATERIALITY};
+use super::game::{scan, BreakEvenKind, Call, Fixed};
 use super::inputs::{input_specs, InputGroup, FRAMING_INPUTS};
 use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
@@ -97,7 +97,7 @@ fn probe(p: &Params) -> TornadoEnd {
     TornadoEnd {
         input: 0.0,
         outcome: choice.at_agi_year.sprint_minus_pace,
-        band: MATERIALITY * choice.at_agi_year.pv_capex_pacing.abs(),
+        band: choice.at_agi_year.band,
         call: choice.at_agi_year.call,
         break_even_kind: choice.kind,
         break_even_agi_year: choice.break_even_agi_year,

@@ -110,8 +110,6 @@ function equilibriaSentence(ctx, game) {
   return t(`calculator.game.equilibria.${list.length === 1 ? 'one' : 'many'}`, { pairs, n: ctx.fmt.number(list.length, 0) });
 }
 
-/** The band's half-width at the reader's AGI year for `side` (5% of its PV of capex when pacing). */
-const bandOf = (p, side) => 0.05 * Math.abs(p[`${side}_choice`].at_agi_year.pv_capex_pacing);
 
 /**
  * How much the other side's choice moves a side's NPV (the largest change over its own two
@@ -129,8 +127,10 @@ function separateSentence(ctx, p) {
       }),
     );
   };
-  if (SIDES.some((side) => reach(side) > bandOf(p, side))) return '';
-  const money = (side) => sideMoney(ctx, side, reach(side), p.cny_per_usd);
+  const reaches = Object.fromEntries(SIDES.map((side) => [side, reach(side)]));
+  // Beyond the band at the reader's AGI year (the engine's `band`), the choices interact.
+  if (SIDES.some((side) => reaches[side] > p[`${side}_choice`].at_agi_year.band)) return '';
+  const money = (side) => sideMoney(ctx, side, reaches[side], p.cny_per_usd);
   return ctx.t('calculator.game.separate', { us: money('us'), cn: money('cn') });
 }
 

@@ -77,8 +77,17 @@ export function createFormat(lang, t) {
   const zh = lang !== 'en';
   const locale = lang === 'en' ? 'en-US' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN';
   const ladder = zh ? LADDERS.zh : LADDERS.en;
-  const numberFormats = new Map();
-  const fixedFormats = new Map();
+  // One Intl.NumberFormat per kind and precision: making one costs far more than formatting,
+  // and a slider drag formats dozens of numbers a frame.
+  const formats = new Map();
+  const formatFor = (fixedDecimals, digits) => {
+    const key = `${fixedDecimals}:${digits}`;
+    if (!formats.has(key)) {
+      const min = fixedDecimals ? { minimumFractionDigits: digits } : {};
+      formats.set(key, new Intl.NumberFormat(locale, { ...min, maximumFractionDigits: digits, useGrouping: !zh }));
+    }
+    return formats.get(key);
+  };
 
   /** Between the parts of a line ("outlet, date"): Chinese text takes the full-width comma. */
   const comma = zh ? '，' : ', ';
@@ -98,12 +107,7 @@ export function createFormat(lang, t) {
   /** A plain number with at most `digits` decimals (trailing zeros dropped). */
   function number(x, digits = 2) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
-    let nf = numberFormats.get(digits);
-    if (!nf) {
-      nf = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: !zh });
-      numberFormats.set(digits, nf);
-    }
-    const s = nf.format(x);
+    const s = formatFor(false, digits).format(x);
     return s === '-0' ? '0' : s;
   }
 
@@ -320,14 +324,7 @@ export function createFormat(lang, t) {
   /** A number with exactly `digits` decimals ("1.0", "2.4"). */
   function fixed(x, digits = 1) {
     if (typeof x !== 'number' || !Number.isFinite(x)) return '–';
-    // One formatter per precision: making one costs far more than formatting (the 2×2 table
-    // formats eight values on every frame of a slider drag).
-    let nf = fixedFormats.get(digits);
-    if (!nf) {
-      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: !zh });
-      fixedFormats.set(digits, nf);
-    }
-    return nf.format(x);
+    return formatFor(true, digits).format(x);
   }
 
   /** A calendar year, never with a thousands separator. */

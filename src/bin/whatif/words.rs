@@ -2,6 +2,7 @@
 //! as runs of AGI years, the business-quality gap, the Monte Carlo's shares and risk, the
 //! tornado. It words the model's figures and calls; it computes none.
 
+use ai_capex_explainer::charts::grouped;
 use ai_capex_explainer::model::{
     AgiMode, BestResponse, BreakEvenKind, Call, Choice, ChoicePoint, MonteCarlo, Projection,
     RiskFigures, Scenario, Sensitivity, Side, SideRisk, Steadier, Strategy, StrategyMap,
@@ -29,20 +30,10 @@ fn money(side: Side, bn: f64) -> String {
         Side::Cn => "CN¥",
     };
     let sign = if bn < 0.0 { "−" } else { "" };
-    format!("{sign}{currency}{} bn", grouped(bn.abs()))
-}
-
-/// A whole number with thousands separated by commas ("6,548").
-fn grouped(x: f64) -> String {
-    let digits = format!("{:.0}", x);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!(
+        "{sign}{currency}{} bn",
+        grouped(&format!("{:.0}", bn.abs()))
+    )
 }
 
 /// A plain number with a sign either way ("+12", "−393").
@@ -142,7 +133,7 @@ fn point_words(side: Side, pt: &ChoicePoint) -> String {
         "{} (sprint minus pace {}; too close to call within ±{}: {:.0}% of the PV of capex when pacing, {})",
         call_words(pt.call),
         signed_money(side, pt.sprint_minus_pace),
-        money(side, MATERIALITY * pt.pv_capex_pacing.abs()),
+        money(side, pt.band),
         100.0 * MATERIALITY,
         money(side, pt.pv_capex_pacing),
     )

@@ -19,12 +19,16 @@ pub enum Call {
     TooCloseToCall,
 }
 
+/// Half the width of the band around zero for a side whose PV of capex when pacing is `scale`.
+pub fn band(scale: f64) -> f64 {
+    MATERIALITY * scale.abs()
+}
+
 /// The one rule for "too close to call", used by the page, the command line and the headline:
 /// `sprint_minus_pace` (NPV) against [`MATERIALITY`] × `scale` (PV of capex on the paced path).
 /// A difference exactly on the band's edge is too close.
 pub fn call(sprint_minus_pace: f64, scale: f64) -> Call {
-    let band = MATERIALITY * scale.abs();
-    if sprint_minus_pace.is_nan() || sprint_minus_pace.abs() <= band {
+    if sprint_minus_pace.is_nan() || sprint_minus_pace.abs() <= band(scale) {
         Call::TooCloseToCall
     } else if sprint_minus_pace > 0.0 {
         Call::Sprint

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::call::{call, Call};
+use super::call::{band, call, Call};
 use super::round::{round, Fixed, Round};
 use crate::model::calibration::{FIRST_YEAR, LAST_YEAR};
 use crate::model::engine::{Side, Strategy};
@@ -19,6 +19,8 @@ pub struct ChoicePoint {
     pub sprint_minus_pace: f64,
     /// The band's scale: PV of capex when pacing.
     pub pv_capex_pacing: f64,
+    /// Half the band's width ([`band`] of the scale): within it, too close to call.
+    pub band: f64,
     pub call: Call,
     /// The other side's best response to this side sprinting, and to it pacing.
     pub replies: [Strategy; 2],
@@ -81,6 +83,7 @@ pub(crate) fn choice_point(round: &Round, side: Side) -> ChoicePoint {
         agi_year: round.agi_year,
         sprint_minus_pace: difference,
         pv_capex_pacing: scale,
+        band: band(scale),
         call: call(difference, scale),
         replies,
     }

@@ -14,7 +14,7 @@ mod round;
 mod table;
 
 pub use business_gap::BusinessGap;
-pub use call::{call, Call, MATERIALITY};
+pub use call::{band, call, Call, MATERIALITY};
 pub(crate) use choice::{choice_point, scan};
 pub use choice::{BreakEvenKind, Choice, ChoicePoint, ChoiceRun, FIRST_AGI_YEAR};
 pub use claim_check::{ClaimCheck, CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR};
