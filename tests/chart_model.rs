@@ -21,6 +21,7 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
         ("model-position", Chart::Lines(position_chart(&p, &view))),
         ("model-capacity", Chart::Lines(capacity_chart(&p, &view))),
         ("model-prices", Chart::Lines(prices_chart(&p, &view))),
+        ("model-business", Chart::Bars(business_chart(&p.game, &view))),
         (
             "model-uncertainty",
             Chart::Bars(uncertainty_chart(&mc, &view)),

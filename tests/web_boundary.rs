@@ -97,6 +97,7 @@ fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
         "model-position",
         "model-capacity",
         "model-prices",
+        "model-business",
         "model-uncertainty",
         "model-risk",
         "model-sensitivity",

@@ -184,13 +184,17 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
 
 /**
  * Runs in the page after bakeInPage: the tables page, for readers without JavaScript — every
- * chart's table and conflicts opened (built by the live page), no charts, no script.
+ * chart's table and conflicts and the calculator's method opened (built by the live page), no
+ * charts, no calculator, no script.
  */
 async function bakeTablesInPage({ title }) {
-  const blocks = [...document.querySelectorAll('details.table-details, details.conflicts')];
+  const blocks = [...document.querySelectorAll('details.table-details, details.conflicts, details.calc-method')];
   for (const details of blocks) details.open = true;
   // The live page builds each block on its toggle event.
   await new Promise((resolve) => setTimeout(resolve, 50));
+  // The method block leaves the calculator, which goes, for the place it held.
+  const method = document.querySelector('#calculator details.calc-method');
+  if (method) document.getElementById('calculator').before(method);
   for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script')) el.remove();
   document.title = title;
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;

@@ -185,7 +185,7 @@ function size(rng) {
 }
 
 function chartId(rng, { chartIds }) {
-  const model = ['model-position', 'model-breakeven', 'model-sensitivity', 'model-capacity', 'model-prices', 'model-uncertainty', 'model-map', 'model-table'];
+  const model = ['model-position', 'model-breakeven', 'model-sensitivity', 'model-capacity', 'model-prices', 'model-business', 'model-uncertainty', 'model-risk', 'model-map', 'model-table'];
   switch (rng.below(6)) {
     case 0:
       return rng.pick(ODD_TEXT);

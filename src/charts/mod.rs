@@ -6,6 +6,7 @@
 
 mod axis;
 mod bars;
+mod business_chart;
 mod dataset_chart;
 mod error;
 mod grid;
@@ -22,6 +23,7 @@ mod view;
 
 pub use axis::{grouped, tick};
 pub use bars::draw_bar_chart;
+pub use business_chart::business_chart;
 pub use dataset_chart::{dataset_chart, period_label, Figures};
 pub use error::ChartError;
 pub use grid::{draw_grid, GridCell, GridChart};

@@ -28,7 +28,7 @@ fn legend(view: &View, key: &str, color: usize) -> Series {
     }
 }
 
-fn sides(view: &View) -> Vec<Series> {
+pub(super) fn sides(view: &View) -> Vec<Series> {
     vec![
         legend(view, "model.us_firms", US_COLOR),
         legend(view, "model.cn_firms", CN_COLOR),

@@ -3,7 +3,7 @@
 
 use super::{to_js, Explainer};
 use crate::charts::{
-    break_even_chart, capacity_chart, map_chart, position_chart, prices_chart, risk_chart,
+    break_even_chart, business_chart, capacity_chart, map_chart, position_chart, prices_chart, risk_chart,
     sensitivity_chart, uncertainty_chart, Chart,
 };
 use crate::model::{
@@ -246,6 +246,7 @@ impl Explainer {
             "model-position" => Chart::Lines(position_chart(projection()?, &self.view)),
             "model-capacity" => Chart::Lines(capacity_chart(projection()?, &self.view)),
             "model-prices" => Chart::Lines(prices_chart(projection()?, &self.view)),
+            "model-business" => Chart::Bars(business_chart(&projection()?.game, &self.view)),
             "model-sensitivity" => Chart::Tornado(sensitivity_chart(
                 self.run.sensitivity().as_ref().map_err(refused)?,
                 &self.view,

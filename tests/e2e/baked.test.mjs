@@ -185,6 +185,29 @@ test('without JavaScript the sources section gives the grades and links to every
   }
 });
 
+test("the calculator's method is built when opened; without JavaScript its line leads to the tables page, which holds it open with both tables", { timeout: 60_000 }, async () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const words = readWwwJson(`i18n/${lang}.json`).calculator;
+    const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...PHONE, javaScriptEnabled: false });
+    try {
+      const method = p.page.locator('#how-calculated');
+      assert.equal(await method.locator('table').count(), 0, `${lang}: the first HTML carries the method's tables`);
+      await method.locator('summary').click();
+      const link = method.locator('.table-fallback a');
+      assert.equal(await link.textContent(), words.method.fallback);
+      await link.click();
+      await p.page.waitForURL(/tables\.html#how-calculated$/);
+      const block = p.page.locator('#how-calculated');
+      assert.equal(await block.evaluate((el) => el.open && !el.closest('#calculator')), true, `${lang}: the tables page holds the method open`);
+      assert.equal(await block.locator('table').count(), 2, `${lang}: the inputs' and the constants' tables`);
+      assert.ok((await block.locator('table').first().locator('tbody tr').count()) > 10, `${lang}: the inputs' table has its rows`);
+      assert.equal(await block.locator('h3').first().textContent(), words.method.defaults_heading);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('the tables pages give every converted figure one qualifier, and a half year kept beside the US chart says it is a half year', () => {
   const words = Object.fromEntries(Object.keys(PAGES).map((lang) => [lang, readWwwJson(`i18n/${lang}.json`)]));
   for (const [lang, dir] of Object.entries(PAGES)) {

@@ -4,8 +4,9 @@
 // marks follow a preset that changes the game), how sure the Monte Carlo is of the US firms'
 // choice (shares of scenarios, too close to call a state of its own, read out once with the
 // result), and "Steadier?" (the risk chart, its table and one sentence per side naming the path
-// with fewer losing scenarios). Nothing here hard-codes an answer: the expected marks and
-// figures are read from window.__explainer.
+// with fewer losing scenarios), and business quality apart from strategy (its own block after
+// the table: the like-for-like chart, its table and the sentence). Nothing here hard-codes an
+// answer: the expected marks and figures are read from window.__explainer.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,17 +93,51 @@ async function checkTable(page, lang, what) {
 }
 
 /** The Monte Carlo run the page's sentences and risk chart read. */
+/**
+ * Business quality, apart: a block of its own after the 2×2 table (not in the result), whose
+ * sentence says which side's firms get back more per unit invested — in every pair of
+ * strategies or depending on them, as the engine's cells have it — with the like-for-like
+ * figures its chart's table gives.
+ */
+async function checkBusiness(page, lang) {
+  const c = messages[lang].calculator;
+  const { game } = await page.evaluate(() => window.__explainer.projection());
+  const place = await page.evaluate(() => {
+    const block = document.getElementById('model-business');
+    return {
+      inResult: Boolean(block.closest('.calc-result')),
+      afterTable: Boolean(document.getElementById('calc-game').compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING),
+    };
+  });
+  assert.deepEqual(place, { inResult: false, afterTable: true }, 'business quality stands apart, after the 2×2 table');
+  const cells = game.cells;
+  const ahead = cells.every((x) => x.us_value_per_unit > x.cn_value_per_unit) ? 'us_ahead' : cells.every((x) => x.cn_value_per_unit > x.us_value_per_unit) ? 'cn_ahead' : 'mixed';
+  const s = squash(await page.locator('.calc-business-sentence').textContent());
+  assert.ok(templatePattern(c.business[ahead]).test(s), `business quality: the sentence is not “${ahead}”: “${s}”`);
+  await page.locator('#model-business details > summary').click();
+  await page.locator('#model-business table tbody tr').first().waitFor();
+  const rows = await page.locator('#model-business table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent.trim())));
+  assert.equal(rows.length, 2, 'the chart\'s table has both pace and both sprint');
+  for (const [i, strategy] of ['pace', 'sprint'].entries()) {
+    const cell = cells.find((x) => x.us_strategy === strategy && x.cn_strategy === strategy);
+    const [us, cn] = [cell.us_value_per_unit.toFixed(2), cell.cn_value_per_unit.toFixed(2)];
+    assert.deepEqual(rows[i].slice(1), [us, cn], `both ${strategy}: the table's values`);
+    assert.ok(s.includes(us) && s.includes(cn), `both ${strategy}: the sentence gives ${us} and ${cn}: “${s}”`);
+  }
+}
+
 const monteCarlo = (page) => page.evaluate(() => window.__explainer.monteCarlo());
 
 for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
   for (const [size, viewport] of [['390 px', PHONE], ['1280 px', DESKTOP]]) {
-    test(`${lang} at ${size}: the 2×2 table, how sure and which path is steadier, as the core computes them`, { timeout: 90_000 }, async () => {
+    test(`${lang} at ${size}: the 2×2 table, how sure, which path is steadier and business quality apart, as the core computes them`, { timeout: 90_000 }, async () => {
       const g = messages[lang].calculator.game;
       const c = messages[lang].calculator;
       // The first HTML already holds the table and the risk chart (baked), before any script.
       const html = await (await fetch(`${env.server.url}${dir}`)).text();
       assert.equal((html.match(/class="game-cell/g) || []).length, 4, 'the baked page has the four cells');
       assert.match(html, /id="model-risk"[^]*?<svg/, 'the baked page has the risk chart as SVG');
+      assert.match(html, /id="model-business"[^]*?<svg/, 'the baked page has the business-quality chart as SVG');
 
       const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...viewport, locale: LOCALE[lang] });
       try {
@@ -153,6 +188,7 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
         await p.page.locator('#model-risk table tbody tr').first().waitFor();
         const rows = await p.page.locator('#model-risk table tbody tr').count();
         assert.equal(rows, 4, 'the risk table has a row per path');
+        await checkBusiness(p.page, lang);
         assert.deepEqual(p.problems(), []);
       } finally {
         await p.close();

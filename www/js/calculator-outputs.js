@@ -4,7 +4,7 @@
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
 import { h } from './dom.js';
-import { usdMoney, sideMoney, shareOfCapex, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
+import { usdMoney, sideMoney, shareOfCapex, valueText, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
 import { describeRiskHit, riskTable } from './calculator-game.js';
 import { MAP_CHART, mapText, describeMapHit, mapTable } from './calculator-map.js';
 
@@ -79,6 +79,23 @@ function limitsText(ctx, limits) {
   return ctx.fmt.joined(held);
 }
 
+/** The business-quality chart's pairs: both sides on the same strategy. */
+const LIKE_FOR_LIKE = ['pace', 'sprint'];
+const likeForLike = (projection, strategy) => projection.game.cells.find((c) => c.us_strategy === strategy && c.cn_strategy === strategy);
+
+/** A bar of the business-quality chart ("us_pace": the US firms when both pace). */
+function describeBusinessHit(ctx, projection, mark) {
+  const [side, strategy] = mark.split('_');
+  const cell = LIKE_FOR_LIKE.includes(strategy) && ['us', 'cn'].includes(side) ? likeForLike(projection, strategy) : null;
+  if (!cell) return null;
+  const { t } = ctx;
+  return [
+    { text: `${t(`calculator.firms_label.${side}`)} · ${t(`chart.model.both_${strategy}`)}`, class: 'tooltip-title' },
+    { text: t('calculator.game.per_unit', { value: valueText(ctx, cell[`${side}_value_per_unit`]) }), class: 'tooltip-value' },
+    { text: t('calculator.game.npv', { money: sideMoney(ctx, side, cell[`${side}_npv`], projection.cny_per_usd) }), class: 'tooltip-period' },
+  ];
+}
+
 /** The tooltip lines for a hit on a model chart, or null. */
 export function describeModelHit(ctx, chartId, hit, model) {
   const { t } = ctx;
@@ -127,6 +144,7 @@ export function describeModelHit(ctx, chartId, hit, model) {
     ];
   }
   if (chartId === 'model-risk') return describeRiskHit(ctx, monteCarlo, projection.cny_per_usd, mark);
+  if (chartId === 'model-business') return describeBusinessHit(ctx, projection, mark);
   if (chartId === 'model-sensitivity') {
     const sens = model.sensitivity();
     const bar = sens && sens.bars.find((b) => b.field === mark);
@@ -193,6 +211,15 @@ export function modelTable(ctx, id, model) {
     };
   }
   if (id === 'model-risk' && monteCarlo && projection) return riskTable(ctx, monteCarlo, projection.cny_per_usd);
+  if (id === 'model-business' && projection) {
+    return {
+      head: [t('calculator.tables.strategies'), ...['us', 'cn'].map((side) => ctx.fmt.labelled(t(`calculator.firms_label.${side}`), t('calculator.tables.per_unit')))],
+      rows: LIKE_FOR_LIKE.map((strategy) => {
+        const cell = likeForLike(projection, strategy);
+        return [t(`chart.model.both_${strategy}`), valueText(ctx, cell.us_value_per_unit), valueText(ctx, cell.cn_value_per_unit)];
+      }),
+    };
+  }
   const sens = id === 'model-sensitivity' ? model.sensitivity() : null;
   if (sens) {
     return {

@@ -27,9 +27,6 @@ export function joinSentences(ctx, sentences) {
 /** A percent from a fraction ("9%"). */
 const percent = (ctx, fraction) => `${ctx.fmt.number(fraction * 100, 1)}%`;
 
-/** A signed value per unit invested ("+0.45", "−0.12"). */
-const signedValue = (ctx, x) => `${x < 0 ? '−' : '+'}${valueText(ctx, Math.abs(x))}`;
-
 /** Money of `side` ('us' in US$ bn, 'cn' in ¥ bn) in the reader's currency. */
 export function sideMoney(ctx, side, bn, cnyPerUsd) {
   if (side !== 'cn') return usdMoney(ctx, bn, cnyPerUsd);
@@ -61,15 +58,13 @@ export function choiceSentence(ctx, choice) {
 
 /**
  * The result block's sentences from a projection: the US firms' choice (the headline), the
- * call at the reader's AGI year, China's choice, the business-quality gap (not a result of
- * strategy) and the claim check. `call` is the engine's call at the reader's AGI year, for
- * styling. Empty strings without a projection.
+ * call at the reader's AGI year, China's choice and the claim check. `call` is the engine's
+ * call at the reader's AGI year, for styling. Empty strings without a projection.
  */
 export function resultSentences(ctx, p, scenario) {
   const { t } = ctx;
-  if (!p || !p.us_choice) return { headline: '', call: null, callWords: '', at: '', china: '', gap: '', claim: '' };
+  if (!p || !p.us_choice) return { headline: '', call: null, callWords: '', at: '', china: '', claim: '' };
   const at = p.us_choice.at_agi_year;
-  const gap = p.business_gap;
   const c = p.claim;
   const callWords = (call) => t(`calculator.call_words.${call}`);
   return {
@@ -83,12 +78,6 @@ export function resultSentences(ctx, p, scenario) {
       share: shareOfCapex(ctx, { ...at, sprint_minus_pace: Math.abs(at.sprint_minus_pace) }),
     }),
     china: choiceSentence(ctx, p.cn_choice),
-    gap: t('calculator.business_gap', {
-      pace_gap: signedValue(ctx, gap.both_pace),
-      sprint_gap: signedValue(ctx, gap.both_sprint),
-      us_margin: percent(ctx, gap.us_cash_margin),
-      cn_margin: percent(ctx, gap.cn_cash_margin),
-    }),
     claim: t(`calculator.claim.${c.holds ? 'holds' : 'fails'}`, {
       early: ctx.fmt.year(c.early_agi_year),
       late: ctx.fmt.year(c.late_agi_year),
@@ -97,6 +86,30 @@ export function resultSentences(ctx, p, scenario) {
       none_call: callWords(c.without_agi),
     }),
   };
+}
+
+/**
+ * Business quality, apart from strategy: which side's firms get back more per unit invested —
+ * in all four pairs of strategies, or depending on them — with the like-for-like figures
+ * (both pace, both sprint) the chart shows and the cash margins behind them. '' without a
+ * projection.
+ */
+export function businessSentence(ctx, p) {
+  if (!p || !p.game) return '';
+  const cells = p.game.cells;
+  const ahead = cells.every((c) => c.us_value_per_unit > c.cn_value_per_unit) ? 'us_ahead' : cells.every((c) => c.cn_value_per_unit > c.us_value_per_unit) ? 'cn_ahead' : 'mixed';
+  const like = (strategy, side) => {
+    const cell = cells.find((c) => c.us_strategy === strategy && c.cn_strategy === strategy);
+    return cell ? valueText(ctx, cell[`${side}_value_per_unit`]) : '';
+  };
+  return ctx.t(`calculator.business.${ahead}`, {
+    us_pace: like('pace', 'us'),
+    cn_pace: like('pace', 'cn'),
+    us_sprint: like('sprint', 'us'),
+    cn_sprint: like('sprint', 'cn'),
+    us_margin: percent(ctx, p.business_gap.us_cash_margin),
+    cn_margin: percent(ctx, p.business_gap.cn_cash_margin),
+  });
 }
 
 /** The payback panel's sentences, with the reported revenue it compares against. */

@@ -1,10 +1,10 @@
 // The what-if calculator: presets; the workbench — the result (the US firms' choice, the call
-// at the reader's AGI year, China's choice, the business-quality gap, the claim check) and the
-// headline chart, beside the reader's AGI year and the three inputs that move the answer most,
+// at the reader's AGI year, China's choice, the claim check) and the headline chart, beside the reader's AGI year and the three inputs that move the answer most,
 // how the race is set up (AGI timing, the prize's anchor, market access) and "more
 // assumptions" (the other inputs of ex.input_specs(), grouped by side); the
-// payback panel, the other model charts (each with a table as its accessible equivalent), the
-// Monte Carlo run and "How this is calculated".
+// payback panel, the four pairs of strategies, business quality apart from strategy, the other
+// model charts (each with a table as its accessible equivalent), the Monte Carlo run and "How
+// this is calculated".
 //
 // Layout (css/calculator.css): on wide screens the controls sit left of the result and chart,
 // which stay in view (sticky) while the reader moves a control; on phones the three headline
@@ -22,7 +22,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
-import { resultSentences, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
+import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
 import { MAP_CHART } from './calculator-map.js';
@@ -131,7 +131,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   // ---- DOM ---------------------------------------------------------------------------------
   const controls = new Map(); // field → { input, output, error, spec }
   // The US firms' choice over every AGI year, then the call at the reader's AGI year (styled
-  // by the call: "too close to call" is a state of its own), then China's choice and the gap.
+  // by the call: "too close to call" is a state of its own), then China's choice.
   const headlineEl = h('strong', { class: 'calc-headline' });
   // How sure: the Monte Carlo's shares of scenarios, dimmed while a slider moves past them.
   const certaintyEl = h('p', { class: 'calc-certainty' });
@@ -158,6 +158,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
   const mcSentenceEl = h('p', { class: 'calc-mc-sentence', attrs: { 'aria-live': 'polite' } });
   const riskSentencesEl = h('div', { class: 'calc-risk-sentences' }); // one sentence per side
+  const businessEl = h('p', { class: 'calc-business-sentence' }); // apart from the strategies
   let game = null; // the 2×2 table (calculator-game.js), rebuilt with the words
   const presetBar = h('div', { class: 'presets', attrs: { role: 'group', 'aria-labelledby': 'presets-label' } });
   const chartEntries = new Map();
@@ -240,6 +241,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
       ),
       game.el,
+      chartSection('model-business', [businessEl]),
       announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
       share && share.resultsTools(() => ({ specs, scenario, projection })),
@@ -352,7 +354,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const badgeClass = s.call ? `calc-call-badge call-${s.call}` : 'calc-call-badge';
     if (callBadge.className !== badgeClass) callBadge.className = badgeClass;
     setText(atEl, s.at);
-    setText(othersEl, joinSentences(ctx, [s.china, s.gap]));
+    setText(othersEl, s.china);
+    setText(businessEl, businessSentence(ctx, projection));
     setText(notesEl, s.claim);
     const pb = paybackSentences(ctx, projection, paybackIds);
     setText(paybackMain, pb.main);

@@ -224,14 +224,15 @@ const pending = new WeakMap();
 /**
  * A <details> whose content is built the first time it opens (a closed table costs no DOM).
  * Before that it holds a line for readers without JavaScript, pointing to the page that has
- * every table (tables.html, baked beside each language page).
+ * every table (tables.html, baked beside each language page; `fallback` names another line
+ * and place on it).
  */
-function lazyDetails(ctx, { className, summary, open, build }) {
+export function lazyDetails(ctx, { className, summary, open, build, fallback = { text: ctx.t('table.fallback'), href: 'tables.html' } }) {
   const details = h(
     'details',
     { class: className, on: { toggle: () => details.open && buildDetails(details) } },
     h('summary', {}, summary),
-    h('p', { class: 'table-fallback' }, h('a', { href: 'tables.html' }, ctx.t('table.fallback'))),
+    h('p', { class: 'table-fallback' }, h('a', { href: fallback.href }, fallback.text)),
   );
   pending.set(details, build);
   if (open) {
