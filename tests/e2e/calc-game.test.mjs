@@ -197,6 +197,21 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
   }
 }
 
+test('business quality: where the other side\'s firms get back more in every pair (China open to the world, the US shut out of China), the sentence says so', { timeout: 60_000 }, async () => {
+  for (const lang of ['en', 'zh-Hant']) {
+    const p = await openPage(env.browser, `${env.server.url}${BAKED_PAGES[lang]}?cn_access=100&us_access=0`, { ...PHONE, locale: LOCALE[lang] });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const { game } = await p.page.evaluate(() => window.__explainer.projection());
+      assert.ok(game.cells.some((x) => x.cn_value_per_unit > x.us_value_per_unit), 'this scenario no longer puts the Chinese firms ahead anywhere; pick another');
+      await checkBusiness(p.page, lang);
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('the marks follow a preset that changes the game, and the result with its certainty is read out once', { timeout: 90_000 }, async () => {
   const lang = 'en';
   const g = messages[lang].calculator.game;
