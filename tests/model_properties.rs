@@ -571,3 +571,27 @@ fn more_chips_never_lower_chinas_paced_capacity_in_any_year() {
     let drop = paced_capacity_drop(&s, "cn_chip_growth", (0.0, 1.0), Side::Cn, |_| false);
     assert_eq!(drop, None);
 }
+
+/// Business quality names a side only when that side's firms get back more per unit invested
+/// in all four pairs of strategies, and opening China's market to no one while the world opens
+/// to China's firms moves the business gap China's way (both pacing).
+#[test]
+fn business_quality_names_a_side_only_when_it_is_ahead_in_every_pair_and_access_moves_it() {
+    let open_to_china = defaults_with(&[("cn_access", 100.0), ("us_access", 0.0)]);
+    for s in probe_scenarios().iter().chain([&open_to_china]) {
+        let p = run(s);
+        let ahead = |side: Side| {
+            p.game.cells.iter().all(|c| match side {
+                Side::Us => c.us_value_per_unit > c.cn_value_per_unit,
+                Side::Cn => c.cn_value_per_unit > c.us_value_per_unit,
+            })
+        };
+        let expected = [Side::Us, Side::Cn].into_iter().find(|&side| ahead(side));
+        assert_eq!(p.business_gap.ahead_in_every_pair, expected, "{s:?}");
+    }
+    let base = run(&Scenario::default()).business_gap.both_pace;
+    assert!(
+        run(&open_to_china).business_gap.both_pace < base,
+        "the world open to China's firms and China shut to the US firms did not narrow the US lead"
+    );
+}

@@ -90,16 +90,16 @@ export function resultSentences(ctx, p, scenario) {
 
 /**
  * Business quality, apart from strategy: which side's firms get back more per unit invested —
- * in all four pairs of strategies, or depending on them — with the like-for-like figures
+ * in all four pairs of strategies, or depending on them (the engine's call) — with the like-for-like figures
  * (both pace, both sprint) the chart shows and the cash margins behind them. '' without a
  * projection.
  */
 export function businessSentence(ctx, p) {
-  if (!p || !p.game) return '';
-  const cells = p.game.cells;
-  const ahead = cells.every((c) => c.us_value_per_unit > c.cn_value_per_unit) ? 'us_ahead' : cells.every((c) => c.cn_value_per_unit > c.us_value_per_unit) ? 'cn_ahead' : 'mixed';
+  if (!p || !p.game || !p.business_gap) return '';
+  const leader = p.business_gap.ahead_in_every_pair;
+  const ahead = leader ? `${leader}_ahead` : 'mixed';
   const like = (strategy, side) => {
-    const cell = cells.find((c) => c.us_strategy === strategy && c.cn_strategy === strategy);
+    const cell = p.game.cells.find((c) => c.us_strategy === strategy && c.cn_strategy === strategy);
     return cell ? valueText(ctx, cell[`${side}_value_per_unit`]) : '';
   };
   return ctx.t(`calculator.business.${ahead}`, {

@@ -243,7 +243,7 @@ pub(crate) fn summary_text(p: &Projection) -> String {
     };
     format!(
         "{us}{cn}\
-         Business-quality gap (same strategy, different firms: why US firms look better whatever they do, not a result of strategy): \
+         Business-quality gap (same strategy, different firms; not a result of strategy): {ahead}; \
          the US firms' value per unit invested minus the Chinese firms' is {pace} when both pace and {sprint} when both sprint, \
          with cash margins before capex of {um:.0}% and {cm:.0}%.\n\
          The articles' claim (sprinting pays for the US firms with AGI in {e}, pacing with AGI in {l} and without AGI by 2060): {holds} \
@@ -253,6 +253,10 @@ pub(crate) fn summary_text(p: &Projection) -> String {
          were written off like servers, it would need US${rev:.0} bn of revenue a year.\n",
         us = choice_text(&p.us_choice, p.agi_year),
         cn = choice_text(&p.cn_choice, p.agi_year),
+        ahead = gap.ahead_in_every_pair.map_or(
+            "which firms get back more per unit invested depends on the strategies".to_string(),
+            |side| format!("the {} get back more per unit invested whatever either side does", firms(side)),
+        ),
         pace = signed(gap.both_pace, 2),
         sprint = signed(gap.both_sprint, 2),
         um = 100.0 * gap.us_cash_margin,

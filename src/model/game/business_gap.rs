@@ -5,31 +5,47 @@ use serde::Serialize;
 use super::round::Round;
 use crate::model::engine::{Side, Strategy};
 
-/// The business-quality gap: the same strategy, different firms. US firms earn more per unit
-/// invested whatever either side does (higher margins, a bigger market); this is not a result
-/// of strategy.
+/// The business-quality gap: the same strategy, different firms. At the defaults the US firms
+/// get back more per unit invested whatever either side does (higher margins, a bigger market
+/// open to them); this is not a result of strategy. Open markets can turn it round.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct BusinessGap {
     /// US value per unit invested minus China's, both pacing.
     pub both_pace: f64,
     /// The same, both sprinting.
     pub both_sprint: f64,
-    /// Each side's cash margin before capex, 2025 (the main reason).
+    /// Each side's cash margin before capex, 2025 (the main reason at the defaults).
     pub us_cash_margin: f64,
     pub cn_cash_margin: f64,
+    /// The side whose firms get back more per unit invested in all four pairs of strategies;
+    /// `None` when that depends on the strategies.
+    pub ahead_in_every_pair: Option<Side>,
 }
 
 impl BusinessGap {
     pub(crate) fn of(round: &Round) -> BusinessGap {
-        let gap = |s: Strategy| {
-            round.measure(Side::Us, s, s).value_per_capex
-                - round.measure(Side::Cn, s, s).value_per_capex
+        // US value per unit invested minus China's, the US firms playing `us` and China `cn`.
+        let gap = |us: Strategy, cn: Strategy| {
+            round.measure(Side::Us, us, cn).value_per_capex
+                - round.measure(Side::Cn, us, cn).value_per_capex
+        };
+        let every_pair: Vec<f64> = [Strategy::Sprint, Strategy::Pace]
+            .into_iter()
+            .flat_map(|us| [Strategy::Sprint, Strategy::Pace].map(|cn| gap(us, cn)))
+            .collect();
+        let ahead_in_every_pair = if every_pair.iter().all(|&d| d > 0.0) {
+            Some(Side::Us)
+        } else if every_pair.iter().all(|&d| d < 0.0) {
+            Some(Side::Cn)
+        } else {
+            None
         };
         BusinessGap {
-            both_pace: gap(Strategy::Pace),
-            both_sprint: gap(Strategy::Sprint),
+            both_pace: gap(Strategy::Pace, Strategy::Pace),
+            both_sprint: gap(Strategy::Sprint, Strategy::Sprint),
             us_cash_margin: round.pair(Strategy::Pace, Strategy::Pace).paths[0].cash_margin,
             cn_cash_margin: round.pair(Strategy::Pace, Strategy::Pace).paths[1].cash_margin,
+            ahead_in_every_pair,
         }
     }
 }
