@@ -94,3 +94,18 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
     await p.close();
   }
 });
+
+test('printed in Chinese (zh-Hant): the strategy blocks print whole and nothing runs past A4', { timeout: 90_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}zh-Hant/`, { ...DESKTOP, viewport: { width: A4_CONTENT_PX, height: 1000 } });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.emulateMedia({ media: 'print' });
+    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')));
+    const blocks = await strategyBlocksOnPaper(p.page);
+    assert.deepEqual(blocks, { gameCells: 4, gameWhole: true, charts: { 'model-risk': true, 'model-map': true }, mapTable: false, framing: false });
+    assert.deepEqual(await overflowing(p.page), [], 'cut off at the right edge of A4');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
