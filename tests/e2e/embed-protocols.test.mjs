@@ -99,6 +99,56 @@ test('our host script (js/embed-host.js): the frame follows its content; neighbo
   }
 });
 
+/**
+ * The bottoms of the calculator's strategy blocks in the frame's document (the 2×2 table, the
+ * map, "Steadier?" and the tornado), the frame's own viewport height, and whether the
+ * Monte Carlo's words are written (the last growth of the first view).
+ */
+const blockBottoms = (frame) =>
+  frame.evaluate(() => ({
+    bottoms: Object.fromEntries(['#calc-game', '#model-map', '#model-risk', '#model-sensitivity'].map((sel) => [sel, Math.ceil(document.querySelector(sel).getBoundingClientRect().bottom + scrollY)])),
+    viewport: innerHeight,
+    riskWords: document.querySelectorAll('#model-risk .calc-risk-sentences p').length,
+  }));
+
+/** The frame behind '#f' is fitted and holds the bottom of every strategy block; returns its measure. */
+async function assertHoldsBlocks(page, where) {
+  const fitted = await waitFitted(page, '#f', { timeout: 10_000 });
+  const inside = await blockBottoms(await frameOf(page, '#f'));
+  assert.equal(inside.riskWords, 2, `${where}: the risk sentences are written`);
+  const box = await frameBoxHeight(page, '#f');
+  for (const [sel, bottom] of Object.entries(inside.bottoms)) {
+    assert.ok(bottom <= inside.viewport && bottom <= box + 1, `${where}: ${sel} ends at ${bottom}, below the frame (${inside.viewport} inside, ${box} on the article)`);
+  }
+  return fitted;
+}
+
+for (const [name, section] of [['the calculator section', 'calculator'], ['the whole page', null]]) {
+  test(`${name} in a frame: its height follows the strategy blocks as they appear, as a preset changes them and as "More assumptions" opens`, { timeout: 120_000 }, async () => {
+    const src = withParams(env.explainer.url, { lang: 'en', section });
+    const p = await openArticle(
+      `blocks-${section || 'page'}`,
+      article(`<iframe data-ai-capex id="f" src="${src}" title="AI capex race" width="100%" sandbox="${SANDBOX}"></iframe><script src="${env.explainer.url}js/embed-host.js" defer></script>`),
+    );
+    try {
+      await assertHoldsBlocks(p.page, 'first view');
+      const frame = await frameOf(p.page, '#f');
+      const game = () => frame.locator('#calc-game').textContent();
+      const before = await game();
+      await frame.locator('.presets button[data-preset]').first().click();
+      await frame.waitForFunction((text) => document.querySelector('#calc-game').textContent !== text, before, { timeout: 10_000 });
+      await assertHoldsBlocks(p.page, 'after a preset');
+      const closed = await waitFitted(p.page, '#f');
+      await frame.locator('details.calc-more > summary').click();
+      const open = await assertHoldsBlocks(p.page, '"More assumptions" open');
+      assert.ok(open.content > closed.content + 200, `the frame did not grow with "More assumptions": ${closed.content} → ${open.content}`);
+      assert.deepEqual(p.pageErrors, []);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
 test('our host script on an article whose names clash with its own (an element id, form and image names): the frame is still sized', { timeout: 120_000 }, async () => {
   // Each becomes a window or document property the article owns: id → window.__aiCapexHost,
   // a form's or image's name → document.querySelectorAll, document.readyState.

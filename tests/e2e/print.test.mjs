@@ -1,5 +1,7 @@
 // Printing (css/print.css, js/print.js): the story, the charts, every table and the sources;
-// no controls; nothing cut across pages; paper is white even for a reader in dark mode.
+// no controls; nothing cut across pages; paper is white even for a reader in dark mode. The
+// calculator's strategy story prints whole: the 2×2 table, the risk chart and the map (its
+// 37-column table left to the map), nothing past A4's right edge.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +18,33 @@ const canvasBackgrounds = (page) =>
       return Math.round((r + g + b) / 3);
     }),
   );
+
+/** A4's width between Chromium's default 1 cm margins, in CSS px. */
+const A4_CONTENT_PX = Math.floor((190 / 25.4) * 96);
+
+/** The strategy story's blocks as they print: the 2×2 table, the risk chart and the map. */
+const strategyBlocksOnPaper = (page) =>
+  page.evaluate(() => {
+    const shown = (el) => Boolean(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const table = document.querySelector('#calc-game table.game-table');
+    return {
+      gameCells: [...table.querySelectorAll('td.game-cell')].filter(shown).length,
+      gameWhole: getComputedStyle(table).breakInside === 'avoid',
+      charts: Object.fromEntries(['model-risk', 'model-map'].map((id) => [id, shown(document.querySelector(`#${id} canvas.chart-canvas`))])),
+      mapTable: shown(document.querySelector('#model-map .table-details')),
+      framing: shown(document.querySelector('.calc-framing')),
+    };
+  });
+
+/** Elements whose right edge is past the page's: "tag#id.class right". */
+const overflowing = (page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 1)
+      .slice(0, 10)
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+  });
 
 test('printed: tables open, controls gone, charts whole and light, then back as it was', { timeout: 90_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, colorScheme: 'dark' });
@@ -45,12 +74,36 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
     assert.equal(paper.background, 'rgb(255, 255, 255)');
     assert.match(paper.links, /https:/, 'a source link does not print where it goes');
     assert.ok((await canvasBackgrounds(p.page)).every((v) => v > 200), 'a chart prints dark');
+    const blocks = await strategyBlocksOnPaper(p.page);
+    assert.equal(blocks.gameCells, 4, "the 2×2 table's four cells on paper");
+    assert.ok(blocks.gameWhole, 'the 2×2 table may be cut across pages');
+    assert.deepEqual(blocks.charts, { 'model-risk': true, 'model-map': true }, 'the risk chart and the map print');
+    assert.equal(blocks.mapTable, false, "the map's 37-column table prints (the map stands for it)");
+    assert.equal(blocks.framing, false, 'the race set-up controls print');
+    // On A4 (190 mm between the margins) nothing runs off the right edge.
+    await p.page.setViewportSize({ width: A4_CONTENT_PX, height: 1000 });
+    assert.deepEqual(await overflowing(p.page), [], 'cut off at the right edge of A4');
     const pdf = await p.page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 50_000 && pdf.subarray(0, 5).toString() === '%PDF-', 'no PDF printed');
 
     await p.page.emulateMedia({ media: 'screen' });
     await p.page.waitForFunction((n) => document.querySelectorAll('details.table-details:not([open])').length === n, closedBefore);
     assert.ok((await canvasBackgrounds(p.page)).every((v) => v < 80), 'the charts did not go back to dark after printing');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('printed in Chinese (zh-Hant): the strategy blocks print whole and nothing runs past A4', { timeout: 90_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}zh-Hant/`, { ...DESKTOP, viewport: { width: A4_CONTENT_PX, height: 1000 } });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.emulateMedia({ media: 'print' });
+    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')));
+    const blocks = await strategyBlocksOnPaper(p.page);
+    assert.deepEqual(blocks, { gameCells: 4, gameWhole: true, charts: { 'model-risk': true, 'model-map': true }, mapTable: false, framing: false });
+    assert.deepEqual(await overflowing(p.page), [], 'cut off at the right edge of A4');
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();

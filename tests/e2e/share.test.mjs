@@ -285,6 +285,108 @@ test("the calculator's results download as a CSV with every input and every proj
   }
 });
 
+/** The records after the one whose first cells are `head`: the block's head row's index. */
+function blockAt(records, head) {
+  const i = records.findIndex((r) => head.every((cell, k) => r[k] === cell));
+  assert.ok(i >= 0, `the CSV has a block headed ${head.join(', ')}`);
+  return i;
+}
+
+/** The 2×2 table as the page shows it: per pair, each side's line and whether it is an equilibrium. */
+const pageGameCells = (page) =>
+  page.locator('#calc-game td.game-cell').evaluateAll((cells) =>
+    cells.map((td) => ({
+      us: td.dataset.us,
+      cn: td.dataset.cn,
+      usLine: td.querySelector('.game-us').textContent,
+      cnLine: td.querySelector('.game-cn').textContent,
+      usMark: td.querySelector('.game-us .game-mark')?.textContent ?? null,
+      cnMark: td.querySelector('.game-cn .game-mark')?.textContent ?? null,
+      equilibrium: td.classList.contains('game-equilibrium'),
+    })),
+  );
+
+for (const [lang, currency] of [['en', 'USD'], ['zh-Hans', 'CNY'], ['zh-Hant', 'USD']]) {
+  test(`${lang}: the results CSV holds the 2×2 table's four pairs and the risk table as the page shows them, with the runs, seed and map`, { timeout: 90_000 }, async () => {
+    const p = await openPage(env.browser, `${env.server.url}?lang=${lang}&cur=${currency}&agi_year=2031`, DESKTOP);
+    try {
+      assert.equal(await waitForReady(p.page), 'ready');
+      const w = lang === 'zh-Hant' ? readWwwJson('i18n/zh-Hant.json') : words[lang];
+      const csv = w.share.csv;
+      const risk = p.page.locator('#model-risk details.table-details');
+      await risk.locator('summary').click();
+      await risk.locator('tbody th[scope="row"]').first().waitFor({ timeout: 5_000 });
+      const riskRows = await risk.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.children].map((c) => c.textContent)));
+      const riskHead = await risk.locator('thead th').allTextContents();
+      const cells = await pageGameCells(p.page);
+      assert.equal(cells.length, 4);
+      const records = csvRecords((await downloadOf(p.page, p.page.locator('#calculator .share-results .share-button'))).bytes);
+
+      // The 2×2 table: four pairs, each side's NPV and value per unit as the page writes them.
+      const game = blockAt(records, [csv.game.us_strategy, csv.game.cn_strategy]);
+      assert.equal(records[game - 2][0], w.calculator.game.title);
+      const verb = (word) => Object.keys(w.calculator.game.verb).find((k) => w.calculator.game.verb[k] === word);
+      const pairs = records.slice(game + 1, game + 5);
+      assert.deepEqual(pairs.map((r) => `${verb(r[0])}/${verb(r[1])}`).sort(), ['pace/pace', 'pace/sprint', 'sprint/pace', 'sprint/sprint']);
+      for (const row of pairs) {
+        const cell = cells.find((c) => c.us === verb(row[0]) && c.cn === verb(row[1]));
+        const where = `${lang} ${cell.us}/${cell.cn}`;
+        assert.equal(row.length, 9, where);
+        assert.ok(cell.usLine.includes(w.calculator.game.npv.replace('{money}', row[2])), `${where}: US NPV ${row[2]} in "${cell.usLine}"`);
+        assert.ok(cell.usLine.includes(w.calculator.game.per_unit.replace('{value}', row[3])), `${where}: US per unit ${row[3]} in "${cell.usLine}"`);
+        assert.ok(cell.cnLine.includes(w.calculator.game.npv.replace('{money}', row[5])), `${where}: China's NPV ${row[5]} in "${cell.cnLine}"`);
+        assert.ok(cell.cnLine.includes(w.calculator.game.per_unit.replace('{value}', row[6])), `${where}: China's per unit ${row[6]} in "${cell.cnLine}"`);
+        assert.equal(row[4], cell.usMark ?? csv.game.no, `${where}: the US firms' best-reply mark`);
+        assert.equal(row[7], cell.cnMark ?? csv.game.no, `${where}: China's best-reply mark`);
+        assert.equal(row[8], cell.equilibrium ? w.calculator.game.equilibrium : csv.game.no, `${where}: the equilibrium mark`);
+      }
+      assert.equal(records[game + 5][0], await p.page.locator('#calc-game .game-reading').textContent(), "the table's reading");
+
+      // "Steadier?": the risk table's head and rows exactly, after the runs and the seed.
+      const riskAt = blockAt(records, riskHead);
+      assert.deepEqual(records.slice(riskAt + 1, riskAt + 1 + riskRows.length), riskRows, 'the risk figures as the page shows them');
+      const runs = await p.page.evaluate(() => window.__explainer.monteCarlo().runs);
+      assert.ok(records[riskAt - 1][0].includes('20250101') && records[riskAt - 1][0].replace(/\D/g, '').startsWith(String(runs)), `the runs and seed: ${records[riskAt - 1]}`);
+      const sentences = await p.page.locator('#model-risk .calc-risk-sentences p').allTextContents();
+      assert.deepEqual(records.slice(riskAt + 1 + riskRows.length, riskAt + 3 + riskRows.length).map((r) => r[0]), sentences, "each side's sentence");
+
+      // The map's calls: its table's head and rows as the page's, the reader's cell in words.
+      const map = p.page.locator('#model-map details.table-details');
+      await map.locator('summary').click();
+      await map.locator('tbody th[scope="row"]').first().waitFor({ timeout: 5_000 });
+      const mapPage = await map.locator('tr').evaluateAll((rows) => rows.map((tr) => [...tr.children].map((c) => c.textContent)));
+      assert.ok(mapPage[0].length > 30, `the map's AGI years across: ${mapPage[0]}`);
+      const mapAt = blockAt(records, mapPage[0]);
+      assert.deepEqual(records.slice(mapAt, mapAt + mapPage.length), mapPage, "the map's calls, the reader's cell marked");
+      assert.deepEqual(await p.page.evaluate(() => window.__explainer.missingText()), [], 'every word of the download is in the language file');
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('downloaded before the scenarios are computed, the results CSV says the risk figures are not there yet', { timeout: 60_000 }, async () => {
+  // Zero-delay timers wait a minute: the page stops at its first pause, the calculator built
+  // and its first chart drawn, before the Monte Carlo run (page.js drawRest).
+  const initScript = () => {
+    const later = window.setTimeout;
+    window.setTimeout = (fn, ms, ...rest) => later(fn, ms ? ms : 60_000, ...rest);
+  };
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP, initScript });
+  try {
+    const button = p.page.locator('#calculator .share-results .share-button');
+    await button.waitFor({ timeout: 20_000 });
+    assert.equal(await p.page.evaluate(() => window.__explainer.monteCarlo()), null, 'the run has not happened');
+    const records = csvRecords((await downloadOf(p.page, button)).bytes);
+    const at = records.findIndex((r) => r[0] === words.en.calculator.game.risk.title);
+    assert.ok(at > 0, 'the risk block is there');
+    assert.equal(records[at + 1][0], words.en.share.csv.risk_pending);
+  } finally {
+    await p.close();
+  }
+});
+
 test('on the baked site the download code arrives only on the click, under its hashed name', { timeout: 60_000 }, async (t) => {
   const dist = path.join(REPO_ROOT, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) return t.skip('dist/ is not baked: run ./dev build');

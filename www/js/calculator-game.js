@@ -31,30 +31,44 @@ function cellMarks(game, us, cn) {
   };
 }
 
+/** One side's figures in a cell, in words: its NPV, its value per unit invested, its best-reply mark (or null). */
+function sideFigures(ctx, p, cell, side, reply) {
+  const { t } = ctx;
+  return {
+    npv: sideMoney(ctx, side, cell[`${side}_npv`], p.cny_per_usd),
+    perUnit: valueText(ctx, cell[`${side}_value_per_unit`]),
+    mark: reply ? t(`calculator.game.${reply.call === 'too_close_to_call' ? 'best_close' : 'best'}`) : null,
+  };
+}
+
 /** One side's line in a cell: its NPV, its value per unit invested and its best-reply mark. */
 function sideLine(ctx, p, cell, side, reply) {
   const { t } = ctx;
-  const money = sideMoney(ctx, side, cell[`${side}_npv`], p.cny_per_usd);
+  const { npv, perUnit, mark } = sideFigures(ctx, p, cell, side, reply);
   const space = ctx.lang === 'en' ? ' ' : '';
-  const mark = reply ? t(`calculator.game.${reply.call === 'too_close_to_call' ? 'best_close' : 'best'}`) : null;
   return h(
     'p',
     { class: ['game-side', `game-${side}`, reply && 'game-best'] },
     h('span', { class: 'game-who' }, t(`calculator.firms_label.${side}`)),
     space,
-    t('calculator.game.npv', { money }),
+    t('calculator.game.npv', { money: npv }),
     ctx.lang === 'en' ? ' · ' : '；',
-    t('calculator.game.per_unit', { value: valueText(ctx, cell[`${side}_value_per_unit`]) }),
+    t('calculator.game.per_unit', { value: perUnit }),
     mark ? [space, h('span', { class: 'game-mark' }, mark)] : null,
   );
+}
+
+/** The table's caption: the reader's AGI year and the discount rate. */
+function gameCaption(ctx, game, scenario) {
+  const { t } = ctx;
+  const agi = typeof game.agi_year === 'number' ? t('calculator.at.agi_in', { year: ctx.fmt.year(game.agi_year) }) : t('calculator.at.no_agi');
+  return t('calculator.game.caption', { agi, rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%` });
 }
 
 /** The table: rows the US firms' strategy, columns China's; each cell both sides' figures. */
 function gameTable(ctx, p, scenario) {
   const { t } = ctx;
   const { game } = p;
-  const agi = typeof game.agi_year === 'number' ? t('calculator.at.agi_in', { year: ctx.fmt.year(game.agi_year) }) : t('calculator.at.no_agi');
-  const rate = `${ctx.fmt.number(scenario.discount_rate, 2)}%`;
   const cell = (us, cn) => {
     const c = cellOf(game, us, cn);
     const marks = cellMarks(game, us, cn);
@@ -70,7 +84,7 @@ function gameTable(ctx, p, scenario) {
   return h(
     'table',
     { class: 'game-table' },
-    h('caption', {}, t('calculator.game.caption', { agi, rate })),
+    h('caption', {}, gameCaption(ctx, game, scenario)),
     h(
       'thead',
       {},
@@ -134,6 +148,40 @@ function separateSentence(ctx, p) {
   return ctx.t('calculator.game.separate', { us: money('us'), cn: money('cn') });
 }
 
+/** The table's reading: each side's best replies, the equilibria, and whether the choices are separate. */
+const gameReading = (ctx, p) =>
+  joinSentences(ctx, [...SIDES.map((side) => sideReading(ctx, side, p.game[`${side}_best_responses`])), equilibriaSentence(ctx, p.game), separateSentence(ctx, p)]);
+
+/**
+ * The table as rows of words for the results CSV: its title and caption, a head, one row per
+ * pair (each side's NPV, value per unit invested and best-reply mark, and the equilibrium
+ * mark, as the page writes them; `no` where the page marks nothing) and the reading.
+ */
+export function gameRows(ctx, p, scenario) {
+  const { t } = ctx;
+  const no = t('share.csv.game.no');
+  const sideHead = (side) =>
+    ['npv', 'per_unit', 'best_reply'].map((output) => t('share.csv.side_column', { side: t(`calculator.firms_label.${side}`), output: t(`share.csv.game.${output}`) }));
+  const rows = STRATEGIES.flatMap((us) =>
+    STRATEGIES.map((cn) => {
+      const cell = cellOf(p.game, us, cn);
+      const marks = cellMarks(p.game, us, cn);
+      const side = (name) => {
+        const { npv, perUnit, mark } = sideFigures(ctx, p, cell, name, marks[name]);
+        return [npv, perUnit, mark || no];
+      };
+      return [t(`calculator.game.verb.${us}`), t(`calculator.game.verb.${cn}`), ...side('us'), ...side('cn'), marks.equilibrium ? t('calculator.game.equilibrium') : no];
+    }),
+  );
+  return [
+    [t('calculator.game.title')],
+    [gameCaption(ctx, p.game, scenario)],
+    [t('share.csv.game.us_strategy'), t('share.csv.game.cn_strategy'), ...sideHead('us'), ...sideHead('cn'), t('share.csv.game.equilibrium')],
+    ...rows,
+    [gameReading(ctx, p)],
+  ];
+}
+
 /**
  * The game block: heading, the table and its reading. `update(projection, scenario)` rebuilds
  * the table only when its words changed (a slider move usually leaves the game as it was).
@@ -155,7 +203,7 @@ export function gameBlock(ctx) {
     update(p, scenario) {
       if (!p || !p.game) return;
       const table = gameTable(ctx, p, scenario);
-      const reading = joinSentences(ctx, [...SIDES.map((side) => sideReading(ctx, side, p.game[`${side}_best_responses`])), equilibriaSentence(ctx, p.game), separateSentence(ctx, p)]);
+      const reading = gameReading(ctx, p);
       const key = table.outerHTML + reading;
       if (key === shown) return;
       shown = key;

@@ -244,7 +244,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       chartSection('model-business', [businessEl]),
       announceEl,
       h('p', { class: 'calc-note muted' }, t('calculator.outputs.currency_note')),
-      share && share.resultsTools(() => ({ specs, scenario, projection })),
+      share && share.resultsTools(() => ({ specs, ...model(), monteCarloSeed: MC_SEED })),
       chartSection(MAP_CHART),
       h('div', { class: 'calc-charts' }, chartSection('model-position'), chartSection('model-capacity')),
       chartSection('model-prices'),

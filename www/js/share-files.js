@@ -8,6 +8,9 @@ import { csvText } from './data-file/delimited.js';
 import { localized } from './data.js';
 import { measuresText } from './tables.js';
 import { inputText, inputShortLabel } from './calculator-text.js';
+import { gameRows, riskTable, riskSentences, certainty } from './calculator-game.js';
+import { chartText } from './calculator-outputs.js';
+import { MAP_CHART, mapTable } from './calculator-map.js';
 
 /** Image pixels per CSS pixel of the chart on screen. */
 const IMAGE_SCALE = 2;
@@ -88,12 +91,15 @@ const RESULT_COLUMNS = [
 const PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
 
 /**
- * The scenario's inputs (label, value in words, the link parameter), the link that restores
- * it, then one row per projection year: each side's money in the reader's currency (billions
- * in English, 亿 in Chinese, as the charts' axes count), demand over capacity and price.
- * `model`: { specs, scenario, projection, link }.
+ * The scenario's inputs (label, value in words, the link parameter) and the link that restores
+ * it; the page's strategy story in its own words (the 2×2 table, "Steadier?" with how sure the
+ * answer is, the map's calls); then one row per projection year: each side's money in the
+ * reader's currency (billions in English, 亿 in Chinese, as the charts' axes count), demand
+ * over capacity and price. `model`: the calculator's outputs (calculator.js model()) with
+ * specs, monteCarloSeed and link.
  */
-export function resultsRows(ctx, { specs, scenario, projection, link }) {
+export function resultsRows(ctx, model) {
+  const { specs, scenario, projection, link } = model;
   const { t, currency, lang } = ctx;
   const rate = projection.cny_per_usd;
   const perBillion = lang === 'en' ? 1 : 10;
@@ -120,9 +126,45 @@ export function resultsRows(ctx, { specs, scenario, projection, link }) {
     ...specs.map((spec) => [inputShortLabel(ctx, spec.field), inputText(ctx, spec, scenario[spec.field]), `${spec.field}=${scenario[spec.field]}`]),
     [t('share.csv.link'), link],
     [],
+    ...gameRows(ctx, projection, scenario),
+    [],
+    ...riskRows(ctx, model),
+    [],
+    ...mapRows(ctx, model),
+    [],
     head,
     ...years,
   ];
+}
+
+/**
+ * "Steadier?": the risk chart's title, caption and table as the page gives them, the runs and
+ * seed, one sentence per side and how sure the US firms' answer is; while the run has not
+ * finished, words saying so (never the block silently left out).
+ */
+function riskRows(ctx, { projection, monteCarlo, monteCarloSeed }) {
+  const { t } = ctx;
+  if (!monteCarlo || !monteCarlo.us_risk) return [[t('calculator.game.risk.title')], [t('share.csv.risk_pending')]];
+  const { title, caption } = chartText(ctx, 'model-risk', monteCarlo.runs);
+  const { head, rows } = riskTable(ctx, monteCarlo, projection.cny_per_usd);
+  return [
+    [title],
+    [caption],
+    [t('share.csv.risk_runs', { runs: ctx.fmt.number(monteCarlo.runs, 0), seed: monteCarloSeed })],
+    head,
+    ...rows,
+    ...riskSentences(ctx, monteCarlo, projection.cny_per_usd).map((sentence) => [sentence]),
+    [certainty(ctx, monteCarlo).text],
+  ];
+}
+
+/** The map's calls as its table gives them (the reader's cell marked in words), under its title and caption. */
+function mapRows(ctx, model) {
+  const { head, rows, current } = mapTable(ctx, model);
+  if (!head.length) return [];
+  const { title, caption } = chartText(ctx, MAP_CHART);
+  const marked = (row, r) => (current && r === current.row ? row.map((c, i) => (i === current.cell ? `${c}${current.words}` : c)) : row);
+  return [[title], [caption], head, ...rows.map(marked)];
 }
 
 const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : '');

@@ -112,7 +112,7 @@ export function createShare({ context, flushUrl, datasetText, chartSize, drawCha
       };
       return tools('share-chart', (message) => [button(t('share.chart_png'), () => download(message, image), t('share.chart_png_label', { title: describe().title }))]);
     },
-    /** "Download these results (CSV)": `model()` gives { specs, scenario, projection }. */
+    /** "Download these results (CSV)": `model()` gives the calculator's outputs (share-files.js resultsRows). */
     resultsTools(model) {
       const results = async (m) => ({ blob: m.csvBlob(m.resultsRows(context(), { ...model(), link: link() })), name: fileName('scenario', 'csv') });
       return tools('share-results', (message) => [button(t('share.results_csv'), () => download(message, results))]);
