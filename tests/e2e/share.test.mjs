@@ -142,7 +142,7 @@ test('each chart downloads as a PNG twice its size on screen, titled, with the s
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const ids = await p.page.evaluate(() => [...document.querySelectorAll('[data-chart]')].map((s) => s.dataset.chart));
-    assert.equal(ids.length, dataset.charts.length + 8, `every dataset chart and the eight calculator charts: ${ids}`);
+    assert.equal(ids.length, dataset.charts.length + 9, `every dataset chart and the nine calculator charts: ${ids}`);
     for (const id of ids) {
       const section = p.page.locator(`[data-chart="${id}"]`);
       const canvas = section.locator('canvas.chart-canvas');
@@ -307,7 +307,7 @@ const pageGameCells = (page) =>
   );
 
 for (const [lang, currency] of [['en', 'USD'], ['zh-Hans', 'CNY'], ['zh-Hant', 'USD']]) {
-  test(`${lang}: the results CSV holds the 2×2 table's four pairs and the risk table as the page shows them, with the runs, seed and map`, { timeout: 90_000 }, async () => {
+  test(`${lang}: the results CSV holds the 2×2 table's four pairs, business quality and the risk table as the page shows them, with the runs, seed and map`, { timeout: 90_000 }, async () => {
     const p = await openPage(env.browser, `${env.server.url}?lang=${lang}&cur=${currency}&agi_year=2031`, DESKTOP);
     try {
       assert.equal(await waitForReady(p.page), 'ready');
@@ -341,6 +341,7 @@ for (const [lang, currency] of [['en', 'USD'], ['zh-Hans', 'CNY'], ['zh-Hant', '
         assert.equal(row[8], cell.equilibrium ? w.calculator.game.equilibrium : csv.game.no, `${where}: the equilibrium mark`);
       }
       assert.equal(records[game + 5][0], await p.page.locator('#calc-game .game-reading').textContent(), "the table's reading");
+      assert.equal(records[game + 6][0], await p.page.locator('#model-business .calc-business-sentence').textContent(), 'business quality, apart');
 
       // "Steadier?": the risk table's head and rows exactly, after the runs and the seed.
       const riskAt = blockAt(records, riskHead);

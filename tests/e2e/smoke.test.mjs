@@ -9,8 +9,8 @@ import { serverAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, inspectCharts, screenshot, readWwwJson, SUBPATH, PHONE } from './harness.mjs';
 
 const env = serverAndBrowser();
-/** Every dataset chart and the seven calculator charts. */
-const CHART_COUNT = readWwwJson('data/capex-dataset.json').charts.length + 8;
+/** Every dataset chart and the nine calculator charts. */
+const CHART_COUNT = readWwwJson('data/capex-dataset.json').charts.length + 9;
 
 for (const [name, pathname] of [
   ['root', '/'],

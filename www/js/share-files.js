@@ -7,7 +7,7 @@
 import { csvText } from './data-file/delimited.js';
 import { localized } from './data.js';
 import { measuresText } from './tables.js';
-import { inputText, inputShortLabel } from './calculator-text.js';
+import { inputText, inputShortLabel, businessSentence } from './calculator-text.js';
 import { gameRows, riskTable, riskSentences, certainty } from './calculator-game.js';
 import { chartText } from './calculator-outputs.js';
 import { MAP_CHART, mapTable } from './calculator-map.js';
@@ -92,8 +92,8 @@ const PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
 
 /**
  * The scenario's inputs (label, value in words, the link parameter) and the link that restores
- * it; the page's strategy story in its own words (the 2×2 table, "Steadier?" with how sure the
- * answer is, the map's calls); then one row per projection year: each side's money in the
+ * it; the page's strategy story in its own words (the 2×2 table and business quality,
+ * "Steadier?" with how sure the answer is, the map's calls); then one row per projection year: each side's money in the
  * reader's currency (billions in English, 亿 in Chinese, as the charts' axes count), demand
  * over capacity and price. `model`: the calculator's outputs (calculator.js model()) with
  * specs, monteCarloSeed and link.
@@ -127,6 +127,7 @@ export function resultsRows(ctx, model) {
     [t('share.csv.link'), link],
     [],
     ...gameRows(ctx, projection, scenario),
+    [businessSentence(ctx, projection)],
     [],
     ...riskRows(ctx, model),
     [],
