@@ -1,10 +1,13 @@
 //! The game: one band rule for every "too close to call", best responses and equilibria read
 //! off the table, each side's payoff depending on the other's strategy only through markets
-//! both can sell in, and market access 0 keeping a side out of the other's market.
+//! both can sell in, and market access 0 keeping a side out of the other's market; and the
+//! figures `docs/MODEL.md` §0 quotes for the page's blocks at the defaults, from the engine.
 
 mod model_support;
 
-use ai_capex_explainer::model::{call, Call, Projection, Scenario, Strategy, MATERIALITY};
+use ai_capex_explainer::model::{
+    call, monte_carlo, AgiDistribution, Call, Projection, Scenario, Strategy, MATERIALITY,
+};
 use model_support::{any_scenario, cell, run, with};
 use proptest::prelude::*;
 
@@ -253,4 +256,54 @@ fn the_maps_default_input_is_the_one_that_moves_the_us_answer_most_at_the_defaul
         .find(|b| b.is_input && b.field != "agi_year")
         .expect("an input bar");
     assert_eq!(default_map_field(&s), widest.field);
+}
+
+/// A percentage as the page writes it: to a tenth, without a trailing ".0".
+fn page_percent(fraction: f64) -> String {
+    let tenths = (fraction * 1000.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}%")
+    } else {
+        format!("{tenths:.1}%")
+    }
+}
+
+#[test]
+fn the_journalists_section_quotes_the_pages_blocks_as_the_engine_computes_them_at_the_defaults() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/MODEL.md"))
+        .expect("docs/MODEL.md");
+    let section = &doc[doc.find("## 0.").expect("§0")..doc.find("## 1.").expect("§1")];
+    let section = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = Scenario::default();
+    let p = run(&s);
+    let like = |strategy| cell(&p.game, strategy, strategy);
+    let (pace, sprint) = (like(Strategy::Pace), like(Strategy::Sprint));
+    // The page's 2,000 runs and seed (www/js/calculator.js MC_RUNS, MC_SEED).
+    let mc = monte_carlo(&s, &AgiDistribution::from_scenario(&s), 2_000, 20250101)
+        .expect("valid distribution");
+    let shares = [mc.us_share_sprint_pays, mc.us_share_pace_pays, mc.us_share_too_close]
+        .map(|x| format!("{:.0}%", 100.0 * x));
+    let quoted = [
+        format!(
+            "{:.2} against {:.2} when both pace, {:.2} against {:.2} when both sprint",
+            pace.us_value_per_unit,
+            pace.cn_value_per_unit,
+            sprint.us_value_per_unit,
+            sprint.cn_value_per_unit
+        ),
+        format!("{} / {} / {}", shares[0], shares[1], shares[2]),
+        format!(
+            "{} of scenarios losing money against {}",
+            page_percent(mc.us_risk.pace.share_loss),
+            page_percent(mc.us_risk.sprint.share_loss)
+        ),
+        format!(
+            "about as steady, {} against {}",
+            page_percent(mc.cn_risk.pace.share_loss),
+            page_percent(mc.cn_risk.sprint.share_loss)
+        ),
+    ];
+    for words in &quoted {
+        assert!(section.contains(words.as_str()), "§0 does not say “{words}”");
+    }
 }
