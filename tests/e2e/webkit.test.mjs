@@ -234,6 +234,41 @@ test('WebKit en: the calculator responds to its first slider (verdict, headline 
   });
 });
 
+test('WebKit zh-Hant: the strategy blocks come to life — how sure, the four pairs with their marks, business quality, the map and steadier', { skip: SKIP, timeout: 120_000 }, async (t) => {
+  await withEvidence('zh-Hant-strategy', async () => {
+    const words = readJson('i18n/zh-Hant.json').calculator;
+    const { state } = await open(env.session, 'zh-Hant/');
+    assert.equal(state, 'ready');
+    const READ_BLOCKS = `
+      const text = (s) => { const el = document.querySelector(s); return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; };
+      const drawn = (id) => { const c = document.querySelector('#' + id + ' canvas'); return Boolean(c && c.dataset.drawn === '1'); };
+      return {
+        certainty: text('.calc-certainty'),
+        cells: document.querySelectorAll('#calc-game td.game-cell').length,
+        marks: [...document.querySelectorAll('#calc-game .game-mark, #calc-game .game-eq-mark')].map((m) => m.textContent.trim()),
+        reading: text('#calc-game .game-reading'),
+        business: text('.calc-business-sentence'),
+        risk: [...document.querySelectorAll('.calc-risk-sentences p')].map((p) => p.textContent.trim()),
+        drawn: ['model-business', 'model-map', 'model-risk'].filter(drawn),
+      };
+    `;
+    const shown = await poll(
+      async () => {
+        const now = await env.session.exec(READ_BLOCKS);
+        return { done: now.risk.length === 2 && now.drawn.length === 3 && now.certainty !== '', value: now };
+      },
+      { timeout: 20_000, what: 'the Monte Carlo blocks and the three strategy charts never appeared' },
+    );
+    assert.equal(shown.cells, 4, 'the four pairs');
+    assert.ok(shown.marks.some((m) => m.startsWith('✓')) && shown.marks.some((m) => m.startsWith('◆')), `best replies and an equilibrium marked: ${shown.marks}`);
+    assert.ok(shown.reading, 'the table has its reading');
+    const lead = (template) => template.split('{')[0];
+    assert.ok(shown.certainty.startsWith(lead(words.game.certainty.sentence)), `how sure: “${shown.certainty}”`);
+    assert.ok(Object.values(words.business).some((tpl) => shown.business.startsWith(lead(tpl))), `business quality: “${shown.business}”`);
+    t.diagnostic(`how sure: “${shown.certainty}”`);
+  });
+});
+
 /** Open `url` (a host article with one explainer frame) and wait for the frame to grow and settle. */
 async function embeddedFrameHeight(url) {
   await env.session.navigate(url);
