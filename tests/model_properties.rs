@@ -573,17 +573,23 @@ fn more_chips_never_lower_chinas_paced_capacity_in_any_year() {
 }
 
 /// Business quality names a side only when that side's firms get back more per unit invested
-/// in all four pairs of strategies, and opening China's market to no one while the world opens
+/// in all four pairs of strategies, each by more than the band, and opening China's market to no one while the world opens
 /// to China's firms moves the business gap China's way (both pacing).
 #[test]
 fn business_quality_names_a_side_only_when_it_is_ahead_in_every_pair_and_access_moves_it() {
     let open_to_china = defaults_with(&[("cn_access", 100.0), ("us_access", 0.0)]);
-    for s in probe_scenarios().iter().chain([&open_to_china]) {
+    // Fast demand growth brings the two sides within the band.
+    let close = defaults_with(&[("demand_growth", 55.0)]);
+    for s in probe_scenarios().iter().chain([&open_to_china, &close]) {
         let p = run(s);
+        // Ahead in a pair by more than the band: 5% of the larger value.
         let ahead = |side: Side| {
-            p.game.cells.iter().all(|c| match side {
-                Side::Us => c.us_value_per_unit > c.cn_value_per_unit,
-                Side::Cn => c.cn_value_per_unit > c.us_value_per_unit,
+            p.game.cells.iter().all(|c| {
+                let (own, other) = match side {
+                    Side::Us => (c.us_value_per_unit, c.cn_value_per_unit),
+                    Side::Cn => (c.cn_value_per_unit, c.us_value_per_unit),
+                };
+                own - other > MATERIALITY * own.max(other)
             })
         };
         let expected = [Side::Us, Side::Cn].into_iter().find(|&side| ahead(side));

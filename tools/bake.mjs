@@ -66,12 +66,30 @@ const PREVIEW_FILE = 'preview.png';
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * Where the site will be hosted (env BASE_URL, e.g. https://news.example/graphics/ai-capex/):
- * link cards need an absolute address for their image. Without it the address is relative.
+ * Where the site will be hosted (env BASE_URL, e.g. https://news.example/graphics/ai-capex/,
+ * the final slash optional): link cards need an absolute address for their image, search
+ * engines for the language alternates. Without it the image address is relative and the
+ * alternates are left out.
  */
-const BASE_URL = process.env.BASE_URL || '';
+const BASE_URL = process.env.BASE_URL ? process.env.BASE_URL.replace(/\/?$/, '/') : '';
 
 export class BakeError extends Error {}
+
+/**
+ * The head's language alternates and canonical address of the page in `dir`: absolute, as
+ * search engines require, so only when the host is known (`baseUrl`); none otherwise (relative
+ * hreflang addresses are invalid). Each language page, plus x-default (the Simplified Chinese
+ * page at the root).
+ */
+export function alternateLinks(dir, baseUrl) {
+  if (!baseUrl) return [];
+  const at = (to) => new URL(to, baseUrl.replace(/\/?$/, '/')).href;
+  return [
+    { rel: 'canonical', href: at(dir) },
+    ...Object.entries(LANG_DIRS).map(([code, to]) => ({ rel: 'alternate', hreflang: code, href: at(to) })),
+    { rel: 'alternate', hreflang: 'x-default', href: at(LANG_DIRS['zh-Hans']) },
+  ];
+}
 
 /** Width and height of a PNG, from its header. */
 function pngSize(bytes) {
@@ -85,7 +103,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
+function bakeInPage({ lang, langPaths, alternates, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -156,12 +174,12 @@ function bakeInPage({ lang, langPaths, prefix, svgs, styles, headScript: headScr
   meta('og:image', preview.href);
   meta('og:image:width', String(preview.width));
   meta('og:image:height', String(preview.height));
-  for (const [code, href] of Object.entries(langPaths)) {
-    const alt = document.createElement('link');
-    alt.rel = 'alternate';
-    alt.hreflang = code;
-    alt.href = href;
-    head.append(alt);
+  for (const { rel, hreflang, href } of alternates) {
+    const link = document.createElement('link');
+    link.rel = rel;
+    if (hreflang) link.hreflang = hreflang;
+    link.href = href;
+    head.append(link);
   }
   // The full source list (a sixth of the page's bytes) is on tables.html, baked next from this
   // same document: the first view keeps the section's heading, intro and grade legend and links
@@ -431,7 +449,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
       const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { startServer, openPage, waitForReady, readWwwJson, DESKTOP, PHONE, DIST, BAKED_PAGES, REPO_ROOT } from './harness.mjs';
 import { bakedSiteAndBrowser } from './shared.mjs';
 import { slimSvg } from '../../tools/slim-svg.mjs';
+import { alternateLinks } from '../../tools/bake.mjs';
 
 const PAGES = BAKED_PAGES;
 const dataset = readWwwJson('data/capex-dataset.json');
@@ -206,6 +207,22 @@ test("the calculator's method is built when opened; without JavaScript its line 
       await p.close();
     }
   }
+});
+
+test('language alternates: absolute addresses with x-default and the canonical when the host is known (BASE_URL), none in a bake without one', () => {
+  for (const [lang, dir] of Object.entries(PAGES)) {
+    const head = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8').split('</head>')[0];
+    assert.doesNotMatch(head, /rel="(alternate|canonical)"/, `${lang}: a bake without BASE_URL writes relative alternates`);
+  }
+  const links = alternateLinks('en/', 'https://news.example/graphics/ai-capex');
+  assert.deepEqual(links, [
+    { rel: 'canonical', href: 'https://news.example/graphics/ai-capex/en/' },
+    { rel: 'alternate', hreflang: 'zh-Hans', href: 'https://news.example/graphics/ai-capex/' },
+    { rel: 'alternate', hreflang: 'en', href: 'https://news.example/graphics/ai-capex/en/' },
+    { rel: 'alternate', hreflang: 'zh-Hant', href: 'https://news.example/graphics/ai-capex/zh-Hant/' },
+    { rel: 'alternate', hreflang: 'x-default', href: 'https://news.example/graphics/ai-capex/' },
+  ]);
+  assert.deepEqual(alternateLinks('en/', ''), []);
 });
 
 test('the tables pages give every converted figure one qualifier, and a half year kept beside the US chart says it is a half year', () => {

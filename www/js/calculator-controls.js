@@ -2,7 +2,7 @@
 // calculator owns the state and gets every change through the callbacks.
 
 import { h } from './dom.js';
-import { inputText, originText } from './calculator-text.js';
+import { inputText, originText, choiceWords } from './calculator-text.js';
 
 /** The preset bar's content: its label, one button per preset, then "reset" (onPreset(null)). */
 export function presetButtons(ctx, presets, onPreset) {
@@ -88,8 +88,7 @@ export function buildControl(ctx, spec, onInput, { track = null, note = null } =
  * calculator.inputs.<field>.option_0/1): it gets radio buttons, not a slider.
  */
 export function isChoice(ctx, spec) {
-  const { min, max, step } = spec.range;
-  return min === 0 && max === 1 && step === 1 && ctx.t.has(`calculator.inputs.${spec.field}.option_1`);
+  return choiceWords(ctx, spec) !== null;
 }
 
 /**

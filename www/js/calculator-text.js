@@ -56,14 +56,32 @@ export function choiceSentence(ctx, choice) {
   ]);
 }
 
+/** The articles' claim: sprinting pays with AGI early; pacing with AGI late and without AGI. */
+const CLAIMED = { early: 'sprint', late: 'pace', without_agi: 'pace' };
+
+/** 'holds', 'partly' (some of its three parts hold) or 'fails'. */
+function claimState(c) {
+  if (c.holds) return 'holds';
+  return Object.entries(CLAIMED).some(([part, call]) => c[part] === call) ? 'partly' : 'fails';
+}
+
+/** Whether investors stop either side's sprint, and when (the engine's `sprints_stopped_by_investors`). */
+function stopsSentence(ctx, stops) {
+  if (!stops) return '';
+  const [us, cn] = [stops.us, stops.cn].map((year) => (typeof year === 'number' ? ctx.fmt.year(year) : null));
+  const key = us && cn ? 'both' : us ? 'us' : cn ? 'cn' : 'none';
+  return ctx.t(`calculator.stops.${key}`, { us_year: us, cn_year: cn });
+}
+
 /**
  * The result block's sentences from a projection: the US firms' choice (the headline), the
- * call at the reader's AGI year, China's choice and the claim check. `call` is the engine's
- * call at the reader's AGI year, for styling. Empty strings without a projection.
+ * call at the reader's AGI year, whether investors stop either sprint, China's choice and the
+ * claim check. `call` is the engine's call at the reader's AGI year, for styling. Empty
+ * strings without a projection.
  */
 export function resultSentences(ctx, p, scenario) {
   const { t } = ctx;
-  if (!p || !p.us_choice) return { headline: '', call: null, callWords: '', at: '', china: '', claim: '' };
+  if (!p || !p.us_choice) return { headline: '', call: null, callWords: '', at: '', stops: '', china: '', claim: '' };
   const at = p.us_choice.at_agi_year;
   const c = p.claim;
   const callWords = (call) => t(`calculator.call_words.${call}`);
@@ -77,8 +95,9 @@ export function resultSentences(ctx, p, scenario) {
       rate: `${ctx.fmt.number(scenario.discount_rate, 2)}%`,
       share: shareOfCapex(ctx, { ...at, sprint_minus_pace: Math.abs(at.sprint_minus_pace) }),
     }),
+    stops: stopsSentence(ctx, p.sprints_stopped_by_investors),
     china: choiceSentence(ctx, p.cn_choice),
-    claim: t(`calculator.claim.${c.holds ? 'holds' : 'fails'}`, {
+    claim: t(`calculator.claim.${claimState(c)}`, {
       early: ctx.fmt.year(c.early_agi_year),
       late: ctx.fmt.year(c.late_agi_year),
       early_call: callWords(c.early),
@@ -161,7 +180,19 @@ export function mcSentence(ctx, mc) {
 /** A value of `spec`, in words with its unit ("None by 2060" for the no-AGI step). */
 export function inputText(ctx, spec, value) {
   if (spec.field === 'agi_year' && value === spec.range.max) return ctx.t('calculator.agi_none');
+  const choices = choiceWords(ctx, spec);
+  if (choices && choices[Number(value)] !== undefined) return choices[Number(value)];
   return ctx.fmt.inputValue(Number(value), spec.unit);
+}
+
+/**
+ * The words of a choice input's two options (0 and 1: how AGI comes, what the prize is
+ * measured against), or null for an input that is a number.
+ */
+export function choiceWords(ctx, spec) {
+  const { min, max, step } = spec.range;
+  if (min !== 0 || max !== 1 || step !== 1 || !ctx.t.has(`calculator.inputs.${spec.field}.option_1`)) return null;
+  return [0, 1].map((value) => ctx.t(`calculator.inputs.${spec.field}.option_${value}`));
 }
 
 /** "from min to max" of an input, in numbers (a link must be able to write both ends). */
@@ -178,6 +209,8 @@ export const allowedText = rangeText;
  * by 2060", not the number a link writes for it.
  */
 export function readerRangeText(ctx, spec) {
+  const choices = choiceWords(ctx, spec);
+  if (choices) return ctx.t('calculator.method.choice_range', { first: choices[0], second: choices[1] });
   if (spec.field !== 'agi_year') return rangeText(ctx, spec);
   return ctx.t('calculator.method.agi_range', { min: ctx.fmt.year(spec.range.min), last: ctx.fmt.year(spec.range.max - 1) });
 }

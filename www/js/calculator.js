@@ -137,6 +137,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const certaintyEl = h('p', { class: 'calc-certainty' });
   const callBadge = h('span', { class: 'calc-call-badge' });
   const atEl = h('span', { class: 'calc-sentence' });
+  const stopsEl = h('p', { class: 'calc-stops' }); // whether investors cut a sprint short
   const othersEl = h('p', { class: 'calc-others' });
   const notesEl = h('p', { class: 'calc-notes' });
   // Whose scenario the result is for: the defaults (as on the baked page) or the reader's own.
@@ -152,6 +153,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     h('p', { class: 'calc-breakeven' }, headlineEl),
     certaintyEl,
     h('p', { class: 'calc-call' }, h('span', { class: 'calc-call-label' }, t('calculator.at.label')), ' ', callBadge, ' ', atEl),
+    stopsEl,
     othersEl,
   );
   const paybackMain = h('p', { class: 'calc-payback-main' });
@@ -354,6 +356,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const badgeClass = s.call ? `calc-call-badge call-${s.call}` : 'calc-call-badge';
     if (callBadge.className !== badgeClass) callBadge.className = badgeClass;
     setText(atEl, s.at);
+    setText(stopsEl, s.stops);
     setText(othersEl, s.china);
     setText(businessEl, businessSentence(ctx, projection));
     setText(notesEl, s.claim);

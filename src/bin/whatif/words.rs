@@ -243,7 +243,7 @@ pub(crate) fn summary_text(p: &Projection) -> String {
     };
     format!(
         "{us}{cn}\
-         Business-quality gap (same strategy, different firms; not a result of strategy): {ahead}; \
+         Business quality (same strategy, different firms): {ahead}; \
          the US firms' value per unit invested minus the Chinese firms' is {pace} when both pace and {sprint} when both sprint, \
          with cash margins before capex of {um:.0}% and {cm:.0}%.\n\
          The articles' claim (sprinting pays for the US firms with AGI in {e}, pacing with AGI in {l} and without AGI by 2060): {holds} \
@@ -254,8 +254,11 @@ pub(crate) fn summary_text(p: &Projection) -> String {
         us = choice_text(&p.us_choice, p.agi_year),
         cn = choice_text(&p.cn_choice, p.agi_year),
         ahead = gap.ahead_in_every_pair.map_or(
-            "which firms get back more per unit invested depends on the strategies".to_string(),
-            |side| format!("the {} get back more per unit invested whatever either side does", firms(side)),
+            "neither side's firms get back clearly more per unit invested (by more than 5%) in every pair of strategies".to_string(),
+            |side| format!(
+                "the {} get back more per unit invested in all four pairs of strategies — who is ahead does not depend on strategy, how far ahead does",
+                firms(side)
+            ),
         ),
         pace = signed(gap.both_pace, 2),
         sprint = signed(gap.both_sprint, 2),

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::call::band;
 use super::round::Round;
 use crate::model::engine::{Side, Strategy};
 
@@ -17,29 +18,42 @@ pub struct BusinessGap {
     /// Each side's cash margin before capex, 2025 (the main reason at the defaults).
     pub us_cash_margin: f64,
     pub cn_cash_margin: f64,
-    /// The side whose firms get back more per unit invested in all four pairs of strategies;
-    /// `None` when that depends on the strategies.
+    /// The side whose firms get back more per unit invested in all four pairs of strategies,
+    /// each time by more than the band (5% of the larger value); `None` when that depends on
+    /// the strategies or the two are that close.
     pub ahead_in_every_pair: Option<Side>,
 }
 
 impl BusinessGap {
     pub(crate) fn of(round: &Round) -> BusinessGap {
-        // US value per unit invested minus China's, the US firms playing `us` and China `cn`.
+        // Each side's value per unit invested, the US firms playing `us` and China `cn`.
+        let values = |us: Strategy, cn: Strategy| {
+            (
+                round.measure(Side::Us, us, cn).value_per_capex,
+                round.measure(Side::Cn, us, cn).value_per_capex,
+            )
+        };
         let gap = |us: Strategy, cn: Strategy| {
-            round.measure(Side::Us, us, cn).value_per_capex
-                - round.measure(Side::Cn, us, cn).value_per_capex
+            let (u, c) = values(us, cn);
+            u - c
         };
-        let every_pair: Vec<f64> = [Strategy::Sprint, Strategy::Pace]
+        // A side is ahead in a pair only by more than the band: 5% of the larger value.
+        let lead = |us: Strategy, cn: Strategy| {
+            let (u, c) = values(us, cn);
+            let band = band(u.max(c));
+            if u - c > band {
+                Some(Side::Us)
+            } else if c - u > band {
+                Some(Side::Cn)
+            } else {
+                None
+            }
+        };
+        let leads: Vec<Option<Side>> = [Strategy::Sprint, Strategy::Pace]
             .into_iter()
-            .flat_map(|us| [Strategy::Sprint, Strategy::Pace].map(|cn| gap(us, cn)))
+            .flat_map(|us| [Strategy::Sprint, Strategy::Pace].map(|cn| lead(us, cn)))
             .collect();
-        let ahead_in_every_pair = if every_pair.iter().all(|&d| d > 0.0) {
-            Some(Side::Us)
-        } else if every_pair.iter().all(|&d| d < 0.0) {
-            Some(Side::Cn)
-        } else {
-            None
-        };
+        let ahead_in_every_pair = leads[0].filter(|_| leads.iter().all(|l| *l == leads[0]));
         BusinessGap {
             both_pace: gap(Strategy::Pace, Strategy::Pace),
             both_sprint: gap(Strategy::Sprint, Strategy::Sprint),
