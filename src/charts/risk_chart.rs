@@ -42,7 +42,7 @@ pub fn risk_chart(mc: &MonteCarlo, view: &View) -> BarChart {
         })
         .collect();
     BarChart {
-        y_caption: view.word("model.share_caption").to_string(),
+        y_caption: view.word("model.loss_caption").to_string(),
         series,
         groups,
         marker_label: None,
