@@ -102,6 +102,9 @@ fn the_headline_chart_plots_each_sides_sprint_minus_pace_and_marks_the_readers_y
             .find(|(x, _)| *x == 2035.0)
             .expect("2035");
         assert!((y - 100.0 * at_2035.sprint_minus_pace / at_2035.pv_capex_pacing).abs() < 1e-9);
+        // A point inside the shaded zone is exactly what the engine calls too close.
+        let band = chart.band.expect("the headline chart shades the band");
+        assert_eq!(y.abs() <= band, at_2035.call == Call::TooCloseToCall);
     }
 }
 

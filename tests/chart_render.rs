@@ -160,6 +160,7 @@ fn a_line_chart_marks_rules_and_every_point() {
             label: "AGI 2026".into(),
             color: 2,
         }],
+        band: None,
         y_log10: false,
         ticks: TickStyle::Plain,
     });
@@ -309,6 +310,7 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
                 mark_prefix: "a:".into(),
             }],
             rules: vec![],
+            band: None,
             y_log10: false,
             ticks: TickStyle::Plain,
         });

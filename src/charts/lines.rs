@@ -1,5 +1,6 @@
-//! Lines over years, with labelled vertical rules (AGI arrives, a bubble bursts) and a
-//! zero line when values change sign. Every point is a hover target.
+//! Lines over years, with labelled vertical rules (AGI arrives, a bubble bursts), a zero line
+//! when values change sign and, where a chart has one, a shaded zone around zero too close to
+//! call. Every point is a hover target.
 
 use super::axis::{draw_header, nice_ceiling, tick, tick_area, TICK_PX};
 use super::hit::{HitBox, HitMap};
@@ -35,7 +36,10 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     } else {
         (0.0, 1.0)
     };
-    let (y_min, y_max) = points().fold((0f64, 0f64), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    // The zone too close to call, when there is one, stays in view.
+    let band = chart.band.filter(|b| b.is_finite() && *b > 0.0 && !chart.y_log10);
+    let reach = band.unwrap_or(0.0);
+    let (y_min, y_max) = points().fold((-reach, reach), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
     let (y_lo, y_hi) = if chart.y_log10 {
         // Whole decades around the data.
         (y_min.floor().min(-1.0), y_max.ceil().max(1.0))
@@ -86,6 +90,13 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .draw()?;
 
+    // Behind the lines: a point inside the zone is too close to call.
+    if let Some(band) = band {
+        cc.draw_series(std::iter::once(Rectangle::new(
+            [(x_lo, -band), (x_hi, band)],
+            style.grid().filled(),
+        )))?;
+    }
     if y_lo < 0.0 && !chart.y_log10 {
         cc.draw_series(LineSeries::new(
             [(x_lo, 0.0), (x_hi, 0.0)],

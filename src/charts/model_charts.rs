@@ -8,7 +8,9 @@ use super::spec::{
 };
 use super::view::View;
 use crate::data::Currency;
-use crate::model::{Choice, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, NO_AGI_YEAR};
+use crate::model::{
+    Choice, MonteCarlo, Projection, Sensitivity, SideYear, YearRow, MATERIALITY, NO_AGI_YEAR,
+};
 
 /// Palette slots, so a side keeps its colour across charts.
 pub(super) const US_COLOR: usize = 0;
@@ -94,6 +96,8 @@ pub fn break_even_chart(p: &Projection, view: &View) -> LineChart {
             },
         ],
         rules,
+        // The band in the chart's own unit: a share of the capex when pacing, in percent.
+        band: Some(100.0 * MATERIALITY),
         y_log10: false,
         ticks: view.number_ticks(),
     }
@@ -141,6 +145,7 @@ pub fn position_chart(p: &Projection, view: &View) -> LineChart {
             y.cumulative_free_cash * scale * if is_cn { cn } else { us }
         }),
         rules: agi_rule(p, view).into_iter().collect(),
+        band: None,
         y_log10: false,
         ticks: view.money_ticks(),
     }
@@ -156,6 +161,7 @@ pub fn capacity_chart(p: &Projection, view: &View) -> LineChart {
             100.0 * y.demand / y.capacity.max(f64::MIN_POSITIVE)
         }),
         rules: agi_rule(p, view).into_iter().collect(),
+        band: None,
         y_log10: false,
         ticks: view.number_ticks(),
     }
@@ -175,6 +181,7 @@ pub fn prices_chart(p: &Projection, view: &View) -> LineChart {
         series: sides(view),
         lines,
         rules: Vec::new(),
+        band: None,
         y_log10: true,
         ticks: view.number_ticks(),
     }

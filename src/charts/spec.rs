@@ -117,6 +117,8 @@ pub struct LineChart {
     pub series: Vec<Series>,
     pub lines: Vec<Line>,
     pub rules: Vec<Rule>,
+    /// Half-height of a zone around zero shaded as "too close to call" (none: no zone).
+    pub band: Option<f64>,
     /// Points hold log10 of the value; ticks and hover values show the value itself.
     pub y_log10: bool,
     pub ticks: TickStyle,
