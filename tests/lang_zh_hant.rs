@@ -103,6 +103,12 @@ const MAINLAND_ONLY: &[Term] = &[
     term("斯坦福", "史丹佛"),
     term("雅虎", "Yahoo"),
     term("信號", "訊號"),
+    term("萬億", "兆"),
+    term("資本開支", "資本支出"),
+    term("情景", "情境"),
+    term("增速", "成長率"),
+    term("增長", "成長"),
+    term("占", "佔"),
 ];
 
 /// The mainland-only terms in `text`, each with what to write instead.
@@ -155,10 +161,13 @@ fn the_checks_catch_mainland_terms_and_curly_quotes_but_not_quotes_or_fine_uses(
     assert_eq!(out.len(), 1, "quotes are skipped");
     for text in [
         "美國芯片出口",
-        "收入同比增長28%",
+        "收入同比上升28%",
         "「星際之門」項目",
         "2024年四季度",
         "百度智慧雲端",
+        "再砸2.3萬億",
+        "2024年資本開支",
+        "AGI 占全球產出",
     ] {
         assert_eq!(mainland_terms(text).len(), 1, "missed: {text}");
     }
@@ -166,6 +175,8 @@ fn the_checks_catch_mainland_terms_and_curly_quotes_but_not_quotes_or_fine_uses(
         "含非現金項目的會計淨虧損",
         "第四季收入年增28%",
         "微軟「智慧雲端」分部",
+        "資本支出成長率",
+        "AGI佔全球產出",
     ] {
         assert!(
             mainland_terms(text).is_empty(),
