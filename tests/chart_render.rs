@@ -345,7 +345,7 @@ fn ticks_follow_the_readers_conventions() {
     assert_eq!(tick(5_000.0, TickStyle::ChineseYi), "5000亿");
     assert_eq!(tick(0.0, TickStyle::ChineseYi), "0");
     // Traditional Chinese readers see 萬 and 億.
-    assert_eq!(tick(30_000.0, TickStyle::ChineseYiTraditional), "3萬億");
+    assert_eq!(tick(30_000.0, TickStyle::ChineseYiTraditional), "3兆");
     assert_eq!(tick(5_000.0, TickStyle::ChineseYiTraditional), "5000億");
     assert_eq!(tick(30_000.0, TickStyle::Plain), "30000");
 }

@@ -103,6 +103,12 @@ const MAINLAND_ONLY: &[Term] = &[
     term("斯坦福", "史丹佛"),
     term("雅虎", "Yahoo"),
     term("信號", "訊號"),
+    term("萬億", "兆"),
+    term("資本開支", "資本支出"),
+    term("情景", "情境"),
+    term("增速", "成長率"),
+    term("增長", "成長"),
+    term("占", "佔"),
 ];
 
 /// The mainland-only terms in `text`, each with what to write instead.
@@ -126,6 +132,63 @@ fn curly_quotes(text: &str) -> Vec<String> {
         vec![format!("“” (write 「」) in \"{text}\"")]
     } else {
         Vec::new()
+    }
+}
+
+/// Yuan amounts that do not say so: to a Taiwan reader a bare "767億元" is NT$, so zh-Hant writes
+/// 人民幣767億元 (a range or sum, 人民幣317億+301億元, once before it). A share price (元/股)
+/// and a unit word (億元人民幣) are left alone.
+fn bare_yuan(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let in_amount = |c: char| c.is_ascii_digit() || ".,萬億兆至+=、".contains(c);
+    let mut found = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let ends_amount =
+            i > 0 && (chars[i - 1].is_ascii_digit() || "萬億兆".contains(chars[i - 1]));
+        if c != '元' || !ends_amount || chars.get(i + 1) == Some(&'/') {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| in_amount(chars[j]))
+            .last()
+            .unwrap_or(i);
+        let named = start >= 3 && chars[start - 3..start] == ['人', '民', '幣'];
+        if chars[start].is_ascii_digit() && !named {
+            let amount: String = chars[start..=i].iter().collect();
+            found.push(format!("{amount} (write 人民幣{amount}) in \"{text}\""));
+        }
+    }
+    found
+}
+
+#[test]
+fn traditional_chinese_reader_text_names_the_yuan() {
+    assert_none_found(
+        &reader_texts("zh-Hant"),
+        "yuan amounts without 人民幣 in zh-Hant text",
+        bare_yuan,
+    );
+}
+
+#[test]
+fn the_yuan_check_catches_bare_yuan_only() {
+    for text in ["資本支出為767.6億元", "約220億至250億元", "1美元兌7.189元"] {
+        assert_eq!(bare_yuan(text).len(), 1, "missed: {text}");
+    }
+    for text in [
+        "資本支出為人民幣767.6億元",
+        "（人民幣317億+301億+398億元）",
+        "3640億美元",
+        "最高股價70.55元/股",
+        "推廣元寶App",
+        "億元人民幣",
+    ] {
+        assert!(
+            bare_yuan(text).is_empty(),
+            "false alarm on {text}: {:?}",
+            bare_yuan(text)
+        );
     }
 }
 
@@ -155,10 +218,13 @@ fn the_checks_catch_mainland_terms_and_curly_quotes_but_not_quotes_or_fine_uses(
     assert_eq!(out.len(), 1, "quotes are skipped");
     for text in [
         "美國芯片出口",
-        "收入同比增長28%",
+        "收入同比上升28%",
         "「星際之門」項目",
         "2024年四季度",
         "百度智慧雲端",
+        "再砸2.3萬億",
+        "2024年資本開支",
+        "AGI 占全球產出",
     ] {
         assert_eq!(mainland_terms(text).len(), 1, "missed: {text}");
     }
@@ -166,6 +232,8 @@ fn the_checks_catch_mainland_terms_and_curly_quotes_but_not_quotes_or_fine_uses(
         "含非現金項目的會計淨虧損",
         "第四季收入年增28%",
         "微軟「智慧雲端」分部",
+        "資本支出成長率",
+        "AGI佔全球產出",
     ] {
         assert!(
             mainland_terms(text).is_empty(),

@@ -130,7 +130,7 @@ pub fn tick(v: f64, style: TickStyle) -> String {
         TickStyle::ChineseYi if v.abs() >= 10_000.0 => format!("{}万亿", plain_tick(v / 10_000.0)),
         TickStyle::ChineseYi => format!("{}亿", plain_tick(v)),
         TickStyle::ChineseYiTraditional if v.abs() >= 10_000.0 => {
-            format!("{}萬億", plain_tick(v / 10_000.0))
+            format!("{}兆", plain_tick(v / 10_000.0))
         }
         TickStyle::ChineseYiTraditional => format!("{}億", plain_tick(v)),
     }

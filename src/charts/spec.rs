@@ -14,7 +14,7 @@ pub enum TickStyle {
     Grouped,
     /// Chinese money in 亿: `5000亿`, `3万亿` (the caption names only the currency).
     ChineseYi,
-    /// The same in traditional characters: `5000億`, `3萬億`.
+    /// The same in traditional characters: `5000億`, `3兆` (Taiwan: 1兆 = 10¹²).
     ChineseYiTraditional,
 }
 

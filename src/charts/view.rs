@@ -98,7 +98,7 @@ impl View {
             })
     }
 
-    /// Ticks of a money axis: `30,000` (US$ bn) in English, `3万亿` in Simplified and `3萬億` in
+    /// Ticks of a money axis: `30,000` (US$ bn) in English, `3万亿` in Simplified and `3兆` in
     /// Traditional Chinese.
     pub fn money_ticks(&self) -> TickStyle {
         match self.lang {

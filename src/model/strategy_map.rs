@@ -41,7 +41,7 @@ pub struct StrategyMap {
 /// The field the map uses by default. With the AI-market anchor, the page input that moves
 /// the US firms' answer most in the tornado at the defaults, demand growth (the prize's size
 /// does not move it there: `docs/MODEL.md` §0; `tests/model_game.rs` holds this to the
-/// tornado); with the world-output anchor, the bull case, AGI's share of world output.
+/// tornado); with the world-output anchor, the bull case, AGI's addition to world output.
 pub fn default_map_field(s: &Scenario) -> &'static str {
     if s.prize_anchor >= 0.5 {
         "agi_gdp_share"

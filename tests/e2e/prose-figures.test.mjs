@@ -18,9 +18,9 @@ function shownAmount(text) {
     const perUnit = en[3] === 'bn' ? 1 : 1e-3;
     return { billions: Number(en[1].replaceAll(',', '')) * perUnit, step: 10 ** -(en[2]?.length ?? 0) * perUnit };
   }
-  const zh = text.match(/(\d+(?:\.(\d+))?)(万亿|萬億|亿|億|万|萬)/);
+  const zh = text.match(/(\d+(?:\.(\d+))?)(万亿|兆|亿|億|万|萬)/);
   if (!zh) return null;
-  const perUnit = { 万亿: 1e3, 萬億: 1e3, 亿: 0.1, 億: 0.1, 万: 1e-5, 萬: 1e-5 }[zh[3]];
+  const perUnit = { 万亿: 1e3, 兆: 1e3, 亿: 0.1, 億: 0.1, 万: 1e-5, 萬: 1e-5 }[zh[3]];
   return { billions: Number(zh[1]) * perUnit, step: 10 ** -(zh[2]?.length ?? 0) * perUnit };
 }
 

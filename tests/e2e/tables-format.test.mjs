@@ -27,8 +27,8 @@ const contexts = Object.fromEntries(LANGS.map((lang) => [lang, contextFor(lang)]
 
 /** The amount a money text shows, in units of 1: "US$64.6 bn" → 64.6e9, "1270亿元" → 1.27e11. */
 function amountOf(text) {
-  const scales = { bn: 1e9, m: 1e6, 万亿: 1e12, 萬億: 1e12, 亿: 1e8, 億: 1e8, 万: 1e4, 萬: 1e4 };
-  const m = /(\d[\d,]*(?:\.\d+)?)\s*(bn|m|万亿|萬億|亿|億|万|萬)?/.exec(text);
+  const scales = { bn: 1e9, m: 1e6, 万亿: 1e12, 兆: 1e12, 亿: 1e8, 億: 1e8, 万: 1e4, 萬: 1e4 };
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*(bn|m|万亿|兆|亿|億|万|萬)?/.exec(text);
   assert.ok(m, `a number in “${text}”`);
   return Number(m[1].replace(/,/g, '')) * (m[2] ? scales[m[2]] : 1);
 }
