@@ -238,7 +238,9 @@ const FLIPS_MARK: &str = " ⇄";
 
 /// The US sprint minus pace with each input and constant at its plausible low and high,
 /// largest effect on top; a bar that flips the call carries a mark after its label; the band
-/// around zero that is too close to call (with every input as set) is shaded.
+/// around zero that is too close to call (with every input as set) is shaded. Inputs with no
+/// effect at the reader's settings (the engine gives the reason) are left out: the page lists
+/// them under the chart and in its table, so a phone's rows go to the bars that move.
 pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
     Tornado {
         x_caption: view.word("model.outcome_caption").to_string(),
@@ -251,6 +253,7 @@ pub fn sensitivity_chart(t: &Sensitivity, view: &View) -> Tornado {
         swings: t
             .bars
             .iter()
+            .filter(|b| b.zero_reason.is_none())
             .map(|b| Swing {
                 label: format!(
                     "{}{}",

@@ -354,6 +354,13 @@ for (const lang of LANGS) for (const [size, viewport] of [['390 px', PHONE], ['1
       });
       assert.ok(tornado.bars.some((bar) => bar.zero_reason) && tornado.bars.some((bar) => bar.flips), 'the defaults have both an empty bar and a bar that changes the call');
       for (const row of rows.slice(tornado.bars.length)) assert.equal(row[2], c.sensitivity.fixed);
+      // The chart draws the inputs that move the answer; the still ones are named under it.
+      const still = tornado.bars.filter((bar) => bar.zero_reason).map((bar) => rows[tornado.bars.indexOf(bar)][0]);
+      const noEffect = await text(p.page, '#model-sensitivity .calc-no-effect');
+      assert.ok(templatePattern(c.sensitivity.no_effect).test(noEffect), `the still inputs' line “${noEffect}”`);
+      for (const name of still) assert.ok(noEffect.includes(name), `“${name}” has no effect but is not named under the chart`);
+      const drawn = await p.page.evaluate(() => window.__explainer.marks('model-sensitivity').map((m) => m.mark));
+      assert.deepEqual(new Set(drawn), new Set(tornado.bars.filter((bar) => !bar.zero_reason).map((bar) => bar.field)), 'the chart draws exactly the inputs with an effect');
       // At this width the table scrolls in its own region; the page itself never overflows.
       assert.ok(await p.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'the page overflows');
       // A bar's tooltip (from the keyboard) names its input and gives the same range source.

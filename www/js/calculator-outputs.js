@@ -96,6 +96,16 @@ function describeBusinessHit(ctx, projection, mark) {
   ];
 }
 
+/**
+ * The inputs the tornado leaves out because they have no effect at the reader's settings
+ * (its table gives each one's reason), as one sentence; '' when every input moves the answer.
+ */
+export function noEffectText(ctx, model) {
+  const sens = model.sensitivity();
+  const still = sens ? sens.bars.filter((b) => b.zero_reason).map((b) => inputShortLabel(ctx, b.field)) : [];
+  return still.length ? ctx.t('calculator.sensitivity.no_effect', { inputs: ctx.fmt.joined(still) }) : '';
+}
+
 /** The tooltip lines for a hit on a model chart, or null. */
 export function describeModelHit(ctx, chartId, hit, model) {
   const { t } = ctx;

@@ -24,7 +24,7 @@ import { h, replaceChildren } from './dom.js';
 import { createChartView } from './chart-view.js';
 import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
-import { chartText, describeModelHit, modelTable, tableRegion } from './calculator-outputs.js';
+import { chartText, describeModelHit, modelTable, tableRegion, noEffectText } from './calculator-outputs.js';
 import { MAP_CHART } from './calculator-map.js';
 import { methodSection } from './calculator-method.js';
 import { gameBlock, certainty, riskSentences } from './calculator-game.js';
@@ -160,6 +160,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const paybackCompare = h('p', { class: 'calc-payback-compare' });
   const mcSentenceEl = h('p', { class: 'calc-mc-sentence', attrs: { 'aria-live': 'polite' } });
   const riskSentencesEl = h('div', { class: 'calc-risk-sentences' }); // one sentence per side
+  const noEffectEl = h('p', { class: 'calc-no-effect muted' }); // the tornado's still inputs
   const businessEl = h('p', { class: 'calc-business-sentence' }); // apart from the strategies
   let game = null; // the 2×2 table (calculator-game.js), rebuilt with the words
   const presetBar = h('div', { class: 'presets', attrs: { role: 'group', 'aria-labelledby': 'presets-label' } });
@@ -252,7 +253,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       chartSection('model-prices'),
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
       chartSection('model-risk', [riskSentencesEl]),
-      chartSection('model-sensitivity'),
+      chartSection('model-sensitivity', [noEffectEl]),
       [...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
     );
@@ -271,7 +272,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           errorEl: entry.errorEl,
           explainer: () => ex,
           describe: (hit) => describeModelHit(ctx, id, hit, model()),
-          onDrawn,
+          // The tornado's words follow its bars, however its drawing came about.
+          onDrawn: (view, ok, ms) => {
+            if (ok && id === 'model-sensitivity') writeTornadoWords();
+            if (onDrawn) onDrawn(view, ok, ms);
+          },
           t: ctx.t,
         }),
       );
@@ -388,6 +393,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   /** The words of the Monte Carlo run: its sentence, how sure, and which path is steadier. */
+  /** The inputs the tornado leaves out, having no effect at the reader's settings. */
+  function writeTornadoWords() {
+    setText(noEffectEl, noEffectText(ctx, model()));
+  }
+
   function writeMonteCarloWords() {
     setText(mcSentenceEl, mcSentence(ctx, monteCarlo));
     const risk = riskSentences(ctx, monteCarlo, projection ? projection.cny_per_usd : 1);

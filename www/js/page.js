@@ -51,6 +51,8 @@ const api = {
   sensitivity: () => (app.ex ? app.ex.sensitivity() : null),
   /** The calculator's last Monte Carlo run, as its sentences and risk chart read it. */
   monteCarlo: () => (app.calculator ? app.calculator.monteCarlo() : null),
+  /** What a hover can find on chart `id` as last drawn: its marks (tests read which are drawn). */
+  marks: (id) => (app.ex ? app.ex.marks(id) : []),
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
   svg: (id, width, height) => app.ex.svg(id, width, height),
 };
