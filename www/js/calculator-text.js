@@ -34,7 +34,12 @@ export function sideMoney(ctx, side, bn, cnyPerUsd) {
 }
 
 /** Sprint minus pace as a share of the PV of capex when pacing, the band's scale ("-3.2%"). */
-export const shareOfCapex = (ctx, pt) => `${ctx.fmt.number((100 * pt.sprint_minus_pace) / Math.max(Math.abs(pt.pv_capex_pacing), Number.MIN_VALUE), 1)}%`;
+export function shareOfCapex(ctx, pt) {
+  const share = (100 * pt.sprint_minus_pace) / Math.max(Math.abs(pt.pv_capex_pacing), Number.MIN_VALUE);
+  // A difference that rounds to 0.0% is not nothing: say how small it is.
+  if (share !== 0 && Math.abs(share) < 0.05) return ctx.t('calculator.under_share');
+  return `${ctx.fmt.number(share, 1)}%`;
+}
 
 /**
  * A side's choice over every AGI year in one sentence: the break-even year by the engine's
