@@ -5,7 +5,9 @@
 
 mod chart_support;
 
-use ai_capex_explainer::charts::{dataset_chart, BarChart, BarKind, Chart, ChartStyle, Figures};
+use ai_capex_explainer::charts::{
+    dataset_chart, BarChart, BarKind, Chart, ChartStyle, Figures, Fill,
+};
 use ai_capex_explainer::data::{
     is_pledge, Basis, ChartAxis, Currency, Dataset, Lang, PeriodKind, SourceKind,
 };
@@ -170,7 +172,7 @@ fn disputed_claims_are_flagged_and_plans_are_outlined_with_their_month() {
         Some((BarKind::Plan, Some("25年2月".to_string())))
     );
     assert!(
-        us.series.iter().any(|s| s.hollow),
+        us.series.iter().any(|s| s.fill == Fill::Outline),
         "plans have an outlined legend swatch"
     );
 }

@@ -21,7 +21,10 @@ fn charts(s: &Scenario, lang: &str) -> Vec<(&'static str, Chart)> {
         ("model-position", Chart::Lines(position_chart(&p, &view))),
         ("model-capacity", Chart::Lines(capacity_chart(&p, &view))),
         ("model-prices", Chart::Lines(prices_chart(&p, &view))),
-        ("model-business", Chart::Bars(business_chart(&p.game, &view))),
+        (
+            "model-business",
+            Chart::Bars(business_chart(&p.game, &view)),
+        ),
         (
             "model-uncertainty",
             Chart::Bars(uncertainty_chart(&mc, &view)),
@@ -218,8 +221,9 @@ fn the_map_colours_every_cell_by_the_us_firms_call_with_the_largest_prize_on_top
         assert_eq!(legend[cell.series], expected, "cell {row},{column}");
         assert_eq!(cell.value, engine.sprint_minus_pace);
     }
-    // Too close to call is a state of its own: hatched (hollow), never a shade of an answer.
-    assert!(chart.series[2].hollow && !chart.series[0].hollow && !chart.series[1].hollow);
+    // Too close to call is a state of its own: hatched, never a shade of an answer.
+    let fills: Vec<Fill> = chart.series.iter().map(|s| s.fill).collect();
+    assert_eq!(fills, [Fill::Solid, Fill::Solid, Fill::Hatched]);
     assert_ne!(chart.series[0].color, chart.series[1].color);
 
     // Drawn: each cell's centre lies in a filled rectangle of its call's colour (a row's

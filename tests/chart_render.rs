@@ -31,12 +31,12 @@ fn bars() -> Chart {
             Series {
                 label: "2024".into(),
                 color: 0,
-                hollow: false,
+                fill: Fill::Solid,
             },
             Series {
                 label: "2025 计划".into(),
                 color: 1,
-                hollow: true,
+                fill: Fill::Outline,
             },
         ],
         groups: vec![
@@ -135,12 +135,12 @@ fn a_line_chart_marks_rules_and_every_point() {
             Series {
                 label: "Sprint".into(),
                 color: 0,
-                hollow: false,
+                fill: Fill::Solid,
             },
             Series {
                 label: "Marathon".into(),
                 color: 1,
-                hollow: false,
+                fill: Fill::Solid,
             },
         ],
         lines: vec![
@@ -185,12 +185,12 @@ fn a_tornado_keeps_row_order_and_centres_on_the_base() {
             Series {
                 label: "−".into(),
                 color: 0,
-                hollow: false,
+                fill: Fill::Solid,
             },
             Series {
                 label: "+".into(),
                 color: 1,
-                hollow: false,
+                fill: Fill::Solid,
             },
         ],
         swings: vec![
@@ -275,7 +275,7 @@ fn values_near_the_limit_of_f64_still_draw_on_a_finite_axis() {
             series: vec![Series {
                 label: "A".into(),
                 color: 0,
-                hollow: false,
+                fill: Fill::Solid,
             }],
             groups: vec![BarGroup {
                 label: "2025".into(),

@@ -281,8 +281,12 @@ fn the_journalists_section_quotes_the_pages_blocks_as_the_engine_computes_them_a
     // The page's 2,000 runs and seed (www/js/calculator.js MC_RUNS, MC_SEED).
     let mc = monte_carlo(&s, &AgiDistribution::from_scenario(&s), 2_000, 20250101)
         .expect("valid distribution");
-    let shares = [mc.us_share_sprint_pays, mc.us_share_pace_pays, mc.us_share_too_close]
-        .map(|x| format!("{:.0}%", 100.0 * x));
+    let shares = [
+        mc.us_share_sprint_pays,
+        mc.us_share_pace_pays,
+        mc.us_share_too_close,
+    ]
+    .map(|x| format!("{:.0}%", 100.0 * x));
     let quoted = [
         format!(
             "{:.2} against {:.2} when both pace, {:.2} against {:.2} when both sprint",
@@ -304,6 +308,9 @@ fn the_journalists_section_quotes_the_pages_blocks_as_the_engine_computes_them_a
         ),
     ];
     for words in &quoted {
-        assert!(section.contains(words.as_str()), "§0 does not say “{words}”");
+        assert!(
+            section.contains(words.as_str()),
+            "§0 does not say “{words}”"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Pieces every renderer shares: the legend row, the unit caption and tick formatting.
 
-use super::spec::{Series, TickStyle};
+use super::spec::{Fill, Series, TickStyle};
 use super::style::ChartStyle;
 use super::ChartError;
 use plotters::coord::Shift;
@@ -46,15 +46,20 @@ pub fn draw_header<DB: DrawingBackend>(
             y += row_h;
         }
         let top = y + style.px(2.0);
+        let square = [(x, top), (x + swatch, top + swatch)];
         match s {
-            Some(s) if s.hollow => area.draw(&Rectangle::new(
-                [(x, top), (x + swatch, top + swatch)],
+            Some(s) if s.fill == Fill::Outline => area.draw(&Rectangle::new(
+                square,
                 style.stroke(style.series(s.color), 1.5),
             ))?,
-            Some(s) => area.draw(&Rectangle::new(
-                [(x, top), (x + swatch, top + swatch)],
-                style.series(s.color).filled(),
-            ))?,
+            // As the grid draws such a state: pale, hatched.
+            Some(s) if s.fill == Fill::Hatched => hatched_box(
+                area,
+                (x, top, x + swatch, top + swatch),
+                style.series(s.color),
+                style,
+            )?,
+            Some(s) => area.draw(&Rectangle::new(square, style.series(s.color).filled()))?,
             None => area.draw(&Rectangle::new(
                 [
                     (x, top + swatch / 2 - style.px(1.0)),
@@ -171,4 +176,35 @@ fn plain_tick(v: f64) -> String {
     } else {
         text
     }
+}
+
+/// A box (left, top, right, bottom) filled as a state of its own: pale, with diagonal lines.
+pub(super) fn hatched_box<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (l, t, r, b): (i32, i32, i32, i32),
+    color: RGBColor,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    area.draw(&Rectangle::new([(l, t), (r, b)], color.mix(0.22).filled()))?;
+    hatch(area, (l, t, r, b), style.stroke(color, 1.0), style.px(4.0))
+}
+
+/// Diagonal lines `spacing` apart across the box (left, top, right, bottom), inside it.
+fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (l, t, r, b): (i32, i32, i32, i32),
+    line: ShapeStyle,
+    spacing: i32,
+) -> Result<(), ChartError> {
+    // Lines x + y = k, anchored to the page so neighbouring cells' lines continue each other.
+    let spacing = spacing.max(2);
+    let mut k = (l + t).div_euclid(spacing) * spacing + spacing;
+    while k < r + b {
+        let (x0, x1) = ((k - b).max(l), (k - t).min(r));
+        if x0 < x1 {
+            area.draw(&PathElement::new(vec![(x0, k - x0), (x1, k - x1)], line))?;
+        }
+        k += spacing;
+    }
+    Ok(())
 }

@@ -11,7 +11,11 @@ use crate::model::{Game, Strategy};
 /// tooltip and table read them).
 const PAIRS: [(Strategy, &str, [&str; 2]); 2] = [
     (Strategy::Pace, "model.both_pace", ["us_pace", "cn_pace"]),
-    (Strategy::Sprint, "model.both_sprint", ["us_sprint", "cn_sprint"]),
+    (
+        Strategy::Sprint,
+        "model.both_sprint",
+        ["us_sprint", "cn_sprint"],
+    ),
 ];
 
 /// One group per like-for-like pair (both pace, both sprint), a bar per side: its present value

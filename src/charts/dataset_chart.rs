@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::spec::{Bar, BarChart, BarGroup, BarKind, Marker, Series};
+use super::spec::{Bar, BarChart, BarGroup, BarKind, Fill, Marker, Series};
 use super::view::View;
 use crate::data::{
     is_pledge, Basis, ChartAxis, ChartDef, Dataset, Fact, Grade, LocalizedText, Period, PeriodKey,
@@ -73,7 +73,11 @@ pub fn dataset_chart(ds: &Dataset, def: &ChartDef, view: &View, figures: Figures
         let series_index = index_of(&mut series, axis_key(fact, def.series_by), || Series {
             label: axis_label(ds, fact, def.series_by, view),
             color: 0,
-            hollow: fact.period.basis == Basis::Plan,
+            fill: if fact.period.basis == Basis::Plan {
+                Fill::Outline
+            } else {
+                Fill::Solid
+            },
         });
         let group_index = index_of(&mut groups, axis_key(fact, def.group_by), || {
             axis_label(ds, fact, def.group_by, view)

@@ -1,10 +1,10 @@
 //! Grid chart: rows × columns of cells, each coloured by its state (a legend entry), one cell
-//! outlined as the reader's. A hollow state is drawn pale and hatched, so it reads as a state
+//! outlined as the reader's. A hatched state is drawn pale and hatched, so it reads as a state
 //! of its own rather than a shade of another.
 
-use super::axis::{draw_header, LABEL_PX, TICK_PX};
+use super::axis::{draw_header, hatched_box, LABEL_PX, TICK_PX};
 use super::hit::{HitBox, HitMap};
-use super::spec::Series;
+use super::spec::{Fill, Series};
 use super::style::ChartStyle;
 use super::ChartError;
 use plotters::coord::Shift;
@@ -27,7 +27,7 @@ pub struct GridChart {
     pub y_caption: String,
     /// What the columns are, under their labels.
     pub x_caption: String,
-    /// One legend entry per state; a hollow one is drawn hatched.
+    /// One legend entry per state; a [`Fill::Hatched`] one is drawn pale and hatched.
     pub series: Vec<Series>,
     /// Row labels, top to bottom.
     pub rows: Vec<String>,
@@ -125,17 +125,8 @@ pub fn draw_grid<DB: DrawingBackend>(
             let (_, _, x1, y1) = cell_box(last_row, last);
             let state = chart.series.get(series);
             let color = style.series(state.map_or(series, |s| s.color));
-            if state.is_some_and(|s| s.hollow) {
-                area.draw(&Rectangle::new(
-                    [(x0, y0), (x1, y1)],
-                    color.mix(0.22).filled(),
-                ))?;
-                hatch(
-                    area,
-                    (x0, y0, x1, y1),
-                    style.stroke(color, 1.0),
-                    style.px(4.0),
-                )?;
+            if state.is_some_and(|s| s.fill == Fill::Hatched) {
+                hatched_box(area, (x0, y0, x1, y1), color, style)?;
             } else {
                 area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))?;
             }
@@ -213,24 +204,4 @@ pub fn draw_grid<DB: DrawingBackend>(
         ))?;
     }
     Ok(hits)
-}
-
-/// Diagonal lines `spacing` apart across the box (left, top, right, bottom), inside it.
-fn hatch<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (l, t, r, b): (i32, i32, i32, i32),
-    line: ShapeStyle,
-    spacing: i32,
-) -> Result<(), ChartError> {
-    // Lines x + y = k, anchored to the page so neighbouring cells' lines continue each other.
-    let spacing = spacing.max(2);
-    let mut k = (l + t).div_euclid(spacing) * spacing + spacing;
-    while k < r + b {
-        let (x0, x1) = ((k - b).max(l), (k - t).min(r));
-        if x0 < x1 {
-            area.draw(&PathElement::new(vec![(x0, k - x0), (x1, k - x1)], line))?;
-        }
-        k += spacing;
-    }
-    Ok(())
 }

@@ -37,9 +37,12 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         (0.0, 1.0)
     };
     // The zone too close to call, when there is one, stays in view.
-    let band = chart.band.filter(|b| b.is_finite() && *b > 0.0 && !chart.y_log10);
+    let band = chart
+        .band
+        .filter(|b| b.is_finite() && *b > 0.0 && !chart.y_log10);
     let reach = band.unwrap_or(0.0);
-    let (y_min, y_max) = points().fold((-reach, reach), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let (y_min, y_max) =
+        points().fold((-reach, reach), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
     let (y_lo, y_hi) = if chart.y_log10 {
         // Whole decades around the data.
         (y_min.floor().min(-1.0), y_max.ceil().max(1.0))

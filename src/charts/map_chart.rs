@@ -3,7 +3,7 @@
 
 use super::axis::tick;
 use super::grid::{GridCell, GridChart};
-use super::spec::Series;
+use super::spec::{Fill, Series};
 use super::view::View;
 use crate::model::{input_spec, Call, InputUnit, StrategyMap};
 
@@ -28,10 +28,10 @@ fn state(call: Call) -> usize {
 /// sprint minus pace (US$ bn).
 pub fn map_chart(m: &StrategyMap, view: &View) -> GridChart {
     let columns = m.columns();
-    let series = |key: &str, color: usize, hollow: bool| Series {
+    let series = |key: &str, color: usize, fill: Fill| Series {
         label: view.word(key).to_string(),
         color,
-        hollow,
+        fill,
     };
     let unit = input_spec(m.field).map(|s| s.unit);
     let value_label = |v: f64| {
@@ -70,9 +70,9 @@ pub fn map_chart(m: &StrategyMap, view: &View) -> GridChart {
         y_caption: view.word(&format!("input.{}", m.field)).to_string(),
         x_caption: view.word("input.agi_year").to_string(),
         series: vec![
-            series("model.sprint_pays", SPRINT_COLOR, false),
-            series("model.pace_pays", PACE_COLOR, false),
-            series("model.too_close", TOO_CLOSE_COLOR, true),
+            series("model.sprint_pays", SPRINT_COLOR, Fill::Solid),
+            series("model.pace_pays", PACE_COLOR, Fill::Solid),
+            series("model.too_close", TOO_CLOSE_COLOR, Fill::Hatched),
         ],
         rows: order.iter().map(|&vi| value_label(m.values[vi])).collect(),
         columns: column_labels,

@@ -36,8 +36,8 @@ pub use model_charts::{
 };
 pub use risk_chart::risk_chart;
 pub use spec::{
-    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Marker, Rule, Series, Swing, TickStyle,
-    Tornado,
+    Bar, BarChart, BarGroup, BarKind, Fill, Line, LineChart, Marker, Rule, Series, Swing,
+    TickStyle, Tornado,
 };
 pub use style::ChartStyle;
 pub use tornado::draw_tornado;

@@ -4,7 +4,7 @@
 //! war, the Monte Carlo runs by AGI year and the tornado.
 
 use super::spec::{
-    Bar, BarChart, BarGroup, BarKind, Line, LineChart, Rule, Series, Swing, Tornado,
+    Bar, BarChart, BarGroup, BarKind, Fill, Line, LineChart, Rule, Series, Swing, Tornado,
 };
 use super::view::View;
 use crate::data::Currency;
@@ -26,7 +26,7 @@ fn legend(view: &View, key: &str, color: usize) -> Series {
     Series {
         label: view.word(key).to_string(),
         color,
-        hollow: false,
+        fill: Fill::Solid,
     }
 }
 

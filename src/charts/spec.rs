@@ -24,8 +24,19 @@ pub struct Series {
     pub label: String,
     /// Index into the palette.
     pub color: usize,
-    /// Plans: the swatch (and the bars) are drawn as outlines.
-    pub hollow: bool,
+    /// How its swatch (and its marks) are filled.
+    pub fill: Fill,
+}
+
+/// How a series' swatch and marks are filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fill {
+    Solid,
+    /// Plans: outlines.
+    Outline,
+    /// A state of its own, such as too close to call: pale and hatched.
+    Hatched,
 }
 
 /// How a bar is drawn beyond its colour.

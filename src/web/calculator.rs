@@ -3,8 +3,8 @@
 
 use super::{to_js, Explainer};
 use crate::charts::{
-    break_even_chart, business_chart, capacity_chart, map_chart, position_chart, prices_chart, risk_chart,
-    sensitivity_chart, uncertainty_chart, Chart,
+    break_even_chart, business_chart, capacity_chart, map_chart, position_chart, prices_chart,
+    risk_chart, sensitivity_chart, uncertainty_chart, Chart,
 };
 use crate::model::{
     calibration::CONSTANTS, default_map_field, input_specs, monte_carlo, project, sensitivity,
