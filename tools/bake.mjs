@@ -22,6 +22,7 @@
 //   dist/…/tables.html       every table of that page, open, and every source, for readers
 //                            without JavaScript (the page links here for the full source list)
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
+//   dist/**/*.gz, *.br       each text file and the wasm precompressed (tools/precompress.mjs)
 //   dist/…/static.html       for places where scripts do not run (RSS, email newsletters, AMP
 //   dist/…/img/<chart>.png   without amp-iframe): each chart as an image, with its title,
 //                            takeaway, description and source in text, linking to the live page
@@ -47,6 +48,7 @@ import { bundleModule, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
+import { precompressTree } from './precompress.mjs';
 import { slimSvg } from './slim-svg.mjs';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 import { LOAD_TIMEOUT_MS } from '../www/js/assets.js';
@@ -469,6 +471,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
     await browser.close();
     await server.close();
   }
+  precompressTree(out);
   return written;
 }
 

@@ -27,6 +27,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { bundleModule } from './bundle.mjs';
+import { precompressFile } from './precompress.mjs';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,6 +156,7 @@ export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
 
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, html);
+  precompressFile(out);
   const raw = Buffer.byteLength(html);
   const gz = zlib.gzipSync(html, { level: 9 }).length;
   return { out, raw, gz, modules, wasmRaw: wasm.length, wasmInline: packed.length };

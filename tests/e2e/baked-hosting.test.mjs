@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, openPage, waitForReady, REPO_ROOT, PHONE, CSP, DIST, BAKED_PAGES } from './harness.mjs';
 import { bakedSiteAndBrowser } from './shared.mjs';
+import { COMPRESSIBLE } from '../../tools/precompress.mjs';
 
 const PAGES = BAKED_PAGES;
 
@@ -193,3 +194,18 @@ test('one policy everywhere: the README states the CSP the tests run under, and 
     await p.close();
   }
 });
+
+test('each text file and the wasm in dist/ has gzip and Brotli copies beside it, of the same bytes, for hosts that serve them as they are', () => {
+  const files = fs.readdirSync(DIST, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('index.html')), 'the wasm and the pages are among them');
+  for (const file of files) {
+    const raw = fs.readFileSync(file);
+    const where = path.relative(DIST, file);
+    assert.ok(fs.existsSync(`${file}.gz`) && fs.existsSync(`${file}.br`), `${where}: no .gz or .br beside it`);
+    assert.ok(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)).equals(raw), `${where}.gz is not its bytes`);
+    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(`${file}.br`)).equals(raw), `${where}.br is not its bytes`);
+  }
+});
+
