@@ -58,11 +58,44 @@ impl JsonTree {
         match self {
             JsonTree::Null => Unexpected::Unit,
             JsonTree::Bool(b) => Unexpected::Bool(*b),
-            JsonTree::Number(n) => Unexpected::Float(*n),
+            JsonTree::Number(n) => match whole(*n) {
+                Some(Whole::Unsigned(u)) => Unexpected::Unsigned(u),
+                Some(Whole::Signed(i)) => Unexpected::Signed(i),
+                None => Unexpected::Float(*n),
+            },
             JsonTree::String(s) => Unexpected::Str(s),
             JsonTree::Array(_) => Unexpected::Seq,
             JsonTree::Object(_) => Unexpected::Map,
         }
+    }
+
+    fn refuse(&self, expected: &dyn de::Expected) -> TreeError {
+        de::Error::invalid_type(self.unexpected(), expected)
+    }
+}
+
+/// A whole number as serde_json reads `2024` or `-5`; JavaScript cannot tell `2024.0` from
+/// `2024`, so neither does this.
+enum Whole {
+    Unsigned(u64),
+    Signed(i64),
+}
+
+fn whole(n: f64) -> Option<Whole> {
+    if n.fract() != 0.0 || n.abs() > MAX_EXACT {
+        None
+    } else if n >= 0.0 {
+        Some(Whole::Unsigned(n as u64))
+    } else {
+        Some(Whole::Signed(n as i64))
+    }
+}
+
+fn visit_number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, TreeError> {
+    match whole(n) {
+        Some(Whole::Unsigned(u)) => visitor.visit_u64(u),
+        Some(Whole::Signed(i)) => visitor.visit_i64(i),
+        None => visitor.visit_f64(n),
     }
 }
 
@@ -121,6 +154,15 @@ impl<'de> IntoDeserializer<'de, TreeError> for &'de JsonTree {
     }
 }
 
+/// Deserializer methods that read like another one (`$to`).
+macro_rules! read_as {
+    ($to:ident: $($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+            self.$to(visitor)
+        })*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &'de JsonTree {
     type Error = TreeError;
 
@@ -128,30 +170,76 @@ impl<'de> de::Deserializer<'de> for &'de JsonTree {
         match self {
             JsonTree::Null => visitor.visit_unit(),
             JsonTree::Bool(b) => visitor.visit_bool(*b),
-            // A whole number reads as an integer, as serde_json reads `2024`; JavaScript
-            // cannot tell `2024.0` from it, so neither does this.
-            JsonTree::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_EXACT => {
-                if *n >= 0.0 {
-                    visitor.visit_u64(*n as u64)
-                } else {
-                    visitor.visit_i64(*n as i64)
-                }
-            }
-            JsonTree::Number(n) => visitor.visit_f64(*n),
+            JsonTree::Number(n) => visit_number(*n, visitor),
             JsonTree::String(s) => visitor.visit_str(s),
+            JsonTree::Array(_) => self.deserialize_seq(visitor),
+            JsonTree::Object(_) => self.deserialize_map(visitor),
+        }
+    }
+
+    // Each record field asks for one type: answering only that (rather than through
+    // `deserialize_any`, whose every branch each field type would carry) keeps the wasm small.
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self {
+            JsonTree::Bool(b) => visitor.visit_bool(*b),
+            other => Err(other.refuse(&visitor)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self {
+            JsonTree::Number(n) => visit_number(*n, visitor),
+            other => Err(other.refuse(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self {
+            JsonTree::String(s) => visitor.visit_str(s),
+            other => Err(other.refuse(&visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self {
             JsonTree::Array(items) => {
                 let mut seq = SeqDeserializer::new(items.iter());
                 let value = visitor.visit_seq(&mut seq)?;
                 seq.end()?;
                 Ok(value)
             }
+            other => Err(other.refuse(&visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self {
             JsonTree::Object(members) => {
                 let mut map = MapDeserializer::new(members.iter().map(|(k, v)| (k.as_str(), v)));
                 let value = visitor.visit_map(&mut map)?;
                 map.end()?;
                 Ok(value)
             }
+            other => Err(other.refuse(&visitor)),
         }
+    }
+
+    /// A record: an object, or (as serde_json reads one) its fields in order as a list.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, TreeError> {
+        match self {
+            JsonTree::Array(_) => self.deserialize_seq(visitor),
+            _ => self.deserialize_map(visitor),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        visitor.visit_unit()
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
@@ -188,9 +276,12 @@ impl<'de> de::Deserializer<'de> for &'de JsonTree {
         visitor.visit_newtype_struct(self)
     }
 
+    read_as!(deserialize_f64: deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32);
+    read_as!(deserialize_str: deserialize_string deserialize_identifier);
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i128 u128 char bytes byte_buf unit unit_struct tuple tuple_struct
     }
 }
 
