@@ -225,17 +225,15 @@ impl<'de> de::Deserializer<'de> for &'de JsonTree {
         }
     }
 
-    /// A record: an object, or (as serde_json reads one) its fields in order as a list.
+    /// A record is an object. (serde_json would also take its fields in order as a list; no
+    /// editor writes one so, and refusing it keeps every record's list reader out of the wasm.)
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, TreeError> {
-        match self {
-            JsonTree::Array(_) => self.deserialize_seq(visitor),
-            _ => self.deserialize_map(visitor),
-        }
+        self.deserialize_map(visitor)
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
