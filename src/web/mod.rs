@@ -148,7 +148,10 @@ impl Explainer {
     /// Sets language, currency, pixel ratio, colour scheme and chart words:
     /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
     pub fn set_view(&mut self, options: JsValue) -> Result<(), JsError> {
-        let options: ViewOptions = serde_wasm_bindgen::from_value(options)
+        // Read as the dataset is (one deserializer in the wasm, not two).
+        let options: ViewOptions = json_tree(&options)
+            .map_err(|e| e.to_string())
+            .and_then(|tree| tree.read().map_err(|e| e.to_string()))
             .map_err(|e| JsError::new(&format!("view options: {e}")))?;
         self.view = View::new(options).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
