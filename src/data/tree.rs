@@ -44,7 +44,9 @@ impl JsonTree {
     /// The number, if this is a whole number from 0 to 2^53.
     pub fn as_u64(&self) -> Option<u64> {
         match *self {
-            JsonTree::Number(n) if n >= 0.0 && n <= MAX_EXACT && n.fract() == 0.0 => Some(n as u64),
+            JsonTree::Number(n) if (0.0..=MAX_EXACT).contains(&n) && n.fract() == 0.0 => {
+                Some(n as u64)
+            }
             _ => None,
         }
     }
