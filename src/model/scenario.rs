@@ -138,7 +138,6 @@ impl Scenario {
     /// assert!(s.set("price_decline_pct", "40").is_ok()); // an alias of price_cut
     /// assert_eq!(s.price_cut, 40.0);
     /// ```
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
         self.set_read(field, raw, |number| number.parse().ok())
     }
