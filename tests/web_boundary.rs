@@ -98,6 +98,30 @@ fn a_broken_dataset_is_refused_with_reasons_and_the_accepted_one_stays() {
 }
 
 #[wasm_bindgen_test]
+fn a_dataset_built_in_js_reads_as_its_json_text_would() {
+    // A member set to undefined is left out (as JSON.stringify leaves it out); NaN is null.
+    let dataset = parsed(SHIPPED_DATASET);
+    let get = |object: &JsValue, key: JsValue| js_sys::Reflect::get(object, &key).expect("present");
+    let first = get(&get(&dataset, "facts".into()), 0.into());
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&first, &key.into(), &value).expect("settable");
+    };
+    set("note", JsValue::UNDEFINED);
+    assert_eq!(
+        json(Explainer::new().set_dataset(dataset.clone())),
+        serde_json::json!([])
+    );
+    set("value", JsValue::from_f64(f64::NAN));
+    let errors = json(Explainer::new().set_dataset(dataset));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("invalid type: null, expected f64")),
+        "{errors}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn every_chart_draws_on_a_canvas_and_a_hover_finds_a_fact() {
     let mut ex = loaded();
     ex.set_view(view("zh-Hans", "CNY")).expect("valid view");

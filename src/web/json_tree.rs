@@ -6,7 +6,9 @@ use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `value` as a tree, or the one error that stops reading: lists and objects nested deeper
-/// than [`MAX_DEPTH`] (serde_json's limit, so the command line says the same).
+/// than [`MAX_DEPTH`] (serde_json's limit, so the command line says the same). The tree is
+/// what `JSON.stringify` would write of the value (a member that is `undefined` is left out,
+/// a number that is not finite is `null`), so a value built in JS reads as its JSON text would.
 pub(super) fn json_tree(value: &JsValue) -> Result<JsonTree, DataErrors> {
     tree_at(value, 0).ok_or_else(|| {
         DataErrors(vec![DataError::new(
@@ -23,13 +25,17 @@ fn tree_at(value: &JsValue, depth: usize) -> Option<JsonTree> {
         return Some(JsonTree::String(text));
     }
     if let Some(number) = value.as_f64() {
-        return Some(JsonTree::Number(number));
+        return Some(if number.is_finite() {
+            JsonTree::Number(number)
+        } else {
+            JsonTree::Null
+        });
     }
     if let Some(flag) = value.as_bool() {
         return Some(JsonTree::Bool(flag));
     }
     if !value.is_object() {
-        return Some(JsonTree::Null); // null (JSON.parse gives nothing else that is not an object)
+        return Some(JsonTree::Null); // null, undefined in a list
     }
     if depth == MAX_DEPTH {
         return None;
@@ -43,10 +49,9 @@ fn tree_at(value: &JsValue, depth: usize) -> Option<JsonTree> {
     }
     Object::entries(value.unchecked_ref())
         .iter()
-        .map(|entry| {
-            let pair: Array = entry.unchecked_into();
-            Some((pair.get(0).as_string()?, tree_at(&pair.get(1), depth + 1)?))
-        })
+        .map(|entry| entry.unchecked_into::<Array>())
+        .filter(|pair| !pair.get(1).is_undefined())
+        .map(|pair| Some((pair.get(0).as_string()?, tree_at(&pair.get(1), depth + 1)?)))
         .collect::<Option<_>>()
         .map(JsonTree::Object)
 }
