@@ -156,6 +156,28 @@ fn an_unknown_top_level_field_and_a_missing_list_are_both_reported() {
 }
 
 #[test]
+fn a_record_written_as_a_list_is_refused() {
+    // The page reads what the browser parsed (src/data/tree.rs): a record must be an object.
+    let v = with(|v| v["facts"][0] = json!(["s000-acme-capex-2025", "acme"]));
+    assert_eq!(
+        messages(&v)[0],
+        "facts[0]: wrong value: invalid type: sequence, expected struct Fact"
+    );
+}
+
+#[test]
+fn a_whole_number_with_a_decimal_point_reads_as_the_whole_number() {
+    // JavaScript cannot tell 2025.0 from 2025, so neither does the reader, natively or on the page.
+    let v = with(|v| fact0(v)["period"]["start"] = json!(2025.0));
+    assert_eq!(messages(&v), Vec::<String>::new());
+    let v = with(|v| fact0(v)["period"]["start"] = json!(2025.5));
+    assert_eq!(
+        messages(&v),
+        ["facts[0] (id s000-acme-capex-2025): wrong value: invalid type: floating point `2025.5`, expected i32"]
+    );
+}
+
+#[test]
 fn a_list_given_as_an_object_is_refused() {
     let v = with(|v| v["conflicts"] = json!({}));
     assert_eq!(

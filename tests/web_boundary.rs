@@ -14,6 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The shipped dataset file (the wasm build carries no copy of it: the page hands it over).
 const SHIPPED_DATASET: &str = include_str!("../www/data/capex-dataset.json");
 
+/// `text` as the page hands a dataset file over: parsed by the browser.
+fn parsed(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("valid JSON")
+}
+
 /// What the boundary returned, as JSON for asserting on.
 fn json(value: JsValue) -> Value {
     serde_wasm_bindgen::from_value(value).expect("the boundary returns plain values")
@@ -22,7 +27,10 @@ fn json(value: JsValue) -> Value {
 /// An explainer holding the shipped dataset.
 fn loaded() -> Explainer {
     let mut ex = Explainer::new();
-    assert_eq!(json(ex.set_dataset(SHIPPED_DATASET)), serde_json::json!([]));
+    assert_eq!(
+        json(ex.set_dataset(parsed(SHIPPED_DATASET))),
+        serde_json::json!([])
+    );
     ex
 }
 
@@ -63,12 +71,15 @@ fn the_shipped_dataset_is_accepted_and_lists_its_charts() {
 fn a_broken_dataset_is_refused_with_reasons_and_the_accepted_one_stays() {
     let mut ex = loaded();
     ex.set_view(view("en", "USD")).expect("valid view");
-    let errors = json(ex.set_dataset(r#"{"schema_version": 1, "facts": ["#));
+    // A syntax error never reaches the core (the page parses the file: js/data-file/json-syntax.js).
+    let errors = json(ex.set_dataset(parsed(r#"{"schema_version": 1, "facts": [1]}"#)));
     assert!(
-        errors[0]["location"].is_string()
-            && errors[0]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("line")),
+        errors
+            .as_array()
+            .is_some_and(|all| all.iter().any(|e| e["location"] == "facts[0]"
+                && e["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("expected struct Fact")))),
         "{errors}"
     );
     assert!(
@@ -77,12 +88,36 @@ fn a_broken_dataset_is_refused_with_reasons_and_the_accepted_one_stays() {
     );
     let mut fresh = Explainer::new();
     fresh.set_view(view("en", "USD")).expect("valid view");
-    assert!(!json(fresh.set_dataset("[]"))
+    assert!(!json(fresh.set_dataset(parsed("[]")))
         .as_array()
         .is_some_and(Vec::is_empty));
     assert!(
         fresh.draw("us-capex", canvas(400, 300)).is_err(),
         "no dataset, no dataset chart"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_dataset_built_in_js_reads_as_its_json_text_would() {
+    // A member set to undefined is left out (as JSON.stringify leaves it out); NaN is null.
+    let dataset = parsed(SHIPPED_DATASET);
+    let get = |object: &JsValue, key: JsValue| js_sys::Reflect::get(object, &key).expect("present");
+    let first = get(&get(&dataset, "facts".into()), 0.into());
+    let set = |key: &str, value: JsValue| {
+        js_sys::Reflect::set(&first, &key.into(), &value).expect("settable");
+    };
+    set("note", JsValue::UNDEFINED);
+    assert_eq!(
+        json(Explainer::new().set_dataset(dataset.clone())),
+        serde_json::json!([])
+    );
+    set("value", JsValue::from_f64(f64::NAN));
+    let errors = json(Explainer::new().set_dataset(dataset));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("invalid type: null, expected f64")),
+        "{errors}"
     );
 }
 

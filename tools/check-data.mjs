@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDataFile, figuresToCsv, decodeText, isUtf8 } from '../www/js/data-file.js';
+import { checkDataFile, figuresToCsv, decodeText, isUtf8, validateJsonText } from '../www/js/data-file.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,13 +41,13 @@ function parseArgs(args) {
   return options;
 }
 
-/** The page's validator: Explainer.set_dataset of the shipped wasm core. */
+/** The page's validator of a parsed file: Explainer.set_dataset of the shipped wasm core. */
 async function loadCoreValidator() {
   const glue = path.join(PKG, 'ai_capex_explainer.js');
   if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build once (or copy pkg/ from a built site)');
   const { initSync, Explainer } = await import(pathToFileURL(glue).href);
   initSync({ module: fs.readFileSync(path.join(PKG, 'ai_capex_explainer_bg.wasm')) });
-  return (text) => new Explainer().set_dataset(text);
+  return (value) => new Explainer().set_dataset(value);
 }
 
 /** The file's bytes, unread when it is over the page's limit (its size says so). */
@@ -89,7 +89,7 @@ function exportCsv({ base, exportCsv: out }, validate) {
     return 1;
   }
   const { text } = decodeText(bytes);
-  const problems = validate(text);
+  const problems = validateJsonText(text, validate);
   if (problems.length) {
     console.error(`${shown(base)} has problems; check it first: node tools/check-data.mjs ${shown(base)}`);
     return 1;

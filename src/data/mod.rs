@@ -3,7 +3,8 @@
 //! # One file, two readers
 //!
 //! The figures live in one versioned JSON file, `www/data/capex-dataset.json`. The page fetches
-//! it and hands its text to the core, which reads it with [`Dataset::from_json`]: every file,
+//! it, has the browser parse it and hands the value to the core, which reads it with
+//! [`Dataset::from_tree`] (natively [`Dataset::from_json`] parses the text first): every file,
 //! shipped or an editor's replacement, passes the same checks. The wasm build carries no copy
 //! of it (the page would download the figures twice); native builds (tests, the `whatif` tool)
 //! compile those exact bytes in ([`DEFAULT_DATASET_JSON`], read by [`Dataset::embedded`]).
@@ -60,6 +61,7 @@ mod lang;
 mod money;
 mod parse;
 mod query;
+mod tree;
 mod types;
 mod validate;
 
@@ -73,6 +75,7 @@ pub use error::{
 };
 pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
+pub use tree::{JsonTree, TreeError, MAX_DEPTH};
 pub use types::{
     is_revenue_ratio, Basis, Change, Conflict, Country, Currency, Dataset, Entity, Fact, Grade,
     Level, Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
@@ -83,13 +86,19 @@ pub use types::{
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../www/data/capex-dataset.json");
 
 impl Dataset {
-    /// Reads and checks a dataset file.
+    /// Reads and checks a dataset file's text (natively; the wasm carries no JSON parser).
     ///
     /// Returns every problem found (see the module docs), never panics, whatever the input.
     /// A leading byte-order mark (which some Windows editors add) is ignored.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Dataset, DataErrors> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let (dataset, broken, mut errors) = parse::read(json)?;
+        Dataset::from_tree(&parse::parse_text(json)?)
+    }
+
+    /// Reads and checks a dataset file already parsed as JSON, as [`Dataset::from_json`] does.
+    pub fn from_tree(tree: &JsonTree) -> Result<Dataset, DataErrors> {
+        let (dataset, broken, mut errors) = parse::read(tree)?;
         errors.extend(validate::check(&dataset, &broken));
         if errors.is_empty() {
             Ok(dataset)

@@ -1,8 +1,10 @@
-//! Reading the JSON text into typed records, one record at a time, so that one bad record
-//! does not hide the problems of the others.
+//! Reading a parsed JSON document into typed records, one record at a time, so that one bad
+//! record does not hide the problems of the others.
 //!
-//! Step 1 reads the text as generic JSON (a syntax error stops here: one error with line and
-//! column). Step 2 turns each entry of each list into its record type separately; an entry
+//! Step 1 reads the text as generic JSON: natively with serde_json here (a syntax error stops
+//! here: one error with line and column), on the web with the browser's `JSON.parse` (the page
+//! reports a syntax error the same way). Step 2 turns each entry of each list into its record
+//! type separately; an entry
 //! that does not fit (wrong type, unknown unit, misspelt field) becomes an error located by
 //! list, index and id, and is left out. The ids of entries left out are remembered so that
 //! the semantic checks do not report every later reference to them as unknown.
@@ -10,11 +12,11 @@
 use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
 
 use super::error::{
     DataError, DataErrorKind, DataErrors, OLDEST_SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSION,
 };
+use super::tree::{JsonTree, TreeError};
 use super::types::Dataset;
 
 /// Ids of list entries that could not be read, per list.
@@ -46,6 +48,7 @@ const TOP_LEVEL_FIELDS: [&str; 12] = [
 ];
 
 /// Strips serde_json's " at line N column M" suffix; the position is reported separately.
+#[cfg(not(target_arch = "wasm32"))]
 fn bare_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     match text.rfind(" at line ") {
@@ -62,8 +65,8 @@ fn backticked(message: &str) -> Option<String> {
 }
 
 /// Classifies a serde error about one record.
-fn shape_error(error: &serde_json::Error) -> DataErrorKind {
-    let message = bare_message(error);
+fn shape_error(error: &TreeError) -> DataErrorKind {
+    let message = error.to_string();
     if message.starts_with("missing field") {
         if let Some(field) = backticked(&message) {
             return DataErrorKind::MissingField { field };
@@ -78,14 +81,14 @@ fn shape_error(error: &serde_json::Error) -> DataErrorKind {
 }
 
 /// Describes a JSON value's type in words, for "expected a list, found …" messages.
-fn type_name(value: &Value) -> &'static str {
+fn type_name(value: &JsonTree) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        JsonTree::Null => "null",
+        JsonTree::Bool(_) => "true/false",
+        JsonTree::Number(_) => "a number",
+        JsonTree::String(_) => "text",
+        JsonTree::Array(_) => "a list",
+        JsonTree::Object(_) => "an object",
     }
 }
 
@@ -98,7 +101,7 @@ pub(crate) fn entry_location(list: &str, index: usize, id: Option<&str>) -> Stri
 }
 
 fn read_list<T: DeserializeOwned>(
-    map: &Map<String, Value>,
+    map: &JsonTree,
     list: &str,
     errors: &mut Vec<DataError>,
     broken: &mut HashSet<String>,
@@ -112,7 +115,7 @@ fn read_list<T: DeserializeOwned>(
         ));
         return Vec::new();
     };
-    let Value::Array(entries) = value else {
+    let JsonTree::Array(entries) = value else {
         errors.push(DataError::new(
             list,
             DataErrorKind::WrongShape {
@@ -123,10 +126,10 @@ fn read_list<T: DeserializeOwned>(
     };
     let mut records = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
-        match T::deserialize(entry) {
+        match entry.read::<T>() {
             Ok(record) => records.push(record),
             Err(error) => {
-                let id = entry.get("id").and_then(Value::as_str);
+                let id = entry.get("id").and_then(JsonTree::as_str);
                 if let Some(id) = id {
                     broken.insert(id.to_string());
                 }
@@ -141,7 +144,7 @@ fn read_list<T: DeserializeOwned>(
 }
 
 fn read_field<T: DeserializeOwned>(
-    map: &Map<String, Value>,
+    map: &JsonTree,
     field: &str,
     errors: &mut Vec<DataError>,
 ) -> Option<T> {
@@ -154,7 +157,7 @@ fn read_field<T: DeserializeOwned>(
         ));
         return None;
     };
-    match T::deserialize(value) {
+    match value.read::<T>() {
         Ok(parsed) => Some(parsed),
         Err(error) => {
             errors.push(DataError::new(field, shape_error(&error)));
@@ -163,11 +166,11 @@ fn read_field<T: DeserializeOwned>(
     }
 }
 
-/// Reads `json` into a dataset, returning the records that could be read, the ids of those
-/// that could not, and one error per problem found so far. Returns `Err` only when nothing
-/// further can be checked (syntax error, not an object, unsupported schema version).
-pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), DataErrors> {
-    let value: Value = serde_json::from_str(json).map_err(|error| {
+/// Reads JSON text as generic JSON (natively: the page has the browser parse it). A syntax
+/// error, or a number too large to store, is one error with its line and column.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn parse_text(json: &str) -> Result<JsonTree, DataErrors> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|error| {
         DataErrors(vec![DataError::new(
             "file",
             DataErrorKind::Syntax {
@@ -177,13 +180,20 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
             },
         )])
     })?;
-    let Value::Object(map) = value else {
+    Ok(JsonTree::from(value))
+}
+
+/// Reads a parsed dataset file, returning the records that could be read, the ids of those
+/// that could not, and one error per problem found so far. Returns `Err` only when nothing
+/// further can be checked (not an object, unsupported schema version).
+pub(crate) fn read(map: &JsonTree) -> Result<(Dataset, Broken, Vec<DataError>), DataErrors> {
+    let JsonTree::Object(members) = map else {
         return Err(DataErrors(vec![DataError::new(
             "file",
             DataErrorKind::WrongShape {
                 message: format!(
                     "the file must be one JSON object {{ … }}, found {}",
-                    type_name(&value)
+                    type_name(map)
                 ),
             },
         )]));
@@ -233,7 +243,7 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
         },
     };
 
-    for key in map.keys() {
+    for (key, _) in members {
         if !TOP_LEVEL_FIELDS.contains(&key.as_str()) {
             errors.push(DataError::new(
                 "file",
@@ -243,34 +253,34 @@ pub(crate) fn read(json: &str) -> Result<(Dataset, Broken, Vec<DataError>), Data
     }
 
     let mut broken = Broken::default();
-    let dataset_version: Option<String> = read_field(&map, "dataset_version", &mut errors);
+    let dataset_version: Option<String> = read_field(map, "dataset_version", &mut errors);
     broken.dataset_version = dataset_version.is_none();
     let mut unnamed = HashSet::new();
-    let reference_rates = read_list(&map, "reference_rates", &mut errors, &mut unnamed);
+    let reference_rates = read_list(map, "reference_rates", &mut errors, &mut unnamed);
 
-    let sources = read_list(&map, "sources", &mut errors, &mut broken.sources);
-    let entities = read_list(&map, "entities", &mut errors, &mut broken.entities);
-    let metrics = read_list(&map, "metrics", &mut errors, &mut broken.metrics);
+    let sources = read_list(map, "sources", &mut errors, &mut broken.sources);
+    let entities = read_list(map, "entities", &mut errors, &mut broken.entities);
+    let metrics = read_list(map, "metrics", &mut errors, &mut broken.metrics);
     // `measures` is optional: a file without it charts figures without named definitions
     // only if it has no charts (the chart rules require a measure for every charted figure).
-    let measures = if map.contains_key("measures") {
-        read_list(&map, "measures", &mut errors, &mut broken.measures)
+    let measures = if map.get("measures").is_some() {
+        read_list(map, "measures", &mut errors, &mut broken.measures)
     } else {
         Vec::new()
     };
-    let facts = read_list(&map, "facts", &mut errors, &mut broken.facts);
-    let reference = read_list(&map, "reference", &mut errors, &mut broken.facts);
+    let facts = read_list(map, "facts", &mut errors, &mut broken.facts);
+    let reference = read_list(map, "reference", &mut errors, &mut broken.facts);
     let mut unused = HashSet::new();
-    let conflicts = read_list(&map, "conflicts", &mut errors, &mut unused);
+    let conflicts = read_list(map, "conflicts", &mut errors, &mut unused);
     // `charts` is optional: a file without it simply has no dataset charts.
-    let charts = if map.contains_key("charts") {
-        read_list(&map, "charts", &mut errors, &mut unused)
+    let charts = if map.get("charts").is_some() {
+        read_list(map, "charts", &mut errors, &mut unused)
     } else {
         Vec::new()
     };
 
-    let changelog = if map.contains_key("changelog") {
-        read_list(&map, "changelog", &mut errors, &mut unused)
+    let changelog = if map.get("changelog").is_some() {
+        read_list(map, "changelog", &mut errors, &mut unused)
     } else {
         Vec::new()
     };

@@ -317,8 +317,8 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 }
 
 fn risk_figures(mut npv: Vec<f64>, mut need: Vec<f64>, ocf: f64) -> RiskFigures {
-    npv.sort_by(f64::total_cmp);
-    need.sort_by(f64::total_cmp);
+    npv.sort_unstable_by(f64::total_cmp);
+    need.sort_unstable_by(f64::total_cmp);
     let n = npv.len() as f64;
     let median_need = quantile(&need, 0.5);
     RiskFigures {
@@ -419,7 +419,7 @@ pub fn monte_carlo(
     let share =
         |side: Side, c: Call| all.iter().filter(|r| r.calls[side.index()] == c).count() as f64 / n;
     let mut margins: Vec<f64> = all.iter().map(|r| r.margin[0]).collect();
-    margins.sort_by(f64::total_cmp);
+    margins.sort_unstable_by(f64::total_cmp);
     let base = Params::from_scenario(s);
     Ok(MonteCarlo {
         runs,

@@ -139,6 +139,18 @@ impl Scenario {
     /// assert_eq!(s.price_cut, 40.0);
     /// ```
     pub fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
+        self.set_read(field, raw, |number| number.parse().ok())
+    }
+
+    /// [`Scenario::set`] with the decimal conversion given: `read` turns text already checked
+    /// to be a JSON number ("40", "-1.5", "2e3") into its value. The page has the browser do
+    /// it (std's `f64::from_str` would add ~16 KB of wasm); natively it is std's.
+    pub fn set_read(
+        &mut self,
+        field: &str,
+        raw: &str,
+        read: impl FnOnce(&str) -> Option<f64>,
+    ) -> Result<(), InputError> {
         let text = raw.trim();
         let spec = match resolve_field(field) {
             FieldName::Input(spec) => spec,
@@ -147,12 +159,7 @@ impl Scenario {
                 return Err(InputError::new(field, text, InputErrorKind::UnknownField))
             }
         };
-        // A JSON number ("40", "-1.5", "2e3"), read by serde_json's number parser, which the
-        // dataset reading already needs: std's `f64::from_str` would add ~16 KB of wasm.
-        let value = match serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .and_then(|v| v.as_f64())
-        {
+        let value = match Some(text).filter(|t| is_json_number(t)).and_then(read) {
             Some(v) if v.is_finite() => v,
             _ => return Err(InputError::new(field, text, InputErrorKind::NotANumber)),
         };
@@ -236,4 +243,41 @@ impl Scenario {
             _ => return None,
         })
     }
+}
+
+/// Whether `text` is one number as JSON writes it (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`):
+/// the only form the setter takes, wherever the decimal conversion happens.
+fn is_json_number(text: &str) -> bool {
+    fn skip_digits(rest: &mut &[u8]) -> usize {
+        let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        *rest = &rest[n..];
+        n
+    }
+    let mut rest = text.as_bytes();
+    if let [b'-', tail @ ..] = rest {
+        rest = tail;
+    }
+    match rest {
+        [b'0', tail @ ..] => rest = tail,
+        [b'1'..=b'9', ..] => {
+            skip_digits(&mut rest);
+        }
+        _ => return false,
+    }
+    if let [b'.', tail @ ..] = rest {
+        rest = tail;
+        if skip_digits(&mut rest) == 0 {
+            return false;
+        }
+    }
+    if let [b'e' | b'E', tail @ ..] = rest {
+        rest = tail;
+        if let [b'+' | b'-', tail @ ..] = rest {
+            rest = tail;
+        }
+        if skip_digits(&mut rest) == 0 {
+            return false;
+        }
+    }
+    rest.is_empty()
 }

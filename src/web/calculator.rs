@@ -50,9 +50,11 @@ impl Run {
             .get_or_init(|| strategy_map(&self.scenario, default_map_field(&self.scenario)))
     }
 
-    /// Sets one input from text; the cached results go only when the scenario changed.
+    /// Sets one input from text, the number read by the browser's `parseFloat` (the wasm
+    /// carries no decimal parser); the cached results go only when the scenario changed.
     fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
-        self.scenario.set(field, raw)?;
+        self.scenario
+            .set_read(field, raw, |number| Some(js_sys::parse_float(number)))?;
         self.projection = OnceCell::new();
         self.sensitivity = OnceCell::new();
         self.strategy_map = OnceCell::new();

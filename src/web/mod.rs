@@ -8,12 +8,14 @@
 
 mod calculator;
 mod canvas;
+mod json_tree;
 
 use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};
 use crate::data::Dataset;
 use crate::model::{MonteCarlo, Scenario};
 use calculator::Run;
 use canvas::{Measured, MeasuringCanvas};
+use json_tree::json_tree;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -87,7 +89,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 }
 
 /// `{ok: false, error: {kind: "internal", message}}`, built by hand: serialising it through
-/// serde would bring serde_json's `Value` serialiser into the wasm for this one object.
+/// serde would bring a `Value` serialiser into the wasm for this one object.
 fn internal_failure(message: &str) -> JsValue {
     let set = |object: &js_sys::Object, key: &str, value: JsValue| {
         // Setting a property on a fresh plain object cannot fail.
@@ -120,11 +122,12 @@ impl Explainer {
         }
     }
 
-    /// Reads and checks a dataset file. Returns `[]` when it was accepted (it replaces the one
-    /// in use), or every problem `[{location, message}]`; then the dataset in use, if any,
-    /// stays.
-    pub fn set_dataset(&mut self, text: &str) -> JsValue {
-        match Dataset::from_json(text) {
+    /// Reads and checks a dataset file, as the browser parsed it (`JSON.parse`; the page
+    /// reports a syntax error itself, with its line and column: js/data-file/json-syntax.js).
+    /// Returns `[]` when it was accepted (it replaces the one in use), or every problem
+    /// `[{location, message}]`; then the dataset in use, if any, stays.
+    pub fn set_dataset(&mut self, dataset: JsValue) -> JsValue {
+        match json_tree(&dataset).and_then(|tree| Dataset::from_tree(&tree)) {
             Ok(dataset) => {
                 self.dataset = Some(dataset);
                 self.hits.clear();
@@ -145,7 +148,10 @@ impl Explainer {
     /// Sets language, currency, pixel ratio, colour scheme and chart words:
     /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
     pub fn set_view(&mut self, options: JsValue) -> Result<(), JsError> {
-        let options: ViewOptions = serde_wasm_bindgen::from_value(options)
+        // Read as the dataset is (one deserializer in the wasm, not two).
+        let options: ViewOptions = json_tree(&options)
+            .map_err(|e| e.to_string())
+            .and_then(|tree| tree.read().map_err(|e| e.to_string()))
             .map_err(|e| JsError::new(&format!("view options: {e}")))?;
         self.view = View::new(options).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())

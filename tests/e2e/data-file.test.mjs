@@ -1,5 +1,6 @@
 // The pieces of www/js/data-file.js on their own: what Chinese spreadsheets save (encodings,
-// delimiters, number cells), the CSV ↔ figures mapping and the JSON line finder.
+// delimiters, number cells), the CSV ↔ figures mapping, the JSON syntax check and the JSON line
+// finder.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import {
   figuresFromCsv,
   jsonLinesByPath,
   checkDataFile,
+  validateJsonText,
 } from '../../www/js/data-file.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -225,7 +227,7 @@ test('one rule for formula text: the CSV writer neutralises exactly what the val
   const dataset = readWwwJson('data/capex-dataset.json');
   const refused = (text) => {
     dataset.facts[0].quote = text;
-    return new Explainer().set_dataset(JSON.stringify(dataset)).some((p) => /reads as a formula/.test(p.message));
+    return new Explainer().set_dataset(dataset).some((p) => /reads as a formula/.test(p.message));
   };
   for (const [text, formula] of FORMULA_TABLE) {
     const [cell] = parseDelimited(`${csvCell(text)},x`).records[0].cells;
@@ -262,4 +264,28 @@ test('figures → CSV: formula-like text is neutralised in the sheet, numbers st
   const crAsRead = (records) => JSON.parse(JSON.stringify(records).replaceAll('\\r', '\\n'));
   assert.deepStrictEqual(lists.facts, crAsRead(dataset.facts));
   assert.deepStrictEqual(lists.reference, dataset.reference);
+});
+
+test('validateJsonText: a text that is not JSON gets the line and column where it breaks; one that is goes to the core parsed', () => {
+  const refused = (text) => {
+    const problems = validateJsonText(text, () => assert.fail(`the core was asked about ${JSON.stringify(text)}`));
+    assert.equal(problems.length, 1, text);
+    assert.equal(problems[0].location, 'file');
+    return problems[0].message;
+  };
+  const cases = [
+    ['{"schema_version": 1,', 'line 1, column 22: expected a field name in double quotes, but the file ends'],
+    ['{\n  "a": 1\n  "b": 2\n}', 'line 3, column 3: expected a comma , or }'],
+    ['{\n  "a": [1, 2,]\n}', 'line 2, column 14: expected a value'],
+    ['{"a": tru}', 'line 1, column 7: expected a value'],
+    ['{"a": "x\ty"}', 'line 1, column 7: expected text closed by "'],
+    ['{"a" 1}', 'line 1, column 6: expected a colon : after the field name'],
+    ['{} {}', 'line 1, column 4: expected nothing more after the value'],
+    ['', 'line 1, column 1: expected a value'],
+    [`${'['.repeat(100000)}1`, 'line 1, column 100002: expected a comma , or ], but the file ends'],
+  ];
+  for (const [text, where] of cases) assert.ok(refused(text).startsWith(`file: JSON syntax error at ${where}`), `${text.slice(0, 40)}: ${refused(text)}`);
+  const seen = [];
+  assert.deepEqual(validateJsonText('\uFEFF{"a": [1]}', (value) => (seen.push(value), [])), []);
+  assert.deepEqual(seen, [{ a: [1] }], 'a byte-order mark is ignored, as the core ignores it');
 });

@@ -4,15 +4,17 @@
 //
 // Pure functions over bytes and strings (no DOM, no Node APIs), so tools/check-data.mjs and a
 // page in a browser can share them. The checking itself is always the core's: callers pass
-// `validate(jsonText)`, the page's `Explainer.set_dataset`. Column and number rules are
+// `validate(value)`, the page's `Explainer.set_dataset`, which takes the parsed file (its
+// JSON syntax is checked in data-file/json-syntax.js). Column and number rules are
 // documented in www/data/README.md §10.
 //
 // The parts, one concern each, are in data-file/: encoding, delimited, number-cell,
-// figures-sheet, locate and size-limit.
+// figures-sheet, json-syntax, locate and size-limit.
 
 import { decodeText, isUtf8, unreadableCharacters } from './data-file/encoding.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
 import { figuresFromCsv, LISTS, recordWhere } from './data-file/figures-sheet.js';
+import { validateJsonText } from './data-file/json-syntax.js';
 import { columnOf, entryIndex, fieldOfProblem, jsonLinesByPath, parseLocation, placeInJson, whatOf } from './data-file/locate.js';
 
 export { decodeText, isUtf8 } from './data-file/encoding.js';
@@ -20,6 +22,7 @@ export { parseDelimited } from './data-file/delimited.js';
 export { readNumberCell } from './data-file/number-cell.js';
 export { figuresToCsv, figuresFromCsv } from './data-file/figures-sheet.js';
 export { jsonLinesByPath } from './data-file/locate.js';
+export { validateJsonText } from './data-file/json-syntax.js';
 
 /** Spreadsheet exports: CSV, and Excel's "Unicode text" (tab-separated .txt). */
 const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
@@ -31,7 +34,7 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  * @param {Uint8Array} input.bytes
  * @param {number} [input.size]  the file's size in bytes, when over the limit and so not read whole
  * @param {{name: string, bytes: Uint8Array, size?: number}} [input.base]  for a CSV: the JSON file it is joined with
- * @param {(jsonText: string) => {location: string, message: string}[]} input.validate  the core's check
+ * @param {(value: unknown) => {location: string, message: string}[]} input.validate  the core's check of a parsed file
  * @returns {{encoding: string, problems: {file: string, line: number, where: string, what: string}[], dataset: object|null}}
  *   `dataset` is the checked file (for a CSV, joined with its base) when it has no problems
  */
@@ -56,7 +59,7 @@ function checkJson({ name, text, encoding, validate }) {
   const encodingProblems = isUtf8(encoding)
     ? []
     : [{ file: name, line: 1, where: 'file', what: `the file is saved as ${encoding}, but the page reads it as UTF-8; save it as UTF-8` }];
-  const core = validate(text);
+  const core = validateJsonText(text, validate);
   const document = core.length ? parseOrNull(text) : JSON.parse(text);
   const linesByPath = lazy(() => jsonLinesByPath(text));
   return { problems: [...encodingProblems, ...core.map((p) => placeInJson(p, name, document, linesByPath))], dataset: document };
@@ -74,7 +77,7 @@ function checkSpreadsheet({ name, text, base, validate }) {
   if (problems.some((p) => p.where === 'header' || p.where === 'text')) return { problems: sheetProblems, dataset: null };
   const joined = { ...baseDocument, ...lists };
   const linesByPath = lazy(() => jsonLinesByPath(baseText));
-  const placed = validate(JSON.stringify(joined)).flatMap((problem) => {
+  const placed = validate(joined).flatMap((problem) => {
     const { list, index, id, rest } = parseLocation(problem.location);
     if (!LISTS.includes(list)) return [placeInJson(problem, base.name, baseDocument, linesByPath)];
     const record = joined[list][entryIndex(joined[list], { index, id })];

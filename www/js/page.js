@@ -387,7 +387,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   timings.wasmMs = performance.now();
   api.wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
-  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
+  const created = createExplainer(wasm, parsed.value, onCoreRestart);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
     return;

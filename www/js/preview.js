@@ -78,10 +78,10 @@ async function preview(name, { bytes, size }) {
   say(`Checking ${name}…`);
   const wasm = await loadWasm();
   if (!wasm.ok) throw new Error(`the core did not load: ${wasm.detail}`);
-  const validate = (text) => {
+  const validate = (value) => {
     const checker = new wasm.Explainer();
     try {
-      return checker.set_dataset(text);
+      return checker.set_dataset(value);
     } finally {
       checker.free();
     }

@@ -153,14 +153,14 @@ function instanceBound(Explainer, core) {
 
 /**
  * A new core (js/core.js: it restarts itself after a trap, calling `onRestart`), handed the
- * dataset file's text when there is one. Returns { ok: true, ex, errors } or { ok: false,
+ * dataset file as JSON.parse read it, when there is one. Returns { ok: true, ex, errors } or { ok: false,
  * detail }: `errors` are the problems that made the core refuse the file ([] when it accepted
  * it); the calculator works either way.
  */
-export function createExplainer(wasm, datasetText, onRestart) {
+export function createExplainer(wasm, dataset, onRestart) {
   try {
     const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, renew: wasm.renew, onRestart });
-    const problems = typeof datasetText === 'string' ? ex.set_dataset(datasetText) : [];
+    const problems = dataset !== undefined ? ex.set_dataset(dataset) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
     return { ok: false, detail: e && e.message ? e.message : String(e) };
