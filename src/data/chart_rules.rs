@@ -23,9 +23,10 @@
 use std::collections::HashMap;
 
 use super::chart_def::{is_pledge, ChartDef, PeriodKey};
+use super::dataset::Dataset;
 use super::error::{DataError, DataErrorKind};
 use super::lang::Lang;
-use super::types::{Basis, Dataset, Fact};
+use super::types::{Basis, Fact};
 
 /// How far a group's figure may stray from the sum of its members' before it needs a note.
 const SUM_TOLERANCE: f64 = 0.02;

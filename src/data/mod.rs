@@ -56,6 +56,7 @@
 
 mod chart_def;
 mod chart_rules;
+mod dataset;
 mod error;
 mod lang;
 mod money;
@@ -69,6 +70,7 @@ pub use chart_def::{
     is_chart_id, is_pledge, reserved_chart_id, ChartAxis, ChartDef, PeriodKey, MAX_CHART_ID_LEN,
     PAGE_SECTIONS,
 };
+pub use dataset::Dataset;
 pub use error::{
     DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
     SUPPORTED_SCHEMA_VERSION,
@@ -77,8 +79,8 @@ pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use tree::{JsonTree, TreeError, MAX_DEPTH};
 pub use types::{
-    is_revenue_ratio, Basis, Change, Conflict, Country, Currency, Dataset, Entity, Fact, Grade,
-    Level, Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
+    is_revenue_ratio, Basis, Change, Conflict, Country, Currency, Entity, Fact, Grade, Level,
+    Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte (native builds only).

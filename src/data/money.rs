@@ -6,7 +6,8 @@
 //! several rates. A seed's own implied rate (`Fact::cny_per_usd`) is rounding, not a reference:
 //! it is only shown beside the figure ("the article says ≈ …").
 
-use super::types::{Currency, Dataset, Fact, ReferenceRate};
+use super::dataset::Dataset;
+use super::types::{Currency, Fact, ReferenceRate};
 
 /// Converts `value` from one currency to another at `cny_per_usd` yuan per US dollar.
 ///

@@ -13,11 +13,11 @@ use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
 
+use super::dataset::Dataset;
 use super::error::{
     DataError, DataErrorKind, DataErrors, OLDEST_SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSION,
 };
 use super::tree::{JsonTree, TreeError};
-use super::types::Dataset;
 
 /// Ids of list entries that could not be read, per list.
 #[derive(Debug, Default)]

@@ -1,6 +1,7 @@
 //! Looking things up in a dataset.
 
-use super::types::{Conflict, Dataset, Entity, Fact, Grade, Metric, Source, SourceKind};
+use super::dataset::Dataset;
+use super::types::{Conflict, Entity, Fact, Grade, Metric, Source, SourceKind};
 
 impl Dataset {
     /// The fact or reference figure with this id (facts are searched first).

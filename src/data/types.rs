@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::chart_def::ChartDef;
 use super::lang::LocalizedText;
 
 /// The unit a fact's `value` is expressed in.
@@ -478,38 +477,4 @@ pub struct Change {
     pub date: String,
     /// What changed and why, for readers.
     pub text: LocalizedText,
-}
-
-/// The whole dataset file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    /// Format version; this code reads versions 1 and 2 ([`SUPPORTED_SCHEMA_VERSIONS`](super::SUPPORTED_SCHEMA_VERSIONS)).
-    pub schema_version: u32,
-    /// Date of the last content update, `YYYY-MM-DD`.
-    pub dataset_version: String,
-    /// One official rate per year, used for every conversion on screen (the nearest year's
-    /// for a year without one).
-    pub reference_rates: Vec<ReferenceRate>,
-    /// Seed articles and public records.
-    pub sources: Vec<Source>,
-    /// Companies and groups.
-    pub entities: Vec<Entity>,
-    /// What facts measure.
-    pub metrics: Vec<Metric>,
-    /// Exact definitions within metrics (optional in the file; empty if absent).
-    #[serde(default)]
-    pub measures: Vec<Measure>,
-    /// Figures from the seed articles.
-    pub facts: Vec<Fact>,
-    /// Figures from public records, for comparison.
-    pub reference: Vec<Fact>,
-    /// Disagreements between figures.
-    pub conflicts: Vec<Conflict>,
-    /// The article's dataset charts, in article order (optional in the file; empty if absent).
-    #[serde(default)]
-    pub charts: Vec<ChartDef>,
-    /// What changed, newest first (optional in the file; empty if absent).
-    #[serde(default)]
-    pub changelog: Vec<Change>,
 }

@@ -30,15 +30,14 @@
 use std::collections::HashMap;
 
 use super::chart_rules::check_chart;
+use super::dataset::Dataset;
 use super::error::{
     DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
     SUPPORTED_SCHEMA_VERSION,
 };
 use super::lang::LocalizedText;
 use super::parse::{entry_location, Broken};
-use super::types::{
-    is_revenue_ratio, Dataset, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit,
-};
+use super::types::{is_revenue_ratio, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit};
 
 /// The schema version that introduced `trailing_12_months`, `end_month` and `level`.
 const TRAILING_AND_LEVEL_SINCE: u32 = 2;
