@@ -125,6 +125,9 @@ function equilibriaSentence(ctx, game) {
 }
 
 
+/** The smallest reach the separate sentence names (bn, in the side's currency). */
+const SEPARATE_FLOOR_BN = 0.01;
+
 /**
  * How much the other side's choice moves a side's NPV (the largest change over its own two
  * strategies), said only when neither side's moves beyond its band: then the two choices are
@@ -144,7 +147,8 @@ function separateSentence(ctx, p) {
   const reaches = Object.fromEntries(SIDES.map((side) => [side, reach(side)]));
   // Beyond the band at the reader's AGI year (the engine's `band`), the choices interact.
   if (SIDES.some((side) => reaches[side] > p[`${side}_choice`].at_agi_year.band)) return '';
-  const money = (side) => sideMoney(ctx, side, reaches[side], p.cny_per_usd);
+  // "At most" a floor of US$/¥10 m rather than a bare 0: a bound, not false precision.
+  const money = (side) => sideMoney(ctx, side, Math.max(reaches[side], SEPARATE_FLOOR_BN), p.cny_per_usd);
   return ctx.t('calculator.game.separate', { us: money('us'), cn: money('cn') });
 }
 
