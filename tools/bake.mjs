@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Baked pages: www/ → dist/, the folder to copy to any static host (root or subpath). One
-// static page per language already holds the whole article: headline, takeaways, every chart as
-// inline SVG, tables, conflicts, the sources' grades and the calculator at its default scenario.
-//
-// Usage: node tools/bake.mjs [--out DIR]      (run by `./dev build`; needs www/pkg/ built)
+// static page per language already holds the whole article: headline, takeaways, every chart,
+// tables, conflicts, the sources' grades and the calculator at its default scenario.
 //
 // The page is not laid out twice by hand: the real page renders itself in headless Chromium,
 // and the bake keeps what it rendered. Each chart canvas is replaced by the SVG the same Rust
 // chart code draws (Explainer.svg), twice — at phone width and at desktop width, shown by the
 // same media query that sizes the canvas — so the first paint is right at 320 px and at
-// 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's).
+// 1280 px, in light and dark (css/chart.css maps the SVG's light colours to the reader's). The
+// first chart's two drawings are inline; every other chart is a lazy <picture> of two SVG files
+// beside the page (charts/, tools/chart-image.mjs), which keeps the first response small.
 // The only script before first paint is js/head.js (< 1 KB): it applies ?theme, ?chrome and
 // ?section (only the ids written on it: the dataset's charts and the core's page sections)
 // and, after the first paint, loads js/main.js and starts fetching the data, the words
@@ -21,12 +21,14 @@
 //   dist/zh-Hant/index.html  Traditional Chinese
 //   dist/…/tables.html       every table of that page, open, and every source, for readers
 //                            without JavaScript (the page links here for the full source list)
+//   dist/…/charts/*.svg      each chart after the first, narrow and wide, named by content
 //   dist/…/preview.png       the link-card image (og:image; absolute when BASE_URL is set)
 //   dist/**/*.gz, *.br       each text file and the wasm precompressed (tools/precompress.mjs)
 //   dist/…/static.html       for places where scripts do not run (RSS, email newsletters, AMP
 //   dist/…/img/<chart>.png   without amp-iframe): each chart as an image, with its title,
 //                            takeaway, description and source in text, linking to the live page
-//   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id)
+//   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id),
+//                            but the calculator's: css/calculator.<hash>.css, linked just before it
 //   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
 //   dist/js/share-files.<hash>.js  what makes the downloads (js/share-files.js and its helpers),
@@ -50,6 +52,7 @@ import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
 import { precompressTree } from './precompress.mjs';
 import { slimSvg } from './slim-svg.mjs';
+import { chartImage, colourRules, wideMedia } from './chart-image.mjs';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 import { LOAD_TIMEOUT_MS } from '../www/js/assets.js';
 
@@ -59,6 +62,11 @@ const WWW = path.join(REPO_ROOT, 'www');
 export const LANG_DIRS = { 'zh-Hans': '', en: 'en/', 'zh-Hant': 'zh-Hant/' };
 /** Widths the charts are baked at: below and above the 40rem breakpoint of css/chart.css. */
 const WIDTHS = { narrow: 320, wide: 1280 };
+/**
+ * Charts drawn inline in the HTML, in page order: the first screen's, painted with the page.
+ * The rest are SVG files beside the page (charts/), shown as lazy images (tools/chart-image.mjs).
+ */
+const INLINE_CHARTS = 1;
 const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js', 'js/wasm.js', 'js/inline.js', 'js/core.js', 'js/assets.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
 const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
@@ -105,13 +113,32 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, alternates, prefix, svgs, styles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
+function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMedia, styles, bodyStyles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
+    const frame = canvas.parentElement;
+    const label = canvas.getAttribute('aria-label') || '';
+    if (images[id]) {
+      // Below the first screen: the narrow drawing, or the wide one past the breakpoint, loaded
+      // as it nears the screen. The picture takes the canvas's box (its class), the image fills it.
+      const picture = document.createElement('picture');
+      picture.className = 'chart-canvas chart-svg';
+      const wide = document.createElement('source');
+      wide.media = wideMedia;
+      wide.srcset = images[id].wide;
+      const img = document.createElement('img');
+      img.src = images[id].narrow;
+      img.alt = label;
+      img.loading = 'lazy';
+      img.decoding = 'async';
+      picture.append(wide, img);
+      frame.insertBefore(picture, canvas);
+      canvas.remove();
+      continue;
+    }
     const drawn = svgs[id];
     if (!drawn) continue;
-    const frame = canvas.parentElement;
     for (const [variant, markup] of Object.entries(drawn)) {
       const holder = document.createElement('div');
       holder.innerHTML = markup;
@@ -120,7 +147,7 @@ function bakeInPage({ lang, langPaths, alternates, prefix, svgs, styles, headScr
       svg.removeAttribute('height');
       svg.setAttribute('class', `chart-canvas chart-svg chart-svg-${variant}`);
       svg.setAttribute('role', 'img');
-      svg.setAttribute('aria-label', canvas.getAttribute('aria-label') || '');
+      svg.setAttribute('aria-label', label);
       frame.insertBefore(svg, canvas);
     }
     canvas.remove();
@@ -149,12 +176,20 @@ function bakeInPage({ lang, langPaths, alternates, prefix, svgs, styles, headScr
   policy.httpEquiv = 'Content-Security-Policy';
   policy.content = csp;
   head.querySelector('meta[charset]').after(policy);
-  // One stylesheet (all of them, bundled under a content-hashed name): the first view is the
-  // HTML, this and the head script.
+  // One stylesheet in the head (bundled under a content-hashed name): the first view is the
+  // HTML, this and the head script. The calculator's comes later, just before it.
   const css = document.createElement('link');
   css.rel = 'stylesheet';
   css.href = `${prefix}${styles}`;
   head.append(css);
+  for (const { before, href } of bodyStyles) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = `${prefix}${href}`;
+    const at = document.getElementById(before);
+    if (at) at.before(link);
+    else head.append(link);
+  }
   const headScript = document.createElement('script');
   headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
@@ -269,7 +304,17 @@ async function bundleScripts(out, assetNames) {
   return hashedCopy(out, 'js/main.js', js);
 }
 
-/** Every stylesheet of the page (in its order) plus the section rules, as one text. */
+/**
+ * Stylesheets the baked page links in its body, just before the element they style (by id),
+ * instead of in its head: the browser paints what comes before them without waiting for them,
+ * so the first view carries only what the first screen needs.
+ */
+const SHEETS_IN_BODY = { 'css/calculator.css': 'calculator' };
+
+/**
+ * Every stylesheet of the page (in its order) plus the section rules: the head's as one text,
+ * and each of SHEETS_IN_BODY apart, with the id it goes before. { head, inBody: [{ before, text }] }
+ */
 function bundledCss(chartIds, pageSections) {
   const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)">/g)].map((m) => m[1]);
@@ -283,7 +328,9 @@ function bundledCss(chartIds, pageSections) {
     if (open !== 0) throw new BakeError(`www/${rel}: ${open > 0 ? `${open} block(s) left open` : `${-open} closing brace(s) too many`}`);
     return text;
   });
-  return [...texts, sectionsCss(chartIds, pageSections)].join('\n');
+  const inHead = texts.filter((_, i) => !SHEETS_IN_BODY[sheets[i]]);
+  const inBody = sheets.filter((rel) => SHEETS_IN_BODY[rel]).map((rel) => ({ before: SHEETS_IN_BODY[rel], text: texts[sheets.indexOf(rel)] }));
+  return { head: [...inHead, sectionsCss(chartIds, pageSections)].join('\n'), inBody };
 }
 
 function copyAssets(out) {
@@ -398,6 +445,41 @@ async function chartSvgs(page) {
   });
 }
 
+/**
+ * Every chart of `svgs` after the first INLINE_CHARTS as image files in `folder`/charts/ (emptied
+ * first), each named by its content and carrying the page's colours, light and dark, as the page
+ * in the bake has them. Refuses a file a browser would not read as SVG. Resolves to each chart's
+ * addresses, relative to the page: { id: { narrow, wide } }.
+ */
+async function writeChartImages(page, svgs, folder) {
+  const rules = colourRules();
+  const palette = await page.evaluate((names) => {
+    const root = document.documentElement;
+    const read = (theme) => {
+      root.setAttribute('data-theme', theme);
+      return Object.fromEntries(names.map((name) => [name, getComputedStyle(root).getPropertyValue(name).trim()]));
+    };
+    const before = root.getAttribute('data-theme');
+    const palette = { light: read('light'), dark: read('dark') };
+    if (before === null) root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', before);
+    return palette;
+  }, [...new Set(rules.map((rule) => rule.variable))]);
+  fs.rmSync(path.join(folder, 'charts'), { recursive: true, force: true });
+  const images = {};
+  const files = {};
+  for (const [id, variants] of Object.entries(svgs).slice(INLINE_CHARTS)) {
+    for (const [variant, markup] of Object.entries(variants)) {
+      const text = chartImage(markup, rules, palette);
+      (images[id] ??= {})[variant] = hashedCopy(folder, `charts/${id}.${variant}.svg`, text);
+      files[`${id}.${variant}`] = text;
+    }
+  }
+  const unreadable = await page.evaluate((files) => Object.keys(files).filter((name) => new DOMParser().parseFromString(files[name], 'image/svg+xml').querySelector('parsererror')), files);
+  if (unreadable.length) throw new BakeError(`chart images that are not well-formed SVG: ${unreadable.join(', ')}`);
+  return images;
+}
+
 /** The dataset file, refused up front (as the page would refuse it) when it is over the page's limit. */
 export function readDatasetFile(file = path.join(WWW, 'data', 'capex-dataset.json')) {
   const bytes = fs.readFileSync(file);
@@ -412,7 +494,9 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const chartIds = dataset.charts.map((c) => c.id);
   const pageSections = (await loadCore()).page_sections();
   const sectionIds = [...chartIds, ...pageSections];
-  const styles = hashedCopy(out, 'css/page.css', bundledCss(chartIds, pageSections));
+  const css = bundledCss(chartIds, pageSections);
+  const styles = hashedCopy(out, 'css/page.css', css.head);
+  const bodyStyles = css.inBody.map(({ before, text }) => ({ before, href: hashedCopy(out, `css/${before}.css`, text) }));
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, shippedBytes(rel))]));
   const mainScript = await bundleScripts(out, assetNames);
@@ -442,6 +526,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
         for (const [id, markup] of Object.entries(await chartSvgs(page))) (svgs[id] ??= {})[variant] = slimSvg(markup);
       }
       await page.setViewportSize({ width: WIDTHS.narrow, height: 900 });
+      const images = await writeChartImages(page, svgs, path.join(out, dir));
       const langPaths = Object.fromEntries(Object.entries(LANG_DIRS).map(([code, to]) => [code, relativePath(dir, to)]));
       const prefix = relativePath(dir, '');
       fs.mkdirSync(path.join(out, dir), { recursive: true });
@@ -451,7 +536,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       // What the live page fetches, started by the head script together with the bundle.
       const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
       const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, styles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, images, wideMedia: wideMedia(), styles, bodyStyles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

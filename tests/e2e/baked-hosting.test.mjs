@@ -140,7 +140,7 @@ test('while the page comes to life no chart is ever a blank box: charts away fro
         for (const frame of document.querySelectorAll('[data-chart] .chart-frame')) {
           const id = frame.closest('[data-chart]').dataset.chart;
           const canvas = frame.querySelector('canvas');
-          const svg = [...frame.querySelectorAll('svg.chart-svg')].some((el) => el.getClientRects().length > 0);
+          const svg = [...frame.querySelectorAll('.chart-svg')].some((el) => el.getClientRects().length > 0);
           if (canvas && canvas.dataset.drawn !== '1' && !svg) window.__blank.add(id);
           if (canvas && canvas.dataset.drawn !== '1' && svg) window.__deferred.add(id);
         }

@@ -133,11 +133,13 @@ for (const [lang, dir] of Object.entries(BAKED_PAGES)) {
     test(`${lang} at ${size}: the 2×2 table, how sure, which path is steadier and business quality apart, as the core computes them`, { timeout: 90_000 }, async () => {
       const g = messages[lang].calculator.game;
       const c = messages[lang].calculator;
-      // The first HTML already holds the table and the risk chart (baked), before any script.
+      // The first HTML already holds the table, and the risk and business charts as images (baked), before any script.
       const html = await (await fetch(`${env.server.url}${dir}`)).text();
       assert.equal((html.match(/class="game-cell/g) || []).length, 4, 'the baked page has the four cells');
-      assert.match(html, /id="model-risk"[^]*?<svg/, 'the baked page has the risk chart as SVG');
-      assert.match(html, /id="model-business"[^]*?<svg/, 'the baked page has the business-quality chart as SVG');
+      for (const id of ['model-risk', 'model-business']) {
+        const picture = new RegExp(`id="${id}"[^]*?<picture class="chart-canvas chart-svg">[^]*?src="charts/${id}\\.narrow\\.[0-9a-f]{10}\\.svg"`);
+        assert.match(html, picture, `the baked page has ${id} as an SVG image`);
+      }
 
       const p = await openPage(env.browser, `${env.server.url}${dir}`, { ...viewport, locale: LOCALE[lang] });
       try {

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { startServer as startStaticServer, SUBPATH, CSP } from '../../tools/serve.mjs';
 import { launchChromium } from '../../tools/chromium.mjs';
@@ -290,6 +291,24 @@ export function templateLiterals(template) {
     .split(/\{[\w.:-]+\}/g)
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/**
+ * The colour on screen at the point (x, y) of `locator`'s element (CSS pixels from its top left),
+ * as [r, g, b]: read from a one-pixel screenshot, for drawings a script cannot read (an SVG image).
+ */
+export async function screenPixel(locator, x, y) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const png = await locator.page().screenshot({ clip: { x: box.x + x, y: box.y + y, width: 1, height: 1 }, scale: 'css', animations: 'disabled' });
+  // One row of one pixel: every PNG filter leaves its bytes as they are (no left or upper neighbour).
+  const chunks = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  return [...zlib.inflateSync(Buffer.concat(chunks)).subarray(1, 4)];
 }
 
 /**

@@ -36,7 +36,7 @@ async function outwait(page) {
 const enabledControls = (page) =>
   page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')].filter((c) => !c.disabled).map((c) => c.id || c.outerHTML.slice(0, 80)));
 
-const bakedCharts = (page) => page.locator('#charts [data-chart] svg.chart-svg').count();
+const bakedCharts = (page) => page.locator('#charts [data-chart] .chart-svg').count();
 
 /** What a page that gave up keeps: its `charts` baked charts, no control that cannot work left enabled, no error. */
 async function assertGaveUpSafely(p, charts) {

@@ -113,7 +113,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
         marks = null;
         drawnOnce = true;
         if (frame.classList.contains('is-baked')) {
-          for (const drawing of frame.querySelectorAll(':scope > svg.chart-svg')) drawing.remove();
+          for (const drawing of frame.querySelectorAll(':scope > .chart-svg')) drawing.remove();
           frame.classList.remove('is-baked');
         }
         canvas.dataset.drawn = '1';

@@ -12,7 +12,17 @@
   var files = ((me && me.getAttribute('data-fetch')) || '').split(' ').filter(Boolean);
   root.setAttribute('data-js', '');
   var theme = (query.get('theme') || '').toLowerCase();
-  if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
+  if (theme === 'dark' || theme === 'light') {
+    root.setAttribute('data-theme', theme);
+    // The baked chart images carry their own colours (tools/chart-image.mjs): their address's
+    // fragment picks the theme asked for.
+    document.addEventListener('DOMContentLoaded', function () {
+      document.querySelectorAll('picture.chart-svg > *').forEach(function (el) {
+        var at = el.tagName === 'SOURCE' ? 'srcset' : 'src';
+        el.setAttribute(at, el.getAttribute(at).split('#')[0] + '#' + theme);
+      });
+    });
+  }
   // No masthead or footer in an article's frame (css/base.css); url-state.js reports bad values.
   if ((query.get('chrome') || '').trim().toLowerCase() === 'none') root.setAttribute('data-chrome', 'none');
   // The baked stylesheet hides every section whose id is not in this list: only the ids the bake

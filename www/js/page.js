@@ -271,12 +271,12 @@ function showProblems(problems) {
 
 // ---- boot ---------------------------------------------------------------------------------
 
-/** The baked page's chart drawings (its SVGs), by chart id, before the live page replaces them. */
+/** The baked page's chart drawings (its SVGs and SVG pictures), by chart id, before the live page replaces them. */
 function bakedDrawings() {
   const drawings = new Map();
-  for (const svg of document.querySelectorAll('[data-chart] svg.chart-svg')) {
-    const id = svg.closest('[data-chart]').dataset.chart;
-    drawings.set(id, [...(drawings.get(id) || []), svg]);
+  for (const drawing of document.querySelectorAll('[data-chart] .chart-svg')) {
+    const id = drawing.closest('[data-chart]').dataset.chart;
+    drawings.set(id, [...(drawings.get(id) || []), drawing]);
   }
   return drawings;
 }
