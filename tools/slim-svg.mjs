@@ -1,6 +1,6 @@
 // The baked charts, as the core draws them (Explainer.svg) less what only restates SVG's
-// defaults: 27 charts are baked twice each into the first HTML, and these attributes repeat on
-// every element. The drawing is the same, element by element (tests/e2e/baked.test.mjs holds the
+// defaults: every chart is baked twice (phone and desktop width), and these attributes repeat
+// on every element. The drawing is the same, element by element (tests/e2e/baked.test.mjs holds the
 // live chart to the baked one through this function).
 
 /** Attribute values SVG takes anyway: full opacity, no stroke, text anchored at its start. */
