@@ -64,8 +64,8 @@ pub use inputs::{
     ALIASES, FRAMING_INPUTS, NO_AGI_YEAR, RETIRED,
 };
 pub use monte_carlo::{
-    monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, RiskFigures, SideRisk, Steadier, Varied,
-    AGI_CORRELATION, DEFAULT_RUNS, MAX_RUNS,
+    monte_carlo, AgiDistribution, AgiYearBar, MonteCarlo, MonteCarloSteps, RiskFigures, SideRisk,
+    Steadier, Varied, AGI_CORRELATION, DEFAULT_RUNS, MAX_RUNS,
 };
 pub use payback::{
     payback, Payback, BIG4_CAPEX_2025_FACTS, BIG4_CAPEX_2025_USD_BN, PAYBACK_COMPARISONS,
@@ -73,5 +73,9 @@ pub use payback::{
 pub use presets::Preset;
 pub use project::{project, AgiMode, Projection, SideYear, SprintStops, YearRow};
 pub use scenario::Scenario;
-pub use sensitivity::{sensitivity, Sensitivity, TornadoBar, TornadoEnd, ZeroReason};
-pub use strategy_map::{default_map_field, strategy_map, MapCell, StrategyMap, MAP_STEPS};
+pub use sensitivity::{
+    sensitivity, Sensitivity, SensitivitySteps, TornadoBar, TornadoEnd, ZeroReason,
+};
+pub use strategy_map::{
+    default_map_field, strategy_map, MapCell, StrategyMap, StrategyMapSteps, MAP_STEPS,
+};

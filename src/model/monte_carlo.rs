@@ -376,28 +376,97 @@ pub fn monte_carlo(
     runs: u32,
     seed: u64,
 ) -> Result<MonteCarlo, Vec<InputError>> {
-    let mut errors = s.validate().err().unwrap_or_default();
-    errors.extend(dist.validate().err().unwrap_or_default());
-    if runs == 0 || runs > MAX_RUNS {
-        errors.push(InputError::new(
-            "runs",
-            runs.to_string(),
-            InputErrorKind::OutOfRange {
-                min: 1.0,
-                max: MAX_RUNS as f64,
-            },
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+    let mut steps = MonteCarloSteps::start(s, dist, runs, seed)?;
+    steps.step(runs);
+    Ok(steps.finish())
+}
+
+/// A Monte Carlo run made a few runs at a time, so a page can do it between the reader's
+/// inputs (no task longer than it chooses): the same draws in the same order as
+/// [`monte_carlo`], so the same result.
+///
+/// ```
+/// use ai_capex_explainer::model::{monte_carlo, AgiDistribution, MonteCarloSteps, Scenario};
+/// let s = Scenario::default();
+/// let dist = AgiDistribution::from_scenario(&s);
+/// let mut steps = MonteCarloSteps::start(&s, &dist, 50, 7).map_err(|e| format!("{e:?}"))?;
+/// while !steps.step(8) {}
+/// assert_eq!(steps.finish(), monte_carlo(&s, &dist, 50, 7).map_err(|e| format!("{e:?}"))?);
+/// # Ok::<(), String>(())
+/// ```
+pub struct MonteCarloSteps {
+    scenario: Scenario,
+    dist: AgiDistribution,
+    runs: u32,
+    seed: u64,
+    ranges: Vec<Varied>,
+    rng: SplitMix64,
+    done: Vec<Run>,
+}
+
+impl MonteCarloSteps {
+    /// Checks the inputs (as [`monte_carlo`] does) and draws nothing yet.
+    pub fn start(
+        s: &Scenario,
+        dist: &AgiDistribution,
+        runs: u32,
+        seed: u64,
+    ) -> Result<MonteCarloSteps, Vec<InputError>> {
+        let mut errors = s.validate().err().unwrap_or_default();
+        errors.extend(dist.validate().err().unwrap_or_default());
+        if runs == 0 || runs > MAX_RUNS {
+            errors.push(InputError::new(
+                "runs",
+                runs.to_string(),
+                InputErrorKind::OutOfRange {
+                    min: 1.0,
+                    max: MAX_RUNS as f64,
+                },
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(MonteCarloSteps {
+            scenario: s.clone(),
+            dist: *dist,
+            runs,
+            seed,
+            ranges: varied(),
+            rng: SplitMix64(seed),
+            done: Vec::with_capacity(runs as usize),
+        })
     }
 
-    let ranges = varied();
-    let mut rng = SplitMix64(seed);
-    let all: Vec<Run> = (0..runs)
-        .map(|_| one_run(s, &ranges, dist, &mut rng))
-        .collect();
+    /// Makes up to `max_runs` more runs; true once all are made.
+    pub fn step(&mut self, max_runs: u32) -> bool {
+        let left = self.runs as usize - self.done.len();
+        for _ in 0..left.min(max_runs as usize) {
+            let run = one_run(&self.scenario, &self.ranges, &self.dist, &mut self.rng);
+            self.done.push(run);
+        }
+        self.is_done()
+    }
 
+    pub fn is_done(&self) -> bool {
+        self.done.len() == self.runs as usize
+    }
+
+    /// The result, making first any runs still to make.
+    pub fn finish(mut self) -> MonteCarlo {
+        self.step(self.runs);
+        summarize(
+            &self.scenario,
+            self.runs,
+            self.seed,
+            &self.done,
+            self.ranges,
+        )
+    }
+}
+
+/// The shares, quantiles and risk of `all`, the runs of one Monte Carlo.
+fn summarize(s: &Scenario, runs: u32, seed: u64, all: &[Run], ranges: Vec<Varied>) -> MonteCarlo {
     let none = NO_AGI_YEAR as i32;
     let mut bars: Vec<AgiYearBar> = (FIRST_AGI_YEAR..=none)
         .map(|year| AgiYearBar {
@@ -407,7 +476,7 @@ pub fn monte_carlo(
             too_close_to_call: 0,
         })
         .collect();
-    for r in &all {
+    for r in all {
         let bar = &mut bars[(r.agi_year - FIRST_AGI_YEAR) as usize];
         match r.calls[0] {
             Call::Sprint => bar.sprint_pays += 1,
@@ -415,13 +484,13 @@ pub fn monte_carlo(
             Call::TooCloseToCall => bar.too_close_to_call += 1,
         }
     }
-    let n = f64::from(runs);
+    let n = all.len().max(1) as f64;
     let share =
         |side: Side, c: Call| all.iter().filter(|r| r.calls[side.index()] == c).count() as f64 / n;
     let mut margins: Vec<f64> = all.iter().map(|r| r.margin[0]).collect();
     margins.sort_unstable_by(f64::total_cmp);
     let base = Params::from_scenario(s);
-    Ok(MonteCarlo {
+    MonteCarlo {
         runs,
         seed,
         us_share_sprint_pays: share(Side::Us, Call::Sprint),
@@ -435,10 +504,10 @@ pub fn monte_carlo(
         us_margin_median: quantile(&margins, 0.5),
         us_margin_p90: quantile(&margins, 0.9),
         agi_years: bars,
-        us_risk: side_risk(Side::Us, &all, base.us.parent_ocf),
-        cn_risk: side_risk(Side::Cn, &all, base.cn.parent_ocf),
+        us_risk: side_risk(Side::Us, all, base.us.parent_ocf),
+        cn_risk: side_risk(Side::Cn, all, base.cn.parent_ocf),
         varied: ranges,
-    })
+    }
 }
 
 /// The standard normal distribution function, Φ (Abramowitz & Stegun 7.1.26 for erf, absolute

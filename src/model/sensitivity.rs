@@ -181,58 +181,120 @@ fn zero_reason(field: &str, p: &Params, limits: Limits) -> ZeroReason {
 /// # Ok::<(), String>(())
 /// ```
 pub fn sensitivity(s: &Scenario) -> Result<Sensitivity, Vec<InputError>> {
-    s.validate()?;
-    let base = Params::from_scenario(s);
-    let base_end = probe(&base);
-    let limits = binding_limits(&base);
+    Ok(SensitivitySteps::start(s)?.finish())
+}
 
-    let mut probes: Vec<(&'static str, bool, f64, f64, f64)> = input_specs()
-        .iter()
-        .filter(|spec| {
-            spec.group != InputGroup::Uncertainty && !FRAMING_INPUTS.contains(&spec.field)
+/// One bar to compute: the field, whether it is a page input (else a constant), its value in
+/// the reader's scenario and its plausible low and high.
+type Probe = (&'static str, bool, f64, f64, f64);
+
+/// The tornado made one game scan at a time (each end of each bar is one), so a page can make
+/// it between the reader's inputs: the same result as [`sensitivity`].
+///
+/// ```
+/// use ai_capex_explainer::model::{sensitivity, Scenario, SensitivitySteps};
+/// let s = Scenario::default();
+/// let mut steps = SensitivitySteps::start(&s).map_err(|e| format!("{e:?}"))?;
+/// while !steps.step() {}
+/// assert_eq!(steps.finish(), sensitivity(&s).map_err(|e| format!("{e:?}"))?);
+/// # Ok::<(), String>(())
+/// ```
+pub struct SensitivitySteps {
+    scenario: Scenario,
+    base: Params,
+    base_end: Option<TornadoEnd>,
+    limits: Option<Limits>,
+    probes: Vec<Probe>,
+    /// The low end of the bar under way.
+    low: Option<TornadoEnd>,
+    bars: Vec<TornadoBar>,
+}
+
+impl SensitivitySteps {
+    /// Validates the scenario; scans nothing yet.
+    pub fn start(s: &Scenario) -> Result<SensitivitySteps, Vec<InputError>> {
+        s.validate()?;
+        let mut probes: Vec<Probe> = input_specs()
+            .iter()
+            .filter(|spec| {
+                spec.group != InputGroup::Uncertainty && !FRAMING_INPUTS.contains(&spec.field)
+            })
+            .filter_map(|spec| Some((spec.field, true, s.number(spec.field)?, spec.low, spec.high)))
+            .collect();
+        for (c, _) in MOVABLE_CONSTANTS {
+            probes.push((c.name, false, c.value, c.plausible.0, c.plausible.1));
+        }
+        Ok(SensitivitySteps {
+            scenario: s.clone(),
+            base: Params::from_scenario(s),
+            base_end: None,
+            limits: None,
+            bars: Vec::with_capacity(probes.len()),
+            probes,
+            low: None,
         })
-        .filter_map(|spec| Some((spec.field, true, s.number(spec.field)?, spec.low, spec.high)))
-        .collect();
-    for (c, _) in MOVABLE_CONSTANTS {
-        probes.push((c.name, false, c.value, c.plausible.0, c.plausible.1));
     }
 
-    let mut bars: Vec<TornadoBar> = probes
-        .into_iter()
-        .map(|(field, is_input, base_input, low_input, high_input)| {
-            let at = |x: f64| TornadoEnd {
-                input: x,
-                ..probe(&params_with(s, field, x))
-            };
-            let (low, high) = (at(low_input), at(high_input));
-            let top = low.outcome.max(high.outcome).max(base_end.outcome);
-            let bottom = low.outcome.min(high.outcome).min(base_end.outcome);
-            let swing = top - bottom;
-            TornadoBar {
-                field,
-                is_input,
-                base_input,
-                low,
-                high,
-                swing,
-                flips: low.call != base_end.call || high.call != base_end.call,
-                // Below a millionth of the base (US$ 0.7 m at the defaults): rounding, not an
-                // effect a reader could see.
-                zero_reason: (swing <= 1e-6 * base_end.outcome.abs().max(1.0))
-                    .then(|| zero_reason(field, &base, limits)),
-            }
-        })
-        .collect();
-    crate::sort::insertion_sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing).is_lt());
-    Ok(Sensitivity {
-        base_outcome: base_end.outcome,
-        base_band: base_end.band,
-        base_call: base_end.call,
-        bars,
-        fixed_figures: CONSTANTS
-            .iter()
-            .filter(|c| c.plausible.0 == c.plausible.1)
-            .map(|c| c.name)
-            .collect(),
-    })
+    /// One game scan: the reader's own outcome, then which limits bind, then each bar's low
+    /// and high end. True once every bar is made.
+    pub fn step(&mut self) -> bool {
+        let Some(base_end) = self.base_end else {
+            self.base_end = Some(probe(&self.base));
+            return false;
+        };
+        let Some(limits) = self.limits else {
+            self.limits = Some(binding_limits(&self.base));
+            return false;
+        };
+        let Some(&(field, is_input, base_input, low_input, high_input)) =
+            self.probes.get(self.bars.len())
+        else {
+            return true;
+        };
+        let at = |x: f64| TornadoEnd {
+            input: x,
+            ..probe(&params_with(&self.scenario, field, x))
+        };
+        let Some(low) = self.low.take() else {
+            self.low = Some(at(low_input));
+            return false;
+        };
+        let high = at(high_input);
+        let top = low.outcome.max(high.outcome).max(base_end.outcome);
+        let bottom = low.outcome.min(high.outcome).min(base_end.outcome);
+        let swing = top - bottom;
+        self.bars.push(TornadoBar {
+            field,
+            is_input,
+            base_input,
+            low,
+            high,
+            swing,
+            flips: low.call != base_end.call || high.call != base_end.call,
+            // Below a millionth of the base (US$ 0.7 m at the defaults): rounding, not an
+            // effect a reader could see.
+            zero_reason: (swing <= 1e-6 * base_end.outcome.abs().max(1.0))
+                .then(|| zero_reason(field, &self.base, limits)),
+        });
+        self.bars.len() == self.probes.len()
+    }
+
+    /// The tornado, making first any scans still to make.
+    pub fn finish(mut self) -> Sensitivity {
+        while !self.step() {}
+        let base_end = self.base_end.unwrap_or_else(|| probe(&self.base));
+        let mut bars = self.bars;
+        crate::sort::insertion_sort_by(&mut bars, |a, b| b.swing.total_cmp(&a.swing).is_lt());
+        Sensitivity {
+            base_outcome: base_end.outcome,
+            base_band: base_end.band,
+            base_call: base_end.call,
+            bars,
+            fixed_figures: CONSTANTS
+                .iter()
+                .filter(|c| c.plausible.0 == c.plausible.1)
+                .map(|c| c.name)
+                .collect(),
+        }
+    }
 }

@@ -63,40 +63,91 @@ pub fn default_map_field(s: &Scenario) -> &'static str {
 /// # Ok::<(), String>(())
 /// ```
 pub fn strategy_map(s: &Scenario, field: &str) -> Result<StrategyMap, Vec<InputError>> {
-    s.validate()?;
-    let spec = input_spec(field)
-        .filter(|spec| {
-            spec.field != "agi_year"
-                && spec.group != InputGroup::Uncertainty
-                && !FRAMING_INPUTS.contains(&spec.field)
+    Ok(StrategyMapSteps::start(s, field)?.finish())
+}
+
+/// The map made one row (one game scan) at a time, so a page can make it between the reader's
+/// inputs: the same result as [`strategy_map`].
+///
+/// ```
+/// use ai_capex_explainer::model::{strategy_map, Scenario, StrategyMapSteps};
+/// let s = Scenario::default();
+/// let mut steps = StrategyMapSteps::start(&s, "agi_prize").map_err(|e| format!("{e:?}"))?;
+/// while !steps.step() {}
+/// assert_eq!(steps.finish(), strategy_map(&s, "agi_prize").map_err(|e| format!("{e:?}"))?);
+/// # Ok::<(), String>(())
+/// ```
+pub struct StrategyMapSteps {
+    scenario: Scenario,
+    field: &'static str,
+    /// The field's default, the reader's value if the scenario has none.
+    field_default: f64,
+    values: Vec<f64>,
+    cells: Vec<MapCell>,
+    rows_done: usize,
+}
+
+impl StrategyMapSteps {
+    /// Validates the scenario and `field`; scans nothing yet.
+    pub fn start(s: &Scenario, field: &str) -> Result<StrategyMapSteps, Vec<InputError>> {
+        s.validate()?;
+        let spec = input_spec(field)
+            .filter(|spec| {
+                spec.field != "agi_year"
+                    && spec.group != InputGroup::Uncertainty
+                    && !FRAMING_INPUTS.contains(&spec.field)
+            })
+            .ok_or_else(|| vec![InputError::new("map", field, InputErrorKind::UnknownField)])?;
+        let on_step = |x: f64| spec.min + ((x - spec.min) / spec.step).round() * spec.step;
+        let values: Vec<f64> = (0..MAP_STEPS)
+            .map(|i| on_step(spec.low + (spec.high - spec.low) * i as f64 / (MAP_STEPS - 1) as f64))
+            .collect();
+        Ok(StrategyMapSteps {
+            scenario: s.clone(),
+            field: spec.field,
+            field_default: spec.default,
+            cells: Vec::with_capacity(values.len() * 36),
+            values,
+            rows_done: 0,
         })
-        .ok_or_else(|| vec![InputError::new("map", field, InputErrorKind::UnknownField)])?;
-    let on_step = |x: f64| spec.min + ((x - spec.min) / spec.step).round() * spec.step;
-    let values: Vec<f64> = (0..MAP_STEPS)
-        .map(|i| on_step(spec.low + (spec.high - spec.low) * i as f64 / (MAP_STEPS - 1) as f64))
-        .collect();
-    let mut cells = Vec::with_capacity(values.len() * 36);
-    for &value in &values {
-        let mut changed = s.clone();
-        changed.set_number_unchecked(spec.field, value);
+    }
+
+    /// The next row. True once every row is made.
+    pub fn step(&mut self) -> bool {
+        let Some(&value) = self.values.get(self.rows_done) else {
+            return true;
+        };
+        let mut changed = self.scenario.clone();
+        changed.set_number_unchecked(self.field, value);
         let p = Params::from_scenario(&changed);
         let choice = scan(&p, &Fixed::new(&p)).choice(Side::Us, p.agi_year);
         let points = choice.by_agi_year.iter().chain([&choice.without_agi]);
-        cells.extend(points.map(|pt| MapCell {
+        self.cells.extend(points.map(|pt| MapCell {
             agi_year: pt.agi_year,
             value,
             call: pt.call,
             sprint_minus_pace: pt.sprint_minus_pace,
             pv_capex_pacing: pt.pv_capex_pacing,
         }));
+        self.rows_done += 1;
+        self.rows_done == self.values.len()
     }
-    Ok(StrategyMap {
-        field: spec.field,
-        values,
-        cells,
-        reader_agi_year: Params::from_scenario(s).agi_year,
-        reader_value: s.number(spec.field).unwrap_or(spec.default),
-    })
+
+    /// The map, making first any rows still to make.
+    pub fn finish(mut self) -> StrategyMap {
+        while !self.step() {}
+        let reader_value = self
+            .scenario
+            .number(self.field)
+            .unwrap_or(self.field_default);
+        StrategyMap {
+            field: self.field,
+            reader_agi_year: Params::from_scenario(&self.scenario).agi_year,
+            reader_value,
+            values: self.values,
+            cells: self.cells,
+        }
+    }
 }
 
 impl StrategyMap {

@@ -11,7 +11,7 @@ use crate::model::{
     strategy_map, AgiDistribution, InputError, InputErrorKind, Preset, Scenario, ALIASES,
     PAYBACK_COMPARISONS, RETIRED,
 };
-use crate::model::{Projection, Sensitivity, StrategyMap};
+use crate::model::{Projection, Sensitivity, SensitivitySteps, StrategyMap, StrategyMapSteps};
 use serde::Serialize;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
@@ -25,6 +25,18 @@ pub(super) struct Run {
     sensitivity: OnceCell<Result<Sensitivity, Vec<InputError>>>,
     /// The map (the game over every AGI year for each of its values): only when let go.
     strategy_map: OnceCell<Result<StrategyMap, Vec<InputError>>>,
+    /// The tornado and the map under way a slice at a time (`Explainer::advance`).
+    sensitivity_steps: Option<SensitivitySteps>,
+    map_steps: Option<StrategyMapSteps>,
+}
+
+/// What one slice of work did.
+pub(super) enum Step {
+    /// Nothing left to make.
+    Idle,
+    Working,
+    /// This slice finished the result of this name (as `Explainer::advance` reports it).
+    Finished(&'static str),
 }
 
 impl Run {
@@ -34,7 +46,37 @@ impl Run {
             projection: OnceCell::new(),
             sensitivity: OnceCell::new(),
             strategy_map: OnceCell::new(),
+            sensitivity_steps: None,
+            map_steps: None,
         }
+    }
+
+    pub(super) fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// One game scan towards the tornado, or once it is made towards the map.
+    pub(super) fn step(&mut self) -> Step {
+        if self.sensitivity.get().is_none() {
+            let steps = match self.sensitivity_steps.take() {
+                Some(steps) => Ok(steps),
+                None => SensitivitySteps::start(&self.scenario),
+            };
+            return finish_or_keep(
+                &self.sensitivity,
+                &mut self.sensitivity_steps,
+                steps,
+                "sensitivity",
+            );
+        }
+        if self.strategy_map.get().is_none() {
+            let steps = match self.map_steps.take() {
+                Some(steps) => Ok(steps),
+                None => StrategyMapSteps::start(&self.scenario, default_map_field(&self.scenario)),
+            };
+            return finish_or_keep(&self.strategy_map, &mut self.map_steps, steps, "map");
+        }
+        Step::Idle
     }
 
     fn projection(&self) -> &Result<Projection, Vec<InputError>> {
@@ -55,10 +97,57 @@ impl Run {
     fn set(&mut self, field: &str, raw: &str) -> Result<(), InputError> {
         self.scenario
             .set_read(field, raw, |number| Some(js_sys::parse_float(number)))?;
-        self.projection = OnceCell::new();
-        self.sensitivity = OnceCell::new();
-        self.strategy_map = OnceCell::new();
+        *self = Run::new(self.scenario.clone());
         Ok(())
+    }
+}
+
+/// A result made in steps: one more step of `steps`, then either the result in `cell` or
+/// the steps kept in `kept` for the next slice (a refusal is a result too).
+fn finish_or_keep<S: Stepped>(
+    cell: &OnceCell<Result<S::Made, Vec<InputError>>>,
+    kept: &mut Option<S>,
+    steps: Result<S, Vec<InputError>>,
+    name: &'static str,
+) -> Step {
+    let made = match steps {
+        Ok(mut steps) => {
+            if !steps.step() {
+                *kept = Some(steps);
+                return Step::Working;
+            }
+            Ok(steps.finish())
+        }
+        Err(errors) => Err(errors),
+    };
+    let _ = cell.set(made);
+    Step::Finished(name)
+}
+
+/// The model's computations made a game scan at a time.
+trait Stepped {
+    type Made;
+    fn step(&mut self) -> bool;
+    fn finish(self) -> Self::Made;
+}
+
+impl Stepped for SensitivitySteps {
+    type Made = Sensitivity;
+    fn step(&mut self) -> bool {
+        SensitivitySteps::step(self)
+    }
+    fn finish(self) -> Sensitivity {
+        SensitivitySteps::finish(self)
+    }
+}
+
+impl Stepped for StrategyMapSteps {
+    type Made = StrategyMap;
+    fn step(&mut self) -> bool {
+        StrategyMapSteps::step(self)
+    }
+    fn finish(self) -> StrategyMap {
+        StrategyMapSteps::finish(self)
     }
 }
 
@@ -72,7 +161,7 @@ struct Outcome<'a> {
     errors: &'a [InputError],
 }
 
-fn ok() -> JsValue {
+pub(super) fn ok() -> JsValue {
     to_js(&Outcome {
         ok: true,
         error: None,
@@ -88,7 +177,7 @@ fn refused(error: &InputError) -> JsValue {
     })
 }
 
-fn refused_all(errors: &[InputError]) -> JsValue {
+pub(super) fn refused_all(errors: &[InputError]) -> JsValue {
     to_js(&Outcome {
         ok: false,
         error: errors.first(),

@@ -9,10 +9,11 @@
 mod calculator;
 mod canvas;
 mod json_tree;
+mod slices;
 
 use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};
 use crate::data::Dataset;
-use crate::model::{MonteCarlo, Scenario};
+use crate::model::{MonteCarlo, MonteCarloSteps, Scenario};
 use calculator::Run;
 use canvas::{Measured, MeasuringCanvas};
 use json_tree::json_tree;
@@ -36,6 +37,8 @@ pub struct Explainer {
     view: View,
     run: Run,
     monte_carlo: Option<MonteCarlo>,
+    /// A Monte Carlo run under way a slice at a time (slices.rs).
+    monte_carlo_steps: Option<MonteCarloSteps>,
     hits: HashMap<String, HitMap>,
     /// Which set of figures each comparison chart draws as bars (public records by default).
     figures: HashMap<String, Figures>,
@@ -117,6 +120,7 @@ impl Explainer {
             view: View::default(),
             run: Run::new(Scenario::default()),
             monte_carlo: None,
+            monte_carlo_steps: None,
             hits: HashMap::new(),
             figures: HashMap::new(),
         }

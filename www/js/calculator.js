@@ -48,6 +48,14 @@ const ANNOUNCE_DELAY_MS = 600;
 const HEADLINE_CHART = 'model-breakeven';
 /** The charts drawn from the Monte Carlo run (made when a slider is let go). */
 const MONTE_CARLO_CHARTS = ['model-uncertainty', 'model-risk'];
+/**
+ * The charts of each heavy result, as ex.advance names it: made a slice at a time after a
+ * slider is let go (src/web/slices.rs), each drawn when its result is made.
+ */
+const SLICED_CHARTS = { monte_carlo: MONTE_CARLO_CHARTS, sensitivity: ['model-sensitivity'], map: [MAP_CHART] };
+const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
+/** Work per task while making them: under the 50 ms at which a task counts as long. */
+const SLICE_MS = 40;
 /** The command line's runs and seed for `risk`, so the page and `whatif --json` agree. */
 const MC_RUNS = 2000;
 const MC_SEED = 20250101;
@@ -118,6 +126,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let sensitivityCache = null;
   let mapCache = null;
   let frame = null; // 'light' | 'full' while a frame is requested
+  let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
+  let heavyWaiters = []; // resolved when a run of the heavy results has made them all
 
   // ---- apply the URL -----------------------------------------------------------------------
   const fromUrl = applyUrlScenario(ex, params, { specs, aliases: names.aliases, presets: [...presetScenarios.keys()] });
@@ -435,8 +445,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   // ---- recompute ---------------------------------------------------------------------------
   /**
-   * Recompute from the core's current scenario and redraw, synchronously: the headline chart
-   * and the result always; with `full`, every chart, the Monte Carlo run and the tornado.
+   * Recompute from the core's current scenario and redraw: the headline chart and the result
+   * always, at once; with `full`, every chart, the heavy ones (Monte Carlo, tornado, map) as
+   * their results are made, a slice at a time.
    */
   function recomputeAndDraw(full) {
     scenario = ex.scenario() || scenario;
@@ -444,23 +455,79 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     mapCache = null;
     const p = ex.projection();
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
-    if (full) runMonteCarlo();
+    const now = (id) => id === HEADLINE_CHART || (full && !HEAVY_CHARTS.has(id));
     // Draw first, then write text into the page: drawing after DOM writes would make the
     // browser lay the page out in the middle of the frame.
-    for (const [id, view] of views) if (full || id === HEADLINE_CHART) view.draw();
+    for (const [id, view] of views) if (now(id)) view.draw();
     writeResult();
-    if (full) writeMonteCarloWords();
     syncControls();
-    for (const id of chartEntries.keys()) if (full || id === HEADLINE_CHART) fillModelTable(id);
+    for (const id of chartEntries.keys()) if (now(id)) fillModelTable(id);
+    if (full) makeHeavy();
+    else stopHeavy();
   }
 
-  /** The Monte Carlo run for the current scenario (the uncertainty chart and its sentence). */
-  function runMonteCarlo() {
-    const mc = ex.monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
-    if (mc && mc.ok !== false) {
-      monteCarlo = mc;
-      monteCarloScenario = scenario;
+  /** Stops the run of the heavy results under way (the scenario is moving on). */
+  function stopHeavy() {
+    heavyRun += 1;
+  }
+
+  /**
+   * The heavy results of the current scenario, made by the core a slice of SLICE_MS per task
+   * so the reader's next input is never kept waiting; each chart is dimmed until its result
+   * is made, then drawn. A run of the Monte Carlo is started only when the scenario differs
+   * from the one it last ran for (a currency switch redraws the same results).
+   */
+  async function makeHeavy() {
+    const run = ++heavyRun;
+    const started = scenario;
+    if (monteCarloScenario === null || Object.keys(diffScenario(scenario, monteCarloScenario, fields)).length) {
+      ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
     }
+    const left = new Set(HEAVY_CHARTS);
+    for (const id of left) setUpdating(id, true);
+    for (;;) {
+      const r = ex.advance(SLICE_MS) || { finished: [], pending: false };
+      for (const name of r.finished) {
+        if (name === 'monte_carlo') {
+          const mc = ex.monte_carlo_result();
+          if (mc && Array.isArray(mc.agi_years)) {
+            monteCarlo = mc;
+            monteCarloScenario = started;
+          }
+        }
+        sensitivityCache = null;
+        mapCache = null;
+        drawHeavy(SLICED_CHARTS[name] || [], left);
+      }
+      if (!r.pending) break;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (run !== heavyRun) return;
+    }
+    // Results made before this run (the same scenario in another currency): drawn again.
+    drawHeavy([...left], left);
+    for (const resolve of heavyWaiters) resolve();
+    heavyWaiters = [];
+  }
+
+  /** Draw charts `ids` from their results, just made, and take them off `left`. */
+  function drawHeavy(ids, left) {
+    for (const id of ids) {
+      const view = views.get(id);
+      if (view) view.draw();
+      fillModelTable(id);
+      setUpdating(id, false);
+      left.delete(id);
+    }
+    if (ids.some((id) => MONTE_CARLO_CHARTS.includes(id))) writeMonteCarloWords();
+  }
+
+  /** Dim chart `id` (and tell screen readers it is busy) while its result is being made. */
+  function setUpdating(id, updating) {
+    const entry = chartEntries.get(id);
+    if (!entry) return;
+    entry.el.classList.toggle('is-updating', updating);
+    if (updating) entry.el.setAttribute('aria-busy', 'true');
+    else entry.el.removeAttribute('aria-busy');
   }
 
   function schedule(full) {
@@ -535,21 +602,21 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     /** First drawing, step one, synchronously: the result and the headline chart. */
     drawFirst: () => recomputeAndDraw(false),
     /**
-     * First drawing, step two: the Monte Carlo run and every other chart, each in a task of
-     * its own (`nextTask()` resolves in the next one), so the page answers the reader between
-     * them. A change the reader makes meanwhile is drawn as any change is.
+     * First drawing, step two: every other chart, each in a task of its own (`nextTask()`
+     * resolves in the next one), then the heavy results a slice at a time, so the page answers
+     * the reader all along. Resolves once a run has drawn them all (a change the reader makes
+     * meanwhile starts a newer run, which is drawn as any change is).
      */
     async drawRest(nextTask) {
       for (const [id, view] of views) {
-        if (view.drawn) continue;
+        if (view.drawn || HEAVY_CHARTS.has(id)) continue;
         await nextTask();
-        const fromMonteCarlo = MONTE_CARLO_CHARTS.includes(id);
-        if (fromMonteCarlo && !monteCarlo) runMonteCarlo();
         view.draw();
-        // The result's certainty arrives with it: on the page to read, not announced.
-        if (fromMonteCarlo) writeMonteCarloWords();
         fillModelTable(id);
       }
+      const made = new Promise((resolve) => heavyWaiters.push(resolve));
+      makeHeavy();
+      await made;
     },
     /** A new context (currency change): rebuild the words that hold money. */
     setContext(next) {

@@ -1,0 +1,110 @@
+// The calculator's heavy results (the Monte Carlo run, the tornado, the map) are made a slice
+// at a time between the reader's inputs (src/web/slices.rs, js/calculator.js makeHeavy): each
+// chart is dimmed and marked busy while its result is made, a newer change stops a run under
+// way, and what the page ends on is what a page opened at that scenario shows. How long the
+// slices take is the bench's business (tests/e2e/bench.mjs), not a test's.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bakedSiteAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP } from './harness.mjs';
+
+const env = bakedSiteAndBrowser();
+
+/** Until no chart of the calculator is being made, then two frames for the last drawing. */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('#calculator .is-updating'), null, { timeout: 30_000 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** What the heavy results show: the core's results, the marks drawn and their sentences. */
+function heavyState(page) {
+  return page.evaluate(() => {
+    const api = window.__explainer;
+    const text = (selector) => document.querySelector(selector)?.textContent.trim();
+    return {
+      monteCarlo: api.monteCarlo(),
+      sensitivity: api.sensitivity(),
+      marks: Object.fromEntries(['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map'].map((id) => [id, api.marks(id)])),
+      certainty: text('.calc-certainty'),
+      risk: text('.calc-risk-sentences'),
+      noEffect: text('.calc-no-effect'),
+      mc: text('.calc-mc-sentence'),
+    };
+  });
+}
+
+test('a slider let go three times in a row: the runs under way stop, each heavy chart is busy until made, and the page ends where a page opened at that scenario starts', { timeout: 120_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await settled(p.page);
+    const before = await heavyState(p.page);
+    // Every class and aria-busy change of the heavy charts from here on.
+    await p.page.evaluate(() => {
+      window.__busy = [];
+      const observer = new MutationObserver((records) => {
+        for (const r of records) window.__busy.push([r.target.id, r.attributeName, r.target.getAttribute(r.attributeName)]);
+      });
+      for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
+        observer.observe(document.getElementById(id), { attributes: true, attributeFilter: ['class', 'aria-busy'] });
+      }
+    });
+    // Demand growth moves the tornado (and the reader's row of the map); the likely AGI year
+    // moves the Monte Carlo.
+    await p.page.locator('#in-demand_growth').focus();
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.locator('#in-agi_median_year').focus();
+    await p.page.keyboard.press('ArrowRight');
+    await settled(p.page);
+    const after = await heavyState(p.page);
+    const busy = await p.page.evaluate(() => window.__busy);
+
+    for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
+      const seen = busy.filter(([el]) => el === id);
+      assert.ok(
+        seen.some(([, name, value]) => name === 'aria-busy' && value === 'true'),
+        `${id} was never marked busy while its result was made`,
+      );
+      assert.ok(seen.some(([, name, value]) => name === 'class' && value.includes('is-updating')), `${id} was never dimmed`);
+    }
+    assert.notDeepEqual(after.monteCarlo, before.monteCarlo, 'the Monte Carlo did not follow the likely AGI year');
+    assert.notDeepEqual(after.sensitivity, before.sensitivity, 'the tornado did not follow demand growth');
+
+    // The same scenario, opened afresh: nothing of the stopped runs is left in the result.
+    const url = p.page.url();
+    assert.match(url, /demand_growth=/);
+    assert.match(url, /agi_median_year=/);
+    const fresh = await openPage(env.browser, url, { ...DESKTOP });
+    try {
+      assert.equal(await waitForReady(fresh.page), 'ready');
+      await settled(fresh.page);
+      assert.deepEqual(await heavyState(fresh.page), after);
+      assert.deepEqual(fresh.problems(), []);
+    } finally {
+      await fresh.close();
+    }
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a currency switch redraws the heavy charts from the results already made, in the new currency', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await settled(p.page);
+    const before = await heavyState(p.page);
+    await p.page.locator('.currency-switch button[aria-pressed="false"]').first().click();
+    await settled(p.page);
+    const after = await heavyState(p.page);
+    assert.deepEqual(after.monteCarlo, before.monteCarlo, 'the Monte Carlo ran again for a currency switch');
+    assert.deepEqual(after.sensitivity, before.sensitivity);
+    assert.notEqual(after.risk, before.risk, 'the risk sentences did not change currency');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
