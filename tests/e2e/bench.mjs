@@ -32,12 +32,14 @@
 
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { measureInteractions, interactionLines } from './bench/interactions.mjs';
 import { startServer, launchBrowser, openPage, waitForReady, median, percentile, intEnv, fmt, REPO_ROOT, DESKTOP } from './harness.mjs';
 
 const LOADS = intEnv('BENCH_LOADS', 5);
 const PHONE_LOADS = intEnv('BENCH_PHONE_LOADS', 3);
 const REDRAWS = intEnv('BENCH_REDRAWS', 200);
 const MC = intEnv('BENCH_MC', 10);
+const INTERACTIONS = intEnv('BENCH_INTERACTIONS', 5);
 
 const PROFILES = {
   desktop: { size: DESKTOP, loads: LOADS },
@@ -209,6 +211,11 @@ async function main() {
     for (const line of steps) console.log(line);
     console.log(`bytes by type, KiB (one load; the same under both profiles)\n  ${'type'.padEnd(7)}${'files'.padStart(6)}${'raw'.padStart(9)}${'gzip -9'.padStart(9)}${'brotli'.padStart(9)}`);
     for (const [name, lines] of types) console.log(`${name}:\n${lines.join('\n')}`);
+    const phone = hooks.find(([name]) => name === 'baked / phone');
+    if (phone) {
+      console.log(`input on baked / phone, after ready (${INTERACTIONS} of each; ms; an interaction under 16 ms counts as 16)`);
+      for (const line of interactionLines(await measureInteractions(phone[1].page, INTERACTIONS))) console.log(line);
+    }
     for (const [name, p, profileName] of hooks) {
       const r = await p.page.evaluate(
         async ([redraws, mc]) => {
