@@ -33,6 +33,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { measureInteractions, interactionLines } from './bench/interactions.mjs';
+import { workerThrottleLines } from './bench/worker-throttle.mjs';
 import { startServer, launchBrowser, openPage, waitForReady, median, percentile, intEnv, fmt, REPO_ROOT, DESKTOP } from './harness.mjs';
 
 const LOADS = intEnv('BENCH_LOADS', 5);
@@ -236,6 +237,7 @@ async function main() {
       console.log(`${name.padEnd(18)}slider→redraw per frame median ${fmt(median(r.redraw), 2)} p95 ${fmt(percentile(r.redraw, 95), 2)} ms (n=${r.redraw.length})${mc}`);
       await p.close();
     }
+    for (const line of await workerThrottleLines(browser, PROFILES.phone.cpu)) console.log(line);
   } finally {
     await browser.close();
     await servers.plain.close();
