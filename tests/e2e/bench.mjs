@@ -34,6 +34,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { measureInteractions, interactionLines } from './bench/interactions.mjs';
 import { workerThrottleLines } from './bench/worker-throttle.mjs';
+import { lighthouseLines } from './bench/lighthouse.mjs';
 import { startServer, launchBrowser, openPage, waitForReady, median, percentile, intEnv, fmt, REPO_ROOT, DESKTOP } from './harness.mjs';
 
 const LOADS = intEnv('BENCH_LOADS', 5);
@@ -243,6 +244,8 @@ async function main() {
     await servers.plain.close();
     await servers.baked.close();
   }
+  // Last, with the bench's browser closed: Lighthouse starts its own.
+  for (const line of await lighthouseLines()) console.log(line);
 }
 
 main().catch((e) => {
