@@ -23,12 +23,19 @@
 // begin before the one before it was painted: this is the marked frame's paint on the main
 // thread, short of its way to the screen, tens of ms in headless Chromium), and never earlier
 // than the first contentful paint (which is a presentation time).
-//   Per page: what it loads by type, raw / gzip -9 / brotli (the same under both profiles). On
-// the last load of each page and profile: slider→redraw latency (benchRedraw; under the phone's CPU ×4 too) and the
-// full recompute a released slider asks for — the game over every AGI year, the Monte Carlo
-// and the tornado (benchMonteCarlo; a third as many rounds under the phone profile).
+//   Per page: what it loads by type, raw / gzip -9 / brotli (the same under both profiles).
+// On the last baked page under the phone profile: real input after ready — a slider released,
+// a preset chosen, the currency switched, BENCH_INTERACTIONS times each — with the longest
+// main-thread task after each and the interaction's duration by Event Timing (INP-like p95;
+// bench/interactions.mjs). On the last load of each page and profile: slider→redraw latency
+// (benchRedraw; under the phone's CPU ×4 too) and the full recompute a released slider asks for
+// — the game over every AGI year, the Monte Carlo and the tornado (benchMonteCarlo; a third as
+// many rounds under the phone profile). Then whether the CPU ×4 throttling slows a Web Worker
+// too (bench/worker-throttle.mjs), and last Lighthouse on the three language pages of a bake
+// made for its address (bench/lighthouse.mjs).
 //
-// env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10)
+// env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10),
+// BENCH_INTERACTIONS (5 of each kind), BENCH_LIGHTHOUSE (0 skips Lighthouse)
 
 import path from 'node:path';
 import zlib from 'node:zlib';
