@@ -7,9 +7,8 @@ use crate::charts::{
     risk_chart, sensitivity_chart, uncertainty_chart, Chart,
 };
 use crate::model::{
-    calibration::CONSTANTS, default_map_field, input_specs, monte_carlo, project, sensitivity,
-    strategy_map, AgiDistribution, InputError, InputErrorKind, Preset, Scenario, ALIASES,
-    PAYBACK_COMPARISONS, RETIRED,
+    calibration::CONSTANTS, default_map_field, input_specs, project, sensitivity, strategy_map,
+    InputError, InputErrorKind, Preset, Scenario, ALIASES, PAYBACK_COMPARISONS, RETIRED,
 };
 use crate::model::{Projection, Sensitivity, SensitivitySteps, StrategyMap, StrategyMapSteps};
 use serde::Serialize;
@@ -280,12 +279,9 @@ impl Explainer {
         runs: u32,
         seed: u32,
     ) -> JsValue {
-        let dist = AgiDistribution {
-            median_year,
-            spread_years,
-        };
-        match monte_carlo(&self.run.scenario, &dist, runs, u64::from(seed)) {
-            Ok(mc) => {
+        match self.monte_carlo_steps(median_year, spread_years, runs, seed) {
+            Ok(steps) => {
+                let mc = steps.finish();
                 let value = to_js(&mc);
                 self.monte_carlo = Some(mc);
                 value

@@ -5,7 +5,7 @@
 
 use super::calculator::Step;
 use super::{to_js, Explainer};
-use crate::model::{AgiDistribution, MonteCarloSteps};
+use crate::model::{AgiDistribution, InputError, MonteCarloSteps};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -31,11 +31,7 @@ impl Explainer {
         runs: u32,
         seed: u32,
     ) -> JsValue {
-        let dist = AgiDistribution {
-            median_year,
-            spread_years,
-        };
-        match MonteCarloSteps::start(self.run.scenario(), &dist, runs, u64::from(seed)) {
+        match self.monte_carlo_steps(median_year, spread_years, runs, seed) {
             Ok(steps) => {
                 self.monte_carlo_steps = Some(steps);
                 super::calculator::ok()
@@ -75,6 +71,22 @@ impl Explainer {
 }
 
 impl Explainer {
+    /// A Monte Carlo run of the current scenario, the AGI year drawn around `median_year`
+    /// with `spread_years`, not made yet (or why not).
+    pub(super) fn monte_carlo_steps(
+        &self,
+        median_year: f64,
+        spread_years: f64,
+        runs: u32,
+        seed: u32,
+    ) -> Result<MonteCarloSteps, Vec<InputError>> {
+        let dist = AgiDistribution {
+            median_year,
+            spread_years,
+        };
+        MonteCarloSteps::start(self.run.scenario(), &dist, runs, u64::from(seed))
+    }
+
     fn step_work(&mut self) -> Step {
         let Some(steps) = &mut self.monte_carlo_steps else {
             return self.run.step();
