@@ -17,9 +17,17 @@ async function settled(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-/** What the heavy results show: the core's results, the marks drawn and their sentences. */
+/**
+ * What the heavy results show: the core's results, the marks drawn and their sentences (each
+ * chart brought on screen first: one far from it is redrawn only when it comes near).
+ */
 function heavyState(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
+      document.getElementById(id).scrollIntoView();
+      await frames();
+    }
     const api = window.__explainer;
     const text = (selector) => document.querySelector(selector)?.textContent.trim();
     return {

@@ -104,10 +104,11 @@ test('moving the AGI-year slider with the keyboard updates the call at the reade
   }
 });
 
-test('while a slider is dragged the headline chart and the result follow; the other charts follow when it is let go', { timeout: 60_000 }, async () => {
+test('while a slider is dragged the headline chart and the result follow; the other charts follow when it is let go, those far from the screen once they come near', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.evaluate(() => document.getElementById('model-breakeven').scrollIntoView({ block: 'start' }));
     const headline0 = await canvasDigest(p.page, '#model-breakeven canvas');
     const position0 = await canvasDigest(p.page, '#model-position canvas');
     const result0 = await result(p.page);
@@ -116,8 +117,14 @@ test('while a slider is dragged the headline chart and the result follow; the ot
     await waitForTextChange(p.page, '.calc-result', result0, 'dragging US capex growth');
     assert.equal((await canvasDigest(p.page, '#model-position canvas')).digest, position0.digest, 'the cash chart redrew during the drag');
     await drag(p.page, 'us_capex_growth', '20', { release: true });
-    await waitForCanvasChange(p.page, '#model-position canvas', position0.digest);
     await waitForParams(p.page, { us_capex_growth: '20' });
+    await p.page.waitForFunction(() => !document.querySelector('#calculator .is-updating'));
+    await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const far = await p.page.evaluate(() => document.querySelector('#model-position canvas').getBoundingClientRect().top > innerHeight + 200);
+    assert.ok(far, 'the cash chart is not far below the headline chart at this size');
+    assert.equal((await canvasDigest(p.page, '#model-position canvas')).digest, position0.digest, 'the cash chart, far from the screen, redrew at once');
+    await p.page.locator('#model-position canvas').scrollIntoViewIfNeeded();
+    await waitForCanvasChange(p.page, '#model-position canvas', position0.digest);
   } finally {
     await p.close();
   }

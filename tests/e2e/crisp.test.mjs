@@ -1,5 +1,5 @@
 // Crisp canvases: every chart's backing store is its CSS size × devicePixelRatio, also after
-// the window is resized.
+// the window is resized (a chart far from the screen once it comes near).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,25 +49,29 @@ for (const [name, opts] of [
   });
 }
 
-test('after the window is resized, the charts are redrawn at the new size, still 2×', { timeout: 60_000 }, async () => {
+test('after the window is resized, each chart is redrawn at the new size, still 2×, by the time it comes on screen', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const before = await canvasSizes(p.page);
     await p.page.setViewportSize({ width: 700, height: 900 });
-    // Wait until every canvas's backing store follows its new CSS size.
-    await p.page
-      .waitForFunction(
-        () =>
-          [...document.querySelectorAll('section[data-chart] canvas')].every((c) => {
-            const r = c.getBoundingClientRect();
-            return Math.abs(c.width - r.width * 2) <= 1 && Math.abs(c.height - r.height * 2) <= 1;
-          }),
-        null,
-        { timeout: 5_000, polling: 50 },
-      )
-      .catch(() => {});
-    const after = await canvasSizes(p.page);
+    // A chart far from the screen is redrawn as it comes near: bring each on screen in turn and
+    // wait (at most 40 frames) until its backing store follows its new CSS size.
+    const after = await p.page.evaluate(async () => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const out = [];
+      for (const c of document.querySelectorAll('section[data-chart] canvas')) {
+        c.scrollIntoView({ block: 'center' });
+        for (let i = 0; i < 40; i++) {
+          const r = c.getBoundingClientRect();
+          if (Math.abs(c.width - r.width * 2) <= 1 && Math.abs(c.height - r.height * 2) <= 1) break;
+          await frame();
+        }
+        const r = c.getBoundingClientRect();
+        out.push({ chart: c.closest('section[data-chart]').dataset.chart, width: c.width, height: c.height, cssWidth: r.width, cssHeight: r.height, drawn: c.dataset.drawn ?? null });
+      }
+      return out;
+    });
     assertScaled(after, 2, 'resized to 700 px');
     assert.ok(after[0].width < before[0].width, `the us-capex canvas did not shrink (${before[0].width} → ${after[0].width})`);
     assert.deepEqual(p.consoleErrors, [], 'console errors');

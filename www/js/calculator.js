@@ -458,7 +458,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const now = (id) => id === HEADLINE_CHART || (full && !HEAVY_CHARTS.has(id));
     // Draw first, then write text into the page: drawing after DOM writes would make the
     // browser lay the page out in the middle of the frame.
-    for (const [id, view] of views) if (now(id)) view.draw();
+    for (const [id, view] of views) if (now(id)) drawSoon(id, view);
     writeResult();
     syncControls();
     for (const id of chartEntries.keys()) if (now(id)) fillModelTable(id);
@@ -513,12 +513,22 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function drawHeavy(ids, left) {
     for (const id of ids) {
       const view = views.get(id);
-      if (view) view.draw();
+      if (view) drawSoon(id, view);
       fillModelTable(id);
       setUpdating(id, false);
       left.delete(id);
     }
     if (ids.some((id) => MONTE_CARLO_CHARTS.includes(id))) writeMonteCarloWords();
+    if (ids.includes('model-sensitivity')) writeTornadoWords();
+  }
+
+  /**
+   * Draw chart `id` now if it is the headline chart (by the sliders) or has not been drawn yet
+   * (the page comes to life with every chart drawn); else when it is near the screen.
+   */
+  function drawSoon(id, view) {
+    if (id === HEADLINE_CHART || !view.drawn) view.draw();
+    else view.drawWhenNear();
   }
 
   /** Dim chart `id` (and tell screen readers it is busy) while its result is being made. */

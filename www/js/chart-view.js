@@ -3,7 +3,7 @@
 // under them (ex.hit / ex.marks map device pixels back to the fact or model year).
 //
 // Redraws are batched: scheduleDraw() marks a view dirty and one requestAnimationFrame
-// draws every dirty view. A ResizeObserver on each canvas schedules a redraw when its CSS
+// draws every dirty view near the screen; the others when they come near. A ResizeObserver on each canvas schedules a redraw when its CSS
 // size changes (the CSS decides the size; see css/chart.css).
 
 import { createTooltip } from './tooltip.js';
@@ -21,7 +21,7 @@ function flush() {
   frameRequested = false;
   const views = [...dirty];
   dirty.clear();
-  for (const view of views) view.draw();
+  for (const view of views) view.drawWhenNear();
 }
 
 /** Draw `view` on the next animation frame (once, however often this is called). */
@@ -35,6 +35,20 @@ export function scheduleDraw(view) {
 
 /** How far off screen a chart still counts as near the reader (CSS px). */
 const NEAR_PX = 200;
+
+/**
+ * Whether each chart is on screen or within NEAR_PX of it, as the browser reports it (no
+ * layout is forced): a chart far from the reader is redrawn when it comes near, not before.
+ */
+const nearObserver =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) entry.target.__chartView?.setNear(entry.isIntersecting);
+        },
+        { rootMargin: `${NEAR_PX}px 0px` },
+      )
+    : null;
 
 const resizeObserver =
   typeof ResizeObserver === 'function'
@@ -71,6 +85,8 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
   let observed = null;
   let drawnOnce = false;
   let tapped = null;
+  let near = null; // on screen or nearly (nearObserver); null until it has said
+  let stale = false; // the last drawing is out of date, redrawn when the chart comes near
 
   const view = {
     id,
@@ -86,6 +102,24 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     },
     observedSize(w, h) {
       observed = { w, h };
+    },
+    setNear(isNear) {
+      near = isNear;
+      if (near && stale) view.draw();
+    },
+    /**
+     * Draw now if the chart is on screen or nearly; else keep its last drawing (or the baked
+     * one) and draw it when it comes near: a phone shows one chart at a time, and a slider let
+     * go or a resize should not wait for the other eleven. Returns whether it drew.
+     */
+    drawWhenNear() {
+      // Not yet reported (a chart just made): measured once.
+      if (near === null) near = view.nearViewport();
+      if (!near) {
+        stale = true;
+        return false;
+      }
+      return view.draw();
     },
     sizeChanged() {
       const { w, h } = cssSize();
@@ -112,6 +146,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
         ex.draw(id, canvas);
         marks = null;
         drawnOnce = true;
+        stale = false;
         if (frame.classList.contains('is-baked')) {
           for (const drawing of frame.querySelectorAll(':scope > .chart-svg')) drawing.remove();
           frame.classList.remove('is-baked');
@@ -154,6 +189,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     destroy() {
       tooltip.hide();
       if (resizeObserver) resizeObserver.unobserve(canvas);
+      if (nearObserver) nearObserver.unobserve(canvas);
       delete canvas.__chartView;
     },
     /** Re-describe the mark that has keyboard focus (after a language/currency change). */
@@ -167,6 +203,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
 
   canvas.__chartView = view;
   if (resizeObserver) resizeObserver.observe(canvas);
+  if (nearObserver) nearObserver.observe(canvas);
 
   const tooltipShown = () => !tooltip.element.hidden;
 
