@@ -399,6 +399,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   } else showDatasetProblem(created.errors, file.error || parsed.error);
 
   timings.coreMs = performance.now();
+  // The reader's taps are answered between the core's check of the data and the article.
+  await nextTask();
   // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
   // live, within this task. Without checked figures a baked page keeps its published charts.
   // Charts away from the screen are drawn after the page answers the reader; until then their
@@ -417,6 +419,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     if (view.nearViewport()) view.draw();
     else later.push(view);
   }
+  for (const view of later) view.standIn(published.get(view.id));
+  // The article is live; the calculator (still as baked) comes to life in the next task.
+  await nextTask();
 
   // The calculator (issue 3) lives in its own section.
   const calcVisible = !app.sections || app.sections.has('calculator');
@@ -445,7 +450,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // next one, while the other model charts are drawn a task each. "ready" once every visible
   // chart is on screen.
   if (app.calculator) app.calculator.drawFirst();
-  for (const view of [...later, ...(app.calculator ? app.calculator.views() : [])]) view.standIn(published.get(view.id));
+  for (const view of app.calculator ? app.calculator.views() : []) view.standIn(published.get(view.id));
   await nextTask();
   markInteractive();
   for (const view of later) {
