@@ -61,6 +61,8 @@ function createHead(code) {
       documentElement: { setAttribute: (name, value) => page.attributes.set(name, String(value)) },
       currentScript: { getAttribute: (name) => (name === 'data-section-ids' ? page.sectionIds : null) },
       querySelector: () => null,
+      querySelectorAll: () => [],
+      addEventListener() {},
     },
     performance: { mark() {} },
     requestAnimationFrame() {},
