@@ -243,3 +243,53 @@ fn an_svg_of_absurd_size_is_refused_at_once() {
         .expect("the largest allowed size draws");
     assert!(largest.starts_with("<svg"));
 }
+
+#[wasm_bindgen_test]
+fn the_heavy_results_made_in_slices_are_the_one_call_results() {
+    let mut ex = loaded();
+    assert_eq!(json(ex.set_input("demand_growth", "30"))["ok"], true);
+    assert_eq!(
+        json(ex.monte_carlo_result()),
+        Value::Null,
+        "no run has finished yet"
+    );
+    assert_eq!(json(ex.start_monte_carlo(2032.0, 5.0, 500, 3))["ok"], true);
+    let mut finished = Vec::new();
+    let mut slices = 0;
+    loop {
+        let advanced = json(ex.advance(1.0));
+        slices += 1;
+        finished.extend(advanced["finished"].as_array().cloned().unwrap_or_default());
+        if advanced["pending"] == false {
+            break;
+        }
+        assert!(slices < 100_000, "advance never ends");
+    }
+    assert!(
+        slices > 3,
+        "a 1 ms budget made everything in {slices} slices"
+    );
+    assert_eq!(
+        finished,
+        vec!["monte_carlo", "sensitivity", "map"],
+        "each result once, in the page's order"
+    );
+    let sliced = json(ex.monte_carlo_result());
+    let tornado = json(ex.sensitivity());
+    let map = json(ex.strategy_map());
+    // The one-call functions, on a fresh explainer at the same scenario.
+    let mut fresh = loaded();
+    fresh.set_input("demand_growth", "30");
+    assert_eq!(sliced, json(fresh.monte_carlo(2032.0, 5.0, 500, 3)));
+    assert_eq!(tornado, json(fresh.sensitivity()));
+    assert_eq!(map, json(fresh.strategy_map()));
+    // A changed input starts the tornado and the map afresh; a refused run starts nothing.
+    assert_eq!(json(ex.start_monte_carlo(2032.0, 5.0, 0, 3))["ok"], false);
+    ex.set_input("demand_growth", "20");
+    let advanced = json(ex.advance(10_000.0));
+    assert_eq!(
+        advanced["finished"],
+        serde_json::json!(["sensitivity", "map"])
+    );
+    assert_eq!(advanced["pending"], false);
+}
