@@ -283,8 +283,11 @@ fn the_heavy_results_made_in_slices_are_the_one_call_results() {
     assert_eq!(sliced, json(fresh.monte_carlo(2032.0, 5.0, 500, 3)));
     assert_eq!(tornado, json(fresh.sensitivity()));
     assert_eq!(map, json(fresh.strategy_map()));
-    // A changed input starts the tornado and the map afresh; a refused run starts nothing.
+    // A changed input drops a run under way (it was for the scenario before) and starts the
+    // tornado and the map afresh; a refused run starts nothing.
     assert_eq!(json(ex.start_monte_carlo(2032.0, 5.0, 0, 3))["ok"], false);
+    assert_eq!(json(ex.start_monte_carlo(2032.0, 5.0, 500, 4))["ok"], true);
+    json(ex.advance(0.0));
     ex.set_input("demand_growth", "20");
     let advanced = json(ex.advance(10_000.0));
     assert_eq!(
@@ -292,4 +295,9 @@ fn the_heavy_results_made_in_slices_are_the_one_call_results() {
         serde_json::json!(["sensitivity", "map"])
     );
     assert_eq!(advanced["pending"], false);
+    assert_eq!(
+        json(ex.monte_carlo_result()),
+        sliced,
+        "the dropped run is not the result"
+    );
 }

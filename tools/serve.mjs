@@ -29,6 +29,12 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const SUBPATH = '/news/graphics/ai-capex/';
+/**
+ * The policy of the baked chart images (tools/chart-image.mjs): their colours are a style
+ * sheet inside them, which Firefox would refuse under the page's style-src 'self'; an image
+ * runs no script and loads nothing.
+ */
+export const SVG_IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 /** A file name with a content hash in it, as tools/bake.mjs writes them. */
 const HASHED_NAME = /\.[0-9a-f]{10}\.[a-z]+$/;
 
@@ -206,6 +212,7 @@ export function startServer({ port = 0, root = DEFAULT_ROOT, host = '127.0.0.1',
       const ext = path.extname(abs).toLowerCase();
       const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
       const headers = { 'Content-Type': mimeType(abs), ETag: etag, Vary: 'Accept-Encoding' };
+      if (abs.endsWith('.svg')) headers['Content-Security-Policy'] = SVG_IMAGE_CSP;
       // A name that carries its content's hash never changes its content (tools/bake.mjs).
       if (HASHED_NAME.test(path.basename(abs))) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
       if (req.headers['if-none-match'] === etag) return send(304, { ETag: etag, Vary: 'Accept-Encoding' });

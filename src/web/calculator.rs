@@ -236,7 +236,11 @@ impl Explainer {
     /// Sets one input from text; on error the scenario is unchanged.
     pub fn set_input(&mut self, field: &str, raw: &str) -> JsValue {
         match self.run.set(field, raw) {
-            Ok(()) => ok(),
+            Ok(()) => {
+                // A run under way is for the scenario before.
+                self.monte_carlo_steps = None;
+                ok()
+            }
             Err(e) => refused(&e),
         }
     }
@@ -246,6 +250,7 @@ impl Explainer {
         match Preset::parse(id) {
             Some(preset) => {
                 self.run = Run::new(Scenario::preset(preset));
+                self.monte_carlo_steps = None;
                 ok()
             }
             None => refused(&InputError::new(
@@ -261,6 +266,7 @@ impl Explainer {
     /// Back to the shipped defaults.
     pub fn reset(&mut self) {
         self.run = Run::new(Scenario::default());
+        self.monte_carlo_steps = None;
     }
 
     /// The projection of the current scenario: yearly rows of the four paths, the game, each
@@ -284,6 +290,8 @@ impl Explainer {
                 let mc = steps.finish();
                 let value = to_js(&mc);
                 self.monte_carlo = Some(mc);
+                // Newer than any run under way.
+                self.monte_carlo_steps = None;
                 value
             }
             Err(errors) => refused_all(&errors),

@@ -116,3 +116,38 @@ test('a currency switch redraws the heavy charts from the results already made, 
     await p.close();
   }
 });
+
+test('a slider moved without being let go (a drag that ends where it began sends no change): the heavy results are made once it is still, and nothing stays dimmed', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await settled(p.page);
+    const before = await heavyState(p.page);
+    // Let go once (a run starts), then move the same slider and back without letting go.
+    await p.page.locator('#in-demand_growth').evaluate((el) => {
+      const set = (value, release) => {
+        el.value = String(value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        if (release) el.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      const start = Number(el.value);
+      set(start + Number(el.step), true);
+      set(start + 2 * Number(el.step), false);
+      set(start + Number(el.step), false);
+    });
+    await settled(p.page);
+    const after = await heavyState(p.page);
+    assert.notDeepEqual(after.sensitivity, before.sensitivity, 'the tornado never followed');
+    const fresh = await openPage(env.browser, p.page.url(), { ...DESKTOP });
+    try {
+      assert.equal(await waitForReady(fresh.page), 'ready');
+      await settled(fresh.page);
+      assert.deepEqual(await heavyState(fresh.page), after);
+    } finally {
+      await fresh.close();
+    }
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});

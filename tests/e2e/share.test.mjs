@@ -368,11 +368,11 @@ for (const [lang, currency] of [['en', 'USD'], ['zh-Hans', 'CNY'], ['zh-Hant', '
 }
 
 test('downloaded before the scenarios are computed, the results CSV says the risk figures are not there yet', { timeout: 60_000 }, async () => {
-  // Zero-delay timers wait a minute: the page stops at its first pause, the calculator built
-  // and its first chart drawn, before the Monte Carlo run (page.js drawRest).
+  // Once the calculator is built, zero-delay timers wait a minute: the page stops at its next
+  // pause, its first chart drawn, before the Monte Carlo's first slice (calculator.js makeHeavy).
   const initScript = () => {
     const later = window.setTimeout;
-    window.setTimeout = (fn, ms, ...rest) => later(fn, ms ? ms : 60_000, ...rest);
+    window.setTimeout = (fn, ms, ...rest) => later(fn, !ms && document.querySelector('#calculator .share-results') ? 60_000 : ms, ...rest);
   };
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP, initScript });
   try {

@@ -56,6 +56,11 @@ const SLICED_CHARTS = { monte_carlo: MONTE_CARLO_CHARTS, sensitivity: ['model-se
 const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
 /** Work per task while making them: under the 50 ms at which a task counts as long. */
 const SLICE_MS = 40;
+/**
+ * A slider moved without being let go stops the heavy results under way; they are made
+ * after this pause all the same (a drag that ends where it began sends no change).
+ */
+const RESUME_HEAVY_MS = 500;
 /** The command line's runs and seed for `risk`, so the page and `whatif --json` agree. */
 const MC_RUNS = 2000;
 const MC_SEED = 20250101;
@@ -128,6 +133,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let frame = null; // 'light' | 'full' while a frame is requested
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
+  let resumeTimer = 0; // makes the heavy results after a slider stops moving
 
   // ---- apply the URL -----------------------------------------------------------------------
   const fromUrl = applyUrlScenario(ex, params, { specs, aliases: names.aliases, presets: [...presetScenarios.keys()] });
@@ -395,11 +401,20 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function writeCertainty() {
     const { nodes, text } = certainty(ctx, monteCarlo);
     if (certaintyEl.textContent !== text) replaceChildren(certaintyEl, nodes);
-    const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);
-    const kept = fields.filter((field) => !drawn.has(field));
-    const current = monteCarloScenario !== null && Object.keys(diffScenario(scenario, monteCarloScenario, kept)).length === 0;
+    const current = monteCarloCurrent();
     certaintyEl.classList.toggle('is-stale', !current);
     return current ? text : '';
+  }
+
+  /**
+   * Whether the last Monte Carlo run is the current scenario's: it draws the AGI year and the
+   * inputs in `varied` itself, so only the others count.
+   */
+  function monteCarloCurrent() {
+    if (monteCarloScenario === null) return false;
+    const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);
+    const kept = fields.filter((field) => !drawn.has(field));
+    return Object.keys(diffScenario(scenario, monteCarloScenario, kept)).length === 0;
   }
 
   /** The words of the Monte Carlo run: its sentence, how sure, and which path is steadier. */
@@ -466,9 +481,14 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     else stopHeavy();
   }
 
-  /** Stops the run of the heavy results under way (the scenario is moving on). */
+  /**
+   * Stops the run of the heavy results under way (a slider is moving); they are made once it
+   * has been still for RESUME_HEAVY_MS, if no letting go has started them before.
+   */
   function stopHeavy() {
     heavyRun += 1;
+    clearTimeout(resumeTimer);
+    resumeTimer = setTimeout(makeHeavy, RESUME_HEAVY_MS);
   }
 
   /**
@@ -479,34 +499,40 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    */
   async function makeHeavy() {
     const run = ++heavyRun;
+    clearTimeout(resumeTimer);
     const started = scenario;
-    if (monteCarloScenario === null || Object.keys(diffScenario(scenario, monteCarloScenario, fields)).length) {
-      ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
-    }
+    if (!monteCarloCurrent()) ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
     const left = new Set(HEAVY_CHARTS);
     for (const id of left) setUpdating(id, true);
-    for (;;) {
-      const r = ex.advance(SLICE_MS) || { finished: [], pending: false };
-      for (const name of r.finished) {
-        if (name === 'monte_carlo') {
-          const mc = ex.monte_carlo_result();
-          if (mc && Array.isArray(mc.agi_years)) {
-            monteCarlo = mc;
-            monteCarloScenario = started;
+    try {
+      for (;;) {
+        // Each slice in a task of its own, the first after the redraw that asked for it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (run !== heavyRun) return;
+        const r = ex.advance(SLICE_MS) || { finished: [], pending: false };
+        for (const name of r.finished) {
+          if (name === 'monte_carlo') {
+            const mc = ex.monte_carlo_result();
+            if (mc && Array.isArray(mc.agi_years)) {
+              monteCarlo = mc;
+              monteCarloScenario = started;
+            }
           }
+          sensitivityCache = null;
+          mapCache = null;
+          drawHeavy(SLICED_CHARTS[name] || [], left);
         }
-        sensitivityCache = null;
-        mapCache = null;
-        drawHeavy(SLICED_CHARTS[name] || [], left);
+        if (!r.pending) break;
       }
-      if (!r.pending) break;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (run !== heavyRun) return;
+      // Results made before this run (the same scenario in another currency): drawn again.
+      drawHeavy([...left], left);
+    } finally {
+      if (run === heavyRun) {
+        for (const id of HEAVY_CHARTS) setUpdating(id, false);
+        for (const resolve of heavyWaiters) resolve();
+        heavyWaiters = [];
+      }
     }
-    // Results made before this run (the same scenario in another currency): drawn again.
-    drawHeavy([...left], left);
-    for (const resolve of heavyWaiters) resolve();
-    heavyWaiters = [];
   }
 
   /** Draw charts `ids` from their results, just made, and take them off `left`. */
@@ -627,6 +653,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const made = new Promise((resolve) => heavyWaiters.push(resolve));
       makeHeavy();
       await made;
+    },
+    /** The core was made anew (js/core.js): it holds no Monte Carlo run; make one again. */
+    coreRestarted() {
+      monteCarloScenario = null;
     },
     /** A new context (currency change): rebuild the words that hold money. */
     setContext(next) {

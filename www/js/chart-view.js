@@ -41,7 +41,9 @@ const NEAR_PX = 200;
  * layout is forced): a chart far from the reader is redrawn when it comes near, not before.
  */
 const nearObserver =
-  typeof IntersectionObserver === 'function'
+  // In an article's frame the browser measures against the article's screen and ignores the
+  // margin: a chart would be redrawn only once in view. There, every chart is drawn at once.
+  typeof IntersectionObserver === 'function' && window === window.top
     ? new IntersectionObserver(
         (entries) => {
           for (const entry of entries) entry.target.__chartView?.setNear(entry.isIntersecting);
@@ -113,7 +115,8 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
      * go or a resize should not wait for the other eleven. Returns whether it drew.
      */
     drawWhenNear() {
-      // Not yet reported (a chart just made): measured once.
+      // Not yet reported (a chart just made), or never (no observer): measured.
+      if (!nearObserver) return view.draw();
       if (near === null) near = view.nearViewport();
       if (!near) {
         stale = true;

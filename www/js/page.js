@@ -482,8 +482,10 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
  */
 function onCoreRestart({ method, message }) {
   app.status.show('core-restart', 'warning', app.t('status.core_restarted'), detailBlock(app.t, `${method}: ${message}`));
-  // After the call that failed has been retried and returned.
+  // After the call that failed has been retried and returned. The new core has no Monte
+  // Carlo run: the calculator makes it again.
   setTimeout(() => {
+    if (app.calculator) app.calculator.coreRestarted();
     if (pushView()) redrawAll();
   }, 0);
 }
