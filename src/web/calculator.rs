@@ -56,24 +56,24 @@ impl Run {
 
     /// One game scan towards the tornado, or once it is made towards the map.
     pub(super) fn step(&mut self) -> Step {
+        let scenario = &self.scenario;
         if self.sensitivity.get().is_none() {
-            let steps = match self.sensitivity_steps.take() {
-                Some(steps) => Ok(steps),
-                None => SensitivitySteps::start(&self.scenario),
-            };
-            return finish_or_keep(
+            return step_towards(
                 &self.sensitivity,
                 &mut self.sensitivity_steps,
-                steps,
+                || SensitivitySteps::start(scenario),
+                (SensitivitySteps::step, SensitivitySteps::finish),
                 "sensitivity",
             );
         }
         if self.strategy_map.get().is_none() {
-            let steps = match self.map_steps.take() {
-                Some(steps) => Ok(steps),
-                None => StrategyMapSteps::start(&self.scenario, default_map_field(&self.scenario)),
-            };
-            return finish_or_keep(&self.strategy_map, &mut self.map_steps, steps, "map");
+            return step_towards(
+                &self.strategy_map,
+                &mut self.map_steps,
+                || StrategyMapSteps::start(scenario, default_map_field(scenario)),
+                (StrategyMapSteps::step, StrategyMapSteps::finish),
+                "map",
+            );
         }
         Step::Idle
     }
@@ -101,53 +101,28 @@ impl Run {
     }
 }
 
-/// A result made in steps: one more step of `steps`, then either the result in `cell` or
-/// the steps kept in `kept` for the next slice (a refusal is a result too).
-fn finish_or_keep<S: Stepped>(
-    cell: &OnceCell<Result<S::Made, Vec<InputError>>>,
+/// One more step towards the result in `cell`: of the steps kept in `kept`, or of new ones
+/// (`start`); then either the result in `cell` (a refusal is a result too) or the steps kept
+/// for the next slice.
+fn step_towards<S, T>(
+    cell: &OnceCell<Result<T, Vec<InputError>>>,
     kept: &mut Option<S>,
-    steps: Result<S, Vec<InputError>>,
+    start: impl FnOnce() -> Result<S, Vec<InputError>>,
+    (step, finish): (fn(&mut S) -> bool, fn(S) -> T),
     name: &'static str,
 ) -> Step {
-    let made = match steps {
+    let made = match kept.take().map_or_else(start, Ok) {
         Ok(mut steps) => {
-            if !steps.step() {
+            if !step(&mut steps) {
                 *kept = Some(steps);
                 return Step::Working;
             }
-            Ok(steps.finish())
+            Ok(finish(steps))
         }
         Err(errors) => Err(errors),
     };
     let _ = cell.set(made);
     Step::Finished(name)
-}
-
-/// The model's computations made a game scan at a time.
-trait Stepped {
-    type Made;
-    fn step(&mut self) -> bool;
-    fn finish(self) -> Self::Made;
-}
-
-impl Stepped for SensitivitySteps {
-    type Made = Sensitivity;
-    fn step(&mut self) -> bool {
-        SensitivitySteps::step(self)
-    }
-    fn finish(self) -> Sensitivity {
-        SensitivitySteps::finish(self)
-    }
-}
-
-impl Stepped for StrategyMapSteps {
-    type Made = StrategyMap;
-    fn step(&mut self) -> bool {
-        StrategyMapSteps::step(self)
-    }
-    fn finish(self) -> StrategyMap {
-        StrategyMapSteps::finish(self)
-    }
 }
 
 /// `{ok: true}` or `{ok: false, error}` / `{ok: false, errors}` for the page to word.
