@@ -288,11 +288,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           errorEl: entry.errorEl,
           explainer: () => ex,
           describe: (hit) => describeModelHit(ctx, id, hit, model()),
-          // The tornado's words follow its bars, however its drawing came about.
-          onDrawn: (view, ok, ms) => {
-            if (ok && id === 'model-sensitivity') writeTornadoWords();
-            if (onDrawn) onDrawn(view, ok, ms);
-          },
+          onDrawn,
           t: ctx.t,
         }),
       );
@@ -545,6 +541,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       left.delete(id);
     }
     if (ids.some((id) => MONTE_CARLO_CHARTS.includes(id))) writeMonteCarloWords();
+    // The tornado's words follow its result, drawn now or once the chart comes near.
     if (ids.includes('model-sensitivity')) writeTornadoWords();
   }
 
