@@ -200,8 +200,12 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
       if (tooltipShown()) refreshFocus();
     },
   };
+  // Unreported, measured as the observer would: in fractions of a pixel (clientHeight rounds).
+  // A chart off screen goes unreported (css/chart.css skips its frame) until it comes near.
   function cssSize() {
-    return observed || { w: canvas.clientWidth, h: canvas.clientHeight };
+    if (observed) return observed;
+    const box = canvas.getBoundingClientRect();
+    return { w: box.width, h: box.height };
   }
 
   canvas.__chartView = view;
