@@ -21,7 +21,7 @@
 // result; when it is let go, every chart, the Monte Carlo run and the tornado follow.
 
 import { h, replaceChildren } from './dom.js';
-import { createChartView } from './chart-view.js';
+import { createChartView, scheduleDraw } from './chart-view.js';
 import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion, noEffectText } from './calculator-outputs.js';
@@ -184,13 +184,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   const views = new Map();
   let agiStrip = null; // the call strip under the AGI-year slider (calculator-controls.js)
 
+  // The canvases of the charts drawn before a rebuild (a currency switch), by id: each stays, with
+  // its drawing, and is redrawn when near, so a rebuild does not redraw every chart at once.
+  let keptCanvases = new Map();
+
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
-    const canvas = h('canvas', {
-      class: 'chart-canvas',
-      tabIndex: 0,
-      attrs: { role: 'img', 'aria-label': chartText(ctx, id, MC_RUNS).description, 'aria-describedby': 'chart-key-hint' },
-    });
+    const label = chartText(ctx, id, MC_RUNS).description;
+    const canvas = keptCanvases.get(id) || h('canvas', { class: 'chart-canvas', tabIndex: 0, attrs: { role: 'img', 'aria-describedby': 'chart-key-hint' } });
+    canvas.setAttribute('aria-label', label);
     const frameEl = h('div', { class: 'chart-frame' }, canvas);
     const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
     const tableSlot = h('div', { class: 'model-table-slot' });
@@ -224,6 +226,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       byGroup.get(spec.group).push(spec);
     }
     controls.clear();
+    keptCanvases = new Map([...views].filter(([, view]) => view.drawn).map(([id, view]) => [id, view.canvas]));
     chartEntries.clear();
     const fieldset = (group) => {
       const list = byGroup.get(group) || [];
@@ -290,9 +293,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           describe: (hit) => describeModelHit(ctx, id, hit, model()),
           onDrawn,
           t: ctx.t,
+          drawn: keptCanvases.has(id),
         }),
       );
     }
+    keptCanvases = new Map();
   }
 
   function control(spec) {
@@ -547,11 +552,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /**
    * Draw chart `id` now if it is the headline chart (by the sliders) or has not been drawn yet
-   * (the page comes to life with every chart drawn); else when it is near the screen.
+   * (the page comes to life with every chart drawn); else in the coming frames, one at a time,
+   * if it is near the screen.
    */
   function drawSoon(id, view) {
     if (id === HEADLINE_CHART || !view.drawn) view.draw();
-    else view.drawWhenNear();
+    else scheduleDraw(view);
   }
 
   /** Dim chart `id` (and tell screen readers it is busy) while its result is being made. */

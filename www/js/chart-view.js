@@ -2,9 +2,10 @@
 // core to draw it, and turns pointer, tap and arrow keys into a tooltip about the mark
 // under them (ex.hit / ex.marks map device pixels back to the fact or model year).
 //
-// Redraws are batched: scheduleDraw() marks a view dirty and one requestAnimationFrame
-// draws every dirty view near the screen; the others when they come near. A ResizeObserver on each canvas schedules a redraw when its CSS
-// size changes (the CSS decides the size; see css/chart.css).
+// Redraws are batched: scheduleDraw() marks a view dirty and the coming animation frames draw
+// the dirty views near the screen, a few milliseconds of drawing each; the others when they
+// come near. A ResizeObserver on each canvas schedules a redraw when its CSS size changes (the
+// CSS decides the size; see css/chart.css).
 
 import { createTooltip } from './tooltip.js';
 
@@ -17,20 +18,37 @@ export function currentDpr() {
 const dirty = new Set();
 let frameRequested = false;
 
+/**
+ * How long one frame may spend drawing charts (ms) before the rest wait for the next: a
+ * chart takes 20–40 ms on a phone (the bench's CPU ×4), and several in one frame made one
+ * long task the reader's input waited behind. One chart is always drawn per frame.
+ */
+const FRAME_BUDGET_MS = 8;
+
 function flush() {
   frameRequested = false;
-  const views = [...dirty];
-  dirty.clear();
-  for (const view of views) view.drawWhenNear();
+  const started = performance.now();
+  for (const view of dirty) {
+    if (performance.now() - started > FRAME_BUDGET_MS) {
+      requestFrame();
+      return;
+    }
+    dirty.delete(view);
+    view.drawWhenNear();
+  }
 }
 
-/** Draw `view` on the next animation frame (once, however often this is called). */
-export function scheduleDraw(view) {
-  dirty.add(view);
+function requestFrame() {
   if (!frameRequested) {
     frameRequested = true;
     requestAnimationFrame(flush);
   }
+}
+
+/** Draw `view` on a coming animation frame (once, however often this is called). */
+export function scheduleDraw(view) {
+  dirty.add(view);
+  requestFrame();
 }
 
 /** How far off screen a chart still counts as near the reader (CSS px). */
@@ -75,9 +93,13 @@ const resizeObserver =
  *   describe   (hit) => array of tooltip lines, or null
  *   onDrawn    (view, ok, ms) => void, after every draw attempt
  *   t          translator (for the draw-failure message)
+ *   drawn      the canvas already shows this chart, perhaps out of date (a view made anew for
+ *              it): redrawn when near, not at once
  */
-export function createChartView({ id, elementId = id, canvas, frame, errorEl, explainer, describe, onDrawn, t }) {
+export function createChartView({ id, elementId = id, canvas, frame, errorEl, explainer, describe, onDrawn, t, drawn = false }) {
   const tooltip = createTooltip(frame, { id: `${elementId}-tooltip` });
+  const listening = new AbortController(); // the canvas may outlive this view
+  const on = (type, handler) => canvas.addEventListener(type, handler, { signal: listening.signal });
   let marks = null; // cached ex.marks() of the last draw
   let focusIndex = -1;
   let lastCss = { w: 0, h: 0, dpr: 0 };
@@ -85,7 +107,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
   // force a synchronous layout whenever the page changed since the last frame (a slider's
   // value text, say), which costs more than drawing the chart.
   let observed = null;
-  let drawnOnce = false;
+  let drawnOnce = drawn;
   let tapped = null;
   let near = null; // on screen or nearly (nearObserver); null until it has said
   let stale = false; // the last drawing is out of date, redrawn when the chart comes near
@@ -191,6 +213,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     /** Stop watching the canvas (its section is being rebuilt). */
     destroy() {
       tooltip.hide();
+      listening.abort();
       if (resizeObserver) resizeObserver.unobserve(canvas);
       if (nearObserver) nearObserver.unobserve(canvas);
       delete canvas.__chartView;
@@ -272,16 +295,16 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
 
   // Mouse and pen: follow the pointer. Touch: a tap shows the mark, a second tap on it or a
   // tap on empty space hides it.
-  canvas.addEventListener('pointermove', (event) => {
+  on('pointermove', (event) => {
     if (event.pointerType === 'touch') return;
     const found = hitAt(event);
     if (found) showFor(found.hit, found.anchor);
     else tooltip.hide();
   });
-  canvas.addEventListener('pointerleave', (event) => {
+  on('pointerleave', (event) => {
     if (event.pointerType !== 'touch' && document.activeElement !== canvas) tooltip.hide();
   });
-  canvas.addEventListener('pointerdown', (event) => {
+  on('pointerdown', (event) => {
     if (event.pointerType !== 'touch') return;
     const found = hitAt(event);
     if (!found || (tapped === found.hit.mark && tooltipShown())) {
@@ -306,7 +329,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     if (focusIndex >= 0 && document.activeElement === canvas) focusMark(focusIndex);
     else tooltip.hide();
   }
-  canvas.addEventListener('keydown', (event) => {
+  on('keydown', (event) => {
     const keys = {
       ArrowRight: 1,
       ArrowDown: 1,
@@ -326,7 +349,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
       tooltip.hide();
     }
   });
-  canvas.addEventListener('blur', () => {
+  on('blur', () => {
     tooltip.hide();
   });
 

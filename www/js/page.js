@@ -260,9 +260,10 @@ function setCurrency(currency) {
   updateCurrencySwitch(currency);
   app.writeUrl({ cur: currency });
   if (app.data) refreshChartText(app.entries, ctx(), visibleCharts());
-  if (app.calculator) app.calculator.setContext(ctx());
   for (const view of app.views.values()) view.refresh();
-  if (pushView()) redrawAll();
+  if (pushView()) for (const view of app.views.values()) scheduleDraw(view);
+  // The calculator's words are rebuilt in a task of their own, after the switch has answered.
+  if (app.calculator) setTimeout(() => app.calculator.setContext(ctx()), 0);
 }
 
 function showProblems(problems) {
