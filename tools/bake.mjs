@@ -152,6 +152,12 @@ function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMed
     }
     canvas.remove();
   }
+  // The controls as they stand: the script set their properties, which markup does not keep, so
+  // with JavaScript off (or before the page is live) a slider would sit mid-track, no choice made.
+  for (const input of document.querySelectorAll('input')) {
+    if (input.type === 'radio' || input.type === 'checkbox') input.toggleAttribute('checked', input.checked);
+    else input.setAttribute('value', input.value);
+  }
   // Nothing transient (tooltips, status messages), and no "needs JavaScript" notice: this page doesn't.
   for (const el of document.querySelectorAll('.tooltip, .mark-ring, noscript')) el.remove();
   const status = document.getElementById('status');

@@ -66,6 +66,7 @@ function createHead(code) {
     },
     performance: { mark() {} },
     requestAnimationFrame() {},
+    window: {},
   });
   return (search, sectionIds) => {
     Object.assign(page, { search, sectionIds, attributes: new Map() });

@@ -90,7 +90,7 @@ for (const [lang, dir] of Object.entries(PAGES)) {
   });
 }
 
-test('the only script before first paint is js/head.js, under 1 KB gzip; nothing is preloaded', () => {
+test('the only script before first paint is js/head.js, under 1.25 KB gzip; nothing is preloaded', () => {
   for (const dir of Object.values(PAGES)) {
     const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -100,7 +100,7 @@ test('the only script before first paint is js/head.js, under 1 KB gzip; nothing
   }
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const head = fs.readFileSync(path.join(DIST, html.match(/<script src="\.\/(js\/head\.[0-9a-f]{10}\.js)"/)[1]));
-  assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1024, 'js/head.js is under 1 KB gzip');
+  assert.ok(zlib.gzipSync(head, { level: 9 }).length < 1280, 'js/head.js is under 1.25 KB gzip');
 });
 
 test('js/embed-host.js as shipped is as small as the README says', () => {

@@ -1,9 +1,10 @@
-// The one script a baked page runs before its first paint (tools/bake.mjs puts it first in
-// <head>): it applies ?theme=, ?chrome= and ?section= at once, so the first paint is right, and
-// starts the interactive page (js/main.js) only after that paint, with the files it will need
-// (data-fetch: data, words, wasm) already on their way; if that script fails or takes longer
-// than data-timeout ms, the page says so and disables its controls. Classic script, no modules,
-// under 1 KB gzip.
+// The one script a baked page runs before its first paint (tools/bake.mjs puts it in <head>,
+// after the stylesheet): it applies ?theme=, ?chrome= and ?section= at once, so the first paint
+// is right, and starts the interactive page (js/main.js) only after that paint, with the files
+// it will need (data-fetch: data, words, wasm) already on their way; if that script fails or
+// takes longer than data-timeout ms, the page says so and disables its controls. Until the page
+// is live it keeps what the reader does to its controls. Classic script, no modules, under
+// 1.25 KB gzip.
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
@@ -34,6 +35,25 @@
     if (id && known.indexOf(id) >= 0 && shown.indexOf(id) < 0) shown.push(id);
   });
   if (shown.length) root.setAttribute('data-sections', shown.join(' '));
+  // A tap, a slider let go or a table opened before the live page has taken over (the baked
+  // control has no handler yet) is kept, and applied once the page is live (js/early-input.js):
+  // the control, as its id or its nearest id and its place below it, and its value. A kept
+  // button is shown waiting (data-kept, css/base.css).
+  var kept = (window.__explainerEarly = []);
+  function keep(event) {
+    if (window.__explainerEarly !== kept) return; // applied: the page is live
+    var type = event.type;
+    var el = event.target;
+    if (type === 'click' ? !(el = el.closest && el.closest('button')) : type === 'change' ? el.tagName !== 'INPUT' : el.tagName !== 'DETAILS') return;
+    var path = [];
+    for (var at = el; at && !at.id; at = at.parentElement) path.unshift([].indexOf.call(at.parentElement ? at.parentElement.children : [], at));
+    if (!at) return;
+    if (type === 'click') el.setAttribute('data-kept', '');
+    kept.push({ type: type, target: el, id: at.id, path: path, value: el.type === 'radio' ? el.checked : el.value, open: el.open });
+  }
+  ['click', 'change', 'toggle'].forEach(function (type) {
+    document.addEventListener(type, keep, true);
+  });
   // The first frame that shows a baked chart.
   (function markFirstChart() {
     if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');

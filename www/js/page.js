@@ -13,6 +13,7 @@ import { createFormat } from './format.js';
 import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from './data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
+import { applyEarlyInput } from './early-input.js';
 import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from './wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
@@ -454,6 +455,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   for (const view of app.calculator ? app.calculator.views() : []) view.standIn(published.get(view.id));
   await nextTask();
   markInteractive();
+  applyEarlyInput();
   for (const view of later) {
     view.draw();
     await nextTask();

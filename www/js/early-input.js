@@ -1,0 +1,46 @@
+// What the reader did on the baked page before it was live — a button tapped, a slider let go,
+// a choice made, a table opened — kept by js/head.js (window.__explainerEarly) and applied here
+// to the live controls once the page is live, in the order it was done: never silently lost.
+// A control still in the page was live when used (its own handler answered) and is skipped;
+// so is one whose live twin is not the same kind of control (the page changed under it).
+
+/** The live control at `id` and `path` (child indices below it), or null. */
+function liveTwin(doc, { id, path }) {
+  return path.reduce((at, index) => (at ? at.children[index] : null), doc.getElementById(id));
+}
+
+function sameKind(live, baked) {
+  if (!live || live.tagName !== baked.tagName) return false;
+  return live.tagName === 'BUTTON' ? live.textContent === baked.textContent : live.type === baked.type;
+}
+
+/** Apply what was kept and stop keeping. Returns how many were applied. */
+export function applyEarlyInput(doc = document) {
+  const kept = window.__explainerEarly;
+  window.__explainerEarly = null;
+  if (!Array.isArray(kept)) return 0;
+  // One per control and kind, the last, in the order of the last: a button tapped twice while
+  // waiting is tapped once.
+  const last = new Map();
+  for (const entry of kept) {
+    const key = `${entry.type} ${entry.id} ${entry.path.join(' ')}`;
+    last.delete(key);
+    last.set(key, entry);
+  }
+  let applied = 0;
+  for (const entry of last.values()) {
+    if (entry.target.isConnected) continue;
+    const el = liveTwin(doc, entry);
+    if (!sameKind(el, entry.target)) continue;
+    if (entry.type === 'click') el.click();
+    else if (entry.type === 'toggle') el.open = entry.open;
+    else {
+      if (el.type === 'radio') el.checked = entry.value;
+      else el.value = entry.value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    applied += 1;
+  }
+  return applied;
+}
