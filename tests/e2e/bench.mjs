@@ -30,16 +30,20 @@
 // bench/interactions.mjs). On the last load of each page and profile: slider→redraw latency
 // (benchRedraw; under the phone's CPU ×4 too) and the full recompute a released slider asks for
 // — the game over every AGI year, the Monte Carlo and the tornado (benchMonteCarlo; a third as
-// many rounds under the phone profile). Then whether the CPU ×4 throttling slows a Web Worker
+// many rounds under the phone profile). Then a full visit on the phone profile, the reader
+// scrolling at once (bench/visit.mjs: when each chart is live after it came on screen, and every
+// byte the visit fetched). Then whether the CPU ×4 throttling slows a Web Worker
 // too (bench/worker-throttle.mjs), and last Lighthouse on the three language pages of a bake
 // made for its address (bench/lighthouse.mjs).
 //
 // env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10),
-// BENCH_INTERACTIONS (5 of each kind), BENCH_LIGHTHOUSE (0 skips Lighthouse)
+// BENCH_INTERACTIONS (5 of each kind), BENCH_VISIT (0 skips the full visit), BENCH_LIGHTHOUSE
+// (0 skips Lighthouse)
 
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { measureInteractions, interactionLines } from './bench/interactions.mjs';
+import { measureVisit, visitLines } from './bench/visit.mjs';
 import { workerThrottleLines } from './bench/worker-throttle.mjs';
 import { lighthouseLines } from './bench/lighthouse.mjs';
 import { startServer, launchBrowser, openPage, waitForReady, median, percentile, intEnv, fmt, REPO_ROOT, DESKTOP } from './harness.mjs';
@@ -49,6 +53,7 @@ const PHONE_LOADS = intEnv('BENCH_PHONE_LOADS', 3);
 const REDRAWS = intEnv('BENCH_REDRAWS', 200);
 const MC = intEnv('BENCH_MC', 10);
 const INTERACTIONS = intEnv('BENCH_INTERACTIONS', 5);
+const VISIT = intEnv('BENCH_VISIT', 1) > 0;
 
 const PROFILES = {
   desktop: { size: DESKTOP, loads: LOADS },
@@ -105,6 +110,17 @@ function fileType(url, contentType = '') {
   return contentType.includes('html') || ext === 'html' || ext === '' ? 'html' : ext || 'other';
 }
 
+/** The profile's CPU and network throttling, on page `p` before it loads. */
+async function throttle(p, profile) {
+  if (!profile.cpu && !profile.network) return;
+  const cdp = await p.context.newCDPSession(p.page);
+  if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  if (profile.network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+  }
+}
+
 async function oneLoad(browser, url, profile, { keepBodies = false } = {}) {
   const p = await openPage(browser, url, { ...profile.size, locale: 'en-US', initScript: loadProbe, goto: false });
   const bodies = [];
@@ -113,14 +129,7 @@ async function oneLoad(browser, url, profile, { keepBodies = false } = {}) {
       bodies.push(request.response().then(async (r) => ({ type: fileType(request.url(), r?.headers()['content-type']), body: r ? await r.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0) }))),
     );
   }
-  if (profile.cpu || profile.network) {
-    const cdp = await p.context.newCDPSession(p.page);
-    if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-    if (profile.network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', profile.network);
-    }
-  }
+  await throttle(p, profile);
   await p.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   let state;
   try {
@@ -245,6 +254,7 @@ async function main() {
       console.log(`${name.padEnd(18)}slider→redraw per frame median ${fmt(median(r.redraw), 2)} p95 ${fmt(percentile(r.redraw, 95), 2)} ms (n=${r.redraw.length})${mc}`);
       await p.close();
     }
+    if (VISIT) for (const line of visitLines(await measureVisit(browser, pages.baked, PROFILES.phone, (p) => throttle(p, PROFILES.phone)), fmt)) console.log(line);
     for (const line of await workerThrottleLines(browser, PROFILES.phone.cpu)) console.log(line);
   } finally {
     await browser.close();
