@@ -27,8 +27,9 @@
 //   dist/…/static.html       for places where scripts do not run (RSS, email newsletters, AMP
 //   dist/…/img/<chart>.png   without amp-iframe): each chart as an image, with its title,
 //                            takeaway, description and source in text, linking to the live page
-//   dist/css/page.<hash>.css every stylesheet in one, with ?section=… rules (one per section id),
-//                            but the calculator's: css/calculator.<hash>.css, linked just before it
+//   dist/css/page.<hash>.css every stylesheet in one (minified), with ?section=… rules (one per
+//                            section id), but the calculator's: css/calculator.<hash>.css,
+//                            linked just before it
 //   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
 //   dist/js/share-files.<hash>.js  what makes the downloads (js/share-files.js and its helpers),
@@ -46,7 +47,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleModule, minifyScript } from './bundle.mjs';
+import { bundleModule, minifyCss, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
 import { startServer, CSP } from './serve.mjs';
@@ -506,8 +507,9 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const pageSections = (await loadCore()).page_sections();
   const sectionIds = [...chartIds, ...pageSections];
   const css = bundledCss(chartIds, pageSections);
-  const styles = hashedCopy(out, 'css/page.css', css.head);
-  const bodyStyles = css.inBody.map(({ before, text }) => ({ before, href: hashedCopy(out, `css/${before}.css`, text) }));
+  const styles = hashedCopy(out, 'css/page.css', await minifyCss(css.head));
+  const bodyStyles = [];
+  for (const { before, text } of css.inBody) bodyStyles.push({ before, href: hashedCopy(out, `css/${before}.css`, await minifyCss(text)) });
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, shippedBytes(rel))]));
   const mainScript = await bundleScripts(out, assetNames);

@@ -15,6 +15,12 @@ export async function minifyScript(code) {
   return (await esbuild.transform(code, { loader: 'js', minify: true, legalComments: 'none', charset: 'utf8' })).code;
 }
 
+/** A stylesheet, minified: the comments that explain it stay in www/css, not on the wire. */
+export async function minifyCss(css) {
+  const esbuild = await loadEsbuild();
+  return (await esbuild.transform(css, { loader: 'css', minify: true, legalComments: 'none', charset: 'utf8' })).code;
+}
+
 /**
  * Bundle `entry` (a path), with `define` (global name → JSON value) replaced in the code.
  * Resolves to { js, inputs } (the files it contains); throws on any esbuild warning — a
