@@ -145,6 +145,9 @@ test('a data file the core refuses: the baked page says so, keeps its published 
     assert.ok(message.includes(words.status.dataset_kept_published), `the message does not say the published charts stay: ${message}`);
     const shown = await p.page.evaluate(readPage);
     for (const id of CHART_IDS) assert.equal(shown.charts[id]?.length, 1, `${id}: the published chart is not shown`);
+    // Away from the screen its baked drawing stands in; brought near, it is drawn live.
+    await p.page.locator('#calculator canvas').first().scrollIntoViewIfNeeded();
+    await p.page.waitForFunction(() => document.querySelector('#calculator canvas')?.dataset.drawn === '1', null, { timeout: 5_000 }).catch(() => {});
     const calc = await p.page.evaluate(() => document.querySelector('#calculator canvas')?.dataset.drawn);
     assert.equal(calc, '1', "the calculator's chart is not drawn");
     assert.deepEqual(p.pageErrors, []);

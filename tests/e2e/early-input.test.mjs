@@ -11,17 +11,20 @@ import { openPage, waitForReady, PHONE, BAKED_PAGES } from './harness.mjs';
 
 const env = bakedSiteAndBrowser();
 
-/** The baked English page with its live script held until `release()`. */
-async function openHeld() {
+/**
+ * A baked page (the English one unless `address` says) with its live script held until
+ * `release(answer)`: then fetched, or answered as `answer` says ({ status } for a failure).
+ */
+async function openHeld(address = BAKED_PAGES.en) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  const p = await openPage(env.browser, new URL(BAKED_PAGES.en, env.server.url).href, {
+  const p = await openPage(env.browser, new URL(address, env.server.url).href, {
     ...PHONE,
     goto: false,
     route: (context) =>
       context.route('**/js/main.*.js', async (route) => {
-        await held;
-        await route.continue();
+        const answer = await held;
+        await (answer ? route.fulfill(answer) : route.continue());
       }),
   });
   await p.page.goto(p.url, { waitUntil: 'domcontentloaded' });
@@ -46,8 +49,9 @@ test('what the reader does before the page is live is applied once it is: a curr
     await page.locator('#in-agi_mode-1').check();
     await page.locator('#chart-us-capex button[data-figures="articles"]').click();
     await page.locator('#chart-china-capex details.table-details > summary').click();
-    // Kept: the tap, three slider changes, the choice, the switch and the table.
-    assert.equal(await page.evaluate(() => window.__explainerEarly.length), 7);
+    await page.locator('#calculator details.calc-more > summary').click();
+    // Kept: the tap, three slider changes, the choice, the switch and two openings.
+    assert.equal(await page.evaluate(() => window.__explainerEarly.length), 8);
 
     release();
     assert.equal(await waitForReady(page), 'ready');
@@ -63,6 +67,11 @@ test('what the reader does before the page is live is applied once it is: a curr
     assert.equal(await page.locator('#in-agi_mode-1').isChecked(), true, 'the choice made');
     assert.equal(await page.locator('#chart-us-capex button[data-figures="articles"]').getAttribute('aria-pressed'), 'true', 'the figures switch');
     assert.equal(await page.locator('#chart-china-capex details.table-details').evaluate((d) => d.open), true, 'the table opened');
+    // The calculator's words are rebuilt for the currency in a task after the switch: what the
+    // reader opened stays open.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    assert.match(await page.locator('#calculator').innerText(), /¥|yuan/i, 'the calculator is not in the currency tapped');
+    assert.equal(await page.locator('#calculator details.calc-more').evaluate((d) => d.open), true, 'the assumptions opened');
     assert.equal(await page.locator('[data-kept]').count(), 0, 'a live control still shows it is waiting');
     assert.deepEqual(p.pageErrors, []);
   } finally {
@@ -87,6 +96,38 @@ test('a button tapped twice while the page is not live is answered once', { time
     // A tap on the live page is the page's own: not kept, not applied twice.
     await reported.click();
     assert.equal(await reported.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => window.__explainerEarly), null);
+  } finally {
+    release();
+    await p.close();
+  }
+});
+
+test('a tap kept on the page in one language is applied when ?lang= brings it to life in another', { timeout: 60_000 }, async () => {
+  const { p, release } = await openHeld(`${BAKED_PAGES['zh-Hans']}?lang=en`);
+  const { page } = p;
+  try {
+    await page.locator('#chart-us-capex button[data-figures="articles"]').click();
+    release();
+    assert.equal(await waitForReady(page), 'ready');
+    await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.locator('#chart-us-capex button[data-figures="articles"]').getAttribute('aria-pressed'), 'true');
+  } finally {
+    release();
+    await p.close();
+  }
+});
+
+test('a page that cannot come to life shows no tap as waiting', { timeout: 60_000 }, async () => {
+  const { p, release } = await openHeld();
+  const { page } = p;
+  try {
+    await page.locator('#currency-switch button[data-currency="CNY"]').click();
+    assert.equal(await page.locator('[data-kept]').count(), 1);
+    release({ status: 503, body: '' });
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'error', null, { timeout: 10_000 });
+    assert.equal(await page.locator('[data-kept]').count(), 0, 'a disabled control still shows it is waiting');
     assert.equal(await page.evaluate(() => window.__explainerEarly), null);
   } finally {
     release();

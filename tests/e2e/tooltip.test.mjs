@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, readWwwJson, DESKTOP, PHONE } from './harness.mjs';
+import { openPage, waitForReady, readWwwJson, screenPixel, DESKTOP, PHONE } from './harness.mjs';
 import { MONEY_SIGNIFICANT_FIGURES, displayPercent, isMoneyUnit } from '../../www/js/format.js';
 
 const dataset = readWwwJson('data/capex-dataset.json');
@@ -202,6 +202,43 @@ test('tapping a bar on a phone-sized touch screen shows its tooltip; a second ta
     await p.page.locator('section[data-chart="us-capex"] .tooltip').waitFor({ state: 'hidden', timeout: 2_000 });
     assert.deepEqual(p.consoleErrors, [], 'console errors');
     assert.deepEqual(p.pageErrors, [], 'page errors');
+  } finally {
+    await p.close();
+  }
+});
+
+test('on a narrow phone a tooltip taller than its chart is shown whole, and keyboard focus on a chart is seen', { timeout: 90_000 }, async () => {
+  // A chart's frame clips what it paints (content-visibility, css/chart.css): the tooltip lives
+  // beside it, in the figure, and the focus ring is drawn inside the canvas.
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { viewport: { width: 320, height: 700 }, deviceScaleFactor: 1 });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const canvas = p.page.locator('section[data-chart="capex-intensity"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.focus();
+    const ring = await screenPixel(canvas, 1, 1);
+    const focus = await canvas.evaluate((c) => getComputedStyle(c).outlineColor.match(/\d+/g).slice(0, 3).map(Number));
+    assert.ok(ring.every((v, i) => Math.abs(v - focus[i]) <= 24), `the focus ring is not seen: ${ring} at the canvas's corner, the ring is ${focus}`);
+    let tallest = null;
+    const marks = await p.page.evaluate(() => window.__explainer.marks('capex-intensity').length);
+    for (let i = 0; i < marks; i++) {
+      await p.page.keyboard.press('ArrowRight');
+      const seen = await canvas.evaluate((c) => {
+        const tip = c.closest('figure').querySelector('.tooltip');
+        const frame = c.parentElement;
+        if (tip.hidden) return null;
+        tip.scrollIntoView({ block: 'end' });
+        const box = tip.getBoundingClientRect();
+        tip.style.pointerEvents = 'auto'; // seen by hit testing, which clips as painting does
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 4);
+        tip.style.pointerEvents = '';
+        return { over: box.height - frame.clientHeight, shown: Boolean(hit && hit.closest('.tooltip') === tip) };
+      });
+      if (seen && (!tallest || seen.over > tallest.over)) tallest = seen;
+      await canvas.scrollIntoViewIfNeeded();
+    }
+    assert.ok(tallest, 'no tooltip was shown');
+    assert.equal(tallest.shown, true, `the bottom of the tallest tooltip (${tallest.over} px taller than its chart) is cut off`);
   } finally {
     await p.close();
   }

@@ -225,6 +225,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       if (!byGroup.has(spec.group)) byGroup.set(spec.group, []);
       byGroup.get(spec.group).push(spec);
     }
+    const opened = openDetails();
     controls.clear();
     keptCanvases = new Map([...views].filter(([, view]) => view.drawn).map(([id, view]) => [id, view.canvas]));
     chartEntries.clear();
@@ -298,6 +299,16 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       );
     }
     keptCanvases = new Map();
+    // What the reader had open stays open (a currency switch rebuilds the words).
+    for (const details of section.querySelectorAll('details')) if (opened.has(detailsKey(details))) details.open = true;
+  }
+
+  /** Each open <details> of the calculator, by where it is: its nearest id and its class. */
+  function openDetails() {
+    return new Set([...section.querySelectorAll('details[open]')].map(detailsKey));
+  }
+  function detailsKey(details) {
+    return `${details.parentElement.closest('[id]')?.id} ${details.className}`;
   }
 
   function control(spec) {
@@ -553,10 +564,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /**
    * Draw chart `id` now if it is the headline chart (by the sliders) or has not been drawn yet
    * (the page comes to life with every chart drawn); else in the coming frames, one at a time,
-   * if it is near the screen.
+   * if it is near the screen. A baked drawing standing in is replaced as the chart comes near.
    */
   function drawSoon(id, view) {
-    if (id === HEADLINE_CHART || !view.drawn) view.draw();
+    if (view.standingIn) view.drawWhenNear();
+    else if (id === HEADLINE_CHART || !view.drawn) view.draw();
     else scheduleDraw(view);
   }
 
@@ -650,7 +662,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       for (const [id, view] of views) {
         if (view.drawn || HEAVY_CHARTS.has(id)) continue;
         await nextTask();
-        view.draw();
+        // Away from the screen a baked drawing stands in: drawn live as it comes near.
+        if (view.standingIn) view.drawWhenNear();
+        else view.draw();
         fillModelTable(id);
       }
       const made = new Promise((resolve) => heavyWaiters.push(resolve));

@@ -115,8 +115,13 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
   const view = {
     id,
     canvas,
+    frame,
     get drawn() {
       return drawnOnce;
+    },
+    /** Whether a baked drawing stands in for it (not drawn live yet): see standIn(). */
+    get standingIn() {
+      return !drawnOnce && frame.classList.contains('is-baked');
     },
     /** Whether the canvas is laid out (visible) at all. */
     isVisible() {

@@ -2,23 +2,34 @@
 // a choice made, a table opened — kept by js/head.js (window.__explainerEarly) and applied here
 // to the live controls once the page is live, in the order it was done: never silently lost.
 // A control still in the page was live when used (its own handler answered) and is skipped;
-// so is one whose live twin is not the same kind of control (the page changed under it).
+// so is one whose live twin is not the same kind of control (the page changed under it). A
+// twin is matched by what does not depend on the language (?lang= may differ from the bake's).
 
 /** The live control at `id` and `path` (child indices below it), or null. */
 function liveTwin(doc, { id, path }) {
   return path.reduce((at, index) => (at ? at.children[index] : null), doc.getElementById(id));
 }
 
+const SAME = ['type', 'name', 'data-figures', 'data-currency'];
+
 function sameKind(live, baked) {
-  if (!live || live.tagName !== baked.tagName) return false;
-  return live.tagName === 'BUTTON' ? live.textContent === baked.textContent : live.type === baked.type;
+  if (!live || live.tagName !== baked.tagName || SAME.some((name) => live.getAttribute(name) !== baked.getAttribute(name))) return false;
+  return baked.type !== 'radio' || live.value === baked.value; // a slider's value is what changed
+}
+
+/** Stop keeping, and let no control show it is waiting. Returns what was kept (or null). */
+export function stopKeepingEarlyInput(doc = document) {
+  const kept = window.__explainerEarly;
+  window.__explainerEarly = null;
+  // A tap just before this, on a control already live, was answered and kept both.
+  for (const el of doc.querySelectorAll('[data-kept]')) el.removeAttribute('data-kept');
+  return Array.isArray(kept) ? kept : null;
 }
 
 /** Apply what was kept and stop keeping. Returns how many were applied. */
 export function applyEarlyInput(doc = document) {
-  const kept = window.__explainerEarly;
-  window.__explainerEarly = null;
-  if (!Array.isArray(kept)) return 0;
+  const kept = stopKeepingEarlyInput(doc);
+  if (!kept) return 0;
   // One per control and kind, the last, in the order of the last: a button tapped twice while
   // waiting is tapped once.
   const last = new Map();

@@ -71,8 +71,10 @@
     root.setAttribute('data-state', 'error');
     var line = document.getElementById('boot-error'); // not there yet if the page is still arriving
     if (line) line.hidden = false;
+    window.__explainerEarly = null; // nothing kept will be applied, nor shown waiting
     document.querySelectorAll('button, input, select, textarea').forEach(function (control) {
       control.disabled = true;
+      control.removeAttribute('data-kept');
     });
     if (parent !== window && window.ResizeObserver) new ResizeObserver(tellHost).observe(root);
   }

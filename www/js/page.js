@@ -13,7 +13,7 @@ import { createFormat } from './format.js';
 import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from './data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
-import { applyEarlyInput } from './early-input.js';
+import { applyEarlyInput, stopKeepingEarlyInput } from './early-input.js';
 import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from './wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
@@ -84,6 +84,8 @@ const ctx = () => ({ t: app.t, fmt: app.fmt, data: app.data, lang: app.lang, cur
 
 function setState(state) {
   root.dataset.state = state;
+  // A page that cannot come to life applies nothing the reader did before: none of it waits.
+  if (state === 'error') stopKeepingEarlyInput();
   if (state === 'ready' && timings.readyMs === null) timings.readyMs = performance.now();
 }
 
@@ -171,10 +173,13 @@ function onDrawn(view, ok) {
   checkReady();
 }
 
-/** "ready" once every visible chart (article and calculator) has been drawn at least once. */
+/**
+ * "ready" once every visible chart (article and calculator) has been drawn at least once, or
+ * shows its baked drawing until it comes near.
+ */
 function checkReady() {
   if (root.dataset.state !== 'loading' || !app.ex || app.drawingFirst) return;
-  const pending = allViews().filter((v) => v.isVisible() && !v.drawn && !v.canvas.dataset.error);
+  const pending = allViews().filter((v) => v.isVisible() && !v.drawn && !v.standingIn && !v.canvas.dataset.error);
   if (pending.length === 0) setState('ready');
 }
 
@@ -405,8 +410,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   await nextTask();
   // From here to the first drawing nothing awaits: a baked article is replaced by the same one,
   // live, within this task. Without checked figures a baked page keeps its published charts.
-  // Charts away from the screen are drawn after the page answers the reader; until then their
-  // baked drawings stand in.
+  // Charts away from the screen keep their baked drawings until they come near.
   const published = baked ? bakedDrawings() : new Map();
   if (baked) renderHeader(ctx(), { onCurrency: setCurrency });
   if (app.data) renderArticle();
@@ -451,14 +455,20 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // The calculator's result and headline chart in this task; the controls answer from the
   // next one, while the other model charts are drawn a task each. "ready" once every visible
   // chart is on screen.
-  if (app.calculator) app.calculator.drawFirst();
   for (const view of app.calculator ? app.calculator.views() : []) view.standIn(published.get(view.id));
+  if (app.calculator) app.calculator.drawFirst();
   await nextTask();
   markInteractive();
   applyEarlyInput();
+  // Charts away from the screen keep their baked image, drawn live as they come near. A plain
+  // page has none to keep, and the baked page's one inline drawing is hundreds of elements: each
+  // of those is drawn now, a task each.
   for (const view of later) {
-    view.draw();
-    await nextTask();
+    if (view.standingIn && !view.frame.querySelector(':scope > svg')) view.drawWhenNear();
+    else {
+      view.draw();
+      await nextTask();
+    }
   }
   if (app.calculator) await app.calculator.drawRest(nextTask);
   app.drawingFirst = false;

@@ -5,7 +5,9 @@
 import { h, replaceChildren } from './dom.js';
 
 /**
- * Create the tooltip for `frame` (a positioned element that also holds the canvas).
+ * Create the tooltip for `frame` (the element that holds the canvas). Tooltip and ring live in
+ * the frame's parent, the chart's figure (positioned; the frame at its top left): the frame
+ * clips what it paints (css/chart.css), and a tooltip may be taller than a phone's chart.
  * Returns { show(lines, anchor), hide(), element, highlight(box) }.
  *   lines: array of { text, class? } or DOM nodes
  *   anchor: { x, y, width, height } of the mark in CSS px relative to the frame
@@ -13,7 +15,7 @@ import { h, replaceChildren } from './dom.js';
 export function createTooltip(frame, { id } = {}) {
   const box = h('div', { class: 'tooltip', id, hidden: true, attrs: { role: 'status', 'aria-live': 'polite' } });
   const ring = h('div', { class: 'mark-ring', hidden: true, attrs: { 'aria-hidden': 'true' } });
-  frame.append(ring, box);
+  (frame.parentElement || frame).append(ring, box);
 
   function show(lines, anchor) {
     replaceChildren(
@@ -25,6 +27,8 @@ export function createTooltip(frame, { id } = {}) {
   }
 
   function place(anchor) {
+    // Measured where it may be widest: at the left edge its text wraps as little as it can.
+    box.style.left = '0px';
     const fw = frame.clientWidth;
     const fh = frame.clientHeight;
     const bw = box.offsetWidth;
