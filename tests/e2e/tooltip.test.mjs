@@ -208,8 +208,8 @@ test('tapping a bar on a phone-sized touch screen shows its tooltip; a second ta
 });
 
 test('on a narrow phone a tooltip taller than its chart is shown whole, and keyboard focus on a chart is seen', { timeout: 90_000 }, async () => {
-  // A chart's frame clips what it paints (content-visibility, css/chart.css): the tooltip lives
-  // beside it, in the figure, and the focus ring is drawn inside the canvas.
+  // The tooltip lives beside the chart's frame, in its figure, over what follows the chart; the
+  // focus ring is drawn inside the canvas.
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { viewport: { width: 320, height: 700 }, deviceScaleFactor: 1 });
   try {
     assert.equal(await waitForReady(p.page), 'ready');

@@ -112,6 +112,19 @@ async function withEvidence(name, fn) {
   }
 }
 
+/**
+ * Bring each chart near the screen in turn, as a reader scrolling down would: on a baked page a
+ * chart away from the screen keeps its baked image until it comes near (js/page.js).
+ */
+async function bringChartsNear(session) {
+  const count = await session.exec('return document.querySelectorAll("[data-chart]").length;');
+  for (let i = 0; i < count; i++) {
+    await session.exec('document.querySelectorAll("[data-chart]")[arguments[0]].scrollIntoView({ block: "center" });', [i]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  await session.exec('window.scrollTo(0, 0);');
+}
+
 async function open(session, dir) {
   const url = `${process.env.WEBKIT_SUBPATH === '1' ? env.server.subpathUrl : env.server.url}${dir}`;
   const t0 = Date.now();
@@ -130,6 +143,7 @@ for (const [lang, dir] of Object.entries(PAGES)) {
     await withEvidence(`${lang}-ready`, async () => {
       const words = readJson(`i18n/${lang}.json`);
       const { state, loadedMs, readyMs } = await open(env.session, dir);
+      if (state === 'ready') await bringChartsNear(env.session);
       const shown = await env.session.exec(READ_PAGE);
       t.diagnostic(`${lang}: navigation ${loadedMs} ms, data-state=${state} after ${readyMs} ms (page marks ${JSON.stringify(shown.marks)}), viewport ${shown.viewport.join('×')}`);
       assert.equal(state, 'ready', `data-state="${state}"; boot error: ${shown.bootError}; status: ${shown.status}`);
@@ -149,6 +163,7 @@ test('WebKit en: the calculator responds to its first slider (verdict, headline 
     const words = readJson('i18n/en.json').calculator.scenario;
     const { state } = await open(env.session, 'en/');
     assert.equal(state, 'ready');
+    await bringChartsNear(env.session);
 
     // From now on, record what the page reports (WebDriver classic in WebKitGTK has no console
     // log; and MiniBrowser --automation is an ephemeral session, which never prints console
@@ -239,6 +254,7 @@ test('WebKit zh-Hant: the strategy blocks come to life — how sure, the four pa
     const words = readJson('i18n/zh-Hant.json').calculator;
     const { state } = await open(env.session, 'zh-Hant/');
     assert.equal(state, 'ready');
+    await bringChartsNear(env.session);
     const READ_BLOCKS = `
       const text = (s) => { const el = document.querySelector(s); return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; };
       const drawn = (id) => { const c = document.querySelector('#' + id + ' canvas'); return Boolean(c && c.dataset.drawn === '1'); };

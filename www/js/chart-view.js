@@ -229,7 +229,6 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     },
   };
   // Unreported, measured as the observer would: in fractions of a pixel (clientHeight rounds).
-  // A chart off screen goes unreported (css/chart.css skips its frame) until it comes near.
   function cssSize() {
     if (observed) return observed;
     const box = canvas.getBoundingClientRect();

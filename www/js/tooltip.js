@@ -6,8 +6,8 @@ import { h, replaceChildren } from './dom.js';
 
 /**
  * Create the tooltip for `frame` (the element that holds the canvas). Tooltip and ring live in
- * the frame's parent, the chart's figure (positioned; the frame at its top left): the frame
- * clips what it paints (css/chart.css), and a tooltip may be taller than a phone's chart.
+ * the frame's parent, the chart's figure (positioned; the frame at its top left), so a tooltip
+ * taller than a phone's chart runs over what follows the chart, above it.
  * Returns { show(lines, anchor), hide(), element, highlight(box) }.
  *   lines: array of { text, class? } or DOM nodes
  *   anchor: { x, y, width, height } of the mark in CSS px relative to the frame
