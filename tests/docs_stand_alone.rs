@@ -35,7 +35,7 @@ fn documents() -> Vec<String> {
             let entry = entry.expect("readable entry");
             let name = entry.file_name().to_string_lossy().to_string();
             let path = format!("{dir}/{name}");
-            if dir.starts_with("src") && entry.path().is_dir() {
+            if (dir.starts_with("src") || dir.starts_with("www/js")) && entry.path().is_dir() {
                 dirs.push(path);
             } else if [".md", ".html", ".json", ".js", ".mjs", ".rs"]
                 .iter()

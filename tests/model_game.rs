@@ -278,7 +278,7 @@ fn the_journalists_section_quotes_the_pages_blocks_as_the_engine_computes_them_a
     let p = run(&s);
     let like = |strategy| cell(&p.game, strategy, strategy);
     let (pace, sprint) = (like(Strategy::Pace), like(Strategy::Sprint));
-    // The page's 2,000 runs and seed (www/js/calculator.js MC_RUNS, MC_SEED).
+    // The page's 2,000 runs and seed (www/js/calculator/calculator.js MC_RUNS, MC_SEED).
     let mc = monte_carlo(&s, &AgiDistribution::from_scenario(&s), 2_000, 20250101)
         .expect("valid distribution");
     let shares = [

@@ -32,16 +32,18 @@
 //                            linked just before it
 //   dist/js/head.<hash>.js   the head script, minified, named by its content (cached forever)
 //   dist/js/main.<hash>.js   the live page: js/main.js and all it imports, bundled and minified
-//   dist/js/share-files.<hash>.js  what makes the downloads (js/share-files.js and its helpers),
-//                            bundled on its own: loaded only when a reader asks for a file
+//   dist/js/share-files.<hash>.js  what makes the downloads (js/share/share-files.js and its
+//                            helpers), bundled on its own: loaded only when a reader asks for
+//                            a file
 //   dist/data, i18n, pkg     what the live page loads, each under a content-hashed name too
 //                            (js/assets.js), beside the plain copies for editors and tools
 //   dist/embed.html          the demo host page, with css/
 //   dist/js/embed-host.js    the script articles include beside the frame, minified (its name
 //                            is in every pasted snippet, so it carries no hash)
-//   dist/embed-builder.html  the editors' embed builder (js/embed-builder.js, embed-snippet.js,
-//                            dom.js, and wasm.js with its helpers for the core's section ids;
-//                            the reader's pages never load these plain copies)
+//   dist/embed-builder.html  the editors' embed builder (js/embed-builder.js,
+//                            embed/embed-snippet.js, lib/dom.js, and core/wasm.js with its
+//                            helpers for the core's section ids; the reader's pages never load
+//                            these plain copies)
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -68,7 +70,7 @@ const WIDTHS = { narrow: 320, wide: 1280 };
  * The rest are SVG files beside the page (charts/), shown as lazy images (tools/chart-image.mjs).
  */
 const INLINE_CHARTS = 1;
-const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed-snippet.js', 'js/dom.js', 'js/wasm.js', 'js/inline.js', 'js/core.js', 'js/assets.js'];
+const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed/embed-snippet.js', 'js/lib/dom.js', 'js/core/wasm.js', 'js/lib/inline.js', 'js/core/core.js', 'js/assets.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
 const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */
@@ -269,7 +271,7 @@ async function bakeTablesInPage({ title }) {
 
 /**
  * CSS that hides, at first paint, every section not named in ?section= (js/head.js): the
- * charts (element ids "chart-<id>", js/tables.js) and the page's own sections.
+ * charts (element ids "chart-<id>", js/page/tables.js) and the page's own sections.
  */
 function sectionsCss(chartIds, pageSections) {
   const sections = [...chartIds.map((id) => [id, `chart-${id}`]), ...pageSections.map((id) => [id, id])];
@@ -297,8 +299,11 @@ function hashedCopy(out, rel, content) {
   return named;
 }
 
-/** Modules the page imports only when the reader asks (import('./name.js') beside js/share.js). */
-const LOADED_LATER = ['share-files.js'];
+/**
+ * Modules the page imports only when the reader asks (import('./name.js') beside
+ * js/share/share.js), by their path under js/.
+ */
+const LOADED_LATER = ['share/share-files.js'];
 
 /**
  * js/main.js with everything it imports (the wasm glue included), bundled and minified, told
@@ -308,8 +313,9 @@ const LOADED_LATER = ['share-files.js'];
  */
 async function bundleScripts(out, assetNames) {
   const apart = {};
-  for (const name of LOADED_LATER) {
-    const { js } = await bundleModule(path.join(WWW, 'js', name));
+  for (const rel of LOADED_LATER) {
+    const name = path.basename(rel);
+    const { js } = await bundleModule(path.join(WWW, 'js', rel));
     apart[`./${name}`] = `./${path.basename(hashedCopy(out, `js/${name}`, js))}`;
   }
   const { js } = await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames }, apart });

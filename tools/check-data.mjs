@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkDataFile, figuresToCsv, decodeText, isUtf8, validateJsonText } from '../www/js/data-file.js';
+import { checkDataFile, figuresToCsv, decodeText, isUtf8, validateJsonText } from '../www/js/data-file/data-file.js';
 import { MAX_DATASET_BYTES, tooLargeMessage } from '../www/js/data-file/size-limit.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

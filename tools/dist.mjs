@@ -11,7 +11,7 @@
 //     glue in pkg/) becomes one inline <script type="module">, bundled by esbuild;
 //   * the dataset, each language file and the .wasm (gzip + base64, unpacked in the browser
 //     with DecompressionStream) become <script type="application/json" id="inline-NAME">
-//     blocks, which the loaders read first (www/js/inline.js);
+//     blocks, which the loaders read first (www/js/lib/inline.js);
 //   * the preload / modulepreload hints go (there is nothing left to fetch);
 //   * a Content-Security-Policy <meta> names the inline module and styles by their hashes and
 //     allows no fetch at all: as strict from disk as the served page's header, no
@@ -34,7 +34,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const WWW = path.join(REPO_ROOT, 'www');
 const DEFAULT_OUT = path.join(REPO_ROOT, 'dist', 'ai-capex-explainer.html');
 
-// Inlined files: block name → path under www/ (names as read by www/js/inline.js).
+// Inlined files: block name → path under www/ (names as read by www/js/lib/inline.js).
 const DATASET = 'data/capex-dataset.json';
 const WASM = 'pkg/ai_capex_explainer_bg.wasm';
 const GLUE = 'pkg/ai_capex_explainer.js';
@@ -96,7 +96,7 @@ async function bundle(entry) {
 
 export async function buildSingleFile({ out = DEFAULT_OUT } = {}) {
   let html = readWww('index.html', 'utf8');
-  const { LANGS } = await import('../www/js/i18n.js');
+  const { LANGS } = await import('../www/js/lib/i18n.js');
 
   // Styles, in document order.
   html = rewrite(

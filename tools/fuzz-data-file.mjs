@@ -35,7 +35,7 @@ async function fuzz(options) {
   const load = (file) => import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', file)).href);
   const datasetBytes = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'));
   const world = {
-    ...(await load('data-file.js')),
+    ...(await load('data-file/data-file.js')),
     ...(await load('data-file/delimited.js')),
     ...(await load('data-file/encoding.js')),
     ...(await load('data-file/locate.js')),

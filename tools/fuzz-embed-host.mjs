@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fuzzes the two ends of the embed's sizing: our host script on the article
-// (www/js/embed-host.js) and the framed page's side (www/js/host.js), in headless Chromium.
+// (www/js/embed-host.js) and the framed page's side (www/js/embed/host.js), in headless Chromium.
 // Each case writes an article — frames of ours showing host.js over content of a random height,
 // frames of ours and neighbour frames that post whatever they are told, names that clash with
 // the script's, the script included once or more — then runs random steps: hostile messages
@@ -26,7 +26,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const CASE_LIMIT_MS = 20_000;
 const SETTLE_MS = 4_000;
 const EMBED_HOST = fs.readFileSync(path.join(REPO_ROOT, 'www', 'js', 'embed-host.js'), 'utf8');
-const FRAME_HOST = fs.readFileSync(path.join(REPO_ROOT, 'www', 'js', 'host.js'), 'utf8');
+const FRAME_HOST = fs.readFileSync(path.join(REPO_ROOT, 'www', 'js', 'embed', 'host.js'), 'utf8');
 /** The host script's bounds, as it states them; the frame's cap must be the same. */
 const MIN = Number(/MIN_HEIGHT = (\d+)/.exec(EMBED_HOST)[1]);
 const MAX = Number(/MAX_HEIGHT = (\d+)/.exec(EMBED_HOST)[1]);
@@ -47,7 +47,7 @@ async function main(args) {
   }
   const frameMax = Number(/MAX_HEIGHT = ([\d_]+)/.exec(FRAME_HOST)[1].replaceAll('_', ''));
   if (frameMax !== MAX) {
-    console.error(`\nFAILED: embed-host: the frame asks for up to ${frameMax} px (www/js/host.js), the host script allows ${MAX} (www/js/embed-host.js)`);
+    console.error(`\nFAILED: embed-host: the frame asks for up to ${frameMax} px (www/js/embed/host.js), the host script allows ${MAX} (www/js/embed-host.js)`);
     return 1;
   }
   const started = performance.now();
@@ -56,7 +56,7 @@ async function main(args) {
   const articles = new Map();
   await context.route(/^http:\/\/[a-z.]+\.test\//, (route) => {
     const url = new URL(route.request().url());
-    const body = url.pathname === '/js/embed-host.js' ? EMBED_HOST : url.pathname === '/js/host.js' ? FRAME_HOST : url.origin === ARTICLE ? articles.get(url.pathname) : framePage(url);
+    const body = url.pathname === '/js/embed-host.js' ? EMBED_HOST : url.pathname === '/js/embed/host.js' ? FRAME_HOST : url.origin === ARTICLE ? articles.get(url.pathname) : framePage(url);
     route.fulfill({ status: body ? 200 : 404, contentType: url.pathname.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', body: body || 'not found' });
   });
   const page = await context.newPage();
@@ -104,7 +104,7 @@ function framePage(url) {
   const kind = url.pathname.slice(1).replace(/\.html$/, '');
   if (kind === 'live') {
     const height = Number(url.searchParams.get('h')) || 0;
-    return `<!doctype html><html><head><style>html,body{margin:0}</style></head><body><div id="content" style="height:${height}px"></div><script type="module">import { startHostSync } from './js/host.js'; startHostSync();</script></body></html>`;
+    return `<!doctype html><html><head><style>html,body{margin:0}</style></head><body><div id="content" style="height:${height}px"></div><script type="module">import { startHostSync } from './js/embed/host.js'; startHostSync();</script></body></html>`;
   }
   return kind === 'puppet' ? '<!doctype html><html><body><p>a frame that posts what it is told</p></body></html>' : null;
 }

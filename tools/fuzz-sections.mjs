@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fuzzes ?section= where issue 17's finding 1 lived: js/head.js (as written and as the bake
 // minifies it, run on a stub page) and the page's own check of the address (readPageParams,
-// validateSections from js/url-state.js) read random and hostile section strings against the
+// validateSections from js/page/url-state.js) read random and hostile section strings against the
 // one list of section ids the bake writes (the dataset's chart ids and the core's
 // page_sections, sometimes with charts an editor added). On every input they must agree: the
 // same data-sections attribute, so the same sections shown, never none; only known ids shown,
@@ -34,7 +34,7 @@ async function main(args) {
 async function fuzz(options) {
   const source = fs.readFileSync(path.join(REPO_ROOT, 'www', 'js', 'head.js'), 'utf8');
   const heads = [createHead(source), createHead(await minifyScript(source))];
-  const { readPageParams, validateSections } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-state.js')).href);
+  const { readPageParams, validateSections } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'page', 'url-state.js')).href);
   const dataset = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8'));
   const baked = [...dataset.charts.map((c) => c.id), ...(await loadCore()).page_sections()];
   const world = { heads, readPageParams, validateSections, baked };

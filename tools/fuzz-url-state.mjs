@@ -28,9 +28,9 @@ async function main(args) {
 /** The worker: loads the core and the page's modules, then runs the cases. */
 async function fuzz(options) {
   const core = await loadCore();
-  const urlState = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-state.js')).href);
-  const { applyUrlScenario } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'url-scenario.js')).href);
-  const { LANGS } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'i18n.js')).href);
+  const urlState = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'page', 'url-state.js')).href);
+  const { applyUrlScenario } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'page', 'url-scenario.js')).href);
+  const { LANGS } = await import(pathToFileURL(path.join(REPO_ROOT, 'www', 'js', 'lib', 'i18n.js')).href);
 
   const ex = new core.Explainer();
   const specs = ex.input_specs();

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Fuzzes the wasm core's page API (src/web) where it runs: headless Chromium, the built core
-// (www/pkg/) loaded by the page's own js/wasm.js, so drawing has a real canvas and a trap
-// restarts the core exactly as on the page (js/core.js). Each case makes a fresh core (with the
-// shipped dataset, or none), calls set_view, draw, hit, marks, svg, set_figures, set_input and
+// (www/pkg/) loaded by the page's own js/core/wasm.js, so drawing has a real canvas and a trap
+// restarts the core exactly as on the page (js/core/core.js). Each case makes a fresh core (with
+// the shipped dataset, or none), calls set_view, draw, hit, marks, svg, set_figures, set_input and
 // apply_preset with random and hostile arguments (NaN, infinities, huge and negative sizes,
 // zero-size canvases, unknown ids, odd strings), and now and then makes a call trap (the test
 // hook of tests/e2e/trap-hook.mjs). Checks: no trap escapes (a forced one is absorbed by one
@@ -91,7 +91,7 @@ async function main(args) {
 
 /** Load the core as the page does; keep what the cases need on window.__fuzz. */
 async function setUp() {
-  const { loadWasm, createExplainer } = await import('/js/wasm.js');
+  const { loadWasm, createExplainer } = await import('/js/core/wasm.js');
   const wasm = await loadWasm();
   if (!wasm.ok) throw new Error(`the core did not load: ${wasm.detail}`);
   const dataset = await (await fetch('/data/capex-dataset.json')).text();

@@ -165,7 +165,7 @@ pub fn is_chart_id(id: &str) -> bool {
 }
 
 /// The endings of the element ids the page makes from each chart's (`chart-<id>-heading`, …;
-/// js/article.js). A chart id ending so would repeat another chart's element id;
+/// js/page/article.js). A chart id ending so would repeat another chart's element id;
 /// tests/e2e/chart-element-ids.test.mjs checks this list against the live page's ids.
 pub const CHART_ELEMENT_SUFFIXES: [&str; 3] = ["-heading", "-tooltip", "-figures-label"];
 

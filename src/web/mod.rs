@@ -56,7 +56,7 @@ thread_local! {
 }
 
 /// Keeps each panic's message. The release build then aborts: the browser throws a
-/// `RuntimeError` out of the call, and the page (js/core.js) makes a new `Explainer` and asks
+/// `RuntimeError` out of the call, and the page (js/core/core.js) makes a new `Explainer` and asks
 /// `last_panic` what happened.
 fn keep_panic_messages() {
     static INSTALLED: Once = Once::new();

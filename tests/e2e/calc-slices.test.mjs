@@ -1,6 +1,6 @@
 // The calculator's heavy results (the Monte Carlo run, the tornado, the map) are made a slice
-// at a time between the reader's inputs (src/web/slices.rs, js/calculator.js makeHeavy): each
-// chart is dimmed and marked busy while its result is made, a newer change stops a run under
+// at a time between the reader's inputs (src/web/slices.rs, js/calculator/calculator.js makeHeavy):
+// each chart is dimmed and marked busy while its result is made, a newer change stops a run under
 // way, and what the page ends on is what a page opened at that scenario shows. How long the
 // slices take is the bench's business (tests/e2e/bench.mjs), not a test's.
 

@@ -1,4 +1,4 @@
-// Restarting the core after a trap (js/core.js) lets the old instance go: a page that survives
+// Restarting the core after a trap (js/core/core.js) lets the old instance go: a page that survives
 // many traps keeps the memory of one core, not of every core it ever had (issue 17, finding 10).
 
 import { test } from 'node:test';
@@ -54,7 +54,7 @@ test('an Explainer made before a restart never reaches the new instance: its fre
   const p = await openPage(env.browser, `${env.server.url}preview.html`, { ...DESKTOP, initScript: trapHook });
   try {
     const seen = await p.page.evaluate(async () => {
-      const { loadWasm, createExplainer } = await import('./js/wasm.js');
+      const { loadWasm, createExplainer } = await import('./js/core/wasm.js');
       const wasm = await loadWasm();
       const stray = new wasm.Explainer();
       const restarts = [];
@@ -91,11 +91,11 @@ test('a core the page initialised elsewhere first is refused in words, not by a 
     const loaded = await p.page.evaluate(async () => {
       const glue = await import('./pkg/ai_capex_explainer.js');
       await glue.default({ module_or_path: new URL('./pkg/ai_capex_explainer_bg.wasm', location.href) });
-      const { loadWasm } = await import('./js/wasm.js');
+      const { loadWasm } = await import('./js/core/wasm.js');
       const wasm = await loadWasm();
       return { ok: wasm.ok, detail: wasm.detail };
     });
-    assert.deepEqual(loaded, { ok: false, detail: 'the core was initialised outside js/wasm.js' });
+    assert.deepEqual(loaded, { ok: false, detail: 'the core was initialised outside js/core/wasm.js' });
   } finally {
     await p.close();
   }

@@ -1,6 +1,6 @@
-// The pieces of www/js/data-file.js on their own: what Chinese spreadsheets save (encodings,
-// delimiters, number cells), the CSV ↔ figures mapping, the JSON syntax check and the JSON line
-// finder.
+// The pieces of www/js/data-file/data-file.js on their own: what Chinese spreadsheets save
+// (encodings, delimiters, number cells), the CSV ↔ figures mapping, the JSON syntax check and the
+// JSON line finder.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import {
   jsonLinesByPath,
   checkDataFile,
   validateJsonText,
-} from '../../www/js/data-file.js';
+} from '../../www/js/data-file/data-file.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,8 +1,8 @@
 // A tap before the page is live (issue 20): on a slow phone the baked page shows its controls
 // seconds before its script has taken them over. What the reader does in that time — a button
 // tapped, a slider let go, a choice made, a table opened — is kept (js/head.js) and applied once
-// the page is live (js/early-input.js), never silently lost; a kept button shows it is waiting.
-// Here the live page's script is held back until the reader has done all of it.
+// the page is live (js/page/early-input.js), never silently lost; a kept button shows it is
+// waiting. Here the live page's script is held back until the reader has done all of it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

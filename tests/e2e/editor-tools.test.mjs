@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, readWwwJson, encodeGb18030 } from './harness.mjs';
-import { decodeText, parseDelimited } from '../../www/js/data-file.js';
+import { decodeText, parseDelimited } from '../../www/js/data-file/data-file.js';
 
 const SCRIPT = path.join(REPO_ROOT, 'tools', 'check-data.mjs');
 

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, readWwwJson, DESKTOP } from './harness.mjs';
 import { startHosts, article, frameOf, waitFitted, DIST } from './embed-hosts.mjs';
-import { articlePlace } from '../../www/js/embed-snippet.js';
+import { articlePlace } from '../../www/js/embed/embed-snippet.js';
 
 let env;
 before(async () => {

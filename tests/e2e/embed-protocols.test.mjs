@@ -1,4 +1,4 @@
-// Every resize protocol the framed explainer speaks (js/host.js), each with the listener a
+// Every resize protocol the framed explainer speaks (js/embed/host.js), each with the listener a
 // newsroom really runs on the article page: pym.js's own parent library (npm pym.js),
 // Datawrapper's published responsive-embed listener (both versions, fixtures/), an AMP
 // amp-iframe listener (fixtures/) and our js/embed-host.js. On each, the frame (the baked

@@ -157,7 +157,7 @@ test('an article stylesheet that limits the frame\'s height: its end stays reach
 /** Requests for `pattern` fail (the network dropped them). */
 const dropped = (pattern) => (context) => context.route(pattern, (route) => route.abort());
 
-// The page never starts: nothing of js/page.js runs (its script, or its words, fail), so only
+// The page never starts: nothing of js/page/page.js runs (its script, or its words, fail), so only
 // head.js, or nothing at all, can tell the host the height.
 for (const { files, pattern, state, sized } of [
   { files: 'the page\'s script', pattern: '**/js/main.*.js', state: 'error', sized: true },

@@ -56,7 +56,7 @@ async function previewState(page) {
   }));
 }
 
-test("the preview page holds every element of the reader's page that js/page.js fills", () => {
+test("the preview page holds every element of the reader's page that js/page/page.js fills", () => {
   const ids = (file) => new Set([...fs.readFileSync(path.join(REPO_ROOT, 'www', file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
   const preview = ids('preview.html');
   assert.deepEqual([...ids('index.html')].filter((id) => !preview.has(id)), []);

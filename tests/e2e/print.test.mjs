@@ -1,4 +1,4 @@
-// Printing (css/print.css, js/print.js): the story, the charts, every table and the sources;
+// Printing (css/print.css, js/page/print.js): the story, the charts, every table and the sources;
 // no controls; nothing cut across pages; paper is white even for a reader in dark mode. The
 // calculator's strategy story prints whole: the 2×2 table, the risk chart and the map (its
 // 37-column table left to the map), nothing past A4's right edge.

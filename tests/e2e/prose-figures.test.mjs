@@ -1,14 +1,14 @@
-// The figures in the charts' takeaways, as the page words them (www/js/article.js with the
+// The figures in the charts' takeaways, as the page words them (www/js/page/article.js with the
 // shipped dataset and language files, in Node): money of a billion or more is written to
 // 0.1 bn (1亿), so one sentence never sets "US$72.22 bn" beside "US$131.8 bn" and every
 // language gives the same number. Tables keep the source's precision.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveFactPlaceholders } from '../../www/js/article.js';
-import { createFormat } from '../../www/js/format.js';
-import { createTranslator, LANGS } from '../../www/js/i18n.js';
-import { indexDataset } from '../../www/js/data.js';
+import { resolveFactPlaceholders } from '../../www/js/page/article.js';
+import { createFormat } from '../../www/js/lib/format.js';
+import { createTranslator, LANGS } from '../../www/js/lib/i18n.js';
+import { indexDataset } from '../../www/js/core/data.js';
 import { readWwwJson } from './harness.mjs';
 
 /** The amount in billions a worded money figure shows, and the step of its last digit. */

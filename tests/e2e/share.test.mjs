@@ -1,5 +1,5 @@
-// Share and reuse (js/share.js, js/share-files.js): "Copy link" copies an address that opens
-// the same view (language, currency, sections, scenario), and shows the link to copy by hand
+// Share and reuse (js/share/share.js, js/share/share-files.js): "Copy link" copies an address that
+// opens the same view (language, currency, sections, scenario), and shows the link to copy by hand
 // when the browser refuses; each chart downloads as a PNG twice its size on screen; the figures
 // download as the dataset file itself and as a CSV with one row per figure (with a BOM, for
 // Excel); the calculator's results as a CSV with every projection year and every input. The

@@ -1,18 +1,18 @@
-// The tables' and downloads' wording, without a browser: www/js/format.js, describeFact
-// (js/tables.js) and the figures CSV (js/share-files.js) are pure functions of the dataset and
-// the language files, so they run in Node on the shipped files. Each test holds one data-desk
-// rule: one display precision in every language, one qualifier per figure, an article's
+// The tables' and downloads' wording, without a browser: www/js/lib/format.js, describeFact
+// (js/page/tables.js) and the figures CSV (js/share/share-files.js) are pure functions of the
+// dataset and the language files, so they run in Node on the shipped files. Each test holds one
+// data-desk rule: one display precision in every language, one qualifier per figure, an article's
 // "actual" never passed off as a reported figure, a grade never beside a reason that argues
 // for another, a derived ratio credited to its inputs, and every CSV row saying what it measures.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readWwwJson } from './harness.mjs';
-import { createFormat, MONEY_SIGNIFICANT_FIGURES, isMoneyUnit, currencyOfUnit } from '../../www/js/format.js';
-import { createTranslator } from '../../www/js/i18n.js';
-import { indexDataset } from '../../www/js/data.js';
-import { describeFact, creditText, contextReasons } from '../../www/js/tables.js';
-import { figuresRows } from '../../www/js/share-files.js';
+import { createFormat, MONEY_SIGNIFICANT_FIGURES, isMoneyUnit, currencyOfUnit } from '../../www/js/lib/format.js';
+import { createTranslator } from '../../www/js/lib/i18n.js';
+import { indexDataset } from '../../www/js/core/data.js';
+import { describeFact, creditText, contextReasons } from '../../www/js/page/tables.js';
+import { figuresRows } from '../../www/js/share/share-files.js';
 
 const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 const raw = readWwwJson('data/capex-dataset.json');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, readWwwJson, screenPixel, DESKTOP, PHONE } from './harness.mjs';
-import { MONEY_SIGNIFICANT_FIGURES, displayPercent, isMoneyUnit } from '../../www/js/format.js';
+import { MONEY_SIGNIFICANT_FIGURES, displayPercent, isMoneyUnit } from '../../www/js/lib/format.js';
 
 const dataset = readWwwJson('data/capex-dataset.json');
 const facts = new Map([...dataset.facts, ...(dataset.reference || [])].map((f) => [f.id, f]));
@@ -17,7 +17,7 @@ const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
 const chartFacts = (id) => dataset.charts.find((c) => c.id === id).facts.map((f) => facts.get(f));
 
 const UNIT_FACTOR = { usd_bn: 1e9, cny_bn: 1e9, usd_m: 1e6, cny_m: 1e6 };
-/** A dataset value as the page's display rule shows it (www/js/format.js). */
+/** A dataset value as the page's display rule shows it (www/js/lib/format.js). */
 const displayed = (v, unit) => (isMoneyUnit(unit) ? Number(v.toPrecision(MONEY_SIGNIFICANT_FIGURES)) : unit === 'percent' ? displayPercent(v) : v);
 const WORD_FACTOR = { bn: 1e9, m: 1e6 };
 

@@ -114,7 +114,7 @@ async function withEvidence(name, fn) {
 
 /**
  * Bring each chart near the screen in turn, as a reader scrolling down would: on a baked page a
- * chart away from the screen keeps its baked image until it comes near (js/page.js).
+ * chart away from the screen keeps its baked image until it comes near (js/page/page.js).
  */
 async function bringChartsNear(session) {
   const count = await session.exec('return document.querySelectorAll("[data-chart]").length;');

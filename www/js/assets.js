@@ -16,7 +16,10 @@ export const LOAD_TIMEOUT_MS = 15_000;
 
 const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? ASSET_NAMES : {};
 
-/** The address of `file` (a path from the site root, e.g. "i18n/en.json"). */
+/**
+ * The address of `file` (a path from the site root, e.g. "i18n/en.json"), from this module's
+ * own: it stays at the top of js/, one folder below the root, as the baked js/main.<hash>.js.
+ */
 export function assetUrl(file) {
   return new URL(`../${hashedNames[file] || file}`, import.meta.url);
 }

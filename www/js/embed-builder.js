@@ -1,16 +1,16 @@
 // The editors' embed builder (embed-builder.html, never part of the reader's page): pick the
 // sections, language, opening scenario, theme, currency and chrome; see them in two frames
 // (phone and desktop width) sized by the same host script the article will use; copy the
-// snippet (js/embed-snippet.js).
+// snippet (js/embed/embed-snippet.js).
 //
 // The previews always show this site's copy (the builder's own folder), so they work under
 // the page's CSP (frames from 'self' only); the snippet points at the public address field,
 // which starts as that same folder. The article is taken to be on that same site (case B, the
 // safe snippet) until the editor gives its address on another origin.
 
-import { byId, h, replaceChildren } from './dom.js';
-import { articlePlace, embedQuery, embedSnippet, explainerBase, originOf } from './embed-snippet.js';
-import { loadWasm } from './wasm.js';
+import { byId, h, replaceChildren } from './lib/dom.js';
+import { articlePlace, embedQuery, embedSnippet, explainerBase, originOf } from './embed/embed-snippet.js';
+import { loadWasm } from './core/wasm.js';
 
 const form = byId('builder-form');
 const snippetBox = byId('builder-snippet');
@@ -103,7 +103,7 @@ function schedulePreview() {
 
 /** The page's own sections (calculator, sources), as the core and the bake name them. */
 async function corePageSections() {
-  // The one way the core is initialised (js/wasm.js), so it stays renewable in this page too.
+  // The one way the core is initialised (js/core/wasm.js), so it stays renewable in this page too.
   const core = await loadWasm();
   if (!core.ok) throw new Error(`the core did not load: ${core.detail}`);
   return core.pageSections;

@@ -1,5 +1,5 @@
 // For the page that embeds the explainer (a news article): size each
-// <iframe data-ai-capex> to the height the explainer reports (js/host.js inside the frame
+// <iframe data-ai-capex> to the height the explainer reports (js/embed/host.js inside the frame
 // posts {type: 'ai-capex:height', height}). Only messages from one of these frames' own
 // windows count, only the height is read, and it is clamped, so nothing else on the host page
 // can be moved, navigated or stretched without end.

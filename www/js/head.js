@@ -24,10 +24,12 @@
       });
     });
   }
-  // No masthead or footer in an article's frame (css/base.css); url-state.js reports bad values.
+  // No masthead or footer in an article's frame (css/base.css); js/page/url-state.js reports
+  // bad values.
   if ((query.get('chrome') || '').trim().toLowerCase() === 'none') root.setAttribute('data-chrome', 'none');
   // The baked stylesheet hides every section whose id is not in this list: only the ids the bake
-  // listed (data-section-ids), in any case, split as url-state.js splits them. None known: all.
+  // listed (data-section-ids), in any case, split as js/page/url-state.js splits them. None
+  // known: all.
   var known = ((me && me.getAttribute('data-section-ids')) || '').split(' ');
   var shown = [];
   (query.get('section') || '').split(/[\s,]+/).forEach(function (id) {
@@ -36,9 +38,9 @@
   });
   if (shown.length) root.setAttribute('data-sections', shown.join(' '));
   // A tap, a slider let go or a table opened before the live page has taken over (the baked
-  // control has no handler yet) is kept, and applied once the page is live (js/early-input.js):
-  // the control, as its id or its nearest id and its place below it, and its value. A kept
-  // button is shown waiting (data-kept, css/base.css).
+  // control has no handler yet) is kept, and applied once the page is live
+  // (js/page/early-input.js): the control, as its id or its nearest id and its place below it, and
+  // its value. A kept button is shown waiting (data-kept, css/base.css).
   var kept = (window.__explainerEarly = []);
   function keep(event) {
     if (window.__explainerEarly !== kept) return; // applied: the page is live
@@ -59,12 +61,12 @@
     if (document.querySelector('svg.chart-svg')) performance.mark('explainer:first-chart');
     else if (document.readyState === 'loading') requestAnimationFrame(markFirstChart);
   })();
-  // In an article's frame, tell the host our height now and whenever it changes (js/host.js's
+  // In an article's frame, tell the host our height now and whenever it changes (js/embed/host.js's
   // message, which js/embed-host.js reads), so the frame is sized to the page.
   function tellHost() {
     parent.postMessage({ type: 'ai-capex:height', height: Math.ceil(root.getBoundingClientRect().height) }, '*');
   }
-  // The interactive page never started (js/page.js moves data-state on): keep the baked page,
+  // The interactive page never started (js/page/page.js moves data-state on): keep the baked page,
   // say so (the three-language line), and let no control move without effect.
   function stalled() {
     if (root.getAttribute('data-state') !== 'baked') return;

@@ -6,11 +6,11 @@
 // put someone else's figures under our name) or from the editor's computer (the file picker;
 // nothing leaves the browser). The reader's page takes no data file from its address at all.
 
-import { boot, reportUnexpected } from './page.js';
-import { checkDataFile, isUtf8 } from './data-file.js';
+import { boot, reportUnexpected } from './page/page.js';
+import { checkDataFile, isUtf8 } from './data-file/data-file.js';
 import { MAX_DATASET_BYTES, readWithinLimit } from './data-file/size-limit.js';
-import { loadWasm } from './wasm.js';
-import { byId, h, replaceChildren } from './dom.js';
+import { loadWasm } from './core/wasm.js';
+import { byId, h, replaceChildren } from './lib/dom.js';
 
 const SHIPPED = 'data/capex-dataset.json';
 const DATA_FILE = /\.(json|csv|tsv|txt)$/i;

@@ -1,8 +1,8 @@
 // The one size limit on a dataset file, and its one message, for every reader of the file:
-// the page's loader (js/data.js), the preview and ./dev check-data (js/data-file.js), the bake
-// (tools/bake.mjs) and the single file (tools/dist.mjs). The page, the preview and check-data
-// check the size before reading or decoding the file; the two build tools read the editors' own
-// working file and check it before using it.
+// the page's loader (js/core/data.js), the preview and ./dev check-data
+// (js/data-file/data-file.js), the bake (tools/bake.mjs) and the single file (tools/dist.mjs). The
+// page, the preview and check-data check the size before reading or decoding the file; the two
+// build tools read the editors' own working file and check it before using it.
 
 /** Far above any real dataset file (about 360 KB today): a larger one is a mistake or worse. */
 export const MAX_DATASET_BYTES = 5 * 1024 * 1024;

@@ -6,8 +6,9 @@
 //
 //   <script type="application/json" id="inline-NAME">…</script>
 //
-// and the loaders (data.js, i18n.js, wasm.js) ask here before they fetch. On the served page
-// there are no such blocks: everything here returns null and the loaders fetch as always.
+// and the loaders (js/core/data.js, i18n.js, js/core/wasm.js) ask here before they fetch. On
+// the served page there are no such blocks: everything here returns null and the loaders
+// fetch as always.
 //
 // Names: "dataset" (data/capex-dataset.json, as it is), "i18n-<lang>" (i18n/<lang>.json, as
 // it is), "wasm" (pkg/ai_capex_explainer_bg.wasm as a JSON string: gzip, then base64).

@@ -4,7 +4,7 @@
 // chart's table, tooltip and one sentence per side). Functions of the context `ctx` and the
 // core's results: every figure is the engine's (projection.game, monteCarlo.*_risk).
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../lib/dom.js';
 import { sideMoney, valueText, joinSentences } from './calculator-text.js';
 
 const STRATEGIES = ['sprint', 'pace'];

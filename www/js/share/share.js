@@ -1,13 +1,13 @@
 // Share and reuse: copy a link to exactly what the reader sees (or, where the browser will not
 // let the page copy, the link in a field to copy by hand), and buttons that download a chart as
 // a PNG, the figures as JSON and CSV, and the calculator's results as CSV. The files are made by
-// js/share-files.js, loaded on the first click. Every control says how it went beside itself,
+// js/share/share-files.js, loaded on the first click. Every control says how it went beside itself,
 // in the reader's words; a failure never reaches the rest of the page.
 
-import { h, replaceChildren } from './dom.js';
-import { hrefWith } from './url-state.js';
-import { localized } from './data.js';
-import { withinLoadTime } from './assets.js';
+import { h, replaceChildren } from '../lib/dom.js';
+import { hrefWith } from '../page/url-state.js';
+import { localized } from '../core/data.js';
+import { withinLoadTime } from '../assets.js';
 
 /**
  * options:
@@ -21,7 +21,7 @@ import { withinLoadTime } from './assets.js';
 export function createShare({ context, flushUrl, datasetText, chartSize, drawChart }) {
   const t = (key, vars) => context().t(key, vars);
   // Like every file the page waits for, the download code may take LOAD_TIMEOUT_MS at most.
-  const files = () => withinLoadTime(import('./share-files.js'), 'js/share-files.js');
+  const files = () => withinLoadTime(import('./share-files.js'), 'js/share/share-files.js');
 
   /** The address of this page as the reader sees it: language and currency always written. */
   function link() {

@@ -1,16 +1,16 @@
 // The files a reader downloads, made on their device when they ask: a chart as a PNG at twice
 // its size on screen (the core draws it; its title, the scenario, its sources and the credit
 // are written around it), every figure as CSV, and a scenario's inputs and yearly results as
-// CSV. Loaded only on a click (js/share.js); tools/bake.mjs bundles it apart from the page, so
-// the helpers it imports cost the reader nothing until then.
+// CSV. Loaded only on a click (js/share/share.js); tools/bake.mjs bundles it apart from the page,
+// so the helpers it imports cost the reader nothing until then.
 
-import { csvText } from './data-file/delimited.js';
-import { localized } from './data.js';
-import { measuresText } from './tables.js';
-import { inputText, inputShortLabel, businessSentence } from './calculator-text.js';
-import { gameRows, riskTable, riskSentences, certainty } from './calculator-game.js';
-import { chartText } from './calculator-outputs.js';
-import { MAP_CHART, mapTable } from './calculator-map.js';
+import { csvText } from '../data-file/delimited.js';
+import { localized } from '../core/data.js';
+import { measuresText } from '../page/tables.js';
+import { inputText, inputShortLabel, businessSentence } from '../calculator/calculator-text.js';
+import { gameRows, riskTable, riskSentences, certainty } from '../calculator/calculator-game.js';
+import { chartText } from '../calculator/calculator-outputs.js';
+import { MAP_CHART, mapTable } from '../calculator/calculator-map.js';
 
 /** Image pixels per CSS pixel of the chart on screen. */
 const IMAGE_SCALE = 2;
@@ -95,8 +95,8 @@ const PATHS = ['us_sprint', 'us_pace', 'cn_sprint', 'cn_pace'];
  * it; the page's strategy story in its own words (the 2×2 table and business quality,
  * "Steadier?" with how sure the answer is, the map's calls); then one row per projection year: each side's money in the
  * reader's currency (billions in English, 亿 in Chinese, as the charts' axes count), demand
- * over capacity and price. `model`: the calculator's outputs (calculator.js model()) with
- * specs, monteCarloSeed and link.
+ * over capacity and price. `model`: the calculator's outputs (js/calculator/calculator.js model())
+ * with specs, monteCarloSeed and link.
  */
 export function resultsRows(ctx, model) {
   const { specs, scenario, projection, link } = model;

@@ -20,15 +20,15 @@
 // requestAnimationFrame recomputes the projection and redraws the headline chart and the
 // result; when it is let go, every chart, the Monte Carlo run and the tornado follow.
 
-import { h, replaceChildren } from './dom.js';
-import { createChartView, scheduleDraw } from './chart-view.js';
+import { h, replaceChildren } from '../lib/dom.js';
+import { createChartView, scheduleDraw } from '../page/chart-view.js';
 import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion, noEffectText } from './calculator-outputs.js';
 import { MAP_CHART } from './calculator-map.js';
 import { methodSection } from './calculator-method.js';
 import { gameBlock, certainty, riskSentences } from './calculator-game.js';
-import { applyUrlScenario } from './url-scenario.js';
+import { applyUrlScenario } from '../page/url-scenario.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 /**
@@ -98,8 +98,8 @@ export function diffScenario(scenario, base, fields) {
 /**
  * Build the calculator into `section`. Options:
  *   ex, ctx ({t, fmt, data, lang, currency}), params (URLSearchParams), writeUrl(changes),
- *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind}), share (js/share.js:
- *   each chart's download and the results' CSV; none without it)
+ *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind}), share
+ *   (js/share/share.js: each chart's download and the results' CSV; none without it)
  * Returns { views(), redraw(), drawFirst(), drawRest(nextTask), setContext(ctx), benchRedraw(n),
  * benchMonteCarlo(n) }.
  */
@@ -671,7 +671,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       makeHeavy();
       await made;
     },
-    /** The core was made anew (js/core.js): it holds no Monte Carlo run; make one again. */
+    /** The core was made anew (js/core/core.js): it holds no Monte Carlo run; make one again. */
     coreRestarted() {
       monteCarloScenario = null;
     },

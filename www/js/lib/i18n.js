@@ -1,11 +1,11 @@
-// Reader-facing text: one JSON file per language in ../i18n/, looked up with t(key, vars).
+// Reader-facing text: one JSON file per language in ../../i18n/, looked up with t(key, vars).
 // (The single-file build carries the files inside the page instead: inline.js.)
 //
 // Languages: en, zh-Hans (Simplified), zh-Hant (Traditional). The choice comes from the
-// `lang` URL parameter (see url-state.js), else the browser's languages, else zh-Hans.
+// `lang` URL parameter (see js/page/url-state.js), else the browser's languages, else zh-Hans.
 
 import { inlineText } from './inline.js';
-import { fetchAsset, withinLoadTime } from './assets.js';
+import { fetchAsset, withinLoadTime } from '../assets.js';
 
 export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 export const DEFAULT_LANG = 'zh-Hans';

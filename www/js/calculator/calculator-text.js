@@ -2,8 +2,8 @@
 // input specs. Pure functions of the context `ctx` ({t, fmt, data, lang, currency}) and
 // their arguments, so a new context (currency, language) only needs them called again.
 
-import { describeFact } from './tables.js';
-import { localized } from './data.js';
+import { describeFact } from '../page/tables.js';
+import { localized } from '../core/data.js';
 
 /** Value per unit invested: two decimals ("0.96"). */
 export const valueText = (ctx, x) => ctx.fmt.fixed(x, 2);

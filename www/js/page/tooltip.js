@@ -2,7 +2,7 @@
 // DOM nodes; its position is set through the CSSOM (el.style.left/top), which a strict
 // style-src policy allows (only style *attributes* in markup are blocked).
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../lib/dom.js';
 
 /**
  * Create the tooltip for `frame` (the element that holds the canvas). Tooltip and ring live in

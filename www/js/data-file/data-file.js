@@ -5,24 +5,24 @@
 // Pure functions over bytes and strings (no DOM, no Node APIs), so tools/check-data.mjs and a
 // page in a browser can share them. The checking itself is always the core's: callers pass
 // `validate(value)`, the page's `Explainer.set_dataset`, which takes the parsed file (its
-// JSON syntax is checked in data-file/json-syntax.js). Column and number rules are
-// documented in www/data/README.md §10.
+// JSON syntax is checked in json-syntax.js). Column and number rules are documented in
+// www/data/README.md §10.
 //
-// The parts, one concern each, are in data-file/: encoding, delimited, number-cell,
+// The parts, one concern each, are beside it in data-file/: encoding, delimited, number-cell,
 // figures-sheet, json-syntax, locate and size-limit.
 
-import { decodeText, isUtf8, unreadableCharacters } from './data-file/encoding.js';
-import { MAX_DATASET_BYTES, tooLargeMessage } from './data-file/size-limit.js';
-import { figuresFromCsv, LISTS, recordWhere } from './data-file/figures-sheet.js';
-import { validateJsonText } from './data-file/json-syntax.js';
-import { columnOf, entryIndex, fieldOfProblem, jsonLinesByPath, parseLocation, placeInJson, whatOf } from './data-file/locate.js';
+import { decodeText, isUtf8, unreadableCharacters } from './encoding.js';
+import { MAX_DATASET_BYTES, tooLargeMessage } from './size-limit.js';
+import { figuresFromCsv, LISTS, recordWhere } from './figures-sheet.js';
+import { validateJsonText } from './json-syntax.js';
+import { columnOf, entryIndex, fieldOfProblem, jsonLinesByPath, parseLocation, placeInJson, whatOf } from './locate.js';
 
-export { decodeText, isUtf8 } from './data-file/encoding.js';
-export { parseDelimited } from './data-file/delimited.js';
-export { readNumberCell } from './data-file/number-cell.js';
-export { figuresToCsv, figuresFromCsv } from './data-file/figures-sheet.js';
-export { jsonLinesByPath } from './data-file/locate.js';
-export { validateJsonText } from './data-file/json-syntax.js';
+export { decodeText, isUtf8 } from './encoding.js';
+export { parseDelimited } from './delimited.js';
+export { readNumberCell } from './number-cell.js';
+export { figuresToCsv, figuresFromCsv } from './figures-sheet.js';
+export { jsonLinesByPath } from './locate.js';
+export { validateJsonText } from './json-syntax.js';
 
 /** Spreadsheet exports: CSV, and Excel's "Unicode text" (tab-separated .txt). */
 const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);

@@ -6,22 +6,22 @@
 // <html data-state>: "loading" → "ready" (every visible chart drawn once) or "error" (the
 // core could not load: a message in words, the tables stay).
 
-import { byId, h, replaceChildren } from './dom.js';
-import { loadMessages, createTranslator } from './i18n.js';
+import { byId, h, replaceChildren } from '../lib/dom.js';
+import { loadMessages, createTranslator } from '../lib/i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
-import { createFormat } from './format.js';
-import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from './data.js';
+import { createFormat } from '../lib/format.js';
+import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
 import { applyEarlyInput, stopKeepingEarlyInput } from './early-input.js';
 import { describeFact, chartElementId } from './tables.js';
-import { loadWasm, createExplainer } from './wasm.js';
+import { loadWasm, createExplainer } from '../core/wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
-import { startHostSync } from './host.js';
-import { LoadTimeout } from './assets.js';
-import { createCalculator } from './calculator.js';
+import { startHostSync } from '../embed/host.js';
+import { LoadTimeout } from '../assets.js';
+import { createCalculator } from '../calculator/calculator.js';
 import { preparePrinting } from './print.js';
-import { createShare } from './share.js';
+import { createShare } from '../share/share.js';
 
 const root = document.documentElement;
 /**
@@ -72,10 +72,10 @@ const app = {
   entries: new Map(), // chart id → DOM entry (article.js)
   views: new Map(), // chart id → chart view (chart-view.js)
   calculator: null,
-  share: null, // js/share.js: copy link and downloads
+  share: null, // js/share/share.js: copy link and downloads
   datasetText: null, // the dataset file as read, once the core has accepted it
   drawingFirst: true, // until the first drawing of every chart has been attempted
-  printing: false, // while the page is being printed (js/print.js)
+  printing: false, // while the page is being printed (js/page/print.js)
   writeUrl: createUrlWriter(300),
 };
 
@@ -308,7 +308,7 @@ function knownSections(parsed, wasm) {
 
 /**
  * Bring the page to life. `fetchDataset` resolves to the dataset file as { text } or { error }
- * (default: the shipped file, js/data.js).
+ * (default: the shipped file, js/core/data.js).
  */
 export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // js/head.js stopped waiting for this script and said so: the page stays as it said.
@@ -490,7 +490,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
 }
 
 /**
- * The core failed and restarted with the last good state (js/core.js): say so in the reader's
+ * The core failed and restarted with the last good state (js/core/core.js): say so in the reader's
  * words, with the core's own account for whoever fixes it, and draw everything again.
  */
 function onCoreRestart({ method, message }) {

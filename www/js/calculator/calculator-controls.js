@@ -1,7 +1,7 @@
 // The calculator's form: the preset buttons and one control per input spec. DOM only; the
 // calculator owns the state and gets every change through the callbacks.
 
-import { h } from './dom.js';
+import { h } from '../lib/dom.js';
 import { inputText, originText, choiceWords } from './calculator-text.js';
 
 /** The preset bar's content: its label, one button per preset, then "reset" (onPreset(null)). */

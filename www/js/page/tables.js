@@ -3,8 +3,8 @@
 // other currency), its source, grade and original quote; then the "why the figures differ"
 // note and, at the end of the page, the list of sources.
 
-import { h } from './dom.js';
-import { localized } from './data.js';
+import { h } from '../lib/dom.js';
+import { localized } from '../core/data.js';
 
 /** The `lang` attribute for a quote from the (Chinese) seed articles. */
 const QUOTE_LANG = 'zh-Hans';

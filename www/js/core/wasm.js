@@ -1,13 +1,13 @@
-// Loading the Rust core (wasm-bindgen, --target web) from ../pkg/.
+// Loading the Rust core (wasm-bindgen, --target web) from ../../pkg/.
 // Failure is a value, never an exception: the page then shows a message in words and keeps
 // the tables it rendered from the dataset JSON.
 //
 // The single-file build (tools/dist.mjs) bundles the glue module into the page and carries
-// the .wasm inline (inline.js); then the bytes come from the page instead of a fetch.
+// the .wasm inline (js/lib/inline.js); then the bytes come from the page instead of a fetch.
 
-import { inlineBytes } from './inline.js';
+import { inlineBytes } from '../lib/inline.js';
 import { createResilientCore } from './core.js';
-import { fetchAsset, withinLoadTime } from './assets.js';
+import { fetchAsset, withinLoadTime } from '../assets.js';
 
 const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
 /** The page's one load of the module (loadWasm). */
@@ -32,7 +32,7 @@ async function load() {
   if (typeof WebAssembly !== 'object') return { ok: false, reason: 'unsupported', detail: 'WebAssembly is not available' };
   try {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
-    const [glue, module] = await withinLoadTime(Promise.all([import('../pkg/ai_capex_explainer.js'), compileCore()]), WASM_FILE);
+    const [glue, module] = await withinLoadTime(Promise.all([import('../../pkg/ai_capex_explainer.js'), compileCore()]), WASM_FILE);
     if (typeof glue.Explainer !== 'function') throw new Error('the module has no Explainer export');
     const core = instantiateRenewable(glue, module);
     return {
@@ -86,7 +86,7 @@ function instantiateRenewable(glue, module) {
     WebAssembly.Instance = Instance;
   }
   // The glue initialises once: started elsewhere, it would never take this instance.
-  if (!current) throw new Error('the core was initialised outside js/wasm.js');
+  if (!current) throw new Error('the core was initialised outside js/core/wasm.js');
   const renewed = [];
   return {
     exports,
@@ -152,7 +152,7 @@ function instanceBound(Explainer, core) {
 }
 
 /**
- * A new core (js/core.js: it restarts itself after a trap, calling `onRestart`), handed the
+ * A new core (js/core/core.js: it restarts itself after a trap, calling `onRestart`), handed the
  * dataset file as JSON.parse read it, when there is one. Returns { ok: true, ex, errors } or { ok: false,
  * detail }: `errors` are the problems that made the core refuse the file ([] when it accepted
  * it); the calculator works either way.

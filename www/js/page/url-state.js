@@ -7,15 +7,17 @@
 //   theme    light | dark              overrides the system colour scheme
 //   section  chart ids, "calculator", "sources" (any case, comma- or space-separated): show only
 //            those; unknown ids are reported, and none known shows everything (as js/head.js does)
-//   preset   a calculator preset id (validated by calculator.js against the wasm's list)
+//   preset   a calculator preset id (validated by js/calculator/calculator.js against the
+//            wasm's list)
 //   chrome   full | none               none: no masthead or footer (an article frames the page)
-//   dw-id    the id this frame gives Datawrapper's host script (js/host.js)
-//   <field>  one per calculator input (validated by calculator.js against ex.input_specs())
+//   dw-id    the id this frame gives Datawrapper's host script (js/embed/host.js)
+//   <field>  one per calculator input (validated by js/calculator/calculator.js against
+//            ex.input_specs())
 //
 // A bad value never stops the page: it becomes a `problem` {param, value, allowed} that the
 // page shows in the reader's language, and the default is used.
 
-import { LANGS, normalizeLang, langFromNavigator, DEFAULT_LANG } from './i18n.js';
+import { LANGS, normalizeLang, langFromNavigator, DEFAULT_LANG } from '../lib/i18n.js';
 
 export const CURRENCIES = ['USD', 'CNY'];
 export const THEMES = ['light', 'dark'];

@@ -1,13 +1,13 @@
-// The dataset file: fetch it (or take it from the page, in the single-file build: inline.js),
-// parse it, and index it for the tables and tooltips.
+// The dataset file: fetch it (or take it from the page, in the single-file build:
+// js/lib/inline.js), parse it, and index it for the tables and tooltips.
 //
 // The page shows only figures the wasm core has checked (ex.set_dataset). Without the core it
 // shows a file only if it passes the shape check below, and says so. Nothing here throws on a
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
-import { inlineText } from './inline.js';
-import { fetchAsset, withinLoadTime } from './assets.js';
-import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from './data-file/size-limit.js';
+import { inlineText } from '../lib/inline.js';
+import { fetchAsset, withinLoadTime } from '../assets.js';
+import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from '../data-file/size-limit.js';
 
 /**
  * Fetch the dataset file as text. Resolves to { text } or { error } — never waits longer than

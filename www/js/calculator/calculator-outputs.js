@@ -3,7 +3,7 @@
 // current outputs: { projection, monteCarlo, scenario, specByField, constants, sensitivity() }
 // (sensitivity is a function so the tornado is only computed when one of its words is).
 
-import { h } from './dom.js';
+import { h } from '../lib/dom.js';
 import { usdMoney, sideMoney, shareOfCapex, valueText, inputText, inputShortLabel, originText, constantText, constantOrigin } from './calculator-text.js';
 import { describeRiskHit, riskTable } from './calculator-game.js';
 import { MAP_CHART, mapText, describeMapHit, mapTable } from './calculator-map.js';

@@ -3,12 +3,12 @@
 // the sources and the footer. Everything here works without the wasm core: the tables and
 // takeaways come straight from the dataset JSON.
 
-import { h, replaceChildren, byId } from './dom.js';
-import { LANGS } from './i18n.js';
+import { h, replaceChildren, byId } from '../lib/dom.js';
+import { LANGS } from '../lib/i18n.js';
 import { hrefWith, currentParams, onUrlChange, CURRENCIES } from './url-state.js';
 import { renderFactTable, renderConflicts, renderSources, describeFact, creditText, factRowId, chartElementId, buildDetails } from './tables.js';
-import { localized } from './data.js';
-import { toBillions, currencyOfUnit } from './format.js';
+import { localized } from '../core/data.js';
+import { toBillions, currencyOfUnit } from '../lib/format.js';
 
 
 /**

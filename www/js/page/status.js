@@ -2,7 +2,7 @@
 // core that could not load. Each message is words in the reader's language; developer
 // detail (English) goes into a <details> underneath.
 
-import { h, append } from './dom.js';
+import { h, append } from '../lib/dom.js';
 
 /**
  * A status area over `el` (role=status, aria-live=polite in the HTML). Its button, shown only

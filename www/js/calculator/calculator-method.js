@@ -2,10 +2,10 @@
 // origin in one table, and the model's fixed figures with their sources in another. Built the
 // first time it opens (a closed block costs no DOM); without JavaScript the tables page has it.
 
-import { h } from './dom.js';
+import { h } from '../lib/dom.js';
 import { inputText, readerRangeText, originText, constantText, constantOrigin } from './calculator-text.js';
 import { tableRegion } from './calculator-outputs.js';
-import { lazyDetails } from './tables.js';
+import { lazyDetails } from '../page/tables.js';
 
 /** The block's id: the tables page keeps it under the same name (tools/bake.mjs). */
 export const METHOD_ID = 'how-calculated';
