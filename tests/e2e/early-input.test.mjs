@@ -31,6 +31,13 @@ async function openHeld(address = BAKED_PAGES.en) {
   return { p, release };
 }
 
+/** Let the live script come, and wait until the page is ready and has applied what it kept. */
+async function goLive(page, release) {
+  release();
+  assert.equal(await waitForReady(page), 'ready');
+  await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+}
+
 test('what the reader does before the page is live is applied once it is: a currency tapped, a slider let go, a choice made, a figures switch, a table opened', { timeout: 60_000 }, async () => {
   const { p, release } = await openHeld();
   const { page } = p;
@@ -53,9 +60,7 @@ test('what the reader does before the page is live is applied once it is: a curr
     // Kept: the tap, three slider changes, the choice, the switch and two openings.
     assert.equal(await page.evaluate(() => window.__explainerEarly.length), 8);
 
-    release();
-    assert.equal(await waitForReady(page), 'ready');
-    await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+    await goLive(page, release);
 
     assert.equal(await page.locator('#currency-switch button[data-currency="CNY"]').getAttribute('aria-pressed'), 'true', 'the currency tapped');
     assert.equal(await page.locator('#in-demand_growth').inputValue(), '28', 'the slider let go');
@@ -89,9 +94,7 @@ test('a button tapped twice while the page is not live is answered once', { time
     await articles.click();
     await reported.click();
     await articles.click(); // the last word: articles
-    release();
-    assert.equal(await waitForReady(page), 'ready');
-    await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+    await goLive(page, release);
     assert.equal(await articles.getAttribute('aria-pressed'), 'true');
     // A tap on the live page is the page's own: not kept, not applied twice.
     await reported.click();
@@ -108,9 +111,7 @@ test('a tap kept on the page in one language is applied when ?lang= brings it to
   const { page } = p;
   try {
     await page.locator('#chart-us-capex button[data-figures="articles"]').click();
-    release();
-    assert.equal(await waitForReady(page), 'ready');
-    await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+    await goLive(page, release);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.equal(await page.locator('#chart-us-capex button[data-figures="articles"]').getAttribute('aria-pressed'), 'true');
   } finally {

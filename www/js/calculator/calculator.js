@@ -564,11 +564,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /**
    * Draw chart `id` now if it is the headline chart (by the sliders) or has not been drawn yet
    * (the page comes to life with every chart drawn); else in the coming frames, one at a time,
-   * if it is near the screen. A baked drawing standing in is replaced as the chart comes near.
+   * if it is near the screen. A baked image standing in is replaced as the chart comes near.
    */
   function drawSoon(id, view) {
-    if (view.standingIn) view.drawWhenNear();
-    else if (id === HEADLINE_CHART || !view.drawn) view.draw();
+    if (id === HEADLINE_CHART || !view.drawn) view.drawOrAwaitReader();
     else scheduleDraw(view);
   }
 
@@ -662,9 +661,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       for (const [id, view] of views) {
         if (view.drawn || HEAVY_CHARTS.has(id)) continue;
         await nextTask();
-        // Away from the screen a baked drawing stands in: drawn live as it comes near.
-        if (view.standingIn) view.drawWhenNear();
-        else view.draw();
+        view.drawOrAwaitReader();
         fillModelTable(id);
       }
       const made = new Promise((resolve) => heavyWaiters.push(resolve));

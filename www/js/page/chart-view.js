@@ -108,6 +108,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
   // value text, say), which costs more than drawing the chart.
   let observed = null;
   let drawnOnce = drawn;
+  let imageStandsIn = false; // a baked image (not inline SVG) shows the chart until drawn live
   let tapped = null;
   let near = null; // on screen or nearly (nearObserver); null until it has said
   let stale = false; // the last drawing is out of date, redrawn when the chart comes near
@@ -115,13 +116,12 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
   const view = {
     id,
     canvas,
-    frame,
     get drawn() {
       return drawnOnce;
     },
-    /** Whether a baked drawing stands in for it (not drawn live yet): see standIn(). */
+    /** Whether a baked image stands in for it, until it comes near (see standIn()). */
     get standingIn() {
-      return !drawnOnce && frame.classList.contains('is-baked');
+      return !drawnOnce && imageStandsIn;
     },
     /** Whether the canvas is laid out (visible) at all. */
     isVisible() {
@@ -209,6 +209,15 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
       if (drawnOnce || !drawings || !drawings.length) return;
       frame.prepend(...drawings);
       frame.classList.add('is-baked');
+      // An inline drawing is hundreds of elements: replaced as soon as the page can.
+      imageStandsIn = drawings.every((drawing) => drawing.localName !== 'svg');
+    },
+    /**
+     * The first drawing: now, or, while a baked image stands in, as the chart comes near.
+     * Returns whether it drew.
+     */
+    drawOrAwaitReader() {
+      return view.standingIn ? view.drawWhenNear() : view.draw();
     },
     /** Whether the canvas is on screen or nearly (drawn first when the page comes to life). */
     nearViewport() {

@@ -460,16 +460,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   await nextTask();
   markInteractive();
   applyEarlyInput();
-  // Charts away from the screen keep their baked image, drawn live as they come near. A plain
-  // page has none to keep, and the baked page's one inline drawing is hundreds of elements: each
-  // of those is drawn now, a task each.
-  for (const view of later) {
-    if (view.standingIn && !view.frame.querySelector(':scope > svg')) view.drawWhenNear();
-    else {
-      view.draw();
-      await nextTask();
-    }
-  }
+  // Charts away from the screen keep their baked image, drawn live as they come near; the
+  // others (a plain page has no images) are drawn now, a task each.
+  for (const view of later) if (view.drawOrAwaitReader()) await nextTask();
   if (app.calculator) await app.calculator.drawRest(nextTask);
   app.drawingFirst = false;
   checkReady();
