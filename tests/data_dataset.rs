@@ -638,7 +638,10 @@ fn a_conflict_gives_a_year_to_date_figure_as_part_of_the_year() {
         if !partial {
             continue;
         }
-        let text = &conflict.explanation;
+        let text = conflict
+            .explanation
+            .as_ref()
+            .expect("a whole file's conflicts are explained");
         let says_part = ["up to", "to date"].iter().any(|w| text.en.contains(w))
             && text.zh_hans.contains('至')
             && text.get(Lang::ZhHant).contains('至');

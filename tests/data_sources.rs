@@ -336,7 +336,11 @@ fn every_source_is_cited_by_a_figure_or_a_rate() {
 fn no_title_is_cut_short() {
     let ds = dataset();
     for s in &ds.sources {
-        for text in [&s.title.en, &s.title.zh_hans] {
+        let title = s
+            .title
+            .as_ref()
+            .expect("a whole file's sources have titles");
+        for text in [&title.en, &title.zh_hans] {
             assert!(!text.trim_end().ends_with('…'), "{}: {text}", s.id);
         }
     }

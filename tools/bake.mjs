@@ -52,6 +52,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleModule, minifyCss, minifyScript } from './bundle.mjs';
 import { launchChromium } from './chromium.mjs';
 import { loadCore } from './core.mjs';
+import { cutDataset } from './dataset-parts.mjs';
 import { startServer, CSP } from './serve.mjs';
 import { precompressTree } from './precompress.mjs';
 import { slimSvg } from './slim-svg.mjs';
@@ -510,7 +511,8 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   copyAssets(out);
   // The one list of ids ?section= may name: the dataset's charts and the core's page sections.
   const chartIds = dataset.charts.map((c) => c.id);
-  const pageSections = (await loadCore()).page_sections();
+  const core = await loadCore();
+  const pageSections = core.page_sections();
   const sectionIds = [...chartIds, ...pageSections];
   const css = bundledCss(chartIds, pageSections);
   const styles = hashedCopy(out, 'css/page.css', await minifyCss(css.head));
@@ -518,6 +520,10 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   for (const { before, text } of css.inBody) bodyStyles.push({ before, href: hashedCopy(out, `css/${before}.css`, await minifyCss(text)) });
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, shippedBytes(rel))]));
+  // The live page loads the figures with the core and their words when a reader asks (js/core/dataset-parts.js).
+  const parts = cutDataset(core, shippedBytes('data/capex-dataset.json'));
+  assetNames['data/capex-figures.json'] = hashedCopy(out, 'data/capex-figures.json', parts.figures);
+  assetNames['data/capex-words.json'] = hashedCopy(out, 'data/capex-words.json', parts.words);
   const mainScript = await bundleScripts(out, assetNames);
   fs.writeFileSync(path.join(out, 'js', 'embed-host.js'), await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'embed-host.js'), 'utf8')));
 
@@ -553,7 +559,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const size = pngSize(fs.readFileSync(path.join(out, dir, PREVIEW_FILE)));
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
-      const prefetch = ['data/capex-dataset.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
+      const prefetch = ['data/capex-figures.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
       const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
       const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, images, wideMedia: wideMedia(), styles, bodyStyles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.

@@ -74,6 +74,8 @@ fn same_figure(a: &Fact, b: &Fact) -> bool {
 
 /// The problems of chart `chart`, located under `at` (`charts[0] (id us-capex)`).
 pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<DataError> {
+    // A figures part has no notes: whether a figure is explained is checked on the whole file.
+    let whole = dataset.is_whole();
     let mut errors = Vec::new();
     let drawn: Vec<(usize, &Fact)> = chart
         .facts
@@ -147,7 +149,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
         ) else {
             continue;
         };
-        if measure != *first && fact.note.is_none() {
+        if measure != *first && fact.note.is_none() && whole {
             errors.push(DataError::new(
                 located(j),
                 DataErrorKind::CorrectionRequired {
@@ -202,7 +204,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
     if let Some(expected) = expected_level {
         for &(j, fact) in &bars {
             let Some(level) = fact.level else { continue };
-            let noted = !reported(fact) && fact.note.is_some();
+            let noted = !reported(fact) && (fact.note.is_some() || !whole);
             if level != expected && !noted {
                 errors.push(DataError::new(
                     located(j),
@@ -255,7 +257,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
         let Some(group) = dataset.entity(&total.entity) else {
             continue;
         };
-        if group.members.is_empty() || total.sum_note.is_some() {
+        if group.members.is_empty() || total.sum_note.is_some() || !whole {
             continue;
         }
         let key = PeriodKey::of(&total.period);

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::chart_def::ChartDef;
-use super::types::{Change, Conflict, Entity, Fact, Measure, Metric, ReferenceRate, Source};
+use super::types::{Change, Conflict, Entity, Fact, Measure, Metric, ReferenceRate, Source, Split};
 
 /// The whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,4 +38,14 @@ pub struct Dataset {
     /// What changed, newest first (optional in the file; empty if absent).
     #[serde(default)]
     pub changelog: Vec<Change>,
+    /// Set when this is one part of a file the build cut in two; `None` for a whole file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<Split>,
+}
+
+impl Dataset {
+    /// Whether this is a whole file, with the words, not a figures part ([`Split`]).
+    pub fn is_whole(&self) -> bool {
+        self.split.is_none()
+    }
 }

@@ -80,7 +80,8 @@ pub use money::{checked_convert_money, convert_money};
 pub use tree::{JsonTree, TreeError, MAX_DEPTH};
 pub use types::{
     is_revenue_ratio, Basis, Change, Conflict, Country, Currency, Entity, Fact, Grade, Level,
-    Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Unit,
+    Measure, Metric, Period, PeriodKind, Qualifier, ReferenceRate, Source, SourceKind, Split,
+    SplitPart, Unit,
 };
 
 /// The dataset file shipped with the explainer, compiled in byte for byte (native builds only).

@@ -32,7 +32,7 @@ pub(crate) struct Broken {
     pub dataset_version: bool,
 }
 
-const TOP_LEVEL_FIELDS: [&str; 12] = [
+const TOP_LEVEL_FIELDS: [&str; 13] = [
     "schema_version",
     "dataset_version",
     "reference_rates",
@@ -45,6 +45,7 @@ const TOP_LEVEL_FIELDS: [&str; 12] = [
     "conflicts",
     "charts",
     "changelog",
+    "split",
 ];
 
 /// Strips serde_json's " at line N column M" suffix; the position is reported separately.
@@ -285,6 +286,12 @@ pub(crate) fn read(map: &JsonTree) -> Result<(Dataset, Broken, Vec<DataError>), 
         Vec::new()
     };
 
+    let split = if map.get("split").is_some() {
+        read_field(map, "split", &mut errors)
+    } else {
+        None
+    };
+
     let dataset = Dataset {
         schema_version,
         dataset_version: dataset_version.unwrap_or_default(),
@@ -298,6 +305,7 @@ pub(crate) fn read(map: &JsonTree) -> Result<(Dataset, Broken, Vec<DataError>), 
         conflicts,
         charts,
         changelog,
+        split,
     };
     Ok((dataset, broken, errors))
 }

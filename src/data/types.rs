@@ -262,8 +262,9 @@ pub struct Source {
     pub seed_file: Option<String>,
     /// Outlet and author as credited.
     pub outlet: LocalizedText,
-    /// Headline or document title.
-    pub title: LocalizedText,
+    /// Headline or document title (required; absent only in a figures part, see [`Split`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<LocalizedText>,
     /// Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: String,
     /// Whether the date is stated or inferred, and from what.
@@ -275,8 +276,9 @@ pub struct Source {
     pub url: Option<String>,
     /// Reliability of the source as a whole.
     pub grade: Grade,
-    /// One line on why it has that grade.
-    pub grade_reason: LocalizedText,
+    /// One line on why it has that grade (required; absent only in a figures part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_reason: Option<LocalizedText>,
 }
 
 /// Whose number it is: a company, a group of companies, a government, a market.
@@ -444,12 +446,14 @@ pub struct Fact {
 pub struct Conflict {
     /// `"C1"` … `"C16"`.
     pub id: String,
-    /// Short title.
-    pub title: LocalizedText,
+    /// Short title (required; absent only in a figures part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<LocalizedText>,
     /// Ids of the facts (seed or reference) involved.
     pub facts: Vec<String>,
-    /// The likely reason for the disagreement.
-    pub explanation: LocalizedText,
+    /// The likely reason for the disagreement (required; absent only in a figures part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<LocalizedText>,
 }
 
 /// The official exchange rate every figure of one year is converted at, with where it comes
@@ -477,4 +481,30 @@ pub struct Change {
     pub date: String,
     /// What changed and why, for readers.
     pub text: LocalizedText,
+}
+
+/// Which part of a dataset file a file is, when the build has cut the file in two
+/// (`tools/split-dataset.mjs`): the page loads the figures with the core, and the words
+/// (quotes, notes, definitions, the sources' titles, grade reasons and addresses, the
+/// conflicts' explanations, the changes) only when a reader asks for them.
+///
+/// A figures part may leave out exactly those words; every other rule holds as in the whole
+/// file. The rules on the words themselves are checked on the whole file, which the build
+/// checks with this core before it cuts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    /// The only part the core reads.
+    pub part: SplitPart,
+    /// The whole file's content hash, carried by both parts, so a page never joins the
+    /// figures of one file to the words of another.
+    pub of: String,
+}
+
+/// See [`Split`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SplitPart {
+    /// Everything but the words.
+    Figures,
 }

@@ -86,6 +86,8 @@ struct Checker<'a> {
     errors: Vec<DataError>,
     broken: &'a Broken,
     schema_version: u32,
+    /// A whole file, not a figures part: its words are required and checked here.
+    whole: bool,
 }
 
 impl Checker<'_> {
@@ -117,6 +119,21 @@ impl Checker<'_> {
                     id: source.to_string(),
                 },
             ),
+        }
+    }
+
+    /// Required words `{at}.{field}`: checked as text when present; missing only in a figures
+    /// part ([`crate::data::Split`]), which leaves the words to the whole file.
+    fn words(&mut self, at: &str, field: &str, text: Option<&LocalizedText>) {
+        match text {
+            Some(text) => self.text(at, field, text),
+            None if self.whole => self.push(
+                at.to_string(),
+                DataErrorKind::MissingField {
+                    field: field.to_string(),
+                },
+            ),
+            None => {}
         }
     }
 
@@ -383,6 +400,7 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
         errors: Vec::new(),
         broken,
         schema_version: dataset.schema_version,
+        whole: dataset.is_whole(),
     };
 
     if !(OLDEST_SCHEMA_VERSION..=SUPPORTED_SCHEMA_VERSION).contains(&dataset.schema_version) {
@@ -412,8 +430,8 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
         let at = entry_location("sources", i, Some(&source.id));
         c.id(&mut source_ids, &at, &source.id);
         c.text(&at, "outlet", &source.outlet);
-        c.text(&at, "title", &source.title);
-        c.text(&at, "grade_reason", &source.grade_reason);
+        c.words(&at, "title", source.title.as_ref());
+        c.words(&at, "grade_reason", source.grade_reason.as_ref());
         if let Some(note) = &source.date_note {
             c.text(&at, "date_note", note);
         }
@@ -426,6 +444,8 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
             );
         }
         match source.kind {
+            // A figures part leaves out the seed's file and the record's address with the words.
+            _ if !c.whole => {}
             SourceKind::Seed => {
                 if source
                     .seed_file
@@ -533,6 +553,7 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
             };
             c.source_of_kind(&at, &fact.source, expected, &source_kind);
             match which {
+                _ if !c.whole => {}
                 FactList::Seed => {
                     if fact.quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
                         c.push(format!("{at}.quote"), DataErrorKind::MissingQuote);
@@ -658,8 +679,8 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
     for (i, conflict) in dataset.conflicts.iter().enumerate() {
         let at = entry_location("conflicts", i, Some(&conflict.id));
         c.id(&mut conflict_ids, &at, &conflict.id);
-        c.text(&at, "title", &conflict.title);
-        c.text(&at, "explanation", &conflict.explanation);
+        c.words(&at, "title", conflict.title.as_ref());
+        c.words(&at, "explanation", conflict.explanation.as_ref());
         if conflict.facts.is_empty() {
             c.push(
                 format!("{at}.facts"),

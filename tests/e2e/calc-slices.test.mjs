@@ -81,9 +81,9 @@ test('a slider let go three times in a row: the runs under way stop, each heavy 
     assert.notDeepEqual(after.sensitivity, before.sensitivity, 'the tornado did not follow demand growth');
 
     // The same scenario, opened afresh: nothing of the stopped runs is left in the result.
+    // The address is written a moment after the last change (js/page/url-state.js).
+    await p.page.waitForURL((address) => /demand_growth=/.test(address) && /agi_median_year=/.test(address));
     const url = p.page.url();
-    assert.match(url, /demand_growth=/);
-    assert.match(url, /agi_median_year=/);
     const fresh = await openPage(env.browser, url, { ...DESKTOP });
     try {
       assert.equal(await waitForReady(fresh.page), 'ready');
@@ -138,6 +138,8 @@ test('a slider moved without being let go (a drag that ends where it began sends
     await settled(p.page);
     const after = await heavyState(p.page);
     assert.notDeepEqual(after.sensitivity, before.sensitivity, 'the tornado never followed');
+    // The address is written a moment after the last change (js/page/url-state.js).
+    await p.page.waitForURL(/demand_growth=/);
     const fresh = await openPage(env.browser, p.page.url(), { ...DESKTOP });
     try {
       assert.equal(await waitForReady(fresh.page), 'ready');

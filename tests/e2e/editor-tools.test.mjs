@@ -30,6 +30,17 @@ test('a broken data file is refused with every problem located, and exit code 1'
   assert.match(run.stderr, /charts\[0\] \(id us-capex\)\.facts\[\d+\]: fact "no-such-fact" is not the id/);
 });
 
+test("the baked site's figures part, which the core reads without its words, is refused to an editor, who is sent to the whole file", () => {
+  const baked = path.join(REPO_ROOT, 'dist', 'data');
+  const figures = fs.existsSync(baked) ? fs.readdirSync(baked).find((f) => /^capex-figures\.[0-9a-f]{10}\.json$/.test(f)) : undefined;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-data-')), 'part.json');
+  const data = readWwwJson('data/capex-dataset.json');
+  fs.writeFileSync(file, figures ? fs.readFileSync(path.join(baked, figures)) : JSON.stringify({ ...data, split: { part: 'figures', of: 'sha256:test' } }));
+  const run = spawnSync(process.execPath, [SCRIPT, file], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /a copy the bake cut from the dataset file.*check and edit www\/data\/capex-dataset\.json itself/);
+});
+
 test('a chart renamed to an id the calculator uses (model-position) is refused, and says why', () => {
   // Issue 17, finding 7: it passed and drew the calculator's chart above the data's table.
   const data = readWwwJson('data/capex-dataset.json');

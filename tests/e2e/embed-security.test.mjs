@@ -137,7 +137,7 @@ test('case B: a source link from the frame opens the source in a sandboxed tab, 
   const p = await openPage(env.browser, url, {
     ...DESKTOP,
     route: async (context) => {
-      // The whole explainer, its list of sources included.
+      // The whole explainer, its tables included.
       const snippet = readmeSnippet('same-origin').replace(/section=[^&"]*&/, '');
       await context.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: article(snippet) }));
       // Every source lives on the web; the tests have no network: each answers with the stand-in.
@@ -149,7 +149,9 @@ test('case B: a source link from the frame opens the source in a sandboxed tab, 
     await frameEl.scrollIntoViewIfNeeded();
     const frame = await frameOf(p.page, 'iframe[data-ai-capex]');
     await frame.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 30_000 });
-    const link = frame.locator('a.source-link').first();
+    // A public record's link in a chart's table (built when opened, with the figures' words).
+    await frame.locator('details.table-details summary').first().click();
+    const link = frame.locator('details.table-details a.source-link').first();
     assert.deepEqual(await link.evaluate((a) => [a.target, a.rel]), ['_blank', 'noopener noreferrer']);
     const [source] = await Promise.all([p.context.waitForEvent('page'), link.click()]);
     await source.waitForFunction(() => document.getElementById('text')?.dataset.scripted === 'yes');

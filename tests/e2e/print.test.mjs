@@ -55,7 +55,9 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
     assert.ok(closedBefore > 0);
 
     await p.page.emulateMedia({ media: 'print' });
-    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')));
+    // Built with the figures at once; filled again as the figures' words come (a print dialog
+    // shows what is there by then: the page fetches the words after a while in any case).
+    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')) && !document.querySelector('.words-status'));
     const paper = await p.page.evaluate(() => {
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
       return {
@@ -100,7 +102,9 @@ test('printed in Chinese (zh-Hant): the strategy blocks print whole and nothing 
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     await p.page.emulateMedia({ media: 'print' });
-    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')));
+    // Built with the figures at once; filled again as the figures' words come (a print dialog
+    // shows what is there by then: the page fetches the words after a while in any case).
+    await p.page.waitForFunction(() => [...document.querySelectorAll('details.table-details')].every((d) => d.open && d.querySelector('table')) && !document.querySelector('.words-status'));
     const blocks = await strategyBlocksOnPaper(p.page);
     assert.deepEqual(blocks, { gameCells: 4, gameWhole: true, charts: { 'model-risk': true, 'model-map': true }, mapTable: false, framing: false });
     assert.deepEqual(await overflowing(p.page), [], 'cut off at the right edge of A4');

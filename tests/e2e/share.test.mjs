@@ -400,8 +400,15 @@ test('on the baked site the download code arrives only on the click, under its h
       assert.deepEqual(lazy(), [], 'not loaded with the page');
       const csv = await downloadOf(p.page, p.page.locator('.share-bar .share-button').nth(2));
       assert.equal(csv.name, 'ai-capex-figures-en.csv');
-      assert.equal(csvRecords(csv.bytes).length, 1 + dataset.facts.length + dataset.reference.length);
+      const [head, ...rows] = csvRecords(csv.bytes);
+      assert.equal(rows.length, dataset.facts.length + dataset.reference.length);
+      // The page started from the figures part; the CSV waits for their words.
+      const quotes = rows.map((row) => row[head.indexOf(words.en.share.csv.columns.quote)]);
+      assert.deepEqual(quotes, [...dataset.facts, ...dataset.reference].map((f) => f.quote ?? ''), 'the CSV lacks the quotes');
       assert.equal(lazy().length, 1, 'loaded on the click');
+      // The JSON is the one file editors keep, not the part the page read.
+      const json = await downloadOf(p.page, p.page.locator('.share-bar .share-button').nth(1));
+      assert.equal(json.bytes.toString('utf8'), datasetText, 'the JSON is not the dataset file');
       assert.deepEqual(p.problems(), []);
     } finally {
       await p.close();

@@ -94,7 +94,7 @@ test('the page\'s script never arrives: after the timeout the three-language lin
 });
 
 test('the data file never arrives: after the timeout the page says so, keeps its baked charts, and the calculator works', { timeout: 60_000 }, async () => {
-  const p = await openStalled('en', '**/data/capex-dataset*.json');
+  const p = await openStalled('en', '**/data/capex-figures*.json');
   try {
     const charts = await bakedCharts(p.page);
     await p.page.waitForTimeout(300);
@@ -106,6 +106,31 @@ test('the data file never arrives: after the timeout the page says so, keeps its
     assert.equal(await bakedCharts(p.page), charts, 'the baked charts of the data were removed');
     const slider = p.page.locator('#in-agi_year');
     assert.equal(await slider.isEnabled(), true, 'the calculator is disabled though it works');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the words of the figures never arrive: an open table shows its figures, and after the timeout says what is missing; the page goes on working', { timeout: 60_000 }, async () => {
+  const p = await openStalled('en', '**/data/capex-words*.json');
+  try {
+    await p.page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 20_000 });
+    const table = p.page.locator('#chart-us-capex details.table-details');
+    await table.locator('summary').click();
+    const status = table.locator('.words-status');
+    assert.equal((await status.innerText()).trim(), messages.en.table.words_loading);
+    const rows = await table.locator('tbody tr').count();
+    assert.ok(rows > 0, 'no figures while the words are on their way');
+    await p.page.waitForTimeout(300);
+    await p.page.clock.fastForward(LOAD_TIMEOUT_MS + 1_000);
+    await p.page.waitForFunction((el) => !el.textContent.includes('…'), await status.elementHandle(), { timeout: 3_000 });
+    const said = (await status.innerText()).trim();
+    assert.ok(said.startsWith(messages.en.table.words_failed.split('(')[0].trim()), said);
+    assert.match(said, /no answer within 15 s/);
+    assert.equal(await table.locator('tbody tr').count(), rows, 'the figures went');
+    const slider = p.page.locator('#in-agi_year');
+    assert.equal(await slider.isEnabled(), true);
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

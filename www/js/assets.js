@@ -17,6 +17,12 @@ export const LOAD_TIMEOUT_MS = 15_000;
 const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? ASSET_NAMES : {};
 
 /**
+ * Whether the site ships the dataset in two parts, the figures and their words (the baked site:
+ * js/core/dataset-parts.js); the plain page reads the one file editors keep.
+ */
+export const DATASET_IN_PARTS = Boolean(hashedNames['data/capex-figures.json'] && hashedNames['data/capex-words.json']);
+
+/**
  * The address of `file` (a path from the site root, e.g. "i18n/en.json"), from this module's
  * own: it stays at the top of js/, one folder below the root, as the baked js/main.<hash>.js.
  */

@@ -1,34 +1,56 @@
 // The dataset file: fetch it (or take it from the page, in the single-file build:
-// js/lib/inline.js), parse it, and index it for the tables and tooltips.
+// js/lib/inline.js), parse it, and index it for the tables and tooltips. The baked site ships
+// it in two parts (js/core/dataset-parts.js): the figures come first, their words when asked.
 //
 // The page shows only figures the wasm core has checked (ex.set_dataset). Without the core it
 // shows a file only if it passes the shape check below, and says so. Nothing here throws on a
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from '../lib/inline.js';
-import { fetchAsset, withinLoadTime } from '../assets.js';
+import { DATASET_IN_PARTS, fetchAsset, withinLoadTime } from '../assets.js';
 import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from '../data-file/size-limit.js';
+import { joinWords } from './dataset-parts.js';
+
+const WHOLE_FILE = 'data/capex-dataset.json';
 
 /**
- * Fetch the dataset file as text. Resolves to { text } or { error } — never waits longer than
- * LOAD_TIMEOUT_MS (js/assets.js) nor reads more than MAX_DATASET_BYTES. A page that carries the
- * file inline (the single-file build) answers from it without fetching.
+ * Fetch what the page starts from: the figures part where the site ships one, else the whole
+ * file. Resolves to { text } or { error } — never waits longer than LOAD_TIMEOUT_MS
+ * (js/assets.js) nor reads more than MAX_DATASET_BYTES. A page that carries the file inline
+ * (the single-file build) answers from it without fetching.
  */
-export async function fetchDatasetText() {
+export function fetchDatasetText() {
   const inlined = inlineText('dataset');
-  if (inlined !== null) return { text: inlined };
+  if (inlined !== null) return Promise.resolve({ text: inlined });
+  return readDataFile(DATASET_IN_PARTS ? 'data/capex-figures.json' : WHOLE_FILE);
+}
+
+/** The whole file, as editors keep it (a download of the data), as { text } or { error }. */
+export function fetchWholeDatasetText() {
+  const inlined = inlineText('dataset');
+  return inlined !== null ? Promise.resolve({ text: inlined }) : readDataFile(WHOLE_FILE);
+}
+
+/** The words part, parsed: { value } or { error }. */
+async function fetchWords() {
+  const file = await readDataFile('data/capex-words.json');
+  return file.text !== undefined ? parseJson(file.text) : file;
+}
+
+async function readDataFile(name) {
   try {
-    return await withinLoadTime(readDatasetFile(), 'data/capex-dataset.json');
+    return await withinLoadTime(
+      (async () => {
+        const response = await fetchAsset(name);
+        if (!response.ok) return { error: `${name}: HTTP ${response.status}` };
+        const { bytes, size } = await readWithinLimit(response);
+        return size > MAX_DATASET_BYTES ? { error: tooLargeMessage(size) } : { text: new TextDecoder().decode(bytes) };
+      })(),
+      name,
+    );
   } catch (e) {
     return { error: e && e.message ? e.message : String(e) };
   }
-}
-
-async function readDatasetFile() {
-  const response = await fetchAsset('data/capex-dataset.json');
-  if (!response.ok) return { error: `HTTP ${response.status}` };
-  const { bytes, size } = await readWithinLimit(response);
-  return size > MAX_DATASET_BYTES ? { error: tooLargeMessage(size) } : { text: new TextDecoder().decode(bytes) };
 }
 
 /** JSON.parse that returns { value } or { error } instead of throwing. */
@@ -102,13 +124,14 @@ export function hasOwnLang(text, lang) {
 }
 
 /**
- * Index a parsed dataset. Never throws. Returns
+ * Index a parsed dataset (the whole file or its figures part). Never throws. Returns
  * { raw, version, schema, rateFor(year), cutoff, sources, entities, metrics, facts (Map id → fact),
  *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
  *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
- *   conflictsFor(factIds) }.
+ *   conflictsFor(factIds), complete, whenComplete() }.
+ * `fetchWordsPart` (for tests) stands in for fetching the words of a figures part.
  */
-export function indexDataset(raw) {
+export function indexDataset(raw, { fetchWordsPart = fetchWords } = {}) {
   const ds = isObject(raw) ? raw : {};
   const sources = new Map(list(ds.sources).map((s) => [s.id, s]));
   const entities = new Map(list(ds.entities).map((e) => [e.id, e]));
@@ -120,7 +143,9 @@ export function indexDataset(raw) {
     if (!facts.has(f.id)) facts.set(f.id, f);
     referenceIds.add(f.id);
   }
-  const conflicts = list(ds.conflicts).map((c) => ({ ...c, facts: Array.isArray(c.facts) ? c.facts : [] }));
+  // The records themselves, not copies: the words of a figures part are added to them in place.
+  const conflicts = list(ds.conflicts);
+  const conflictFacts = (c) => (Array.isArray(c.facts) ? c.facts : []);
   const charts = list(ds.charts)
     .filter((c) => typeof c.id === 'string')
     .map((c) => {
@@ -144,6 +169,8 @@ export function indexDataset(raw) {
     .reduce((latest, d) => (d > latest ? d : latest), '');
 
   const source = (fact) => (fact ? sources.get(fact.source) : undefined);
+  let adding = null; // the words of a figures part, while they are being fetched
+  let wordsProblem = '';
   const GRADES = ['A', 'B', 'C', 'D'];
   /** The grade of a figure: its own, else its source's; unknown counts as D (as in Rust). */
   const grade = (fact) => {
@@ -160,8 +187,10 @@ export function indexDataset(raw) {
     rateFor,
     /** The month of the latest source (YYYY-MM, or YYYY), '' when no source is dated. */
     cutoff,
-    /** Published changes, newest first: [{date, text}]. */
-    changelog: list(ds.changelog).filter((c) => typeof c.date === 'string'),
+    /** Published changes, newest first: [{date, text}] ([] until a figures part has its words). */
+    get changelog() {
+      return list(ds.changelog).filter((c) => typeof c.date === 'string');
+    },
     sources,
     entities,
     metrics,
@@ -177,7 +206,32 @@ export function indexDataset(raw) {
     /** Conflicts that involve any of `factIds`, in file order. */
     conflictsFor(factIds) {
       const wanted = new Set(factIds);
-      return conflicts.filter((c) => c.facts.some((id) => wanted.has(id)));
+      return conflicts.filter((c) => conflictFacts(c).some((id) => wanted.has(id)));
+    },
+    /** Whether the words are here: a whole file, or a figures part whose words have been added. */
+    get complete() {
+      return !isObject(ds.split);
+    },
+    /**
+     * Resolves once the words are here: true, or false when they could not be had (then the
+     * next call asks again). The first call of a figures part fetches its words and adds them.
+     */
+    whenComplete() {
+      if (!isObject(ds.split)) return Promise.resolve(true);
+      adding ??= fetchWordsPart().then((part) => {
+        const problem = part.error ?? joinWords(ds, part.value);
+        adding = null;
+        if (problem) {
+          wordsProblem = String(problem);
+          return false;
+        }
+        return true;
+      });
+      return adding;
+    },
+    /** Why the words could not be had the last time they were asked for, or ''. */
+    get wordsProblem() {
+      return this.complete ? '' : wordsProblem;
     },
   };
 }

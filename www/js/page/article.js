@@ -149,14 +149,16 @@ function figureLink(ctx, chartId, { id, text }) {
       href: `#${rowId}`,
       title: source,
       on: {
-        click(event) {
-          // The table is built when first opened: build it, then find the row.
+        async click(event) {
+          // The table is built when first opened (once the figures' words are here, where they
+          // come apart): build it, then find the row.
           const details = document.querySelector(`#${CSS.escape(chartElementId(chartId))} details.table-details`);
-          buildDetails(details);
+          if (!details) return;
+          event.preventDefault();
+          details.open = true;
+          await buildDetails(details);
           const row = document.getElementById(rowId);
           if (!row) return;
-          event.preventDefault();
-          if (details) details.open = true;
           row.scrollIntoView({ block: 'center', behavior: 'smooth' });
           row.focus({ preventScroll: true });
         },

@@ -10,7 +10,7 @@ import { byId, h, replaceChildren } from '../lib/dom.js';
 import { loadMessages, createTranslator } from '../lib/i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from '../lib/format.js';
-import { fetchDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
+import { fetchDatasetText, fetchWholeDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
 import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
 import { applyEarlyInput, stopKeepingEarlyInput } from './early-input.js';
@@ -73,7 +73,8 @@ const app = {
   views: new Map(), // chart id → chart view (chart-view.js)
   calculator: null,
   share: null, // js/share/share.js: copy link and downloads
-  datasetText: null, // the dataset file as read, once the core has accepted it
+  datasetPart: false, // whether that is the figures part, without the words
+  datasetText: null, // the dataset file as read (the whole file or its figures), once the core has accepted it
   drawingFirst: true, // until the first drawing of every chart has been attempted
   printing: false, // while the page is being printed (js/page/print.js)
   writeUrl: createUrlWriter(300),
@@ -94,6 +95,9 @@ function markInteractive() {
   timings.interactiveMs = performance.now();
   performance.mark('explainer:interactive');
 }
+
+/** Reading time after which the figures' words are fetched unasked (fetchWordsOnceSettled). */
+const WORDS_AFTER_MS = 10_000;
 
 /** Resolves in a later task, after the browser has had its turn (input, painting). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -186,6 +190,8 @@ function checkReady() {
 /** Tooltip lines for a mark of a dataset chart (mark = fact id). */
 function describeDatasetHit(hit) {
   const { t } = app;
+  // A figure's note comes with the words: asked for at the first hover, shown from the next.
+  if (!app.data.complete) app.data.whenComplete();
   const d = describeFact(ctx(), hit.mark);
   if (!d) return null;
   return [
@@ -242,8 +248,33 @@ function renderArticle() {
   const tools = (chart) => app.share.chartTools(chart.id, () => ({ title: app.t(`charts.${chart.id}.question`) }));
   app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures, tools });
   replaceChildren(byId('share-bar'), app.datasetText === null ? null : app.share.bar());
+  renderPageEnd();
+}
+
+/**
+ * The list of sources and the footer. A baked page already shows them, made from the same file
+ * in the same language: kept as they are. Else drawn now, and again once the words (titles,
+ * grade reasons, changes) are here, where the figures came without them.
+ */
+function renderPageEnd() {
+  if (baked === app.lang) return;
   renderSourcesSection(ctx());
   renderFooter(ctx());
+  if (!app.data.complete) {
+    app.data.whenComplete().then((complete) => {
+      if (!complete) return;
+      renderSourcesSection(ctx());
+      renderFooter(ctx());
+    });
+  }
+}
+
+/** The dataset file as editors keep it, for its download: as read, or fetched where the page read its figures part. */
+async function wholeDatasetText() {
+  if (app.datasetText !== null && !app.datasetPart) return app.datasetText;
+  const file = await fetchWholeDatasetText();
+  if (file.error !== undefined) throw new Error(file.error);
+  return file.text;
 }
 
 /** Draw chart `id` with `which` ("reported" | "articles") as bars, the other set as markers. */
@@ -368,7 +399,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   app.status = createStatus(byId('status'), { dismissLabel: app.t('status.dismiss') });
   if (!baked) app.status.show('loading', 'info', app.t('status.loading'));
   if (!page.currencyFromUrl) app.currency = defaultCurrency(app.lang);
-  app.share = createShare({ context: ctx, flushUrl: () => app.writeUrl.flush(), datasetText: () => app.datasetText, chartSize, drawChart: drawChartImage });
+  app.share = createShare({ context: ctx, flushUrl: () => app.writeUrl.flush(), datasetText: wholeDatasetText, chartSize, drawChart: drawChartImage });
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
 
@@ -403,6 +434,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   if (parsed.value !== undefined && !created.errors.length) {
     app.data = indexDataset(parsed.value);
     app.datasetText = file.text;
+    app.datasetPart = !app.data.complete;
   } else showDatasetProblem(created.errors, file.error || parsed.error);
 
   timings.coreMs = performance.now();
@@ -480,6 +512,17 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
 
   watchEnvironment();
+  fetchWordsOnceSettled();
+}
+
+/**
+ * The figures' words (js/core/dataset-parts.js) come when a reader asks, and in any case once the
+ * reader has stayed a while: a page printed, or a table opened offline, later, then has them.
+ */
+function fetchWordsOnceSettled() {
+  if (!app.data || app.data.complete) return;
+  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f) => setTimeout(f, 0);
+  setTimeout(() => idle(() => app.data.whenComplete()), WORDS_AFTER_MS);
 }
 
 /**

@@ -218,23 +218,25 @@ function factRow(ctx, chartId, d, contextReason) {
   );
 }
 
-/** The builders of closed <details> blocks, run the first time each opens. */
+/** The builders of closed <details> blocks, run the first time each opens: { build, ctx, words }. */
 const pending = new WeakMap();
 
 /**
  * A <details> whose content is built the first time it opens (a closed table costs no DOM).
  * Before that it holds a line for readers without JavaScript, pointing to the page that has
  * every table (tables.html, baked beside each language page; `fallback` names another line
- * and place on it).
+ * and place on it). With `words`, the content shows the figures' words (quotes, notes,
+ * sources in full): where those come apart from the figures (js/core/dataset-parts.js), it is
+ * built once they are here, a line saying so meanwhile.
  */
-export function lazyDetails(ctx, { className, summary, open, build, fallback = { text: ctx.t('table.fallback'), href: 'tables.html' } }) {
+export function lazyDetails(ctx, { className, summary, open, build, words = false, fallback = { text: ctx.t('table.fallback'), href: 'tables.html' } }) {
   const details = h(
     'details',
     { class: className, on: { toggle: () => details.open && buildDetails(details) } },
     h('summary', {}, summary),
     h('p', { class: 'table-fallback' }, h('a', { href: fallback.href }, fallback.text)),
   );
-  pending.set(details, build);
+  pending.set(details, { build, ctx, words });
   if (open) {
     details.open = true;
     buildDetails(details);
@@ -242,12 +244,32 @@ export function lazyDetails(ctx, { className, summary, open, build, fallback = {
   return details;
 }
 
-/** Fill a lazy <details> now (once); used before jumping to a row inside it. */
+/**
+ * Fill a lazy <details> (once); used before jumping to a row inside it. Resolves once it is
+ * complete. Where the figures' words come apart and are not here yet, it shows the figures at
+ * once with a line saying the words are on their way, and is filled again when they come (or
+ * the line says why they could not be had).
+ */
 export function buildDetails(details) {
-  const build = details && pending.get(details);
-  if (!build) return;
+  const entry = details && pending.get(details);
+  if (!entry) return Promise.resolve();
   pending.delete(details);
-  details.append(...[build()].flat().filter(Boolean));
+  const { build, ctx, words } = entry;
+  const content = () => [build()].flat().filter(Boolean);
+  let shown = content();
+  details.append(...shown);
+  if (!words || ctx.data.complete) return Promise.resolve();
+  const status = h('p', { class: 'words-status', attrs: { role: 'status' } }, ctx.t('table.words_loading'));
+  details.append(status);
+  return ctx.data.whenComplete().then((complete) => {
+    if (!complete) {
+      status.textContent = ctx.t('table.words_failed', { reason: ctx.data.wordsProblem });
+      return;
+    }
+    for (const el of shown) el.remove();
+    shown = content();
+    status.replaceWith(...shown);
+  });
 }
 
 /** A period's kind and part ("half H1"): a context figure of a kind the chart draws differs by definition. */
@@ -299,7 +321,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = false, context =
       h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, reasons.get(d.id) ?? null))),
     );
   };
-  return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build });
+  return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build, words: true });
 }
 
 /** "Why the figures differ": the conflicts that involve any of `factIds`, or null. */
@@ -322,7 +344,7 @@ export function renderConflicts(ctx, factIds, { open = false } = {}) {
         ),
       ),
     );
-  return lazyDetails(ctx, { className: 'conflicts', summary: t('conflicts.summary', { count: conflicts.length }), open, build });
+  return lazyDetails(ctx, { className: 'conflicts', summary: t('conflicts.summary', { count: conflicts.length }), open, build, words: true });
 }
 
 /** The figures a conflict is about, as a compact list: "US$320 bn (智东西, 2025-02)". */

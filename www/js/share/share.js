@@ -13,7 +13,7 @@ import { withinLoadTime } from '../assets.js';
  * options:
  *   context()                 the page context {t, fmt, data, lang, currency}
  *   flushUrl()                writes pending changes into the address at once
- *   datasetText()             the dataset file as the page read it
+ *   datasetText()             resolves to the whole dataset file, as editors keep it
  *   chartSize(id)             {width, height} of chart `id` on screen, CSS px
  *   drawChart(id, canvas, scale)  draws chart `id` on `canvas` at `scale` device px per CSS px
  * Returns { bar(), chartTools(id, describe), resultsTools(model) }.
@@ -88,8 +88,13 @@ export function createShare({ context, flushUrl, datasetText, chartSize, drawCha
         (message) => [
           button(t('share.copy_link'), () => copyLink(message)),
           h('span', { class: 'switch-label' }, t('share.data')),
-          data(message, 'JSON', async () => ({ blob: new Blob([datasetText()], { type: 'application/json' }), name: `ai-capex-dataset-${context().data.version || 'data'}.json` })),
-          data(message, 'CSV', async (m) => ({ blob: m.csvBlob(m.figuresRows(context())), name: fileName('figures', 'csv') })),
+          data(message, 'JSON', async () => ({ blob: new Blob([await datasetText()], { type: 'application/json' }), name: `ai-capex-dataset-${context().data.version || 'data'}.json` })),
+          data(message, 'CSV', async (m) => {
+            // The figures with their quotes, notes and addresses: the words first, where they come apart.
+            const { data } = context();
+            if (!(await data.whenComplete())) throw new Error(data.wordsProblem);
+            return { blob: m.csvBlob(m.figuresRows(context())), name: fileName('figures', 'csv') };
+          }),
         ],
         { role: 'group', 'aria-label': t('share.label') },
       );

@@ -1,0 +1,157 @@
+// The baked site's dataset in two parts (js/core/dataset-parts.js, cut by tools/bake.mjs): the
+// page starts from the figures and loads their words — quotes, notes, the sources in full —
+// only when a reader asks; joined again, the parts are the file editors keep.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bakedSiteAndBrowser } from './shared.mjs';
+import { openPage, readWwwJson, waitForReady, DIST, DESKTOP, PHONE } from './harness.mjs';
+import { splitDataset, joinWords, WORD_FIELDS } from '../../www/js/core/dataset-parts.js';
+
+const env = bakedSiteAndBrowser();
+const dataset = readWwwJson('data/capex-dataset.json');
+const words = { en: readWwwJson('i18n/en.json') };
+const wordsRequests = (p) => p.requests.filter((url) => /\/data\/capex-words\.[0-9a-f]{10}\.json$/.test(url));
+
+test('cut in two and joined again, the parts are the whole file; words of another file are refused', () => {
+  const keep = new Set([dataset.facts[0].id]);
+  const { figures, words: part } = splitDataset(dataset, 'sha256:test', keep);
+  assert.deepEqual(figures.split, { part: 'figures', of: 'sha256:test' });
+  assert.equal(figures.changelog, undefined);
+  for (const [list, fields] of Object.entries(WORD_FIELDS)) {
+    for (const record of figures[list]) {
+      if (keep.has(record.id)) continue;
+      for (const field of fields) assert.equal(field in record, false, `${list} ${record.id}: ${field} left in the figures`);
+    }
+  }
+  assert.equal(figures.facts[0].quote, dataset.facts[0].quote, 'a figure shown at once keeps its words');
+  const refused = structuredClone(figures);
+  assert.match(joinWords(refused, { ...part, split: { part: 'words', of: 'sha256:other' } }), /another version/);
+  assert.deepEqual(refused, figures, 'a refused join changed the figures');
+  assert.match(joinWords(structuredClone(figures), figures), /not the words/);
+  assert.equal(joinWords(figures, part), null);
+  assert.deepEqual(figures, dataset);
+});
+
+test('the baked pages ship both parts beside the whole file, and the parts are the whole file', (t) => {
+  const dir = path.join(DIST, 'data');
+  if (!fs.existsSync(dir)) return t.skip('dist/ is not baked: run ./dev build');
+  const read = (prefix) => {
+    const name = fs.readdirSync(dir).find((f) => new RegExp(`^${prefix}\\.[0-9a-f]{10}\\.json$`).test(f));
+    assert.ok(name, `no ${prefix} in dist/data`);
+    return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+  };
+  const figures = read('capex-figures');
+  assert.equal(joinWords(figures, read('capex-words')), null);
+  assert.deepEqual(figures, dataset);
+});
+
+test('the page starts from the figures; a table asks for the words once, shows its figures at once and the quotes when they come', { timeout: 60_000 }, async () => {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const p = await openPage(env.browser, `${env.server.url}en/`, {
+    ...PHONE,
+    route: (context) =>
+      context.route('**/data/capex-words*.json', async (route) => {
+        await held;
+        await route.continue();
+      }),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const data = p.requests.filter((url) => /\/data\//.test(url));
+    assert.equal(data.length, 1, `data files loaded with the page: ${data}`);
+    assert.match(data[0], /\/data\/capex-figures\.[0-9a-f]{10}\.json$/);
+    await p.page.waitForTimeout(300);
+    assert.deepEqual(wordsRequests(p), [], 'the words were loaded unasked');
+
+    const chart = dataset.charts.find((c) => c.id === 'us-capex');
+    const quoted = new Set([...chart.facts, ...(chart.context || [])].filter((id) => dataset.facts.find((f) => f.id === id)?.quote));
+    const table = p.page.locator('#chart-us-capex details.table-details');
+    await table.locator('summary').click();
+    assert.equal((await table.locator('.words-status').innerText({ timeout: 5_000 })).trim(), words.en.table.words_loading);
+    assert.ok((await table.locator('tbody tr').count()) > 0, 'no figures while the words come');
+    assert.equal(await table.locator('blockquote.quote').count(), 0);
+    release();
+    await table.locator('blockquote.quote').first().waitFor({ timeout: 10_000 });
+    assert.equal(await table.locator('blockquote.quote').count(), quoted.size, 'every quote of the table');
+    assert.equal(await table.locator('.words-status').count(), 0, 'the waiting line stayed');
+
+    // Another table, the conflicts and the CSV: the words are here already.
+    await p.page.locator('#chart-china-capex details.table-details summary').click();
+    await p.page.locator('#chart-china-capex blockquote.quote').first().waitFor({ timeout: 5_000 });
+    const conflicts = p.page.locator('details.conflicts').first();
+    await conflicts.locator('summary').click();
+    const conflict = dataset.conflicts.find((c) => c.explanation && (c.facts || []).some((id) => chart.facts.includes(id)));
+    if (conflict) assert.ok((await p.page.locator('details.conflicts').allInnerTexts()).join(' ').includes(conflict.title.en));
+    assert.equal(wordsRequests(p).length, 1, 'the words were asked for more than once');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('words of another version of the file are not joined: the table says so and keeps its figures', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, {
+    ...DESKTOP,
+    route: (context) =>
+      context.route('**/data/capex-words*.json', async (route) => {
+        const response = await route.fetch();
+        const part = await response.json();
+        part.split.of = 'sha256:0000000000000000';
+        part.facts[dataset.facts[1].id] = { quote: 'not from this file' };
+        await route.fulfill({ response, body: JSON.stringify(part) });
+      }),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const table = p.page.locator('#chart-us-capex details.table-details');
+    await table.locator('summary').click();
+    const status = table.locator('.words-status');
+    await p.page.waitForFunction((el) => !el.textContent.includes('…'), await status.elementHandle(), { timeout: 10_000 });
+    assert.match(await status.innerText(), /another version of the file/);
+    assert.ok((await table.locator('tbody tr').count()) > 0);
+    assert.equal(await p.page.getByText('not from this file').count(), 0);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a takeaway figure leads to its row, quote included, though the words were not there yet', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const link = p.page.locator('#chart-us-capex .takeaway a.fact-ref').first();
+    const rowId = (await link.getAttribute('href')).slice(1);
+    await link.click();
+    await p.page.waitForFunction((id) => document.activeElement && document.activeElement.id === id, rowId, { timeout: 10_000 });
+    const row = p.page.locator(`[id="${rowId}"]`);
+    const fact = [...dataset.facts, ...dataset.reference].find((f) => rowId.endsWith(f.id));
+    if (fact?.quote) assert.ok((await row.innerText()).includes(fact.quote), 'the row has no quote');
+    assert.equal(wordsRequests(p).length, 1);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a page in another language than the one baked lists every source, in full once the words are here', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, DESKTOP);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const sources = p.page.locator('#sources .source-list > li');
+    await p.page.waitForFunction((n) => document.querySelectorAll('#sources .source-list > li cite').length === n, dataset.sources.length, { timeout: 10_000 });
+    assert.equal(await sources.count(), dataset.sources.length);
+    const first = dataset.sources[0];
+    assert.ok((await p.page.locator(`#source-${first.id}`).innerText()).includes(first.grade_reason.en));
+    assert.ok((await p.page.locator('#updates li').count()) > 0, 'no list of changes');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});

@@ -1,0 +1,52 @@
+// The baked site's dataset in two parts (www/js/core/dataset-parts.js): the figures, which the
+// page loads with the core, and their words, loaded when a reader asks for them. Cut here from
+// the one file editors keep, after the shipped core has checked it whole; the figures part is
+// checked again, as the page will read it.
+
+import crypto from 'node:crypto';
+
+import { splitDataset } from '../www/js/core/dataset-parts.js';
+
+/**
+ * The ids of the figures the page shows words of before anything is asked for: each calculator
+ * input's and constant's source line quotes its figure (js/calculator/calculator-text.js).
+ */
+function citedFacts(ex) {
+  const cited = new Set();
+  for (const spec of ex.input_specs() || []) if (spec.origin && spec.origin.type === 'fact') cited.add(spec.origin.ref);
+  for (const constant of ex.constants() || []) for (const id of constant.fact_ids || []) cited.add(id);
+  return cited;
+}
+
+/** The core's problems with `value`, as lines ([] when it accepts it). */
+function refusals(core, value) {
+  const ex = new core.Explainer();
+  try {
+    return (ex.set_dataset(value) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
+  } finally {
+    ex.free();
+  }
+}
+
+/**
+ * `bytes`, the whole dataset file, cut in two with the core `core` (tools/core.mjs): resolves to
+ * { figures, words } as JSON text. Throws when the core refuses the file or the figures part.
+ */
+export function cutDataset(core, bytes) {
+  const whole = JSON.parse(bytes.toString('utf8'));
+  const problems = refusals(core, whole);
+  if (problems.length) throw new Error(`the core refuses www/data/capex-dataset.json:\n${problems.join('\n')}`);
+  const ex = new core.Explainer();
+  let cited;
+  try {
+    ex.set_dataset(whole);
+    cited = citedFacts(ex);
+  } finally {
+    ex.free();
+  }
+  const of = `sha256:${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  const { figures, words } = splitDataset(whole, of, cited);
+  const left = refusals(core, figures);
+  if (left.length) throw new Error(`the core refuses the figures part cut from www/data/capex-dataset.json:\n${left.join('\n')}`);
+  return { figures: JSON.stringify(figures), words: JSON.stringify(words) };
+}
