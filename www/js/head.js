@@ -1,7 +1,7 @@
 // The one script a baked page runs before its first paint (tools/bake.mjs puts it in <head>,
 // after the stylesheet): it applies ?theme=, ?chrome= and ?section= at once, so the first paint
-// is right, and starts the interactive page (js/main.js) only after that paint, with the files
-// it will need (data-fetch: data, words, wasm) already on their way; if that script fails or
+// is right, asks at once for the files the interactive page will need (data-fetch: data, words,
+// wasm; and js/main.js itself), and runs that page only after the paint; if that script fails or
 // takes longer than data-timeout ms, the page says so and disables its controls. Until the page
 // is live it keeps what the reader does to its controls. Classic script, no modules, under
 // 1.25 KB gzip.
@@ -80,16 +80,25 @@
     });
     if (parent !== window && window.ResizeObserver) new ResizeObserver(tellHost).observe(root);
   }
+  // The files the live page needs are asked for now, while the browser lays out and paints the
+  // first view (the network is idle by then: this script waits for the stylesheet); the bundle
+  // is fetched now too, but runs only after that paint. js/assets.js takes these responses
+  // instead of asking again.
+  if (main) {
+    var started = (window.__explainerFetches = {});
+    files.forEach(function (file) {
+      var url = new URL(file, document.baseURI).href;
+      started[url] = fetch(url);
+      started[url].catch(function () {}); // a failure is reported by whoever reads it
+    });
+    var preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = main;
+    document.head.appendChild(preload);
+  }
   requestAnimationFrame(function () {
     if (!main) return;
     setTimeout(function () {
-      // js/assets.js takes these responses instead of asking again.
-      var started = (window.__explainerFetches = {});
-      files.forEach(function (file) {
-        var url = new URL(file, document.baseURI).href;
-        started[url] = fetch(url);
-        started[url].catch(function () {}); // a failure is reported by whoever reads it
-      });
       var script = document.createElement('script');
       script.type = 'module';
       script.src = main;

@@ -452,14 +452,21 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     return;
   }
   createViews();
-  const later = [];
+  let later = [];
   for (const view of app.views.values()) {
     if (view.nearViewport()) view.draw();
     else later.push(view);
   }
   for (const view of later) view.standIn(published.get(view.id));
-  // The article is live; the calculator (still as baked) comes to life in the next task.
+  // The article is live. The first chart's inline drawing (the first screen's, when the reader
+  // has not scrolled) is replaced in a task of its own, before the calculator is made.
   await nextTask();
+  const inline = later.filter((view) => (published.get(view.id) || []).some((drawing) => drawing.localName === 'svg'));
+  if (inline.length) {
+    for (const view of inline) view.draw();
+    later = later.filter((view) => !inline.includes(view));
+    await nextTask();
+  }
 
   // The calculator (issue 3) lives in its own section.
   const calcVisible = !app.sections || app.sections.has('calculator');
