@@ -436,3 +436,28 @@ for (const [lang, dir] of Object.entries(PAGES)) {
     }
   });
 }
+
+test('a currency switch leaves the calculator charts far from the reader as baked, each drawn only as it comes near', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, PHONE);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const far = () =>
+      p.page.evaluate(() =>
+        [...document.querySelectorAll('#calculator section[data-chart]')]
+          .filter((s) => s.querySelector('canvas').dataset.drawn !== '1' && s.querySelector('.chart-frame > .chart-svg'))
+          .map((s) => s.dataset.chart),
+      );
+    const before = await far();
+    assert.ok(before.includes('model-risk'), `the risk chart is drawn though far: ${before}`);
+    await p.page.locator('#currency-switch button[data-currency="CNY"]').click();
+    await p.page.waitForFunction(() => !document.querySelector('#calculator .is-updating'), null, { timeout: 20_000 });
+    await p.page.waitForTimeout(300);
+    assert.deepEqual(await far(), before, 'charts far from the reader were drawn (or lost their baked image) at the switch');
+    await p.page.locator('#model-risk canvas').scrollIntoViewIfNeeded();
+    await p.page.waitForFunction(() => document.querySelector('#model-risk canvas').dataset.drawn === '1', null, { timeout: 5_000 });
+    assert.equal(await p.page.locator('#model-risk .chart-frame > .chart-svg').count(), 0, 'the baked image stayed beside the live chart');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});

@@ -228,6 +228,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const opened = openDetails();
     controls.clear();
     keptCanvases = new Map([...views].filter(([, view]) => view.drawn).map(([id, view]) => [id, view.canvas]));
+    // A chart not drawn yet keeps the baked image standing in for it, and is drawn when near.
+    const standIns = new Map(
+      [...views].filter(([, view]) => view.standingIn).map(([id]) => [id, [...chartEntries.get(id).frame.querySelectorAll(':scope > .chart-svg')]]),
+    );
     chartEntries.clear();
     const fieldset = (group) => {
       const list = byGroup.get(group) || [];
@@ -297,6 +301,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           drawn: keptCanvases.has(id),
         }),
       );
+      views.get(id).standIn(standIns.get(id));
     }
     keptCanvases = new Map();
     // What the reader had open stays open (a currency switch rebuilds the words).
