@@ -283,12 +283,13 @@ function pledgeSpan(ctx, fact) {
 
 
 /**
- * Build one <section data-chart> per chart into `container`. Returns a Map
- * id → { section, canvas, frame, errorEl, takeawayEl, tableSlot, factIds }. `onFigures(id,
- * which)` is called when the reader switches a chart between the articles' figures and
- * public records; `tools(chart)` gives the controls under a chart (its download), or null.
+ * Build one <section data-chart> per chart, for the page to put in place. Returns { sections,
+ * entries }: the elements, and a Map id → { section, canvas, frame, errorEl, takeawayEl,
+ * tableSlot, factIds }. `onFigures(id, which)` is called when the reader switches a chart
+ * between the articles' figures and public records; `tools(chart)` gives the controls under a
+ * chart (its download), or null.
  */
-export function renderChartSections(container, ctx, charts, { onFigures = () => {}, tools = () => null } = {}) {
+export function buildChartSections(ctx, charts, { onFigures = () => {}, tools = () => null } = {}) {
   const { t } = ctx;
   const entries = new Map();
   // Tables and conflicts start closed and are built when opened: the page stays light.
@@ -327,8 +328,7 @@ export function renderChartSections(container, ctx, charts, { onFigures = () => 
     entries.set(chart.id, entry);
     return section;
   });
-  replaceChildren(container, sections);
-  return entries;
+  return { sections, entries };
 }
 
 function fillTables(entry, ctx, open, conflictsOpen = open) {

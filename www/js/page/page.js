@@ -11,7 +11,7 @@ import { loadMessages, createTranslator } from '../lib/i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from '../lib/format.js';
 import { fetchDatasetText, fetchWholeDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
-import { renderHeader, updateCurrencySwitch, renderChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
+import { renderHeader, updateCurrencySwitch, buildChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
 import { applyEarlyInput, stopKeepingEarlyInput } from './early-input.js';
 import { describeFact, chartElementId } from './tables.js';
@@ -240,13 +240,24 @@ function createViews() {
 
 // ---- article ------------------------------------------------------------------------------
 
-function visibleCharts() {
-  return app.data.charts.filter((c) => !app.sections || app.sections.has(c.id));
+function visibleCharts(data = app.data) {
+  return data.charts.filter((c) => !app.sections || app.sections.has(c.id));
 }
 
-function renderArticle() {
+/**
+ * The article's chart sections for the figures of `data` (indexDataset), built but not yet on
+ * the page: { data, sections, entries }.
+ */
+function buildArticle(data) {
   const tools = (chart) => app.share.chartTools(chart.id, () => ({ title: app.t(`charts.${chart.id}.question`) }));
-  app.entries = renderChartSections(byId('charts'), ctx(), visibleCharts(), { onFigures: setFigures, tools });
+  return { data, ...buildChartSections({ ...ctx(), data }, visibleCharts(data), { onFigures: setFigures, tools }) };
+}
+
+/** Put the article on the page: `built` (buildArticle) if it is of app.data, else built now. */
+function renderArticle(built = null) {
+  const { sections, entries } = built && built.data === app.data ? built : buildArticle(app.data);
+  replaceChildren(byId('charts'), sections);
+  app.entries = entries;
   replaceChildren(byId('share-bar'), app.datasetText === null ? null : app.share.bar());
   renderPageEnd();
 }
@@ -333,7 +344,7 @@ function documentParsed() {
 function knownSections(parsed, wasm) {
   const written = document.querySelector('script[data-section-ids]');
   if (written) return written.getAttribute('data-section-ids').split(' ');
-  if (parsed.value === undefined || !wasm.ok) return null;
+  if (parsed.value === undefined || !wasm || !wasm.ok) return null;
   return [...indexDataset(parsed.value).charts.map((c) => c.id), ...wasm.pageSections];
 }
 
@@ -406,6 +417,16 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
+  // A baked page's live article is built while the core is still on its way (it is most of the
+  // work before the first chart answers), and put on the page only once the core has checked
+  // its figures.
+  let prepared = null;
+  const bakedSections = baked && knownSections(parsed, null);
+  if (bakedSections && parsed.value !== undefined) {
+    app.sections = validateSections(page.sections, bakedSections).sections;
+    await nextTask();
+    prepared = buildArticle(indexDataset(parsed.value));
+  }
   const wasm = await wasmPromise;
   const known = knownSections(parsed, wasm);
   if (known) {
@@ -432,7 +453,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   app.ex = created.ex;
   if (parsed.value !== undefined && !created.errors.length) {
-    app.data = indexDataset(parsed.value);
+    app.data = prepared ? prepared.data : indexDataset(parsed.value);
     app.datasetText = file.text;
     app.datasetPart = !app.data.complete;
   } else showDatasetProblem(created.errors, file.error || parsed.error);
@@ -445,7 +466,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // Charts away from the screen keep their baked drawings until they come near.
   const published = baked ? bakedDrawings() : new Map();
   if (baked) renderHeader(ctx(), { onCurrency: setCurrency });
-  if (app.data) renderArticle();
+  if (app.data) renderArticle(prepared);
   timings.articleMs = performance.now();
   if (!pushView()) {
     setState('error');
