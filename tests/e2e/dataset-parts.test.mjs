@@ -155,3 +155,21 @@ test('a page in another language than the one baked lists every source, in full 
     await p.close();
   }
 });
+
+test('a reader who stays gets the words unasked after a while (a later print has them); an embed of the calculator alone does not', { timeout: 60_000 }, async () => {
+  for (const [query, expected] of [['', 1], ['?section=calculator', 0]]) {
+    const p = await openPage(env.browser, `${env.server.url}en/${query}`, { ...DESKTOP, goto: false });
+    try {
+      await p.page.clock.install();
+      await p.page.goto(p.url);
+      assert.equal(await waitForReady(p.page), 'ready');
+      assert.equal(wordsRequests(p).length, 0, `${query}: the words came at once`);
+      await p.page.clock.fastForward(11_000);
+      await p.page.waitForTimeout(500);
+      assert.equal(wordsRequests(p).length, expected, `${query}: words requests after 11 s of reading`);
+      assert.deepEqual(p.problems(), []);
+    } finally {
+      await p.close();
+    }
+  }
+});

@@ -548,7 +548,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
  * reader has stayed a while: a page printed, or a table opened offline, later, then has them.
  */
 function fetchWordsOnceSettled() {
-  if (!app.data || app.data.complete) return;
+  // An embed of the calculator alone shows none of them: they come only if a download asks.
+  if (!app.data || app.data.complete || app.entries.size === 0) return;
   const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f) => setTimeout(f, 0);
   setTimeout(() => idle(() => app.data.whenComplete()), WORDS_AFTER_MS);
 }
