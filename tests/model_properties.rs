@@ -73,13 +73,17 @@ fn all_finite(p: &Projection) -> bool {
 }
 
 /// Whether each side's sprint holds at least the compute of its paced path from the end of
-/// the year before AGI (what enters the race) through 2060.
+/// the year before AGI (what enters the race) through 2060, to rounding (where both paths buy
+/// the same they can differ in the last digit).
 fn sprint_ahead_from_agi_on(p: &Projection, agi: i32) -> (bool, bool) {
     let from = p.years.iter().filter(|y| y.year >= agi - 1);
+    let ahead = |sprint: &SideYear, pace: &SideYear| {
+        sprint.race_compute >= pace.race_compute * (1.0 - 1e-12)
+    };
     from.fold((true, true), |(us, cn), y| {
         (
-            us && y.us_sprint.race_compute >= y.us_pace.race_compute,
-            cn && y.cn_sprint.race_compute >= y.cn_pace.race_compute,
+            us && ahead(&y.us_sprint, &y.us_pace),
+            cn && ahead(&y.cn_sprint, &y.cn_pace),
         )
     })
 }
@@ -218,11 +222,13 @@ proptest! {
         }
     }
 
-    // The prize goes to compute in place at AGI and each year's compute after: holding the
-    // other side's strategy fixed, a bigger prize can only widen the lead of a sprint that
-    // enters AGI with at least the paced path's compute and keeps it (after AGI a sprint that
-    // investors stopped can fall behind the paced path when funding binds, and then a bigger
-    // prize lowers its lead: see the ignored test below).
+    // The prize goes to the compute in service at AGI and each year's compute after: holding
+    // the AGI year and the other side's strategy fixed, a bigger prize can only widen the lead
+    // of a sprint that enters AGI with at least the paced path's compute and keeps it. So the
+    // fixed year (when compute brings AGI, a sprint that brings it sooner brings the catch-up
+    // sooner too), and no sprint investors stopped (it carries its bet's debt, and when
+    // funding binds after AGI it falls behind the paced path, in 2061–2080 too, which the rows
+    // do not show). See the ignored tests below.
     #[test]
     fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_sprint_ahead_at_agi(
         s in any_scenario(),
@@ -231,10 +237,12 @@ proptest! {
         b in value_of("agi_prize"),
     ) {
         prop_assume!(s.winner_take_all > 0.0);
-        let s = with(&s, "agi_year", f64::from(agi));
+        let s = with(&with(&s, "agi_mode", 0.0), "agi_year", f64::from(agi));
         let less = run(&with(&s, "agi_prize", a.min(b)));
         let more = run(&with(&s, "agi_prize", a.max(b)));
         let (us_ahead, cn_ahead) = sprint_ahead_from_agi_on(&less, agi);
+        let stops = less.sprints_stopped_by_investors;
+        let (us_ahead, cn_ahead) = (us_ahead && stops.us.is_none(), cn_ahead && stops.cn.is_none());
         for other in Strategy::BOTH {
             let scale = cell(&less.game, Strategy::Pace, other).us.pv_capex;
             let (l, m) = (us_sprint_minus_pace(&less.game, other), us_sprint_minus_pace(&more.game, other));
@@ -472,6 +480,103 @@ fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_sprint_ahead_at_agi_even_
         "it falls behind"
     );
     assert!(at(5.0) >= at(0.0), "{} < {}", at(5.0), at(0.0));
+}
+
+// Engine finding: the same after 2060, where the rows end. At the defaults with AGI in 2046,
+// the US sprint growing 15 %, no power growth, US investors' patience 3 for five years, access
+// 50 % and 88.5 %, demand growth 27 %, a 13 % price war and a discount rate of 8 %, the
+// sprint (stopped in 2031) holds the paced path's compute from 2045 through 2060; in 2061
+// funding holds it alone (0.13 % less compute), so a bigger prize lowers sprint minus pace
+// against a sprinting China: −2,018.077 at prize 0, −2,018.128 at 5.
+#[test]
+#[ignore = "engine finding: a stopped sprint can fall behind pacing after 2060"]
+fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_stopped_sprint_ahead_through_2060() {
+    let s = defaults_with(&[
+        ("agi_year", 2046.0),
+        ("us_capex_growth", 15.0),
+        ("us_power_growth", 0.0),
+        ("us_patience", 3.0),
+        ("us_access", 50.0),
+        ("cn_access", 88.5),
+        ("patience_years", 5.0),
+        ("demand_growth", 27.0),
+        ("price_cut", 13.0),
+        ("discount_rate", 8.0),
+    ]);
+    let at = |m: f64| us_sprint_minus_pace(&run(&with(&s, "agi_prize", m)).game, Strategy::Sprint);
+    assert!(
+        sprint_ahead_from_agi_on(&run(&s), 2046).0,
+        "ahead through 2060"
+    );
+    assert!(at(5.0) >= at(0.0), "{} < {}", at(5.0), at(0.0));
+}
+
+// Engine finding: when compute brings AGI, a sprint that brings it sooner brings the catch-up
+// sooner, moving the leader's years to smaller pools. At the defaults with AGI by compute in
+// 2027, catch-up in 10 years, demand growth 40 % and access 50 % both ways, the US sprint
+// (ahead of pacing every year, never stopped) brings AGI to 2026.59 and the catch-up to
+// 2036.59: a bigger prize lowers sprint minus pace, −198.6 at prize 0, −329.6 at 5 (with the
+// fixed year it raises it, to −132.7).
+#[test]
+#[ignore = "engine finding: when compute brings AGI, a sprint that brings it sooner can lose prize"]
+fn a_bigger_prize_never_lowers_sprint_minus_pace_when_compute_brings_agi() {
+    let s = defaults_with(&[
+        ("agi_mode", 1.0),
+        ("agi_year", 2027.0),
+        ("catch_up_lag", 10.0),
+        ("demand_growth", 40.0),
+        ("us_access", 50.0),
+        ("cn_access", 50.0),
+    ]);
+    let at = |m: f64| us_sprint_minus_pace(&run(&with(&s, "agi_prize", m)).game, Strategy::Sprint);
+    assert!(at(5.0) >= at(0.0), "{} < {}", at(5.0), at(0.0));
+}
+
+// Regression (an engine bug, fixed): when compute brings AGI within a year, the contest went by
+// the compute of the year before, not the compute in service. Here the US sprint (stopped in
+// 2033, on the paced path's compute from 2036) crosses the threshold 1.4e-9 years before
+// 2050 and was judged on 2048's compute, the pacing US on 2049's, when the US lead over China
+// was larger: a bigger prize lowered sprint minus pace against a sprinting China (−1,098.215
+// at prize 0, −1,098.429 at 5).
+#[test]
+fn a_sprint_that_brings_agi_a_moment_sooner_is_judged_on_the_compute_in_service() {
+    let s = Scenario {
+        agi_year: 2026.0,
+        agi_mode: 1.0,
+        agi_prize: 0.0,
+        prize_anchor: 0.0,
+        agi_gdp_share: 0.0,
+        provider_capture: 0.0,
+        winner_take_all: 0.5,
+        catch_up_lag: 1.0,
+        us_capex_growth: 0.0,
+        us_power_growth: 50.0,
+        us_patience: 1.1,
+        cn_chip_growth: 0.0,
+        cn_capex_growth: 0.0,
+        cn_patience: 0.0,
+        cn_compute_per_dollar: 0.1,
+        cn_algorithm_lag: 0.0,
+        us_access: 19.0,
+        cn_access: 84.0,
+        patience_years: 7.0,
+        demand_growth: 21.0,
+        price_cut: 4.0,
+        discount_rate: 15.0,
+        agi_median_year: 2026.0,
+        agi_spread_years: 0.0,
+    };
+    let s = with(&s, "agi_year", 2050.0);
+    let (less, more) = (run(&s), run(&with(&s, "agi_prize", 5.0)));
+    assert!(sprint_ahead_from_agi_on(&less, 2050).0, "ahead from 2049");
+    let scale = cell(&less.game, Strategy::Pace, Strategy::Sprint)
+        .us
+        .pv_capex;
+    let (l, m) = (
+        us_sprint_minus_pace(&less.game, Strategy::Sprint),
+        us_sprint_minus_pace(&more.game, Strategy::Sprint),
+    );
+    assert!(m >= l - tolerance(scale), "prize 0 → 5: {l} → {m}");
 }
 
 // Engine finding: at the defaults with China's patience at 0 and a 4 % price war, chips

@@ -74,8 +74,6 @@ fn same_figure(a: &Fact, b: &Fact) -> bool {
 
 /// The problems of chart `chart`, located under `at` (`charts[0] (id us-capex)`).
 pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<DataError> {
-    // A figures part has no notes: whether a figure is explained is checked on the whole file.
-    let whole = dataset.is_whole();
     let mut errors = Vec::new();
     let drawn: Vec<(usize, &Fact)> = chart
         .facts
@@ -149,7 +147,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
         ) else {
             continue;
         };
-        if measure != *first && fact.note.is_none() && whole {
+        if measure != *first && fact.note.is_none() {
             errors.push(DataError::new(
                 located(j),
                 DataErrorKind::CorrectionRequired {
@@ -204,7 +202,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
     if let Some(expected) = expected_level {
         for &(j, fact) in &bars {
             let Some(level) = fact.level else { continue };
-            let noted = !reported(fact) && (fact.note.is_some() || !whole);
+            let noted = !reported(fact) && fact.note.is_some();
             if level != expected && !noted {
                 errors.push(DataError::new(
                     located(j),
@@ -257,7 +255,7 @@ pub(crate) fn check_chart(dataset: &Dataset, chart: &ChartDef, at: &str) -> Vec<
         let Some(group) = dataset.entity(&total.entity) else {
             continue;
         };
-        if group.members.is_empty() || total.sum_note.is_some() || !whole {
+        if group.members.is_empty() || total.sum_note.is_some() {
             continue;
         }
         let key = PeriodKey::of(&total.period);

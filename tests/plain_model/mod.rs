@@ -590,7 +590,9 @@ pub fn prize(inp: &Inputs, m: &Market, us: &Path, cn: &Path, t: Option<f64>) -> 
     };
     let kept = 1.0 - PRIZE_EROSION.value;
     let a = (t.floor() as usize).max(1);
-    let leader = share(us.race[a - 1], cn.race[a - 1], inp.winner_take_all);
+    // The compute in service at `t` (§3.3): year `⌈t⌉ − 1`'s.
+    let b = (t.ceil() as usize).max(1) - 1;
+    let leader = share(us.race[b], cn.race[b], inp.winner_take_all);
     let part_after = |start: f64, k: usize| (k as f64 + 1.0 - start).clamp(0.0, 1.0);
     for k in a..N {
         let late = part_after(t + inp.catch_up_lag as f64, k);

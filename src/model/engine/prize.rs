@@ -73,8 +73,8 @@ fn pools(p: &Params, market: &Market, k: usize) -> (f64, f64) {
 /// 2025 (5.0: the start of 2030; compute mode can bring it within a year, 4.6): from then on a
 /// yearly pool in each market ([`pools`]), the year of arrival in part, less the
 /// share `η` competed away once the follower catches up `λ` years later. Until then the
-/// contest goes by the compute in place at the end of the year before AGI with the
-/// winner-takes-all exponent `w`; afterwards in proportion to each year's compute.
+/// contest goes by the compute in service when AGI arrives (2029's fleet for 5.0 and for 4.6)
+/// with the winner-takes-all exponent `w`; afterwards in proportion to each year's compute.
 pub(crate) fn prize(
     p: &Params,
     market: &Market,
@@ -91,15 +91,19 @@ pub(crate) fn prize(
     let Some(agi) = agi_time else {
         return out;
     };
-    // The compute in place is the end of the year before AGI arrives (AGI ≥ 2026). A year is
-    // split by the parts of it before AGI, in the leader's phase and after the catch-up (whole
-    // years in fixed mode; compute mode can bring AGI within a year).
+    // The compute in service when AGI arrives (AGI ≥ 2026) was bought at the start of the
+    // year it arrives in, or of the year before when it arrives at a year's start: within a
+    // year it is what brought AGI and what a sprint bought for the race (it buys until `⌈t⌉`),
+    // so the contest must not go by the year before. A year is split by the parts of it before
+    // AGI, in the leader's phase and after the catch-up (whole years in fixed mode; compute
+    // mode can bring AGI within a year).
     let a = (agi.floor() as usize).max(1);
+    let in_place = (agi.ceil() as usize).max(1) - 1;
     let caught_up_at = agi + f64::from(p.catch_up_lag);
     let after = |t: f64, k: usize| (k as f64 + 1.0 - t).clamp(0.0, 1.0);
     let leader_share = compute_share(
-        us.race_compute[a - 1],
-        cn.race_compute[a - 1],
+        us.race_compute[in_place],
+        cn.race_compute[in_place],
         p.winner_take_all,
     );
     let erosion = 1.0 - p.assumed.prize_erosion;
