@@ -1,6 +1,6 @@
-//! A figures part (`split: {part: "figures"}`, cut by `tools/split-dataset.mjs`) may leave out
-//! the words — and only the words: every rule on the figures still holds, and a whole file
-//! without its words is still refused.
+//! A figures part (`split: {part: "figures"}`, cut by `www/js/core/dataset-parts.js`) may leave
+//! out the words of the records no chart draws — and only those: every rule on the figures
+//! still holds, the chart rules included, and a whole file without its words is still refused.
 
 mod data_fixture;
 
@@ -8,7 +8,7 @@ use ai_capex_explainer::data::{Dataset, SplitPart, DEFAULT_DATASET_JSON};
 use data_fixture::{fact0, messages, valid, with};
 use serde_json::{json, Value};
 
-/// The words the build moves out of the figures part, per list (as tools/split-dataset.mjs).
+/// The words the build moves out of the figures part, per list (as www/js/core/dataset-parts.js).
 const WORDS: [(&str, &[&str]); 4] = [
     ("facts", &["quote", "note", "definition", "sum_note"]),
     ("reference", &["quote", "note", "definition", "sum_note"]),
@@ -19,11 +19,21 @@ const WORDS: [(&str, &[&str]); 4] = [
     ("conflicts", &["title", "explanation"]),
 ];
 
-/// `whole` without its words (marked as a figures part when `marked`).
+/// `whole` without the words of the records no chart draws (marked as a figures part when
+/// `marked`).
 fn without_words(whole: &Value, marked: bool) -> Value {
     let mut v = whole.clone();
+    let drawn: Vec<Value> = v["charts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|chart| chart["facts"].as_array().cloned().unwrap_or_default())
+        .collect();
     for (list, fields) in WORDS {
         for record in v[list].as_array_mut().into_iter().flatten() {
+            if drawn.contains(&record["id"]) {
+                continue;
+            }
             let record = record.as_object_mut().expect("records are objects");
             for field in fields {
                 record.remove(*field);
@@ -65,7 +75,6 @@ fn the_shipped_file_without_its_words_reads_as_a_figures_part() {
             (&a.id, a.value, a.value_high, &a.unit),
             (&b.id, b.value, b.value_high, &b.unit)
         );
-        assert!(a.quote.is_none() && a.note.is_none());
     }
     assert_eq!(part.charts, full.charts);
 }
@@ -131,5 +140,31 @@ fn only_the_figures_part_is_read() {
     assert!(
         all.iter().any(|m| m.contains("quote is missing")),
         "{all:#?}"
+    );
+}
+
+#[test]
+fn a_figures_part_answers_to_the_chart_rules_on_what_the_charts_draw() {
+    // The reviewer's case: a drawn article figure on another measure than its chart's, its
+    // correction note taken out. The whole file is refused for it; so is a figures part.
+    let whole: Value =
+        serde_json::from_str(DEFAULT_DATASET_JSON).expect("the shipped file is JSON");
+    let mut part = without_words(&whole, true);
+    let fact = part["facts"]
+        .as_array_mut()
+        .and_then(|facts| {
+            facts
+                .iter_mut()
+                .find(|f| f["id"] == "s004-amazon-capex-2024")
+        })
+        .expect("the shipped file draws Amazon's 2024 capex as the article gave it");
+    fact.as_object_mut().map(|f| f.remove("note"));
+    let errors = Dataset::from_json(&part.to_string())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        errors.contains("s004-amazon-capex-2024") && errors.contains("give it a note"),
+        "{errors}"
     );
 }

@@ -3,13 +3,12 @@
 // the one file editors keep, after the shipped core has checked it whole; the figures part is
 // checked again, as the page will read it.
 
-import crypto from 'node:crypto';
-
 import { splitDataset } from '../www/js/core/dataset-parts.js';
 
 /**
- * The ids of the figures the page shows words of before anything is asked for: each calculator
- * input's and constant's source line quotes its figure (js/calculator/calculator-text.js).
+ * The ids of the figures the page shows words of before anything is asked for, beside those the
+ * charts draw: each calculator input's and constant's source line quotes its figure
+ * (js/calculator/calculator-text.js).
  */
 function citedFacts(ex) {
   const cited = new Set();
@@ -44,8 +43,7 @@ export function cutDataset(core, bytes) {
   } finally {
     ex.free();
   }
-  const of = `sha256:${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
-  const { figures, words } = splitDataset(whole, of, cited);
+  const { figures, words } = splitDataset(whole, cited);
   const left = refusals(core, figures);
   if (left.length) throw new Error(`the core refuses the figures part cut from www/data/capex-dataset.json:\n${left.join('\n')}`);
   return { figures: JSON.stringify(figures), words: JSON.stringify(words) };

@@ -484,20 +484,22 @@ pub struct Change {
 }
 
 /// Which part of a dataset file a file is, when the build has cut the file in two
-/// (`tools/split-dataset.mjs`): the page loads the figures with the core, and the words
-/// (quotes, notes, definitions, the sources' titles, grade reasons and addresses, the
-/// conflicts' explanations, the changes) only when a reader asks for them.
+/// (`www/js/core/dataset-parts.js`): the page loads the figures with the core, and the words
+/// of the figures no chart draws (quotes, notes, definitions), the sources' titles, grade
+/// reasons and addresses, the conflicts' titles and explanations and the changes only when a
+/// reader asks for them.
 ///
 /// A figures part may leave out exactly those words; every other rule holds as in the whole
-/// file. The rules on the words themselves are checked on the whole file, which the build
-/// checks with this core before it cuts it.
+/// file, the chart rules included (the figures a chart draws keep their words). The rules that
+/// require the words themselves are checked on the whole file, which the build checks with
+/// this core before it cuts it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Split {
     /// The only part the core reads.
     pub part: SplitPart,
-    /// The whole file's content hash, carried by both parts, so a page never joins the
-    /// figures of one file to the words of another.
+    /// A digest of the figures part, carried by both parts, so a page joins words only to the
+    /// figures they were cut with.
     pub of: String,
 }
 

@@ -8,27 +8,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bakedSiteAndBrowser } from './shared.mjs';
 import { openPage, readWwwJson, waitForReady, DIST, DESKTOP, PHONE } from './harness.mjs';
-import { splitDataset, joinWords, WORD_FIELDS } from '../../www/js/core/dataset-parts.js';
+import { splitDataset, joinWords, figuresDigest, WORD_FIELDS } from '../../www/js/core/dataset-parts.js';
 
 const env = bakedSiteAndBrowser();
 const dataset = readWwwJson('data/capex-dataset.json');
 const words = { en: readWwwJson('i18n/en.json') };
 const wordsRequests = (p) => p.requests.filter((url) => /\/data\/capex-words\.[0-9a-f]{10}\.json$/.test(url));
 
-test('cut in two and joined again, the parts are the whole file; words of another file are refused', () => {
-  const keep = new Set([dataset.facts[0].id]);
-  const { figures, words: part } = splitDataset(dataset, 'sha256:test', keep);
-  assert.deepEqual(figures.split, { part: 'figures', of: 'sha256:test' });
+test('cut in two and joined again, the parts are the whole file; words are joined only to the figures they were cut with', () => {
+  const cited = dataset.facts.find((f) => !dataset.charts.some((c) => c.facts.includes(f.id)));
+  const { figures, words: part } = splitDataset(dataset, new Set([cited.id]));
+  assert.equal(figures.split.part, 'figures');
+  assert.equal(figures.split.of, figuresDigest(figures));
   assert.equal(figures.changelog, undefined);
+  const drawn = new Set(dataset.charts.flatMap((c) => c.facts));
   for (const [list, fields] of Object.entries(WORD_FIELDS)) {
     for (const record of figures[list]) {
-      if (keep.has(record.id)) continue;
-      for (const field of fields) assert.equal(field in record, false, `${list} ${record.id}: ${field} left in the figures`);
+      const whole = dataset[list].find((r) => r.id === record.id);
+      for (const field of fields) {
+        const kept = drawn.has(record.id) || record.id === cited.id;
+        assert.equal(field in record, kept && field in whole, `${list} ${record.id}: ${field} ${kept ? 'left out of' : 'left in'} the figures`);
+      }
     }
   }
-  assert.equal(figures.facts[0].quote, dataset.facts[0].quote, 'a figure shown at once keeps its words');
+  const edited = structuredClone(figures);
+  edited.facts[0].value += 1;
+  assert.match(joinWords(edited, part), /other figures/, 'words joined to edited figures');
+  assert.equal(edited.facts.find((f) => f.id === cited.id).quote, cited.quote);
   const refused = structuredClone(figures);
-  assert.match(joinWords(refused, { ...part, split: { part: 'words', of: 'sha256:other' } }), /another version/);
+  assert.match(joinWords(refused, { ...part, split: { part: 'words', of: 'cyrb53:0' } }), /other figures/);
   assert.deepEqual(refused, figures, 'a refused join changed the figures');
   assert.match(joinWords(structuredClone(figures), figures), /not the words/);
   assert.equal(joinWords(figures, part), null);
@@ -69,17 +77,19 @@ test('the page starts from the figures; a table asks for the words once, shows i
     await p.page.waitForTimeout(300);
     assert.deepEqual(wordsRequests(p), [], 'the words were loaded unasked');
 
+    // The figures the chart draws carry their words; the table's other figures get theirs later.
     const chart = dataset.charts.find((c) => c.id === 'us-capex');
-    const quoted = new Set([...chart.facts, ...(chart.context || [])].filter((id) => dataset.facts.find((f) => f.id === id)?.quote));
+    const all = [...dataset.facts, ...dataset.reference];
+    const defined = (ids) => ids.filter((id) => all.find((f) => f.id === id)?.definition).length;
     const table = p.page.locator('#chart-us-capex details.table-details');
-    await table.locator('summary').click();
+    await table.locator(':scope > summary').click();
     assert.equal((await table.locator('.words-status').innerText({ timeout: 5_000 })).trim(), words.en.table.words_loading);
     assert.ok((await table.locator('tbody tr').count()) > 0, 'no figures while the words come');
-    assert.equal(await table.locator('blockquote.quote').count(), 0);
+    assert.equal(await table.locator('p.definition').count(), defined(chart.facts));
     release();
-    await table.locator('blockquote.quote').first().waitFor({ timeout: 10_000 });
-    assert.equal(await table.locator('blockquote.quote').count(), quoted.size, 'every quote of the table');
-    assert.equal(await table.locator('.words-status').count(), 0, 'the waiting line stayed');
+    await table.locator('.words-status').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await table.locator('p.definition').count(), defined([...chart.facts, ...(chart.context || [])]), 'every definition of the table');
+    assert.ok(defined(chart.context || []) > 0, 'the test needs context figures with words');
 
     // Another table, the conflicts and the CSV: the words are here already.
     await p.page.locator('#chart-china-capex details.table-details summary').click();
@@ -95,27 +105,81 @@ test('the page starts from the figures; a table asks for the words once, shows i
   }
 });
 
-test('words of another version of the file are not joined: the table says so and keeps its figures', { timeout: 60_000 }, async () => {
+test('words cut from other figures are not joined: the table says so in the reader\'s words, keeps its figures, and tries again when opened again', { timeout: 60_000 }, async () => {
+  let served = 0;
   const p = await openPage(env.browser, `${env.server.url}en/`, {
     ...DESKTOP,
     route: (context) =>
       context.route('**/data/capex-words*.json', async (route) => {
         const response = await route.fetch();
         const part = await response.json();
-        part.split.of = 'sha256:0000000000000000';
-        part.facts[dataset.facts[1].id] = { quote: 'not from this file' };
+        if (served++ === 0) {
+          part.split.of = 'cyrb53:00000000000000';
+          part.facts[dataset.facts[1].id] = { quote: 'not from this file' };
+        }
         await route.fulfill({ response, body: JSON.stringify(part) });
       }),
   });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const table = p.page.locator('#chart-us-capex details.table-details');
-    await table.locator('summary').click();
+    await table.locator(':scope > summary').click();
     const status = table.locator('.words-status');
-    await p.page.waitForFunction((el) => !el.textContent.includes('…'), await status.elementHandle(), { timeout: 10_000 });
-    assert.match(await status.innerText(), /another version of the file/);
+    await p.page.waitForFunction((el) => el.dataset.state === 'failed', await status.elementHandle(), { timeout: 10_000 });
+    assert.ok((await status.innerText()).startsWith(words.en.table.words_failed), await status.innerText());
+    assert.match(await status.locator('.dev-detail').textContent(), /other figures/);
+    assert.equal(await status.locator('a[href="tables.html"]').count(), 1, 'no way to every figure with its sources');
     assert.ok((await table.locator('tbody tr').count()) > 0);
     assert.equal(await p.page.getByText('not from this file').count(), 0);
+    // Opened again, it asks again, and gets the right words.
+    await table.locator(':scope > summary').click();
+    await table.locator(':scope > summary').click();
+    await table.locator('.words-status').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(served, 2);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('hovering the charts needs no words: every drawn figure carries its notes; a takeaway link reaches its row at once while the words come', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-words*.json', () => {}), // held
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const canvas = p.page.locator('#chart-us-capex canvas');
+    await canvas.focus();
+    const amazon = dataset.facts.find((f) => f.id === 's004-amazon-capex-2024');
+    let note = '';
+    for (let i = 0; i < 40 && !note.includes(amazon.note.en.slice(0, 30)); i++) {
+      await p.page.keyboard.press('ArrowRight');
+      note = await p.page.locator('#chart-us-capex .tooltip').innerText().catch(() => '');
+    }
+    assert.ok(note.includes(amazon.note.en.slice(0, 30)), `the correction note of ${amazon.id} is not in its tooltip`);
+    assert.deepEqual(wordsRequests(p), [], 'a tooltip asked for the words');
+    const link = p.page.locator('#chart-us-capex .takeaway a.fact-ref').first();
+    const rowId = (await link.getAttribute('href')).slice(1);
+    await link.click();
+    await p.page.waitForFunction((id) => document.activeElement?.id === id, rowId, { timeout: 3_000 });
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a page in another language whose words cannot be had lists the sources without them and says so', { timeout: 60_000 }, async () => {
+  const zh = readWwwJson('i18n/zh-Hans.json');
+  const p = await openPage(env.browser, `${env.server.url}en/?lang=zh-Hans`, {
+    ...DESKTOP,
+    route: (context) => context.route('**/data/capex-words*.json', (r) => r.fulfill({ status: 404, body: '' })),
+  });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.locator('#status [data-message="words"]').waitFor({ timeout: 10_000 });
+    assert.ok((await p.page.locator('#status [data-message="words"]').innerText()).startsWith(zh.status.words_failed));
+    assert.equal(await p.page.locator('#sources .source-list > li').count(), dataset.sources.length);
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

@@ -213,11 +213,13 @@ export function indexDataset(raw, { fetchWordsPart = fetchWords } = {}) {
       return !isObject(ds.split);
     },
     /**
-     * Resolves once the words are here: true, or false when they could not be had (then the
-     * next call asks again). The first call of a figures part fetches its words and adds them.
+     * Resolves once the words are here: true, or false when they could not be had. The first
+     * call of a figures part fetches its words and adds them; after a failure, a call asks again
+     * only with `retry` (a reader's deliberate act, not a hover).
      */
-    whenComplete() {
+    whenComplete({ retry = true } = {}) {
       if (!isObject(ds.split)) return Promise.resolve(true);
+      if (!retry && wordsProblem && !adding) return Promise.resolve(false);
       adding ??= fetchWordsPart().then((part) => {
         const problem = part.error ?? joinWords(ds, part.value);
         adding = null;

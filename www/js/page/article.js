@@ -149,16 +149,15 @@ function figureLink(ctx, chartId, { id, text }) {
       href: `#${rowId}`,
       title: source,
       on: {
-        async click(event) {
-          // The table is built when first opened (once the figures' words are here, where they
-          // come apart): build it, then find the row.
+        click(event) {
+          // The table is built when first opened: build it, then find the row (its quote and
+          // notes follow when they come apart from the figures; the row keeps the focus).
           const details = document.querySelector(`#${CSS.escape(chartElementId(chartId))} details.table-details`);
-          if (!details) return;
-          event.preventDefault();
-          details.open = true;
-          await buildDetails(details);
+          buildDetails(details);
           const row = document.getElementById(rowId);
           if (!row) return;
+          event.preventDefault();
+          if (details) details.open = true;
           row.scrollIntoView({ block: 'center', behavior: 'smooth' });
           row.focus({ preventScroll: true });
         },

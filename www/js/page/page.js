@@ -190,8 +190,6 @@ function checkReady() {
 /** Tooltip lines for a mark of a dataset chart (mark = fact id). */
 function describeDatasetHit(hit) {
   const { t } = app;
-  // A figure's note comes with the words: asked for at the first hover, shown from the next.
-  if (!app.data.complete) app.data.whenComplete();
   const d = describeFact(ctx(), hit.mark);
   if (!d) return null;
   return [
@@ -273,7 +271,10 @@ function renderPageEnd() {
   renderFooter(ctx());
   if (!app.data.complete) {
     app.data.whenComplete().then((complete) => {
-      if (!complete) return;
+      if (!complete) {
+        app.status.show('words', 'warning', app.t('status.words_failed'), detailBlock(app.t, app.data.wordsProblem));
+        return;
+      }
       renderSourcesSection(ctx());
       renderFooter(ctx());
     });
@@ -551,7 +552,7 @@ function fetchWordsOnceSettled() {
   // An embed of the calculator alone shows none of them: they come only if a download asks.
   if (!app.data || app.data.complete || app.entries.size === 0) return;
   const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f) => setTimeout(f, 0);
-  setTimeout(() => idle(() => app.data.whenComplete()), WORDS_AFTER_MS);
+  setTimeout(() => idle(() => app.data.whenComplete({ retry: false })), WORDS_AFTER_MS);
 }
 
 /**

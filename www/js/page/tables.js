@@ -3,7 +3,8 @@
 // other currency), its source, grade and original quote; then the "why the figures differ"
 // note and, at the end of the page, the list of sources.
 
-import { h } from '../lib/dom.js';
+import { h, replaceChildren } from '../lib/dom.js';
+import { detailBlock } from './status.js';
 import { localized } from '../core/data.js';
 
 /** The `lang` attribute for a quote from the (Chinese) seed articles. */
@@ -23,7 +24,8 @@ const ARTICLE_CONVERSION_FIGURES = 4;
  */
 function gradeReasonOf(ctx, fact, source, grade) {
   const { t, lang } = ctx;
-  const reason = source ? localized(source.grade_reason, lang) : '';
+  // Until the words of a figures part are here, the grade's meaning stands in for the reason.
+  const reason = source ? localized(source.grade_reason, lang) || t(`sources.grade_legend.${source.grade}`) : '';
   if (!source || !fact.grade || fact.grade === source.grade) return reason;
   return t('table.grade_own', { grade, source_grade: source.grade, reason });
 }
@@ -225,11 +227,11 @@ const pending = new WeakMap();
  * A <details> whose content is built the first time it opens (a closed table costs no DOM).
  * Before that it holds a line for readers without JavaScript, pointing to the page that has
  * every table (tables.html, baked beside each language page; `fallback` names another line
- * and place on it). With `words`, the content shows the figures' words (quotes, notes,
- * sources in full): where those come apart from the figures (js/core/dataset-parts.js), it is
- * built once they are here, a line saying so meanwhile.
+ * and place on it). `words`, for content that shows the figures' words where those come apart
+ * from the figures (js/core/dataset-parts.js): the text keys of its lines while they come and
+ * when they could not be had, { loading, failed }.
  */
-export function lazyDetails(ctx, { className, summary, open, build, words = false, fallback = { text: ctx.t('table.fallback'), href: 'tables.html' } }) {
+export function lazyDetails(ctx, { className, summary, open, build, words = null, fallback = { text: ctx.t('table.fallback'), href: 'tables.html' } }) {
   const details = h(
     'details',
     { class: className, on: { toggle: () => details.open && buildDetails(details) } },
@@ -244,11 +246,16 @@ export function lazyDetails(ctx, { className, summary, open, build, words = fals
   return details;
 }
 
+/** The words lines of the figures tables and of "why the figures differ". */
+const TABLE_WORDS = { loading: 'table.words_loading', failed: 'table.words_failed' };
+const CONFLICT_WORDS = { loading: 'conflicts.words_loading', failed: 'conflicts.words_failed' };
+
 /**
- * Fill a lazy <details> (once); used before jumping to a row inside it. Resolves once it is
- * complete. Where the figures' words come apart and are not here yet, it shows the figures at
- * once with a line saying the words are on their way, and is filled again when they come (or
- * the line says why they could not be had).
+ * Fill a lazy <details> (once); used before jumping to a row inside it. The figures are there at
+ * once; where their words come apart and are not here yet, a line says they are on their way,
+ * and the content is built again when they come (what had focus keeps it), or the line says
+ * they could not be had, and they are asked for again the next time it opens. Resolves once
+ * the words are in, or could not be had.
  */
 export function buildDetails(details) {
   const entry = details && pending.get(details);
@@ -259,17 +266,35 @@ export function buildDetails(details) {
   let shown = content();
   details.append(...shown);
   if (!words || ctx.data.complete) return Promise.resolve();
-  const status = h('p', { class: 'words-status', attrs: { role: 'status' } }, ctx.t('table.words_loading'));
+  const status = h('p', { class: 'words-status', attrs: { role: 'status' } });
   details.append(status);
-  return ctx.data.whenComplete().then((complete) => {
-    if (!complete) {
-      status.textContent = ctx.t('table.words_failed', { reason: ctx.data.wordsProblem });
-      return;
-    }
-    for (const el of shown) el.remove();
-    shown = content();
-    status.replaceWith(...shown);
-  });
+  const retryOnOpen = () => {
+    if (!details.open) return;
+    details.removeEventListener('toggle', retryOnOpen);
+    fill();
+  };
+  function fill() {
+    status.dataset.state = 'loading';
+    replaceChildren(status, ctx.t(words.loading));
+    return ctx.data.whenComplete().then((complete) => {
+      if (!complete) {
+        status.dataset.state = 'failed';
+        replaceChildren(status, ctx.t(words.failed), ' ', h('a', { href: 'tables.html' }, ctx.t('table.words_elsewhere')), detailBlock(ctx.t, ctx.data.wordsProblem));
+        details.addEventListener('toggle', retryOnOpen);
+        return;
+      }
+      const focused = details.contains(document.activeElement) ? document.activeElement.id : '';
+      for (const el of shown) el.remove();
+      shown = content();
+      status.replaceWith(...shown);
+      const again = focused && document.getElementById(focused);
+      if (again) {
+        again.focus({ preventScroll: true });
+        again.scrollIntoView({ block: 'nearest' });
+      }
+    });
+  }
+  return fill();
 }
 
 /** A period's kind and part ("half H1"): a context figure of a kind the chart draws differs by definition. */
@@ -321,7 +346,7 @@ export function renderFactTable(ctx, chartId, factIds, { open = false, context =
       h('tbody', { attrs: { role: 'rowgroup' } }, rows.map((d) => factRow(ctx, chartId, d, reasons.get(d.id) ?? null))),
     );
   };
-  return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build, words: true });
+  return lazyDetails(ctx, { className: 'table-details', summary: t('table.summary', { count }), open, build, words: TABLE_WORDS });
 }
 
 /** "Why the figures differ": the conflicts that involve any of `factIds`, or null. */
@@ -344,7 +369,7 @@ export function renderConflicts(ctx, factIds, { open = false } = {}) {
         ),
       ),
     );
-  return lazyDetails(ctx, { className: 'conflicts', summary: t('conflicts.summary', { count: conflicts.length }), open, build, words: true });
+  return lazyDetails(ctx, { className: 'conflicts', summary: t('conflicts.summary', { count: conflicts.length }), open, build, words: CONFLICT_WORDS });
 }
 
 /** The figures a conflict is about, as a compact list: "US$320 bn (智东西, 2025-02)". */

@@ -92,7 +92,7 @@ export function createShare({ context, flushUrl, datasetText, chartSize, drawCha
           data(message, 'CSV', async (m) => {
             // The figures with their quotes, notes and addresses: the words first, where they come apart.
             const { data } = context();
-            if (!(await data.whenComplete())) throw new Error(data.wordsProblem);
+            if (!(await data.whenComplete())) throw new Error(t('share.words_missing'));
             return { blob: m.csvBlob(m.figuresRows(context())), name: fileName('figures', 'csv') };
           }),
         ],
