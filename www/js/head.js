@@ -81,14 +81,14 @@
     if (parent !== window && window.ResizeObserver) new ResizeObserver(tellHost).observe(root);
   }
   // The files the live page needs are asked for now, while the browser lays out and paints the
-  // first view (the network is idle by then: this script waits for the stylesheet); the bundle
-  // is fetched now too, but runs only after that paint. js/assets.js takes these responses
-  // instead of asking again.
+  // first view (this script waits for the stylesheet), at low priority so the rest of the page
+  // arrives first; the bundle is fetched now too, but runs only after that paint.
+  // js/assets.js takes these responses instead of asking again.
   if (main) {
     var started = (window.__explainerFetches = {});
     files.forEach(function (file) {
       var url = new URL(file, document.baseURI).href;
-      started[url] = fetch(url);
+      started[url] = fetch(url, { priority: 'low' });
       started[url].catch(function () {}); // a failure is reported by whoever reads it
     });
     var preload = document.createElement('link');
