@@ -17,14 +17,9 @@ function citedFacts(ex) {
   return cited;
 }
 
-/** The core's problems with `value`, as lines ([] when it accepts it). */
-function refusals(core, value) {
-  const ex = new core.Explainer();
-  try {
-    return (ex.set_dataset(value) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
-  } finally {
-    ex.free();
-  }
+/** The core's problems with `value`, as lines ([] when `ex` accepts it, and now holds it). */
+function refusals(ex, value) {
+  return (ex.set_dataset(value) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
 }
 
 /**
@@ -33,18 +28,15 @@ function refusals(core, value) {
  */
 export function cutDataset(core, bytes) {
   const whole = JSON.parse(bytes.toString('utf8'));
-  const problems = refusals(core, whole);
-  if (problems.length) throw new Error(`the core refuses www/data/capex-dataset.json:\n${problems.join('\n')}`);
   const ex = new core.Explainer();
-  let cited;
   try {
-    ex.set_dataset(whole);
-    cited = citedFacts(ex);
+    const problems = refusals(ex, whole);
+    if (problems.length) throw new Error(`the core refuses www/data/capex-dataset.json:\n${problems.join('\n')}`);
+    const { figures, words } = splitDataset(whole, citedFacts(ex));
+    const left = refusals(ex, figures);
+    if (left.length) throw new Error(`the core refuses the figures part cut from www/data/capex-dataset.json:\n${left.join('\n')}`);
+    return { figures: JSON.stringify(figures), words: JSON.stringify(words) };
   } finally {
     ex.free();
   }
-  const { figures, words } = splitDataset(whole, cited);
-  const left = refusals(core, figures);
-  if (left.length) throw new Error(`the core refuses the figures part cut from www/data/capex-dataset.json:\n${left.join('\n')}`);
-  return { figures: JSON.stringify(figures), words: JSON.stringify(words) };
 }

@@ -20,9 +20,7 @@ const WHOLE_FILE = 'data/capex-dataset.json';
  * (the single-file build) answers from it without fetching.
  */
 export function fetchDatasetText() {
-  const inlined = inlineText('dataset');
-  if (inlined !== null) return Promise.resolve({ text: inlined });
-  return readDataFile(DATASET_IN_PARTS ? 'data/capex-figures.json' : WHOLE_FILE);
+  return DATASET_IN_PARTS && inlineText('dataset') === null ? readDataFile('data/capex-figures.json') : fetchWholeDatasetText();
 }
 
 /** The whole file, as editors keep it (a download of the data), as { text } or { error }. */
@@ -128,10 +126,9 @@ export function hasOwnLang(text, lang) {
  * { raw, version, schema, rateFor(year), cutoff, sources, entities, metrics, facts (Map id → fact),
  *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
  *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
- *   conflictsFor(factIds), complete, whenComplete() }.
- * `fetchWordsPart` (for tests) stands in for fetching the words of a figures part.
+ *   conflictsFor(factIds), complete, whenComplete(), wordsProblem }.
  */
-export function indexDataset(raw, { fetchWordsPart = fetchWords } = {}) {
+export function indexDataset(raw) {
   const ds = isObject(raw) ? raw : {};
   const sources = new Map(list(ds.sources).map((s) => [s.id, s]));
   const entities = new Map(list(ds.entities).map((e) => [e.id, e]));
@@ -220,7 +217,7 @@ export function indexDataset(raw, { fetchWordsPart = fetchWords } = {}) {
     whenComplete({ retry = true } = {}) {
       if (!isObject(ds.split)) return Promise.resolve(true);
       if (!retry && wordsProblem && !adding) return Promise.resolve(false);
-      adding ??= fetchWordsPart().then((part) => {
+      adding ??= fetchWords().then((part) => {
         const problem = part.error ?? joinWords(ds, part.value);
         adding = null;
         if (problem) {

@@ -418,19 +418,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // The dataset file: read now, shown once the core has checked it.
   const file = await datasetPromise;
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
-  // A baked page's live article is built while the core is still on its way (it is most of the
-  // work before the first chart answers), and put on the page only once the core has checked
-  // its figures.
-  let prepared = null;
-  const bakedSections = baked && knownSections(parsed, null);
-  if (bakedSections && parsed.value !== undefined) {
-    app.sections = validateSections(page.sections, bakedSections).sections;
-    await nextTask();
-    prepared = buildArticle(indexDataset(parsed.value));
-  }
-  const wasm = await wasmPromise;
-  const known = knownSections(parsed, wasm);
-  if (known) {
+  // The sections ?section= may name: a baked page lists them itself, the plain page asks the core.
+  const applySections = (known) => {
     const { sections, problem } = validateSections(page.sections, known);
     app.sections = sections;
     // head.js set the same ids at the first paint; on a page without it (or a list it did not
@@ -438,7 +427,20 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     if (sections) document.documentElement.setAttribute('data-sections', [...sections].join(' '));
     else document.documentElement.removeAttribute('data-sections');
     if (problem) page.problems.push({ ...problem, fallback: sections ? [...sections].join(', ') : app.t('status.section_all') });
+  };
+  const listed = knownSections(parsed, null);
+  if (listed) applySections(listed);
+  // A baked page's live article is built while the core is still on its way (it is most of the
+  // work before the first chart answers), and put on the page only once the core has checked
+  // its figures.
+  let prepared = null;
+  if (baked && listed && parsed.value !== undefined) {
+    await nextTask();
+    prepared = buildArticle(indexDataset(parsed.value));
   }
+  const wasm = await wasmPromise;
+  const known = listed ? null : knownSections(parsed, wasm);
+  if (known) applySections(known);
   showProblems(page.problems.map((p) => ({ ...p, fallback: p.fallback ?? fallbackFor(p.param) })));
 
   if (!wasm.ok) {
