@@ -47,7 +47,7 @@ async function loadCoreValidator() {
   if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build once (or copy pkg/ from a built site)');
   const { initSync, Explainer } = await import(pathToFileURL(glue).href);
   initSync({ module: fs.readFileSync(path.join(PKG, 'ai_capex_explainer_bg.wasm')) });
-  return (value) => new Explainer().set_dataset(value);
+  return (value) => new Explainer().set_dataset(JSON.stringify(value));
 }
 
 /** The file's bytes, unread when it is over the page's limit (its size says so). */

@@ -19,7 +19,7 @@ function citedFacts(ex) {
 
 /** The core's problems with `value`, as lines ([] when `ex` accepts it, and now holds it). */
 function refusals(ex, value) {
-  return (ex.set_dataset(value) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
+  return (ex.set_dataset(JSON.stringify(value)) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
 }
 
 /**

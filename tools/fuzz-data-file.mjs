@@ -42,7 +42,7 @@ async function fuzz(options) {
     validate: (value) => {
       const ex = new core.Explainer();
       try {
-        return ex.set_dataset(value);
+        return ex.set_dataset(JSON.stringify(value));
       } finally {
         ex.free();
       }

@@ -222,7 +222,7 @@ function makeCase(rng, world) {
       switch (rng.below(10)) {
         case 0:
         case 1:
-          return { method: 'set_view', args: [viewOptions(rng)] };
+          return { method: 'set_view', args: [rng.chance(0.05) ? rng.pick(['', '{', '{"lang":', '[1,]', 'nul']) : JSON.stringify(viewOptions(rng))] };
         case 2:
         case 3:
           return { method: 'draw', args: [chartId(rng, world), size(rng), size(rng)] };

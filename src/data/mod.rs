@@ -58,6 +58,7 @@ mod chart_def;
 mod chart_rules;
 mod dataset;
 mod error;
+mod json_text;
 mod lang;
 mod money;
 mod parse;
@@ -75,6 +76,7 @@ pub use error::{
     DataError, DataErrorKind, DataErrors, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
     SUPPORTED_SCHEMA_VERSION,
 };
+pub use json_text::{parse_json_text, std_read_number, JsonSyntaxError, ReadNumber};
 pub use lang::{Lang, LocalizedText};
 pub use money::{checked_convert_money, convert_money};
 pub use tree::{JsonTree, TreeError, MAX_DEPTH};
@@ -89,14 +91,18 @@ pub use types::{
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../www/data/capex-dataset.json");
 
 impl Dataset {
-    /// Reads and checks a dataset file's text (natively; the wasm carries no JSON parser).
+    /// Reads and checks a dataset file's text.
     ///
     /// Returns every problem found (see the module docs), never panics, whatever the input.
     /// A leading byte-order mark (which some Windows editors add) is ignored.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Dataset, DataErrors> {
+        Dataset::from_json_with(json, std_read_number)
+    }
+
+    /// [`Dataset::from_json`] with the conversion of long numbers given (see [`ReadNumber`]).
+    pub fn from_json_with(json: &str, read_number: ReadNumber) -> Result<Dataset, DataErrors> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        Dataset::from_tree(&parse::parse_text(json)?)
+        Dataset::from_tree(&parse::parse_text(json, read_number)?)
     }
 
     /// Reads and checks a dataset file already parsed as JSON, as [`Dataset::from_json`] does.

@@ -1,11 +1,9 @@
 //! Reading a parsed JSON document into typed records, one record at a time, so that one bad
 //! record does not hide the problems of the others.
 //!
-//! Step 1 reads the text as generic JSON: natively with serde_json here (a syntax error stops
-//! here: one error with line and column), on the web with the browser's `JSON.parse` (the page
-//! reports a syntax error the same way). Step 2 turns each entry of each list into its record
-//! type separately; an entry
-//! that does not fit (wrong type, unknown unit, misspelt field) becomes an error located by
+//! Step 1 reads the text as generic JSON (json_text.rs, natively and in the page's core alike:
+//! a syntax error stops here, one error with line and column). Step 2 turns each entry of each
+//! list into its record type separately; an entry that does not fit (wrong type, unknown unit, misspelt field) becomes an error located by
 //! list, index and id, and is left out. The ids of entries left out are remembered so that
 //! the semantic checks do not report every later reference to them as unknown.
 
@@ -17,6 +15,7 @@ use super::dataset::Dataset;
 use super::error::{
     DataError, DataErrorKind, DataErrors, OLDEST_SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSION,
 };
+use super::json_text::{parse_json_text, ReadNumber};
 use super::tree::{JsonTree, TreeError};
 
 /// Ids of list entries that could not be read, per list.
@@ -47,16 +46,6 @@ const TOP_LEVEL_FIELDS: [&str; 13] = [
     "changelog",
     "split",
 ];
-
-/// Strips serde_json's " at line N column M" suffix; the position is reported separately.
-#[cfg(not(target_arch = "wasm32"))]
-fn bare_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) if error.line() > 0 => text[..cut].to_string(),
-        _ => text,
-    }
-}
 
 /// Text between the first pair of backticks, if any.
 fn backticked(message: &str) -> Option<String> {
@@ -167,21 +156,19 @@ fn read_field<T: DeserializeOwned>(
     }
 }
 
-/// Reads JSON text as generic JSON (natively: the page has the browser parse it). A syntax
-/// error, or a number too large to store, is one error with its line and column.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn parse_text(json: &str) -> Result<JsonTree, DataErrors> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|error| {
+/// Reads JSON text as generic JSON. A syntax error, or a number too large to store, is one
+/// error with its line and column.
+pub(crate) fn parse_text(json: &str, read_number: ReadNumber) -> Result<JsonTree, DataErrors> {
+    parse_json_text(json, read_number).map_err(|error| {
         DataErrors(vec![DataError::new(
             "file",
             DataErrorKind::Syntax {
-                line: error.line(),
-                column: error.column(),
-                message: bare_message(&error),
+                line: error.line,
+                column: error.column,
+                message: error.message.to_string(),
             },
         )])
-    })?;
-    Ok(JsonTree::from(value))
+    })
 }
 
 /// Reads a parsed dataset file, returning the records that could be read, the ids of those

@@ -1,7 +1,5 @@
-//! A JSON document already parsed, whoever parsed it: serde_json natively, the browser's
-//! `JSON.parse` on the web (src/web builds the tree from the JS value), so the wasm ships no
-//! JSON parser. Records are read from it through serde, with serde_json's wording for what
-//! does not fit ("missing field `x`", "invalid type: null, expected a string"), so a file gets
+//! A JSON document as json_text.rs reads it. Records are read from it through serde, with
+//! serde_json's wording for what does not fit ("missing field `x`", "invalid type: null, expected a string"), so a file gets
 //! the same messages on the page and on the command line.
 
 use std::fmt;
@@ -282,25 +280,5 @@ impl<'de> de::Deserializer<'de> for &'de JsonTree {
 
     serde::forward_to_deserialize_any! {
         i128 u128 char bytes byte_buf unit unit_struct tuple tuple_struct
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl From<serde_json::Value> for JsonTree {
-    fn from(value: serde_json::Value) -> JsonTree {
-        use serde_json::Value;
-        match value {
-            Value::Null => JsonTree::Null,
-            Value::Bool(b) => JsonTree::Bool(b),
-            Value::Number(n) => JsonTree::Number(n.as_f64().unwrap_or(f64::NAN)),
-            Value::String(s) => JsonTree::String(s),
-            Value::Array(items) => JsonTree::Array(items.into_iter().map(JsonTree::from).collect()),
-            Value::Object(members) => JsonTree::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (k, JsonTree::from(v)))
-                    .collect(),
-            ),
-        }
     }
 }

@@ -1,22 +1,21 @@
 //! The boundary to JavaScript: the only module that touches wasm-bindgen and web-sys.
 //!
-//! A few coarse calls — take the page's input, validate it, call the layers, hand back a small
-//! plain value (objects and arrays through serde-wasm-bindgen, no JSON text either way). Big,
+//! A few coarse calls — take the page's input (the dataset file and the view as JSON text, which
+//! src/data reads in one pass), validate it, call the layers, hand back a small plain value
+//! (objects and arrays through serde-wasm-bindgen). Big,
 //! long-lived state (the dataset, the scenario, the last hover maps) stays here in Rust.
 //! Nothing here panics on input: bad input comes back as a `JsError` with a message, or as
 //! `{ok: false, error}` the page words in its language.
 
 mod calculator;
 mod canvas;
-mod json_tree;
 mod slices;
 
 use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};
-use crate::data::Dataset;
+use crate::data::{parse_json_text, Dataset};
 use crate::model::{MonteCarlo, MonteCarloSteps, Scenario};
 use calculator::Run;
 use canvas::{Measured, MeasuringCanvas};
-use json_tree::json_tree;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -126,12 +125,11 @@ impl Explainer {
         }
     }
 
-    /// Reads and checks a dataset file, as the browser parsed it (`JSON.parse`; the page
-    /// reports a syntax error itself, with its line and column: js/data-file/json-syntax.js).
-    /// Returns `[]` when it was accepted (it replaces the one in use), or every problem
+    /// Reads and checks a dataset file's JSON text (the page has already reported a syntax error
+    /// in the reader's words, with its line and column: js/data-file/json-syntax.js). Returns `[]` when it was accepted (it replaces the one in use), or every problem
     /// `[{location, message}]`; then the dataset in use, if any, stays.
-    pub fn set_dataset(&mut self, dataset: JsValue) -> JsValue {
-        match json_tree(&dataset).and_then(|tree| Dataset::from_tree(&tree)) {
+    pub fn set_dataset(&mut self, text: &str) -> JsValue {
+        match Dataset::from_json_with(text, js_sys::parse_float) {
             Ok(dataset) => {
                 self.dataset = Some(dataset);
                 self.hits.clear();
@@ -149,12 +147,12 @@ impl Explainer {
         }
     }
 
-    /// Sets language, currency, pixel ratio, colour scheme and chart words:
+    /// Sets language, currency, pixel ratio, colour scheme and chart words, as JSON text:
     /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
-    pub fn set_view(&mut self, options: JsValue) -> Result<(), JsError> {
-        // Read as the dataset is (one deserializer in the wasm, not two).
-        let options: ViewOptions = json_tree(&options)
-            .map_err(|e| e.to_string())
+    pub fn set_view(&mut self, options: &str) -> Result<(), JsError> {
+        // Read as the dataset is (one reader and one deserializer in the wasm, not two).
+        let options: ViewOptions = parse_json_text(options, js_sys::parse_float)
+            .map_err(|e| e.message.to_string())
             .and_then(|tree| tree.read().map_err(|e| e.to_string()))
             .map_err(|e| JsError::new(&format!("view options: {e}")))?;
         self.view = View::new(options).map_err(|e| JsError::new(&e.to_string()))?;

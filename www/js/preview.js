@@ -81,7 +81,7 @@ async function preview(name, { bytes, size }) {
   const validate = (value) => {
     const checker = new wasm.Explainer();
     try {
-      return checker.set_dataset(value);
+      return checker.set_dataset(JSON.stringify(value));
     } finally {
       checker.free();
     }

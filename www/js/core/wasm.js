@@ -153,14 +153,14 @@ function instanceBound(Explainer, core) {
 
 /**
  * A new core (js/core/core.js: it restarts itself after a trap, calling `onRestart`), handed the
- * dataset file as JSON.parse read it, when there is one. Returns { ok: true, ex, errors } or { ok: false,
+ * dataset file's JSON text, when there is one. Returns { ok: true, ex, errors } or { ok: false,
  * detail }: `errors` are the problems that made the core refuse the file ([] when it accepted
  * it); the calculator works either way.
  */
-export function createExplainer(wasm, dataset, onRestart) {
+export function createExplainer(wasm, datasetText, onRestart) {
   try {
     const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, renew: wasm.renew, onRestart });
-    const problems = dataset !== undefined ? ex.set_dataset(dataset) : [];
+    const problems = datasetText !== undefined ? ex.set_dataset(datasetText) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
     return { ok: false, detail: e && e.message ? e.message : String(e) };

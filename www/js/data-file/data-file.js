@@ -4,8 +4,8 @@
 //
 // Pure functions over bytes and strings (no DOM, no Node APIs), so tools/check-data.mjs and a
 // page in a browser can share them. The checking itself is always the core's: callers pass
-// `validate(value)`, the page's `Explainer.set_dataset`, which takes the parsed file (its
-// JSON syntax is checked in json-syntax.js). Column and number rules are documented in
+// `validate(value)`: the page's `Explainer.set_dataset` given the parsed file as JSON text
+// (its JSON syntax is checked first, in json-syntax.js, so that the editor reads it in words). Column and number rules are documented in
 // www/data/README.md §10.
 //
 // The parts, one concern each, are beside it in data-file/: encoding, delimited, number-cell,

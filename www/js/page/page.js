@@ -130,7 +130,7 @@ function pushView() {
   if (!app.ex) return true;
   lastDpr = currentDpr();
   try {
-    app.ex.set_view(viewOptions());
+    app.ex.set_view(JSON.stringify(viewOptions()));
     return true;
   } catch (e) {
     app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
@@ -147,7 +147,7 @@ const allViews = () => [...app.views.values(), ...(app.calculator ? app.calculat
  */
 function drawChartImage(id, canvas, scale) {
   try {
-    app.ex.set_view({ ...viewOptions(), dpr: scale, dark: false });
+    app.ex.set_view(JSON.stringify({ ...viewOptions(), dpr: scale, dark: false }));
     app.ex.draw(id, canvas);
   } finally {
     pushView();
@@ -449,7 +449,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   timings.wasmMs = performance.now();
   api.wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
-  const created = createExplainer(wasm, parsed.value, onCoreRestart);
+  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
     return;
