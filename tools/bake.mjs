@@ -73,7 +73,7 @@ const WIDTHS = { narrow: 320, wide: 1280 };
 const INLINE_CHARTS = 1;
 const COPIED = ['css', 'pkg', 'data', 'i18n', 'embed.html', 'embed-builder.html', 'js/embed-builder.js', 'js/embed/embed-snippet.js', 'js/lib/dom.js', 'js/core/wasm.js', 'js/lib/inline.js', 'js/core/core.js', 'js/assets.js'];
 /** What the live page fetches, copied under content-hashed names the bundle is told of. */
-const HASHED_ASSETS = ['data/capex-dataset.json', 'i18n/en.json', 'i18n/zh-Hans.json', 'i18n/zh-Hant.json', 'pkg/ai_capex_explainer_bg.wasm'];
+const HASHED_ASSETS = ['data/capex-dataset.json', 'pkg/ai_capex_explainer_bg.wasm'];
 /** The chart shown on link cards, and its file beside each language page. */
 const PREVIEW_CHART = 'us-capex';
 const PREVIEW_FILE = 'preview.png';
@@ -291,6 +291,16 @@ function shippedBytes(rel) {
   return rel.startsWith('i18n/') ? Buffer.from(JSON.stringify(JSON.parse(bytes.toString('utf8')))) : bytes;
 }
 
+/**
+ * A language's words in two files: the page's, and the calculator's (about 60 % of them),
+ * which js/lib/i18n.js loads with the calculator's code. The page's keeps the calculator's
+ * title, which it shows when the calculator cannot load.
+ */
+function splitWords(bytes) {
+  const { calculator, ...page } = JSON.parse(bytes.toString('utf8'));
+  return { page: JSON.stringify({ ...page, calculator: { title: calculator.title } }), calculator: JSON.stringify({ calculator }) };
+}
+
 /** `content` written to `out` as `rel` with its content hash in the name; returns that name. */
 function hashedCopy(out, rel, content) {
   const hash = crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
@@ -301,23 +311,28 @@ function hashedCopy(out, rel, content) {
 }
 
 /**
- * Modules the page imports only when the reader asks (import('./name.js') beside
- * js/share/share.js), by their path under js/.
+ * Modules the page imports only when it needs them, by their path under js/, each with the
+ * specifier its importer writes: the share files when a reader asks for one, the calculator once
+ * the wasm is in (js/page/page.js), so it does not share the network with what the first chart
+ * needs.
  */
-const LOADED_LATER = ['share/share-files.js'];
+const LOADED_LATER = {
+  'share/share-files.js': './share-files.js',
+  'calculator/calculator.js': '../calculator/calculator.js',
+};
 
 /**
  * js/main.js with everything it imports (the wasm glue included), bundled and minified, told
  * the hashed name of each file it fetches; each module of LOADED_LATER bundled on its own
- * (its helpers copied in: they are small, stateless, and cost the first load nothing), under
- * its hashed name beside the bundle. Resolves to the bundle's file name.
+ * (the helpers it imports copied in: they are stateless, and cost the first load nothing; what
+ * holds the page's state is handed to it, as the chart views are to the calculator), under its
+ * hashed name beside the bundle. Resolves to the bundle's file name.
  */
 async function bundleScripts(out, assetNames) {
   const apart = {};
-  for (const rel of LOADED_LATER) {
-    const name = path.basename(rel);
+  for (const [rel, specifier] of Object.entries(LOADED_LATER)) {
     const { js } = await bundleModule(path.join(WWW, 'js', rel));
-    apart[`./${name}`] = `./${path.basename(hashedCopy(out, `js/${name}`, js))}`;
+    apart[specifier] = `./${path.basename(hashedCopy(out, `js/${path.basename(rel)}`, js))}`;
   }
   const { js } = await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames }, apart });
   return hashedCopy(out, 'js/main.js', js);
@@ -521,6 +536,11 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
   const headScript = hashedCopy(out, 'js/head.js', await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'head.js'), 'utf8')));
   const assetNames = Object.fromEntries(HASHED_ASSETS.map((rel) => [rel, hashedCopy(out, rel, shippedBytes(rel))]));
   // The live page loads the figures with the core and their words when a reader asks (js/core/dataset-parts.js).
+  for (const lang of Object.keys(LANG_DIRS)) {
+    const words = splitWords(shippedBytes(`i18n/${lang}.json`));
+    assetNames[`i18n/${lang}.json`] = hashedCopy(out, `i18n/${lang}.json`, words.page);
+    assetNames[`i18n/${lang}.calculator.json`] = hashedCopy(out, `i18n/${lang}.calculator.json`, words.calculator);
+  }
   const parts = cutDataset(core, shippedBytes('data/capex-dataset.json'));
   assetNames['data/capex-figures.json'] = hashedCopy(out, 'data/capex-figures.json', parts.figures);
   assetNames['data/capex-words.json'] = hashedCopy(out, 'data/capex-words.json', parts.words);

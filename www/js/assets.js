@@ -23,6 +23,12 @@ const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? AS
 export const DATASET_IN_PARTS = Boolean(hashedNames['data/capex-figures.json'] && hashedNames['data/capex-words.json']);
 
 /**
+ * Whether the site ships `lang`'s calculator words in a file apart from the page's (the baked
+ * site: tools/bake.mjs), loaded with the calculator's code; the plain page's file has them all.
+ */
+export const calculatorWordsApart = (lang) => Boolean(hashedNames[`i18n/${lang}.calculator.json`]);
+
+/**
  * The address of `file` (a path from the site root, e.g. "i18n/en.json"), from this module's
  * own: it stays at the top of js/, one folder below the root, as the baked js/main.<hash>.js.
  */

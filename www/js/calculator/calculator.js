@@ -21,7 +21,6 @@
 // result; when it is let go, every chart, the Monte Carlo run and the tornado follow.
 
 import { h, replaceChildren } from '../lib/dom.js';
-import { createChartView, scheduleDraw } from '../page/chart-view.js';
 import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
 import { presetButtons, buildControl, buildChoiceControl, isChoice, agiCallStrip } from './calculator-controls.js';
 import { chartText, describeModelHit, modelTable, tableRegion, noEffectText } from './calculator-outputs.js';
@@ -99,11 +98,15 @@ export function diffScenario(scenario, base, fields) {
  * Build the calculator into `section`. Options:
  *   ex, ctx ({t, fmt, data, lang, currency}), params (URLSearchParams), writeUrl(changes),
  *   onDrawn(view, ok), showProblem({param, value, allowed, fallback, kind}), share
- *   (js/share/share.js: each chart's download and the results' CSV; none without it)
+ *   (js/share/share.js: each chart's download and the results' CSV; none without it), chartViews
+ *   ({ createChartView, scheduleDraw } of js/page/chart-view.js: handed over, not imported, so
+ *   the calculator's charts share the page's one frame budget though the baked site loads this
+ *   module as a file of its own)
  * Returns { views(), redraw(), drawFirst(), drawRest(nextTask), setContext(ctx), benchRedraw(n),
  * benchMonteCarlo(n) }.
  */
-export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null }) {
+export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null, chartViews }) {
+  const { createChartView, scheduleDraw } = chartViews;
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
   const specs = (ex.input_specs() || []).map(normalizeSpec);

@@ -5,7 +5,7 @@
 // `lang` URL parameter (see js/page/url-state.js), else the browser's languages, else zh-Hans.
 
 import { inlineText } from './inline.js';
-import { fetchAsset, withinLoadTime } from '../assets.js';
+import { calculatorWordsApart, fetchAsset, withinLoadTime } from '../assets.js';
 
 export const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 export const DEFAULT_LANG = 'zh-Hans';
@@ -85,6 +85,12 @@ export function createTranslator(messages, lang) {
     return interpolate(value, vars);
   };
   t.has = (key) => typeof find(key) === 'string';
+  /** Add words that came later (loadCalculatorMessages): `more`'s groups replace those of the same name. */
+  t.extend = (more) => {
+    Object.assign(messages, more);
+    found.clear();
+    missing.clear();
+  };
   t.raw = (key) => find(key);
   t.lang = lang;
   t.missing = missing;
@@ -100,7 +106,19 @@ export async function loadMessages(lang) {
   if (!LANGS.includes(lang)) throw new Error(`unknown language ${lang}`);
   const inlined = inlineText(`i18n-${lang}`);
   if (inlined !== null) return JSON.parse(inlined);
-  const file = `i18n/${lang}.json`;
+  return fetchJson(`i18n/${lang}.json`);
+}
+
+/**
+ * The calculator's words in `lang` ({calculator: {…}}, for t.extend) when the site ships them
+ * apart (the baked site, whose page file has only the calculator's title); null when the
+ * page's file has them already. Rejects as loadMessages does.
+ */
+export async function loadCalculatorMessages(lang) {
+  return calculatorWordsApart(lang) ? fetchJson(`i18n/${lang}.calculator.json`) : null;
+}
+
+function fetchJson(file) {
   return withinLoadTime(
     fetchAsset(file).then((response) => {
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);

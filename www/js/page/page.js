@@ -7,7 +7,7 @@
 // core could not load: a message in words, the tables stay).
 
 import { byId, h, replaceChildren } from '../lib/dom.js';
-import { loadMessages, createTranslator } from '../lib/i18n.js';
+import { loadMessages, loadCalculatorMessages, createTranslator } from '../lib/i18n.js';
 import { currentParams, readPageParams, validateSections, createUrlWriter, defaultCurrency } from './url-state.js';
 import { createFormat } from '../lib/format.js';
 import { fetchDatasetText, fetchWholeDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
@@ -18,8 +18,7 @@ import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from '../core/wasm.js';
 import { createStatus, paramProblemMessage, datasetErrorsMessage, detailBlock } from './status.js';
 import { startHostSync } from '../embed/host.js';
-import { LoadTimeout } from '../assets.js';
-import { createCalculator } from '../calculator/calculator.js';
+import { LoadTimeout, withinLoadTime } from '../assets.js';
 import { preparePrinting } from './print.js';
 import { createShare } from '../share/share.js';
 
@@ -449,6 +448,12 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   timings.wasmMs = performance.now();
   api.wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
+  // The calculator's code and words are asked for now that the wasm is in (on the baked site
+  // they are files of their own, so they did not share the network with what the first chart
+  // needs), and arrive while the core checks the figures and the first chart is drawn.
+  const calculatorFiles =
+    !app.sections || app.sections.has('calculator') ? Promise.all([withinLoadTime(import('../calculator/calculator.js'), 'js/calculator'), loadCalculatorMessages(app.lang)]) : null;
+  calculatorFiles?.catch(() => {}); // reported where it is awaited
   const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
@@ -497,12 +502,15 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   if (!calcVisible) byId('skip-link').hidden = true;
   if (calcVisible) {
     try {
+      const [{ createCalculator }, words] = await calculatorFiles;
+      if (words) app.t.extend(words);
       app.calculator = createCalculator(byId('calculator'), {
         ex: app.ex,
         ctx: ctx(),
         params: currentParams(),
         writeUrl: app.writeUrl,
         share: app.share,
+        chartViews: { createChartView, scheduleDraw },
         onDrawn,
         showProblem: (p) => app.status.show(`param-${p.param}`, 'warning', paramProblemMessage(app.t, p)),
       });
@@ -511,6 +519,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     } catch (e) {
       app.calculator = null;
       app.status.show('calculator', 'error', app.t('status.calculator_failed'), detailBlock(app.t, e && e.message ? e.message : e));
+      // A baked calculator's controls would move without effect.
+      disableControls(byId('calculator'));
+      byId('calculator').classList.add('is-unavailable');
     }
   }
 
