@@ -142,9 +142,11 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
      * go or a resize should not wait for the other eleven. Returns whether it drew.
      */
     drawWhenNear() {
-      // Not yet reported (a chart just made), or never (no observer): measured.
       if (!nearObserver) return view.draw();
-      if (near === null) near = view.nearViewport();
+      // Not yet reported (a chart just made): the observer reports a chart as soon as it starts
+      // watching it, and setNear draws it then if it is near. Measuring now instead would force
+      // a layout of a page still being rebuilt (a currency switch rebuilds the calculator):
+      // 30 ms and more on a phone.
       if (!near) {
         stale = true;
         return false;
