@@ -1,16 +1,23 @@
-//! The backends the charts draw on in the browser — plotters-canvas for the live chart, the
-//! SVG backend for the baked page — both with text measured by a canvas. plotters' own wasm
+//! The backends the charts draw on in the browser — the live canvas, drawn here, and plotters'
+//! SVG backend for the baked page — both with text measured by the canvas. plotters' own wasm
 //! measuring inserts a `<span>` with an inline `style` attribute per label, which a strict
 //! Content-Security-Policy blocks and which costs a layout per label; and measuring both the
 //! same way gives the baked SVG and the live canvas the same geometry.
+//!
+//! The canvas drawing is plotters-canvas's, less its repeated state: it set the colour, line
+//! width, font, alignment and baseline before every line and label (a string built here and
+//! parsed by the browser each time: 459 calls into the browser for the first chart, half of
+//! them setting what was set already). Here each is set only when it changes.
 
 use plotters::prelude::SVGBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::fmt;
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A drawing failure, as text.
@@ -38,44 +45,51 @@ fn lift<E: std::error::Error + Send + Sync>(
     }
 }
 
+/// A colour as compared for "already set": its channels and its alpha's bits.
+type ColorKey = ((u8, u8, u8), u64);
+
+fn color_key(color: BackendColor) -> ColorKey {
+    (color.rgb, color.alpha.to_bits())
+}
+
+/// What was last set on the context; `None` / "" until set by this backend.
+#[derive(Clone, Default)]
+struct ContextState {
+    fill: Option<ColorKey>,
+    stroke: Option<ColorKey>,
+    line_width: Option<u32>,
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
+}
+
 /// The live canvas or the baked page's SVG. One concrete type, so that the chart code (generic
 /// over the backend) is compiled once for both, not once per backend.
 enum Inner<'a> {
-    Canvas(CanvasBackend),
+    Canvas(HtmlCanvasElement),
     Svg(SVGBackend<'a>),
 }
 
-/// Runs `$body` with `$b` bound to whichever backend `$inner` holds.
-macro_rules! each {
-    ($inner:expr, $b:ident => $body:expr) => {
-        match $inner {
-            Inner::Canvas($b) => $body.map_err(lift),
-            Inner::Svg($b) => $body.map_err(lift),
-        }
-    };
-}
-
-/// A plotters backend whose text is measured with a canvas's `measureText`.
+/// A plotters backend whose text is measured with a canvas's `measureText`: drawing on that
+/// canvas, or writing SVG.
 pub struct Measured<'a> {
     inner: Inner<'a>,
+    /// The live canvas's context, or a scratch canvas's for measuring the SVG's text.
     context: CanvasRenderingContext2d,
-    /// The font last set on `context` for measuring ("" once plotters-canvas may have set
-    /// another to draw): setting a font makes the browser parse it, which cost about a
-    /// millisecond a frame when every measurement set it again.
-    measuring_font: RefCell<String>,
+    state: RefCell<ContextState>,
 }
 
-/// plotters-canvas plus `measureText`.
+/// The live canvas.
 pub type MeasuringCanvas = Measured<'static>;
 
 impl Measured<'static> {
-    /// `None` when the canvas has no 2D context (context lost, or not a canvas).
-    pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<Self> {
-        Some(Measured {
-            inner: Inner::Canvas(CanvasBackend::with_canvas_object(canvas)?),
+    /// Draws on `canvas` through its 2D `context`.
+    pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Self {
+        Measured {
+            inner: Inner::Canvas(canvas),
             context,
-            measuring_font: RefCell::default(),
-        })
+            state: RefCell::default(),
+        }
     }
 }
 
@@ -85,9 +99,147 @@ impl<'a> Measured<'a> {
         Measured {
             inner: Inner::Svg(SVGBackend::with_string(out, size)),
             context,
-            measuring_font: RefCell::default(),
+            state: RefCell::default(),
         }
     }
+
+    fn set_fill(&self, color: BackendColor) {
+        let key = Some(color_key(color));
+        if self.state.borrow().fill != key {
+            self.context.set_fill_style_str(&css_color(color));
+            self.state.borrow_mut().fill = key;
+        }
+    }
+
+    fn set_line(&self, style: &impl BackendStyle) {
+        let key = Some(color_key(style.color()));
+        if self.state.borrow().stroke != key {
+            self.context.set_stroke_style_str(&css_color(style.color()));
+            self.state.borrow_mut().stroke = key;
+        }
+        let width = Some(style.stroke_width());
+        if self.state.borrow().line_width != width {
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.state.borrow_mut().line_width = width;
+        }
+    }
+
+    fn set_font(&self, style: &impl BackendTextStyle) {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        if self.state.borrow().font != font {
+            self.context.set_font(&font);
+            self.state.borrow_mut().font = font;
+        }
+    }
+
+    fn set_anchor(&self, align: &'static str, baseline: &'static str) {
+        let mut state = self.state.borrow_mut();
+        if state.align != align {
+            self.context.set_text_align(align);
+            state.align = align;
+        }
+        if state.baseline != baseline {
+            self.context.set_text_baseline(baseline);
+            state.baseline = baseline;
+        }
+    }
+
+    /// A path of `points` from the first, stroked or (closed) filled.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        let mut points = points.into_iter();
+        if let Some((x, y)) = points.next() {
+            self.context.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+    }
+
+    fn canvas_text(
+        &self,
+        text: &str,
+        style: &impl BackendTextStyle,
+        (x, y): BackendCoord,
+    ) -> Result<()> {
+        let turn: f64 = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        };
+        // A turned label is drawn between save() and restore(), which puts back the state
+        // saved: so is the record of it.
+        let saved = (turn != 0.0).then(|| {
+            self.context.save();
+            self.state.borrow().clone()
+        });
+        let at = if saved.is_some() {
+            self.context
+                .translate(f64::from(x), f64::from(y))
+                .map_err(js_error)?;
+            self.context
+                .rotate(turn / 180.0 * std::f64::consts::PI)
+                .map_err(js_error)?;
+            (0.0, 0.0)
+        } else {
+            (f64::from(x), f64::from(y))
+        };
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        self.set_anchor(align, baseline);
+        self.set_fill(style.color());
+        self.set_font(style);
+        let drawn = self.context.fill_text(text, at.0, at.1).map_err(js_error);
+        if let Some(saved) = saved {
+            self.context.restore();
+            *self.state.borrow_mut() = saved;
+        }
+        drawn
+    }
+}
+
+/// A CSS colour for the canvas.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
+}
+
+fn js_error(e: JsValue) -> DrawingErrorKind<CanvasDrawError> {
+    DrawingErrorKind::DrawingError(CanvasDrawError(
+        e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    ))
+}
+
+/// A vertical or horizontal line moved by half a pixel onto the pixel grid, so it is drawn
+/// sharp (as plotters-canvas does).
+fn sharp_line(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut from, mut to) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        from.0 -= 0.5;
+        to.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        from.1 -= 0.5;
+        to.1 -= 0.5;
+    }
+    (from, to)
 }
 
 impl DrawingBackend for Measured<'_> {
@@ -95,22 +247,33 @@ impl DrawingBackend for Measured<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match &self.inner {
-            Inner::Canvas(b) => b.get_size(),
+            Inner::Canvas(canvas) => (canvas.width(), canvas.height()),
             Inner::Svg(b) => b.get_size(),
         }
     }
     fn ensure_prepared(&mut self) -> Result<()> {
-        each!(&mut self.inner, be => be.ensure_prepared())
+        match &mut self.inner {
+            Inner::Canvas(_) => Ok(()),
+            Inner::Svg(b) => b.ensure_prepared().map_err(lift),
+        }
     }
     fn present(&mut self) -> Result<()> {
-        each!(&mut self.inner, be => be.present())
+        match &mut self.inner {
+            Inner::Canvas(_) => Ok(()),
+            Inner::Svg(b) => b.present().map_err(lift),
+        }
     }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: plotters_backend::BackendColor,
-    ) -> Result<()> {
-        each!(&mut self.inner, be => be.draw_pixel(point, color))
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<()> {
+        match &mut self.inner {
+            Inner::Svg(b) => b.draw_pixel(point, color).map_err(lift),
+            Inner::Canvas(_) if color.alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                self.set_fill(color);
+                self.context
+                    .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+                Ok(())
+            }
+        }
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -118,7 +281,19 @@ impl DrawingBackend for Measured<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Result<()> {
-        each!(&mut self.inner, be => be.draw_line(from, to, style))
+        match &mut self.inner {
+            Inner::Svg(b) => b.draw_line(from, to, style).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                let (from, to) = sharp_line(from, to);
+                self.set_line(style);
+                self.context.begin_path();
+                self.context.move_to(from.0, from.1);
+                self.context.line_to(to.0, to.1);
+                self.context.stroke();
+                Ok(())
+            }
+        }
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -127,14 +302,38 @@ impl DrawingBackend for Measured<'_> {
         style: &S,
         fill: bool,
     ) -> Result<()> {
-        each!(&mut self.inner, be => be.draw_rect(a, b, style, fill))
+        match &mut self.inner {
+            Inner::Svg(svg) => svg.draw_rect(a, b, style, fill).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                let (x, y) = (f64::from(a.0), f64::from(a.1));
+                let (w, h) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+                if fill {
+                    self.set_fill(style.color());
+                    self.context.fill_rect(x, y, w, h);
+                } else {
+                    self.set_line(style);
+                    self.context.stroke_rect(x, y, w, h);
+                }
+                Ok(())
+            }
+        }
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Result<()> {
-        each!(&mut self.inner, be => be.draw_path(path, style))
+        match &mut self.inner {
+            Inner::Svg(b) => b.draw_path(path, style).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                self.set_line(style);
+                self.trace(path);
+                self.context.stroke();
+                Ok(())
+            }
+        }
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -143,14 +342,50 @@ impl DrawingBackend for Measured<'_> {
         style: &S,
         fill: bool,
     ) -> Result<()> {
-        each!(&mut self.inner, be => be.draw_circle(center, radius, style, fill))
+        match &mut self.inner {
+            Inner::Svg(b) => b.draw_circle(center, radius, style, fill).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                if fill {
+                    self.set_fill(style.color());
+                } else {
+                    self.set_line(style);
+                }
+                self.context.begin_path();
+                self.context
+                    .arc(
+                        f64::from(center.0),
+                        f64::from(center.1),
+                        f64::from(radius),
+                        0.0,
+                        std::f64::consts::TAU,
+                    )
+                    .map_err(js_error)?;
+                if fill {
+                    self.context.fill();
+                } else {
+                    self.context.stroke();
+                }
+                Ok(())
+            }
+        }
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
     ) -> Result<()> {
-        each!(&mut self.inner, be => be.fill_polygon(vert, style))
+        match &mut self.inner {
+            Inner::Svg(b) => b.fill_polygon(vert, style).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => {
+                self.set_fill(style.color());
+                self.trace(vert);
+                self.context.close_path();
+                self.context.fill();
+                Ok(())
+            }
+        }
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -158,21 +393,14 @@ impl DrawingBackend for Measured<'_> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<()> {
-        // plotters-canvas sets its own font on the shared context to draw.
-        self.measuring_font.borrow_mut().clear();
-        each!(&mut self.inner, be => be.draw_text(text, style, pos))
+        match &mut self.inner {
+            Inner::Svg(b) => b.draw_text(text, style, pos).map_err(lift),
+            Inner::Canvas(_) if style.color().alpha == 0.0 => Ok(()),
+            Inner::Canvas(_) => self.canvas_text(text, style, pos),
+        }
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        let font = format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        );
-        if *self.measuring_font.borrow() != font {
-            self.context.set_font(&font);
-            *self.measuring_font.borrow_mut() = font;
-        }
+        self.set_font(style);
         let width = self
             .context
             .measure_text(text)

@@ -172,8 +172,7 @@ impl Explainer {
             .flatten()
             .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let backend = MeasuringCanvas::new(canvas, context)
-            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let backend = MeasuringCanvas::new(canvas, context);
         let hits = chart
             .draw(
                 &backend.into_drawing_area(),
