@@ -175,6 +175,22 @@ fn a_repeated_key_keeps_its_first_place_and_its_last_value_as_json_parse_does() 
 }
 
 #[test]
+fn an_object_of_many_keys_is_read_in_one_pass_repeats_included() {
+    let keys = 200_000;
+    let mut text = String::from("{");
+    for key in 0..keys {
+        text.push_str(&format!("\"k{key}\":{key},"));
+    }
+    text.push_str("\"k7\":-1}");
+    let Ok(JsonTree::Object(members)) = parse_json_text(&text) else {
+        panic!("an object")
+    };
+    assert_eq!(members.len(), keys);
+    assert_eq!(members[7], ("k7".into(), JsonTree::Number(-1.0)));
+    assert_eq!(members[keys - 1].0, format!("k{}", keys - 1));
+}
+
+#[test]
 fn a_lone_surrogate_reads_as_the_replacement_character_as_the_browser_hands_it_over() {
     for (text, expected) in [
         (r#""\ud800""#, "\u{fffd}"),

@@ -4,7 +4,13 @@
 //! and one pass. Errors use serde_json's words and positions (tests/json_text.rs holds the two
 //! readers to the same trees and refusals), so the messages editors know stay the same.
 
+use std::collections::HashMap;
+
 use super::tree::{JsonTree, MAX_DEPTH};
+
+/// Up to how many members an object is searched for a repeated key (as most are: a record
+/// has a dozen fields); a larger one is indexed.
+const SEARCHED_MEMBERS: usize = 32;
 
 /// Where the text stops being JSON, and why (serde_json's words).
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +145,9 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<JsonTree, JsonSyntaxError> {
         self.at += 1; // {
         let mut members: Vec<(String, JsonTree)> = Vec::new();
+        // Each key's place, once the object is too large to search for a repeated key: one
+        // object of 100,000 keys would otherwise cost minutes.
+        let mut places: Option<HashMap<String, usize>> = None;
         if self.next_token("EOF while parsing an object")? == b'}' {
             self.at += 1;
             return Ok(JsonTree::Object(members));
@@ -153,9 +162,27 @@ impl Reader<'_> {
             }
             self.at += 1;
             let value = self.value(depth)?;
-            match members.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, earlier)) => *earlier = value,
-                None => members.push((key, value)),
+            let earlier = match &places {
+                Some(places) => places.get(&key).copied(),
+                None => members.iter().position(|(k, _)| *k == key),
+            };
+            match earlier {
+                Some(at) => members[at].1 = value,
+                None => {
+                    if let Some(places) = &mut places {
+                        places.insert(key.clone(), members.len());
+                    }
+                    members.push((key, value));
+                    if places.is_none() && members.len() > SEARCHED_MEMBERS {
+                        places = Some(
+                            members
+                                .iter()
+                                .enumerate()
+                                .map(|(at, (k, _))| (k.clone(), at))
+                                .collect(),
+                        );
+                    }
+                }
             }
             match self.next_token("EOF while parsing an object")? {
                 b',' => self.at += 1,
