@@ -157,7 +157,7 @@ fn an_unknown_top_level_field_and_a_missing_list_are_both_reported() {
 
 #[test]
 fn a_record_written_as_a_list_is_refused() {
-    // The page reads what the browser parsed (src/data/tree.rs): a record must be an object.
+    // Records are read from the tree as objects only (src/data/tree.rs): a list is refused.
     let v = with(|v| v["facts"][0] = json!(["s000-acme-capex-2025", "acme"]));
     assert_eq!(
         messages(&v)[0],

@@ -157,9 +157,15 @@ fn escapes_numbers_and_nesting_read_as_serde_json_reads_them() {
     ] {
         agree(text);
     }
-    // 128 levels are allowed, 129 are not.
-    agree(&format!("{}{}", "[".repeat(128), "]".repeat(128)));
-    agree(&format!("{}{}", "[".repeat(129), "]".repeat(129)));
+    // As serde_json: 127 levels are read, the 128th is refused where it opens.
+    agree(&format!("{}{}", "[".repeat(127), "]".repeat(127)));
+    assert!(parse_json_text(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_ok());
+    let deeper = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    agree(&deeper);
+    assert_eq!(
+        parse_json_text(&deeper).map_err(|e| (e.column, e.message)),
+        Err((128, "recursion limit exceeded"))
+    );
 }
 
 #[test]

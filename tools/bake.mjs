@@ -331,7 +331,7 @@ const LOADED_LATER = {
 async function bundleScripts(out, assetNames) {
   const apart = {};
   for (const [rel, specifier] of Object.entries(LOADED_LATER)) {
-    const { js } = await bundleModule(path.join(WWW, 'js', rel));
+    const { js } = await bundleModule(path.join(WWW, 'js', rel), { define: { ASSET_NAMES: assetNames } });
     apart[specifier] = `./${path.basename(hashedCopy(out, `js/${path.basename(rel)}`, js))}`;
   }
   const { js } = await bundleModule(path.join(WWW, 'js', 'main.js'), { define: { ASSET_NAMES: assetNames }, apart });

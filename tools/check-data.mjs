@@ -41,13 +41,13 @@ function parseArgs(args) {
   return options;
 }
 
-/** The page's validator of a parsed file: Explainer.set_dataset of the shipped wasm core. */
+/** The page's validator of a file's JSON text: Explainer.set_dataset of the shipped wasm core. */
 async function loadCoreValidator() {
   const glue = path.join(PKG, 'ai_capex_explainer.js');
   if (!fs.existsSync(glue)) throw new Error('www/pkg/ is missing: run ./dev build once (or copy pkg/ from a built site)');
   const { initSync, Explainer } = await import(pathToFileURL(glue).href);
   initSync({ module: fs.readFileSync(path.join(PKG, 'ai_capex_explainer_bg.wasm')) });
-  return (value) => new Explainer().set_dataset(JSON.stringify(value));
+  return (text) => new Explainer().set_dataset(text);
 }
 
 /** The file's bytes, unread when it is over the page's limit (its size says so). */

@@ -39,10 +39,10 @@ async function fuzz(options) {
     ...(await load('data-file/delimited.js')),
     ...(await load('data-file/encoding.js')),
     ...(await load('data-file/locate.js')),
-    validate: (value) => {
+    validate: (text) => {
       const ex = new core.Explainer();
       try {
-        return ex.set_dataset(JSON.stringify(value));
+        return ex.set_dataset(text);
       } finally {
         ex.free();
       }
@@ -51,7 +51,7 @@ async function fuzz(options) {
     dataset: JSON.parse(datasetBytes.toString('utf8')),
   };
   world.exportedCsv = world.figuresToCsv(world.dataset);
-  world.validate(world.dataset); // the core's first check compiles it: not part of any case
+  world.validate(datasetBytes.toString('utf8')); // the core's first check compiles it: not part of any case
 
   fuzzCases(options, (rng) => runCase(world, rng));
 }

@@ -3,8 +3,8 @@
 //!
 //! Step 1 reads the text as generic JSON (json_text.rs, natively and in the page's core alike:
 //! a syntax error stops here, one error with line and column). Step 2 turns each entry of each
-//! list into its record type separately; an entry that does not fit (wrong type, unknown unit, misspelt field) becomes an error located by
-//! list, index and id, and is left out. The ids of entries left out are remembered so that
+//! list into its record type separately; an entry that does not fit (wrong type, unknown unit,
+//! misspelt field) becomes an error located by list, index and id, and is left out. The ids of entries left out are remembered so that
 //! the semantic checks do not report every later reference to them as unknown.
 
 use std::collections::HashSet;

@@ -1,6 +1,6 @@
 //! A JSON document as json_text.rs reads it. Records are read from it through serde, with
-//! serde_json's wording for what does not fit ("missing field `x`", "invalid type: null, expected a string"), so a file gets
-//! the same messages on the page and on the command line.
+//! serde_json's wording for what does not fit ("missing field `x`", "invalid type: null,
+//! expected a string"), so a file gets the same messages on the page and on the command line.
 
 use std::fmt;
 

@@ -174,22 +174,25 @@ impl<'a> Measured<'a> {
             FontTransform::Rotate270 => 270.0,
         };
         // A turned label is drawn between save() and restore(), which puts back the state
-        // saved: so is the record of it.
-        let saved = (turn != 0.0).then(|| {
-            self.context.save();
-            self.state.borrow().clone()
-        });
-        let at = if saved.is_some() {
-            self.context
-                .translate(f64::from(x), f64::from(y))
-                .map_err(js_error)?;
-            self.context
-                .rotate(turn / 180.0 * std::f64::consts::PI)
-                .map_err(js_error)?;
-            (0.0, 0.0)
-        } else {
-            (f64::from(x), f64::from(y))
-        };
+        // saved: so is the record of it, whatever happened between.
+        if turn == 0.0 {
+            return self.fill_text(text, style, (f64::from(x), f64::from(y)));
+        }
+        self.context.save();
+        let saved = self.state.borrow().clone();
+        let drawn = self
+            .context
+            .translate(f64::from(x), f64::from(y))
+            .and_then(|()| self.context.rotate(turn / 180.0 * std::f64::consts::PI))
+            .map_err(js_error)
+            .and_then(|()| self.fill_text(text, style, (0.0, 0.0)));
+        self.context.restore();
+        *self.state.borrow_mut() = saved;
+        drawn
+    }
+
+    /// `text` in `style` anchored at `at`, unturned.
+    fn fill_text(&self, text: &str, style: &impl BackendTextStyle, at: (f64, f64)) -> Result<()> {
         let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
@@ -203,12 +206,7 @@ impl<'a> Measured<'a> {
         self.set_anchor(align, baseline);
         self.set_fill(style.color());
         self.set_font(style);
-        let drawn = self.context.fill_text(text, at.0, at.1).map_err(js_error);
-        if let Some(saved) = saved {
-            self.context.restore();
-            *self.state.borrow_mut() = saved;
-        }
-        drawn
+        self.context.fill_text(text, at.0, at.1).map_err(js_error)
     }
 }
 

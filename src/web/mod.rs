@@ -126,7 +126,8 @@ impl Explainer {
     }
 
     /// Reads and checks a dataset file's JSON text (the page has already reported a syntax error
-    /// in the reader's words, with its line and column: js/data-file/json-syntax.js). Returns `[]` when it was accepted (it replaces the one in use), or every problem
+    /// in the reader's words, with its line and column: js/data-file/json-syntax.js). Returns
+    /// `[]` when it was accepted (it replaces the one in use), or every problem
     /// `[{location, message}]`; then the dataset in use, if any, stays.
     pub fn set_dataset(&mut self, text: &str) -> JsValue {
         match Dataset::from_json_with(text, js_sys::parse_float) {

@@ -237,6 +237,22 @@ test('one rule for formula text: the CSV writer neutralises exactly what the val
   }
 });
 
+test('what the core refuses in a file that parses (a number too large to store) is placed at its line in the editor\'s file', async () => {
+  const pkg = path.join(REPO_ROOT, 'www', 'pkg');
+  const { initSync, Explainer } = await import(pathToFileURL(path.join(pkg, 'ai_capex_explainer.js')).href);
+  initSync({ module: fs.readFileSync(path.join(pkg, 'ai_capex_explainer_bg.wasm')) });
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'www', 'data', 'capex-dataset.json'), 'utf8');
+  const at = text.indexOf('"value": ');
+  const line = text.slice(0, at).split('\n').length;
+  const column = at - text.lastIndexOf('\n', at) - 1 + '"value": 1e400'.length; // its last digit, as serde_json places it
+  const edited = `${text.slice(0, at)}"value": 1e400${text.slice(text.indexOf(',', at))}`;
+  const { problems } = checkDataFile({ name: 'x.json', bytes: utf8(edited), validate: (t) => new Explainer().set_dataset(t) });
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.what]),
+    [[line, `JSON syntax error at line ${line}, column ${column}: number out of range`]],
+  );
+});
+
 test('figures → CSV: formula-like text is neutralised in the sheet, numbers stay numbers, and the sheet reads back unchanged', () => {
   const dataset = readWwwJson('data/capex-dataset.json');
   const fact = dataset.facts[0];
@@ -286,6 +302,6 @@ test('validateJsonText: a text that is not JSON gets the line and column where i
   ];
   for (const [text, where] of cases) assert.ok(refused(text).startsWith(`file: JSON syntax error at ${where}`), `${text.slice(0, 40)}: ${refused(text)}`);
   const seen = [];
-  assert.deepEqual(validateJsonText('\uFEFF{"a": [1]}', (value) => (seen.push(value), [])), []);
-  assert.deepEqual(seen, [{ a: [1] }], 'a byte-order mark is ignored, as the core ignores it');
+  assert.deepEqual(validateJsonText('\uFEFF{"a": [1]}', (text) => (seen.push(text), [])), []);
+  assert.deepEqual(seen, ['\uFEFF{"a": [1]}'], 'the text goes to the core as it is (the core ignores a byte-order mark)');
 });

@@ -135,3 +135,53 @@ test('a page that cannot come to life shows no tap as waiting', { timeout: 60_00
     await p.close();
   }
 });
+
+test('the article comes to life before the calculator: what was done to it is applied at once and a later choice stands; what was done to the calculator waits for it', { timeout: 60_000 }, async () => {
+  let releaseCalculator;
+  const calculatorHeld = new Promise((resolve) => (releaseCalculator = resolve));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const p = await openPage(env.browser, new URL(BAKED_PAGES.en, env.server.url).href, {
+    ...PHONE,
+    goto: false,
+    route: async (context) => {
+      await context.route('**/js/main.*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await context.route('**/js/calculator.*.js', async (route) => {
+        await calculatorHeld;
+        await route.continue();
+      });
+    },
+  });
+  const { page } = p;
+  try {
+    await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+    const articles = page.locator('#chart-us-capex button[data-figures="articles"]');
+    const reported = page.locator('#chart-us-capex button[data-figures="reported"]');
+    await articles.click(); // on the baked page
+    release();
+    // The article is live, the calculator not yet.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-live'), null, { timeout: 20_000 });
+    assert.equal(await articles.getAttribute('aria-pressed'), 'true', 'the tap on the baked article');
+    await reported.click(); // on the live article: its own answer, and the last word
+    assert.equal(await reported.getAttribute('aria-pressed'), 'true');
+    assert.equal(await reported.getAttribute('data-kept'), null, 'a live button shows it is waiting');
+    const preset = page.locator('#calculator button[data-preset="no_agi"]');
+    await preset.click(); // on the calculator, not live yet
+    assert.equal(await preset.getAttribute('data-kept'), '', 'the calculator\'s button does not show it is waiting');
+    releaseCalculator();
+    assert.equal(await waitForReady(page), 'ready');
+    await page.waitForFunction(() => window.__explainerEarly === null, null, { timeout: 10_000 });
+    assert.equal(await reported.getAttribute('aria-pressed'), 'true', 'the earlier tap undid the later choice');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('preset') === 'no_agi', null, { timeout: 5_000 });
+    assert.equal(await page.locator('#calculator button[data-preset="no_agi"]').getAttribute('aria-pressed'), 'true', 'the calculator\'s tap');
+    assert.equal(await page.locator('[data-kept]').count(), 0, 'a live control still shows it is waiting');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    release();
+    releaseCalculator();
+    await p.close();
+  }
+});

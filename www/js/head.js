@@ -38,7 +38,7 @@
   });
   if (shown.length) root.setAttribute('data-sections', shown.join(' '));
   // A tap, a slider let go or a table opened before the live page has taken over (the baked
-  // control has no handler yet) is kept, and applied once the page is live
+  // control has no handler yet) is kept, and applied once its part of the page is live
   // (js/page/early-input.js): the control, as its id or its nearest id and its place below it, and
   // its value. A kept button is shown waiting (data-kept, css/base.css).
   var kept = (window.__explainerEarly = []);
@@ -47,6 +47,9 @@
     var type = event.type;
     var el = event.target;
     if (type === 'click' ? !(el = el.closest && el.closest('button')) : type === 'change' ? el.tagName !== 'INPUT' : el.tagName !== 'DETAILS') return;
+    // Once the article is live (data-live) only a part still coming (data-pending: the
+    // calculator) is kept; the rest answers for itself.
+    if (root.hasAttribute('data-live') && !el.closest('[data-pending]')) return;
     var path = [];
     for (var at = el; at && !at.id; at = at.parentElement) path.unshift([].indexOf.call(at.parentElement ? at.parentElement.children : [], at));
     if (!at) return;

@@ -78,10 +78,10 @@ async function preview(name, { bytes, size }) {
   say(`Checking ${name}…`);
   const wasm = await loadWasm();
   if (!wasm.ok) throw new Error(`the core did not load: ${wasm.detail}`);
-  const validate = (value) => {
+  const validate = (text) => {
     const checker = new wasm.Explainer();
     try {
-      return checker.set_dataset(JSON.stringify(value));
+      return checker.set_dataset(text);
     } finally {
       checker.free();
     }

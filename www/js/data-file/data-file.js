@@ -4,9 +4,9 @@
 //
 // Pure functions over bytes and strings (no DOM, no Node APIs), so tools/check-data.mjs and a
 // page in a browser can share them. The checking itself is always the core's: callers pass
-// `validate(value)`: the page's `Explainer.set_dataset` given the parsed file as JSON text
-// (its JSON syntax is checked first, in json-syntax.js, so that the editor reads it in words). Column and number rules are documented in
-// www/data/README.md §10.
+// `validate(text)`: the page's `Explainer.set_dataset`, which reads a file's JSON text (its
+// syntax is checked first, in json-syntax.js, so that every browser words it the same).
+// Column and number rules are documented in www/data/README.md §10.
 //
 // The parts, one concern each, are beside it in data-file/: encoding, delimited, number-cell,
 // figures-sheet, json-syntax, locate and size-limit.
@@ -34,7 +34,7 @@ const isSpreadsheetFile = (name) => /\.(csv|tsv|txt)$/i.test(name);
  * @param {Uint8Array} input.bytes
  * @param {number} [input.size]  the file's size in bytes, when over the limit and so not read whole
  * @param {{name: string, bytes: Uint8Array, size?: number}} [input.base]  for a CSV: the JSON file it is joined with
- * @param {(value: unknown) => {location: string, message: string}[]} input.validate  the core's check of a parsed file
+ * @param {(text: string) => {location: string, message: string}[]} input.validate  the core's check of a file's JSON text
  * @returns {{encoding: string, problems: {file: string, line: number, where: string, what: string}[], dataset: object|null}}
  *   `dataset` is the checked file (for a CSV, joined with its base) when it has no problems
  */
@@ -79,7 +79,7 @@ function checkSpreadsheet({ name, text, base, validate }) {
   if (problems.some((p) => p.where === 'header' || p.where === 'text')) return { problems: sheetProblems, dataset: null };
   const joined = { ...baseDocument, ...lists };
   const linesByPath = lazy(() => jsonLinesByPath(baseText));
-  const placed = validate(joined).flatMap((problem) => {
+  const placed = validate(JSON.stringify(joined)).flatMap((problem) => {
     const { list, index, id, rest } = parseLocation(problem.location);
     if (!LISTS.includes(list)) return [placeInJson(problem, base.name, baseDocument, linesByPath)];
     const record = joined[list][entryIndex(joined[list], { index, id })];

@@ -1,24 +1,25 @@
-// A dataset file's JSON syntax, checked here: the core reads the value the browser parsed (the
-// wasm carries no JSON parser), and engines word and place a syntax error each their own way
+// A dataset file's JSON syntax, checked here before the core reads the text: the page parses
+// the file too (JSON.parse), and engines word and place a syntax error each their own way
 // (WebKit gives no position at all), so this scan finds the line and column of the first one.
 
 /**
- * The core's check of a JSON text: `validate(value)` once the text parses, else the syntax
+ * The core's check of a JSON text: `validate(text)` once the text parses, else the syntax
  * problem worded as the core words problems. A leading byte-order mark is ignored, as the core
  * ignores it.
  * @param {string} text
- * @param {(value: unknown) => {location: string, message: string}[]} validate  the core's check
+ * @param {(text: string) => {location: string, message: string}[]} validate  the core's check
  * @returns {{location: string, message: string}[]}
  */
 export function validateJsonText(text, validate) {
   const body = text.replace(/^\uFEFF/, '');
-  let value;
   try {
-    value = JSON.parse(body);
+    JSON.parse(body);
   } catch {
     return [syntaxProblem(body)];
   }
-  return validate(value);
+  // The text itself, so that what the core refuses in it (a number too large, lists nested too
+  // deep) is placed at its line in the editor's file.
+  return validate(text);
 }
 
 function syntaxProblem(text) {

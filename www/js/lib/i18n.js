@@ -89,7 +89,7 @@ export function createTranslator(messages, lang) {
   t.extend = (more) => {
     Object.assign(messages, more);
     found.clear();
-    missing.clear();
+    for (const key of missing) if (typeof find(key) === 'string') missing.delete(key);
   };
   t.raw = (key) => find(key);
   t.lang = lang;

@@ -134,7 +134,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     },
     setNear(isNear) {
       near = isNear;
-      if (near && stale) view.draw();
+      if (near && stale) scheduleDraw(view); // in the frame's budget, with the others near
     },
     /**
      * Draw now if the chart is on screen or nearly; else keep its last drawing (or the baked

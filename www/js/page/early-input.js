@@ -1,6 +1,8 @@
 // What the reader did on the baked page before it was live — a button tapped, a slider let go,
 // a choice made, a table opened — kept by js/head.js (window.__explainerEarly) and applied here
-// to the live controls once the page is live, in the order it was done: never silently lost.
+// to the live controls once their part of the page is live, in the order it was done: never
+// silently lost. The article comes to life first; the calculator, whose code comes after the
+// wasm, may follow seconds later, and what was done to it is kept until then.
 // A control still in the page was live when used (its own handler answered) and is skipped;
 // so is one whose live twin is not the same kind of control (the page changed under it). A
 // twin is matched by what does not depend on the language (?lang= may differ from the bake's).
@@ -21,14 +23,32 @@ function sameKind(live, baked) {
 export function stopKeepingEarlyInput(doc = document) {
   const kept = window.__explainerEarly;
   window.__explainerEarly = null;
+  doc.documentElement.removeAttribute('data-live');
+  for (const el of doc.querySelectorAll('[data-pending]')) el.removeAttribute('data-pending');
   // A tap just before this, on a control already live, was answered and kept both.
   for (const el of doc.querySelectorAll('[data-kept]')) el.removeAttribute('data-kept');
   return Array.isArray(kept) ? kept : null;
 }
 
-/** Apply what was kept and stop keeping. Returns how many were applied. */
-export function applyEarlyInput(doc = document) {
-  const kept = stopKeepingEarlyInput(doc);
+/**
+ * Apply what was kept. With `pending` (an element whose controls are not live yet: the
+ * calculator), apply what was done elsewhere and go on keeping only what is done in it, for a
+ * later call without; else apply all and stop keeping. Returns how many were applied.
+ */
+export function applyEarlyInput(doc = document, { pending = null } = {}) {
+  let kept;
+  if (pending && Array.isArray(window.__explainerEarly)) {
+    kept = window.__explainerEarly;
+    const later = kept.filter((entry) => pending.contains(entry.target));
+    kept = kept.filter((entry) => !later.includes(entry));
+    // The same list js/head.js fills: from now on only with what is done in `pending`.
+    window.__explainerEarly.splice(0, Infinity, ...later);
+    doc.documentElement.setAttribute('data-live', '');
+    pending.setAttribute('data-pending', '');
+    for (const el of doc.querySelectorAll('[data-kept]')) if (!pending.contains(el)) el.removeAttribute('data-kept');
+  } else {
+    kept = stopKeepingEarlyInput(doc);
+  }
   if (!kept) return 0;
   // One per control and kind, the last, in the order of the last: a button tapped twice while
   // waiting is tapped once.

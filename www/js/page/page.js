@@ -487,6 +487,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
     else later.push(view);
   }
   for (const view of later) view.standIn(published.get(view.id));
+  // What the reader did to the article before it was live is done now; what was done to the
+  // calculator waits for it (its code comes after the wasm).
+  applyEarlyInput(document, { pending: calculatorFiles ? byId('calculator') : null });
   // The article is live. The first chart's inline drawing (the first screen's, when the reader
   // has not scrolled) is replaced in a task of its own, before the calculator is made.
   await nextTask();
