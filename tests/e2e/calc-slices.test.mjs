@@ -19,11 +19,15 @@ async function settled(page) {
 
 /**
  * What the heavy results show: the core's results, the marks drawn and their sentences (each
- * chart brought on screen first: one far from it is redrawn only when it comes near).
+ * chart brought on screen first: one far from it is redrawn only when it comes near, in the
+ * frame after the browser reports it near, js/page/chart-view.js).
  */
 function heavyState(page) {
   return page.evaluate(async () => {
-    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    const frames = async () => {
+      for (let i = 0; i < 4; i++) await frame();
+    };
     for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
       document.getElementById(id).scrollIntoView();
       await frames();
