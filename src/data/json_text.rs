@@ -120,79 +120,67 @@ impl Reader<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<JsonTree, JsonSyntaxError> {
-        self.at += 1; // [
         let mut items = Vec::new();
-        if self.next_token("EOF while parsing a list")? == b']' {
-            self.at += 1;
-            return Ok(JsonTree::Array(items));
-        }
-        loop {
-            items.push(self.value(depth)?);
-            match self.next_token("EOF while parsing a list")? {
-                b',' => self.at += 1,
-                b']' => {
-                    self.at += 1;
-                    return Ok(JsonTree::Array(items));
-                }
-                _ => return Err(self.error("expected `,` or `]`")),
-            }
-            if self.next_token("EOF while parsing a value")? == b']' {
-                return Err(self.error("trailing comma"));
-            }
-        }
+        self.members(
+            b']',
+            "EOF while parsing a list",
+            "expected `,` or `]`",
+            |reader| {
+                items.push(reader.value(depth)?);
+                Ok(())
+            },
+        )?;
+        Ok(JsonTree::Array(items))
     }
 
     fn object(&mut self, depth: usize) -> Result<JsonTree, JsonSyntaxError> {
-        self.at += 1; // {
-        let mut members: Vec<(String, JsonTree)> = Vec::new();
-        // Each key's place, once the object is too large to search for a repeated key: one
-        // object of 100,000 keys would otherwise cost minutes.
-        let mut places: Option<HashMap<String, usize>> = None;
-        if self.next_token("EOF while parsing an object")? == b'}' {
+        let mut members = Members::default();
+        self.members(
+            b'}',
+            "EOF while parsing an object",
+            "expected `,` or `}`",
+            |reader| {
+                if reader.next_token("EOF while parsing an object")? != b'"' {
+                    return Err(reader.error("key must be a string"));
+                }
+                let key = reader.string()?;
+                if reader.next_token("EOF while parsing an object")? != b':' {
+                    return Err(reader.error("expected `:`"));
+                }
+                reader.at += 1;
+                members.insert(key, reader.value(depth)?);
+                Ok(())
+            },
+        )?;
+        Ok(JsonTree::Object(members.list))
+    }
+
+    /// The members of a list or an object, from its opening bracket to `close`, each read by
+    /// `one`; a missing comma, the end of the text and a trailing comma refused as serde_json
+    /// refuses them (`eof` and `expected` name what was being read).
+    fn members(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+        mut one: impl FnMut(&mut Self) -> Result<(), JsonSyntaxError>,
+    ) -> Result<(), JsonSyntaxError> {
+        self.at += 1; // [ or {
+        if self.next_token(eof)? == close {
             self.at += 1;
-            return Ok(JsonTree::Object(members));
+            return Ok(());
         }
         loop {
-            if self.next_token("EOF while parsing an object")? != b'"' {
-                return Err(self.error("key must be a string"));
-            }
-            let key = self.string()?;
-            if self.next_token("EOF while parsing an object")? != b':' {
-                return Err(self.error("expected `:`"));
-            }
-            self.at += 1;
-            let value = self.value(depth)?;
-            let earlier = match &places {
-                Some(places) => places.get(&key).copied(),
-                None => members.iter().position(|(k, _)| *k == key),
-            };
-            match earlier {
-                Some(at) => members[at].1 = value,
-                None => {
-                    if let Some(places) = &mut places {
-                        places.insert(key.clone(), members.len());
-                    }
-                    members.push((key, value));
-                    if places.is_none() && members.len() > SEARCHED_MEMBERS {
-                        places = Some(
-                            members
-                                .iter()
-                                .enumerate()
-                                .map(|(at, (k, _))| (k.clone(), at))
-                                .collect(),
-                        );
-                    }
-                }
-            }
-            match self.next_token("EOF while parsing an object")? {
+            one(self)?;
+            match self.next_token(eof)? {
                 b',' => self.at += 1,
-                b'}' => {
+                b if b == close => {
                     self.at += 1;
-                    return Ok(JsonTree::Object(members));
+                    return Ok(());
                 }
-                _ => return Err(self.error("expected `,` or `}`")),
+                _ => return Err(self.error(expected)),
             }
-            if self.next_token("EOF while parsing a value")? == b'}' {
+            if self.next_token("EOF while parsing a value")? == close {
                 return Err(self.error("trailing comma"));
             }
         }
@@ -342,6 +330,41 @@ impl Reader<'_> {
             self.at += 1;
         }
         Ok(())
+    }
+}
+
+/// An object's members in file order; a repeated key keeps its first place and takes its last
+/// value, as `JSON.parse` does.
+#[derive(Default)]
+struct Members {
+    list: Vec<(String, JsonTree)>,
+    /// Each key's place, once the object is too large to search for a repeated key: one object
+    /// of 100,000 keys would otherwise cost minutes.
+    places: Option<HashMap<String, usize>>,
+}
+
+impl Members {
+    fn insert(&mut self, key: String, value: JsonTree) {
+        let earlier = match &self.places {
+            Some(places) => places.get(&key).copied(),
+            None => self.list.iter().position(|(k, _)| *k == key),
+        };
+        if let Some(at) = earlier {
+            self.list[at].1 = value;
+            return;
+        }
+        if let Some(places) = &mut self.places {
+            places.insert(key.clone(), self.list.len());
+        }
+        self.list.push((key, value));
+        if self.places.is_none() && self.list.len() > SEARCHED_MEMBERS {
+            let places = self
+                .list
+                .iter()
+                .enumerate()
+                .map(|(at, (k, _))| (k.clone(), at));
+            self.places = Some(places.collect());
+        }
     }
 }
 

@@ -38,9 +38,8 @@ export function stopKeepingEarlyInput(doc = document) {
 export function applyEarlyInput(doc = document, { pending = null } = {}) {
   let kept;
   if (pending && Array.isArray(window.__explainerEarly)) {
-    kept = window.__explainerEarly;
-    const later = kept.filter((entry) => pending.contains(entry.target));
-    kept = kept.filter((entry) => !later.includes(entry));
+    const later = window.__explainerEarly.filter((entry) => pending.contains(entry.target));
+    kept = window.__explainerEarly.filter((entry) => !pending.contains(entry.target));
     // The same list js/head.js fills: from now on only with what is done in `pending`.
     window.__explainerEarly.splice(0, Infinity, ...later);
     doc.documentElement.setAttribute('data-live', '');
