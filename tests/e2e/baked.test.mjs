@@ -90,13 +90,20 @@ for (const [lang, dir] of Object.entries(PAGES)) {
   });
 }
 
-test('the only script before first paint is js/head.js, under 1.25 KB gzip; nothing is preloaded', () => {
+test('the only script before first paint is js/head.js, under 1.25 KB gzip; only the core is preloaded, as the fetch the head script makes', () => {
   for (const dir of Object.values(PAGES)) {
     const html = fs.readFileSync(path.join(DIST, dir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1, `${dir || '/'}: ${scripts.join(' ')}`);
     assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.[0-9a-f]{10}\.js"/, 'the head script, named by its content');
-    assert.doesNotMatch(html, /rel="(preload|modulepreload)"/);
+    const preloads = [...html.matchAll(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>/g)].map((m) => m[0]);
+    assert.equal(preloads.length, 1, `${dir || '/'}: ${preloads.join(' ')}`);
+    const href = /href="([^"]+)"/.exec(preloads[0])[1];
+    assert.match(href, /pkg\/ai_capex_explainer_bg\.[0-9a-f]{10}\.wasm$/, 'the preloaded file is the core');
+    assert.match(preloads[0], /as="fetch"/);
+    assert.match(preloads[0], /crossorigin="anonymous"/, 'without credentials, as fetch() asks');
+    assert.match(preloads[0], /fetchpriority="low"/, 'after the page and its stylesheet');
+    assert.ok(/data-fetch="([^"]+)"/.exec(scripts[0])[1].split(' ').includes(href), 'the head script asks for the same address');
   }
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const head = fs.readFileSync(path.join(DIST, html.match(/<script src="\.\/(js\/head\.[0-9a-f]{10}\.js)"/)[1]));
@@ -214,6 +221,8 @@ test('the sources section gives the grades and links to every source, on the tab
       assert.equal(await live.page.locator('#sources .source-list > li').count(), 0, `${lang}: the live page lists the sources`);
       assert.ok(await live.page.locator('#sources .sources-more a[href="tables.html#sources"]').isVisible(), `${lang}: the live page lost the link to every source`);
       assert.deepEqual(live.requests.filter((url) => /capex-words/.test(url)), [], `${lang}: the words were loaded unasked`);
+      // The head script's fetch takes the preloaded response: the core comes over the wire once.
+      assert.equal(live.requests.filter((url) => /\.wasm$/.test(url)).length, 1, `${lang}: the core was asked for twice`);
     } finally {
       await live.close();
     }
