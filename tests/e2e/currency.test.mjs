@@ -125,3 +125,52 @@ test('?cur=CNY (English) converts every US dollar figure at the reference rate o
     await p.close();
   }
 });
+
+test('a switch answers with what is on screen at once, and every chart and the calculator follow; the last of quick switches stands', { timeout: 60_000 }, async () => {
+  // The charts whose tables hold US dollar figures (converted when the reader picks CN¥).
+  const dollarCharts = dataset.charts.filter((c) => [...c.facts, ...(c.context || [])].some((id) => facts.get(id)?.unit.startsWith('usd'))).map((c) => c.id);
+  assert.ok(dollarCharts.length >= 3 && dollarCharts.includes('us-capex'), `charts with dollar figures: ${dollarCharts}`);
+  const dollarFacts = [...facts.values()].filter((f) => f.unit.startsWith('usd')).map((f) => f.id);
+  // Per chart, how many of its dollar figures are also given in yuan.
+  const converted = (page) =>
+    page.evaluate(
+      ([ids, dollars]) =>
+        Object.fromEntries(ids.map((id) => [id, [...document.querySelectorAll(`#chart-${id} tr.fact-row`)].filter((row) => dollars.includes(row.dataset.fact) && row.querySelector('.converted')).length])),
+      [dollarCharts, dollarFacts],
+    );
+  // The calculator's amounts (its payback panel) in the reader's currency.
+  const paybackIn = (page, symbol) => page.evaluate((s) => (document.querySelector('#calculator .calc-payback')?.textContent || '').includes(s), symbol);
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await openTables(p.page);
+    assert.equal(await paybackIn(p.page, 'US$'), true, 'the payback panel gives no US$ amount');
+    // The first chart on screen, the calculator far below; the switch pressed where it is.
+    await p.page.evaluate(() => document.querySelector('#chart-us-capex canvas').scrollIntoView({ block: 'start' }));
+    await p.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const atOnce = await p.page.evaluate(([dollars]) => {
+      document.querySelector('#currency-switch button[data-currency="CNY"]').click();
+      // Still in the click's task: what the reader sees has answered.
+      const rows = (id) => [...document.querySelectorAll(`#chart-${id} tr.fact-row`)].filter((row) => dollars.includes(row.dataset.fact));
+      return { shown: rows('us-capex').filter((row) => row.querySelector('.converted')).length };
+    }, [dollarFacts]);
+    assert.ok(atOnce.shown > 0, 'the chart on screen did not follow the switch in its own task');
+    await p.page.waitForFunction(
+      ([ids, dollars]) => ids.every((id) => [...document.querySelectorAll(`#chart-${id} tr.fact-row`)].some((row) => dollars.includes(row.dataset.fact) && row.querySelector('.converted'))),
+      [dollarCharts, dollarFacts],
+      { timeout: 5_000 },
+    );
+    await p.page.waitForFunction(() => (document.querySelector('#calculator .calc-payback')?.textContent || '').includes('CN¥'), null, { timeout: 5_000 });
+    // Three switches in quick succession: the last one's currency everywhere.
+    for (const cur of ['USD', 'CNY', 'USD']) await p.page.locator(`#currency-switch button[data-currency="${cur}"]`).click();
+    await waitForParams(p.page, { cur: 'USD' });
+    await p.page.waitForTimeout(1_500);
+    assert.deepEqual(Object.values(await converted(p.page)), dollarCharts.map(() => 0), 'a dollar figure is still converted after switching back to US$');
+    assert.equal(await paybackIn(p.page, 'CN¥'), false, 'the payback panel still gives CN¥ amounts');
+    assert.equal(await paybackIn(p.page, 'US$'), true, 'the payback panel gives no US$ amount');
+    assert.deepEqual(p.consoleErrors, []);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});

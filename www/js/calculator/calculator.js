@@ -690,7 +690,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ctx = next;
       build();
       syncControls();
-      schedule(true);
+      // Redrawn a frame later: the rebuilt words are laid out in a frame of their own, not in
+      // the one that also recomputes and draws (over 100 ms on a phone together).
+      requestAnimationFrame(() => schedule(true));
     },
     /**
      * n × (one random input moved → what a slider drag redraws: projection, headline chart,

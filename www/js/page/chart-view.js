@@ -132,6 +132,10 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     observedSize(w, h) {
       observed = { w, h };
     },
+    /** Whether the chart is on screen or nearly; true until the observer has said otherwise. */
+    get near() {
+      return near !== false;
+    },
     setNear(isNear) {
       near = isNear;
       if (near && stale) scheduleDraw(view); // in the frame's budget, with the others near

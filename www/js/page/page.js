@@ -66,6 +66,7 @@ const app = {
   status: null,
   lang: null,
   currency: null,
+  currencySwitches: 0, // counts the reader's switches: a later one takes over an earlier one's rest
   theme: null,
   sections: null, // Set of visible section ids, or null for all
   entries: new Map(), // chart id → DOM entry (article.js)
@@ -100,6 +101,8 @@ const WORDS_AFTER_MS = 10_000;
 
 /** Resolves in a later task, after the browser has had its turn (input, painting). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves in a task after the next frame has been painted: what an input need not wait for. */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 // ---- colour scheme ------------------------------------------------------------------------
 
@@ -302,16 +305,30 @@ function setFigures(id, which) {
   scheduleDraw(view);
 }
 
-function setCurrency(currency) {
+/**
+ * The reader switched the currency. The switch answers at once with what is on screen: its
+ * charts' words now and their drawings in the coming frames; every other chart's words follow
+ * after that paint, one chart per task, then the calculator's (phone profile: the click's own
+ * work was 25–60 ms when every chart's words were rewritten in it).
+ */
+async function setCurrency(currency) {
   if (currency === app.currency) return;
   app.currency = currency;
+  const switched = ++app.currencySwitches;
   updateCurrencySwitch(currency);
   app.writeUrl({ cur: currency });
-  if (app.data) refreshChartText(app.entries, ctx(), visibleCharts());
   for (const view of app.views.values()) view.refresh();
+  const charts = app.data ? visibleCharts() : [];
+  const later = charts.filter((chart) => app.views.get(chart.id)?.near === false);
+  refreshChartText(app.entries, ctx(), charts.filter((chart) => !later.includes(chart)));
   if (pushView()) for (const view of app.views.values()) scheduleDraw(view);
-  // The calculator's words are rebuilt in a task of their own, after the switch has answered.
-  if (app.calculator) setTimeout(() => app.calculator.setContext(ctx()), 0);
+  for (const chart of later) {
+    await afterPaint();
+    if (switched !== app.currencySwitches) return; // a newer switch rewrites them all
+    refreshChartText(app.entries, ctx(), [chart]);
+  }
+  await afterPaint();
+  if (switched === app.currencySwitches && app.calculator) app.calculator.setContext(ctx());
 }
 
 function showProblems(problems) {
