@@ -452,8 +452,8 @@ fn defaults_with(changes: &[(&str, f64)]) -> Scenario {
 
 // Engine finding (issue 18: "a sprint never buys less than pacing before AGI"): at the
 // defaults with a 15 % price war the US sprint is stopped by investors in 2028 and, short of
-// funding, buys $632 bn against the paced path's $753 bn: it holds 2,534 of compute against
-// 2,640 in 2028 and 3,815 against 3,940 in 2029, before AGI in 2030.
+// funding, buys $650 bn against the paced path's $783 bn: it holds 3,339 of compute against
+// 3,491 in 2028 and 5,019 against 5,161 in 2029, before AGI in 2030.
 #[test]
 #[ignore = "engine finding: a sprint that spent its funding holds less compute than pacing"]
 fn a_sprint_never_holds_less_compute_than_pacing_before_agi_even_when_funding_binds() {
@@ -463,8 +463,8 @@ fn a_sprint_never_holds_less_compute_than_pacing_before_agi_even_when_funding_bi
 
 // Engine finding: with no power growth, China's access at 40 % and investors' patience of one
 // year, the US sprint (stopped in 2026) enters AGI in 2030 with the paced path's compute but
-// falls behind it once funding binds (2031: 4,567 against 4,776), so a bigger prize lowers
-// sprint minus pace against a sprinting China: −201.0 at prize 0, −206.0 at 0.5, −251.4 at 5.
+// falls behind it once funding binds (2032: 8,340 against 8,674), so a bigger prize lowers
+// sprint minus pace against a sprinting China: −260.6 at prize 0, −260.8 at 0.5, −261.8 at 5.
 #[test]
 #[ignore = "engine finding: after AGI a funding-bound sprint falls behind pacing"]
 fn a_bigger_prize_never_lowers_sprint_minus_pace_for_a_sprint_ahead_at_agi_even_when_funding_binds()
