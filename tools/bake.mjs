@@ -278,7 +278,8 @@ async function bakeTablesInPage({ title }) {
   // The method block leaves the calculator, which goes, for the place it held.
   const method = document.querySelector('#calculator details.calc-method');
   if (method) document.getElementById('calculator').before(method);
-  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script')) el.remove();
+  // No script runs here, so nothing it would load is asked for either (the core's preload).
+  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script, head link[rel="preload"]')) el.remove();
   document.title = title;
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }

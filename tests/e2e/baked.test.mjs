@@ -104,6 +104,9 @@ test('the only script before first paint is js/head.js, under 1.25 KB gzip; only
     assert.match(preloads[0], /crossorigin="anonymous"/, 'without credentials, as fetch() asks');
     assert.match(preloads[0], /fetchpriority="low"/, 'after the page and its stylesheet');
     assert.ok(/data-fetch="([^"]+)"/.exec(scripts[0])[1].split(' ').includes(href), 'the head script asks for the same address');
+    // The tables page runs no script: it asks for nothing a script would use.
+    const tables = fs.readFileSync(path.join(DIST, dir, 'tables.html'), 'utf8');
+    assert.doesNotMatch(tables, /<script\b|rel="(preload|modulepreload)"/, `${dir || '/'}tables.html`);
   }
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const head = fs.readFileSync(path.join(DIST, html.match(/<script src="\.\/(js\/head\.[0-9a-f]{10}\.js)"/)[1]));
