@@ -212,19 +212,6 @@ function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMed
   // preload scanner from fetching ahead, and a blocking script first would hold the stylesheet's
   // request until it has run (one round trip more before the first paint).
   css.after(headScript);
-  // The core is the largest file and the last to arrive before a chart can answer the reader:
-  // it is asked for with the stylesheet, one round trip before the head script could ask
-  // (phone profile: first chart live about 0.19 s sooner, first paint unchanged). Low priority,
-  // so the page and its stylesheet still come first; as a fetch without credentials, the
-  // request the head script makes, so the browser hands that one this response.
-  const core = prefetch.find((file) => file.endsWith('.wasm'));
-  const preloadCore = document.createElement('link');
-  preloadCore.rel = 'preload';
-  preloadCore.href = `${prefix}${core}`;
-  preloadCore.as = 'fetch';
-  preloadCore.crossOrigin = 'anonymous';
-  preloadCore.setAttribute('fetchpriority', 'low');
-  css.after(preloadCore);
   const meta = (property, content) => {
     const el = document.createElement('meta');
     el.setAttribute('property', property);
@@ -278,8 +265,7 @@ async function bakeTablesInPage({ title }) {
   // The method block leaves the calculator, which goes, for the place it held.
   const method = document.querySelector('#calculator details.calc-method');
   if (method) document.getElementById('calculator').before(method);
-  // No script runs here, so nothing it would load is asked for either (the core's preload).
-  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script, head link[rel="preload"]')) el.remove();
+  for (const el of document.querySelectorAll('.table-fallback, .chart-figure, .figures-switch, #calculator, .skip-link, .currency-switch, .share-ui, head script')) el.remove();
   document.title = title;
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 }
