@@ -148,13 +148,15 @@ test('a switch answers with what is on screen at once, and every chart and the c
     // The first chart on screen, the calculator far below; the switch pressed where it is.
     await p.page.evaluate(() => document.querySelector('#chart-us-capex canvas').scrollIntoView({ block: 'start' }));
     await p.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const atOnce = await p.page.evaluate(([dollars]) => {
+    const atOnce = await p.page.evaluate(([dollars, far]) => {
       document.querySelector('#currency-switch button[data-currency="CNY"]').click();
-      // Still in the click's task: what the reader sees has answered.
+      // Still in the click's task: what the reader sees has answered, a chart far below not yet.
       const rows = (id) => [...document.querySelectorAll(`#chart-${id} tr.fact-row`)].filter((row) => dollars.includes(row.dataset.fact));
-      return { shown: rows('us-capex').filter((row) => row.querySelector('.converted')).length };
-    }, [dollarFacts]);
+      const converted = (id) => rows(id).filter((row) => row.querySelector('.converted')).length;
+      return { shown: converted('us-capex'), far: converted(far), farRows: rows(far).length };
+    }, [dollarFacts, dollarCharts.at(-1)]);
     assert.ok(atOnce.shown > 0, 'the chart on screen did not follow the switch in its own task');
+    assert.ok(atOnce.farRows > 0 && atOnce.far === 0, `${dollarCharts.at(-1)}, far below, was rewritten in the click's task (${atOnce.far} of ${atOnce.farRows})`);
     await p.page.waitForFunction(
       ([ids, dollars]) => ids.every((id) => [...document.querySelectorAll(`#chart-${id} tr.fact-row`)].some((row) => dollars.includes(row.dataset.fact) && row.querySelector('.converted'))),
       [dollarCharts, dollarFacts],
@@ -164,10 +166,22 @@ test('a switch answers with what is on screen at once, and every chart and the c
     // Three switches in quick succession: the last one's currency everywhere.
     for (const cur of ['USD', 'CNY', 'USD']) await p.page.locator(`#currency-switch button[data-currency="${cur}"]`).click();
     await waitForParams(p.page, { cur: 'USD' });
-    await p.page.waitForTimeout(1_500);
+    // Settled: every chart and the calculator in US$ (an earlier switch's rest, run late, would
+    // leave some in CN¥).
+    const settled = () =>
+      p.page.evaluate(
+        ([ids, dollars]) =>
+          ids.every((id) => ![...document.querySelectorAll(`#chart-${id} tr.fact-row`)].some((row) => dollars.includes(row.dataset.fact) && row.querySelector('.converted'))) &&
+          !(document.querySelector('#calculator .calc-payback')?.textContent || '').includes('CN¥'),
+        [dollarCharts, dollarFacts],
+      );
+    for (let i = 0; i < 50 && !(await settled()); i++) await p.page.waitForTimeout(100);
     assert.deepEqual(Object.values(await converted(p.page)), dollarCharts.map(() => 0), 'a dollar figure is still converted after switching back to US$');
     assert.equal(await paybackIn(p.page, 'CN¥'), false, 'the payback panel still gives CN¥ amounts');
     assert.equal(await paybackIn(p.page, 'US$'), true, 'the payback panel gives no US$ amount');
+    // And it stays so: nothing of an earlier switch is still to come.
+    await p.page.waitForTimeout(500);
+    assert.equal(await settled(), true, 'an earlier switch rewrote words after the last one');
     assert.deepEqual(p.consoleErrors, []);
     assert.deepEqual(p.pageErrors, []);
   } finally {

@@ -687,6 +687,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     },
     /** A new context (currency change): rebuild the words that hold money. */
     setContext(next) {
+      if (next.currency === ctx.currency && next.lang === ctx.lang) return; // made after the switch
       ctx = next;
       build();
       syncControls();

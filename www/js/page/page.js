@@ -67,6 +67,7 @@ const app = {
   lang: null,
   currency: null,
   currencySwitches: 0, // counts the reader's switches: a later one takes over an earlier one's rest
+  currencyPending: null, // the charts whose words still follow the last switch (setCurrency)
   theme: null,
   sections: null, // Set of visible section ids, or null for all
   entries: new Map(), // chart id → DOM entry (article.js)
@@ -101,7 +102,7 @@ const WORDS_AFTER_MS = 10_000;
 
 /** Resolves in a later task, after the browser has had its turn (input, painting). */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-/** Resolves in a task after the next frame has been painted: what an input need not wait for. */
+/** Resolves in a task after the next frame has been painted: for what an input need not wait for. */
 const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 // ---- colour scheme ------------------------------------------------------------------------
@@ -306,10 +307,11 @@ function setFigures(id, which) {
 }
 
 /**
- * The reader switched the currency. The switch answers at once with what is on screen: its
- * charts' words now and their drawings in the coming frames; every other chart's words follow
- * after that paint, one chart per task, then the calculator's (phone profile: the click's own
- * work was 25–60 ms when every chart's words were rewritten in it).
+ * The reader switched the currency. The switch answers at once with the charts near the screen:
+ * their words now, their drawings in the coming frames; after that paint, every other chart's
+ * words follow, one chart per task, then the calculator's (phone profile: the click's own work
+ * was 25–60 ms when every chart's words were rewritten in it). Printing meanwhile finishes the
+ * rest at once (finishCurrencySwitch).
  */
 async function setCurrency(currency) {
   if (currency === app.currency) return;
@@ -322,13 +324,25 @@ async function setCurrency(currency) {
   const later = charts.filter((chart) => app.views.get(chart.id)?.near === false);
   refreshChartText(app.entries, ctx(), charts.filter((chart) => !later.includes(chart)));
   if (pushView()) for (const view of app.views.values()) scheduleDraw(view);
-  for (const chart of later) {
-    await afterPaint();
-    if (switched !== app.currencySwitches) return; // a newer switch rewrites them all
-    refreshChartText(app.entries, ctx(), [chart]);
-  }
+  app.currencyPending = later;
   await afterPaint();
-  if (switched === app.currencySwitches && app.calculator) app.calculator.setContext(ctx());
+  for (const chart of later) {
+    if (switched !== app.currencySwitches) return; // a newer switch, or printing, took over
+    refreshChartText(app.entries, ctx(), [chart]);
+    await nextTask();
+  }
+  if (switched !== app.currencySwitches) return;
+  app.currencyPending = null;
+  if (app.calculator) app.calculator.setContext(ctx());
+}
+
+/** What a currency switch left to follow, done now (the page is about to be printed). */
+function finishCurrencySwitch() {
+  if (!app.currencyPending) return;
+  app.currencySwitches += 1; // the switch's own rest stops
+  refreshChartText(app.entries, ctx(), app.currencyPending);
+  app.currencyPending = null;
+  if (app.calculator) app.calculator.setContext(ctx());
 }
 
 function showProblems(problems) {
@@ -610,6 +624,7 @@ function onCoreRestart({ method, message }) {
 function watchEnvironment() {
   preparePrinting((printing) => {
     app.printing = printing;
+    if (printing) finishCurrencySwitch();
     // At once, not on the next frame: the page is laid out for paper right after this.
     if (pushView()) for (const view of allViews()) view.draw();
   });
