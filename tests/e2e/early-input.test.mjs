@@ -57,7 +57,9 @@ test('what the reader does before the page is live is applied once it is: a curr
     await page.locator('#chart-us-capex button[data-figures="articles"]').click();
     await page.locator('#chart-china-capex details.table-details > summary').click();
     await page.locator('#calculator details.calc-more > summary').click();
-    // Kept: the tap, three slider changes, the choice, the switch and two openings.
+    // Kept: the tap, three slider changes, the choice, the switch and two openings (a toggle
+    // event comes in a task after the click: waited for).
+    await page.waitForFunction(() => window.__explainerEarly.length >= 8, null, { timeout: 2_000 }).catch(() => {});
     assert.equal(await page.evaluate(() => window.__explainerEarly.length), 8);
 
     await goLive(page, release);

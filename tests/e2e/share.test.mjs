@@ -368,11 +368,12 @@ for (const [lang, currency] of [['en', 'USD'], ['zh-Hans', 'CNY'], ['zh-Hant', '
 }
 
 test('downloaded before the scenarios are computed, the results CSV says the risk figures are not there yet', { timeout: 60_000 }, async () => {
-  // Once the calculator is built, zero-delay timers wait a minute: the page stops at its next
-  // pause, its first chart drawn, before the Monte Carlo's first slice (calculator.js makeHeavy).
+  // Once the calculator has drawn its first chart (the task after it was made), zero-delay
+  // timers wait a minute: the page stops at its next pause, before the Monte Carlo's first slice
+  // (calculator.js makeHeavy).
   const initScript = () => {
     const later = window.setTimeout;
-    window.setTimeout = (fn, ms, ...rest) => later(fn, !ms && document.querySelector('#calculator .share-results') ? 60_000 : ms, ...rest);
+    window.setTimeout = (fn, ms, ...rest) => later(fn, !ms && document.querySelector('#calculator canvas[data-drawn="1"]') ? 60_000 : ms, ...rest);
   };
   const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...DESKTOP, initScript });
   try {
