@@ -74,9 +74,9 @@ test('what the reader does before the page is live is applied once it is: a curr
     assert.equal(await page.locator('#in-agi_mode-1').isChecked(), true, 'the choice made');
     assert.equal(await page.locator('#chart-us-capex button[data-figures="articles"]').getAttribute('aria-pressed'), 'true', 'the figures switch');
     assert.equal(await page.locator('#chart-china-capex details.table-details').evaluate((d) => d.open), true, 'the table opened');
-    // The calculator's words are rebuilt for the currency in a task after the switch: what the
-    // reader opened stays open.
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    // The calculator's words are rebuilt for the currency after the switch has answered (once
+    // the charts' words have followed): what the reader opened stays open.
+    await page.waitForFunction(() => /¥|yuan/i.test(document.getElementById('calculator').innerText), null, { timeout: 5_000 }).catch(() => {});
     assert.match(await page.locator('#calculator').innerText(), /¥|yuan/i, 'the calculator is not in the currency tapped');
     assert.equal(await page.locator('#calculator details.calc-more').evaluate((d) => d.open), true, 'the assumptions opened');
     assert.equal(await page.locator('[data-kept]').count(), 0, 'a live control still shows it is waiting');
