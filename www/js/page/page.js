@@ -66,8 +66,7 @@ const app = {
   status: null,
   lang: null,
   currency: null,
-  currencySwitches: 0, // counts the reader's switches: a later one takes over an earlier one's rest
-  currencyPending: null, // the charts whose words still follow the last switch (setCurrency)
+  currencyPending: null, // the charts whose words still follow the last currency switch (setCurrency)
   theme: null,
   sections: null, // Set of visible section ids, or null for all
   entries: new Map(), // chart id → DOM entry (article.js)
@@ -310,36 +309,30 @@ function setFigures(id, which) {
  * The reader switched the currency. The switch answers at once with the charts near the screen:
  * their words now, their drawings in the coming frames; after that paint, every other chart's
  * words follow, one chart per task, then the calculator's (phone profile: the click's own work
- * was 25–60 ms when every chart's words were rewritten in it). Printing meanwhile finishes the
- * rest at once (finishCurrencySwitch).
+ * was 25–60 ms when every chart's words were rewritten in it). A newer switch takes over what
+ * is left; printing finishes it at once (finishCurrencySwitch).
  */
 async function setCurrency(currency) {
   if (currency === app.currency) return;
   app.currency = currency;
-  const switched = ++app.currencySwitches;
   updateCurrencySwitch(currency);
   app.writeUrl({ cur: currency });
   for (const view of app.views.values()) view.refresh();
   const charts = app.data ? visibleCharts() : [];
-  const later = charts.filter((chart) => app.views.get(chart.id)?.near === false);
-  refreshChartText(app.entries, ctx(), charts.filter((chart) => !later.includes(chart)));
+  const pending = (app.currencyPending = charts.filter((chart) => app.views.get(chart.id)?.near === false));
+  refreshChartText(app.entries, ctx(), charts.filter((chart) => !pending.includes(chart)));
   if (pushView()) for (const view of app.views.values()) scheduleDraw(view);
-  app.currencyPending = later;
   await afterPaint();
-  for (const chart of later) {
-    if (switched !== app.currencySwitches) return; // a newer switch, or printing, took over
-    refreshChartText(app.entries, ctx(), [chart]);
+  while (app.currencyPending === pending && pending.length) {
+    refreshChartText(app.entries, ctx(), [pending.shift()]);
     await nextTask();
   }
-  if (switched !== app.currencySwitches) return;
-  app.currencyPending = null;
-  if (app.calculator) app.calculator.setContext(ctx());
+  if (app.currencyPending === pending) finishCurrencySwitch();
 }
 
-/** What a currency switch left to follow, done now (the page is about to be printed). */
+/** What the last currency switch left to follow, done now: its charts' words, then the calculator's. */
 function finishCurrencySwitch() {
   if (!app.currencyPending) return;
-  app.currencySwitches += 1; // the switch's own rest stops
   refreshChartText(app.entries, ctx(), app.currencyPending);
   app.currencyPending = null;
   if (app.calculator) app.calculator.setContext(ctx());
