@@ -140,7 +140,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let monteCarloScenario = null; // the scenario the Monte Carlo run is for
   let sensitivityCache = null;
   let mapCache = null;
-  let frame = null; // { full, computed } while a frame is requested (computed: recompute() is done)
+  let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
+  let settling = false; // settle() will make them after the input's handlers
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
@@ -503,9 +504,14 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     mapCache = null;
     const p = ex.projection();
     projection = p && p.ok !== false && Array.isArray(p.years) ? p : null;
-    // Draw first, then write text into the page: drawing after DOM writes would make the
-    // browser lay the page out in the middle of the frame.
-    for (const [id, view] of views) if (redrawnAtOnce(id, full)) drawSoon(id, view);
+    // Drawn before the result's words are written: a drawing after DOM writes would make the
+    // browser lay the page out first (for a canvas not measured yet).
+    drawAtOnce(full, true);
+  }
+
+  /** The charts redrawn with the projection (see redrawnAtOnce), the headline chart only if `headline`. */
+  function drawAtOnce(full, headline) {
+    for (const [id, view] of views) if (redrawnAtOnce(id, full) && (headline || id !== HEADLINE_CHART)) drawSoon(id, view);
   }
 
   /** Whether chart `id` is redrawn with the projection: the headline chart always; with `full`, all but the heavy ones. */
@@ -610,9 +616,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   /**
-   * Recompute and redraw on the next frame; with `full`, every chart. `computed`: recompute()
-   * has just run for this scenario, the frame only writes the words (a newer call that has not
-   * recomputed undoes it).
+   * Recompute and redraw on the next frame; with `full`, every chart. `computed`: the projection
+   * and the headline chart have just been made for this scenario (settle()), the frame asks for
+   * the other charts and writes the words (a newer call that has not recomputed undoes it).
    */
   function schedule(full, { computed = false } = {}) {
     if (frame) {
@@ -625,6 +631,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const { full: wasFull, computed: done } = frame;
       frame = null;
       if (!done) recompute(wasFull);
+      // The other charts' drawings asked for from here come a frame later, not in this one.
+      else drawAtOnce(wasFull, false);
       writeOut(wasFull);
       writeScenarioUrl();
     });
@@ -632,12 +640,19 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /**
    * A slider let go or a preset chosen: the projection made and the headline chart drawn in
-   * the input's own task, the words written in the frame after it. In one frame the two made a
-   * task over 50 ms on a phone (the projection alone is 9 ms at CPU ×4, the words' layout more).
+   * the input's own task (once, after its handlers: kept early input sends several), the
+   * words written and the other charts asked for in the frame after it. In one frame the two
+   * made a task over 50 ms on a phone (the projection alone is 9 ms at CPU ×4, the words'
+   * layout more).
    */
   function settle() {
-    recompute(true);
-    schedule(true, { computed: true });
+    if (settling) return;
+    settling = true;
+    queueMicrotask(() => {
+      settling = false;
+      recompute(false);
+      schedule(true, { computed: true });
+    });
   }
 
   function writeScenarioUrl() {
