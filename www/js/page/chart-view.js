@@ -165,6 +165,9 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     draw() {
       const ex = explainer();
       if (!ex || !view.isVisible()) return false;
+      // A drawing now answers a redraw asked for before it: the resize observer's first report
+      // of a chart made a task before its first drawing asked for one, and it was drawn twice.
+      dirty.delete(view);
       const started = performance.now();
       const dpr = currentDpr();
       const { w: cssW, h: cssH } = cssSize();
