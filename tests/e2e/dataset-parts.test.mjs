@@ -98,7 +98,7 @@ test('the page starts from the figures; a table asks for the words once, shows i
     await conflicts.locator('summary').click();
     const conflict = dataset.conflicts.find((c) => c.explanation && (c.facts || []).some((id) => chart.facts.includes(id)));
     // An opened block is built in the toggle event's task, after the click: waited for.
-    if (conflict) await p.page.locator('details.conflicts[open]', { hasText: conflict.title.en }).first().waitFor({ timeout: 5_000 });
+    if (conflict) await conflicts.getByText(conflict.title.en).first().waitFor({ timeout: 5_000 });
     assert.equal(wordsRequests(p).length, 1, 'the words were asked for more than once');
     assert.deepEqual(p.problems(), []);
   } finally {

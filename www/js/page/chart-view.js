@@ -3,8 +3,8 @@
 // under them (ex.hit / ex.marks map device pixels back to the fact or model year).
 //
 // Redraws are batched: scheduleDraw() marks a view dirty and the coming animation frames draw
-// the dirty views near the screen, a few milliseconds of drawing each; the others when they
-// come near. A ResizeObserver on each canvas schedules a redraw when its CSS size changes (the
+// the dirty views near the screen, a few milliseconds of drawing each (unless a view is drawn
+// before then); the others when they come near. A ResizeObserver on each canvas schedules a redraw when its CSS size changes (the
 // CSS decides the size; see css/chart.css).
 
 import { createTooltip } from './tooltip.js';
@@ -45,7 +45,7 @@ function requestFrame() {
   }
 }
 
-/** Draw `view` on a coming animation frame (once, however often this is called). */
+/** Draw `view` on a coming animation frame, unless it is drawn before (once, however often this is called). */
 export function scheduleDraw(view) {
   dirty.add(view);
   requestFrame();
@@ -165,9 +165,9 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     draw() {
       const ex = explainer();
       if (!ex || !view.isVisible()) return false;
-      // A drawing now answers a redraw asked for before it: the resize observer's first report
-      // of a chart made a task before its first drawing asked for one, and it was drawn twice.
-      dirty.delete(view);
+      // A drawing answers any redraw asked for before it (as the resize observer's first
+      // report of a chart does); one that fails is asked for again, once.
+      const asked = dirty.delete(view);
       const started = performance.now();
       const dpr = currentDpr();
       const { w: cssW, h: cssH } = cssSize();
@@ -195,6 +195,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
         if (errorEl) errorEl.hidden = true;
       } catch (e) {
         ok = false;
+        if (asked) scheduleDraw(view);
         if (snapshot) restore(canvas, snapshot);
         canvas.dataset.error = '1';
         if (errorEl) {
@@ -235,6 +236,7 @@ export function createChartView({ id, elementId = id, canvas, frame, errorEl, ex
     },
     /** Stop watching the canvas (its section is being rebuilt). */
     destroy() {
+      dirty.delete(view);
       tooltip.hide();
       listening.abort();
       if (resizeObserver) resizeObserver.unobserve(canvas);
