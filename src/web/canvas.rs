@@ -7,9 +7,7 @@
 //! The canvas drawing is plotters-canvas's, less its repeated state: it set the colour, line
 //! width, font, alignment and baseline before every line and label (a string built here and
 //! parsed by the browser each time: 459 calls into the browser for the first chart, half of
-//! them setting what was set already). Here each is set only when it changes, and each label
-//! is measured once per drawing: plotters and the charts' text fitting ask again for widths they
-//! had (98 measurements, 44 different, for the first chart).
+//! them setting what was set already). Here each is set only when it changes.
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -18,7 +16,6 @@ use plotters_backend::{
     FontTransform,
 };
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -80,8 +77,6 @@ pub struct Measured<'a> {
     /// The live canvas's context, or a scratch canvas's for measuring the SVG's text.
     context: CanvasRenderingContext2d,
     state: RefCell<ContextState>,
-    /// Widths measured in this drawing, by font (as `set_font` writes it) and text.
-    widths: RefCell<HashMap<(String, String), u32>>,
 }
 
 /// The live canvas.
@@ -94,7 +89,6 @@ impl Measured<'static> {
             inner: Inner::Canvas(canvas),
             context,
             state: RefCell::default(),
-            widths: RefCell::default(),
         }
     }
 }
@@ -106,7 +100,6 @@ impl<'a> Measured<'a> {
             inner: Inner::Svg(SVGBackend::with_string(out, size)),
             context,
             state: RefCell::default(),
-            widths: RefCell::default(),
         }
     }
 
@@ -132,10 +125,12 @@ impl<'a> Measured<'a> {
     }
 
     fn set_font(&self, style: &impl BackendTextStyle) {
-        self.use_font(font_of(style));
-    }
-
-    fn use_font(&self, font: String) {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
         if self.state.borrow().font != font {
             self.context.set_font(&font);
             self.state.borrow_mut().font = font;
@@ -403,31 +398,14 @@ impl DrawingBackend for Measured<'_> {
         }
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
-        let height = style.size().ceil() as u32;
-        let key = (font_of(style), text.to_owned());
-        if let Some(&width) = self.widths.borrow().get(&key) {
-            return Ok((width, height));
-        }
-        self.use_font(key.0.clone());
+        self.set_font(style);
         let width = self
             .context
             .measure_text(text)
             .map_err(|_| {
                 DrawingErrorKind::DrawingError(CanvasDrawError("measureText failed".into()))
             })?
-            .width()
-            .ceil() as u32;
-        self.widths.borrow_mut().insert(key, width);
-        Ok((width, height))
+            .width();
+        Ok((width.ceil() as u32, style.size().ceil() as u32))
     }
-}
-
-/// The canvas `font` of `style`.
-fn font_of(style: &impl BackendTextStyle) -> String {
-    format!(
-        "{} {}px {}",
-        style.style().as_str(),
-        style.size(),
-        style.family().as_str()
-    )
 }

@@ -30,6 +30,7 @@ import { MAP_CHART } from './calculator-map.js';
 import { methodSection } from './calculator-method.js';
 import { gameBlock, certainty, riskSentences } from './calculator-game.js';
 import { applyUrlScenario } from '../page/url-scenario.js';
+import { afterPaint } from '../lib/tasks.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 /**
@@ -743,7 +744,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       // Redrawn after the next frame: the rebuilt words are laid out in a frame of their own,
       // then the projection and headline chart come in a task, the result's words in the frame
       // after it (all in one frame they were over 100 ms on a phone).
-      requestAnimationFrame(() => setTimeout(settle, 0));
+      afterPaint().then(settle);
     },
     /**
      * n × (one random input moved → what a slider drag redraws: projection, headline chart,

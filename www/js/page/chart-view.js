@@ -4,8 +4,8 @@
 //
 // Redraws are batched: scheduleDraw() marks a view dirty and the coming animation frames draw
 // the dirty views near the screen, a few milliseconds of drawing each (unless a view is drawn
-// before then); the others when they come near. A ResizeObserver on each canvas schedules a redraw when its CSS size changes (the
-// CSS decides the size; see css/chart.css).
+// before then); the others when they come near. A ResizeObserver on each canvas schedules a
+// redraw when its CSS size changes (the CSS decides the size; see css/chart.css).
 
 import { createTooltip } from './tooltip.js';
 

@@ -13,6 +13,7 @@ import { createFormat } from '../lib/format.js';
 import { fetchDatasetText, fetchWholeDatasetText, parseJson, indexDataset, localized, shapeProblems } from '../core/data.js';
 import { renderHeader, updateCurrencySwitch, buildChartSections, refreshChartText, renderSourcesSection, renderFooter } from './article.js';
 import { createChartView, scheduleDraw, currentDpr } from './chart-view.js';
+import { nextTask, afterPaint } from '../lib/tasks.js';
 import { applyEarlyInput, stopKeepingEarlyInput } from './early-input.js';
 import { describeFact, chartElementId } from './tables.js';
 import { loadWasm, createExplainer } from '../core/wasm.js';
@@ -99,10 +100,6 @@ function markInteractive() {
 /** Reading time after which the figures' words are fetched unasked (fetchWordsOnceSettled). */
 const WORDS_AFTER_MS = 10_000;
 
-/** Resolves in a later task, after the browser has had its turn (input, painting). */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-/** Resolves in a task after the next frame has been painted: for what an input need not wait for. */
-const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 // ---- colour scheme ------------------------------------------------------------------------
 
