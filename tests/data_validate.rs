@@ -3,7 +3,7 @@
 
 mod data_fixture;
 
-use ai_capex_explainer::data::{DataErrorKind, Dataset, PeriodProblem};
+use ai_capex_explainer::data::{std_read_number, DataErrorKind, Dataset, PeriodProblem};
 use data_fixture::{fact0, kinds, messages, valid, with};
 use serde_json::{json, Value};
 
@@ -804,4 +804,24 @@ fn formula_text_behind_spaces_zero_width_characters_or_in_full_width_is_refused_
         let v = with(|v| fact0(v)["quote"] = json!(text));
         assert_eq!(messages(&v), Vec::<String>::new(), "{text:?}");
     }
+}
+
+/// The page skips the rules only for the very bytes the build checked (it compares their
+/// digest with the file's name); the reading itself still refuses what does not read.
+#[test]
+fn a_file_the_build_checked_is_read_without_the_rules_and_still_refused_when_it_does_not_read() {
+    let read = |value: &Value| Dataset::from_checked_json_with(&value.to_string(), std_read_number);
+    let checked = read(&valid()).expect("the valid fixture reads");
+    assert_eq!(checked, Dataset::from_json(&valid().to_string()).unwrap());
+    // A rule broken: the checked path does not look (its caller vouches for the bytes)...
+    let broken_rule = with(|v| fact0(v)["source"] = json!("s009"));
+    assert!(read(&broken_rule).is_ok());
+    assert_eq!(messages(&broken_rule).len(), 1);
+    // ...but a file that does not read, or a wrong shape, is refused as from_json refuses it.
+    let errors =
+        Dataset::from_checked_json_with("{\"schema_version\": 1", std_read_number).unwrap_err();
+    assert!(!errors.0.is_empty());
+    let wrong_shape = with(|v| fact0(v)["value"] = json!("twelve"));
+    let errors = read(&wrong_shape).unwrap_err();
+    assert!(errors.to_string().contains("facts[0]"), "{errors}");
 }

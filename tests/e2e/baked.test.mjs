@@ -161,6 +161,34 @@ test('a data file the core refuses: the baked page says so, keeps its published 
   }
 });
 
+test("the core reads the figures the build checked without its rules again, and checks in full a file changed under the same name", { timeout: 60_000 }, async () => {
+  const words = readWwwJson('i18n/en.json');
+  const figuresFile = fs.readdirSync(path.join(DIST, 'data')).find((f) => /^capex-figures\.[0-9a-f]{10}\.json$/.test(f));
+  const figures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', figuresFile), 'utf8'));
+  const fact = figures.facts.find((f) => figures.charts[0].facts.includes(f.id));
+  // The same shape, one rule broken: a fact citing a source the file does not list.
+  const changed = JSON.stringify({ ...figures, facts: figures.facts.map((f) => (f === fact ? { ...f, source: 'no-such-source' } : f)) });
+  for (const [label, route, checkedByBuild] of [
+    ['as built', null, true],
+    ['changed on the host', (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })), false],
+  ]) {
+    const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...(route ? { route } : {}) });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready', label);
+      assert.equal(await p.page.evaluate(() => window.__explainer.datasetCheckedByBuild), checkedByBuild, label);
+      const message = await p.page.locator('#status [data-message="dataset"]').count();
+      if (checkedByBuild) assert.equal(message, 0, `${label}: a dataset problem is shown`);
+      else {
+        const text = await p.page.locator('#status [data-message="dataset"]').innerText();
+        assert.ok(text.includes(words.status.dataset_kept_published), `${label}: the core did not refuse the file: ${text}`);
+      }
+      assert.deepEqual(p.pageErrors, [], label);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('after load the page holds at most 1,500 elements; the tables are built when opened', { timeout: 60_000 }, async () => {
   for (const size of [PHONE, DESKTOP]) {
     const p = await openPage(env.browser, `${env.server.url}en/`, { ...size });

@@ -37,6 +37,15 @@ export function assetUrl(file) {
 }
 
 /**
+ * The digest in `file`'s hashed name (the first 10 hex digits of its SHA-256: tools/bake.mjs),
+ * or null where the site uses plain names.
+ */
+export function contentHash(file) {
+  const named = hashedNames[file];
+  return named ? (named.match(/\.([0-9a-f]{10})\.[a-z]+$/) || [])[1] || null : null;
+}
+
+/**
  * Fetch `file`: the response js/head.js already asked for right after the first paint (a baked
  * page names them on the head script), else a new request.
  */

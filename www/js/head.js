@@ -11,6 +11,23 @@
   var me = document.currentScript;
   var main = me && me.getAttribute('data-main');
   var files = ((me && me.getAttribute('data-fetch')) || '').split(' ').filter(Boolean);
+  // The files the live page needs are asked for first thing (this script waits for the
+  // stylesheet: the rest of it can wait for these requests), while the browser lays out and
+  // paints the first view, at low priority so the rest of the page arrives first; the bundle is
+  // fetched now too, but runs only after that paint. js/assets.js takes these responses instead
+  // of asking again.
+  if (main) {
+    var started = (window.__explainerFetches = {});
+    files.forEach(function (file) {
+      var url = new URL(file, document.baseURI).href;
+      started[url] = fetch(url, { priority: 'low' });
+      started[url].catch(function () {}); // a failure is reported by whoever reads it
+    });
+    var preload = document.createElement('link');
+    preload.rel = 'modulepreload';
+    preload.href = main;
+    document.head.appendChild(preload);
+  }
   root.setAttribute('data-js', '');
   var theme = (query.get('theme') || '').toLowerCase();
   if (theme === 'dark' || theme === 'light') {
@@ -82,22 +99,6 @@
       control.removeAttribute('data-kept');
     });
     if (parent !== window && window.ResizeObserver) new ResizeObserver(tellHost).observe(root);
-  }
-  // The files the live page needs are asked for now, while the browser lays out and paints the
-  // first view (this script waits for the stylesheet), at low priority so the rest of the page
-  // arrives first; the bundle is fetched now too, but runs only after that paint.
-  // js/assets.js takes these responses instead of asking again.
-  if (main) {
-    var started = (window.__explainerFetches = {});
-    files.forEach(function (file) {
-      var url = new URL(file, document.baseURI).href;
-      started[url] = fetch(url, { priority: 'low' });
-      started[url].catch(function () {}); // a failure is reported by whoever reads it
-    });
-    var preload = document.createElement('link');
-    preload.rel = 'modulepreload';
-    preload.href = main;
-    document.head.appendChild(preload);
   }
   requestAnimationFrame(function () {
     if (!main) return;

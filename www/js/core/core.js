@@ -26,7 +26,7 @@ export function createResilientCore(Explainer, { lastPanic = () => null, renew =
 
   function record(method, args, result) {
     const accepted = !(result && result.ok === false);
-    if (method === 'set_dataset' && Array.isArray(result) && result.length === 0) state.dataset = args[0];
+    if ((method === 'set_dataset' || method === 'set_checked_dataset') && Array.isArray(result) && result.length === 0) state.dataset = args[0];
     else if (method === 'set_view') state.view = args[0];
     else if (method === 'set_figures') state.figures.set(args[0], args[1]);
     else if (method === 'reset' || (method === 'apply_preset' && accepted)) {

@@ -7,7 +7,7 @@
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from '../lib/inline.js';
-import { DATASET_IN_PARTS, fetchAsset, withinLoadTime } from '../assets.js';
+import { DATASET_IN_PARTS, contentHash, fetchAsset, withinLoadTime } from '../assets.js';
 import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from '../data-file/size-limit.js';
 import { joinWords } from './dataset-parts.js';
 
@@ -35,6 +35,24 @@ async function fetchWords() {
   return file.text !== undefined ? parseJson(file.text) : file;
 }
 
+/**
+ * Whether `bytes` are the very file the build checked with the core's rules and named by its
+ * digest (tools/bake.mjs): then the core need not run the rules again (a quarter of its work
+ * before the first chart on a phone). False where the site uses plain names, where the bytes
+ * differ (a file changed on the host), or where no digest can be taken (crypto.subtle wants a
+ * secure context).
+ */
+async function isBuildChecked(name, bytes) {
+  const expected = contentHash(name);
+  if (!expected || !globalThis.crypto?.subtle) return false;
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return [...digest.slice(0, 5)].map((b) => b.toString(16).padStart(2, '0')).join('') === expected;
+  } catch {
+    return false;
+  }
+}
+
 async function readDataFile(name) {
   try {
     return await withinLoadTime(
@@ -42,7 +60,8 @@ async function readDataFile(name) {
         const response = await fetchAsset(name);
         if (!response.ok) return { error: `${name}: HTTP ${response.status}` };
         const { bytes, size } = await readWithinLimit(response);
-        return size > MAX_DATASET_BYTES ? { error: tooLargeMessage(size) } : { text: new TextDecoder().decode(bytes) };
+        if (size > MAX_DATASET_BYTES) return { error: tooLargeMessage(size) };
+        return { text: new TextDecoder().decode(bytes), checkedByBuild: await isBuildChecked(name, bytes) };
       })(),
       name,
     );

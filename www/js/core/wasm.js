@@ -155,12 +155,15 @@ function instanceBound(Explainer, core) {
  * A new core (js/core/core.js: it restarts itself after a trap, calling `onRestart`), handed the
  * dataset file's JSON text, when there is one. Returns { ok: true, ex, errors } or { ok: false,
  * detail }: `errors` are the problems that made the core refuse the file ([] when it accepted
- * it); the calculator works either way.
+ * it); the calculator works either way. `checkedByBuild`: the text is the very file the build
+ * checked (js/core/data.js compared its digest), so the core reads it without running the rules
+ * again.
  */
-export function createExplainer(wasm, datasetText, onRestart) {
+export function createExplainer(wasm, datasetText, onRestart, { checkedByBuild = false } = {}) {
   try {
     const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, renew: wasm.renew, onRestart });
-    const problems = datasetText !== undefined ? ex.set_dataset(datasetText) : [];
+    const read = checkedByBuild ? ex.set_checked_dataset : ex.set_dataset;
+    const problems = datasetText !== undefined ? read.call(ex, datasetText) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
     return { ok: false, detail: e && e.message ? e.message : String(e) };

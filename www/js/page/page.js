@@ -44,6 +44,8 @@ const api = {
   },
   /** Text keys looked up but missing from the language file (for tests; [] when complete). */
   missingText: () => (app.t ? [...app.t.missing] : []),
+  /** Whether the core read the figures as the very file the build checked, without its rules again (tests). */
+  datasetCheckedByBuild: false,
   /** Bytes of the core's linear memory (tests/e2e/soak.mjs); 0 until it has loaded. */
   wasmMemoryBytes: () => 0,
   /** The calculator's current projection as the core returns it (tests read the engine's calls). */
@@ -475,12 +477,13 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   const calculatorFiles =
     !app.sections || app.sections.has('calculator') ? Promise.all([withinLoadTime(import('../calculator/calculator.js'), 'js/calculator'), loadCalculatorMessages(app.lang)]) : null;
   calculatorFiles?.catch(() => {}); // reported where it is awaited
-  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart);
+  const created = createExplainer(wasm, parsed.value !== undefined ? file.text : undefined, onCoreRestart, { checkedByBuild: file.checkedByBuild === true });
   if (!created.ok) {
     failCore('status.wasm_failed', created.detail, file, parsed);
     return;
   }
   app.ex = created.ex;
+  api.datasetCheckedByBuild = file.checkedByBuild === true;
   if (parsed.value !== undefined && !created.errors.length) {
     app.data = prepared ? prepared.data : indexDataset(parsed.value);
     app.datasetText = file.text;
