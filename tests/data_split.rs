@@ -168,3 +168,75 @@ fn a_figures_part_answers_to_the_chart_rules_on_what_the_charts_draw() {
         "{errors}"
     );
 }
+
+/// Every localized text of `v` (an object whose keys are languages) cut to `lang`'s, as
+/// tools/dataset-parts.mjs cuts a language part (Traditional Chinese resolved to its fallback).
+fn in_language(v: &Value, lang: &str) -> Value {
+    match v {
+        Value::Object(map)
+            if map.contains_key("en")
+                && map
+                    .keys()
+                    .all(|k| ["en", "zh-Hans", "zh-Hant"].contains(&k.as_str())) =>
+        {
+            let text = map
+                .get(lang)
+                .or_else(|| map.get("zh-Hans"))
+                .cloned()
+                .unwrap_or(Value::Null);
+            json!({ lang: text })
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), in_language(v, lang)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|x| in_language(x, lang)).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn a_language_part_carries_one_language_and_reads_as_the_whole_file_does_in_it() {
+    use ai_capex_explainer::data::Lang;
+    let whole: Value =
+        serde_json::from_str(DEFAULT_DATASET_JSON).expect("the shipped file is JSON");
+    let full = Dataset::embedded().expect("the shipped file is valid");
+    for lang in Lang::ALL {
+        let mut part = in_language(&without_words(&whole, true), lang.code());
+        part["split"]["lang"] = json!(lang.code());
+        let read = Dataset::from_json(&part.to_string())
+            .unwrap_or_else(|e| panic!("the {} part is refused:\n{e}", lang.code()));
+        assert_eq!(read.split.as_ref().and_then(|s| s.lang), Some(lang));
+        for (a, b) in read.entities.iter().zip(&full.entities) {
+            assert_eq!(
+                a.name.get(lang),
+                b.name.get(lang),
+                "{}: {}",
+                lang.code(),
+                b.id
+            );
+        }
+        // A text without the part's language is refused, named with the language it lacks.
+        let mut broken = part.clone();
+        let other = if lang == Lang::En { "zh-Hans" } else { "en" };
+        broken["entities"][0]["name"] = json!({ other: "Acme" });
+        let errors = Dataset::from_json(&broken.to_string())
+            .expect_err("a text without the part's language");
+        assert!(
+            errors
+                .to_string()
+                .contains(&format!("name.{}", lang.code())),
+            "{}: {errors}",
+            lang.code()
+        );
+    }
+    // Without `lang`, a one-language text is refused as in the whole file.
+    let mut unmarked = in_language(&without_words(&whole, true), "en");
+    unmarked["split"].as_object_mut().unwrap().remove("lang");
+    assert!(Dataset::from_json(&unmarked.to_string()).is_err());
+    // A language the explainer does not speak is refused.
+    let mut odd = without_words(&whole, true);
+    odd["split"]["lang"] = json!("fr");
+    assert!(Dataset::from_json(&odd.to_string()).is_err());
+}

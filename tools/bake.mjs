@@ -541,9 +541,11 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
     assetNames[`i18n/${lang}.json`] = hashedCopy(out, `i18n/${lang}.json`, words.page);
     assetNames[`i18n/${lang}.calculator.json`] = hashedCopy(out, `i18n/${lang}.calculator.json`, words.calculator);
   }
-  const parts = cutDataset(core, shippedBytes('data/capex-dataset.json'));
-  assetNames['data/capex-figures.json'] = hashedCopy(out, 'data/capex-figures.json', parts.figures);
-  assetNames['data/capex-words.json'] = hashedCopy(out, 'data/capex-words.json', parts.words);
+  const parts = cutDataset(core, shippedBytes('data/capex-dataset.json'), Object.keys(LANG_DIRS));
+  for (const [lang, { figures, words }] of Object.entries(parts)) {
+    assetNames[`data/capex-figures.${lang}.json`] = hashedCopy(out, `data/capex-figures.${lang}.json`, figures);
+    assetNames[`data/capex-words.${lang}.json`] = hashedCopy(out, `data/capex-words.${lang}.json`, words);
+  }
   const mainScript = await bundleScripts(out, assetNames);
   fs.writeFileSync(path.join(out, 'js', 'embed-host.js'), await minifyScript(fs.readFileSync(path.join(WWW, 'js', 'embed-host.js'), 'utf8')));
 
@@ -579,7 +581,7 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const size = pngSize(fs.readFileSync(path.join(out, dir, PREVIEW_FILE)));
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
-      const prefetch = ['data/capex-figures.json', `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
+      const prefetch = [`data/capex-figures.${lang}.json`, `i18n/${lang}.json`, 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
       const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
       const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, images, wideMedia: wideMedia(), styles, bodyStyles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.

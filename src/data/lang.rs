@@ -6,13 +6,16 @@ use serde::{Deserialize, Serialize};
 ///
 /// The dataset always carries English and Simplified Chinese; Traditional Chinese is optional
 /// per text and falls back to Simplified Chinese when missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// English (`en`).
+    #[serde(rename = "en")]
     En,
     /// Simplified Chinese (`zh-Hans`).
+    #[serde(rename = "zh-Hans")]
     ZhHans,
     /// Traditional Chinese (`zh-Hant`).
+    #[serde(rename = "zh-Hant")]
     ZhHant,
 }
 
@@ -64,13 +67,16 @@ impl Lang {
 /// One piece of reader-facing text in every language.
 ///
 /// JSON shape: `{"en": "...", "zh-Hans": "...", "zh-Hant": "..."}`; `zh-Hant` may be absent.
+/// A language part of the figures (the baked site's, [`crate::data::Split`]) carries only its
+/// own language: there the others read as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
-    /// English text (required, non-empty).
+    /// English text (required, non-empty, but in another language's part).
+    #[serde(default)]
     pub en: String,
-    /// Simplified Chinese text (required, non-empty).
-    #[serde(rename = "zh-Hans")]
+    /// Simplified Chinese text (required, non-empty, but in another language's part).
+    #[serde(rename = "zh-Hans", default)]
     pub zh_hans: String,
     /// Traditional Chinese text; when `None` readers of `zh-Hant` see the Simplified text.
     #[serde(rename = "zh-Hant", default, skip_serializing_if = "Option::is_none")]
@@ -79,15 +85,28 @@ pub struct LocalizedText {
 
 impl LocalizedText {
     /// The text in `lang`; Traditional Chinese falls back to Simplified Chinese when absent
-    /// or empty.
+    /// or empty, and any language to another where its own is empty (a language part read in
+    /// another language: www/js/core/data.js `localized` falls back the same way).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::ZhHans => &self.zh_hans,
-            Lang::ZhHant => match &self.zh_hant {
-                Some(text) if !text.trim().is_empty() => text,
-                _ => &self.zh_hans,
-            },
-        }
+        let zh_hant = self.zh_hant.as_deref().unwrap_or("");
+        let order: [&str; 3] = match lang {
+            Lang::En => [&self.en, &self.zh_hans, zh_hant],
+            Lang::ZhHans => [&self.zh_hans, &self.en, zh_hant],
+            Lang::ZhHant => [zh_hant, &self.zh_hans, &self.en],
+        };
+        order
+            .into_iter()
+            .find(|text| !text.trim().is_empty())
+            .unwrap_or(order[0])
+    }
+
+    /// Whether the text has words of its own in `lang` (no fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        let own = match lang {
+            Lang::En => Some(self.en.as_str()),
+            Lang::ZhHans => Some(self.zh_hans.as_str()),
+            Lang::ZhHant => self.zh_hant.as_deref(),
+        };
+        own.is_some_and(|text| !text.trim().is_empty())
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::LocalizedText;
+use super::lang::{Lang, LocalizedText};
 
 /// The unit a fact's `value` is expressed in.
 ///
@@ -493,6 +493,9 @@ pub struct Change {
 /// file, the chart rules included (the figures a chart draws keep their words). The rules that
 /// require the words themselves are checked on the whole file, which the build checks with
 /// this core before it cuts it.
+///
+/// The build cuts one pair of parts per reader language (`lang`): each text of those parts
+/// carries that language only, so a page loads no other language's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Split {
@@ -501,6 +504,10 @@ pub struct Split {
     /// A digest of the figures part, carried by both parts, so a page joins words only to the
     /// figures they were cut with.
     pub of: String,
+    /// The one language of the parts' texts (`en`, `zh-Hans` or `zh-Hant`), when the build cut
+    /// them for one language; absent, every text carries every language as in the whole file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
 }
 
 /// See [`Split`].

@@ -35,7 +35,7 @@ use super::error::{
     DataError, DataErrorKind, PeriodProblem, MAX_YEAR, MIN_YEAR, OLDEST_SCHEMA_VERSION,
     SUPPORTED_SCHEMA_VERSION,
 };
-use super::lang::LocalizedText;
+use super::lang::{Lang, LocalizedText};
 use super::parse::{entry_location, Broken};
 use super::types::{is_revenue_ratio, Fact, Period, PeriodKind, Qualifier, SourceKind, Unit};
 
@@ -88,6 +88,9 @@ struct Checker<'a> {
     schema_version: u32,
     /// A whole file, not a figures part: its words are required and checked here.
     whole: bool,
+    /// The one language of a language part's texts; `None`: every text needs English and
+    /// Simplified Chinese.
+    lang: Option<Lang>,
 }
 
 impl Checker<'_> {
@@ -142,6 +145,17 @@ impl Checker<'_> {
         self.spreadsheet_safe(&format!("{at}.{field}.zh-Hans"), &text.zh_hans);
         if let Some(zh_hant) = &text.zh_hant {
             self.spreadsheet_safe(&format!("{at}.{field}.zh-Hant"), zh_hant);
+        }
+        if let Some(lang) = self.lang {
+            if !text.has(lang) {
+                self.push(
+                    format!("{at}.{field}"),
+                    DataErrorKind::MissingField {
+                        field: format!("{field}.{}", lang.code()),
+                    },
+                );
+            }
+            return;
         }
         if text.en.trim().is_empty() {
             self.push(
@@ -401,6 +415,7 @@ pub(crate) fn check(dataset: &Dataset, broken: &Broken) -> Vec<DataError> {
         broken,
         schema_version: dataset.schema_version,
         whole: dataset.is_whole(),
+        lang: dataset.split.as_ref().and_then(|split| split.lang),
     };
 
     if !(OLDEST_SCHEMA_VERSION..=SUPPORTED_SCHEMA_VERSION).contains(&dataset.schema_version) {

@@ -163,7 +163,7 @@ test('a data file the core refuses: the baked page says so, keeps its published 
 
 test("the core reads the figures the build checked without its rules again, and checks in full a file changed under the same name", { timeout: 60_000 }, async () => {
   const words = readWwwJson('i18n/en.json');
-  const figuresFile = fs.readdirSync(path.join(DIST, 'data')).find((f) => /^capex-figures\.[0-9a-f]{10}\.json$/.test(f));
+  const figuresFile = fs.readdirSync(path.join(DIST, 'data')).find((f) => /^capex-figures\.en\.[0-9a-f]{10}\.json$/.test(f));
   const figures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', figuresFile), 'utf8'));
   const fact = figures.facts.find((f) => figures.charts[0].facts.includes(f.id));
   // The same shape, one rule broken: a fact citing a source the file does not list.

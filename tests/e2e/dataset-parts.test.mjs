@@ -1,6 +1,7 @@
 // The baked site's dataset in two parts (js/core/dataset-parts.js, cut by tools/bake.mjs): the
 // page starts from the figures and loads their words — quotes, notes, the sources in full —
-// only when a reader asks; joined again, the parts are the file editors keep.
+// only when a reader asks; joined again, the parts are the file editors keep, in the page's
+// language.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,11 +10,13 @@ import path from 'node:path';
 import { bakedSiteAndBrowser } from './shared.mjs';
 import { openPage, readWwwJson, waitForReady, DIST, DESKTOP, PHONE } from './harness.mjs';
 import { splitDataset, joinWords, figuresDigest, WORD_FIELDS } from '../../www/js/core/dataset-parts.js';
+import { localized } from '../../www/js/core/data.js';
+import { inLanguage } from '../../tools/dataset-parts.mjs';
 
 const env = bakedSiteAndBrowser();
 const dataset = readWwwJson('data/capex-dataset.json');
 const words = { en: readWwwJson('i18n/en.json') };
-const wordsRequests = (p) => p.requests.filter((url) => /\/data\/capex-words\.[0-9a-f]{10}\.json$/.test(url));
+const wordsRequests = (p) => p.requests.filter((url) => /\/data\/capex-words\.(en|zh-Hans|zh-Hant)\.[0-9a-f]{10}\.json$/.test(url));
 
 test('cut in two and joined again, the parts are the whole file; words are joined only to the figures they were cut with', () => {
   const cited = dataset.facts.find((f) => !dataset.charts.some((c) => c.facts.includes(f.id)));
@@ -43,17 +46,48 @@ test('cut in two and joined again, the parts are the whole file; words are joine
   assert.deepEqual(figures, dataset);
 });
 
-test('the baked pages ship both parts beside the whole file, and the parts are the whole file', (t) => {
+test('the baked pages ship both parts per language beside the whole file: the parts are the whole file in that language, its texts and no other', (t) => {
   const dir = path.join(DIST, 'data');
   if (!fs.existsSync(dir)) return t.skip('dist/ is not baked: run ./dev build');
   const read = (prefix) => {
-    const name = fs.readdirSync(dir).find((f) => new RegExp(`^${prefix}\\.[0-9a-f]{10}\\.json$`).test(f));
+    const name = fs.readdirSync(dir).find((f) => f.startsWith(`${prefix}.`) && /\.[0-9a-f]{10}\.json$/.test(f));
     assert.ok(name, `no ${prefix} in dist/data`);
     return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
   };
-  const figures = read('capex-figures');
-  assert.equal(joinWords(figures, read('capex-words')), null);
-  assert.deepEqual(figures, dataset);
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    const figures = read(`capex-figures.${lang}`);
+    assert.equal(figures.split.lang, lang);
+    assert.equal(joinWords(figures, read(`capex-words.${lang}`)), null, lang);
+    assert.deepEqual(figures, inLanguage(dataset, lang), lang);
+    // Each text in the page's language alone: an entity's name, a source's outlet.
+    assert.deepEqual(Object.keys(figures.entities[0].name), [lang]);
+    assert.equal(figures.entities[0].name[lang], localized(dataset.entities[0].name, lang));
+  }
+});
+
+test("a page reads the figures in the language it speaks: another asked by ?lang=, and English where its words failed", { timeout: 90_000 }, async () => {
+  const english = localized(dataset.entities.find((e) => e.id === 'amazon').name, 'en');
+  for (const [label, url, route] of [
+    ['the Simplified Chinese page asked for English', `${env.server.url}?lang=en`, null],
+    ['the Simplified Chinese page without its words', env.server.url, (context) => context.route('**/i18n/zh-Hans.*.json', (r) => r.fulfill({ status: 404, body: '' }))],
+  ]) {
+    const p = await openPage(env.browser, url, { ...DESKTOP, ...(route ? { route } : {}) });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready', label);
+      assert.equal(await p.page.evaluate(() => document.documentElement.lang), 'en', label);
+      const table = p.page.locator('#chart-us-capex details.table-details');
+      await table.locator(':scope > summary').click();
+      await table.locator('.words-status').waitFor({ state: 'detached', timeout: 10_000 });
+      assert.ok((await table.locator('tbody').innerText()).includes(english), `${label}: the table does not name ${english}`);
+      const parts = p.requests.filter((url) => /\/data\/capex-(figures|words)\./.test(url)).map((url) => url.match(/capex-(figures|words)\.([\w-]+)\./).slice(1).join(' '));
+      // The English page's parts only, except the Simplified figures the head script had asked for.
+      assert.deepEqual(parts.filter((part) => !part.endsWith(' en')), ['figures zh-Hans'], `${label}: ${parts}`);
+      assert.ok(parts.includes('figures en') && parts.includes('words en'), `${label}: ${parts}`);
+      assert.deepEqual(p.pageErrors, [], label);
+    } finally {
+      await p.close();
+    }
+  }
 });
 
 test('the page starts from the figures; a table asks for the words once, shows its figures at once and the quotes when they come', { timeout: 60_000 }, async () => {
@@ -73,7 +107,7 @@ test('the page starts from the figures; a table asks for the words once, shows i
     assert.equal(await waitForReady(p.page), 'ready');
     const data = p.requests.filter((url) => /\/data\//.test(url));
     assert.equal(data.length, 1, `data files loaded with the page: ${data}`);
-    assert.match(data[0], /\/data\/capex-figures\.[0-9a-f]{10}\.json$/);
+    assert.match(data[0], /\/data\/capex-figures\.en\.[0-9a-f]{10}\.json$/);
     await p.page.waitForTimeout(300);
     assert.deepEqual(wordsRequests(p), [], 'the words were loaded unasked');
 

@@ -17,10 +17,11 @@ export const LOAD_TIMEOUT_MS = 15_000;
 const hashedNames = typeof ASSET_NAMES === 'object' && ASSET_NAMES !== null ? ASSET_NAMES : {};
 
 /**
- * Whether the site ships the dataset in two parts, the figures and their words (the baked site:
- * js/core/dataset-parts.js); the plain page reads the one file editors keep.
+ * Whether the site ships the dataset in two parts for `lang`, the figures and their words in that
+ * language (the baked site: js/core/dataset-parts.js); the plain page reads the one file
+ * editors keep.
  */
-export const DATASET_IN_PARTS = Boolean(hashedNames['data/capex-figures.json'] && hashedNames['data/capex-words.json']);
+export const datasetInParts = (lang) => Boolean(hashedNames[`data/capex-figures.${lang}.json`] && hashedNames[`data/capex-words.${lang}.json`]);
 
 /**
  * Whether the site ships `lang`'s calculator words in a file apart from the page's (the baked

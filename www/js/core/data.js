@@ -7,20 +7,20 @@
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from '../lib/inline.js';
-import { DATASET_IN_PARTS, contentHash, fetchAsset, withinLoadTime } from '../assets.js';
+import { datasetInParts, contentHash, fetchAsset, withinLoadTime } from '../assets.js';
 import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from '../data-file/size-limit.js';
 import { joinWords } from './dataset-parts.js';
 
 const WHOLE_FILE = 'data/capex-dataset.json';
 
 /**
- * Fetch what the page starts from: the figures part where the site ships one, else the whole
- * file. Resolves to { text } or { error } — never waits longer than LOAD_TIMEOUT_MS
+ * Fetch what the page starts from: the figures part in `lang` where the site ships one, else
+ * the whole file. Resolves to { text } or { error } — never waits longer than LOAD_TIMEOUT_MS
  * (js/assets.js) nor reads more than MAX_DATASET_BYTES. A page that carries the file inline
  * (the single-file build) answers from it without fetching.
  */
-export function fetchDatasetText() {
-  return DATASET_IN_PARTS && inlineText('dataset') === null ? readDataFile('data/capex-figures.json') : fetchWholeDatasetText();
+export function fetchDatasetText(lang) {
+  return datasetInParts(lang) && inlineText('dataset') === null ? readDataFile(`data/capex-figures.${lang}.json`) : fetchWholeDatasetText();
 }
 
 /** The whole file, as editors keep it (a download of the data), as { text } or { error }. */
@@ -29,9 +29,9 @@ export function fetchWholeDatasetText() {
   return inlined !== null ? Promise.resolve({ text: inlined }) : readDataFile(WHOLE_FILE);
 }
 
-/** The words part, parsed: { value } or { error }. */
-async function fetchWords() {
-  const file = await readDataFile('data/capex-words.json');
+/** The words part in `lang` (its figures part's), parsed: { value } or { error }. */
+async function fetchWords(lang) {
+  const file = await readDataFile(`data/capex-words.${lang}.json`);
   return file.text !== undefined ? parseJson(file.text) : file;
 }
 
@@ -236,7 +236,7 @@ export function indexDataset(raw) {
     whenComplete({ retry = true } = {}) {
       if (!isObject(ds.split)) return Promise.resolve(true);
       if (!retry && wordsProblem && !adding) return Promise.resolve(false);
-      adding ??= fetchWords().then((part) => {
+      adding ??= fetchWords(ds.split.lang).then((part) => {
         const problem = part.error ?? joinWords(ds, part.value);
         adding = null;
         if (problem) {

@@ -6,6 +6,8 @@
 // titles and explanations, the list of changes — when a reader opens a table, a source list or
 // a download.
 //
+// The build cuts one pair per reader language, each text in that language only
+// (tools/dataset-parts.mjs; `split.lang`): a page loads the pair of the language it speaks.
 // Both parts carry a digest of the figures part (`split.of`), so words are joined only to the
 // figures they were cut with, never to a figures file edited since. The core reads a figures part
 // as the whole file less those words (src/data/types.rs, `Split`).

@@ -63,7 +63,7 @@ function checkJson({ name, text, encoding, validate }) {
   const document = core.length ? parseOrNull(text) : JSON.parse(text);
   const linesByPath = lazy(() => jsonLinesByPath(text));
   // The core reads the baked site's figures part without its words; an editor checks the whole file.
-  const part = document && typeof document === 'object' && 'split' in document ? [{ file: name, line: 1, where: 'split', what: 'this is a copy the bake cut from the dataset file for readers\' pages, without its quotes and notes; check and edit www/data/capex-dataset.json itself' }] : [];
+  const part = document && typeof document === 'object' && 'split' in document ? [{ file: name, line: 1, where: 'split', what: 'this is a copy the bake cut from the dataset file for readers\' pages, in one language and without its quotes and notes; check and edit www/data/capex-dataset.json itself' }] : [];
   return { problems: [...encodingProblems, ...part, ...core.map((p) => placeInJson(p, name, document, linesByPath))], dataset: part.length ? null : document };
 }
 

@@ -372,8 +372,8 @@ function knownSections(parsed, wasm) {
 }
 
 /**
- * Bring the page to life. `fetchDataset` resolves to the dataset file as { text } or { error }
- * (default: the shipped file, js/core/data.js).
+ * Bring the page to life. `fetchDataset(lang)` resolves to the dataset file as { text } or
+ * { error } (default: the shipped file, js/core/data.js, in parts in `lang` on the baked site).
  */
 export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // js/head.js stopped waiting for this script and said so: the page stays as it said.
@@ -398,7 +398,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
 
   // Start the slow things at once.
   const wasmPromise = loadWasm();
-  const datasetPromise = fetchDataset();
+  const datasetPromise = fetchDataset(page.lang);
   const messagesPromise = loadMessages(page.lang);
   messagesPromise.catch(() => {}); // handled below, after the wait: not an unhandled rejection
   // A baked page starts this module after its first paint, which on a slow network can come
@@ -437,8 +437,9 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   byId('chart-key-hint').textContent = app.t('page.chart_key_hint');
   if (!baked) renderHeader(ctx(), { onCurrency: setCurrency });
 
-  // The dataset file: read now, shown once the core has checked it.
-  const file = await datasetPromise;
+  // The dataset file: read now, shown once the core has checked it. Its texts are in the page's
+  // language; a page that speaks English instead (its words failed) reads them in English.
+  const file = app.lang === page.lang ? await datasetPromise : await fetchDataset(app.lang);
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
   // The sections ?section= may name: a baked page lists them itself, the plain page asks the core.
   const applySections = (known) => {
