@@ -6,6 +6,8 @@
 // page will read it.
 
 import { splitDataset } from '../www/js/core/dataset-parts.js';
+import { localized } from '../www/js/core/data.js';
+import { LANGS } from '../www/js/lib/i18n.js';
 
 /**
  * The ids of the figures the page shows words of before anything is asked for, beside those the
@@ -24,16 +26,16 @@ function refusals(ex, value) {
   return (ex.set_dataset(JSON.stringify(value)) || []).map((e) => (typeof e === 'string' ? e : e.message || JSON.stringify(e)));
 }
 
-const LANGS = ['en', 'zh-Hans', 'zh-Hant'];
 /** A localized text: an object of strings keyed by language, English among them. */
 const isLocalized = (x) => x !== null && typeof x === 'object' && !Array.isArray(x) && 'en' in x && Object.entries(x).every(([k, v]) => LANGS.includes(k) && typeof v === 'string');
 
 /**
- * `value` with every localized text cut to `lang`'s words alone (Traditional Chinese, where a
- * text has none, takes the Simplified, as the page would show it: src/data/lang.rs).
+ * `value` with every localized text cut to the words a reader of `lang` sees (Traditional
+ * Chinese, where a text has none, the Simplified), as the page picks them (js/core/data.js
+ * `localized`; src/data/lang.rs falls back alike).
  */
 export function inLanguage(value, lang) {
-  if (isLocalized(value)) return { [lang]: (lang === 'zh-Hant' ? value['zh-Hant'] || value['zh-Hans'] : value[lang]) ?? '' };
+  if (isLocalized(value)) return { [lang]: localized(value, lang) };
   if (Array.isArray(value)) return value.map((x) => inLanguage(x, lang));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLanguage(v, lang)]));
   return value;
@@ -54,6 +56,7 @@ export function cutDataset(core, bytes, langs = LANGS) {
     const parts = {};
     for (const lang of langs) {
       const { figures, words } = splitDataset(inLanguage(whole, lang), cited);
+      // Beside the digest, which leaves `split` out.
       figures.split.lang = lang;
       words.split.lang = lang;
       const left = refusals(ex, figures);

@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A language the explainer speaks.
 ///
-/// The dataset always carries English and Simplified Chinese; Traditional Chinese is optional
-/// per text and falls back to Simplified Chinese when missing.
+/// The dataset file always carries English and Simplified Chinese; Traditional Chinese is
+/// optional per text and falls back to Simplified Chinese when missing. (The build's language
+/// parts carry one language each: [`LocalizedText`].)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// English (`en`).
@@ -72,10 +73,10 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
-    /// English text (required, non-empty, but in another language's part).
+    /// English text (required, non-empty, except in another language's part).
     #[serde(default)]
     pub en: String,
-    /// Simplified Chinese text (required, non-empty, but in another language's part).
+    /// Simplified Chinese text (required, non-empty, except in another language's part).
     #[serde(rename = "zh-Hans", default)]
     pub zh_hans: String,
     /// Traditional Chinese text; when `None` readers of `zh-Hant` see the Simplified text.
@@ -86,7 +87,8 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// The text in `lang`; Traditional Chinese falls back to Simplified Chinese when absent
     /// or empty, and any language to another where its own is empty (a language part read in
-    /// another language: www/js/core/data.js `localized` falls back the same way).
+    /// another language; www/js/core/data.js `localized` falls back between English and
+    /// Simplified Chinese alike).
     pub fn get(&self, lang: Lang) -> &str {
         let zh_hant = self.zh_hant.as_deref().unwrap_or("");
         let order: [&str; 3] = match lang {

@@ -103,6 +103,28 @@ test('a slider let go three times in a row: the runs under way stop, each heavy 
   }
 });
 
+test('a slider let go dims the heavy charts in its own task: no frame shows the last scenario\'s results as this one\'s', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await settled(p.page);
+    await p.page.locator('#in-demand_growth').focus();
+    // Read as the change event leaves the page (after the slider's own handler and its
+    // microtasks), in the input's task: before any frame.
+    await p.page.evaluate(() =>
+      document.addEventListener('change', () => {
+        window.__notBusy = ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map'].filter((id) => !document.getElementById(id).classList.contains('is-updating'));
+      }),
+    );
+    await p.page.keyboard.press('ArrowRight');
+    assert.deepEqual(await p.page.evaluate(() => window.__notBusy), []);
+    await settled(p.page);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('a currency switch redraws the heavy charts from the results already made, in the new currency', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
   try {

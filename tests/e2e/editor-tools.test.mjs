@@ -32,7 +32,7 @@ test('a broken data file is refused with every problem located, and exit code 1'
 
 test("the baked site's figures part, which the core reads without its words, is refused to an editor, who is sent to the whole file", () => {
   const baked = path.join(REPO_ROOT, 'dist', 'data');
-  const figures = fs.existsSync(baked) ? fs.readdirSync(baked).find((f) => /^capex-figures\.[0-9a-f]{10}\.json$/.test(f)) : undefined;
+  const figures = fs.existsSync(baked) ? fs.readdirSync(baked).find((f) => /^capex-figures\.en\.[0-9a-f]{10}\.json$/.test(f)) : undefined;
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-data-')), 'part.json');
   const data = readWwwJson('data/capex-dataset.json');
   fs.writeFileSync(file, figures ? fs.readFileSync(path.join(baked, figures)) : JSON.stringify({ ...data, split: { part: 'figures', of: 'sha256:test' } }));

@@ -16,7 +16,7 @@
   // paints the first view, at low priority so the rest of the page arrives first; the bundle is
   // fetched now too, but runs only after that paint. js/assets.js takes these responses instead
   // of asking again.
-  if (main) {
+  if (main && window.fetch) {
     var started = (window.__explainerFetches = {});
     files.forEach(function (file) {
       var url = new URL(file, document.baseURI).href;

@@ -651,6 +651,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     settling = true;
     queueMicrotask(() => {
       settling = false;
+      // The heavy charts now show another scenario's results: busy from this input, not from
+      // the frame that starts their run.
+      for (const id of HEAVY_CHARTS) setUpdating(id, true);
       recompute(false);
       schedule(true, { computed: true });
     });

@@ -20,7 +20,7 @@ const WHOLE_FILE = 'data/capex-dataset.json';
  * (the single-file build) answers from it without fetching.
  */
 export function fetchDatasetText(lang) {
-  return datasetInParts(lang) && inlineText('dataset') === null ? readDataFile(`data/capex-figures.${lang}.json`) : fetchWholeDatasetText();
+  return datasetInParts(lang) && inlineText('dataset') === null ? readDataFile(`data/capex-figures.${lang}.json`, { digest: true }) : fetchWholeDatasetText();
 }
 
 /** The whole file, as editors keep it (a download of the data), as { text } or { error }. */
@@ -53,7 +53,11 @@ async function isBuildChecked(name, bytes) {
   }
 }
 
-async function readDataFile(name) {
+/**
+ * `name`'s text, as { text } or { error }; with `digest`, also whether it is the very file the
+ * build checked (`checkedByBuild`).
+ */
+async function readDataFile(name, { digest = false } = {}) {
   try {
     return await withinLoadTime(
       (async () => {
@@ -61,7 +65,8 @@ async function readDataFile(name) {
         if (!response.ok) return { error: `${name}: HTTP ${response.status}` };
         const { bytes, size } = await readWithinLimit(response);
         if (size > MAX_DATASET_BYTES) return { error: tooLargeMessage(size) };
-        return { text: new TextDecoder().decode(bytes), checkedByBuild: await isBuildChecked(name, bytes) };
+        const text = new TextDecoder().decode(bytes);
+        return digest ? { text, checkedByBuild: await isBuildChecked(name, bytes) } : { text };
       })(),
       name,
     );
@@ -135,19 +140,15 @@ export function localized(text, lang) {
   return pick('zh-Hans') ?? pick('en') ?? '';
 }
 
-/** Whether the record has text in exactly this language (used to mark fallbacks). */
-export function hasOwnLang(text, lang) {
-  return isObject(text) && typeof text[lang] === 'string' && text[lang].trim() !== '';
-}
-
 /**
  * Index a parsed dataset (the whole file or its figures part). Never throws. Returns
  * { raw, version, schema, rateFor(year), cutoff, sources, entities, metrics, facts (Map id → fact),
  *   isReference(id), grade(fact), source(fact), entity(fact), charts: [{id, drawn, facts}]
  *   (`drawn`: the chart's figures; `facts`: those and the table-only context figures),
- *   conflictsFor(factIds), complete, whenComplete(), wordsProblem }.
+ *   conflictsFor(factIds), complete, whenComplete(), wordsProblem }. A figures part's words are
+ * fetched in its language (`split.lang`), else in `lang`.
  */
-export function indexDataset(raw) {
+export function indexDataset(raw, lang = 'en') {
   const ds = isObject(raw) ? raw : {};
   const sources = new Map(list(ds.sources).map((s) => [s.id, s]));
   const entities = new Map(list(ds.entities).map((e) => [e.id, e]));
@@ -236,7 +237,7 @@ export function indexDataset(raw) {
     whenComplete({ retry = true } = {}) {
       if (!isObject(ds.split)) return Promise.resolve(true);
       if (!retry && wordsProblem && !adding) return Promise.resolve(false);
-      adding ??= fetchWords(ds.split.lang).then((part) => {
+      adding ??= fetchWords(ds.split.lang ?? lang).then((part) => {
         const problem = part.error ?? joinWords(ds, part.value);
         adding = null;
         if (problem) {

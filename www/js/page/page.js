@@ -459,7 +459,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   let prepared = null;
   if (baked && listed && parsed.value !== undefined) {
     await nextTask();
-    prepared = buildArticle(indexDataset(parsed.value));
+    prepared = buildArticle(indexDataset(parsed.value, app.lang));
   }
   const wasm = await wasmPromise;
   const known = listed ? null : knownSections(parsed, wasm);
@@ -486,7 +486,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   app.ex = created.ex;
   api.datasetCheckedByBuild = file.checkedByBuild === true;
   if (parsed.value !== undefined && !created.errors.length) {
-    app.data = prepared ? prepared.data : indexDataset(parsed.value);
+    app.data = prepared ? prepared.data : indexDataset(parsed.value, app.lang);
     app.datasetText = file.text;
     app.datasetPart = !app.data.complete;
   } else showDatasetProblem(created.errors, file.error || parsed.error);
@@ -658,7 +658,7 @@ function failCore(key, detail, file, parsed) {
     if (problems.length) {
       app.status.show('dataset', 'error', t('status.dataset_unreadable'), detailBlock(t, problems.join('\n')));
     } else {
-      app.data = indexDataset(parsed.value);
+      app.data = indexDataset(parsed.value, app.lang);
       renderArticle();
       app.status.show('dataset', 'warning', t('status.dataset_unchecked', { version: app.data.version }));
     }
