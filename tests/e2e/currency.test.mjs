@@ -163,7 +163,15 @@ test('a switch answers with what is on screen at once, and every chart and the c
       { timeout: 5_000 },
     );
     await p.page.waitForFunction(() => (document.querySelector('#calculator .calc-payback')?.textContent || '').includes('CN¥'), null, { timeout: 5_000 });
-    // Three switches in quick succession: the last one's currency everywhere.
+    // Three switches in quick succession: the last one's currency everywhere. (The calculator's
+    // rebuilt parts go on the page a few a frame: a switch during another's swap takes over.)
+    const calculatorParts = () =>
+      p.page.evaluate(() => {
+        const ids = [...document.querySelectorAll('#calculator [id]')].map((el) => el.id);
+        return { parts: document.getElementById('calculator').children.length, repeated: ids.filter((id, i) => ids.indexOf(id) !== i) };
+      });
+    const partsBefore = await calculatorParts();
+    assert.deepEqual(partsBefore.repeated, []);
     for (const cur of ['USD', 'CNY', 'USD']) await p.page.locator(`#currency-switch button[data-currency="${cur}"]`).click();
     await waitForParams(p.page, { cur: 'USD' });
     // Settled: every chart and the calculator in US$ (an earlier switch's rest, run late, would
@@ -182,6 +190,7 @@ test('a switch answers with what is on screen at once, and every chart and the c
     // And it stays so: nothing of an earlier switch is still to come.
     await p.page.waitForTimeout(500);
     assert.equal(await settled(), true, 'an earlier switch rewrote words after the last one');
+    assert.deepEqual(await calculatorParts(), partsBefore, 'the calculator is not whole, or has parts twice, after the switches');
     assert.deepEqual(p.consoleErrors, []);
     assert.deepEqual(p.pageErrors, []);
   } finally {

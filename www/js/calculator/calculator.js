@@ -64,6 +64,11 @@ const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
  */
 const SLICE_MS = 12;
 /**
+ * Elements of a rebuilt calculator put on the page per frame (swapInSteps): about a quarter of
+ * its 540, so no frame lays it all out anew (that frame took 44–58 ms at the phone profile).
+ */
+const SWAP_NODES_PER_FRAME = 150;
+/**
  * A slider moved without being let go stops the heavy results under way; they are made
  * after this pause all the same (a drag that ends where it began sends no change).
  */
@@ -143,6 +148,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let mapCache = null;
   let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
   let settling = false; // settle() will make them after the input's handlers
+  let swapRun = 0; // the rebuild whose parts are being put on the page (swapInSteps)
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
@@ -229,7 +235,13 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     return el;
   }
 
+  /**
+   * Build the calculator's parts for the current context and put them on the page: at once the
+   * first time; for a rebuild (a currency switch) a few parts a frame (swapInSteps). Resolves
+   * once they are all on the page.
+   */
   function build() {
+    const rebuilding = section.childElementCount > 0 && chartEntries.size > 0;
     const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
     const upFront = (fields) => fields.map((field) => specByField.get(field)).filter(Boolean);
     for (const spec of specs) {
@@ -254,8 +266,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     replaceChildren(presetBar, presetButtons(ctx, presets, applyPreset));
     game = gameBlock(ctx);
 
-    replaceChildren(
-      section,
+    const parts = [
       h('h2', { id: 'calculator-heading' }, t('calculator.title')),
       h('p', { class: 'calc-intro' }, t('calculator.intro')),
       presetBar,
@@ -290,9 +301,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h('div', { class: 'calc-pair' }, fieldset('uncertainty'), chartSection('model-uncertainty', [mcSentenceEl])),
       chartSection('model-risk', [riskSentencesEl]),
       chartSection('model-sensitivity', [noEffectEl]),
-      [...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
+      ...[...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
-    );
+    ].filter(Boolean);
+    const swapped = rebuilding ? swapInSteps(parts, opened) : (replaceChildren(section, parts), reopen(parts, opened), Promise.resolve());
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
 
@@ -316,8 +328,41 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       views.get(id).standIn(standIns.get(id));
     }
     keptCanvases = new Map();
-    // What the reader had open stays open (a currency switch rebuilds the words).
-    for (const details of section.querySelectorAll('details')) if (opened.has(detailsKey(details))) details.open = true;
+    return swapped;
+  }
+
+  /**
+   * The rebuilt `parts`, one for one with the section's children, put on the page a few at a
+   * time, one group a frame (the first now): laying out the whole calculator anew in one frame
+   * took over 50 ms on a phone. A newer build stops the swap under way and goes on from there.
+   */
+  async function swapInSteps(parts, opened) {
+    const run = ++swapRun;
+    const old = [...section.children];
+    if (old.length !== parts.length) {
+      replaceChildren(section, parts);
+      reopen(parts, opened);
+      return;
+    }
+    let weight = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const nodes = elementCount(parts[i]);
+      if (weight > 0 && weight + nodes > SWAP_NODES_PER_FRAME) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (run !== swapRun) return;
+        weight = 0;
+      }
+      if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
+      reopen([parts[i]], opened);
+      weight += nodes;
+    }
+  }
+
+  const elementCount = (el) => el.getElementsByTagName('*').length + 1;
+
+  /** What the reader had open in `parts` stays open (a currency switch rebuilds the words). */
+  function reopen(parts, opened) {
+    for (const part of parts) for (const details of [part, ...part.querySelectorAll('details')]) if (details.localName === 'details' && opened.has(detailsKey(details))) details.open = true;
   }
 
   /** Each open <details> of the calculator, by where it is: its nearest id and its class. */
@@ -742,12 +787,13 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     setContext(next) {
       if (next.currency === ctx.currency && next.lang === ctx.lang) return; // made after the switch
       ctx = next;
-      build();
+      const swapped = build();
+      const run = swapRun;
       syncControls();
-      // Redrawn after the next frame: the rebuilt words are laid out in a frame of their own,
-      // then the projection and headline chart come in a task, the result's words in the frame
-      // after it (all in one frame they were over 100 ms on a phone).
-      afterPaint().then(settle);
+      // Redrawn once the rebuilt parts are on the page and laid out: the projection and
+      // headline chart in a task, the result's words in the frame after it (all in one frame
+      // they were over 100 ms on a phone).
+      swapped.then(afterPaint).then(() => run === swapRun && settle());
     },
     /**
      * n × (one random input moved → what a slider drag redraws: projection, headline chart,
