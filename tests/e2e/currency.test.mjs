@@ -167,8 +167,16 @@ test('a switch answers with what is on screen at once, and every chart and the c
     // rebuilt parts go on the page a few a frame: a switch during another's swap takes over.)
     const calculatorParts = () =>
       p.page.evaluate(() => {
-        const ids = [...document.querySelectorAll('#calculator [id]')].map((el) => el.id);
-        return { parts: document.getElementById('calculator').children.length, repeated: ids.filter((id, i) => ids.indexOf(id) !== i) };
+        const calc = document.getElementById('calculator');
+        const ids = [...calc.querySelectorAll('[id]')].map((el) => el.id);
+        const count = (selector) => calc.querySelectorAll(selector).length;
+        return {
+          parts: calc.children.length,
+          repeated: ids.filter((id, i) => ids.indexOf(id) !== i),
+          // Every chart with its one canvas, every sentence once (none left in a part replaced).
+          framesWithOneCanvas: [...calc.querySelectorAll('.model-chart .chart-frame')].every((frame) => frame.querySelectorAll('canvas').length === 1),
+          sentences: ['.calc-mc-sentence', '.calc-risk-sentences', '.calc-no-effect'].map(count),
+        };
       });
     const partsBefore = await calculatorParts();
     assert.deepEqual(partsBefore.repeated, []);
@@ -191,6 +199,11 @@ test('a switch answers with what is on screen at once, and every chart and the c
     await p.page.waitForTimeout(500);
     assert.equal(await settled(), true, 'an earlier switch rewrote words after the last one');
     assert.deepEqual(await calculatorParts(), partsBefore, 'the calculator is not whole, or has parts twice, after the switches');
+    assert.equal(partsBefore.framesWithOneCanvas, true);
+    assert.deepEqual(partsBefore.sentences, [1, 1, 1]);
+    // Its amounts in US$ again (the note on the rate names both currencies in either).
+    const yuanLeft = await p.page.evaluate(() => [...document.querySelectorAll('#calculator :not(.calc-note)')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.data.includes('CN¥'))).map((el) => el.className));
+    assert.deepEqual(yuanLeft, [], 'the calculator still gives CN¥ amounts');
     assert.deepEqual(p.consoleErrors, []);
     assert.deepEqual(p.pageErrors, []);
   } finally {

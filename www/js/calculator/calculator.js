@@ -64,8 +64,9 @@ const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
  */
 const SLICE_MS = 12;
 /**
- * Elements of a rebuilt calculator put on the page per frame (swapInSteps): about a quarter of
- * its 540, so no frame lays it all out anew (that frame took 44–58 ms at the phone profile).
+ * Elements of a rebuilt calculator put on the page per frame (swapInSteps; a bigger part, the
+ * controls' 300, alone), so no frame lays all 540 out anew (that frame took 44–58 ms at the
+ * phone profile).
  */
 const SWAP_NODES_PER_FRAME = 150;
 /**
@@ -149,6 +150,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
   let settling = false; // settle() will make them after the input's handlers
   let swapRun = 0; // the rebuild whose parts are being put on the page (swapInSteps)
+  let finishSwap = () => {}; // puts the rest of that rebuild on the page at once
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
@@ -332,33 +334,42 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   /**
-   * The rebuilt `parts`, one for one with the section's children, put on the page a few at a
-   * time, one group a frame (the first now): laying out the whole calculator anew in one frame
-   * took over 50 ms on a phone. A newer build stops the swap under way and goes on from there.
+   * The rebuilt `parts`, one for one with the section's children, put on the page a group a
+   * frame: laying out the whole calculator anew in one frame took over 50 ms on a phone. A newer
+   * build stops the swap under way and goes on from there. The parts' charts cannot be drawn
+   * before they are on the page; the settle after the swap (setContext) draws them all.
    */
   async function swapInSteps(parts, opened) {
     const run = ++swapRun;
     const old = [...section.children];
+    const put = (i) => {
+      if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
+      reopen([parts[i]], opened);
+    };
     if (old.length !== parts.length) {
       replaceChildren(section, parts);
       reopen(parts, opened);
       return;
     }
-    let weight = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const nodes = elementCount(parts[i]);
-      if (weight > 0 && weight + nodes > SWAP_NODES_PER_FRAME) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        if (run !== swapRun) return;
-        weight = 0;
-      }
-      if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
-      reopen([parts[i]], opened);
+    // Groups of parts of about SWAP_NODES_PER_FRAME elements (a bigger part alone), one a frame.
+    const groups = [];
+    let weight = Infinity;
+    parts.forEach((part, i) => {
+      const nodes = part.getElementsByTagName('*').length + 1;
+      if (weight + nodes > SWAP_NODES_PER_FRAME) groups.push((weight = 0, []));
+      groups.at(-1).push(i);
       weight += nodes;
+    });
+    // Printing lays the page out for paper at once: what is left goes on the page now.
+    finishSwap = () => {
+      if (run === swapRun) for (const i of groups.splice(0).flat()) put(i);
+    };
+    while (groups.length) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (run !== swapRun) return;
+      for (const i of groups.shift() || []) put(i);
     }
   }
-
-  const elementCount = (el) => el.getElementsByTagName('*').length + 1;
 
   /** What the reader had open in `parts` stays open (a currency switch rebuilds the words). */
   function reopen(parts, opened) {
@@ -594,10 +605,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const run = ++heavyRun;
     clearTimeout(resumeTimer);
     const started = scenario;
-    if (!monteCarloCurrent()) ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
     const left = new Set(HEAVY_CHARTS);
-    for (const id of left) setUpdating(id, true);
     try {
+      if (!monteCarloCurrent()) ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
+      for (const id of left) setUpdating(id, true);
       for (;;) {
         // Each slice in a task of its own, the first after the redraw that asked for it.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -697,9 +708,17 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     queueMicrotask(() => {
       settling = false;
       // The heavy charts now show another scenario's results: busy from this input, not from
-      // the frame that starts their run.
+      // the frame that starts their run, and the run under way stops now (its next slice would
+      // draw the last scenario's results and clear the marks).
+      heavyRun += 1;
+      clearTimeout(resumeTimer);
       for (const id of HEAVY_CHARTS) setUpdating(id, true);
-      recompute(false);
+      try {
+        recompute(false);
+      } catch (error) {
+        for (const id of HEAVY_CHARTS) setUpdating(id, false);
+        throw error;
+      }
       schedule(true, { computed: true });
     });
   }
@@ -778,6 +797,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const made = new Promise((resolve) => heavyWaiters.push(resolve));
       makeHeavy();
       await made;
+    },
+    /** What a currency switch's rebuild has still to put on the page, there now (printing). */
+    finishSwap() {
+      finishSwap();
     },
     /** The core was made anew (js/core/core.js): it holds no Monte Carlo run; make one again. */
     coreRestarted() {

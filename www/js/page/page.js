@@ -618,7 +618,10 @@ function onCoreRestart({ method, message }) {
 function watchEnvironment() {
   preparePrinting((printing) => {
     app.printing = printing;
-    if (printing) finishCurrencySwitch();
+    if (printing) {
+      finishCurrencySwitch();
+      app.calculator?.finishSwap();
+    }
     // At once, not on the next frame: the page is laid out for paper right after this.
     if (pushView()) for (const view of allViews()) view.draw();
   });
