@@ -150,7 +150,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
   let settling = false; // settle() will make them after the input's handlers
   let swapRun = 0; // the rebuild whose parts are being put on the page (swapInSteps)
-  let finishSwap = () => {}; // puts the rest of that rebuild on the page at once
+  let finishSwapNow = () => {}; // puts the rest of that rebuild on the page at once
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
@@ -243,7 +243,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * once they are all on the page.
    */
   function build() {
-    const rebuilding = section.childElementCount > 0 && chartEntries.size > 0;
+    const rebuilding = chartEntries.size > 0; // the first build has made no chart yet
     const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
     const upFront = (fields) => fields.map((field) => specByField.get(field)).filter(Boolean);
     for (const spec of specs) {
@@ -306,7 +306,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ...[...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
     ].filter(Boolean);
-    const swapped = rebuilding ? swapInSteps(parts, opened) : (replaceChildren(section, parts), reopen(parts, opened), Promise.resolve());
+    const swapped = rebuilding ? swapInSteps(parts, opened) : putAtOnce(parts, opened);
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
 
@@ -346,11 +346,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
       reopen([parts[i]], opened);
     };
-    if (old.length !== parts.length) {
-      replaceChildren(section, parts);
-      reopen(parts, opened);
-      return;
-    }
+    if (old.length !== parts.length) return putAtOnce(parts, opened);
     // Groups of parts of about SWAP_NODES_PER_FRAME elements (a bigger part alone), one a frame.
     const groups = [];
     let weight = Infinity;
@@ -361,7 +357,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       weight += nodes;
     });
     // Printing lays the page out for paper at once: what is left goes on the page now.
-    finishSwap = () => {
+    finishSwapNow = () => {
       if (run === swapRun) for (const i of groups.splice(0).flat()) put(i);
     };
     while (groups.length) {
@@ -369,6 +365,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       if (run !== swapRun) return;
       for (const i of groups.shift() || []) put(i);
     }
+  }
+
+  /** The calculator's `parts` on the page, all at once. */
+  async function putAtOnce(parts, opened) {
+    replaceChildren(section, parts);
+    reopen(parts, opened);
   }
 
   /** What the reader had open in `parts` stays open (a currency switch rebuilds the words). */
@@ -590,9 +592,14 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * has been still for RESUME_HEAVY_MS, if no letting go has started them before.
    */
   function stopHeavy() {
+    stopHeavyRun();
+    resumeTimer = setTimeout(makeHeavy, RESUME_HEAVY_MS);
+  }
+
+  /** Stop the run of the heavy results under way, and any made after a pause. */
+  function stopHeavyRun() {
     heavyRun += 1;
     clearTimeout(resumeTimer);
-    resumeTimer = setTimeout(makeHeavy, RESUME_HEAVY_MS);
   }
 
   /**
@@ -608,7 +615,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const left = new Set(HEAVY_CHARTS);
     try {
       if (!monteCarloCurrent()) ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
-      for (const id of left) setUpdating(id, true);
+      markHeavy(true);
       for (;;) {
         // Each slice in a task of its own, the first after the redraw that asked for it.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -632,7 +639,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       drawHeavy([...left], left);
     } finally {
       if (run === heavyRun) {
-        for (const id of HEAVY_CHARTS) setUpdating(id, false);
+        markHeavy(false);
         for (const resolve of heavyWaiters) resolve();
         heavyWaiters = [];
       }
@@ -661,6 +668,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   function drawSoon(id, view) {
     if (id === HEADLINE_CHART || !view.drawn) view.drawOrAwaitReader();
     else scheduleDraw(view);
+  }
+
+  /** Dim every heavy chart while its result is being made, or none. */
+  function markHeavy(updating) {
+    for (const id of HEAVY_CHARTS) setUpdating(id, updating);
   }
 
   /** Dim chart `id` (and tell screen readers it is busy) while its result is being made. */
@@ -710,13 +722,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       // The heavy charts now show another scenario's results: busy from this input, not from
       // the frame that starts their run, and the run under way stops now (its next slice would
       // draw the last scenario's results and clear the marks).
-      heavyRun += 1;
-      clearTimeout(resumeTimer);
-      for (const id of HEAVY_CHARTS) setUpdating(id, true);
+      stopHeavyRun();
+      markHeavy(true);
       try {
         recompute(false);
       } catch (error) {
-        for (const id of HEAVY_CHARTS) setUpdating(id, false);
+        markHeavy(false);
         throw error;
       }
       schedule(true, { computed: true });
@@ -800,7 +811,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     },
     /** What a currency switch's rebuild has still to put on the page, there now (printing). */
     finishSwap() {
-      finishSwap();
+      finishSwapNow();
     },
     /** The core was made anew (js/core/core.js): it holds no Monte Carlo run; make one again. */
     coreRestarted() {

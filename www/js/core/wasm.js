@@ -162,8 +162,8 @@ function instanceBound(Explainer, core) {
 export function createExplainer(wasm, datasetText, onRestart, { checkedByBuild = false } = {}) {
   try {
     const ex = createResilientCore(wasm.Explainer, { lastPanic: wasm.lastPanic, renew: wasm.renew, onRestart });
-    const read = checkedByBuild ? ex.set_checked_dataset : ex.set_dataset;
-    const problems = datasetText !== undefined ? read.call(ex, datasetText) : [];
+    const read = (text) => (checkedByBuild ? ex.set_checked_dataset(text) : ex.set_dataset(text));
+    const problems = datasetText !== undefined ? read(datasetText) : [];
     return { ok: true, ex, errors: Array.isArray(problems) ? problems : [] };
   } catch (e) {
     return { ok: false, detail: e && e.message ? e.message : String(e) };
