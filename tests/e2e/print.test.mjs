@@ -116,9 +116,16 @@ test('printed right after a currency switch: the whole rebuilt calculator on pap
         // presets' bar, refilled, and the live region).
         before: [...calc.children].filter((part) => 'before' in part.dataset && !part.matches('.presets, [aria-live]')).map((part) => part.id || part.className),
         frames: [...calc.querySelectorAll('.model-chart .chart-frame')].map((frame) => frame.querySelectorAll('canvas[data-drawn="1"], .chart-svg').length),
+        // The words that give money: the result, the payback and the risk, in the new currency.
+        money: ['.calc-result', '.calc-payback', '.calc-risk-sentences'].map((selector) => [selector, calc.querySelector(selector)?.textContent ?? null]),
       };
     });
     assert.deepEqual(paper.before, [], 'parts of the calculator from before the switch on paper');
+    for (const [selector, text] of paper.money) {
+      assert.ok(text, `${selector}: not on the page`);
+      assert.ok(!text.includes('US$'), `${selector} prints US$ amounts after the switch to CN¥: ${text.slice(0, 200)}`);
+    }
+    assert.ok(paper.money.some(([, text]) => text.includes('CN¥')), 'no CN¥ amount in the calculator on paper');
     assert.ok(paper.frames.length > 0 && paper.frames.every((n) => n >= 1), `a chart frame prints empty: ${paper.frames}`);
     await p.page.emulateMedia({ media: 'screen' });
     assert.deepEqual(p.problems(), []);

@@ -151,6 +151,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let settling = false; // settle() will make them after the input's handlers
   let swapRun = 0; // the rebuild whose parts are being put on the page (swapInSteps)
   let finishSwapNow = () => {}; // puts the rest of that rebuild on the page at once
+  let wordsBefore = false; // a rebuild's words (money in the last currency) wait for its settle
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
@@ -580,6 +581,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /** The result's words and tables for the projection recompute() made; with `full`, the heavy results. */
   function writeOut(full) {
+    wordsBefore = false;
     writeResult();
     syncControls();
     for (const id of chartEntries.keys()) if (redrawnAtOnce(id, full)) fillModelTable(id);
@@ -809,9 +811,19 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       makeHeavy();
       await made;
     },
-    /** What a currency switch's rebuild has still to put on the page, there now (printing). */
+    /**
+     * What a currency switch's rebuild has still to put on the page, there now, and its words
+     * in the new currency (printing: the settle after the swap would come after the page is
+     * laid out for paper). The charts are drawn by the caller.
+     */
     finishSwap() {
       finishSwapNow();
+      if (!wordsBefore) return;
+      recompute(false);
+      writeResult();
+      for (const id of chartEntries.keys()) fillModelTable(id);
+      if (monteCarlo) writeMonteCarloWords(); // the tornado's words hold no money
+      wordsBefore = false;
     },
     /** The core was made anew (js/core/core.js): it holds no Monte Carlo run; make one again. */
     coreRestarted() {
@@ -821,6 +833,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     setContext(next) {
       if (next.currency === ctx.currency && next.lang === ctx.lang) return; // made after the switch
       ctx = next;
+      wordsBefore = true;
       const swapped = build();
       const run = swapRun;
       syncControls();
