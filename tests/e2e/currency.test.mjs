@@ -210,3 +210,37 @@ test('a switch answers with what is on screen at once, and every chart and the c
     await p.close();
   }
 });
+
+test('during the calculator\'s rebuild after a switch, the parts still on the page stay whole frame by frame', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`);
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await p.page.evaluate(() => document.getElementById('calculator').scrollIntoView({ block: 'start' }));
+    // Every frame from the click until the rebuild is on the page (its parts go on a group a
+    // frame): a chart frame without its drawing, or a sentence gone or twice, is noted.
+    const seen = await p.page.evaluate(async () => {
+      const calc = document.getElementById('calculator');
+      const sentences = ['.calc-result', '.calc-payback-main', '.calc-payback-compare', '.calc-risk-sentences', '.calc-mc-sentence', '.calc-no-effect', '.calc-business-sentence'];
+      const before = [...calc.children];
+      const problems = [];
+      let replaced = 0;
+      document.querySelector('#currency-switch button[data-currency="CNY"]').click();
+      for (let frame = 0; frame < 60; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const empty = [...calc.querySelectorAll('.model-chart .chart-frame')].filter((f) => !f.querySelector('canvas, .chart-svg')).map((f) => f.closest('.model-chart').id);
+        const counts = sentences.map((selector) => calc.querySelectorAll(selector).length);
+        if (empty.length) problems.push(`frame ${frame}: no drawing in ${empty}`);
+        if (counts.some((n) => n !== 1)) problems.push(`frame ${frame}: sentences ${counts}`);
+        replaced = before.filter((part) => !part.isConnected).length;
+        if (replaced && (calc.querySelector('.calc-payback')?.textContent || '').includes('CN¥')) break;
+      }
+      return { problems, replaced };
+    });
+    assert.ok(seen.replaced > 0, 'the calculator was not rebuilt after the switch');
+    assert.deepEqual(seen.problems, []);
+    assert.deepEqual(p.consoleErrors, []);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});

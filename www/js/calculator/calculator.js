@@ -208,13 +208,39 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   // The canvases of the charts drawn before a rebuild (a currency switch), by id: each stays, with
   // its drawing, and is redrawn when near, so a rebuild does not redraw every chart at once.
   let keptCanvases = new Map();
+  // A rebuild's parts go on the page a group a frame (swapInSteps). What they take from the parts
+  // still on the page (a kept canvas, the live sentences, a baked image standing in) moves only
+  // as its own part goes on, so that the parts still showing stay whole until replaced.
+  let movesWaiting = null; // [node in a rebuilt part, move], while a rebuild is made and put on
+
+  /** `node` for a part being built: during a rebuild, a slot it moves into when the part is put on. */
+  function movedIn(node) {
+    if (!movesWaiting) return node;
+    const slot = document.createComment('');
+    movesWaiting.push([slot, () => slot.replaceWith(node)]);
+    return slot;
+  }
+
+  /** `move` done now, or, for a rebuilt part not on the page yet, when the part holding `node` goes on. */
+  function whenPut(node, move) {
+    if (movesWaiting && !node.isConnected) movesWaiting.push([node, move]);
+    else move();
+  }
+
+  /** The moves of `moves` whose node is in `part` (every one without a part), done and taken off. */
+  function doMoves(moves, part = null) {
+    const due = moves.filter(([node]) => !part || part.contains(node));
+    moves.splice(0, Infinity, ...moves.filter((move) => !due.includes(move)));
+    for (const [, move] of due) move();
+  }
 
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
     const label = chartText(ctx, id, MC_RUNS).description;
-    const canvas = keptCanvases.get(id) || h('canvas', { class: 'chart-canvas', tabIndex: 0, attrs: { role: 'img', 'aria-describedby': 'chart-key-hint' } });
+    const kept = keptCanvases.get(id);
+    const canvas = kept || h('canvas', { class: 'chart-canvas', tabIndex: 0, attrs: { role: 'img', 'aria-describedby': 'chart-key-hint' } });
     canvas.setAttribute('aria-label', label);
-    const frameEl = h('div', { class: 'chart-frame' }, canvas);
+    const frameEl = h('div', { class: 'chart-frame' }, kept ? movedIn(kept) : canvas);
     const errorEl = h('p', { class: 'chart-error', hidden: true, attrs: { role: 'status' } });
     const tableSlot = h('div', { class: 'model-table-slot' });
     const details = h(
@@ -230,7 +256,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       { class: 'model-chart', id, dataset: { chart: id }, attrs: { 'aria-labelledby': headingId } },
       h('h3', { id: headingId }, text.title),
       captionEl,
-      extra,
+      extra.map(movedIn),
       h('figure', { class: 'chart-figure' }, frameEl, errorEl, share && share.chartTools(id, () => ({ title: chartText(ctx, id, MC_RUNS).title, notes: [scenarioNote()] }))),
       details,
     );
@@ -255,11 +281,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const opened = openDetails();
     controls.clear();
     keptCanvases = new Map([...views].filter(([, view]) => view.drawn).map(([id, view]) => [id, view.canvas]));
-    // A chart not drawn yet keeps the baked image standing in for it, and is drawn when near.
+    // A chart not drawn yet keeps the baked image standing in for it, and is drawn when near
+    // (the image is still in the last build's part if that part was not put on yet).
     const standIns = new Map(
-      [...views].filter(([, view]) => view.standingIn).map(([id]) => [id, [...chartEntries.get(id).frame.querySelectorAll(':scope > .chart-svg')]]),
+      [...views]
+        .filter(([id, view]) => view.standingIn || chartEntries.get(id).standInWaiting)
+        .map(([id]) => [id, chartEntries.get(id).standInWaiting || [...chartEntries.get(id).frame.querySelectorAll(':scope > .chart-svg')]]),
     );
     chartEntries.clear();
+    const moves = (movesWaiting = rebuilding ? [] : null);
     const fieldset = (group) => {
       const list = byGroup.get(group) || [];
       if (!list.length) return null;
@@ -276,7 +306,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       h(
         'div',
         { class: 'calc-workbench' },
-        h('div', { class: 'calc-stage' }, resultEl, chartSection(HEADLINE_CHART)),
+        h('div', { class: 'calc-stage' }, movedIn(resultEl), chartSection(HEADLINE_CHART)),
         h(
           'div',
           { class: 'calc-headline-controls', attrs: { role: 'group', 'aria-label': t('calculator.headline_controls') } },
@@ -290,8 +320,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           h('div', { class: 'calc-panels' }, MORE_GROUPS.map(fieldset)),
         ),
         // The claim check and the payback panel: read beside the result, and room for it to stay in view below the last control.
-        notesEl,
-        h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), paybackMain, paybackCompare, h('p', { class: 'muted' }, t('calculator.payback.rule'))),
+        movedIn(notesEl),
+        h('section', { class: 'calc-payback', attrs: { 'aria-labelledby': 'payback-heading' } }, h('h3', { id: 'payback-heading' }, t('calculator.payback.title')), movedIn(paybackMain), movedIn(paybackCompare), h('p', { class: 'muted' }, t('calculator.payback.rule'))),
       ),
       game.el,
       chartSection('model-business', [businessEl]),
@@ -307,7 +337,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ...[...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
     ].filter(Boolean);
-    const swapped = rebuilding ? swapInSteps(parts, opened) : putAtOnce(parts, opened);
+    const swapped = rebuilding ? swapInSteps(parts, opened, moves) : putAtOnce(parts, opened);
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
 
@@ -328,9 +358,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
           drawn: keptCanvases.has(id),
         }),
       );
-      views.get(id).standIn(standIns.get(id));
+      const view = views.get(id);
+      entry.standInWaiting = standIns.get(id);
+      whenPut(entry.frame, () => {
+        delete entry.standInWaiting;
+        view.standIn(standIns.get(id));
+      });
     }
     keptCanvases = new Map();
+    movesWaiting = null;
     return swapped;
   }
 
@@ -340,14 +376,18 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * build stops the swap under way and goes on from there. The parts' charts cannot be drawn
    * before they are on the page; the settle after the swap (setContext) draws them all.
    */
-  async function swapInSteps(parts, opened) {
+  async function swapInSteps(parts, opened, moves) {
     const run = ++swapRun;
     const old = [...section.children];
     const put = (i) => {
+      doMoves(moves, parts[i]);
       if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
       reopen([parts[i]], opened);
     };
-    if (old.length !== parts.length) return putAtOnce(parts, opened);
+    if (old.length !== parts.length) {
+      doMoves(moves);
+      return putAtOnce(parts, opened);
+    }
     // Groups of parts of about SWAP_NODES_PER_FRAME elements (a bigger part alone), one a frame.
     const groups = [];
     let weight = Infinity;
