@@ -74,6 +74,9 @@ pub enum DataErrorKind {
         /// The list's name.
         field: String,
     },
+    /// This core was built without the rules (its `rules` feature): it reads only a file whose
+    /// bytes the build has checked.
+    RulesNotBuilt,
     /// `schema_version` is not one this code reads.
     UnsupportedSchemaVersion {
         /// The version in the file.
@@ -513,6 +516,9 @@ impl fmt::Display for DataErrorKind {
                 "JSON syntax error at line {line}, column {column}: {message}"
             ),
             DataErrorKind::WrongShape { message } => write!(f, "wrong value: {message}"),
+            DataErrorKind::RulesNotBuilt => f.write_str(
+                "this core was built without the dataset's rules: it reads only a file the build has checked",
+            ),
             DataErrorKind::UnknownField { field } => write!(
                 f,
                 "unknown field \"{field}\"; check the spelling against www/data/README.md"

@@ -55,6 +55,7 @@
 //! ```
 
 mod chart_def;
+#[cfg(feature = "rules")]
 mod chart_rules;
 mod dataset;
 mod error;
@@ -65,6 +66,7 @@ mod parse;
 mod query;
 mod tree;
 mod types;
+#[cfg(feature = "rules")]
 mod validate;
 
 pub use chart_def::{
@@ -124,7 +126,7 @@ impl Dataset {
     fn read_tree(tree: &JsonTree, run_rules: bool) -> Result<Dataset, DataErrors> {
         let (dataset, broken, mut errors) = parse::read(tree)?;
         if run_rules {
-            errors.extend(validate::check(&dataset, &broken));
+            errors.extend(rules(&dataset, &broken));
         }
         if errors.is_empty() {
             Ok(dataset)
@@ -142,11 +144,41 @@ impl Dataset {
     /// Checks the rules on a dataset built or changed in code (a file read by
     /// [`Dataset::from_json`] has already passed them).
     pub fn validate(&self) -> Result<(), DataErrors> {
-        let errors = validate::check(self, &parse::Broken::default());
+        let errors = rules(self, &parse::Broken::default());
         if errors.is_empty() {
             Ok(())
         } else {
             Err(DataErrors(errors))
         }
+    }
+}
+
+/// Every rule `dataset` breaks (`broken`: the records that could not be read, not checked again).
+#[cfg(feature = "rules")]
+fn rules(dataset: &Dataset, broken: &parse::Broken) -> Vec<DataError> {
+    validate::check(dataset, broken)
+}
+
+/// A core built without the rules (see Cargo.toml) checks nothing: it says so instead.
+#[cfg(not(feature = "rules"))]
+fn rules(_: &Dataset, _: &parse::Broken) -> Vec<DataError> {
+    vec![DataError::new("file", DataErrorKind::RulesNotBuilt)]
+}
+
+/// The core built without the rules (`cargo test --no-default-features --lib without_rules`, run
+/// by `./dev test`): it reads a checked file as the whole core does, and checks nothing else.
+#[cfg(all(test, not(feature = "rules")))]
+mod without_rules {
+    use super::*;
+
+    #[test]
+    fn reads_a_checked_file_and_refuses_to_check_one() {
+        let checked = Dataset::from_checked_json_with(DEFAULT_DATASET_JSON, std_read_number)
+            .expect("the shipped file reads");
+        assert!(!checked.facts.is_empty());
+        let errors = Dataset::from_json(DEFAULT_DATASET_JSON).expect_err("no rules to run").0;
+        assert_eq!(errors.len(), 1);
+        assert!(matches!(errors[0].kind, DataErrorKind::RulesNotBuilt));
+        assert!(errors[0].to_string().contains("without the dataset's rules"));
     }
 }

@@ -161,27 +161,39 @@ test('a data file the core refuses: the baked page says so, keeps its published 
   }
 });
 
-test("the core reads the figures the build checked without its rules again, and checks in full a file changed under the same name", { timeout: 60_000 }, async () => {
+test("the core reads the figures the build checked without its rules again (the core built without them), and checks in full a file changed under the same name", { timeout: 90_000 }, async () => {
   const words = readWwwJson('i18n/en.json');
   const figuresFile = fs.readdirSync(path.join(DIST, 'data')).find((f) => /^capex-figures\.en\.[0-9a-f]{10}\.json$/.test(f));
   const figures = JSON.parse(fs.readFileSync(path.join(DIST, 'data', figuresFile), 'utf8'));
   const fact = figures.facts.find((f) => figures.charts[0].facts.includes(f.id));
   // The same shape, one rule broken: a fact citing a source the file does not list.
   const changed = JSON.stringify({ ...figures, facts: figures.facts.map((f) => (f === fact ? { ...f, source: 'no-such-source' } : f)) });
-  for (const [label, route, checkedByBuild] of [
-    ['as built', null, true],
-    ['changed on the host', (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })), false],
+  const CHECKED_CORE = /^ai_capex_explainer_checked_bg\.[0-9a-f]{10}\.wasm$/;
+  const WHOLE_CORE = /^ai_capex_explainer_bg\.[0-9a-f]{10}\.wasm$/;
+  for (const [label, options, checkedByBuild, coresFetched] of [
+    ['as built', {}, true, [CHECKED_CORE]],
+    // The head script asked for the core without the rules; the page takes the whole one.
+    ['changed on the host', { route: (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })) }, false, [CHECKED_CORE, WHOLE_CORE]],
+    // No digest without crypto.subtle (a plain-http host): only the whole core is asked for.
+    ['without crypto.subtle', { initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) }, false, [WHOLE_CORE]],
   ]) {
-    const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...(route ? { route } : {}) });
+    const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...options });
     try {
       assert.equal(await waitForReady(p.page), 'ready', label);
-      assert.equal(await p.page.evaluate(() => window.__explainer.datasetCheckedByBuild), checkedByBuild, label);
+      const page = await p.page.evaluate(() => ({
+        checked: window.__explainer.datasetCheckedByBuild,
+        withoutRules: window.__explainer.coreWithoutRules,
+        cores: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop()).filter((name) => name.endsWith('.wasm')),
+      }));
+      assert.equal(page.checked, checkedByBuild, label);
+      assert.equal(page.withoutRules, checkedByBuild, `${label}: the core taken`);
+      assert.equal(page.cores.length, coresFetched.length, `${label}: cores fetched ${page.cores}`);
+      coresFetched.forEach((pattern, i) => assert.match(page.cores[i], pattern, label));
       const message = await p.page.locator('#status [data-message="dataset"]').count();
-      if (checkedByBuild) assert.equal(message, 0, `${label}: a dataset problem is shown`);
-      else {
+      if (label === 'changed on the host') {
         const text = await p.page.locator('#status [data-message="dataset"]').innerText();
         assert.ok(text.includes(words.status.dataset_kept_published), `${label}: the core did not refuse the file: ${text}`);
-      }
+      } else assert.equal(message, 0, `${label}: a dataset problem is shown`);
       assert.deepEqual(p.pageErrors, [], label);
     } finally {
       await p.close();

@@ -11,7 +11,8 @@ import { openPage, readWwwJson, waitForReady, PHONE } from './harness.mjs';
 const env = bakedSiteAndBrowser();
 const CODE = /\/js\/calculator\.[0-9a-f]{10}\.js$/;
 const WORDS = /\/i18n\/en\.calculator\.[0-9a-f]{10}\.json$/;
-const WASM = /\/pkg\/ai_capex_explainer_bg\.[0-9a-f]{10}\.wasm$/;
+// The core the page takes: the one without the rules (its figures are the build's: js/core/wasm.js).
+const WASM = /\/pkg\/ai_capex_explainer_checked_bg\.[0-9a-f]{10}\.wasm$/;
 
 test('the calculator\'s code and words are asked for after the wasm has come, and the calculator then works', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...PHONE });

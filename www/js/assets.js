@@ -29,6 +29,15 @@ export const datasetInParts = (lang) => Boolean(hashedNames[`data/capex-figures.
  */
 export const calculatorWordsApart = (lang) => Boolean(hashedNames[`i18n/${lang}.calculator.json`]);
 
+/** Whether the site ships `file` under a hashed name (the baked site: tools/bake.mjs). */
+export const shipped = (file) => Boolean(hashedNames[file]);
+
+/**
+ * Whether the page can take a file's digest, to know it for the very file the build checked
+ * (crypto.subtle: only in a secure context, so not on a plain-http host).
+ */
+export const canCheckDigests = () => Boolean(globalThis.crypto?.subtle);
+
 /**
  * The address of `file` (a path from the site root, e.g. "i18n/en.json"), from this module's
  * own: it stays at the top of js/, one folder below the root, as the baked js/main.<hash>.js.

@@ -7,7 +7,7 @@
 // malformed file: missing arrays become empty, records that are not objects are skipped.
 
 import { inlineText } from '../lib/inline.js';
-import { datasetInParts, contentHash, fetchAsset, withinLoadTime } from '../assets.js';
+import { datasetInParts, contentHash, fetchAsset, withinLoadTime, canCheckDigests } from '../assets.js';
 import { MAX_DATASET_BYTES, readWithinLimit, tooLargeMessage } from '../data-file/size-limit.js';
 import { joinWords } from './dataset-parts.js';
 
@@ -44,7 +44,7 @@ async function fetchWords(lang) {
  */
 async function isBuildChecked(name, bytes) {
   const expected = contentHash(name);
-  if (!expected || !globalThis.crypto?.subtle) return false;
+  if (!expected || !canCheckDigests()) return false;
   try {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     return [...digest.slice(0, 5)].map((b) => b.toString(16).padStart(2, '0')).join('') === expected;

@@ -7,32 +7,49 @@
 
 import { inlineBytes } from '../lib/inline.js';
 import { createResilientCore } from './core.js';
-import { fetchAsset, withinLoadTime } from '../assets.js';
+import { fetchAsset, withinLoadTime, shipped, canCheckDigests } from '../assets.js';
 
 const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
+/**
+ * The same core built without the dataset's rules (Cargo.toml, feature "rules"), about 10 KB
+ * gzip smaller, with the same bindings: it reads only figures the build has checked. The baked
+ * site ships it beside the other.
+ */
+const CHECKED_CORE_FILE = 'pkg/ai_capex_explainer_checked_bg.wasm';
 /** The page's one load of the module (loadWasm). */
 let loading = null;
 
 /**
- * Import and initialise the module. Resolves to { ok: true, Explainer, lastPanic, pageSections,
- * memory, renew, ms } or { ok: false, reason, detail } where reason is one of:
+ * Whether the page may take the core without the rules: the site ships it and the page can
+ * tell a file the build checked by its digest (js/core/data.js). js/head.js asks for it then.
+ */
+export const checkedCoreUsable = () => shipped(CHECKED_CORE_FILE) && canCheckDigests();
+
+/**
+ * Import and initialise the module. `figuresChecked`, where given, resolves to whether the
+ * figures the page reads are the very file the build checked: then the core without the rules
+ * is taken (its download started at once), else the whole one. Resolves to { ok: true,
+ * Explainer, lastPanic, pageSections, memory, renew, ms, checkedOnly } or { ok: false, reason,
+ * detail } where reason is one of:
  *   "unsupported"  the browser has no WebAssembly
  *   "load"         the module or the .wasm file could not be fetched or compiled, or took
  *                  longer than LOAD_TIMEOUT_MS (js/assets.js)
  * One module per page: the glue initialises once, so every caller (the preview checks a file
  * before the page boots) shares the first load.
  */
-export function loadWasm() {
-  loading ??= load();
+export function loadWasm({ figuresChecked = null } = {}) {
+  loading ??= load(figuresChecked);
   return loading;
 }
 
-async function load() {
+async function load(figuresChecked) {
   const started = performance.now();
   if (typeof WebAssembly !== 'object') return { ok: false, reason: 'unsupported', detail: 'WebAssembly is not available' };
   try {
     // A literal specifier (resolved against this module, as before), so a bundler can follow it.
-    const [glue, module] = await withinLoadTime(Promise.all([import('../../pkg/ai_capex_explainer.js'), compileCore()]), WASM_FILE);
+    // Each file within the load time from when it is asked for: the whole core may be asked for
+    // only once the figures are in.
+    const [glue, { module, checkedOnly }] = await Promise.all([withinLoadTime(import('../../pkg/ai_capex_explainer.js'), 'pkg/ai_capex_explainer.js'), compileCore(figuresChecked)]);
     if (typeof glue.Explainer !== 'function') throw new Error('the module has no Explainer export');
     const core = instantiateRenewable(glue, module);
     return {
@@ -45,21 +62,41 @@ async function load() {
       },
       renew: core.renew,
       ms: performance.now() - started,
+      checkedOnly,
     };
   } catch (e) {
     return { ok: false, reason: 'load', detail: e && e.message ? e.message : String(e) };
   }
 }
 
-/** The compiled .wasm: from the page (single file), else fetched by its own address. */
-async function compileCore() {
+/**
+ * The compiled .wasm as { module, checkedOnly }: from the page (single file), else fetched by
+ * its own address; the core without the rules when `figuresChecked` resolves to true.
+ */
+async function compileCore(figuresChecked) {
   const bytes = await inlineBytes('wasm');
-  if (bytes) return WebAssembly.compile(bytes);
-  const response = await fetchAsset(WASM_FILE);
-  if (!response.ok) throw new Error(`${WASM_FILE}: HTTP ${response.status}`);
-  // Compiled while it downloads, when the server says what it is.
-  const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
-  return type === 'application/wasm' ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+  if (bytes) return { module: await WebAssembly.compile(bytes), checkedOnly: false };
+  if (figuresChecked && checkedCoreUsable()) {
+    // Compiled while it downloads; taken only if the figures turn out to be the build's.
+    const checkedCore = compileFile(CHECKED_CORE_FILE);
+    checkedCore.catch(() => {}); // a failure is reported if it is taken
+    if (await figuresChecked) return { module: await checkedCore, checkedOnly: true };
+  }
+  return { module: await compileFile(WASM_FILE), checkedOnly: false };
+}
+
+/** The .wasm `file`, compiled, within the load time. */
+function compileFile(file) {
+  return withinLoadTime(
+    (async () => {
+      const response = await fetchAsset(file);
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      // Compiled while it downloads, when the server says what it is.
+      const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      return type === 'application/wasm' ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+    })(),
+    file,
+  );
 }
 
 /**

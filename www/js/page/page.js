@@ -46,6 +46,8 @@ const api = {
   missingText: () => (app.t ? [...app.t.missing] : []),
   /** Whether the core read the figures as the very file the build checked, without its rules again (tests). */
   datasetCheckedByBuild: false,
+  /** Whether the page took the core built without the dataset's rules (js/core/wasm.js; tests). */
+  coreWithoutRules: false,
   /** Bytes of the core's linear memory (tests/e2e/soak.mjs); 0 until it has loaded. */
   wasmMemoryBytes: () => 0,
   /** The calculator's current projection as the core returns it (tests read the engine's calls). */
@@ -396,8 +398,12 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // stops here (js/embed-host.js leaves an unsized frame scrollable).
   startHostSync({ embedId: page.embedId });
 
-  // Start the slow things at once.
-  const wasmPromise = loadWasm();
+  // Start the slow things at once. The core comes without the dataset's rules (smaller) when the
+  // figures turn out to be the very file the build checked (js/core/wasm.js); the page stops
+  // before that is known only where it needs no core.
+  let figuresRead;
+  const figuresChecked = new Promise((resolve) => (figuresRead = resolve));
+  const wasmPromise = loadWasm({ figuresChecked });
   const datasetPromise = fetchDataset(page.lang);
   const messagesPromise = loadMessages(page.lang);
   messagesPromise.catch(() => {}); // handled below, after the wait: not an unhandled rejection
@@ -441,6 +447,8 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   // language; a page that speaks English instead (its words failed) reads them in English.
   const file = app.lang === page.lang ? await datasetPromise : await fetchDataset(app.lang);
   const parsed = file.text !== undefined ? parseJson(file.text) : { error: file.error };
+  // The core needs its rules only for figures it will read that the build did not check.
+  figuresRead(file.checkedByBuild === true || parsed.value === undefined);
   // The sections ?section= may name: a baked page lists them itself, the plain page asks the core.
   const applySections = (known) => {
     const { sections, problem } = validateSections(page.sections, known);
@@ -485,6 +493,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
   }
   app.ex = created.ex;
   api.datasetCheckedByBuild = file.checkedByBuild === true;
+  api.coreWithoutRules = wasm.checkedOnly === true;
   if (parsed.value !== undefined && !created.errors.length) {
     app.data = prepared ? prepared.data : indexDataset(parsed.value, app.lang);
     app.datasetText = file.text;
