@@ -176,9 +176,13 @@ mod without_rules {
         let checked = Dataset::from_checked_json_with(DEFAULT_DATASET_JSON, std_read_number)
             .expect("the shipped file reads");
         assert!(!checked.facts.is_empty());
-        let errors = Dataset::from_json(DEFAULT_DATASET_JSON).expect_err("no rules to run").0;
+        let errors = Dataset::from_json(DEFAULT_DATASET_JSON)
+            .expect_err("no rules to run")
+            .0;
         assert_eq!(errors.len(), 1);
         assert!(matches!(errors[0].kind, DataErrorKind::RulesNotBuilt));
-        assert!(errors[0].to_string().contains("without the dataset's rules"));
+        assert!(errors[0]
+            .to_string()
+            .contains("without the dataset's rules"));
     }
 }
