@@ -117,7 +117,7 @@ function relativePath(from, to) {
 }
 
 /** Runs in the page once it is ready: swaps each canvas for its SVGs and returns the HTML. */
-function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMedia, styles, bodyStyles, headScript: headScriptFile, mainScript, prefetch, cores, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
+function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMedia, styles, bodyStyles, headScript: headScriptFile, mainScript, prefetch, sectionIds, loadTimeoutMs, preview, csp, sourcesLinkText }) {
   const root = document.documentElement;
   for (const canvas of document.querySelectorAll('canvas.chart-canvas')) {
     const id = canvas.closest('[data-chart]')?.dataset.chart;
@@ -206,7 +206,6 @@ function bakeInPage({ lang, langPaths, alternates, prefix, svgs, images, wideMed
   headScript.src = `${prefix}${headScriptFile}`;
   headScript.setAttribute('data-main', `${prefix}${mainScript}`);
   headScript.setAttribute('data-fetch', prefetch.map((file) => `${prefix}${file}`).join(' '));
-  headScript.setAttribute('data-core', cores.map((file) => `${prefix}${file}`).join(' '));
   headScript.setAttribute('data-section-ids', sectionIds.join(' '));
   headScript.setAttribute('data-timeout', String(loadTimeoutMs));
   // After the stylesheet, so both are asked for at once: the policy above keeps Chromium's
@@ -582,12 +581,11 @@ export async function bake({ out = path.join(REPO_ROOT, 'dist') } = {}) {
       const size = pngSize(fs.readFileSync(path.join(out, dir, PREVIEW_FILE)));
       const preview = { href: BASE_URL ? new URL(`${dir}${PREVIEW_FILE}`, BASE_URL).href : PREVIEW_FILE, ...size };
       // What the live page fetches, started by the head script together with the bundle.
-      const prefetch = [`data/capex-figures.${lang}.json`, `i18n/${lang}.json`].map((file) => assetNames[file]);
-      // The core: the head script asks for the one without the rules where the page can take
-      // the figures' digest, else the whole one (js/core/wasm.js).
-      const cores = ['pkg/ai_capex_explainer_checked_bg.wasm', 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
+      // Last, the two cores: the head script asks for the one without the rules where the page
+      // can take the figures' digest, else for the whole one (js/core/wasm.js).
+      const prefetch = [`data/capex-figures.${lang}.json`, `i18n/${lang}.json`, 'pkg/ai_capex_explainer_checked_bg.wasm', 'pkg/ai_capex_explainer_bg.wasm'].map((file) => assetNames[file]);
       const words = JSON.parse(fs.readFileSync(path.join(WWW, 'i18n', `${lang}.json`), 'utf8'));
-      const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, images, wideMedia: wideMedia(), styles, bodyStyles, headScript, mainScript, prefetch, cores, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
+      const html = await page.evaluate(bakeInPage, { lang, langPaths, alternates: alternateLinks(dir, BASE_URL), prefix, svgs, images, wideMedia: wideMedia(), styles, bodyStyles, headScript, mainScript, prefetch, sectionIds, loadTimeoutMs: LOAD_TIMEOUT_MS, preview, csp: CSP, sourcesLinkText: words.sources.full_list_link });
       // The pages are served under style-src 'self': an inline style would be blocked.
       if (/<[^>]*\sstyle=/.test(html)) throw new BakeError(`the ${lang} page has an inline style attribute, which the CSP blocks`);
       const file = path.join(out, dir, 'index.html');

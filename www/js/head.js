@@ -1,20 +1,24 @@
 // The one script a baked page runs before its first paint (tools/bake.mjs puts it in <head>,
 // after the stylesheet): it applies ?theme=, ?chrome= and ?section= at once, so the first paint
-// is right, asks at once for the files the interactive page will need (data-fetch: data, words;
-// data-core: the wasm; and js/main.js itself), and runs that page only after the paint; if that
-// script fails or takes longer than data-timeout ms, the page says so and disables its controls.
-// Until the page is live it keeps what the reader does to its controls. Classic script, no
-// modules, under 1.25 KB gzip.
+// is right, asks at once for the files the interactive page will need (data-fetch: data, words,
+// wasm; and js/main.js itself), and runs that page only after the paint; if that script fails or
+// takes longer than data-timeout ms, the page says so and disables its controls. Until the page
+// is live it keeps what the reader does to its controls. Classic script, no modules, under
+// 1.3 KB gzip.
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
   var me = document.currentScript;
   var main = me && me.getAttribute('data-main');
   var files = ((me && me.getAttribute('data-fetch')) || '').split(' ').filter(Boolean);
-  // The core: the one without the dataset's rules where the page can take the figures' digest
-  // (crypto.subtle, only in a secure context: js/core/wasm.js), else the whole one.
-  var cores = ((me && me.getAttribute('data-core')) || '').split(' ');
-  if (cores.length === 2) files.push(window.crypto && crypto.subtle ? cores[0] : cores[1]);
+  // Its last two are the core without the dataset's rules, then the whole core: the first where
+  // the page can take the figures' digest (crypto.subtle, only in a secure context:
+  // js/core/wasm.js), else the second.
+  var core = files.splice(-2)[window.crypto && crypto.subtle ? 0 : 1];
+  // The figures and words are the page's language's: an address asking for another language
+  // (?lang=, read by js/page/url-state.js) has the page fetch that one's instead.
+  if ((query.get('lang') || root.lang).toLowerCase() !== root.lang.toLowerCase()) files = [];
+  if (core) files.push(core);
   // The files the live page needs are asked for first thing (this script waits for the
   // stylesheet: the rest of it can wait for these requests), while the browser lays out and
   // paints the first view, at low priority so the rest of the page arrives first; the bundle is
