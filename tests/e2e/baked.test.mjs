@@ -171,12 +171,14 @@ test("the core reads the figures the build checked without its rules again (the 
   const changed = JSON.stringify({ ...figures, facts: figures.facts.map((f) => (f === fact ? { ...f, source: 'no-such-source' } : f)) });
   const CHECKED_CORE = /^ai_capex_explainer_checked_bg\.[0-9a-f]{10}\.wasm$/;
   const WHOLE_CORE = /^ai_capex_explainer_bg\.[0-9a-f]{10}\.wasm$/;
-  for (const [label, options, checkedByBuild, coresFetched] of [
-    ['as built', {}, true, [CHECKED_CORE]],
+  for (const [label, options, checkedByBuild, withoutRules, coresFetched] of [
+    ['as built', {}, true, true, [CHECKED_CORE]],
     // The head script asked for the core without the rules; the page takes the whole one.
-    ['changed on the host', { route: (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })) }, false, [CHECKED_CORE, WHOLE_CORE]],
+    ['changed on the host', { route: (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })) }, false, false, [CHECKED_CORE, WHOLE_CORE]],
     // No digest without crypto.subtle (a plain-http host): only the whole core is asked for.
-    ['without crypto.subtle', { initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) }, false, [WHOLE_CORE]],
+    ['without crypto.subtle', { initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) }, false, false, [WHOLE_CORE]],
+    // The smaller core missing on the host: the whole one does.
+    ['the core without the rules missing', { route: (context) => context.route('**/pkg/ai_capex_explainer_checked_bg.*.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })) }, true, false, [CHECKED_CORE, WHOLE_CORE]],
   ]) {
     const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...options });
     try {
@@ -187,7 +189,7 @@ test("the core reads the figures the build checked without its rules again (the 
         cores: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname.split('/').pop()).filter((name) => name.endsWith('.wasm')),
       }));
       assert.equal(page.checked, checkedByBuild, label);
-      assert.equal(page.withoutRules, checkedByBuild, `${label}: the core taken`);
+      assert.equal(page.withoutRules, withoutRules, `${label}: the core taken`);
       assert.equal(page.cores.length, coresFetched.length, `${label}: cores fetched ${page.cores}`);
       coresFetched.forEach((pattern, i) => assert.match(page.cores[i], pattern, label));
       const message = await p.page.locator('#status [data-message="dataset"]').count();
@@ -195,6 +197,7 @@ test("the core reads the figures the build checked without its rules again (the 
         const text = await p.page.locator('#status [data-message="dataset"]').innerText();
         assert.ok(text.includes(words.status.dataset_kept_published), `${label}: the core did not refuse the file: ${text}`);
       } else assert.equal(message, 0, `${label}: a dataset problem is shown`);
+      assert.equal(await p.page.locator('#status [data-message="core"]').count(), 0, `${label}: the page says the core failed`);
       assert.deepEqual(p.pageErrors, [], label);
     } finally {
       await p.close();

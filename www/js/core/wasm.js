@@ -7,7 +7,7 @@
 
 import { inlineBytes } from '../lib/inline.js';
 import { createResilientCore } from './core.js';
-import { fetchAsset, withinLoadTime, shipped, canCheckDigests } from '../assets.js';
+import { fetchAsset, withinLoadTime, shipped, canCheckDigests, LoadTimeout } from '../assets.js';
 
 const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
 /**
@@ -80,7 +80,15 @@ async function compileCore(figuresChecked) {
     // Compiled while it downloads; taken only if the figures turn out to be the build's.
     const checkedCore = compileFile(CHECKED_CORE_FILE);
     checkedCore.catch(() => {}); // a failure is reported if it is taken
-    if (await figuresChecked) return { module: await checkedCore, checkedOnly: true };
+    if (await figuresChecked) {
+      try {
+        return { module: await checkedCore, checkedOnly: true };
+      } catch (error) {
+        // Missing or broken on the host: the whole core will do (not after a timeout, though:
+        // the reader has waited the one load time already).
+        if (error instanceof LoadTimeout) throw error;
+      }
+    }
   }
   return { module: await compileFile(WASM_FILE), checkedOnly: false };
 }
