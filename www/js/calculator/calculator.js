@@ -10,8 +10,9 @@
 // which stay in view (sticky) while the reader moves a control; on phones the three headline
 // controls are a strip that stays at the bottom of the screen while the chart is in view.
 // This module holds the state and wiring; the words are in calculator-text.js, the form in
-// calculator-controls.js, the charts' tooltips and tables in calculator-outputs.js and the
-// method block in calculator-method.js.
+// calculator-controls.js, the charts' tooltips and tables in calculator-outputs.js, the
+// method block in calculator-method.js, and how a rebuild goes on the page in
+// calculator-rebuild.js.
 //
 // The scenario lives in the URL: `preset` plus every field that differs from it (or from the
 // defaults), so a link reproduces exactly what the reader saw; earlier parameter names
@@ -31,6 +32,7 @@ import { methodSection } from './calculator-method.js';
 import { gameBlock, certainty, riskSentences } from './calculator-game.js';
 import { applyUrlScenario } from '../page/url-scenario.js';
 import { afterPaint } from '../lib/tasks.js';
+import { createRebuilds } from './calculator-rebuild.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 /**
@@ -63,12 +65,6 @@ const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
  * read as 160 ms there, 1.3 s of its Total Blocking Time).
  */
 const SLICE_MS = 12;
-/**
- * Elements of a rebuilt calculator put on the page per frame (swapInSteps; a bigger part, the
- * controls' 300, alone), so no frame lays all 540 out anew (that frame took 44–58 ms at the
- * phone profile).
- */
-const SWAP_NODES_PER_FRAME = 150;
 /**
  * A slider moved without being let go stops the heavy results under way; they are made
  * after this pause all the same (a drag that ends where it began sends no change).
@@ -149,8 +145,6 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let mapCache = null;
   let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
   let settling = false; // settle() will make them after the input's handlers
-  let swapRun = 0; // the rebuild whose parts are being put on the page (swapInSteps)
-  let finishSwapNow = () => {}; // puts the rest of that rebuild on the page at once
   let wordsBefore = false; // a rebuild's words (money in the last currency) wait for its settle
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
@@ -208,31 +202,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   // The canvases of the charts drawn before a rebuild (a currency switch), by id: each stays, with
   // its drawing, and is redrawn when near, so a rebuild does not redraw every chart at once.
   let keptCanvases = new Map();
-  // A rebuild's parts go on the page a group a frame (swapInSteps). What they take from the parts
-  // still on the page (a kept canvas, the live sentences, a baked image standing in) moves only
-  // as its own part goes on, so that the parts still showing stay whole until replaced.
-  let movesWaiting = null; // [node in a rebuilt part, move], while a rebuild is made and put on
-
-  /** `node` for a part being built: during a rebuild, a slot it moves into when the part is put on. */
-  function movedIn(node) {
-    if (!movesWaiting) return node;
-    const slot = document.createComment('');
-    movesWaiting.push([slot, () => slot.replaceWith(node)]);
-    return slot;
-  }
-
-  /** `move` done now, or, for a rebuilt part not on the page yet, when the part holding `node` goes on. */
-  function whenPut(node, move) {
-    if (movesWaiting && !node.isConnected) movesWaiting.push([node, move]);
-    else move();
-  }
-
-  /** The moves of `moves` whose node is in `part` (every one without a part), done and taken off. */
-  function doMoves(moves, part = null) {
-    const due = moves.filter(([node]) => !part || part.contains(node));
-    moves.splice(0, Infinity, ...moves.filter((move) => !due.includes(move)));
-    for (const [, move] of due) move();
-  }
+  // The parts on the page, a rebuild's a group a frame; what they take from the parts still on
+  // the page moves as each goes on (calculator-rebuild.js).
+  const rebuilds = createRebuilds(section);
+  const { movedIn, whenPut } = rebuilds;
 
   function chartSection(id, extra = []) {
     const headingId = `${id}-heading`;
@@ -266,8 +239,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /**
    * Build the calculator's parts for the current context and put them on the page: at once the
-   * first time; for a rebuild (a currency switch) a few parts a frame (swapInSteps). Resolves
-   * once they are all on the page.
+   * first time; for a rebuild (a currency switch) a few parts a frame. Resolves once they are
+   * all on the page (to false if a newer build took over).
    */
   function build() {
     const rebuilding = chartEntries.size > 0; // the first build has made no chart yet
@@ -278,7 +251,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       if (!byGroup.has(spec.group)) byGroup.set(spec.group, []);
       byGroup.get(spec.group).push(spec);
     }
-    const opened = openDetails();
+    rebuilds.begin(rebuilding);
     controls.clear();
     keptCanvases = new Map([...views].filter(([, view]) => view.drawn).map(([id, view]) => [id, view.canvas]));
     // A chart not drawn yet keeps the baked image standing in for it, and is drawn when near
@@ -289,7 +262,6 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         .map(([id]) => [id, chartEntries.get(id).standInWaiting || [...chartEntries.get(id).frame.querySelectorAll(':scope > .chart-svg')]]),
     );
     chartEntries.clear();
-    const moves = (movesWaiting = rebuilding ? [] : null);
     const fieldset = (group) => {
       const list = byGroup.get(group) || [];
       if (!list.length) return null;
@@ -337,7 +309,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ...[...byGroup.keys()].filter((g) => !GROUP_ORDER.includes(g)).map(fieldset),
       methodSection(ctx, specs, defaults, constants),
     ].filter(Boolean);
-    const swapped = rebuilding ? swapInSteps(parts, opened, moves) : putAtOnce(parts, opened);
+    const swapped = rebuilds.put(parts);
     section.setAttribute('aria-labelledby', 'calculator-heading');
     section.hidden = false;
 
@@ -366,65 +338,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       });
     }
     keptCanvases = new Map();
-    movesWaiting = null;
+    rebuilds.end();
     return swapped;
-  }
-
-  /**
-   * The rebuilt `parts`, one for one with the section's children, put on the page a group a
-   * frame: laying out the whole calculator anew in one frame took over 50 ms on a phone. A newer
-   * build stops the swap under way and goes on from there. The parts' charts cannot be drawn
-   * before they are on the page; the settle after the swap (setContext) draws them all.
-   */
-  async function swapInSteps(parts, opened, moves) {
-    const run = ++swapRun;
-    const old = [...section.children];
-    const put = (i) => {
-      doMoves(moves, parts[i]);
-      if (old[i] !== parts[i]) old[i].replaceWith(parts[i]); // a kept element (the live region) stays
-      reopen([parts[i]], opened);
-    };
-    if (old.length !== parts.length) {
-      doMoves(moves);
-      return putAtOnce(parts, opened);
-    }
-    // Groups of parts of about SWAP_NODES_PER_FRAME elements (a bigger part alone), one a frame.
-    const groups = [];
-    let weight = Infinity;
-    parts.forEach((part, i) => {
-      const nodes = part.getElementsByTagName('*').length + 1;
-      if (weight + nodes > SWAP_NODES_PER_FRAME) groups.push((weight = 0, []));
-      groups.at(-1).push(i);
-      weight += nodes;
-    });
-    // Printing lays the page out for paper at once: what is left goes on the page now.
-    finishSwapNow = () => {
-      if (run === swapRun) for (const i of groups.splice(0).flat()) put(i);
-    };
-    while (groups.length) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (run !== swapRun) return;
-      for (const i of groups.shift() || []) put(i);
-    }
-  }
-
-  /** The calculator's `parts` on the page, all at once. */
-  async function putAtOnce(parts, opened) {
-    replaceChildren(section, parts);
-    reopen(parts, opened);
-  }
-
-  /** What the reader had open in `parts` stays open (a currency switch rebuilds the words). */
-  function reopen(parts, opened) {
-    for (const part of parts) for (const details of [part, ...part.querySelectorAll('details')]) if (details.localName === 'details' && opened.has(detailsKey(details))) details.open = true;
-  }
-
-  /** Each open <details> of the calculator, by where it is: its nearest id and its class. */
-  function openDetails() {
-    return new Set([...section.querySelectorAll('details[open]')].map(detailsKey));
-  }
-  function detailsKey(details) {
-    return `${details.parentElement.closest('[id]')?.id} ${details.className}`;
   }
 
   function control(spec) {
@@ -857,7 +772,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
      * laid out for paper). The charts are drawn by the caller.
      */
     finishSwap() {
-      finishSwapNow();
+      rebuilds.finish();
       if (!wordsBefore) return;
       recompute(false);
       writeResult();
@@ -875,12 +790,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       ctx = next;
       wordsBefore = true;
       const swapped = build();
-      const run = swapRun;
+      const latest = rebuilds.latest();
       syncControls();
       // Redrawn once the rebuilt parts are on the page and laid out: the projection and
       // headline chart in a task, the result's words in the frame after it (all in one frame
       // they were over 100 ms on a phone).
-      swapped.then(afterPaint).then(() => run === swapRun && settle());
+      swapped.then(afterPaint).then(() => latest() && settle());
     },
     /**
      * n × (one random input moved → what a slider drag redraws: projection, headline chart,
