@@ -3,11 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser } from './shared.mjs';
+import { serverAndBrowser, bakedSiteAndBrowser } from './shared.mjs';
 import { trapHook } from './trap-hook.mjs';
 import { openPage, waitForReady, DESKTOP } from './harness.mjs';
 
 const env = serverAndBrowser();
+const baked = bakedSiteAndBrowser();
 
 /** Bytes of every WebAssembly.Memory still alive in the page, after a full garbage collection. */
 async function liveWasmMemoryBytes(page) {
@@ -44,6 +45,30 @@ test('200 traps in the core: the page keeps working and its wasm memory stays th
     // One core's memory plus slack for the dataset being set again; the old cores leaked about
     // 0.4 MB each (3 MB → 83 MB after 201 traps).
     assert.ok(after <= before + 8 * 1024 * 1024, `live wasm memory grew from ${(before / 1e6).toFixed(1)} MB to ${(after / 1e6).toFixed(1)} MB over ${traps} restarts`);
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a restart of the core built without the rules (the baked page) gives it back the figures it had: it draws them after a trap', { timeout: 60_000 }, async () => {
+  const p = await openPage(baked.browser, `${baked.server.url}en/`, { ...DESKTOP, initScript: trapHook });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    assert.equal(await p.page.evaluate(() => window.__explainer.coreWithoutRules), true, 'the baked page did not take the core without the rules');
+    const drawn = await p.page.evaluate(() => {
+      const draw = () => {
+        try {
+          return /<svg/.test(window.__explainer.svg('us-capex', 400, 300));
+        } catch (e) {
+          return String(e && e.message);
+        }
+      };
+      window.__trapNext = 'explainer_svg';
+      const afterTrap = draw();
+      return { afterTrap, trapped: window.__trapNext === null, again: draw() };
+    });
+    assert.deepEqual(drawn, { afterTrap: true, trapped: true, again: true }, 'the restarted core has no figures to draw');
     assert.deepEqual(p.pageErrors, []);
   } finally {
     await p.close();

@@ -21,12 +21,13 @@ export function isCoreFailure(error) {
 export function createResilientCore(Explainer, { lastPanic = () => null, renew = () => {}, onRestart = () => {} } = {}) {
   let raw = new Explainer();
   // The last good state, kept as the calls that made it (no extra call into the core on the
-  // slider's hot path): the scenario is its preset plus the inputs set since, latest last.
+  // slider's hot path): the dataset as the call that took it (a core built without the rules
+  // takes only set_checked_dataset), the scenario as its preset plus the inputs set since.
   const state = { dataset: null, view: null, figures: new Map(), preset: null, inputs: new Map() };
 
   function record(method, args, result) {
     const accepted = !(result && result.ok === false);
-    if ((method === 'set_dataset' || method === 'set_checked_dataset') && Array.isArray(result) && result.length === 0) state.dataset = args[0];
+    if ((method === 'set_dataset' || method === 'set_checked_dataset') && Array.isArray(result) && result.length === 0) state.dataset = { method, text: args[0] };
     else if (method === 'set_view') state.view = args[0];
     else if (method === 'set_figures') state.figures.set(args[0], args[1]);
     else if (method === 'reset' || (method === 'apply_preset' && accepted)) {
@@ -49,7 +50,11 @@ export function createResilientCore(Explainer, { lastPanic = () => null, renew =
     }
     renew();
     raw = new Explainer();
-    if (state.dataset !== null) raw.set_dataset(state.dataset);
+    if (state.dataset !== null) {
+      const refused = raw[state.dataset.method](state.dataset.text);
+      // The very text this core took before: a refusal now is the core failing, not the data.
+      if (!Array.isArray(refused) || refused.length) throw new Error(`the restarted core refused the dataset it had taken: ${JSON.stringify(refused)}`);
+    }
     if (state.view !== null) raw.set_view(state.view);
     for (const [id, which] of state.figures) raw.set_figures(id, which);
     if (state.preset !== null) raw.apply_preset(state.preset);
