@@ -92,6 +92,29 @@ test("a page reads the figures in the language it speaks: another asked by ?lang
   }
 });
 
+test("the head script asks for a page's own figures and words unless ?lang= names another of the three: other spellings and unknown values read as this page's", { timeout: 60_000 }, async () => {
+  for (const [query, prefetched] of [['?lang=en-US', true], ['?lang=fr', true], ['?lang=EN', true], ['?lang=zh-Hant', false]]) {
+    // The head script's requests are its low-priority ones (js/assets.js takes them over).
+    const initScript = () => {
+      const fetch = window.fetch;
+      window.__lowFetches = [];
+      window.fetch = function (url, options) {
+        if (options && options.priority === 'low') window.__lowFetches.push(String(url));
+        return fetch.apply(this, arguments);
+      };
+    };
+    const p = await openPage(env.browser, `${env.server.url}en/${query}`, { ...DESKTOP, initScript });
+    try {
+      assert.equal(await waitForReady(p.page), 'ready', query);
+      const asked = await p.page.evaluate(() => window.__lowFetches.map((url) => url.split('/').pop()));
+      assert.equal(asked.some((file) => /^capex-figures\.en\./.test(file)) && asked.some((file) => /^en\.[0-9a-f]+\.json$/.test(file)), prefetched, `${query}: the head script asked for ${asked}`);
+      assert.equal(p.requests.filter((url) => /\/data\/capex-figures\./.test(url)).length, 1, `${query}: the figures were fetched more than once`);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
 test('the page starts from the figures; a table asks for the words once, shows its figures at once and the quotes when they come', { timeout: 60_000 }, async () => {
   let release;
   const held = new Promise((resolve) => {

@@ -15,9 +15,13 @@
   // the page can take the figures' digest (crypto.subtle, only in a secure context:
   // js/core/wasm.js), else the second.
   var core = files.splice(-2)[window.crypto && crypto.subtle ? 0 : 1];
-  // The figures and words are the page's language's: an address asking for another language
-  // (?lang=, read by js/page/url-state.js) has the page fetch that one's instead.
-  if ((query.get('lang') || root.lang).toLowerCase() !== root.lang.toLowerCase()) files = [];
+  // The figures and words are the page's language's: an address naming another of the three
+  // (?lang=, as the embed builder writes it) has the page fetch that one's instead. Other
+  // spellings (en-US, zh-TW: js/lib/i18n.js reads them) and unknown values get this page's
+  // prefetched, at worst for nothing: reading them as the page does would cost every visit
+  // 120 bytes of this script.
+  var asked = (query.get('lang') || '').toLowerCase();
+  if (/^(en|zh-hans|zh-hant)$/.test(asked) && asked != root.lang.toLowerCase()) files = [];
   if (core) files.push(core);
   // The files the live page needs are asked for first thing (this script waits for the
   // stylesheet: the rest of it can wait for these requests), while the browser lays out and
