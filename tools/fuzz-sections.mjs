@@ -58,7 +58,7 @@ function createHead(code) {
     },
     document: {
       readyState: 'complete',
-      documentElement: { setAttribute: (name, value) => page.attributes.set(name, String(value)) },
+      documentElement: { lang: 'zh-Hans', setAttribute: (name, value) => page.attributes.set(name, String(value)) }, // as a baked page's <html>
       currentScript: { getAttribute: (name) => (name === 'data-section-ids' ? page.sectionIds : null) },
       querySelector: () => null,
       querySelectorAll: () => [],
