@@ -97,7 +97,7 @@ test('the only script before first paint is js/head.js, under 1.3 KB gzip; nothi
     assert.equal(scripts.length, 1, `${dir || '/'}: ${scripts.join(' ')}`);
     assert.match(scripts[0], /src="(\.\.\/|\.\/)?js\/head\.[0-9a-f]{10}\.js"/, 'the head script, named by its content');
     // Not even the core, which would come one round trip sooner: WebKit does not hand a
-    // preloaded response to fetch(), and fetches the core (162 KB) twice.
+    // preloaded response to fetch(), and fetches the core (159 KB) twice.
     assert.doesNotMatch(html, /rel="(preload|modulepreload)"/);
     // The tables page runs no script: it asks for nothing a script would use.
     const tables = fs.readFileSync(path.join(DIST, dir, 'tables.html'), 'utf8');

@@ -42,13 +42,13 @@ export function createRebuilds(section) {
 
   /**
    * `parts`, one for one with the section's children, a group a frame; a newer build stops this
-   * one and goes on from where it is. Resolves to whether every part went on.
+   * one and goes on from where it is. Resolves once they are on, or a newer build took over.
    */
   async function putInSteps(parts, moves, thisRun) {
     const old = [...section.children];
     if (old.length !== parts.length) {
       putAtOnce(parts, moves);
-      return true;
+      return;
     }
     const put = (i) => {
       doMoves(moves, parts[i]);
@@ -68,10 +68,9 @@ export function createRebuilds(section) {
     };
     while (groups.length) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (thisRun !== run) return false;
+      if (thisRun !== run) return;
       for (const i of groups.shift() || []) put(i);
     }
-    return true;
   }
 
   return {
@@ -95,12 +94,12 @@ export function createRebuilds(section) {
     },
     /**
      * The parts made since begin() on the page: at once for a first build, else a group a frame.
-     * Resolves to whether they all went on (false: a newer build took over).
+     * Resolves once they are all on, or a newer build took over (latest() tells).
      */
     put(parts) {
       if (!waiting) {
         putAtOnce(parts, []);
-        return Promise.resolve(true);
+        return Promise.resolve();
       }
       return putInSteps(parts, waiting, run);
     },

@@ -240,7 +240,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /**
    * Build the calculator's parts for the current context and put them on the page: at once the
    * first time; for a rebuild (a currency switch) a few parts a frame. Resolves once they are
-   * all on the page (to false if a newer build took over).
+   * all on the page, or a newer build took over.
    */
   function build() {
     const rebuilding = chartEntries.size > 0; // the first build has made no chart yet
