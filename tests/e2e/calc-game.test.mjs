@@ -221,6 +221,7 @@ test('the marks follow a preset that changes the game, and the result with its c
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     const defaults = await checkTable(p.page, lang, 'defaults');
+    await p.page.evaluate(() => (window.__gameTable = document.querySelector('#calc-game table')));
     // A preset whose game differs (the engine decides which: the first one that changes it).
     const presets = await p.page.locator('button[data-preset]').evaluateAll((bs) => bs.map((b) => b.dataset.preset));
     let changed = null;
@@ -235,6 +236,8 @@ test('the marks follow a preset that changes the game, and the result with its c
       }
     }
     assert.ok(changed, 'no preset changes the marks of the 2×2 table');
+    // Changed in place, not rebuilt: only what changed is styled and laid out anew.
+    assert.equal(await p.page.evaluate(() => document.querySelector('#calc-game table') === window.__gameTable), true, 'the table was rebuilt whole');
 
     // The announcement: once the reader pauses, the choice with how sure, in one message.
     const announced = p.page.locator('.visually-hidden[aria-live]').filter({ hasText: /./ });

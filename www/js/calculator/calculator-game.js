@@ -4,7 +4,7 @@
 // chart's table, tooltip and one sentence per side). Functions of the context `ctx` and the
 // core's results: every figure is the engine's (projection.game, monteCarlo.*_risk).
 
-import { h, replaceChildren } from '../lib/dom.js';
+import { h, morph } from '../lib/dom.js';
 import { sideMoney, valueText, joinSentences } from './calculator-text.js';
 
 const STRATEGIES = ['sprint', 'pace'];
@@ -187,8 +187,9 @@ export function gameRows(ctx, p, scenario) {
 }
 
 /**
- * The game block: heading, the table and its reading. `update(projection, scenario)` rebuilds
- * the table only when its words changed (a slider move usually leaves the game as it was).
+ * The game block: heading, the table and its reading. `update(projection, scenario)` changes
+ * the table only when its words changed (a slider move usually leaves the game as it was), and
+ * then in place.
  */
 export function gameBlock(ctx) {
   const { t } = ctx;
@@ -211,7 +212,8 @@ export function gameBlock(ctx) {
       const key = table.outerHTML + reading;
       if (key === shown) return;
       shown = key;
-      replaceChildren(tableSlot, table);
+      if (tableSlot.firstChild) morph(tableSlot.firstChild, table);
+      else tableSlot.append(table);
       readingEl.textContent = reading;
     },
   };
