@@ -23,7 +23,7 @@ let loading = null;
  * Whether the page may take the core without the rules: the site ships it and the page can
  * tell a file the build checked by its digest (js/core/data.js). js/head.js asks for it then.
  */
-export const checkedCoreUsable = () => shipped(CHECKED_CORE_FILE) && canCheckDigests();
+const checkedCoreUsable = () => shipped(CHECKED_CORE_FILE) && canCheckDigests();
 
 /**
  * Import and initialise the module. `figuresChecked`, where given, resolves to whether the
