@@ -226,6 +226,72 @@ fn an_svg_of_absurd_size_is_refused_at_once() {
 }
 
 #[wasm_bindgen_test]
+fn heavy_results_made_by_one_core_are_taken_by_another_as_made() {
+    // The worker's core: no dataset (the model needs none), the page's scenario.
+    let mut worker = Explainer::new();
+    worker.set_input("demand_growth", "30");
+    assert_eq!(
+        json(worker.start_monte_carlo(2032.0, 5.0, 300, 9))["ok"],
+        true
+    );
+    assert_eq!(worker.flat_result("monte_carlo"), None, "not made yet");
+    assert!(worker.heavy_pending());
+    json(worker.advance(1e9));
+    assert!(!worker.heavy_pending());
+    let written = |name: &str| {
+        worker
+            .flat_result(name)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+
+    // The page's core, at the same scenario, takes each and draws from it as from its own.
+    let mut page = loaded();
+    page.set_input("demand_growth", "30");
+    assert!(page.heavy_pending());
+    for name in ["monte_carlo", "sensitivity", "map"] {
+        assert_eq!(
+            json(page.take_result(name, &written(name)))["ok"],
+            true,
+            "{name}"
+        );
+    }
+    assert!(!page.heavy_pending(), "taken results are made");
+    assert_eq!(
+        json(page.monte_carlo_result()),
+        json(worker.monte_carlo_result())
+    );
+    assert_eq!(json(page.sensitivity()), json(worker.sensitivity()));
+    assert_eq!(json(page.strategy_map()), json(worker.strategy_map()));
+    let drawn = canvas(600, 400);
+    for id in [
+        "model-uncertainty",
+        "model-risk",
+        "model-sensitivity",
+        "model-map",
+    ] {
+        page.draw(id, drawn.clone())
+            .unwrap_or_else(|e| panic!("{id}: {:?}", JsValue::from(e)));
+    }
+
+    // Numbers that are not a result, or a result under another name, are refused and nothing
+    // is taken; an unknown name too.
+    let mut other = loaded();
+    let refused = json(other.take_result("map", &written("sensitivity")));
+    assert_eq!(refused["ok"], false);
+    assert_eq!(refused["error"]["kind"], "internal");
+    assert_eq!(
+        json(other.take_result("sensitivity", &[1.0, 2.0, 3.0]))["ok"],
+        false
+    );
+    assert_eq!(
+        json(other.take_result("tornado", &written("sensitivity")))["ok"],
+        false
+    );
+    assert!(other.heavy_pending(), "a refused result is not taken");
+    assert_eq!(json(other.monte_carlo_result()), Value::Null);
+}
+
+#[wasm_bindgen_test]
 fn the_heavy_results_made_in_slices_are_the_one_call_results() {
     let mut ex = loaded();
     assert_eq!(json(ex.set_input("demand_growth", "30"))["ok"], true);

@@ -78,6 +78,33 @@ impl Run {
         Step::Idle
     }
 
+    /// Whether the tornado or the map is still to make.
+    pub(super) fn heavy_pending(&self) -> bool {
+        self.sensitivity.get().is_none() || self.strategy_map.get().is_none()
+    }
+
+    /// The tornado, if it has been made (and not refused).
+    pub(super) fn made_sensitivity(&self) -> Option<&Sensitivity> {
+        self.sensitivity.get()?.as_ref().ok()
+    }
+
+    /// The map, if it has been made (and not refused).
+    pub(super) fn made_strategy_map(&self) -> Option<&StrategyMap> {
+        self.strategy_map.get()?.as_ref().ok()
+    }
+
+    /// The tornado of this scenario, made elsewhere (handed.rs): any under way here stops.
+    pub(super) fn take_sensitivity(&mut self, made: Sensitivity) {
+        self.sensitivity = OnceCell::from(Ok(made));
+        self.sensitivity_steps = None;
+    }
+
+    /// The map of this scenario, made elsewhere (handed.rs): any under way here stops.
+    pub(super) fn take_strategy_map(&mut self, made: StrategyMap) {
+        self.strategy_map = OnceCell::from(Ok(made));
+        self.map_steps = None;
+    }
+
     fn projection(&self) -> &Result<Projection, Vec<InputError>> {
         self.projection.get_or_init(|| project(&self.scenario))
     }

@@ -9,6 +9,7 @@
 
 mod calculator;
 mod canvas;
+mod handed;
 mod slices;
 
 use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};

@@ -63,6 +63,12 @@ impl Explainer {
         to_js(&Advanced { finished, pending })
     }
 
+    /// Whether a Monte Carlo run has been started and not finished, or the tornado or the map
+    /// of the current scenario is still to make (a refusal counts as made).
+    pub fn heavy_pending(&self) -> bool {
+        self.monte_carlo_steps.is_some() || self.run.heavy_pending()
+    }
+
     /// The last finished Monte Carlo run (null before one has finished), as `monte_carlo`
     /// returns it.
     pub fn monte_carlo_result(&self) -> JsValue {

@@ -1,0 +1,89 @@
+//! The heavy results written flat and read back, as a result the core made in a Web Worker
+//! reaches the page's core (src/model/flat.rs, src/web/handed.rs): the same result, every
+//! field, and a list of numbers that is not one refused.
+
+use ai_capex_explainer::model::{
+    default_map_field, from_flat, monte_carlo, sensitivity, strategy_map, to_flat, AgiDistribution,
+    MonteCarlo, Preset, Scenario, Sensitivity, StrategyMap,
+};
+use serde::de::Deserialize;
+use serde::Serialize;
+use std::fmt::Debug;
+
+fn read_back<T: Serialize + Deserialize<'static> + PartialEq + Debug>(made: &T) {
+    let flat = to_flat(made).expect("a result is written flat");
+    assert_eq!(&from_flat::<T>(&flat).expect("a result reads back"), made);
+    // Every number counts: one fewer, or one more, is not the result.
+    assert!(from_flat::<T>(&flat[..flat.len() - 1]).is_err());
+    let mut longer = flat.clone();
+    longer.push(0.0);
+    assert!(from_flat::<T>(&longer).is_err());
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let mut all = vec![Scenario::default()];
+    all.extend(Preset::ALL.iter().map(|&preset| Scenario::preset(preset)));
+    let mut no_agi = Scenario::default();
+    no_agi
+        .set_read("agi_year", "2061", |text| text.parse().ok())
+        .expect("no AGI by 2060 is a valid year");
+    all.push(no_agi);
+    all
+}
+
+const DIST: AgiDistribution = AgiDistribution {
+    median_year: 2032.0,
+    spread_years: 5.0,
+};
+
+#[test]
+fn every_heavy_result_reads_back_as_made() {
+    for s in scenarios() {
+        read_back(&monte_carlo(&s, &DIST, 40, 7).expect("a valid scenario runs"));
+        read_back(&sensitivity(&s).expect("a valid scenario has a tornado"));
+        read_back(&strategy_map(&s, default_map_field(&s)).expect("a valid scenario has a map"));
+    }
+}
+
+#[test]
+fn numbers_that_are_not_a_result_are_refused() {
+    let s = Scenario::default();
+    let map = to_flat(&strategy_map(&s, default_map_field(&s)).unwrap()).unwrap();
+    // The map starts with its field's place among the model's names.
+    for place in [-1.0, 0.5, 1e6, f64::NAN] {
+        let mut bad = map.clone();
+        bad[0] = place;
+        assert!(from_flat::<StrategyMap>(&bad).is_err(), "place {place}");
+    }
+    // Its list of values: a length longer than the numbers left.
+    let mut bad = map.clone();
+    bad[1] = 1e9;
+    assert!(from_flat::<StrategyMap>(&bad).is_err());
+
+    let tornado = to_flat(&sensitivity(&s).unwrap()).unwrap();
+    // The third number is the base call, a variant's index (three calls).
+    let mut bad = tornado.clone();
+    bad[2] = 3.0;
+    assert!(from_flat::<Sensitivity>(&bad).is_err());
+
+    // The Monte Carlo's run count must be a whole number.
+    let mut bad = to_flat(&monte_carlo(&s, &DIST, 10, 1).unwrap()).unwrap();
+    bad[0] = 10.5;
+    assert!(from_flat::<MonteCarlo>(&bad).is_err());
+    assert!(from_flat::<MonteCarlo>(&[]).is_err());
+}
+
+#[test]
+fn a_name_the_model_does_not_know_is_not_written() {
+    #[derive(Serialize)]
+    struct Named {
+        name: &'static str,
+    }
+    assert!(to_flat(&Named { name: "agi_year" }).is_ok());
+    assert!(to_flat(&Named {
+        name: "not_an_input"
+    })
+    .unwrap_err()
+    .to_string()
+    .contains("not one of the model's"));
+}
