@@ -322,6 +322,13 @@ const LOADED_LATER = {
 };
 
 /**
+ * Scripts that run in a worker, by their path under js/: each bundled on its own (the wasm glue
+ * copied in) under its hashed name, which joins the asset names before the page's scripts are
+ * bundled with them.
+ */
+const WORKER_SCRIPTS = ['core/heavy-worker.js'];
+
+/**
  * js/main.js with everything it imports (the wasm glue included), bundled and minified, told
  * the hashed name of each file it fetches; each module of LOADED_LATER bundled on its own
  * (the helpers it imports copied in: they are stateless, and cost the first load nothing; what
@@ -329,6 +336,10 @@ const LOADED_LATER = {
  * hashed name beside the bundle. Resolves to the bundle's file name.
  */
 async function bundleScripts(out, assetNames) {
+  for (const rel of WORKER_SCRIPTS) {
+    const { js } = await bundleModule(path.join(WWW, 'js', rel));
+    assetNames[`js/${rel}`] = hashedCopy(out, `js/${path.basename(rel)}`, js);
+  }
   const apart = {};
   for (const [rel, specifier] of Object.entries(LOADED_LATER)) {
     const { js } = await bundleModule(path.join(WWW, 'js', rel), { define: { ASSET_NAMES: assetNames } });

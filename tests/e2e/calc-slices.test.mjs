@@ -1,67 +1,37 @@
-// The calculator's heavy results (the Monte Carlo run, the tornado, the map) are made a slice
-// at a time between the reader's inputs (src/web/slices.rs, js/calculator/calculator.js makeHeavy):
-// each chart is dimmed and marked busy while its result is made, a newer change stops a run under
-// way, and what the page ends on is what a page opened at that scenario shows. How long the
-// slices take is the bench's business (tests/e2e/bench.mjs), not a test's.
+// The calculator's heavy results (the Monte Carlo run, the tornado, the map) are made in a Web
+// Worker (js/core/heavy-worker.js), or where none runs a slice at a time between the reader's
+// inputs (src/web/slices.rs; js/calculator/calculator.js makeHeavy): each chart is dimmed and
+// marked busy while its result is made, a newer change stops a run under way, and what the page
+// ends on is what a page opened at that scenario shows. How long they take is the bench's
+// business (tests/e2e/bench.mjs), not a test's; tests/e2e/heavy-worker.test.mjs holds the worker
+// to the slices.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bakedSiteAndBrowser } from './shared.mjs';
 import { openPage, waitForReady, DESKTOP } from './harness.mjs';
+import { settled, heavyState, HEAVY_CHARTS, NO_WORKER, withoutRefusedWorker } from './heavy-state.mjs';
 
 const env = bakedSiteAndBrowser();
 
-/** Until no chart of the calculator is being made, then two frames for the last drawing. */
-async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('#calculator .is-updating'), null, { timeout: 30_000 });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
-
-/**
- * What the heavy results show: the core's results, the marks drawn and their sentences (each
- * chart brought on screen first: one far from it is redrawn only when it comes near, in the
- * frame after the browser reports it near, js/page/chart-view.js).
- */
-function heavyState(page) {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((done) => requestAnimationFrame(done));
-    const frames = async () => {
-      for (let i = 0; i < 4; i++) await frame();
-    };
-    for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
-      document.getElementById(id).scrollIntoView();
-      await frames();
-    }
-    const api = window.__explainer;
-    const text = (selector) => document.querySelector(selector)?.textContent.trim();
-    return {
-      monteCarlo: api.monteCarlo(),
-      sensitivity: api.sensitivity(),
-      marks: Object.fromEntries(['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map'].map((id) => [id, api.marks(id)])),
-      certainty: text('.calc-certainty'),
-      risk: text('.calc-risk-sentences'),
-      noEffect: text('.calc-no-effect'),
-      mc: text('.calc-mc-sentence'),
-    };
-  });
-}
-
-test('a slider let go three times in a row: the runs under way stop, each heavy chart is busy until made, and the page ends where a page opened at that scenario starts', { timeout: 120_000 }, async () => {
-  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
+// Each test of a run as the reader meets it: in the worker, and in slices where none can start.
+for (const [how, options] of [['in the worker', {}], ['in slices (no worker)', NO_WORKER]]) {
+test(`${how}: a slider let go three times in a row: the runs under way stop, each heavy chart is busy until made, and the page ends where a page opened at that scenario starts`, { timeout: 120_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...options });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     await settled(p.page);
     const before = await heavyState(p.page);
     // Every class and aria-busy change of the heavy charts from here on.
-    await p.page.evaluate(() => {
+    await p.page.evaluate((ids) => {
       window.__busy = [];
       const observer = new MutationObserver((records) => {
         for (const r of records) window.__busy.push([r.target.id, r.attributeName, r.target.getAttribute(r.attributeName)]);
       });
-      for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
+      for (const id of ids) {
         observer.observe(document.getElementById(id), { attributes: true, attributeFilter: ['class', 'aria-busy'] });
       }
-    });
+    }, HEAVY_CHARTS);
     // Demand growth moves the tornado (and the reader's row of the map); the likely AGI year
     // moves the Monte Carlo.
     await p.page.locator('#in-demand_growth').focus();
@@ -73,7 +43,7 @@ test('a slider let go three times in a row: the runs under way stop, each heavy 
     const after = await heavyState(p.page);
     const busy = await p.page.evaluate(() => window.__busy);
 
-    for (const id of ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map']) {
+    for (const id of HEAVY_CHARTS) {
       const seen = busy.filter(([el]) => el === id);
       assert.ok(
         seen.some(([, name, value]) => name === 'aria-busy' && value === 'true'),
@@ -88,20 +58,21 @@ test('a slider let go three times in a row: the runs under way stop, each heavy 
     // The address is written a moment after the last change (js/page/url-state.js).
     await p.page.waitForURL((address) => /demand_growth=/.test(address) && /agi_median_year=/.test(address));
     const url = p.page.url();
-    const fresh = await openPage(env.browser, url, { ...DESKTOP });
+    const fresh = await openPage(env.browser, url, { ...DESKTOP, ...options });
     try {
       assert.equal(await waitForReady(fresh.page), 'ready');
       await settled(fresh.page);
       assert.deepEqual(await heavyState(fresh.page), after);
-      assert.deepEqual(fresh.problems(), []);
+      assert.deepEqual(withoutRefusedWorker(fresh.problems()), []);
     } finally {
       await fresh.close();
     }
-    assert.deepEqual(p.problems(), []);
+    assert.deepEqual(withoutRefusedWorker(p.problems()), []);
   } finally {
     await p.close();
   }
 });
+}
 
 test('a slider let go dims the heavy charts in its own task: no frame shows the last scenario\'s results as this one\'s', { timeout: 60_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP });
@@ -111,11 +82,11 @@ test('a slider let go dims the heavy charts in its own task: no frame shows the 
     await p.page.locator('#in-demand_growth').focus();
     // Read as the change event leaves the page (after the slider's own handler and its
     // microtasks), in the input's task: before any frame.
-    await p.page.evaluate(() =>
+    await p.page.evaluate((ids) =>
       document.addEventListener('change', () => {
-        window.__notBusy = ['model-uncertainty', 'model-risk', 'model-sensitivity', 'model-map'].filter((id) => !document.getElementById(id).classList.contains('is-updating'));
+        window.__notBusy = ids.filter((id) => !document.getElementById(id).classList.contains('is-updating'));
       }),
-    );
+    HEAVY_CHARTS);
     await p.page.keyboard.press('ArrowRight');
     assert.deepEqual(await p.page.evaluate(() => window.__notBusy), []);
     await settled(p.page);

@@ -48,6 +48,11 @@ async function assertEmbedded(url, html, { opaque }) {
     assert.ok(inside.charts >= 2, `${inside.charts} charts drawn in the frame`);
     assert.equal(inside.reach, 'blocked', 'the frame can reach into the article');
     if (opaque) assert.equal(inside.origin, 'null', 'the frame is not in an opaque origin');
+    // The calculator's heavy results are made: in a worker of the explainer's origin, or, in
+    // an opaque origin where no worker can start, by the page itself.
+    await frame.waitForFunction(() => !document.querySelector('#calculator .is-updating'), null, { timeout: 30_000 });
+    const heavyWorkers = p.page.workers().filter((worker) => /\/js\/heavy-worker\./.test(worker.url()));
+    assert.equal(heavyWorkers.length, opaque ? 0 : 1, `the frame's workers: ${p.page.workers().map((worker) => worker.url())}`);
     // The host script sized the frame to its content.
     await p.page.waitForFunction(() => parseInt(document.querySelector('iframe[data-ai-capex]').style.height, 10) > 1000, null, { timeout: 10_000 });
     assert.deepEqual(p.pageErrors, []);

@@ -134,6 +134,9 @@ test('opened from disk (no lang parameter, zh-CN browser): ready, every chart dr
     if (state !== 'ready') await screenshot(p.page, 'single-file-zh-Hans').catch(() => {});
     assert.equal(state, 'ready', `data-state; problems:\n  ${p.consoleMessages.join('\n  ')}`);
     await assertAllChartsDrawn(p.page, 'zh-CN phone');
+    // Its core is in the page and a page from file:// starts no worker: the calculator's heavy
+    // results are made in slices, and none is tried.
+    assert.deepEqual(p.page.workers().map((worker) => worker.url()), []);
     const v = await languageView(p.page);
     assert.equal(v.htmlLang, 'zh-Hans');
     assert.equal(v.headline, messages['zh-Hans'].page.headline);

@@ -33,6 +33,7 @@ import { gameBlock, certainty, riskSentences } from './calculator-game.js';
 import { applyUrlScenario } from '../page/url-scenario.js';
 import { afterPaint } from '../lib/tasks.js';
 import { createRebuilds } from './calculator-rebuild.js';
+import { startHeavyWorker } from './heavy-worker-client.js';
 
 const GROUP_ORDER = ['race', 'us', 'cn', 'market', 'uncertainty'];
 /**
@@ -53,11 +54,12 @@ const HEADLINE_CHART = 'model-breakeven';
 /** The charts drawn from the Monte Carlo run (made when a slider is let go). */
 const MONTE_CARLO_CHARTS = ['model-uncertainty', 'model-risk'];
 /**
- * The charts of each heavy result, as ex.advance names it: made a slice at a time after a
- * slider is let go (src/web/slices.rs), each drawn when its result is made.
+ * The charts of each heavy result, as ex.advance names it: made after a slider is let go, in a
+ * Web Worker (js/core/heavy-worker.js) or, where none runs, a slice at a time
+ * (src/web/slices.rs); each drawn when its result is made.
  */
-const SLICED_CHARTS = { monte_carlo: MONTE_CARLO_CHARTS, sensitivity: ['model-sensitivity'], map: [MAP_CHART] };
-const HEAVY_CHARTS = new Set(Object.values(SLICED_CHARTS).flat());
+const RESULT_CHARTS = { monte_carlo: MONTE_CARLO_CHARTS, sensitivity: ['model-sensitivity'], map: [MAP_CHART] };
+const HEAVY_CHARTS = new Set(Object.values(RESULT_CHARTS).flat());
 /**
  * Work per task while making them, measured as it is done. Well under the 50 ms at which a task
  * counts as long: a tap waits at most this long, and Lighthouse, which times the page on a fast
@@ -111,12 +113,14 @@ export function diffScenario(scenario, base, fields) {
  *   (js/share/share.js: each chart's download and the results' CSV; none without it), chartViews
  *   ({ createChartView, scheduleDraw } of js/page/chart-view.js: handed over, not imported, so
  *   the calculator's charts share the page's one frame budget though the baked site loads this
- *   module as a file of its own)
+ *   module as a file of its own), module (the page's compiled core, for the heavy results'
+ *   worker; none: they are made in slices)
  * Returns { views(), redraw(), drawFirst(), drawRest(nextTask), setContext(ctx), benchRedraw(n),
  * benchMonteCarlo(n) }.
  */
-export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null, chartViews }) {
+export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null, chartViews, module = null }) {
   const { createChartView, scheduleDraw } = chartViews;
+  const heavyWorker = startHeavyWorker(module);
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
   const specs = (ex.input_specs() || []).map(normalizeSpec);
@@ -560,10 +564,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   }
 
   /**
-   * The heavy results of the current scenario, made by the core a slice of SLICE_MS per task
-   * so the reader's next input is never kept waiting; each chart is dimmed until its result
-   * is made, then drawn. A run of the Monte Carlo is started only when the scenario differs
-   * from the one it last ran for (a currency switch redraws the same results).
+   * The heavy results of the current scenario, made in the worker where there is one, and by
+   * the page's core whatever it did not make, a slice of SLICE_MS per task so the reader's
+   * next input is never kept waiting; each chart is dimmed until its result is made, then
+   * drawn. The Monte Carlo is run only when the scenario differs from the one it last ran for
+   * (a currency switch redraws the same results).
    */
   async function makeHeavy() {
     const run = ++heavyRun;
@@ -571,25 +576,22 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     const started = scenario;
     const left = new Set(HEAVY_CHARTS);
     try {
-      if (!monteCarloCurrent()) ex.start_monte_carlo(scenario.agi_median_year, scenario.agi_spread_years, MC_RUNS, MC_SEED);
       markHeavy(true);
+      // A currency switch finds them made (the Monte Carlo too, if current), and draws them again.
+      if (heavyWorker?.usable && (!monteCarloCurrent() || ex.heavy_pending())) {
+        const settings = { median: started.agi_median_year, spread: started.agi_spread_years, runs: MC_RUNS, seed: MC_SEED };
+        await heavyWorker.make(started, monteCarloCurrent() ? null : settings, (name, result) => {
+          if (run === heavyRun && ex.take_result(name, result)?.ok) resultMade(name, started, left);
+        });
+        if (run !== heavyRun) return;
+      }
+      if (!monteCarloCurrent()) ex.start_monte_carlo(started.agi_median_year, started.agi_spread_years, MC_RUNS, MC_SEED);
       for (;;) {
         // Each slice in a task of its own, the first after the redraw that asked for it.
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (run !== heavyRun) return;
         const r = ex.advance(SLICE_MS) || { finished: [], pending: false };
-        for (const name of r.finished) {
-          if (name === 'monte_carlo') {
-            const mc = ex.monte_carlo_result();
-            if (mc && Array.isArray(mc.agi_years)) {
-              monteCarlo = mc;
-              monteCarloScenario = started;
-            }
-          }
-          sensitivityCache = null;
-          mapCache = null;
-          drawHeavy(SLICED_CHARTS[name] || [], left);
-        }
+        for (const name of r.finished) resultMade(name, started, left);
         if (!r.pending) break;
       }
       // Results made before this run (the same scenario in another currency): drawn again.
@@ -601,6 +603,20 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         heavyWaiters = [];
       }
     }
+  }
+
+  /** Result `name` (as ex.advance names it) is made for scenario `started`: draw its charts. */
+  function resultMade(name, started, left) {
+    if (name === 'monte_carlo') {
+      const mc = ex.monte_carlo_result();
+      if (mc && Array.isArray(mc.agi_years)) {
+        monteCarlo = mc;
+        monteCarloScenario = started;
+      }
+    }
+    sensitivityCache = null;
+    mapCache = null;
+    drawHeavy(RESULT_CHARTS[name] || [], left);
   }
 
   /** Draw charts `ids` from their results, just made, and take them off `left`. */

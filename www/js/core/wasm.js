@@ -29,7 +29,7 @@ const checkedCoreUsable = () => shipped(CHECKED_CORE_FILE) && canCheckDigests();
  * Import and initialise the module. `figuresChecked`, where given, resolves to whether the
  * figures the page reads are the very file the build checked: then the core without the rules
  * is taken (its download started at once), else the whole one. Resolves to { ok: true,
- * Explainer, lastPanic, pageSections, memory, renew, ms, checkedOnly } or { ok: false, reason,
+ * Explainer, lastPanic, pageSections, memory, renew, module, ms, checkedOnly } or { ok: false, reason,
  * detail } where reason is one of:
  *   "unsupported"  the browser has no WebAssembly
  *   "load"         the module or the .wasm file could not be fetched or compiled, or took
@@ -61,6 +61,8 @@ async function load(figuresChecked) {
         return core.exports.memory;
       },
       renew: core.renew,
+      /** The compiled core, for a worker of the page's to instantiate (js/core/heavy-worker.js). */
+      module,
       ms: performance.now() - started,
       checkedOnly,
     };

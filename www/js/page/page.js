@@ -548,6 +548,7 @@ export async function boot({ fetchDataset = fetchDatasetText } = {}) {
         writeUrl: app.writeUrl,
         share: app.share,
         chartViews: { createChartView, scheduleDraw },
+        module: wasm.module,
         onDrawn,
         showProblem: (p) => app.status.show(`param-${p.param}`, 'warning', paramProblemMessage(app.t, p)),
       });

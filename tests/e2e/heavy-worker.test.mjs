@@ -1,0 +1,100 @@
+// The calculator's heavy results made in a Web Worker (js/core/heavy-worker.js with
+// js/calculator/heavy-worker-client.js): where a worker runs, it makes each result and the
+// page's core takes it (written flat, src/model/flat.rs) and draws it; where none can start or
+// it fails, the page makes the results itself, a slice at a time. Either way the reader sees the
+// same results, marks and words, and nothing of a stopped run.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bakedSiteAndBrowser } from './shared.mjs';
+import { openPage, waitForReady, DESKTOP, CSP } from './harness.mjs';
+import { settled, heavyState, NO_WORKER, withoutRefusedWorker } from './heavy-state.mjs';
+
+const env = bakedSiteAndBrowser();
+
+/**
+ * Init script: records what each worker of the page posts to it (a result's name, else the
+ * message's keys), and with `window.__spoil` set replaces each result of that name with numbers
+ * that are not one, as they reach the page.
+ */
+function spyOnWorkers() {
+  window.__fromWorkers = [];
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    set onmessage(handler) {
+      super.onmessage = (event) => {
+        const { data } = event;
+        window.__fromWorkers.push(data.name ?? Object.keys(data).join(','));
+        if (data.name && data.name === window.__spoil) handler({ data: { ...data, result: new Float64Array([1, 2, 3]) } });
+        else handler(event);
+      };
+    }
+  };
+}
+
+/**
+ * Open the English page under `options`, let its first heavy results be made, choose two
+ * presets in a row (the first's run stopped by the second) and return what the heavy results
+ * show, with what the workers posted from the first choice on.
+ */
+async function twoPresets(options = {}) {
+  const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, initScript: spyOnWorkers, ...options });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    await settled(p.page);
+    if (options.spoil) await p.page.evaluate((name) => (window.__spoil = name), options.spoil);
+    await p.page.evaluate(() => (window.__fromWorkers = []));
+    const presets = p.page.locator('#calculator .presets button.preset:not(.preset-reset)');
+    await presets.nth(0).click();
+    await presets.nth(1).click();
+    await settled(p.page);
+    return {
+      state: await heavyState(p.page),
+      posted: await p.page.evaluate(() => window.__fromWorkers),
+      workers: p.page.workers().map((worker) => worker.url()),
+      problems: withoutRefusedWorker(p.problems()),
+    };
+  } finally {
+    await p.close();
+  }
+}
+
+// The test server sends the README's policy with every file (tools/serve.mjs): it names no
+// worker-src, so default-src 'self' lets the page start its worker.
+test('where a worker runs, under the README\'s policy, it makes the heavy results and the page draws them: the same results, marks and words as a page that makes them itself, a stopped run left out', { timeout: 120_000 }, async () => {
+  const inWorker = await twoPresets();
+  const inSlices = await twoPresets(NO_WORKER);
+  assert.equal(inWorker.workers.filter((url) => /\/js\/heavy-worker\.[0-9a-f]{10}\.js$/.test(url)).length, 1, `the page's workers: ${inWorker.workers}`);
+  for (const name of ['monte_carlo', 'sensitivity', 'map']) assert.ok(inWorker.posted.includes(name), `the worker made no ${name}: ${inWorker.posted}`);
+  assert.deepEqual(inWorker.problems, []);
+  // The worker's script refused: no worker left, nothing posted, the page says nothing.
+  assert.deepEqual(inSlices.workers, []);
+  assert.deepEqual(inSlices.posted, []);
+  assert.deepEqual(inSlices.problems, []);
+  assert.ok(inSlices.state.monteCarlo && inSlices.state.sensitivity && inSlices.state.marks['model-map'].length, 'the page made no heavy results itself');
+  assert.deepEqual(inWorker.state, inSlices.state);
+});
+
+test('numbers from the worker that are not a result are refused, and the page makes that result itself', { timeout: 90_000 }, async () => {
+  const spoiled = await twoPresets({ spoil: 'map' });
+  const inSlices = await twoPresets(NO_WORKER);
+  assert.ok(spoiled.posted.includes('map'), 'the worker made no map to spoil');
+  assert.deepEqual(spoiled.problems, []);
+  assert.deepEqual(spoiled.state, inSlices.state);
+});
+
+test("a host policy without workers (worker-src 'none'): the page makes the heavy results itself, and the reader sees no message", { timeout: 90_000 }, async () => {
+  const noWorkers = await twoPresets({
+    route: (context) =>
+      context.route('**/en/', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': `${CSP}; worker-src 'none'` } });
+      }),
+  });
+  const inSlices = await twoPresets(NO_WORKER);
+  assert.deepEqual(noWorkers.workers, []);
+  assert.deepEqual(noWorkers.posted, []);
+  // The browser reports the refused worker in the console; nothing else goes wrong.
+  assert.deepEqual(noWorkers.problems.filter((line) => !/worker-src/.test(line)), []);
+  assert.deepEqual(noWorkers.state, inSlices.state);
+});
