@@ -74,6 +74,14 @@ fn numbers_that_are_not_a_result_are_refused() {
 }
 
 #[test]
+fn an_integer_a_double_cannot_hold_is_not_written() {
+    let exact = 1_u64 << 53;
+    assert_eq!(to_flat(&exact).unwrap(), vec![exact as f64]);
+    assert!(to_flat(&(exact + 1)).is_err());
+    assert!(to_flat(&-(exact as i64 + 1)).is_err());
+}
+
+#[test]
 fn a_name_the_model_does_not_know_is_not_written() {
     #[derive(Serialize)]
     struct Named {

@@ -2,7 +2,9 @@
 //! reaches the page's core (src/web/handed.rs). Both ends run the same code, so the list
 //! carries no field names: a struct is its fields in order, a list its length then its items,
 //! an option 0 (none) or 1 then its value, a unit variant its index, a name (an input's field
-//! or a constant's) its place among the model's names. Anything else is refused.
+//! or a constant's) its place among the model's names. Anything else is refused. A field the
+//! writer skips (`skip_serializing_if`) would shift every number after it: the results have none,
+//! and `tests/model_results_flat.rs` reads each back whole.
 //!
 //! Reading a JS object through serde-wasm-bindgen instead made the wasm about 12 KB gzip
 //! larger for the three results (it matches every field by name, through JS calls).
@@ -71,14 +73,24 @@ pub fn from_flat<T: de::Deserialize<'static>>(numbers: &[f64]) -> Result<T, Flat
 
 struct Writer(Vec<f64>);
 
+/// `Serializer` methods that write their value as the double it converts to without loss.
+macro_rules! put_as_double {
+    ($($method:ident: $kind:ty),*) => {
+        $(fn $method(self, v: $kind) -> Result<(), FlatError> {
+            self.put(f64::from(v))
+        })*
+    };
+}
+
 impl Writer {
     fn put(&mut self, number: f64) -> Result<(), FlatError> {
         self.0.push(number);
         Ok(())
     }
 
-    fn put_integer(&mut self, integer: f64) -> Result<(), FlatError> {
-        if integer.abs() > EXACT_INTEGER {
+    /// An integer of `magnitude` (its absolute value), only where a double holds it exactly.
+    fn put_integer(&mut self, integer: f64, magnitude: u64) -> Result<(), FlatError> {
+        if magnitude > EXACT_INTEGER as u64 {
             return Err(FlatError("an integer past those a double holds"));
         }
         self.put(integer)
@@ -99,35 +111,22 @@ impl ser::Serializer for &mut Writer {
     fn serialize_bool(self, v: bool) -> Result<(), FlatError> {
         self.put(f64::from(u8::from(v)))
     }
-    fn serialize_i8(self, v: i8) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
+    // Every kind a double holds exactly.
+    put_as_double!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_f32: f32,
+        serialize_f64: f64
+    );
     fn serialize_i64(self, v: i64) -> Result<(), FlatError> {
-        self.put_integer(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), FlatError> {
-        self.put(f64::from(v))
+        self.put_integer(v as f64, v.unsigned_abs())
     }
     fn serialize_u64(self, v: u64) -> Result<(), FlatError> {
-        self.put_integer(v as f64)
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), FlatError> {
-        self.put(f64::from(v))
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), FlatError> {
-        self.put(v)
+        self.put_integer(v as f64, v)
     }
     fn serialize_char(self, _: char) -> Result<(), FlatError> {
         refused("no character")
@@ -221,27 +220,22 @@ impl ser::Serializer for &mut Writer {
     }
 }
 
-impl ser::SerializeSeq for &mut Writer {
-    type Ok = ();
-    type Error = FlatError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlatError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), FlatError> {
-        Ok(())
-    }
+/// A list's and a tuple's items: each in turn.
+macro_rules! put_items {
+    ($($kind:ident),*) => {
+        $(impl ser::$kind for &mut Writer {
+            type Ok = ();
+            type Error = FlatError;
+            fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlatError> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), FlatError> {
+                Ok(())
+            }
+        })*
+    };
 }
-
-impl ser::SerializeTuple for &mut Writer {
-    type Ok = ();
-    type Error = FlatError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), FlatError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), FlatError> {
-        Ok(())
-    }
-}
+put_items!(SerializeSeq, SerializeTuple);
 
 impl ser::SerializeStruct for &mut Writer {
     type Ok = ();

@@ -15,13 +15,16 @@ import { settled, heavyState, HEAVY_CHARTS, NO_WORKER, withoutRefusedWorker } fr
 const env = bakedSiteAndBrowser();
 
 // Each test of a run as the reader meets it: in the worker, and in slices where none can start.
-for (const [how, options] of [['in the worker', {}], ['in slices (no worker)', NO_WORKER]]) {
+for (const [how, options, worker] of [['in the worker', {}, true], ['in slices (no worker)', NO_WORKER, false]]) {
 test(`${how}: a slider let go three times in a row: the runs under way stop, each heavy chart is busy until made, and the page ends where a page opened at that scenario starts`, { timeout: 120_000 }, async () => {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, ...options });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     await settled(p.page);
+    // Nothing waits for the worker to start: here it has, before the reader's first input.
+    if (worker) await p.page.waitForFunction(() => window.__explainer.heavyWorkerReady(), null, { timeout: 15_000 });
     const before = await heavyState(p.page);
+    const madeBefore = await p.page.evaluate(() => window.__explainer.heavyMadeBy());
     // Every class and aria-busy change of the heavy charts from here on.
     await p.page.evaluate((ids) => {
       window.__busy = [];
@@ -42,6 +45,12 @@ test(`${how}: a slider let go three times in a row: the runs under way stop, eac
     await settled(p.page);
     const after = await heavyState(p.page);
     const busy = await p.page.evaluate(() => window.__busy);
+    const madeAfter = await p.page.evaluate(() => window.__explainer.heavyMadeBy());
+    if (worker) {
+      assert.equal(madeAfter.page, madeBefore.page, 'the page made heavy results itself beside the worker');
+      assert.ok(madeAfter.worker > madeBefore.worker, 'the worker made no heavy result');
+    }
+    else assert.equal(madeAfter.worker, 0, 'a worker made heavy results');
 
     for (const id of HEAVY_CHARTS) {
       const seen = busy.filter(([el]) => el === id);

@@ -33,24 +33,28 @@ function spyOnWorkers() {
 }
 
 /**
- * Open the English page under `options`, let its first heavy results be made, choose two
- * presets in a row (the first's run stopped by the second) and return what the heavy results
- * show, with what the workers posted from the first choice on.
+ * Open the English page under `options`, let its first heavy results be made (and, with
+ * `worker`, its worker start: nothing waits for it), choose two presets in a row (the second
+ * stops the first's run) and return what the heavy results show, what the workers posted from
+ * the first choice on, and how many results the worker and the page's own core made for them.
  */
-async function twoPresets(options = {}) {
+async function twoPresets({ worker = true, ...options } = {}) {
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, initScript: spyOnWorkers, ...options });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     await settled(p.page);
+    if (worker) await p.page.waitForFunction(() => window.__fromWorkers.includes('ready'), null, { timeout: 15_000 });
     if (options.spoil) await p.page.evaluate((name) => (window.__spoil = name), options.spoil);
-    await p.page.evaluate(() => (window.__fromWorkers = []));
+    const before = await p.page.evaluate(() => ((window.__fromWorkers = []), window.__explainer.heavyMadeBy()));
     const presets = p.page.locator('#calculator .presets button.preset:not(.preset-reset)');
     await presets.nth(0).click();
     await presets.nth(1).click();
     await settled(p.page);
+    const after = await p.page.evaluate(() => window.__explainer.heavyMadeBy());
     return {
       state: await heavyState(p.page),
       posted: await p.page.evaluate(() => window.__fromWorkers),
+      madeBy: { worker: after.worker - before.worker, page: after.page - before.page },
       workers: p.page.workers().map((worker) => worker.url()),
       problems: withoutRefusedWorker(p.problems()),
     };
@@ -61,15 +65,19 @@ async function twoPresets(options = {}) {
 
 // The test server sends the README's policy with every file (tools/serve.mjs): it names no
 // worker-src, so default-src 'self' lets the page start its worker.
-test('where a worker runs, under the README\'s policy, it makes the heavy results and the page draws them: the same results, marks and words as a page that makes them itself, a stopped run left out', { timeout: 120_000 }, async () => {
+test('where a worker runs, under the README\'s policy, it makes the heavy results and the page draws them: the same results, marks and words as a page that makes them itself, after two presets in a row', { timeout: 120_000 }, async () => {
   const inWorker = await twoPresets();
-  const inSlices = await twoPresets(NO_WORKER);
+  const inSlices = await twoPresets({ worker: false, ...NO_WORKER });
   assert.equal(inWorker.workers.filter((url) => /\/js\/heavy-worker\.[0-9a-f]{10}\.js$/.test(url)).length, 1, `the page's workers: ${inWorker.workers}`);
   for (const name of ['monte_carlo', 'sensitivity', 'map']) assert.ok(inWorker.posted.includes(name), `the worker made no ${name}: ${inWorker.posted}`);
+  // Every result the page drew came from the worker, none from its own core.
+  assert.equal(inWorker.madeBy.page, 0, 'the page made heavy results itself beside the worker');
+  assert.ok(inWorker.madeBy.worker >= 3, `the page took ${inWorker.madeBy.worker} results from the worker`);
   assert.deepEqual(inWorker.problems, []);
-  // The worker's script refused: no worker left, nothing posted, the page says nothing.
+  // The worker's script refused: no worker left, nothing posted, the page made them all itself.
   assert.deepEqual(inSlices.workers, []);
   assert.deepEqual(inSlices.posted, []);
+  assert.deepEqual(inSlices.madeBy, { worker: 0, page: 3 });
   assert.deepEqual(inSlices.problems, []);
   assert.ok(inSlices.state.monteCarlo && inSlices.state.sensitivity && inSlices.state.marks['model-map'].length, 'the page made no heavy results itself');
   assert.deepEqual(inWorker.state, inSlices.state);
@@ -77,22 +85,27 @@ test('where a worker runs, under the README\'s policy, it makes the heavy result
 
 test('numbers from the worker that are not a result are refused, and the page makes that result itself', { timeout: 90_000 }, async () => {
   const spoiled = await twoPresets({ spoil: 'map' });
-  const inSlices = await twoPresets(NO_WORKER);
+  const inSlices = await twoPresets({ worker: false, ...NO_WORKER });
   assert.ok(spoiled.posted.includes('map'), 'the worker made no map to spoil');
+  // The worker's Monte Carlo and tornado taken, its map refused and made by the page.
+  assert.ok(spoiled.madeBy.worker >= 2, `the page took ${spoiled.madeBy.worker} results from the worker`);
+  assert.equal(spoiled.madeBy.page, 1, 'the page did not make the refused map itself');
   assert.deepEqual(spoiled.problems, []);
   assert.deepEqual(spoiled.state, inSlices.state);
 });
 
 test("a host policy without workers (worker-src 'none'): the page makes the heavy results itself, and the reader sees no message", { timeout: 90_000 }, async () => {
   const noWorkers = await twoPresets({
+    worker: false,
     route: (context) =>
       context.route('**/en/', async (route) => {
         const response = await route.fetch();
         await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': `${CSP}; worker-src 'none'` } });
       }),
   });
-  const inSlices = await twoPresets(NO_WORKER);
+  const inSlices = await twoPresets({ worker: false, ...NO_WORKER });
   assert.deepEqual(noWorkers.workers, []);
+  assert.equal(noWorkers.madeBy.worker, 0);
   assert.deepEqual(noWorkers.posted, []);
   // The browser reports the refused worker in the console; nothing else goes wrong.
   assert.deepEqual(noWorkers.problems.filter((line) => !/worker-src/.test(line)), []);

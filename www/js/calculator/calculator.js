@@ -120,7 +120,6 @@ export function diffScenario(scenario, base, fields) {
  */
 export function createCalculator(section, { ex, ctx: initialCtx, params, writeUrl, onDrawn, showProblem, share = null, chartViews, module = null }) {
   const { createChartView, scheduleDraw } = chartViews;
-  const heavyWorker = startHeavyWorker(module);
   let ctx = initialCtx;
   const t = (key, vars) => ctx.t(key, vars);
   const specs = (ex.input_specs() || []).map(normalizeSpec);
@@ -152,6 +151,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let wordsBefore = false; // a rebuild's words (money in the last currency) wait for its settle
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
+  const heavyMadeBy = { worker: 0, page: 0 }; // how many heavy results each has made (tests)
+  let heavyWorker = null; // js/calculator/heavy-worker-client.js, started once the calculator is built
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
 
   // ---- apply the URL -----------------------------------------------------------------------
@@ -457,6 +458,11 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * Whether the last Monte Carlo run is the current scenario's: it draws the AGI year and the
    * inputs in `varied` itself, so only the others count.
    */
+  /** Whether scenarios `a` and `b` hold the same value of every input. */
+  function sameScenario(a, b) {
+    return Object.keys(diffScenario(a, b, fields)).length === 0;
+  }
+
   function monteCarloCurrent() {
     if (monteCarloScenario === null) return false;
     const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);
@@ -509,7 +515,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   /**
    * Recompute from the core's current scenario and redraw: the headline chart and the result
    * always, at once; with `full`, every chart, the heavy ones (Monte Carlo, tornado, map) as
-   * their results are made, a slice at a time.
+   * their results are made (makeHeavy).
    */
   function recomputeAndDraw(full) {
     recompute(full);
@@ -581,7 +587,10 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       if (heavyWorker?.usable && (!monteCarloCurrent() || ex.heavy_pending())) {
         const settings = { median: started.agi_median_year, spread: started.agi_spread_years, runs: MC_RUNS, seed: MC_SEED };
         await heavyWorker.make(started, monteCarloCurrent() ? null : settings, (name, result) => {
-          if (run === heavyRun && ex.take_result(name, result)?.ok) resultMade(name, started, left);
+          // Taken only for the scenario it was made for: the core's may have moved on before
+          // this run was stopped.
+          if (run !== heavyRun || !sameScenario(ex.scenario() || {}, started)) return;
+          if (ex.take_result(name, result)?.ok) resultMade(name, started, left, 'worker');
         });
         if (run !== heavyRun) return;
       }
@@ -591,7 +600,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (run !== heavyRun) return;
         const r = ex.advance(SLICE_MS) || { finished: [], pending: false };
-        for (const name of r.finished) resultMade(name, started, left);
+        for (const name of r.finished) resultMade(name, started, left, 'page');
         if (!r.pending) break;
       }
       // Results made before this run (the same scenario in another currency): drawn again.
@@ -605,8 +614,12 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     }
   }
 
-  /** Result `name` (as ex.advance names it) is made for scenario `started`: draw its charts. */
-  function resultMade(name, started, left) {
+  /**
+   * Result `name` (as ex.advance names it) is made for scenario `started`, by the worker or the
+   * page's own core (`by`): draw its charts.
+   */
+  function resultMade(name, started, left, by) {
+    heavyMadeBy[by] += 1;
     if (name === 'monte_carlo') {
       const mc = ex.monte_carlo_result();
       if (mc && Array.isArray(mc.agi_years)) {
@@ -726,6 +739,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     }
     c.error.hidden = true;
     scenario = ex.scenario() || scenario;
+    // The heavy results under way are the last scenario's: stopped now, not from the next frame.
+    stopHeavyRun();
     syncControls();
     if (final) settle();
     else schedule(false);
@@ -750,6 +765,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   build();
   syncControls();
   writeScenarioUrl();
+  heavyWorker = startHeavyWorker(module);
 
   function randomValue(spec) {
     const { min, max, step } = spec.range;
@@ -761,14 +777,18 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     views: () => [...views.values()],
     /** The last Monte Carlo run (null before the first). */
     monteCarlo: () => monteCarlo,
+    /** How many heavy results the worker and the page's own core have made: { worker, page }. */
+    heavyMadeBy: () => ({ ...heavyMadeBy }),
+    /** Whether the heavy results' worker has started and not failed (tests). */
+    heavyWorkerReady: () => Boolean(heavyWorker?.usable),
     /** Recompute and redraw everything on the next frame (colour scheme, pixel ratio). */
     redraw: () => schedule(true),
     /** First drawing, step one, synchronously: the result and the headline chart. */
     drawFirst: () => recomputeAndDraw(false),
     /**
      * First drawing, step two: every other chart, each in a task of its own (`nextTask()`
-     * resolves in the next one), then the heavy results a slice at a time, so the page answers
-     * the reader all along. Resolves once a run has drawn them all (a change the reader makes
+     * resolves in the next one), then the heavy results (makeHeavy), so the page answers the
+     * reader all along. Resolves once a run has drawn them all (a change the reader makes
      * meanwhile starts a newer run, which is drawn as any change is).
      */
     async drawRest(nextTask) {

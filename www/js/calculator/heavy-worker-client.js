@@ -2,8 +2,9 @@
 // compiled, sends it each scenario whose heavy results are wanted and hands each result over as
 // it comes. Where no worker can start — the single file (its core is in the page, and a page
 // from file:// starts none), a sandboxed frame with an opaque origin, a host policy without
-// workers — or the worker fails, or gives no answer within the load time, there is none: the
-// calculator then makes the results itself, in slices on the main thread (src/web/slices.rs).
+// workers — or the worker fails, or falls silent for the load time, there is none: the
+// calculator then makes the results itself, in slices on the main thread (src/web/slices.rs),
+// as it does while the worker is still starting (nothing waits for it).
 
 import { assetUrl, LOAD_TIMEOUT_MS } from '../assets.js';
 import { inlineText } from '../lib/inline.js';
@@ -12,8 +13,8 @@ const WORKER_FILE = 'js/core/heavy-worker.js';
 
 /**
  * A worker for `module` (the page's compiled core), or null where none can start. Returns
- * { make(scenario, monteCarlo, onResult), usable }: `usable` turns false for good once the
- * worker has failed.
+ * { make(scenario, monteCarlo, onResult), usable }: `usable` is true once the worker has
+ * started, and false for good once it has failed.
  */
 export function startHeavyWorker(module) {
   if (!(module instanceof WebAssembly.Module) || typeof Worker !== 'function' || inlineText('wasm') !== null) return null;
@@ -22,39 +23,44 @@ export function startHeavyWorker(module) {
     worker = new Worker(assetUrl(WORKER_FILE), { type: 'module' });
     worker.postMessage({ module });
   } catch {
+    worker?.terminate();
     return null; // an opaque origin, or a policy that forbids it
   }
-  let usable = true;
+  let started = false;
+  let failed = false;
   let jobs = 0;
-  let current = null; // { job, onResult, resolve, timer }
-  let startedOrNot;
-  const ready = new Promise((resolve) => (startedOrNot = resolve));
-  const startTimer = setTimeout(stop, LOAD_TIMEOUT_MS);
+  let current = null; // { job, onResult, resolve }
+  // Silent for the load time while it starts, or while a job is under way: of no more use.
+  let silence = setTimeout(stop, LOAD_TIMEOUT_MS);
 
-  function finish(made) {
-    if (!current) return;
-    clearTimeout(current.timer);
-    current.resolve(made);
+  function finish() {
+    clearTimeout(silence);
+    current?.resolve();
     current = null;
   }
 
-  /** The worker is of no more use: its script did not load or threw, its core failed, or it stopped answering. */
+  /** The worker is of no more use: its script did not load or threw, its core failed, or it fell silent. */
   function stop() {
-    usable = false;
-    clearTimeout(startTimer);
+    failed = true;
     worker.terminate();
-    startedOrNot(false);
-    finish(false);
+    finish();
   }
 
   worker.onmessage = ({ data }) => {
+    const ofCurrent = current && data.job === current.job;
     if (data.ready) {
-      clearTimeout(startTimer);
-      startedOrNot(true);
-    } else if (data.failed !== undefined) stop();
-    else if (current && data.job === current.job) {
-      if (data.done) finish(true);
-      else current.onResult(data.name, data.result);
+      clearTimeout(silence);
+      started = true;
+    } else if (data.failed !== undefined) {
+      // A failure of a job given up says nothing the next job will not.
+      if (!('job' in data) || ofCurrent) stop();
+    } else if (ofCurrent) {
+      clearTimeout(silence);
+      if (data.done) finish();
+      else {
+        silence = setTimeout(stop, LOAD_TIMEOUT_MS);
+        current.onResult(data.name, data.result);
+      }
     }
   };
   worker.onerror = (event) => {
@@ -66,21 +72,20 @@ export function startHeavyWorker(module) {
   return {
     /**
      * The heavy results of `scenario` (with the Monte Carlo when `monteCarlo` gives its
-     * {median, spread, runs, seed}): `onResult(name, result)` for each as it is made. Resolves
-     * to true once all are made, false if the worker stopped first: for a newer job (this one
-     * gives up at once) or for good.
+     * {median, spread, runs, seed}): `onResult(name, result)` for each as it is made (a result
+     * the worker's core refuses is not sent). Resolves once the worker has done, or has
+     * stopped: for a newer job (this one is given up at once) or for good.
      */
-    async make(scenario, monteCarlo, onResult) {
-      finish(false);
-      const job = ++jobs;
-      if (!(await ready) || job !== jobs) return false;
+    make(scenario, monteCarlo, onResult) {
+      finish();
       return new Promise((resolve) => {
-        current = { job, onResult, resolve, timer: setTimeout(stop, LOAD_TIMEOUT_MS) };
-        worker.postMessage({ job, scenario, monteCarlo });
+        current = { job: ++jobs, onResult, resolve };
+        silence = setTimeout(stop, LOAD_TIMEOUT_MS);
+        worker.postMessage({ job: current.job, scenario, monteCarlo });
       });
     },
     get usable() {
-      return usable;
+      return started && !failed;
     },
   };
 }

@@ -56,6 +56,10 @@ const api = {
   sensitivity: () => (app.ex ? app.ex.sensitivity() : null),
   /** The calculator's last Monte Carlo run, as its sentences and risk chart read it. */
   monteCarlo: () => (app.calculator ? app.calculator.monteCarlo() : null),
+  /** How many of the calculator's heavy results its worker and the page's own core have made (tests). */
+  heavyMadeBy: () => (app.calculator ? app.calculator.heavyMadeBy() : null),
+  /** Whether the calculator's worker has started and not failed (tests). */
+  heavyWorkerReady: () => Boolean(app.calculator?.heavyWorkerReady()),
   /** What a hover can find on chart `id` as last drawn: its marks (tests read which are drawn). */
   marks: (id) => (app.ex ? app.ex.marks(id) : []),
   /** Chart `id` as SVG text at `width` × `height` CSS pixels (tools/bake.mjs). */
