@@ -214,6 +214,27 @@ test('business quality: where the other side\'s firms get back more in every pai
   }
 });
 
+test('the table follows what it is made from: after the discount rate is let go its caption names the new rate and its figures are the engine\'s', { timeout: 60_000 }, async () => {
+  const lang = 'en';
+  const p = await openPage(env.browser, `${env.server.url}${BAKED_PAGES[lang]}`, { ...DESKTOP });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    const rate = await p.page.evaluate(() => {
+      const slider = document.getElementById('in-discount_rate');
+      slider.value = String(Number(slider.value) + 2 * Number(slider.step));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+      return Number(slider.value);
+    });
+    await p.page.waitForFunction((r) => window.__explainer.projection() && document.querySelector('#calc-game caption').textContent.includes(`${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(r)}%`), rate, { timeout: 5_000 });
+    await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await checkTable(p.page, lang, `discount rate ${rate}`);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
 test('the marks follow a preset that changes the game, and the result with its certainty is read out once', { timeout: 90_000 }, async () => {
   const lang = 'en';
   const g = messages[lang].calculator.game;

@@ -112,6 +112,9 @@ test('in a sandboxed frame that may not copy (the README embed), Copy link shows
   const p = await openPage(env.browser, `${env.server.url}embed.html`, DESKTOP);
   try {
     const frame = p.page.frameLocator('iframe[data-ai-capex]').first();
+    // Once live, as a reader finds it: this is of the copy fallback, not of a tap made before the
+    // page is live (kept and applied then: js/page/early-input.js).
+    await frame.locator('html[data-state="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
     await frame.locator('.share-bar .share-button').first().click({ timeout: 20_000 });
     const field = frame.locator('.share-bar input.share-link-field');
     await field.waitFor({ timeout: 5_000 });
