@@ -151,7 +151,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let wordsBefore = false; // a rebuild's words (money in the last currency) wait for its settle
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
   let heavyWaiters = []; // resolved when a run of the heavy results has made them all
-  const heavyMadeBy = { worker: 0, page: 0 }; // how many heavy results each has made (tests)
+  const heavyMadeBy = { worker: {}, page: {} }; // how many of each heavy result each has made (tests)
   let heavyWorker = null; // js/calculator/heavy-worker-client.js, started once the calculator is built
   let resumeTimer = 0; // makes the heavy results after a slider stops moving
 
@@ -619,7 +619,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
    * page's own core (`by`): draw its charts.
    */
   function resultMade(name, started, left, by) {
-    heavyMadeBy[by] += 1;
+    heavyMadeBy[by][name] = (heavyMadeBy[by][name] ?? 0) + 1;
     if (name === 'monte_carlo') {
       const mc = ex.monte_carlo_result();
       if (mc && Array.isArray(mc.agi_years)) {
@@ -777,8 +777,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     views: () => [...views.values()],
     /** The last Monte Carlo run (null before the first). */
     monteCarlo: () => monteCarlo,
-    /** How many heavy results the worker and the page's own core have made: { worker, page }. */
-    heavyMadeBy: () => ({ ...heavyMadeBy }),
+    /** How many of each heavy result the worker and the page's own core have made: { worker: {name: n}, page }. */
+    heavyMadeBy: () => ({ worker: { ...heavyMadeBy.worker }, page: { ...heavyMadeBy.page } }),
     /** Whether the heavy results' worker has started and not failed (tests). */
     heavyWorkerReady: () => Boolean(heavyWorker?.usable),
     /** Recompute and redraw everything on the next frame (colour scheme, pixel ratio). */
