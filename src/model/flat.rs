@@ -301,20 +301,21 @@ impl<'a> de::Deserializer<'static> for &mut Reader<'a> {
     fn deserialize_bool<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
         visitor.visit_bool(self.whole(2, "a yes or no that is neither 0 nor 1")? == 1)
     }
-    fn deserialize_i32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_i64(self.integer()? as i64)
-    }
     fn deserialize_i64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
         visitor.visit_i64(self.integer()? as i64)
     }
+    // The other integers as one: serde's visitor for each checks its range.
+    fn deserialize_i32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
+        self.deserialize_i64(visitor)
+    }
     fn deserialize_u32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_i64(self.integer()? as i64)
+        self.deserialize_i64(visitor)
     }
     fn deserialize_u64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_i64(self.integer()? as i64)
+        self.deserialize_i64(visitor)
     }
     fn deserialize_f32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_f64(self.next()?)
+        self.deserialize_f64(visitor)
     }
     fn deserialize_f64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
         visitor.visit_f64(self.next()?)
@@ -360,16 +361,14 @@ impl<'a> de::Deserializer<'static> for &mut Reader<'a> {
             left: len,
         })
     }
+    /// A struct is its fields in order, as a tuple.
     fn deserialize_struct<V: Visitor<'static>>(
         self,
         _: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, FlatError> {
-        visitor.visit_seq(Items {
-            reader: self,
-            left: fields.len(),
-        })
+        self.deserialize_tuple(fields.len(), visitor)
     }
     fn deserialize_enum<V: Visitor<'static>>(
         self,
