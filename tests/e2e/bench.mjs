@@ -24,17 +24,17 @@
 // thread, short of its way to the screen, tens of ms in headless Chromium), and never earlier
 // than the first contentful paint (which is a presentation time).
 //   Per page: what it loads by type, raw / gzip -9 / brotli (the same under both profiles).
-// On the last baked page under the phone profile: real input after ready — a slider released,
-// a preset chosen, the currency switched, BENCH_INTERACTIONS times each — with the longest
-// main-thread task after each and the interaction's duration by Event Timing (INP-like p95;
-// bench/interactions.mjs). On the last load of each page and profile: slider→redraw latency
-// (benchRedraw; under the phone's CPU ×4 too) and the full recompute a released slider asks for
-// — the game over every AGI year, the Monte Carlo and the tornado (benchMonteCarlo; a third as
+// On the last baked page under the phone profile, once the other pages are closed: real input after
+// ready — a slider released, a preset chosen, the currency switched, BENCH_INTERACTIONS times each
+// — with the longest main-thread task after each and the interaction's duration by Event Timing
+// (INP-like p95; bench/interactions.mjs). On the last load of each page and profile: slider→redraw
+// latency (benchRedraw; under the phone's CPU ×4 too) and the full recompute a released slider asks
+// for — the game over every AGI year, the Monte Carlo and the tornado (benchMonteCarlo; a third as
 // many rounds under the phone profile). Then a full visit on the phone profile, the reader
 // scrolling at once (bench/visit.mjs: when each chart is live after it came on screen, and every
-// byte the visit fetched). Then whether the CPU ×4 throttling slows a Web Worker
-// too (bench/worker-throttle.mjs), and last Lighthouse on the three language pages of a bake
-// made for its address (bench/lighthouse.mjs).
+// byte the visit fetched). Then whether the CPU ×4 throttling slows a Web Worker too
+// (bench/worker-throttle.mjs), and last Lighthouse on the three language pages of a bake made for
+// its address (bench/lighthouse.mjs).
 //
 // env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10),
 // BENCH_INTERACTIONS (5 of each kind), BENCH_VISIT (0 skips the full visit), BENCH_LIGHTHOUSE
@@ -193,6 +193,34 @@ function bytesByType(bodies) {
   return [...[...by].sort((a, b) => b[1].gzip - a[1].gzip), ['total', total]].map(([type, r]) => `  ${type.padEnd(7)}${String(r.files).padStart(6)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
 }
 
+/**
+ * On page `p` (a load kept open): slider→redraw latency and the full recompute, as one printed
+ * line; the page is closed after.
+ */
+async function redrawLine(name, p, profileName) {
+  try {
+    const r = await p.page.evaluate(
+      async ([redraws, mc]) => {
+        const api = window.__explainer;
+        const run = async (f, n) => {
+          try {
+            return Array.from((await f(n)) ?? [], Number);
+          } catch {
+            return [];
+          }
+        };
+        return { redraw: await run(api.benchRedraw, redraws), mc: await run(api.benchMonteCarlo, mc) };
+      },
+      // The full recompute is heavy under the phone's CPU ×4: fewer rounds there.
+      [REDRAWS, profileName === 'desktop' ? MC : Math.max(1, Math.round(MC / 3))],
+    );
+    const mc = r.mc.length ? `; full recompute (game scan, Monte Carlo, tornado) median ${fmt(median(r.mc), 1)} ms (n=${r.mc.length})` : '';
+    return `${name.padEnd(18)}slider→redraw per frame median ${fmt(median(r.redraw), 2)} p95 ${fmt(percentile(r.redraw, 95), 2)} ms (n=${r.redraw.length})${mc}`;
+  } finally {
+    await p.close();
+  }
+}
+
 async function main() {
   const servers = {
     plain: await startServer(),
@@ -229,30 +257,15 @@ async function main() {
     for (const line of steps) console.log(line);
     console.log(`bytes by type, KiB (one load; the same under both profiles)\n  ${'type'.padEnd(7)}${'files'.padStart(6)}${'raw'.padStart(9)}${'gzip -9'.padStart(9)}${'brotli'.padStart(9)}`);
     for (const [name, lines] of types) console.log(`${name}:\n${lines.join('\n')}`);
+    // Input is measured on the phone page alone: the other pages kept for their redraw figures
+    // are timed and closed first (four pages side by side shared the machine's two cores with
+    // it, and a reader's phone runs one).
     const phone = hooks.find(([name]) => name === 'baked / phone');
+    for (const hook of hooks) if (hook !== phone) console.log(await redrawLine(...hook));
     if (phone) {
-      console.log(`input on baked / phone, after ready (${INTERACTIONS} of each; ms; an interaction under 16 ms counts as 16)`);
+      console.log(`input on baked / phone, after ready, the other pages closed (${INTERACTIONS} of each; ms; an interaction under 16 ms counts as 16)`);
       for (const line of interactionLines(await measureInteractions(phone[1].page, INTERACTIONS))) console.log(line);
-    }
-    for (const [name, p, profileName] of hooks) {
-      const r = await p.page.evaluate(
-        async ([redraws, mc]) => {
-          const api = window.__explainer;
-          const run = async (f, n) => {
-            try {
-              return Array.from((await f(n)) ?? [], Number);
-            } catch {
-              return [];
-            }
-          };
-          return { redraw: await run(api.benchRedraw, redraws), mc: await run(api.benchMonteCarlo, mc) };
-        },
-        // The full recompute is heavy under the phone's CPU ×4: fewer rounds there.
-        [REDRAWS, profileName === 'desktop' ? MC : Math.max(1, Math.round(MC / 3))],
-      );
-      const mc = r.mc.length ? `; full recompute (game scan, Monte Carlo, tornado) median ${fmt(median(r.mc), 1)} ms (n=${r.mc.length})` : '';
-      console.log(`${name.padEnd(18)}slider→redraw per frame median ${fmt(median(r.redraw), 2)} p95 ${fmt(percentile(r.redraw, 95), 2)} ms (n=${r.redraw.length})${mc}`);
-      await p.close();
+      console.log(await redrawLine(...phone));
     }
     if (VISIT) for (const line of visitLines(await measureVisit(browser, pages.baked, PROFILES.phone, (p) => throttle(p, PROFILES.phone)), fmt)) console.log(line);
     for (const line of await workerThrottleLines(browser, PROFILES.phone.cpu)) console.log(line);
