@@ -30,14 +30,14 @@
 // (INP-like p95; bench/interactions.mjs). On the last load of each page and profile: slider→redraw
 // latency (benchRedraw; under the phone's CPU ×4 too) and the full recompute a released slider asks
 // for — the game over every AGI year, the Monte Carlo and the tornado (benchMonteCarlo; a third as
-// many rounds under the phone profile). Then a full visit on the phone profile, the reader
+// many rounds under the phone profile). Then full visits on the phone profile, the reader
 // scrolling at once (bench/visit.mjs: when each chart is live after it came on screen, and every
 // byte the visit fetched). Then whether the CPU ×4 throttling slows a Web Worker too
 // (bench/worker-throttle.mjs), and last Lighthouse on the three language pages of a bake made for
 // its address (bench/lighthouse.mjs).
 //
 // env: BENCH_LOADS (5 desktop loads), BENCH_PHONE_LOADS (3), BENCH_REDRAWS (200), BENCH_MC (10),
-// BENCH_INTERACTIONS (5 of each kind), BENCH_VISIT (0 skips the full visit), BENCH_LIGHTHOUSE
+// BENCH_INTERACTIONS (5 of each kind), BENCH_VISIT (3 full visits, their medians; 0 skips them), BENCH_LIGHTHOUSE
 // (0 skips Lighthouse)
 
 import path from 'node:path';
@@ -53,7 +53,7 @@ const PHONE_LOADS = intEnv('BENCH_PHONE_LOADS', 3);
 const REDRAWS = intEnv('BENCH_REDRAWS', 200);
 const MC = intEnv('BENCH_MC', 10);
 const INTERACTIONS = intEnv('BENCH_INTERACTIONS', 5);
-const VISIT = intEnv('BENCH_VISIT', 1) > 0;
+const VISITS = process.env.BENCH_VISIT === '0' ? 0 : intEnv('BENCH_VISIT', 3);
 
 const PROFILES = {
   desktop: { size: DESKTOP, loads: LOADS },
@@ -267,7 +267,9 @@ async function main() {
       for (const line of interactionLines(await measureInteractions(phone[1].page, INTERACTIONS))) console.log(line);
       console.log(await redrawLine(...phone));
     }
-    if (VISIT) for (const line of visitLines(await measureVisit(browser, pages.baked, PROFILES.phone, (p) => throttle(p, PROFILES.phone)), fmt)) console.log(line);
+    const visits = [];
+    for (let i = 0; i < VISITS; i++) visits.push(await measureVisit(browser, pages.baked, PROFILES.phone, (p) => throttle(p, PROFILES.phone)));
+    if (visits.length) for (const line of visitLines(visits, fmt)) console.log(line);
     for (const line of await workerThrottleLines(browser, PROFILES.phone.cpu)) console.log(line);
   } finally {
     await browser.close();

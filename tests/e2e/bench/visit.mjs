@@ -7,7 +7,7 @@
 //               page marks it interactive (its headline and chart follow a slider);
 //   bytes       everything the visit fetched (transfer sizes: gzip on the wire), and requests.
 
-import { openPage } from '../harness.mjs';
+import { openPage, median } from '../harness.mjs';
 
 const DWELL_MS = 2000;
 
@@ -64,12 +64,24 @@ export async function measureVisit(browser, url, profile, throttle) {
   }
 }
 
-/** The printed lines. */
-export function visitLines({ rows, bytes, requests }, fmt) {
+/**
+ * The printed lines for one or more visits (`visits`, each as measureVisit resolves): with
+ * several, each chart's figures are the medians, and the first chart's live times are listed
+ * one by one (the one most held up by the network, so the one that varies most).
+ */
+export function visitLines(visits, fmt) {
   const waited = (r) => Math.max(0, r.live - r.onScreen);
+  const mid = (values) => median(values);
+  const [first] = visits;
+  const many = visits.length > 1;
+  const rows = first.rows.map((r, i) => {
+    const same = visits.map((v) => v.rows[i]).filter((x) => x && x.id === r.id);
+    return { id: r.id, onScreen: mid(same.map((x) => x.onScreen)), live: mid(same.map((x) => x.live)), waited: mid(same.map(waited)) };
+  });
   return [
-    `full visit on the phone profile (cold load, scrolling at once, ${DWELL_MS / 1000} s per chart; a figure's source, a slider, the largest table): ${fmt(bytes / 1024, 1)} KB gzip, ${requests} requests`,
+    `full visit on the phone profile (cold load, scrolling at once, ${DWELL_MS / 1000} s per chart; a figure's source, a slider, the largest table)${many ? `, ${visits.length} visits, medians` : ''}: ${fmt(mid(visits.map((v) => v.bytes)) / 1024, 1)} KB gzip, ${fmt(mid(visits.map((v) => v.requests)))} requests`,
     `  ${'chart'.padEnd(20)}${'on screen'.padStart(11)}${'live'.padStart(8)}${'waited'.padStart(9)}   (ms since navigation; waited = live after on screen, 0 if before)`,
-    ...rows.map((r) => `  ${r.id.padEnd(20)}${fmt(r.onScreen).padStart(11)}${fmt(r.live).padStart(8)}${fmt(waited(r)).padStart(9)}`),
+    ...rows.map((r) => `  ${r.id.padEnd(20)}${fmt(r.onScreen).padStart(11)}${fmt(r.live).padStart(8)}${fmt(r.waited).padStart(9)}`),
+    ...(many ? [`  ${first.rows[0].id} live, each visit: ${visits.map((v) => fmt(v.rows[0].live)).join(', ')} ms`] : []),
   ];
 }
