@@ -4,13 +4,13 @@
 
 use ai_capex_explainer::model::{
     default_map_field, from_flat, monte_carlo, sensitivity, strategy_map, to_flat, AgiDistribution,
-    MonteCarlo, Preset, Scenario, Sensitivity, StrategyMap,
+    BreakEvenKind, Call, FromFlat, MonteCarlo, Preset, Scenario, Sensitivity, Side, Steadier,
+    StrategyMap, ZeroReason,
 };
-use serde::de::Deserialize;
 use serde::Serialize;
 use std::fmt::Debug;
 
-fn read_back<T: Serialize + Deserialize<'static> + PartialEq + Debug>(made: &T) {
+fn read_back<T: Serialize + FromFlat + PartialEq + Debug>(made: &T) {
     let flat = to_flat(made).expect("a result is written flat");
     assert_eq!(&from_flat::<T>(&flat).expect("a result reads back"), made);
     // Every number counts: one fewer, or one more, is not the result.
@@ -43,6 +43,48 @@ fn every_heavy_result_reads_back_as_made() {
         read_back(&sensitivity(&s).expect("a valid scenario has a tornado"));
         read_back(&strategy_map(&s, default_map_field(&s)).expect("a valid scenario has a map"));
     }
+}
+
+/// Each variant of `variants` (listed as the enum declares them) written as its index, and read
+/// back: the reader lists each enum's variants itself, and a result may not hold every one.
+fn variants_read_back<T: Serialize + FromFlat + PartialEq + Debug + Copy>(variants: &[T]) {
+    for (index, variant) in variants.iter().enumerate() {
+        assert_eq!(to_flat(variant).unwrap(), vec![index as f64], "{variant:?}");
+        assert_eq!(&from_flat::<T>(&[index as f64]).unwrap(), variant);
+    }
+    assert!(from_flat::<T>(&[variants.len() as f64]).is_err());
+}
+
+#[test]
+fn every_variant_reads_back_as_itself() {
+    use BreakEvenKind as K;
+    use ZeroReason as Z;
+    variants_read_back(&[Side::Us, Side::Cn]);
+    variants_read_back(&[Call::Sprint, Call::Pace, Call::TooCloseToCall]);
+    variants_read_back(&[
+        K::Until,
+        K::From,
+        K::Mixed,
+        K::Always,
+        K::Never,
+        K::TooCloseToCall,
+    ]);
+    variants_read_back(&[
+        Steadier::Sprint,
+        Steadier::Pace,
+        Steadier::AboutAsSteady,
+        Steadier::Mixed,
+    ]);
+    variants_read_back(&[
+        Z::NoAgi,
+        Z::NoPrize,
+        Z::LimitSlack,
+        Z::NoPriceWar,
+        Z::RaceDecided,
+        Z::ChinaSideOnly,
+        Z::OtherPrizeAnchor,
+        Z::Other,
+    ]);
 }
 
 #[test]

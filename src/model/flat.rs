@@ -6,13 +6,19 @@
 //! writer skips (`skip_serializing_if`) would shift every number after it: the results have none,
 //! and `tests/model_results_flat.rs` reads each back whole.
 //!
-//! Reading a JS object through serde-wasm-bindgen instead made the wasm about 12 KB gzip
-//! larger for the three results (it matches every field by name, through JS calls).
+//! Written through serde (the results' `Serialize`, which the page's JS objects use too); read
+//! by [`FromFlat`], each result's fields listed below in the order it declares them. Reading a JS
+//! object through serde-wasm-bindgen instead made the wasm about 12 KB gzip larger for the three
+//! results (it matches every field by name, through JS calls); reading the numbers through
+//! serde's `Deserialize`, 5.4 KB (its visitors and messages, for each type).
 
 use super::calibration::CONSTANTS;
+use super::engine::Side;
+use super::game::{BreakEvenKind, Call};
 use super::inputs::input_specs;
-use serde::de::value::U32Deserializer;
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use super::monte_carlo::{AgiYearBar, MonteCarlo, RiskFigures, SideRisk, Steadier, Varied};
+use super::sensitivity::{Sensitivity, TornadoBar, TornadoEnd, ZeroReason};
+use super::strategy_map::{MapCell, StrategyMap};
 use serde::ser::{self, Impossible, Serialize};
 use std::fmt;
 
@@ -32,12 +38,6 @@ impl std::error::Error for FlatError {}
 impl ser::Error for FlatError {
     fn custom<T: fmt::Display>(_: T) -> FlatError {
         FlatError("a value it cannot hold")
-    }
-}
-
-impl de::Error for FlatError {
-    fn custom<T: fmt::Display>(_: T) -> FlatError {
-        FlatError("numbers that are not the result they stand for")
     }
 }
 
@@ -62,13 +62,18 @@ pub fn to_flat<T: Serialize>(value: &T) -> Result<Vec<f64>, FlatError> {
 }
 
 /// A `T` read from what [`to_flat`] wrote, every number used.
-pub fn from_flat<T: de::Deserialize<'static>>(numbers: &[f64]) -> Result<T, FlatError> {
-    let mut reader = Reader { numbers, at: 0 };
-    let value = T::deserialize(&mut reader)?;
-    if reader.at != numbers.len() {
-        return Err(FlatError("numbers left over"));
+pub fn from_flat<T: FromFlat>(numbers: &[f64]) -> Result<T, FlatError> {
+    let mut reader = Reader {
+        numbers,
+        at: 0,
+        error: None,
+    };
+    let value = reader.read::<T>();
+    match reader.error {
+        Some(error) => Err(error),
+        None if reader.at != numbers.len() => Err(FlatError("numbers left over")),
+        None => Ok(value),
     }
-    Ok(value)
 }
 
 struct Writer(Vec<f64>);
@@ -252,197 +257,167 @@ impl ser::SerializeStruct for &mut Writer {
     }
 }
 
-struct Reader<'a> {
+/// The numbers [`from_flat`] reads, how far it has read, and the first thing in them that was
+/// not what it read them as. After that, each read gives a stand-in value (the result is thrown
+/// away): a read has no error path of its own, which kept the reading of every field small.
+pub struct Reader<'a> {
     numbers: &'a [f64],
     at: usize,
+    error: Option<FlatError>,
 }
 
 impl Reader<'_> {
-    fn next(&mut self) -> Result<f64, FlatError> {
-        let number = self
-            .numbers
-            .get(self.at)
-            .copied()
-            .ok_or(FlatError("the numbers end too soon"))?;
-        self.at += 1;
-        Ok(number)
+    /// The next value, of type `T`.
+    fn read<T: FromFlat>(&mut self) -> T {
+        T::read(self)
+    }
+
+    /// `stand_in`, noting `what` was wrong (the first such).
+    fn refuse<T>(&mut self, what: &'static str, stand_in: T) -> T {
+        self.error.get_or_insert(FlatError(what));
+        stand_in
+    }
+
+    fn next(&mut self) -> f64 {
+        match self.numbers.get(self.at) {
+            Some(&number) => {
+                self.at += 1;
+                number
+            }
+            None => self.refuse("the numbers end too soon", 0.0),
+        }
     }
 
     /// The next number as a whole number from 0 up to `below` (excluded).
-    fn whole(&mut self, below: usize, what: &'static str) -> Result<usize, FlatError> {
-        let number = self.next()?;
+    fn whole(&mut self, below: usize, what: &'static str) -> usize {
+        let number = self.next();
         if number.fract() != 0.0 || number < 0.0 || number >= below as f64 {
-            return Err(FlatError(what));
+            return self.refuse(what, 0);
         }
-        Ok(number as usize)
+        number as usize
     }
 
-    fn integer(&mut self) -> Result<f64, FlatError> {
-        let number = self.next()?;
-        if number.fract() != 0.0 || number.abs() > EXACT_INTEGER {
-            return Err(FlatError("a number that is not an integer"));
-        }
-        Ok(number)
-    }
-
-    /// A list's length: at most one item per number left.
-    fn length(&mut self) -> Result<usize, FlatError> {
-        let left = self.numbers.len() - self.at;
-        self.whole(left + 1, "a list longer than the numbers left")
+    /// One of `variants` (a unit enum's, in the order it declares them), by its index.
+    fn variant<T: Copy>(&mut self, variants: &[T]) -> T {
+        variants[self.whole(variants.len(), "a variant's index past its variants")]
     }
 }
 
-impl<'a> de::Deserializer<'static> for &mut Reader<'a> {
-    type Error = FlatError;
+/// A value read back from what [`to_flat`] wrote.
+pub trait FromFlat {
+    fn read(from: &mut Reader<'_>) -> Self;
+}
 
-    fn deserialize_any<V: Visitor<'static>>(self, _: V) -> Result<V::Value, FlatError> {
-        refused("no value of a type it does not name")
+impl FromFlat for f64 {
+    fn read(from: &mut Reader<'_>) -> Self {
+        from.next()
     }
-    fn deserialize_bool<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_bool(self.whole(2, "a yes or no that is neither 0 nor 1")? == 1)
+}
+
+impl FromFlat for bool {
+    fn read(from: &mut Reader<'_>) -> Self {
+        from.whole(2, "a yes or no that is neither 0 nor 1") == 1
     }
-    fn deserialize_i64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_i64(self.integer()? as i64)
-    }
-    // The other integers as one: serde's visitor for each checks its range.
-    fn deserialize_i32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_u64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        self.deserialize_i64(visitor)
-    }
-    fn deserialize_f32<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_f64<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_f64(self.next()?)
-    }
-    fn deserialize_str<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        let place = self.whole(usize::MAX, "a name's place that is not a whole number")?;
+}
+
+/// Integers, each within its type's range (and a double's exact integers).
+macro_rules! read_integers {
+    ($($kind:ty),*) => {
+        $(impl FromFlat for $kind {
+            fn read(from: &mut Reader<'_>) -> Self {
+                let number = from.next();
+                let min = (<$kind>::MIN as f64).max(-EXACT_INTEGER);
+                let max = (<$kind>::MAX as f64).min(EXACT_INTEGER);
+                if number.fract() != 0.0 || !(min..=max).contains(&number) {
+                    return from.refuse("a number that is not an integer of its kind", 0);
+                }
+                number as $kind
+            }
+        })*
+    };
+}
+read_integers!(i32, u32, u64);
+
+/// A name: its place among the model's names.
+impl FromFlat for &'static str {
+    fn read(from: &mut Reader<'_>) -> Self {
+        let place = from.whole(usize::MAX, "a name's place that is not a whole number");
         match names().nth(place) {
-            Some(name) => visitor.visit_borrowed_str(name),
-            None => Err(FlatError("a name's place past the model's names")),
+            Some(name) => name,
+            None => from.refuse("a name's place past the model's names", ""),
         }
     }
-    fn deserialize_string<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        self.deserialize_str(visitor)
-    }
-    fn deserialize_option<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        if self.whole(2, "an option's mark that is neither 0 nor 1")? == 1 {
-            visitor.visit_some(self)
-        } else {
-            visitor.visit_none()
+}
+
+impl<T: FromFlat> FromFlat for Option<T> {
+    fn read(from: &mut Reader<'_>) -> Self {
+        match from.whole(2, "an option's mark that is neither 0 nor 1") {
+            1 => Some(from.read()),
+            _ => None,
         }
     }
-    fn deserialize_unit<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        visitor.visit_unit()
-    }
-    fn deserialize_newtype_struct<V: Visitor<'static>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, FlatError> {
-        visitor.visit_newtype_struct(self)
-    }
-    fn deserialize_seq<V: Visitor<'static>>(self, visitor: V) -> Result<V::Value, FlatError> {
-        let left = self.length()?;
-        visitor.visit_seq(Items { reader: self, left })
-    }
-    fn deserialize_tuple<V: Visitor<'static>>(
-        self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, FlatError> {
-        visitor.visit_seq(Items {
-            reader: self,
-            left: len,
-        })
-    }
-    /// A struct is its fields in order, as a tuple.
-    fn deserialize_struct<V: Visitor<'static>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FlatError> {
-        self.deserialize_tuple(fields.len(), visitor)
-    }
-    fn deserialize_enum<V: Visitor<'static>>(
-        self,
-        _: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, FlatError> {
-        let index = self.whole(variants.len(), "a variant's index past its variants")?;
-        visitor.visit_enum(UnitVariant(index as u32))
-    }
-
-    serde::forward_to_deserialize_any! {
-        <W: Visitor<'static>>
-        i8 i16 i128 u8 u16 u128 char bytes byte_buf unit_struct tuple_struct map identifier ignored_any
-    }
 }
 
-/// The items of a list, tuple or struct, `left` of them still to read.
-struct Items<'r, 'a> {
-    reader: &'r mut Reader<'a>,
-    left: usize,
-}
-
-impl<'r, 'a> de::SeqAccess<'static> for Items<'r, 'a> {
-    type Error = FlatError;
-    fn next_element_seed<T: DeserializeSeed<'static>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, FlatError> {
-        if self.left == 0 {
-            return Ok(None);
+impl<T: FromFlat> FromFlat for Vec<T> {
+    fn read(from: &mut Reader<'_>) -> Self {
+        // At most one item per number left.
+        let left = from.numbers.len() - from.at;
+        let length = from.whole(left + 1, "a list longer than the numbers left");
+        let mut items = Vec::with_capacity(length);
+        for _ in 0..length {
+            items.push(from.read());
         }
-        self.left -= 1;
-        seed.deserialize(&mut *self.reader).map(Some)
-    }
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.left)
+        items
     }
 }
 
-/// A unit variant, by its index.
-struct UnitVariant(u32);
-
-impl de::EnumAccess<'static> for UnitVariant {
-    type Error = FlatError;
-    type Variant = Self;
-    fn variant_seed<V: DeserializeSeed<'static>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, Self), FlatError> {
-        let index: U32Deserializer<FlatError> = self.0.into_deserializer();
-        Ok((seed.deserialize(index)?, self))
-    }
+/// Unit enums, each with its variants in the order it declares them (serde writes that index;
+/// `tests/model_results_flat.rs` holds each list to it).
+macro_rules! read_variants {
+    ($($kind:ident: [$($variant:ident),*])*) => {
+        $(impl FromFlat for $kind {
+            fn read(from: &mut Reader<'_>) -> Self {
+                from.variant(&[$($kind::$variant),*])
+            }
+        })*
+    };
+}
+read_variants! {
+    Side: [Us, Cn]
+    Call: [Sprint, Pace, TooCloseToCall]
+    BreakEvenKind: [Until, From, Mixed, Always, Never, TooCloseToCall]
+    Steadier: [Sprint, Pace, AboutAsSteady, Mixed]
+    ZeroReason: [NoAgi, NoPrize, LimitSlack, NoPriceWar, RaceDecided, ChinaSideOnly, OtherPrizeAnchor, Other]
 }
 
-impl de::VariantAccess<'static> for UnitVariant {
-    type Error = FlatError;
-    fn unit_variant(self) -> Result<(), FlatError> {
-        Ok(())
+/// The results' structs, each with its fields in the order it declares them: the struct
+/// literal makes the compiler ask for every field, and the fields are read in the order
+/// written.
+macro_rules! read_fields {
+    ($($kind:ident { $($field:ident),* })*) => {
+        $(impl FromFlat for $kind {
+            fn read(from: &mut Reader<'_>) -> Self {
+                $kind { $($field: from.read()),* }
+            }
+        })*
+    };
+}
+read_fields! {
+    Varied { name, low, high, step, correlated_with_agi }
+    AgiYearBar { year, sprint_pays, pace_pays, too_close_to_call }
+    RiskFigures {
+        share_loss, npv_p10, npv_median, peak_funding_need, peak_funding_need_to_ocf,
+        peak_funding_need_p90
     }
-    fn newtype_variant_seed<T: DeserializeSeed<'static>>(
-        self,
-        _: T,
-    ) -> Result<T::Value, FlatError> {
-        refused("no variant with a value")
+    SideRisk { side, sprint, pace, steadier, share_loss_gap, npv_p10_gap }
+    MonteCarlo {
+        runs, seed, us_share_sprint_pays, us_share_pace_pays, us_share_too_close,
+        cn_share_sprint_pays, cn_share_pace_pays, cn_share_too_close, share_agi_by_2060,
+        us_margin_p10, us_margin_median, us_margin_p90, agi_years, us_risk, cn_risk, varied
     }
-    fn tuple_variant<V: Visitor<'static>>(self, _: usize, _: V) -> Result<V::Value, FlatError> {
-        refused("no variant with values")
-    }
-    fn struct_variant<V: Visitor<'static>>(
-        self,
-        _: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, FlatError> {
-        refused("no variant with fields")
-    }
+    TornadoEnd { input, outcome, band, call, break_even_kind, break_even_agi_year }
+    TornadoBar { field, is_input, base_input, low, high, swing, flips, zero_reason }
+    Sensitivity { base_outcome, base_band, base_call, bars, fixed_figures }
+    MapCell { agi_year, value, call, sprint_minus_pace, pv_capex_pacing }
+    StrategyMap { field, values, cells, reader_agi_year, reader_value }
 }

@@ -55,7 +55,7 @@ mod symmetry_tests;
 
 pub use engine::{Limits, Measure, Side, Strategy};
 pub use error::{InputError, InputErrorKind};
-pub use flat::{from_flat, to_flat, FlatError};
+pub use flat::{from_flat, to_flat, FlatError, FromFlat};
 pub use game::{
     call, BestResponse, BreakEvenKind, BusinessGap, Call, Cell, Choice, ChoicePoint, ChoiceRun,
     ClaimCheck, Equilibrium, Game, CLAIM_EARLY_AGI_YEAR, CLAIM_LATE_AGI_YEAR, FIRST_AGI_YEAR,

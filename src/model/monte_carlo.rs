@@ -9,7 +9,7 @@
 //! The generator is seeded (SplitMix64), so a seed gives the same result on every platform up
 //! to the last bit of `ln`/`exp`/`cos`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::calibration::{FIRST_YEAR, LAST_YEAR};
 use super::engine::{Side, Strategy};
@@ -84,7 +84,7 @@ const CORRELATED_WITH_AGI: [&str; 4] = [
 ];
 
 /// One input or constant the Monte Carlo draws, with the range it draws from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Varied {
     /// An input field or a constant's `docs/MODEL.md` name.
     pub name: &'static str,
@@ -111,7 +111,7 @@ impl Varied {
 }
 
 /// Runs by drawn AGI year: the US firms' call in them.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct AgiYearBar {
     /// The AGI year; 2061 collects every draw after 2060 (no AGI by 2060).
     pub year: i32,
@@ -121,7 +121,7 @@ pub struct AgiYearBar {
 }
 
 /// The risk of one strategy of one side, the other side answering with its best response.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct RiskFigures {
     /// Share of scenarios with NPV below zero.
     pub share_loss: f64,
@@ -138,7 +138,7 @@ pub struct RiskFigures {
 }
 
 /// Which of a side's strategies is steadier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Steadier {
     /// Materially better on at least one of the three measures (fewer losing scenarios, a
@@ -179,7 +179,7 @@ fn better_on(sprint: f64, pace: f64, lower_is_better: bool) -> Option<Strategy> 
 }
 
 /// Sprint against pace for the same firms.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SideRisk {
     pub side: Side,
     pub sprint: RiskFigures,
@@ -192,9 +192,7 @@ pub struct SideRisk {
 }
 
 /// The result of [`monte_carlo`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-// Its names are the model's own, read only by a reader that lends them (src/model/flat.rs).
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarlo {
     pub runs: u32,
     pub seed: u64,

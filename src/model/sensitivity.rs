@@ -7,7 +7,7 @@
 //! reader's; a bar of zero width says why. Reported figures with no range are listed, not
 //! barred.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::calibration::CONSTANTS;
 use super::engine::{Limits, Side};
@@ -18,7 +18,7 @@ use super::params::{Params, MOVABLE_CONSTANTS};
 use super::scenario::Scenario;
 
 /// Why a bar has no width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ZeroReason {
     /// An input of the AGI race, and AGI does not come by 2060.
@@ -44,7 +44,7 @@ pub enum ZeroReason {
 }
 
 /// One end of a bar.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct TornadoEnd {
     pub input: f64,
     /// US sprint minus pace, US$ bn.
@@ -58,7 +58,7 @@ pub struct TornadoEnd {
 }
 
 /// One bar of the tornado.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct TornadoBar {
     /// The input's field name, or a constant's `docs/MODEL.md` name.
     pub field: &'static str,
@@ -76,9 +76,7 @@ pub struct TornadoBar {
 }
 
 /// The tornado with its base value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-// Its names are the model's own, read only by a reader that lends them (src/model/flat.rs).
-#[serde(bound(deserialize = "'de: 'static"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sensitivity {
     /// US sprint minus pace with every input as given, US$ bn.
     pub base_outcome: f64,

@@ -2,7 +2,7 @@
 //! second input across its plausible range — by default the prize's size, the articles' other
 //! unknown — with the reader's scenario marked (`docs/MODEL.md` §5.4).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::engine::Side;
 use super::error::{InputError, InputErrorKind};
@@ -15,7 +15,7 @@ use super::scenario::Scenario;
 pub const MAP_STEPS: usize = 11;
 
 /// One cell of the map.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct MapCell {
     /// `None`: no AGI by 2060.
     pub agi_year: Option<i32>,
@@ -28,7 +28,7 @@ pub struct MapCell {
 
 /// The map's rows (one per value of `field`), each over the AGI years 2026–2060 then "no AGI
 /// by 2060".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StrategyMap {
     pub field: &'static str,
     pub values: Vec<f64>,

@@ -2,7 +2,7 @@
 //! the rest of the world the US clouds serve), the prices of a price war, demand, compute per
 //! unit of money and discounting; and each side's 2025 starting point.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::calibration::YEARS;
 use crate::model::params::{Params, SideParams};
@@ -14,7 +14,7 @@ pub(super) const VINTAGES: usize = 6;
 pub(crate) type Series = [f64; YEARS];
 
 /// Which side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The US clouds (US$ bn).

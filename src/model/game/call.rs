@@ -1,6 +1,6 @@
 //! The band rule: when a difference in NPV says "sprint", "pace" or "too close to call".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The materiality band: a difference in NPV smaller than this share of the side's present
 /// value of capex on its paced path is "too close to call" (`docs/MODEL.md` §1). 5% is the
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const MATERIALITY: f64 = 0.05;
 
 /// What a side should do, or that the model cannot say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Call {
     Sprint,

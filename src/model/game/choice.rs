@@ -1,7 +1,7 @@
 //! Each side's choice over every AGI year: sprint minus pace, the other side answering each
 //! with its best response, as runs of the same call and the shape of the break-even.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::call::{band, call, Call};
 use super::round::{round, Fixed, Round};
@@ -28,7 +28,7 @@ pub struct ChoicePoint {
 
 /// The shape of "does sprinting pay?" over the AGI years 2026–2060, years too close to call
 /// left out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BreakEvenKind {
     /// Sprinting pays if AGI comes by the break-even year, pacing if it comes later (the
