@@ -348,3 +348,52 @@ fn the_heavy_results_made_in_slices_are_the_one_call_results() {
         "the dropped run is not the result"
     );
 }
+
+/// The pixel at (x, y) of `canvas`, RGBA.
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> Vec<u8> {
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .expect("a 2D context");
+    context
+        .get_image_data(x, y, 1.0, 1.0)
+        .expect("its pixels")
+        .data()
+        .to_vec()
+}
+
+#[wasm_bindgen_test]
+fn on_the_pages_backdrop_a_redrawn_chart_leaves_no_trace_of_the_last_drawing() {
+    let mut ex = loaded();
+    let on = |backdrop: bool| {
+        serde_json::json!({"lang": "en", "currency": "USD", "dpr": 1, "backdrop": backdrop})
+            .to_string()
+    };
+    // Painted: the chart's background fills the canvas.
+    ex.set_view(&on(false)).expect("valid view");
+    let c = canvas(640, 400);
+    ex.draw("us-capex", c.clone()).expect("draws");
+    assert_eq!(pixel(&c, 1.0, 1.0), [255, 255, 255, 255]);
+    // On the page's backdrop, drawn again on the same canvas: the corner is clear, as on a
+    // fresh canvas, and so is a bar's place in another chart drawn there.
+    ex.set_view(&on(true)).expect("valid view");
+    ex.draw("us-capex", c.clone()).expect("draws");
+    assert_eq!(pixel(&c, 1.0, 1.0), [0, 0, 0, 0]);
+    let marks = json(ex.marks("us-capex"));
+    let bar = &marks.as_array().expect("marks")[0];
+    let (x, y) = (
+        bar["left"].as_f64().unwrap() + 1.0,
+        bar["top"].as_f64().unwrap() + 1.0,
+    );
+    assert_eq!(pixel(&c, x, y)[3], 255, "the bar is drawn");
+    ex.draw("cloud-growth", c.clone()).expect("draws");
+    let fresh = canvas(640, 400);
+    ex.draw("cloud-growth", fresh.clone()).expect("draws");
+    assert_eq!(
+        pixel(&c, x, y),
+        pixel(&fresh, x, y),
+        "nothing of the bar is left"
+    );
+}

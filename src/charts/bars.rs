@@ -22,7 +22,7 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     chart: &BarChart,
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
-    area.fill(&style.background())?;
+    style.paint_background(area)?;
     let header = draw_header(
         area,
         &chart.y_caption,

@@ -47,7 +47,7 @@ pub fn draw_grid<DB: DrawingBackend>(
     chart: &GridChart,
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
-    area.fill(&style.background())?;
+    style.paint_background(area)?;
     let header = draw_header(area, &chart.y_caption, &chart.series, None, style)?;
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);

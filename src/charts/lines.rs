@@ -17,7 +17,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     chart: &LineChart,
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
-    area.fill(&style.background())?;
+    style.paint_background(area)?;
     let header = draw_header(area, &chart.y_caption, &chart.series, None, style)?;
     let (_, plot) = area.split_vertically(header);
 

@@ -78,7 +78,7 @@ impl Chart {
             let line_h = style.px(CREDIT_PX + 3.0);
             let rows = line_h * lines.len() as i32 + style.px(3.0);
             let (plot, strip) = area.split_vertically((height as i32 - rows).max(0));
-            strip.fill(&style.background())?;
+            style.paint_background(&strip)?;
             for (i, line) in lines.iter().enumerate() {
                 strip.draw_text(
                     line,

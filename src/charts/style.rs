@@ -3,11 +3,13 @@
 //! plotters draws at the canvas's backing-store size, so the boundary sizes the canvas to
 //! CSS size × devicePixelRatio and every length here is multiplied by the same `scale`.
 
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::style::text_anchor::Pos;
 use plotters::style::{
     Color, FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, ShapeStyle, TextStyle,
 };
-use plotters_backend::BackendColor;
+use plotters_backend::{BackendColor, DrawingBackend};
 
 /// Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 const PALETTE: [RGBColor; 8] = [
@@ -21,21 +23,23 @@ const PALETTE: [RGBColor; 8] = [
     RGBColor(240, 228, 66),  // yellow
 ];
 
-/// How a chart is drawn: pixel scale and colour scheme.
+/// How a chart is drawn: pixel scale, colour scheme, and whether it paints its background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartStyle {
     /// Device pixels per CSS pixel (1.0–4.0); lengths and font sizes are multiplied by it.
     pub scale: f64,
     /// Dark colour scheme.
     pub dark: bool,
+    /// The page paints [`ChartStyle::background`] behind the chart (the live canvas's CSS
+    /// background, css/chart.css), on a canvas cleared for the drawing: the chart leaves it
+    /// unpainted. Filling a 3× phone's canvas took about 5 ms of the first chart's 60 under the
+    /// bench's CPU ×4.
+    pub backdrop: bool,
 }
 
 impl Default for ChartStyle {
     fn default() -> Self {
-        ChartStyle {
-            scale: 1.0,
-            dark: false,
-        }
+        ChartStyle::new(1.0, false)
     }
 }
 
@@ -47,7 +51,27 @@ impl ChartStyle {
         } else {
             1.0
         };
-        ChartStyle { scale, dark }
+        ChartStyle {
+            scale,
+            dark,
+            backdrop: false,
+        }
+    }
+
+    /// This style on a backdrop the page paints (see [`ChartStyle::backdrop`]), or not.
+    pub fn on_backdrop(self, backdrop: bool) -> Self {
+        ChartStyle { backdrop, ..self }
+    }
+
+    /// Paints the background on `area`, unless the page paints it ([`ChartStyle::backdrop`]).
+    pub fn paint_background<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        if self.backdrop {
+            return Ok(());
+        }
+        area.fill(&self.background())
     }
 
     /// A length in CSS pixels, in device pixels.

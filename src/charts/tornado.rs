@@ -16,7 +16,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     chart: &Tornado,
     style: &ChartStyle,
 ) -> Result<HitMap, ChartError> {
-    area.fill(&style.background())?;
+    style.paint_background(area)?;
     let header = draw_header(area, &chart.x_caption, &chart.series, None, style)?;
     let (_, plot) = area.split_vertically(header);
 

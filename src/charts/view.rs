@@ -8,7 +8,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
 
-/// The view as the page sends it: `{lang, currency: "USD"|"CNY", dpr?, dark?, text?}`.
+/// The view as the page sends it: `{lang, currency: "USD"|"CNY", dpr?, dark?, backdrop?, text?}`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ViewOptions {
@@ -18,6 +18,9 @@ pub struct ViewOptions {
     pub dpr: f64,
     #[serde(default)]
     pub dark: bool,
+    /// The page paints the charts' background behind its canvases ([`ChartStyle::backdrop`]).
+    #[serde(default)]
+    pub backdrop: bool,
     #[serde(default)]
     pub text: HashMap<String, String>,
 }
@@ -75,7 +78,7 @@ impl View {
         Ok(View {
             lang,
             currency,
-            style: ChartStyle::new(raw.dpr, raw.dark),
+            style: ChartStyle::new(raw.dpr, raw.dark).on_backdrop(raw.backdrop),
             text: raw.text,
         })
     }

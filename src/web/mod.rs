@@ -184,6 +184,10 @@ impl Explainer {
             .flatten()
             .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        if self.view.style.backdrop {
+            // The page paints the background behind the canvas: the last drawing goes.
+            context.clear_rect(0.0, 0.0, canvas.width().into(), canvas.height().into());
+        }
         let backend = MeasuringCanvas::new(canvas, context);
         let hits = chart
             .draw(

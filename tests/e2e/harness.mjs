@@ -312,6 +312,28 @@ export async function screenPixel(locator, x, y) {
 }
 
 /**
+ * For `page.locator(…).evaluateAll`: each drawn canvas's top-left corner (2, 2) as the reader
+ * sees it — its pixel over the canvas's CSS background, which the core leaves to the page to
+ * paint (js/page/page.js viewOptions) — as { chart, shown: [r, g, b], opaque }, `opaque` false
+ * where what is behind the canvas shows through.
+ */
+export function shownCorners(canvases) {
+  const parse = (css) => (css.match(/[\d.]+/g) || []).map(Number);
+  return canvases
+    .filter((c) => c.width > 0)
+    .map((c) => {
+      const pixel = [...c.getContext('2d').getImageData(2, 2, 1, 1).data];
+      const behind = parse(getComputedStyle(c).backgroundColor);
+      const alpha = pixel[3] / 255;
+      return {
+        chart: c.closest('[data-chart]')?.dataset.chart ?? c.closest('[id]')?.id,
+        shown: [0, 1, 2].map((i) => Math.round(pixel[i] * alpha + (behind[i] ?? 0) * (1 - alpha))),
+        opaque: pixel[3] === 255 || behind.length === 3 || behind[3] === 1,
+      };
+    });
+}
+
+/**
  * A digest of the pixels of the first canvas matching `selector` (FNV-1a over the backing
  * store), to tell whether two drawings differ. Returns { width, height, digest }.
  */

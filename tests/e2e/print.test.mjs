@@ -6,18 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bakedSiteAndBrowser } from './shared.mjs';
-import { openPage, waitForReady, DESKTOP } from './harness.mjs';
+import { openPage, waitForReady, shownCorners, DESKTOP } from './harness.mjs';
 
 const env = bakedSiteAndBrowser();
 
-/** The brightness (0–255) of a chart canvas's top-left pixel: its background. */
-const canvasBackgrounds = (page) =>
-  page.locator('canvas.chart-canvas').evaluateAll((canvases) =>
-    canvases.filter((c) => c.width > 0).map((c) => {
-      const [r, g, b] = c.getContext('2d').getImageData(2, 2, 1, 1).data;
-      return Math.round((r + g + b) / 3);
-    }),
-  );
+/** The brightness (0–255) of each chart's background, as a corner of it shows it. */
+const canvasBackgrounds = async (page) =>
+  (await page.locator('canvas.chart-canvas').evaluateAll(shownCorners)).map(({ shown: [r, g, b] }) => Math.round((r + g + b) / 3));
 
 /** A4's width between Chromium's default 1 cm margins, in CSS px. */
 const A4_CONTENT_PX = Math.floor((190 / 25.4) * 96);

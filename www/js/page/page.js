@@ -129,8 +129,11 @@ function applyTheme(theme) {
 
 let lastDpr = currentDpr();
 
-/** The view the core draws the page's charts in. */
-const viewOptions = () => ({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), text: app.t.raw('chart') || {} });
+/**
+ * The view the core draws the page's charts in. Their canvases show the chart's background as
+ * their CSS background (css/chart.css), so the core does not paint it (backdrop).
+ */
+const viewOptions = () => ({ lang: app.lang, currency: app.currency, dpr: lastDpr, dark: isDark(), backdrop: true, text: app.t.raw('chart') || {} });
 
 /** Tell the core the language, currency, pixel ratio, scheme and chart words. */
 function pushView() {
@@ -149,12 +152,13 @@ function pushView() {
 const allViews = () => [...app.views.values(), ...(app.calculator ? app.calculator.views() : [])];
 
 /**
- * Chart `id` drawn on `canvas` for an image: `scale` device px per CSS px, in the light colours.
+ * Chart `id` drawn on `canvas` for an image: `scale` device px per CSS px, in the light colours,
+ * its background painted.
  * The core keeps one hover map per chart, so the chart on screen is drawn again after it.
  */
 function drawChartImage(id, canvas, scale) {
   try {
-    app.ex.set_view(JSON.stringify({ ...viewOptions(), dpr: scale, dark: false }));
+    app.ex.set_view(JSON.stringify({ ...viewOptions(), dpr: scale, dark: false, backdrop: false }));
     app.ex.draw(id, canvas);
   } finally {
     pushView();
