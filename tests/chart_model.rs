@@ -293,3 +293,19 @@ fn the_map_outlines_the_readers_cell_and_the_outline_follows_the_agi_year() {
         );
     }
 }
+
+#[test]
+fn on_the_pages_backdrop_every_kind_of_chart_leaves_its_background_unpainted() {
+    let white = |svg: &str| svg.matches(r##"fill="#FFFFFF""##).count();
+    for (id, chart) in charts(&Scenario::default(), "en") {
+        let style = ChartStyle::new(1.0, false);
+        let (painted, painted_hits) = svg(&chart, &style);
+        let (bare, bare_hits) = svg(&chart, &style.on_backdrop(true));
+        // The plot's background and the credit strip's, and nothing else.
+        assert_eq!(white(&painted) - white(&bare), 2, "{id}");
+        assert_eq!(
+            painted_hits, bare_hits,
+            "{id}: the same marks, where they were"
+        );
+    }
+}

@@ -385,26 +385,3 @@ fn a_tornado_shades_the_band_too_close_to_call_where_its_axis_reaches_it() {
         rects(&tornado(None, -1000.0))
     );
 }
-
-#[test]
-fn on_the_pages_backdrop_a_chart_leaves_its_background_unpainted_and_draws_the_same_marks() {
-    // The background: a white rectangle from the corner over the whole chart.
-    let background = |svg: &str| {
-        svg.contains(r##"<rect x="0" y="0" width="640" height="400" opacity="1" fill="#FFFFFF""##)
-    };
-    let style = ChartStyle::new(1.0, false);
-    let (painted, painted_hits) = svg(&bars(), style, (640, 400));
-    let (bare, bare_hits) = svg(&bars(), style.on_backdrop(true), (640, 400));
-    assert!(
-        background(&painted),
-        "the chart paints its background: {}",
-        &painted[..300]
-    );
-    assert!(
-        !background(&bare),
-        "the chart leaves the background to the page"
-    );
-    // Nothing else changes: the same marks, where they were.
-    assert_eq!(painted_hits, bare_hits);
-    assert!(bare.len() < painted.len());
-}

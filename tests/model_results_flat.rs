@@ -3,9 +3,9 @@
 //! field, and a list of numbers that is not one refused.
 
 use ai_capex_explainer::model::{
-    default_map_field, from_flat, monte_carlo, sensitivity, strategy_map, to_flat, AgiDistribution,
-    BreakEvenKind, Call, FromFlat, MonteCarlo, Preset, Scenario, Sensitivity, Side, Steadier,
-    StrategyMap, ZeroReason,
+    default_map_field, from_flat, input_specs, monte_carlo, sensitivity, strategy_map, to_flat,
+    AgiDistribution, BreakEvenKind, Call, FromFlat, MonteCarlo, Preset, Scenario, Sensitivity,
+    Side, Steadier, StrategyMap, ZeroReason,
 };
 use serde::Serialize;
 use std::fmt::Debug;
@@ -136,4 +136,38 @@ fn a_name_the_model_does_not_know_is_not_written() {
     .unwrap_err()
     .to_string()
     .contains("not one of the model's"));
+}
+
+#[test]
+fn each_kind_of_number_is_read_within_its_range() {
+    let exact = (1_u64 << 53) as f64;
+    // Integers: their type's ends (a double's exact integers for u64) read, one past refused.
+    assert_eq!(from_flat::<u32>(&[0.0]), Ok(0));
+    assert_eq!(from_flat::<u32>(&[u32::MAX as f64]), Ok(u32::MAX));
+    assert_eq!(from_flat::<i32>(&[i32::MIN as f64]), Ok(i32::MIN));
+    assert_eq!(from_flat::<i32>(&[i32::MAX as f64]), Ok(i32::MAX));
+    assert_eq!(from_flat::<u64>(&[exact]), Ok(1 << 53));
+    for refused in [-1.0, u32::MAX as f64 + 1.0, 0.5, f64::NAN, f64::INFINITY] {
+        assert!(from_flat::<u32>(&[refused]).is_err(), "u32 from {refused}");
+    }
+    for refused in [i32::MIN as f64 - 1.0, i32::MAX as f64 + 1.0] {
+        assert!(from_flat::<i32>(&[refused]).is_err(), "i32 from {refused}");
+    }
+    for refused in [-1.0, exact + 2.0] {
+        assert!(from_flat::<u64>(&[refused]).is_err(), "u64 from {refused}");
+    }
+    // A yes or no, and an option's mark, are 0 or 1.
+    assert_eq!(from_flat::<bool>(&[1.0]), Ok(true));
+    assert!(from_flat::<bool>(&[0.5]).is_err());
+    assert!(from_flat::<bool>(&[2.0]).is_err());
+    assert_eq!(from_flat::<Option<f64>>(&[0.0]), Ok(None));
+    assert_eq!(from_flat::<Option<f64>>(&[1.0, 2.5]), Ok(Some(2.5)));
+    assert!(from_flat::<Option<f64>>(&[2.0, 2.5]).is_err());
+    // A list: its length, at most the numbers left after it.
+    assert_eq!(from_flat::<Vec<f64>>(&[2.0, 1.0, 2.0]), Ok(vec![1.0, 2.0]));
+    assert!(from_flat::<Vec<f64>>(&[3.0, 1.0, 2.0]).is_err());
+    assert!(from_flat::<Vec<f64>>(&[-1.0]).is_err());
+    // A name: its place among the model's names.
+    assert_eq!(from_flat::<&str>(&[0.0]), Ok(input_specs()[0].field));
+    assert!(from_flat::<&str>(&[1e6]).is_err());
 }

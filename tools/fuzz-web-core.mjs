@@ -211,6 +211,7 @@ function viewOptions(rng) {
   if (rng.chance(0.95)) options.currency = rng.chance(0.7) ? rng.pick(['USD', 'CNY']) : rng.pick(['usd', 'EUR', '', null]);
   if (rng.chance(0.8)) options.dpr = rng.chance(0.6) ? rng.pick([1, 1.5, 2, 3]) : number(rng, { low: -4, high: 8 });
   if (rng.chance(0.7)) options.dark = rng.chance(0.8) ? rng.chance(0.5) : rng.pick(['yes', 1, null]);
+  if (rng.chance(0.7)) options.backdrop = rng.chance(0.8) ? rng.chance(0.5) : rng.pick(['yes', 1, null]);
   if (rng.chance(0.7)) options.text = rng.chance(0.9) ? words(rng) : rng.pick(['text', 3, null]);
   return options;
 }

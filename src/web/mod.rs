@@ -159,8 +159,9 @@ impl Explainer {
         }
     }
 
-    /// Sets language, currency, pixel ratio, colour scheme and chart words, as JSON text:
-    /// `{lang, currency: "USD"|"CNY", dpr, dark, text: {key: word}}`.
+    /// Sets language, currency, pixel ratio, colour scheme, whether the page paints the charts'
+    /// background behind their canvases, and chart words, as JSON text:
+    /// `{lang, currency: "USD"|"CNY", dpr, dark, backdrop, text: {key: word}}`.
     pub fn set_view(&mut self, options: &str) -> Result<(), JsError> {
         // Read as the dataset is (one reader and one deserializer in the wasm, not two).
         let options: ViewOptions = parse_json_text(options, js_sys::parse_float)

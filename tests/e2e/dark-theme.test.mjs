@@ -36,11 +36,14 @@ for (const c of cases) {
     try {
       assert.equal(await waitForReady(p.page), 'ready');
       const { pageBg, charts } = await corners(p.page);
-      assert.ok(charts.length > 0, 'no chart canvases');
-      for (const { chart, shown, opaque } of charts) {
+      assert.ok(charts.length > 0, 'no chart drawn');
+      for (const { chart, shown, opaque, ink } of charts) {
         assert.ok(opaque, `${chart}: the page shows through the chart's corner`);
         if (c.dark) assert.ok(luma(shown) < 70, `${chart}: the chart background is not dark: rgb(${shown})`);
         else assert.ok(luma(shown) > 200, `${chart}: the chart background is not light: rgb(${shown})`);
+        // The drawing itself is in the same scheme: its words in that scheme's ink.
+        const [own, other] = c.dark ? [ink.dark, ink.light] : [ink.light, ink.dark];
+        assert.ok(own > 20 && other === 0, `${chart}: ink pixels ${JSON.stringify(ink)}`);
       }
       // The page around the charts follows the same scheme (no white page round dark charts).
       assert.ok(pageBg.length >= 3 && (pageBg.length < 4 || pageBg[3] > 0), `the page has no background colour (${pageBg})`);
@@ -52,3 +55,24 @@ for (const c of cases) {
     }
   });
 }
+
+test('the system scheme switched: each chart shows the background its drawing was made for, until it is drawn again', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...PHONE, colorScheme: 'light' });
+  try {
+    assert.equal(await waitForReady(p.page), 'ready');
+    // Ink and background in one scheme: dark ink on light, light ink on dark.
+    const inOneScheme = ({ shown, ink }) => (luma(shown) < 70) === ink.dark > ink.light;
+    await p.page.locator('section[data-chart] canvas').first().scrollIntoViewIfNeeded();
+    await p.page.emulateMedia({ colorScheme: 'dark' });
+    const atOnce = await p.page.locator('section[data-chart] canvas').evaluateAll(shownCorners);
+    assert.ok(atOnce.length > 0 && atOnce.every(inOneScheme), `at once: ${JSON.stringify(atOnce)}`);
+    // The first chart is on screen: redrawn dark in the coming frames.
+    await p.page.waitForFunction(() => document.querySelector('section[data-chart] canvas').dataset.scheme === 'dark');
+    const redrawn = await p.page.locator('section[data-chart] canvas').evaluateAll(shownCorners);
+    assert.ok(redrawn.every(inOneScheme), `redrawn: ${JSON.stringify(redrawn)}`);
+    assert.ok(luma(redrawn[0].shown) < 70 && redrawn[0].ink.dark > 20, 'the chart on screen is dark');
+    assert.deepEqual(p.consoleErrors, [], 'console errors');
+  } finally {
+    await p.close();
+  }
+});

@@ -312,23 +312,34 @@ export async function screenPixel(locator, x, y) {
 }
 
 /**
- * For `page.locator(…).evaluateAll`: each drawn canvas's top-left corner (2, 2) as the reader
- * sees it — its pixel over the canvas's CSS background, which the core leaves to the page to
- * paint (js/page/page.js viewOptions) — as { chart, shown: [r, g, b], opaque }, `opaque` false
- * where what is behind the canvas shows through.
+ * For `page.locator(…).evaluateAll`: each canvas drawn by the core (data-drawn) as the reader
+ * sees it: { chart, shown, opaque, ink }. `shown` is its top-left corner (2, 2) — its pixel over
+ * the canvas's CSS background, which the core leaves to the page to paint (js/page/page.js
+ * viewOptions) — and `opaque` false where what is behind the canvas shows through. `ink` counts
+ * its pixels in each scheme's ink (src/charts/style.rs ChartStyle::ink: { light, dark }), so a
+ * test can tell which scheme the drawing itself is in.
  */
 export function shownCorners(canvases) {
   const parse = (css) => (css.match(/[\d.]+/g) || []).map(Number);
+  const INK = { light: [28, 28, 28], dark: [232, 232, 232] };
   return canvases
-    .filter((c) => c.width > 0)
+    .filter((c) => c.dataset.drawn === '1')
     .map((c) => {
-      const pixel = [...c.getContext('2d').getImageData(2, 2, 1, 1).data];
+      const context = c.getContext('2d');
+      const pixel = [...context.getImageData(2, 2, 1, 1).data];
       const behind = parse(getComputedStyle(c).backgroundColor);
       const alpha = pixel[3] / 255;
+      const all = context.getImageData(0, 0, c.width, c.height).data;
+      const ink = { light: 0, dark: 0 };
+      for (let i = 0; i < all.length; i += 4) {
+        if (all[i + 3] !== 255) continue;
+        for (const [scheme, [r, g, b]] of Object.entries(INK)) if (all[i] === r && all[i + 1] === g && all[i + 2] === b) ink[scheme] += 1;
+      }
       return {
         chart: c.closest('[data-chart]')?.dataset.chart ?? c.closest('[id]')?.id,
         shown: [0, 1, 2].map((i) => Math.round(pixel[i] * alpha + (behind[i] ?? 0) * (1 - alpha))),
         opaque: pixel[3] === 255 || behind.length === 3 || behind[3] === 1,
+        ink,
       };
     });
 }

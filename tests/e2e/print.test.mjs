@@ -10,9 +10,18 @@ import { openPage, waitForReady, shownCorners, DESKTOP } from './harness.mjs';
 
 const env = bakedSiteAndBrowser();
 
-/** The brightness (0–255) of each chart's background, as a corner of it shows it. */
-const canvasBackgrounds = async (page) =>
-  (await page.locator('canvas.chart-canvas').evaluateAll(shownCorners)).map(({ shown: [r, g, b] }) => Math.round((r + g + b) / 3));
+/**
+ * Whether some charts are drawn and every drawn one is in `scheme` ('light' or 'dark'): its
+ * background as a corner of it shows it, and the ink of its words.
+ */
+const chartsIn = async (page, scheme) => {
+  const charts = await page.locator('canvas.chart-canvas').evaluateAll(shownCorners);
+  const other = scheme === 'light' ? 'dark' : 'light';
+  return (
+    charts.length > 0 &&
+    charts.every(({ shown: [r, g, b], ink }) => (scheme === 'light' ? (r + g + b) / 3 > 200 : (r + g + b) / 3 < 80) && ink[scheme] > 20 && ink[other] === 0)
+  );
+};
 
 /** A4's width between Chromium's default 1 cm margins, in CSS px. */
 const A4_CONTENT_PX = Math.floor((190 / 25.4) * 96);
@@ -45,7 +54,7 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
   const p = await openPage(env.browser, `${env.server.url}en/`, { ...DESKTOP, colorScheme: 'dark' });
   try {
     assert.equal(await waitForReady(p.page), 'ready');
-    assert.ok((await canvasBackgrounds(p.page)).every((v) => v < 80), 'the charts are not dark on a dark screen to start with');
+    assert.ok(await chartsIn(p.page, 'dark'), 'the charts are not dark on a dark screen to start with');
     const closedBefore = await p.page.locator('details.table-details:not([open])').count();
     assert.ok(closedBefore > 0);
 
@@ -70,7 +79,7 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
     assert.ok(paper.unbreakable, 'a chart may be cut across pages');
     assert.equal(paper.background, 'rgb(255, 255, 255)');
     assert.match(paper.links, /https:/, 'a source link does not print where it goes');
-    assert.ok((await canvasBackgrounds(p.page)).every((v) => v > 200), 'a chart prints dark');
+    assert.ok(await chartsIn(p.page, 'light'), 'a chart prints dark');
     const blocks = await strategyBlocksOnPaper(p.page);
     assert.equal(blocks.gameCells, 4, "the 2×2 table's four cells on paper");
     assert.ok(blocks.gameWhole, 'the 2×2 table may be cut across pages');
@@ -85,7 +94,7 @@ test('printed: tables open, controls gone, charts whole and light, then back as 
 
     await p.page.emulateMedia({ media: 'screen' });
     await p.page.waitForFunction((n) => document.querySelectorAll('details.table-details:not([open])').length === n, closedBefore);
-    assert.ok((await canvasBackgrounds(p.page)).every((v) => v < 80), 'the charts did not go back to dark after printing');
+    assert.ok(await chartsIn(p.page, 'dark'), 'the charts did not go back to dark after printing');
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();

@@ -66,21 +66,21 @@ export async function measureVisit(browser, url, profile, throttle) {
 
 /**
  * The printed lines for one or more visits (`visits`, each as measureVisit resolves): with
- * several, each chart's figures are the medians, and the first chart's live times are listed
- * one by one (the one most held up by the network, so the one that varies most).
+ * several, each chart's figures are the medians over the visits (its wait the median of its
+ * waits, so not always live − on screen of the medians), and the first chart's live times are
+ * listed one by one (the one most held up by the network, so the one that varies most).
  */
 export function visitLines(visits, fmt) {
   const waited = (r) => Math.max(0, r.live - r.onScreen);
-  const mid = (values) => median(values);
   const [first] = visits;
   const many = visits.length > 1;
-  const rows = first.rows.map((r, i) => {
-    const same = visits.map((v) => v.rows[i]).filter((x) => x && x.id === r.id);
-    return { id: r.id, onScreen: mid(same.map((x) => x.onScreen)), live: mid(same.map((x) => x.live)), waited: mid(same.map(waited)) };
+  const rows = first.rows.map(({ id }) => {
+    const same = visits.map((v) => v.rows.find((r) => r.id === id)).filter(Boolean);
+    return { id, onScreen: median(same.map((r) => r.onScreen)), live: median(same.map((r) => r.live)), waited: median(same.map(waited)) };
   });
   return [
-    `full visit on the phone profile (cold load, scrolling at once, ${DWELL_MS / 1000} s per chart; a figure's source, a slider, the largest table)${many ? `, ${visits.length} visits, medians` : ''}: ${fmt(mid(visits.map((v) => v.bytes)) / 1024, 1)} KB gzip, ${fmt(mid(visits.map((v) => v.requests)))} requests`,
-    `  ${'chart'.padEnd(20)}${'on screen'.padStart(11)}${'live'.padStart(8)}${'waited'.padStart(9)}   (ms since navigation; waited = live after on screen, 0 if before)`,
+    `full visit on the phone profile (cold load, scrolling at once, ${DWELL_MS / 1000} s per chart; a figure's source, a slider, the largest table)${many ? `, ${visits.length} visits, medians` : ''}: ${fmt(median(visits.map((v) => v.bytes)) / 1024, 1)} KB gzip, ${fmt(median(visits.map((v) => v.requests)))} requests`,
+    `  ${'chart'.padEnd(20)}${'on screen'.padStart(11)}${'live'.padStart(8)}${'waited'.padStart(9)}   (ms since navigation; waited = live after on screen, 0 if before${many ? '; each a median' : ''})`,
     ...rows.map((r) => `  ${r.id.padEnd(20)}${fmt(r.onScreen).padStart(11)}${fmt(r.live).padStart(8)}${fmt(r.waited).padStart(9)}`),
     ...(many ? [`  ${first.rows[0].id} live, each visit: ${visits.map((v) => fmt(v.rows[0].live)).join(', ')} ms`] : []),
   ];

@@ -398,7 +398,10 @@ function copyOf(canvas) {
 
 function restore(canvas, snapshot) {
   try {
-    canvas.getContext('2d').drawImage(snapshot, 0, 0, canvas.width, canvas.height);
+    // What the failed drawing left would show through the snapshot's clear background.
+    const context = canvas.getContext('2d');
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(snapshot, 0, 0, canvas.width, canvas.height);
   } catch {
     /* nothing to keep */
   }

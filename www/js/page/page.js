@@ -180,6 +180,9 @@ function redrawAll() {
 
 /** Called after every draw attempt of any chart. */
 function onDrawn(view, ok) {
+  // The canvas shows the background of the scheme its drawing is in (css/chart.css) until it is
+  // drawn again: a scheme switched mid-way leaves no light ink on a light background.
+  if (ok) view.canvas.dataset.scheme = isDark() ? 'dark' : 'light';
   if (ok && timings.firstChartMs === null) {
     timings.firstChartMs = performance.now();
     // On a baked page the first chart was the baked SVG, marked at first paint by js/head.js.
