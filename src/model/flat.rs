@@ -10,8 +10,8 @@
 //! by [`FromFlat`], each result's fields listed below in the order it declares them. Reading a JS
 //! object through serde-wasm-bindgen instead made the wasm about 12 KB gzip larger for the three
 //! results (it matches every field by name, through JS calls); reading the numbers through
-//! serde's `Deserialize` cost 5.4 KB gzip (its visitors and messages, for each type), this reader
-//! 1.7 KB.
+//! serde's `Deserialize` cost 5.2 KB gzip (its visitors and messages, for each type), this reader
+//! 1.8 KB.
 
 use super::calibration::CONSTANTS;
 use super::engine::Side;
