@@ -76,3 +76,21 @@ test('the system scheme switched: each chart shows the background its drawing wa
     await p.close();
   }
 });
+
+test('in forced colours the charts keep their own background, which their ink was drawn for', { timeout: 60_000 }, async () => {
+  const p = await openPage(env.browser, `${env.server.url}?lang=en`, { ...PHONE, colorScheme: 'dark', goto: false });
+  try {
+    await p.page.emulateMedia({ forcedColors: 'active' });
+    await p.page.goto(`${env.server.url}?lang=en`);
+    assert.equal(await waitForReady(p.page), 'ready');
+    const charts = await p.page.locator('section[data-chart] canvas').evaluateAll(shownCorners);
+    assert.ok(charts.length > 0, 'no chart drawn');
+    for (const { chart, shown, ink } of charts) {
+      // src/charts/style.rs ChartStyle::background in the dark scheme, not the system's Canvas.
+      assert.deepEqual(shown, [24, 26, 30], `${chart}: the background shown`);
+      assert.ok(ink.dark > 20, `${chart}: ink pixels ${JSON.stringify(ink)}`);
+    }
+  } finally {
+    await p.close();
+  }
+});
