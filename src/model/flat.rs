@@ -289,13 +289,18 @@ impl Reader<'_> {
         }
     }
 
+    /// The next number if it is an integer from `min` to `max`; else 0, noting `what`.
+    fn integer(&mut self, min: f64, max: f64, what: &'static str) -> f64 {
+        let number = self.next();
+        if number.fract() != 0.0 || !(min..=max).contains(&number) {
+            return self.refuse(what, 0.0);
+        }
+        number
+    }
+
     /// The next number as a whole number from 0 up to `below` (excluded).
     fn whole(&mut self, below: usize, what: &'static str) -> usize {
-        let number = self.next();
-        if number.fract() != 0.0 || number < 0.0 || number >= below as f64 {
-            return self.refuse(what, 0);
-        }
-        number as usize
+        self.integer(0.0, below as f64 - 1.0, what) as usize
     }
 
     /// One of `variants` (a unit enum's, in the order it declares them), by its index.
@@ -326,13 +331,9 @@ macro_rules! read_integers {
     ($($kind:ty),*) => {
         $(impl FromFlat for $kind {
             fn read(from: &mut Reader<'_>) -> Self {
-                let number = from.next();
                 let min = (<$kind>::MIN as f64).max(-EXACT_INTEGER);
                 let max = (<$kind>::MAX as f64).min(EXACT_INTEGER);
-                if number.fract() != 0.0 || !(min..=max).contains(&number) {
-                    return from.refuse("a number that is not an integer of its kind", 0);
-                }
-                number as $kind
+                from.integer(min, max, "a number that is not an integer of its kind") as $kind
             }
         })*
     };

@@ -454,15 +454,15 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
     return current ? text : '';
   }
 
-  /**
-   * Whether the last Monte Carlo run is the current scenario's: it draws the AGI year and the
-   * inputs in `varied` itself, so only the others count.
-   */
   /** Whether scenarios `a` and `b` hold the same value of every input. */
   function sameScenario(a, b) {
     return Object.keys(diffScenario(a, b, fields)).length === 0;
   }
 
+  /**
+   * Whether the last Monte Carlo run is the current scenario's: it draws the AGI year and the
+   * inputs in `varied` itself, so only the others count.
+   */
   function monteCarloCurrent() {
     if (monteCarloScenario === null) return false;
     const drawn = new Set(['agi_year', ...(monteCarlo ? monteCarlo.varied.map((v) => v.name) : [])]);

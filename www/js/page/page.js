@@ -182,7 +182,9 @@ function redrawAll() {
 function onDrawn(view, ok) {
   // The canvas shows the background of the scheme its drawing is in (css/chart.css) until it is
   // drawn again: a scheme switched mid-way leaves no light ink on a light background.
-  if (ok) view.canvas.dataset.scheme = isDark() ? 'dark' : 'light';
+  // Written only when it changes: a slider redraws its chart every frame.
+  const scheme = isDark() ? 'dark' : 'light';
+  if (ok && view.canvas.dataset.scheme !== scheme) view.canvas.dataset.scheme = scheme;
   if (ok && timings.firstChartMs === null) {
     timings.firstChartMs = performance.now();
     // On a baked page the first chart was the baked SVG, marked at first paint by js/head.js.
