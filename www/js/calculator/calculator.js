@@ -20,8 +20,8 @@
 // ex.set_input (the core validates range, step and number). While a slider moves, one
 // requestAnimationFrame recomputes the projection and redraws the headline chart and the
 // result; when it is let go (or a preset is chosen), the projection and the headline chart are
-// made in the input's own task and the words in the frame after it, and every chart, the Monte
-// Carlo run and the tornado follow.
+// made in the input's own task and the words in a task after the paint that shows it, and every
+// chart, the Monte Carlo run and the tornado follow.
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { resultSentences, businessSentence, paybackSentences, mcSentence, inputText, inputShortLabel, allowedText, joinSentences } from './calculator-text.js';
@@ -672,8 +672,9 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
 
   /**
    * Recompute and redraw on the next frame; with `full`, every chart. `computed`: the projection
-   * and the headline chart have just been made for this scenario (settle()), the frame asks for
-   * the other charts and writes the words (a newer call that has not recomputed undoes it).
+   * and the headline chart have just been made for this scenario (settle()), and once they are
+   * painted the other charts are asked for and the words written (a newer call that has not
+   * recomputed undoes it).
    */
   function schedule(full, { computed = false } = {}) {
     if (frame) {
@@ -682,7 +683,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       return;
     }
     frame = { full, computed };
-    requestAnimationFrame(() => {
+    const run = () => {
       const { full: wasFull, computed: done } = frame;
       frame = null;
       if (!done) recompute(wasFull);
@@ -690,15 +691,20 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       else drawAtOnce(wasFull, false);
       writeOut(wasFull);
       writeScenarioUrl();
-    });
+    };
+    // A settled change's words wait for the paint that shows its chart, in a task of their own:
+    // written in that frame, their 10–20 ms (CPU ×4) and the frame's layout and paint made one
+    // task of 50–60 ms on a phone, now and then, after a preset.
+    if (computed) afterPaint().then(run);
+    else requestAnimationFrame(run);
   }
 
   /**
    * A slider let go or a preset chosen: the projection made and the headline chart drawn in
    * the input's own task (once, after its handlers: kept early input sends several), the
-   * words written and the other charts asked for in the frame after it. In one frame the two
-   * made a task over 50 ms on a phone (the projection alone is 9 ms at CPU ×4, the words'
-   * layout more).
+   * words written and the other charts asked for after the paint that shows it (schedule). In
+   * one frame the two made a task over 50 ms on a phone (the projection alone is 9 ms at CPU
+   * ×4, the words' layout more).
    */
   function settle() {
     if (settling) return;
