@@ -249,7 +249,9 @@ test('the marks follow a preset that changes the game, and the result with its c
     for (const id of ['price_war', ...presets.filter((x) => x !== 'price_war')]) {
       await p.page.locator(`button[data-preset="${id}"]`).click();
       await p.page.waitForFunction((preset) => document.querySelector(`button[data-preset="${preset}"]`).getAttribute('aria-pressed') === 'true', id);
-      await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // The calculator writes a preset's words in a task after the paint (a timer set in that
+      // frame): one set after it, in the same frame, runs after it.
+      await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(done), 0))));
       const marks = await checkTable(p.page, lang, id);
       if (marks !== defaults) {
         changed = id;

@@ -146,7 +146,7 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
   let monteCarloScenario = null; // the scenario the Monte Carlo run is for
   let sensitivityCache = null;
   let mapCache = null;
-  let frame = null; // { full, computed } while a frame is requested (computed: the projection and headline chart are made)
+  let frame = null; // { full, computed } from schedule() until it runs (computed: the projection and headline chart are made)
   let settling = false; // settle() will make them after the input's handlers
   let wordsBefore = false; // a rebuild's words (money in the last currency) wait for its settle
   let heavyRun = 0; // the number of the latest run of the heavy results (a newer one stops it)
@@ -687,16 +687,17 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const { full: wasFull, computed: done } = frame;
       frame = null;
       if (!done) recompute(wasFull);
-      // The other charts' drawings asked for from here come a frame later, not in this one.
+      // The other charts' drawings asked for from here come in a later frame.
       else drawAtOnce(wasFull, false);
       writeOut(wasFull);
       writeScenarioUrl();
     };
-    // A settled change's words wait for the paint that shows its chart, in a task of their own:
-    // written in that frame, their 10–20 ms (CPU ×4) and the frame's layout and paint made one
-    // task of 50–60 ms on a phone, now and then, after a preset.
-    if (computed) afterPaint().then(run);
-    else requestAnimationFrame(run);
+    // A settled change (settled by then: a key on a slider sends its input, which asks for this
+    // frame, then its change) has its words written after the paint that shows its chart, in a
+    // task of their own: written in that frame, their 10–20 ms (CPU ×4) and the frame's layout
+    // and paint made one task of 50–60 ms on a phone, now and then. A slider moved meanwhile
+    // joins that task, a frame late.
+    requestAnimationFrame(() => (frame.computed ? setTimeout(run, 0) : run()));
   }
 
   /**
@@ -835,8 +836,8 @@ export function createCalculator(section, { ex, ctx: initialCtx, params, writeUr
       const latest = rebuilds.latest();
       syncControls();
       // Redrawn once the rebuilt parts are on the page and laid out: the projection and
-      // headline chart in a task, the result's words in the frame after it (all in one frame
-      // they were over 100 ms on a phone).
+      // headline chart in a task, the result's words after the next paint (settle(); all in
+      // one frame they were over 100 ms on a phone).
       swapped.then(afterPaint).then(() => latest() && settle());
     },
     /**
