@@ -9,6 +9,7 @@
 //! parsed by the browser each time: 459 calls into the browser for the first chart, half of
 //! them setting what was set already). Here each is set only when it changes.
 
+#[cfg(feature = "svg")]
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -67,7 +68,57 @@ struct ContextState {
 /// over the backend) is compiled once for both, not once per backend.
 enum Inner<'a> {
     Canvas(HtmlCanvasElement),
-    Svg(SVGBackend<'a>),
+    #[cfg_attr(not(feature = "svg"), allow(dead_code))] // made only by Measured::svg
+    Svg(SvgWriter<'a>),
+}
+
+/// plotters' SVG backend, in a core built with the Cargo feature "svg" (the bake's).
+#[cfg(feature = "svg")]
+type SvgWriter<'a> = SVGBackend<'a>;
+
+/// Without the feature (the readers' core) no SVG is written: a type with no values stands in,
+/// so that every `Inner::Svg` arm is known unreachable and plotters' SVG code is left out
+/// (3.5 KB gzip).
+#[cfg(not(feature = "svg"))]
+type SvgWriter<'a> = NoSvg<'a>;
+
+#[cfg(not(feature = "svg"))]
+pub enum NoSvg<'a> {
+    #[allow(dead_code)] // never made: the type has no values
+    Never(
+        std::convert::Infallible,
+        std::marker::PhantomData<&'a mut String>,
+    ),
+}
+
+#[cfg(not(feature = "svg"))]
+impl NoSvg<'_> {
+    fn never(&self) -> ! {
+        match self {
+            NoSvg::Never(never, _) => match *never {},
+        }
+    }
+}
+
+#[cfg(not(feature = "svg"))]
+impl DrawingBackend for NoSvg<'_> {
+    type ErrorType = std::convert::Infallible;
+    fn get_size(&self) -> (u32, u32) {
+        self.never()
+    }
+    fn ensure_prepared(&mut self) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.never()
+    }
+    fn present(&mut self) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.never()
+    }
+    fn draw_pixel(
+        &mut self,
+        _: BackendCoord,
+        _: BackendColor,
+    ) -> std::result::Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.never()
+    }
 }
 
 /// A plotters backend whose text is measured with a canvas's `measureText`: drawing on that
@@ -95,6 +146,7 @@ impl Measured<'static> {
 
 impl<'a> Measured<'a> {
     /// An SVG of `size` CSS pixels written into `out`, measured with `context`.
+    #[cfg(feature = "svg")]
     pub fn svg(out: &'a mut String, size: (u32, u32), context: CanvasRenderingContext2d) -> Self {
         Measured {
             inner: Inner::Svg(SVGBackend::with_string(out, size)),

@@ -12,11 +12,11 @@ mod canvas;
 mod handed;
 mod slices;
 
-use crate::charts::{dataset_chart, Chart, ChartStyle, Figures, HitMap, View, ViewOptions};
+use crate::charts::{dataset_chart, Chart, Figures, HitMap, View, ViewOptions};
 use crate::data::{parse_json_text, DataErrors, Dataset};
 use crate::model::{MonteCarlo, MonteCarloSteps, Scenario};
 use calculator::Run;
-use canvas::{Measured, MeasuringCanvas};
+use canvas::MeasuringCanvas;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -203,7 +203,8 @@ impl Explainer {
 
     /// Chart `chart_id` as SVG text of `width` × `height` CSS pixels, for the baked page: drawn
     /// by the same code as the canvas, measured the same way, in the light colours (the page's
-    /// CSS maps them to the reader's scheme).
+    /// CSS maps them to the reader's scheme). Only a core built with the Cargo feature "svg"
+    /// writes one (the bake's): the readers' core without the rules is built without it.
     pub fn svg(&self, chart_id: &str, width: u32, height: u32) -> Result<String, JsError> {
         if width == 0 || height == 0 {
             return Err(JsError::new("an SVG chart needs a size"));
@@ -213,26 +214,7 @@ impl Explainer {
                 "an SVG chart is at most {MAX_SVG_SIDE} px on a side"
             )));
         }
-        let chart = self.chart(chart_id)?;
-        let context: CanvasRenderingContext2d = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("canvas").ok())
-            .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into().ok())
-            .ok_or_else(|| JsError::new("no canvas to measure text with"))?;
-        let mut out = String::new();
-        {
-            let backend = Measured::svg(&mut out, (width, height), context);
-            chart
-                .draw(
-                    &backend.into_drawing_area(),
-                    &ChartStyle::default(),
-                    self.credit(chart_id),
-                )
-                .map_err(|e| JsError::new(&e.to_string()))?;
-        }
-        Ok(out)
+        self.svg_text(chart_id, width, height)
     }
 
     /// The mark at device pixel (x, y) of the last drawing of `chart_id`:
@@ -283,6 +265,39 @@ impl Explainer {
 }
 
 impl Explainer {
+    #[cfg(feature = "svg")]
+    fn svg_text(&self, chart_id: &str, width: u32, height: u32) -> Result<String, JsError> {
+        use crate::charts::ChartStyle;
+        use canvas::Measured;
+        let chart = self.chart(chart_id)?;
+        let context: CanvasRenderingContext2d = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("canvas").ok())
+            .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| JsError::new("no canvas to measure text with"))?;
+        let mut out = String::new();
+        {
+            let backend = Measured::svg(&mut out, (width, height), context);
+            chart
+                .draw(
+                    &backend.into_drawing_area(),
+                    &ChartStyle::default(),
+                    self.credit(chart_id),
+                )
+                .map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(out)
+    }
+
+    #[cfg(not(feature = "svg"))]
+    fn svg_text(&self, _chart_id: &str, _width: u32, _height: u32) -> Result<String, JsError> {
+        Err(JsError::new(
+            "this core writes no SVG: it was built without the Cargo feature \"svg\"",
+        ))
+    }
+
     /// The source-and-credit line written inside chart `chart_id`.
     fn credit(&self, chart_id: &str) -> &str {
         self.view.word(if chart_id.starts_with("model-") {

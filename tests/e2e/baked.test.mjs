@@ -192,6 +192,18 @@ test("the core reads the figures the build checked without its rules again (the 
       assert.equal(page.withoutRules, withoutRules, `${label}: the core taken`);
       assert.equal(page.cores.length, coresFetched.length, `${label}: cores fetched ${page.cores}`);
       coresFetched.forEach((pattern, i) => assert.match(page.cores[i], pattern, label));
+      // The core without the rules is also without the SVG writer (Cargo feature "svg": only the
+      // bake and tests ask for SVG), and says so; the whole core writes it.
+      const svg = await p.page.evaluate(() => {
+        try {
+          return window.__explainer.svg('us-capex', 400, 300).slice(0, 4);
+        } catch (e) {
+          return String(e && e.message);
+        }
+      });
+      if (withoutRules) assert.match(svg, /writes no SVG/, `${label}: svg()`);
+      // The whole core writes it, from the figures it took (it refuses the file changed on the host).
+      else assert.equal(svg, label === 'changed on the host' ? 'no dataset has been accepted yet' : '<svg', `${label}: svg()`);
       const message = await p.page.locator('#status [data-message="dataset"]').count();
       if (label === 'changed on the host') {
         const text = await p.page.locator('#status [data-message="dataset"]').innerText();
@@ -429,7 +441,9 @@ for (const [lang, dir] of Object.entries(PAGES)) {
     const held = new Promise((resolve) => {
       release = resolve;
     });
-    // The width the charts were baked at, so the live drawing can be compared with the SVG.
+    // The width the charts were baked at, so the live drawing can be compared with the SVG. The
+    // whole core (no digest without crypto.subtle), which writes SVG as the bake's did: the
+    // readers' core has the same drawing code but no SVG writer.
     const p = await openPage(env.browser, `${env.server.url}${dir}`, {
       viewport: { width: 320, height: 900 },
       deviceScaleFactor: 1,
@@ -440,6 +454,7 @@ for (const [lang, dir] of Object.entries(PAGES)) {
           await route.continue();
         }),
       initScript: () => {
+        Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
         window.__shift = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
