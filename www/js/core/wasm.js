@@ -11,9 +11,10 @@ import { fetchAsset, withinLoadTime, shipped, canCheckDigests, LoadTimeout } fro
 
 const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
 /**
- * The same core built without the dataset's rules (Cargo.toml, feature "rules"), about 10 KB
- * gzip smaller, with the same bindings: it reads only figures the build has checked. The baked
- * site ships it beside the other.
+ * The same core built without the dataset's rules and the SVG writer (Cargo.toml, features
+ * "rules" and "svg"), about 15 KB gzip smaller, started by the same glue (./dev build checks
+ * it can be): it reads only figures the build has checked. The baked site ships it beside the
+ * other.
  */
 const CHECKED_CORE_FILE = 'pkg/ai_capex_explainer_checked_bg.wasm';
 /** The page's one load of the module (loadWasm). */
