@@ -78,7 +78,7 @@ type SvgWriter<'a> = SVGBackend<'a>;
 
 /// Without the feature (the readers' core) no SVG is written: a type with no values stands in,
 /// so that every `Inner::Svg` arm is known unreachable and plotters' SVG code is left out
-/// (3.5 KB gzip).
+/// (with the scratch canvas `Explainer::svg` measured with, 5.6 KB gzip).
 #[cfg(not(feature = "svg"))]
 type SvgWriter<'a> = NoSvg<'a>;
 

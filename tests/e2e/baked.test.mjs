@@ -441,12 +441,10 @@ for (const [lang, dir] of Object.entries(PAGES)) {
     const held = new Promise((resolve) => {
       release = resolve;
     });
-    // The width the charts were baked at, so the live drawing can be compared with the SVG. The
-    // whole core (no digest without crypto.subtle), which writes SVG as the bake's did: the
-    // readers' core has the same drawing code but no SVG writer.
+    // The width the charts were baked at, so the live drawing can be compared with the SVG.
+    const size = { viewport: { width: 320, height: 900 }, deviceScaleFactor: 1 };
     const p = await openPage(env.browser, `${env.server.url}${dir}`, {
-      viewport: { width: 320, height: 900 },
-      deviceScaleFactor: 1,
+      ...size,
       waitUntil: 'domcontentloaded',
       route: (context) =>
         context.route(/\.wasm$/, async (route) => {
@@ -454,7 +452,6 @@ for (const [lang, dir] of Object.entries(PAGES)) {
           await route.continue();
         }),
       initScript: () => {
-        Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
         window.__shift = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
@@ -470,24 +467,40 @@ for (const [lang, dir] of Object.entries(PAGES)) {
       assert.equal(await waitForReady(p.page), 'ready');
       const live = await p.page.evaluate((articleTextSource) => {
         const articleText = new Function(`return (${articleTextSource})`)();
-        const canvas = document.querySelector('#chart-us-capex canvas');
-        const { width, height } = canvas.getBoundingClientRect();
+        const { width, height } = document.querySelector('#chart-us-capex canvas').getBoundingClientRect();
         return {
+          readersCore: window.__explainer.coreWithoutRules,
           text: articleText(),
-          svg: window.__explainer.svg('us-capex', Math.round(width), Math.round(height)),
+          width: Math.round(width),
+          height: Math.round(height),
+          hits: JSON.stringify(window.__explainer.marks('us-capex')),
           shift: window.__shift,
           svgsLeft: document.querySelectorAll('svg.chart-svg').length,
           marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
         };
       }, articleText.toString());
+      assert.equal(live.readersCore, true, 'the page did not take the readers\' core');
       assert.equal(firstDifference(live.text, bakedText), null, 'the live article says what the baked one said');
+      // The readers' core writes no SVG: the whole one (no digest without crypto.subtle), in a
+      // page of the same size, draws the chart as SVG at the live canvas's size, and the same
+      // marks where the readers' core drew them.
+      const whole = await openPage(env.browser, `${env.server.url}${dir}`, { ...size, initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) });
+      let drawn;
+      try {
+        assert.equal(await waitForReady(whole.page), 'ready');
+        drawn = await whole.page.evaluate(({ width, height }) => ({ svg: window.__explainer.svg('us-capex', width, height), hits: JSON.stringify(window.__explainer.marks('us-capex')) }), live);
+        assert.deepEqual(whole.problems(), []);
+      } finally {
+        await whole.close();
+      }
+      assert.equal(drawn.hits, live.hits, 'the whole core drew the chart otherwise than the readers\' core');
       // Same chart code, same measuring, same size: the same drawing, element by element (the
       // bake leaves out what restates SVG's defaults; serialised by the DOM, as the baked SVG was).
       const liveSvg = await p.page.evaluate((markup) => {
         const holder = document.createElement('div');
         holder.innerHTML = markup;
         return holder.firstElementChild.outerHTML;
-      }, slimSvg(live.svg));
+      }, slimSvg(drawn.svg));
       const shapes = (svg) => svg.replace(/<svg[^>]*>/, '');
       assert.equal(shapes(liveSvg), shapes(bakedSvg), 'the live chart is drawn as the baked one was');
       assert.equal(live.svgsLeft, 0, 'the canvases took over every chart');

@@ -56,17 +56,25 @@ test('a restart of the core built without the rules (the baked page) gives it ba
   try {
     assert.equal(await waitForReady(p.page), 'ready');
     assert.equal(await p.page.evaluate(() => window.__explainer.coreWithoutRules), true, 'the baked page did not take the core without the rules');
-    // The next drawing traps (it is the figures switch's); the call is made again on the
-    // restarted core, which must have the figures to draw the other set as bars.
+    // What the chart's other set looks like drawn by this core, then back to the first set.
+    const marksOf = () => p.page.evaluate(() => JSON.stringify(window.__explainer.marks('us-capex')));
+    const switchTo = (which) => p.page.locator(`#chart-us-capex .figures-switch button[data-figures="${which}"]`).click();
+    const before = await marksOf();
+    await switchTo('articles');
+    await p.page.waitForFunction((first) => JSON.stringify(window.__explainer.marks('us-capex')) !== first, before, { timeout: 5_000 });
+    const articles = await marksOf();
+    await switchTo('reported');
+    await p.page.waitForFunction((first) => JSON.stringify(window.__explainer.marks('us-capex')) === first, before, { timeout: 5_000 });
+    // The next drawing, the switch's, traps; the core restarts (with nothing drawn: no marks)
+    // and the drawing is made again on it, which must hold the figures to draw that set.
     await p.page.evaluate(() => {
       window.__trapNext = 'explainer_draw';
     });
-    await p.page.locator('#chart-us-capex .figures-switch button[data-figures="articles"]').click();
+    await switchTo('articles');
     await p.page.waitForFunction(() => window.__trapNext === null, null, { timeout: 5_000 });
     await p.page.waitForFunction(() => window.__explainer.marks('us-capex').length > 0, null, { timeout: 5_000 });
-    const canvas = await p.page.evaluate(() => ({ ...document.querySelector('#chart-us-capex canvas').dataset }));
-    assert.equal(canvas.drawn, '1', 'the restarted core did not draw the chart');
-    assert.equal(canvas.error, undefined, 'the restarted core has no figures to draw');
+    assert.equal(await marksOf(), articles, 'the restarted core did not draw the figures as before the trap');
+    assert.equal(await p.page.evaluate(() => document.querySelector('#chart-us-capex canvas').dataset.error), undefined, 'the restarted core has no figures to draw');
     assert.equal(await p.page.locator('#status [data-message="core-restart"]').count(), 1, 'the trap did not restart the core');
     assert.deepEqual(p.pageErrors, []);
   } finally {
