@@ -83,7 +83,7 @@ type SvgWriter<'a> = SVGBackend<'a>;
 type SvgWriter<'a> = NoSvg<'a>;
 
 #[cfg(not(feature = "svg"))]
-pub enum NoSvg<'a> {
+enum NoSvg<'a> {
     #[allow(dead_code)] // never made: the type has no values
     Never(
         std::convert::Infallible,

@@ -23,6 +23,9 @@ const BG_HEX = { light: '#ffffff', dark: '#181a1e' };
 
 const env = bakedSiteAndBrowser();
 
+/** An init script: no crypto.subtle, as on a plain-http host, so no digest: the page takes the whole core. */
+const withoutDigests = () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
+
 /**
  * What the page shows: headline, the visible chart drawings (inline SVGs and SVG pictures, with
  * their labels) and canvases. A picture's background is painted by its image alone: the box
@@ -176,7 +179,7 @@ test("the core reads the figures the build checked without its rules again (the 
     // The head script asked for the core without the rules; the page takes the whole one.
     ['changed on the host', { route: (context) => context.route(`**/data/${figuresFile}`, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: changed })) }, false, false, [CHECKED_CORE, WHOLE_CORE]],
     // No digest without crypto.subtle (a plain-http host): only the whole core is asked for.
-    ['without crypto.subtle', { initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) }, false, false, [WHOLE_CORE]],
+    ['without crypto.subtle', { initScript: withoutDigests }, false, false, [WHOLE_CORE]],
     // The smaller core missing on the host: the whole one does.
     ['the core without the rules missing', { route: (context) => context.route('**/pkg/ai_capex_explainer_checked_bg.*.wasm', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' })) }, true, false, [CHECKED_CORE, WHOLE_CORE]],
   ]) {
@@ -484,7 +487,7 @@ for (const [lang, dir] of Object.entries(PAGES)) {
       // The readers' core writes no SVG: the whole one (no digest without crypto.subtle), in a
       // page of the same size, draws the chart as SVG at the live canvas's size, and the same
       // marks where the readers' core drew them.
-      const whole = await openPage(env.browser, `${env.server.url}${dir}`, { ...size, initScript: () => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }) });
+      const whole = await openPage(env.browser, `${env.server.url}${dir}`, { ...size, initScript: withoutDigests });
       let drawn;
       try {
         assert.equal(await waitForReady(whole.page), 'ready');

@@ -14,8 +14,7 @@ const WASM_FILE = 'pkg/ai_capex_explainer_bg.wasm';
  * The same core built without the dataset's rules and the SVG writer (Cargo.toml, features
  * "rules" and "svg"), about 15 KB gzip smaller, started by the same glue (./dev build checks
  * that its own glue is that one less shims it does not use): it reads only figures the build
- * has checked. The baked site ships it beside the
- * other.
+ * has checked. The baked site ships it beside the other.
  */
 const CHECKED_CORE_FILE = 'pkg/ai_capex_explainer_checked_bg.wasm';
 /** The page's one load of the module (loadWasm). */

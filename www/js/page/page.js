@@ -128,6 +128,8 @@ function applyTheme(theme) {
 // ---- the wasm view and drawing ------------------------------------------------------------
 
 let lastDpr = currentDpr();
+/** The scheme of the view the core draws in now ('light' or 'dark'), as last told (pushView). */
+let drawnScheme = null;
 
 /**
  * The view the core draws the page's charts in. Their canvases show the chart's background as
@@ -140,7 +142,9 @@ function pushView() {
   if (!app.ex) return true;
   lastDpr = currentDpr();
   try {
-    app.ex.set_view(JSON.stringify(viewOptions()));
+    const options = viewOptions();
+    app.ex.set_view(JSON.stringify(options));
+    drawnScheme = options.dark ? 'dark' : 'light';
     return true;
   } catch (e) {
     app.status.show('view', 'error', app.t('status.view_failed'), detailBlock(app.t, e && e.message ? e.message : e));
@@ -183,8 +187,7 @@ function onDrawn(view, ok) {
   // The canvas shows the background of the scheme its drawing is in (css/chart.css) until it is
   // drawn again: a scheme switched mid-way leaves no light ink on a light background.
   // Written only when it changes: a slider redraws its chart every frame.
-  const scheme = isDark() ? 'dark' : 'light';
-  if (ok && view.canvas.dataset.scheme !== scheme) view.canvas.dataset.scheme = scheme;
+  if (ok && view.canvas.dataset.scheme !== drawnScheme) view.canvas.dataset.scheme = drawnScheme;
   if (ok && timings.firstChartMs === null) {
     timings.firstChartMs = performance.now();
     // On a baked page the first chart was the baked SVG, marked at first paint by js/head.js.
